@@ -1,0 +1,117 @@
+package triage
+
+import (
+	"net/mail"
+	"strings"
+	"time"
+)
+
+// Site is one surgery building of the practice.
+type Site struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// GPTeam is a continuity team of clinicians; every patient belongs to one.
+type GPTeam struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	SiteID string `json:"siteId"`
+}
+
+// Patient is a person registered with the practice. A patient with an account acts for
+// themself; a dependant (a child, or an adult someone cares for) has no account of their
+// own and is linked to the accounts that may act for them.
+type Patient struct {
+	ID         int64     `json:"id"`
+	Version    int       `json:"version"`
+	NHSNumber  NHSNumber `json:"nhsNumber"`
+	GivenName  string    `json:"givenName"`
+	FamilyName string    `json:"familyName"`
+	BirthDate  time.Time `json:"birthDate"` // a date; the time of day is ignored
+	Sex        Sex       `json:"sex"`
+	SiteID     string    `json:"siteId"`
+	GPTeamID   string    `json:"gpTeamId"`
+	// ActedForBy lists the accounts that may submit and see requests for this patient:
+	// the patient's own account, or for a dependant each linked carer's account.
+	ActedForBy []int64 `json:"actedForBy,omitempty"`
+	// Dependant is true when the patient has no account of their own.
+	Dependant bool `json:"dependant"`
+}
+
+// Name is the patient's name as staff read it.
+func (p *Patient) Name() string {
+	return strings.TrimSpace(p.GivenName + " " + p.FamilyName)
+}
+
+// AgeAt returns the patient's age in whole years at t.
+func (p *Patient) AgeAt(t time.Time) int {
+	return AgeAt(p.BirthDate, t)
+}
+
+// AgeAt returns the age in whole years at t of someone born on birth.
+func AgeAt(birth, t time.Time) int {
+	by, bm, bd := birth.Date()
+	ty, tm, td := t.Date()
+	age := ty - by
+	if tm < bm || (tm == bm && td < bd) {
+		age--
+	}
+	if age < 0 {
+		return 0
+	}
+	return age
+}
+
+// AgeMonthsAt returns the age in whole months at t, which matters for babies (a
+// fever under three months is an emergency).
+func AgeMonthsAt(birth, t time.Time) int {
+	by, bm, bd := birth.Date()
+	ty, tm, td := t.Date()
+	months := (ty-by)*12 + int(tm-bm)
+	if td < bd {
+		months--
+	}
+	if months < 0 {
+		return 0
+	}
+	return months
+}
+
+// Validate checks what a patient record must hold before it is stored.
+func (p *Patient) Validate() error {
+	if _, err := ParseNHSNumber(string(p.NHSNumber)); err != nil {
+		return err
+	}
+	if strings.TrimSpace(p.GivenName) == "" || strings.TrimSpace(p.FamilyName) == "" {
+		return Errorf(EINVALID, "a patient needs a given name and a family name")
+	}
+	if p.BirthDate.IsZero() {
+		return Errorf(EINVALID, "a patient needs a date of birth")
+	}
+	if p.BirthDate.After(time.Now().Add(24 * time.Hour)) {
+		return Errorf(EINVALID, "date of birth %s is in the future", p.BirthDate.Format(time.DateOnly))
+	}
+	if _, err := ParseSex(string(p.Sex)); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Account is a patient's sign-in to the online service. It belongs to one patient and
+// may act for dependants.
+type Account struct {
+	ID         int64   `json:"id"`
+	Email      string  `json:"email"`
+	PatientID  int64   `json:"patientId"`
+	Dependants []int64 `json:"dependants,omitempty"`
+}
+
+// ValidateEmail checks an account's email address.
+func ValidateEmail(s string) error {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != strings.TrimSpace(s) {
+		return Errorf(EINVALID, "%q is not an email address like name@example.com", s)
+	}
+	return nil
+}
