@@ -1,0 +1,67 @@
+package triage
+
+import "time"
+
+// QueueItem is one row of a queue: a request with the patient it is for, so a list
+// can show name, age and sex without a second look-up.
+type QueueItem struct {
+	Request
+	Patient Patient `json:"patient"`
+}
+
+// Filter narrows a queue. Empty fields do not filter.
+type Filter struct {
+	SiteID    string   // one surgery building
+	GPTeamID  string   // one GP continuity team
+	Priority  Priority // one priority
+	Kind      Kind     // clinical or admin
+	Team      Team     // a team's queue
+	ClaimedBy string   // "mine": requests claimed by this member of staff
+	Text      string   // words that must all appear in what the patient wrote
+	Limit     int      // at most this many rows; 0 means the store's default
+	Offset    int      // skip this many rows, for paging as the user scrolls
+}
+
+// SearchHit is one request found by a full-text search, with a snippet of what the
+// patient wrote and where the matching words are in it.
+type SearchHit struct {
+	QueueItem
+	Snippet    string  // an extract of the text around the matches
+	Highlights []Span  // the matching words, as byte ranges of Snippet
+	Score      float64 // higher is a better match
+}
+
+// TeamPriorityCount is the number of open requests of one team and priority; Team is
+// empty for requests not yet assigned (the triage inbox).
+type TeamPriorityCount struct {
+	Team     Team
+	Priority Priority
+	Count    int
+}
+
+// DayCount is what happened on one day: requests received and closed, and the median
+// time from receipt to the practice's first response for requests received that day.
+type DayCount struct {
+	Day                 time.Time // midnight, practice time
+	Received            int
+	Closed              int
+	MedianFirstResponse time.Duration // 0 when none was answered
+}
+
+// PatientUse is how many requests a patient sent in a period, for the overuse list.
+type PatientUse struct {
+	Patient Patient
+	Sent    int
+	Live    int
+}
+
+// AuditEntry is one line of the audit trail: who did what to which request, and when.
+// Detail never holds what the patient wrote.
+type AuditEntry struct {
+	ID        int64
+	At        time.Time
+	Actor     string
+	Action    string // "view", "assign", "sync", …
+	RequestID int64
+	Detail    string
+}

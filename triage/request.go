@@ -1,0 +1,332 @@
+package triage
+
+import (
+	"strings"
+	"time"
+)
+
+// MaxTextLength is the most a patient may write in one request, in characters. It
+// keeps one request readable on one screen and bounds what the server stores.
+const MaxTextLength = 5000
+
+// Request is one online request from a patient, for themself or a dependant, and
+// everything the practice has done with it. Version goes up with every change; staff
+// actions carry the version they were based on so a stale change is refused.
+type Request struct {
+	ID          int64     `json:"id"`
+	Version     int       `json:"version"`
+	PatientID   int64     `json:"patientId"`
+	SubmittedBy int64     `json:"submittedBy"` // the account that sent it
+	SiteID      string    `json:"siteId"`
+	GPTeamID    string    `json:"gpTeamId"`
+	Kind        Kind      `json:"kind"`
+	Text        string    `json:"text"`
+	ReceivedAt  time.Time `json:"receivedAt"`
+	DueAt       time.Time `json:"dueAt"`
+
+	Status   Status   `json:"status"`
+	Priority Priority `json:"priority"`
+	Team     Team     `json:"team,omitempty"` // empty until assigned
+	Signpost Signpost `json:"signpost"`
+
+	// Suggested is what the engine suggested on arrival, kept so the reviewer can see
+	// why, and so a changed decision can be compared with it.
+	Suggested Suggestion `json:"suggested"`
+
+	ClaimedBy       string    `json:"claimedBy,omitempty"`
+	Channel         Channel   `json:"channel,omitempty"`  // how the practice answered
+	Response        string    `json:"response,omitempty"` // what the practice told the patient
+	FirstResponseAt time.Time `json:"firstResponseAt,omitzero"`
+	Outcome         Outcome   `json:"outcome,omitempty"`
+	ClosedAt        time.Time `json:"closedAt,omitzero"`
+	Note            string    `json:"note,omitempty"` // staff-only working note
+	UpdatedAt       time.Time `json:"updatedAt"`
+	UpdatedBy       string    `json:"updatedBy,omitempty"`
+}
+
+// FirstLine returns the first line of what the patient wrote, cut to max runes, for
+// lists where a whole request will not fit.
+func (r *Request) FirstLine(max int) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(r.Text), "\n")
+	line = strings.TrimSpace(line)
+	if rs := []rune(line); len(rs) > max {
+		return string(rs[:max-1]) + "…"
+	}
+	return line
+}
+
+// Live reports whether the request is not yet closed.
+func (r *Request) Live() bool { return r.Status.Live() }
+
+// Breached reports whether the request is past its due time and not closed.
+func (r *Request) Breached(now time.Time) bool {
+	return r.Live() && now.After(r.DueAt)
+}
+
+// ValidateSubmission checks what a patient sends before it is accepted: the kind and
+// the text. Whitespace-only text is refused because there is nothing to triage.
+func ValidateSubmission(kind Kind, text string) error {
+	if _, err := ParseKind(string(kind)); err != nil {
+		return err
+	}
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return Errorf(EINVALID, "please tell us what the request is about: the text is empty")
+	}
+	if n := len([]rune(t)); n > MaxTextLength {
+		return Errorf(EINVALID, "the request is %d characters long; the most is %d — please shorten it, or call the surgery", n, MaxTextLength)
+	}
+	return nil
+}
+
+// Channel is how the practice answered a request.
+type Channel string
+
+// The ways of answering.
+const (
+	ChannelMessage    Channel = "message"
+	ChannelPhone      Channel = "phone"
+	ChannelVideo      Channel = "video"
+	ChannelFaceToFace Channel = "face-to-face"
+)
+
+// Channels lists the ways of answering, in the order the desk offers them.
+var Channels = []Channel{ChannelMessage, ChannelPhone, ChannelVideo, ChannelFaceToFace}
+
+// Label is the channel as staff read it.
+func (c Channel) Label() string {
+	switch c {
+	case ChannelMessage:
+		return "Message"
+	case ChannelPhone:
+		return "Phone call"
+	case ChannelVideo:
+		return "Video call"
+	case ChannelFaceToFace:
+		return "Face-to-face appointment"
+	}
+	return "None"
+}
+
+// Outcome is how a request ended.
+type Outcome string
+
+// The outcomes of a closed request.
+const (
+	OutcomeAnswered    Outcome = "answered"     // the practice answered the patient
+	OutcomeAppointment Outcome = "appointment"  // an appointment was booked
+	OutcomePrescribed  Outcome = "prescribed"   // a prescription was issued
+	OutcomeSignposted  Outcome = "signposted"   // sent to a service outside the practice
+	OutcomeNoAction    Outcome = "no-action"    // nothing was needed
+	OutcomeWithdrawn   Outcome = "withdrawn"    // the patient withdrew it
+	OutcomeUnreachable Outcome = "unreachable"  // the patient could not be reached
+	OutcomeDuplicate   Outcome = "duplicate"    // the same problem is in another request
+	OutcomeEmergency   Outcome = "sent-999-a&e" // told to call 999 or go to A&E
+)
+
+// Outcomes lists the outcomes staff can choose from when closing.
+var Outcomes = []Outcome{OutcomeAnswered, OutcomeAppointment, OutcomePrescribed, OutcomeSignposted, OutcomeNoAction, OutcomeWithdrawn, OutcomeUnreachable, OutcomeDuplicate, OutcomeEmergency}
+
+// Valid reports whether o is a known outcome.
+func (o Outcome) Valid() bool {
+	for _, q := range Outcomes {
+		if o == q {
+			return true
+		}
+	}
+	return false
+}
+
+// ActionKind names a staff action on a request.
+type ActionKind string
+
+// The staff actions. Each is applied by Request.Apply, on the server for real and in
+// the desk's cache at once so the screen does not wait for the network.
+const (
+	ActSetPriority ActionKind = "set-priority" // change the priority (and so the due time)
+	ActAssign      ActionKind = "assign"       // give to a team (new or assigned → assigned)
+	ActClaim       ActionKind = "claim"        // a team member takes it (→ in-progress)
+	ActRespond     ActionKind = "respond"      // answer the patient; optionally wait for their reply
+	ActSignpost    ActionKind = "signpost"     // send to a service outside the practice and close
+	ActClose       ActionKind = "close"        // close with an outcome
+	ActNote        ActionKind = "note"         // add a staff-only note
+)
+
+// Action is one staff change to one request, made against the version the member of
+// staff saw.
+type Action struct {
+	Kind        ActionKind `json:"kind"`
+	RequestID   int64      `json:"requestId"`
+	BaseVersion int        `json:"baseVersion"`
+	Actor       string     `json:"actor"`
+
+	Priority    Priority `json:"priority,omitempty"`
+	Team        Team     `json:"team,omitempty"`
+	Signpost    Signpost `json:"signpost,omitempty"`
+	Channel     Channel  `json:"channel,omitempty"`
+	Message     string   `json:"message,omitempty"` // to the patient (respond, signpost) or the note
+	Outcome     Outcome  `json:"outcome,omitempty"`
+	AwaitReply  bool     `json:"awaitReply,omitempty"`  // respond: wait for the patient's reply
+	CloseOnSend bool     `json:"closeOnSend,omitempty"` // respond: close at once as answered
+}
+
+// Describe says in a few words what the action does, for the audit trail and the
+// conflict dialog. It holds no patient text.
+func (a Action) Describe() string {
+	switch a.Kind {
+	case ActSetPriority:
+		return "set priority to " + a.Priority.Label()
+	case ActAssign:
+		return "assigned to " + a.Team.Label()
+	case ActClaim:
+		return "claimed"
+	case ActRespond:
+		s := "responded by " + strings.ToLower(a.Channel.Label())
+		if a.CloseOnSend {
+			s += " and closed"
+		}
+		return s
+	case ActSignpost:
+		return "signposted to " + a.Signpost.Label()
+	case ActClose:
+		return "closed as " + string(a.Outcome)
+	case ActNote:
+		return "added a note"
+	}
+	return string(a.Kind)
+}
+
+// Apply makes the action's change to r, with cal giving the new due time when the
+// priority changes. It checks the version, the action's fields and the status
+// transition, and changes nothing when it returns an error. It bumps Version.
+func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
+	if a.BaseVersion != r.Version {
+		return Errorf(ECONFLICT, "request %d is at version %d, the change was made on version %d: someone else changed it first", r.ID, r.Version, a.BaseVersion)
+	}
+	if strings.TrimSpace(a.Actor) == "" {
+		return Errorf(EINVALID, "an action needs the member of staff who made it")
+	}
+	next := *r
+	switch a.Kind {
+	case ActSetPriority:
+		if !a.Priority.Valid() {
+			return Errorf(EINVALID, "unknown priority %q", a.Priority)
+		}
+		if !r.Live() {
+			return Errorf(EINVALID, "request %d is closed: its priority cannot change", r.ID)
+		}
+		next.Priority = a.Priority
+		next.DueAt = cal.Due(r.ReceivedAt, a.Priority)
+	case ActAssign:
+		if !a.Team.Valid() {
+			return Errorf(EINVALID, "unknown team %q", a.Team)
+		}
+		if err := r.Status.CheckTransition(StatusAssigned); err != nil {
+			return err
+		}
+		next.Status, next.Team, next.ClaimedBy = StatusAssigned, a.Team, ""
+		if a.Priority != "" {
+			if !a.Priority.Valid() {
+				return Errorf(EINVALID, "unknown priority %q", a.Priority)
+			}
+			next.Priority, next.DueAt = a.Priority, cal.Due(r.ReceivedAt, a.Priority)
+		}
+	case ActClaim:
+		if err := r.Status.CheckTransition(StatusInProgress); err != nil {
+			return err
+		}
+		next.Status, next.ClaimedBy = StatusInProgress, a.Actor
+	case ActRespond:
+		if !validChannel(a.Channel) {
+			return Errorf(EINVALID, "unknown way of responding %q: use message, phone, video or face-to-face", a.Channel)
+		}
+		if strings.TrimSpace(a.Message) == "" {
+			return Errorf(EINVALID, "a response needs a message to the patient")
+		}
+		to := StatusInProgress
+		switch {
+		case a.CloseOnSend:
+			to = StatusClosed
+		case a.AwaitReply:
+			to = StatusAwaitingPatient
+		}
+		if r.Status != to {
+			if err := r.Status.CheckTransition(to); err != nil {
+				return err
+			}
+		}
+		if next.ClaimedBy == "" {
+			next.ClaimedBy = a.Actor
+		}
+		next.Status, next.Channel, next.Response = to, a.Channel, a.Message
+		if next.FirstResponseAt.IsZero() {
+			next.FirstResponseAt = now
+		}
+		if to == StatusClosed {
+			next.Outcome, next.ClosedAt = OutcomeAnswered, now
+			if a.Channel == ChannelFaceToFace {
+				next.Outcome = OutcomeAppointment
+			}
+		}
+	case ActSignpost:
+		if !a.Signpost.Valid() || a.Signpost == SignpostNone {
+			return Errorf(EINVALID, "signpost to where? use pharmacy, optician, dentist, nhs-physio, 111 or 999")
+		}
+		if strings.TrimSpace(a.Message) == "" {
+			return Errorf(EINVALID, "signposting needs a message that tells the patient where to go")
+		}
+		if err := r.Status.CheckTransition(StatusClosed); err != nil {
+			return err
+		}
+		next.Status, next.Signpost, next.Outcome, next.ClosedAt = StatusClosed, a.Signpost, OutcomeSignposted, now
+		next.Channel, next.Response = ChannelMessage, a.Message
+		if next.Team == "" {
+			next.Team = TeamGP // the GP team's reviewer closes what is signposted
+		}
+		if next.FirstResponseAt.IsZero() {
+			next.FirstResponseAt = now
+		}
+	case ActClose:
+		if !a.Outcome.Valid() {
+			return Errorf(EINVALID, "closing needs an outcome: one of %s", joinOutcomes())
+		}
+		if err := r.Status.CheckTransition(StatusClosed); err != nil {
+			return err
+		}
+		next.Status, next.Outcome, next.ClosedAt = StatusClosed, a.Outcome, now
+		if a.Message != "" {
+			next.Response = a.Message
+			if next.FirstResponseAt.IsZero() {
+				next.FirstResponseAt = now
+			}
+		}
+	case ActNote:
+		if strings.TrimSpace(a.Message) == "" {
+			return Errorf(EINVALID, "the note is empty")
+		}
+		next.Note = strings.TrimSpace(strings.TrimSpace(r.Note) + "\n" + now.Format("02 Jan 15:04") + " " + a.Actor + ": " + a.Message)
+	default:
+		return Errorf(EINVALID, "unknown action %q", a.Kind)
+	}
+	next.Version = r.Version + 1
+	next.UpdatedAt, next.UpdatedBy = now, a.Actor
+	*r = next
+	return nil
+}
+
+func validChannel(c Channel) bool {
+	for _, k := range Channels {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+func joinOutcomes() string {
+	s := make([]string, len(Outcomes))
+	for i, o := range Outcomes {
+		s[i] = string(o)
+	}
+	return strings.Join(s, ", ")
+}
