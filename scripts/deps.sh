@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what `make run` or `make test` needs and is missing: a C compiler (SQLite and
+# the race detector use cgo) and, to open a window, the OpenGL and X11 headers Fyne
+# builds against. On Debian and Ubuntu it installs them with apt-get; elsewhere it says
+# what to install and stops.
+set -euo pipefail
+need=${1:-test}
+
+missing=()
+command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+if [ "$need" = run ]; then
+	command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+	for pc in gl x11 xrandr xcursor xinerama xi xxf86vm; do
+		if ! pkg-config --exists "$pc" 2>/dev/null; then
+			missing+=(libgl1-mesa-dev xorg-dev)
+			break
+		fi
+	done
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if command -v apt-get >/dev/null 2>&1; then
+	sudo=""
+	[ "$(id -u)" -ne 0 ] && sudo="sudo"
+	echo "Installing ${missing[*]} with apt-get…" >&2
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $(printf '%s\n' "${missing[@]}" | sort -u) >&2
+	exit 0
+fi
+
+cat >&2 <<MSG
+Triage Desk needs ${missing[*]}, and this is not a Debian or Ubuntu machine. Install:
+  Fedora:  sudo dnf install gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel
+  macOS:   xcode-select --install
+  Windows: a MinGW-w64 gcc (for example MSYS2's mingw-w64-x86_64-gcc) on PATH
+then run make again.
+MSG
+exit 1
