@@ -203,7 +203,7 @@ func TestMigrations(t *testing.T) {
 		c.Close()
 		before, _ := os.ReadFile(path)
 		_, err = OpenCache(ctx, path)
-		if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "newer") && !strings.Contains(err.Error(), "Update Triage Desk") {
+		if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "Update Triage Desk") {
 			t.Fatalf("open newer cache: %v, want ErrNewerSchema saying to update", err)
 		}
 		if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
@@ -579,5 +579,25 @@ func TestDashboardCounts(t *testing.T) {
 	over, err := c.Overuse(ctx, now.AddDate(0, 0, -30), 2)
 	if err != nil || len(over) != 1 || over[0].Patient.ID != 1 || over[0].Sent != 3 || over[0].Live != 3 {
 		t.Fatalf("Overuse = %+v, %v", over, err)
+	}
+}
+
+func TestReadersCannotWrite(t *testing.T) {
+	c := openTest(t)
+	// The reader pool has several connections; each must refuse writes, which shows the
+	// setting came from the DSN and not from one connection's PRAGMA.
+	for i := 0; i < 3; i++ {
+		conn, err := c.r.Conn(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(context.Background(), `INSERT INTO meta (key, value) VALUES ('x', 'y')`); err == nil {
+			t.Fatalf("reader connection %d accepted a write", i)
+		}
+		var fk int
+		if err := conn.QueryRowContext(context.Background(), `PRAGMA foreign_keys`).Scan(&fk); err != nil || fk != 1 {
+			t.Fatalf("reader connection %d: foreign_keys = %d, %v", i, fk, err)
+		}
 	}
 }
