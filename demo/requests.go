@@ -86,6 +86,9 @@ func progress(rng *rand.Rand, r *triage.Request, label triage.Suggestion, now ti
 		openChance = 20
 	}
 	stopAt := 4 // 0 new, 1 assigned, 2 in progress, 3 awaiting patient, 4 closed
+	if label.Priority == triage.Emergency && age > time.Hour {
+		openChance = 0 // the practice calls about an emergency at once
+	}
 	if rng.IntN(100) < openChance {
 		stopAt = rng.IntN(4)
 	}
