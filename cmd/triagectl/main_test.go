@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestClassify(t *testing.T) {
+	input := strings.Join([]string{
+		`{"id":"a","age":60,"sex":"male","kind":"clinical","text":"crushing chest pain down my left arm"}`,
+		`not json`,
+		`{"id":"b","age":30,"sex":"female","kind":"admin","text":"fit note please"}`,
+		`{"id":"c","age":-3,"sex":"female","kind":"admin","text":"x"}`,
+		`{"id":"d","age":30,"sex":"female","kind":"complaint","text":"x"}`,
+		``,
+		`{"id":"e","age":8,"sex":"male","kind":"clinical","text":"earache"}`,
+	}, "\n")
+	var out, errs bytes.Buffer
+	code := run([]string{"classify"}, strings.NewReader(input), &out, &errs)
+	if code != 1 {
+		t.Errorf("exit status %d, want 1 for bad lines", code)
+	}
+	for _, want := range []string{"line 2: not a JSON request", "line 4: \"age\"", "line 5: unknown kind", "3 bad line(s)"} {
+		if !strings.Contains(errs.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs.String())
+		}
+	}
+	var ids, priorities []string
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var r resultLine
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("output line %q: %v", line, err)
+		}
+		if len(r.Reasons) == 0 {
+			t.Errorf("%s has no reasons", r.ID)
+		}
+		ids, priorities = append(ids, r.ID), append(priorities, r.Priority+"/"+r.Team+"/"+r.Signpost)
+	}
+	if strings.Join(ids, ",") != "a,b,e" {
+		t.Errorf("output ids %v, want a,b,e in input order", ids)
+	}
+	if strings.Join(priorities, ",") != "emergency/gp/999,routine/admin/none,routine/gp/pharmacy" {
+		t.Errorf("suggestions %v", priorities)
+	}
+}
+
+func TestEval(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"eval", "../../triage/testdata/dev.jsonl"}, nil, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	for _, want := range []string{"emergency recall", "under-triage", "priority accuracy", "team accuracy", "signpost accuracy", "priority confusion"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("eval output lacks %q", want)
+		}
+	}
+	if code := run([]string{"eval", "missing.jsonl"}, nil, &out, &errs); code == 0 {
+		t.Error("eval of a missing file should fail")
+	}
+	if code := run([]string{"nonsense"}, nil, &out, &errs); code != 2 {
+		t.Error("an unknown command should exit 2")
+	}
+}

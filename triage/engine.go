@@ -1,0 +1,309 @@
+package triage
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Engine suggests a priority, a team and any signposting for a request, and says why.
+// It is built from a rules file (see assets/rules.yaml): the clinical knowledge is
+// data a practice can read and replace, and this code only matches it against what
+// the patient wrote. An Engine does not change after it is built, so one can serve
+// every goroutine.
+type Engine struct {
+	version   string
+	source    string
+	spellings map[string]string
+	cues      map[string]bool     // words that negate what follows them in a clause
+	pseudo    [][]string          // phrases that start with a cue but negate nothing
+	concepts  []string            // concept names by id
+	conceptID map[string]int      // concept ids by name
+	byFirst   map[string][]phrase // phrases indexed by their first word
+	byPrefix  map[string][]phrase // phrases whose first word is a prefix (word*), by its first three letters
+	rules     []rule
+	fallback  map[Kind]rule
+	breakers  map[string]bool // words that end a clause, as full stops do
+}
+
+// phrase is one way of saying a concept, as normalised words; a word ending in * is a
+// prefix ("vomit*" matches vomiting, vomited) and "?" stands for any one word.
+type phrase struct {
+	concept int
+	words   []string
+}
+
+// rule is a compiled rule of the rules file.
+type rule struct {
+	id, says        string
+	line            int
+	priority        Priority
+	team            Team
+	signpost        Signpost
+	all, anyOf      []int // concepts: every one of all, and one of anyOf, must be present
+	none            []int // concepts that stop the rule when present
+	kind            Kind
+	sex             Sex
+	minAge, maxAge  int // years, inclusive; -1 for no limit
+	minMonth, maxMo int // age in months, inclusive; -1 for no limit
+	minTemp         float64
+	weak            bool // a catch-all: it counts only when no specific rule fires
+}
+
+// Version is the rules file's version, shown to staff beside every suggestion so a
+// decision can be traced to the rules in force.
+func (e *Engine) Version() string { return e.version }
+
+// Source names where the rules came from: the built-in file or a practice's own.
+func (e *Engine) Source() string { return e.source }
+
+// feverC is the temperature that counts as a fever when the text gives a number.
+const feverC = 37.8
+
+// match is one phrase found in the text, over tokens [from, to).
+type match struct {
+	concept  int
+	from, to int
+}
+
+// Classify suggests a priority, team and signpost for one request. The most urgent
+// rule that fires decides; rules of equal urgency that name different teams give the
+// GP team, as LABELS.md asks. When nothing fires, a clinical request is "soon" for the
+// GP team (a new problem needs assessing) and an admin one is routine for admin.
+func (e *Engine) Classify(in Input) Suggestion {
+	toks := tokenize(in.Text, e.spellings, e.breakers)
+	found := e.findPhrases(toks)
+	present := make([][]match, len(e.concepts))
+	for _, m := range found {
+		if !e.negated(toks, found, m) {
+			present[m.concept] = append(present[m.concept], m)
+		}
+	}
+	temp, at := temperature(toks)
+	if fever, ok := e.conceptID["fever"]; ok && temp >= feverC && len(present[fever]) == 0 {
+		// "she is 38.6" says fever as plainly as the word does.
+		present[fever] = []match{{concept: fever, from: at, to: at + 1}}
+	}
+	f := features{age: in.Age, months: monthsFromText(toks, in.Age), temp: temp}
+
+	var fired []*rule
+	for i := range e.rules {
+		if r := &e.rules[i]; r.fires(in, f, present) {
+			fired = append(fired, r)
+		}
+	}
+	if slices.ContainsFunc(fired, func(r *rule) bool { return !r.weak }) {
+		fired = slices.DeleteFunc(fired, func(r *rule) bool { return r.weak })
+	}
+	if len(fired) == 0 {
+		kind := in.Kind
+		if kind != Admin {
+			kind = Clinical
+		}
+		fb := e.fallback[kind]
+		return Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
+			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}
+	}
+	slices.SortStableFunc(fired, func(a, b *rule) int { return a.priority.Rank() - b.priority.Rank() })
+	best := fired[0].priority
+	s := Suggestion{Priority: best, Team: fired[0].team, Signpost: fired[0].signpost}
+	for _, r := range fired {
+		if r.priority != best {
+			break
+		}
+		if r.team != s.Team {
+			s.Team = TeamGP // problems of equal urgency for different teams go to the GP
+		}
+		if r.signpost != s.Signpost {
+			s.Signpost = SignpostNone // two places to send them: a person should decide
+		}
+	}
+	if best == Emergency {
+		s.Team, s.Signpost = TeamGP, Signpost999
+	}
+	if s.Signpost != SignpostNone {
+		s.Team = TeamGP // the GP team's reviewer closes what is signposted
+	}
+	for _, r := range fired {
+		if r.priority != best {
+			break // less urgent rules decided nothing; the reviewer sees why this priority
+		}
+		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
+	}
+	return s
+}
+
+type features struct {
+	age, months int
+	temp        float64 // highest temperature mentioned, °C; 0 when none
+}
+
+func (r *rule) fires(in Input, f features, present [][]match) bool {
+	if r.kind != "" && in.Kind != r.kind {
+		return false
+	}
+	if r.sex != "" && in.Sex != r.sex {
+		return false
+	}
+	if (r.minAge >= 0 && f.age < r.minAge) || (r.maxAge >= 0 && f.age > r.maxAge) {
+		return false
+	}
+	if (r.minMonth >= 0 && f.months < r.minMonth) || (r.maxMo >= 0 && f.months > r.maxMo) {
+		return false
+	}
+	if r.minTemp > 0 && f.temp > 0 && f.temp < r.minTemp {
+		// A number below the threshold rules it out; no number leaves it to the words,
+		// so "feels very hot" in a young baby is not under-triaged for want of a reading.
+		return false
+	}
+	for _, c := range r.all {
+		if len(present[c]) == 0 {
+			return false
+		}
+	}
+	if len(r.anyOf) > 0 && !slices.ContainsFunc(r.anyOf, func(c int) bool { return len(present[c]) > 0 }) {
+		return false
+	}
+	for _, c := range r.none {
+		if len(present[c]) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// reason names the rule and the patient's own words that made it fire.
+func (r *rule) reason(text string, toks []token, present [][]match) Reason {
+	rs := Reason{Rule: r.id, Says: r.says}
+	var spans []Span
+	for _, c := range append(append([]int(nil), r.all...), r.anyOf...) {
+		for _, m := range present[c] {
+			spans = append(spans, Span{Start: toks[m.from].start, End: toks[m.to-1].end})
+		}
+	}
+	// In text order, and a word inside a longer match ("arm" in "left arm") once only.
+	slices.SortFunc(spans, func(a, b Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	for _, sp := range spans {
+		if n := len(rs.Spans); n > 0 && sp.End <= rs.Spans[n-1].End {
+			continue
+		}
+		rs.Spans = append(rs.Spans, sp)
+		rs.Words = append(rs.Words, text[sp.Start:sp.End])
+	}
+	return rs
+}
+
+// String gives the reason on one line, as triagectl prints it.
+func (r Reason) String() string {
+	if len(r.Words) == 0 {
+		return r.Rule + ": " + r.Says
+	}
+	q := make([]string, len(r.Words))
+	for i, w := range r.Words {
+		q[i] = fmt.Sprintf("%q", w)
+	}
+	return r.Rule + ": " + r.Says + " (" + strings.Join(q, ", ") + ")"
+}
+
+// findPhrases returns every concept phrase in the text.
+func (e *Engine) findPhrases(toks []token) []match {
+	var out []match
+	for i := range toks {
+		for _, p := range e.byFirst[toks[i].norm] {
+			if to, ok := p.at(toks, i); ok {
+				out = append(out, match{concept: p.concept, from: i, to: to})
+			}
+		}
+		if w := toks[i].norm; len(w) >= 3 {
+			for _, p := range e.byPrefix[w[:3]] {
+				if to, ok := p.at(toks, i); ok {
+					out = append(out, match{concept: p.concept, from: i, to: to})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// at reports whether the phrase starts at token i, and where it ends. A phrase does
+// not run over the end of a sentence.
+func (p phrase) at(toks []token, i int) (int, bool) {
+	if i+len(p.words) > len(toks) {
+		return 0, false
+	}
+	clause := toks[i].sentence
+	for k, w := range p.words {
+		t := toks[i+k]
+		if t.sentence != clause || !wordMatches(w, t.norm) {
+			return 0, false
+		}
+	}
+	return i + len(p.words), true
+}
+
+func wordMatches(pattern, word string) bool {
+	switch {
+	case pattern == "?":
+		return true
+	case strings.HasSuffix(pattern, "*"):
+		return strings.HasPrefix(word, pattern[:len(pattern)-1])
+	}
+	return pattern == word
+}
+
+// negationWindow is how many words before a phrase a negating word reaches: "no
+// chest pain or shortness of breath" negates both, "no cough, crushing chest pain"
+// does not negate the pain because the comma ends the clause.
+const negationWindow = 4
+
+// negated reports whether a negating word stands shortly before m in its clause. A
+// negating word that is part of a phrase found in the text ("not drinking", "can't
+// breathe") or of a pseudo-negation ("not getting better") negates nothing.
+func (e *Engine) negated(toks []token, found []match, m match) bool {
+	for i := m.from - 1; i >= 0 && i >= m.from-negationWindow; i-- {
+		if toks[i].clause != toks[m.from].clause {
+			return false
+		}
+		if !e.cues[toks[i].norm] {
+			continue
+		}
+		if e.pseudoAt(toks, i) || insidePhrase(found, i, m) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func (e *Engine) pseudoAt(toks []token, i int) bool {
+	for _, p := range e.pseudo {
+		if i+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range p {
+			if !wordMatches(w, toks[i+k].norm) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func insidePhrase(found []match, i int, self match) bool {
+	for _, f := range found {
+		if f != self && f.from <= i && i < f.to {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,221 @@
+package triage_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"triagedesk/assets"
+	"triagedesk/triage"
+)
+
+func TestClassify(t *testing.T) {
+	e := assets.DefaultEngine()
+	tests := []struct {
+		name     string
+		age      int
+		sex      triage.Sex
+		kind     triage.Kind
+		text     string
+		priority triage.Priority
+		team     triage.Team
+		signpost triage.Signpost
+	}{
+		{"cardiac chest pain", 60, triage.Male, triage.Clinical, "crushing chest pain spreading to my jaw", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"misspelt, phone typing", 52, triage.Male, triage.Clinical, "CHST PAIN n sweaty", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"negated red flags", 45, triage.Male, triage.Clinical, "indigestion, no chest pain and no sweating", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"not suicidal", 30, triage.Female, triage.Clinical, "feeling low for weeks but not suicidal", triage.Soon, triage.TeamMentalHealth, triage.SignpostNone},
+		{"thoughts without a plan", 30, triage.Female, triage.Clinical, "i keep thinking everyone would be better off without me, no plan", triage.SameDay, triage.TeamMentalHealth, triage.SignpostNone},
+		{"thoughts with a plan", 30, triage.Female, triage.Clinical, "i want to end my life and have a plan", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"young person's low mood goes to the GP", 16, triage.Male, triage.Clinical, "really anxious and low", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"lay words for breathing", 40, triage.Female, triage.Clinical, "can't catch my breath at all", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"asthma but can talk", 25, triage.Female, triage.Clinical, "asthma worse, blue inhaler not working, I can talk ok", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"combination: fever and stiff neck", 19, triage.Male, triage.Clinical, "fever and a stiff neck", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"stiff neck alone is physio", 45, triage.Male, triage.Clinical, "stiff neck after sleeping funny", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"comma ends the negation", 50, triage.Male, triage.Clinical, "no cough, crushing chest pain down my arm", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"baby under 3 months with a temperature", 0, triage.Female, triage.Clinical, "my 10 week old has a temp of 38.5", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"baby of 4 months at 39", 0, triage.Female, triage.Clinical, "she is 4 months old and her temperature is 39.1", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"Fahrenheit", 0, triage.Male, triage.Clinical, "7 weeks old, thermometer says 101F", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"weeks pregnant is not a temperature", 30, triage.Female, triage.Clinical, "39 weeks pregnant, can I have a letter for work", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+		{"UTI in a woman of 30: Pharmacy First", 30, triage.Female, triage.Clinical, "burning when I wee", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+		{"UTI in a woman of 65", 65, triage.Female, triage.Clinical, "burning when I wee", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"UTI in a woman of 15", 15, triage.Female, triage.Clinical, "burning when I wee", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"UTI in a man", 30, triage.Male, triage.Clinical, "burning when I wee", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"UTI in pregnancy", 30, triage.Female, triage.Clinical, "burning when I wee and I'm pregnant", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"earache at 17: Pharmacy First", 17, triage.Male, triage.Clinical, "earache", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+		{"earache at 18: not Pharmacy First", 18, triage.Male, triage.Clinical, "earache", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"sore throat at 4: not Pharmacy First", 4, triage.Male, triage.Clinical, "sore throat", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"sore throat at 5: Pharmacy First", 5, triage.Male, triage.Clinical, "sore throat", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+		{"shingles at 17", 17, triage.Female, triage.Clinical, "I think I have shingles", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"optician", 50, triage.Female, triage.Clinical, "gritty eyes, no pain", triage.Routine, triage.TeamGP, triage.SignpostOptician},
+		{"painful eye is not for the optician", 50, triage.Female, triage.Clinical, "gritty eyes and eye pain", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"dentist", 30, triage.Male, triage.Clinical, "toothache", triage.Routine, triage.TeamGP, triage.SignpostDentist},
+		{"dental swelling to the eye", 30, triage.Male, triage.Clinical, "toothache and my face is swollen up to my eye", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"admin ticked as clinical", 40, triage.Male, triage.Clinical, "fit note please", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+		{"clinical ticked as admin", 70, triage.Male, triage.Admin, "my face has dropped on one side", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"two problems: the most urgent decides", 40, triage.Female, triage.Admin, "repeat prescription please, and I've run out of my insulin", triage.SameDay, triage.TeamMedicines, triage.SignpostNone},
+		{"two teams at one urgency go to the GP", 40, triage.Female, triage.Clinical, "back pain for a week and feeling very anxious", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"nothing recognised, clinical", 40, triage.Female, triage.Clinical, "I have a question about my health", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"nothing recognised, admin", 40, triage.Female, triage.Admin, "please call me back", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := e.Classify(triage.Input{Age: tt.age, Sex: tt.sex, Kind: tt.kind, Text: tt.text})
+			if got.Priority != tt.priority || got.Team != tt.team || got.Signpost != tt.signpost {
+				t.Errorf("%q: got %s/%s/%s, want %s/%s/%s; reasons %v", tt.text, got.Priority, got.Team, got.Signpost, tt.priority, tt.team, tt.signpost, got.Reasons)
+			}
+			if len(got.Reasons) == 0 {
+				t.Error("no reason given")
+			}
+			for _, r := range got.Reasons {
+				for i, sp := range r.Spans {
+					if tt.text[sp.Start:sp.End] != r.Words[i] {
+						t.Errorf("reason %s: span %v is %q, word is %q", r.Rule, sp, tt.text[sp.Start:sp.End], r.Words[i])
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestReasonsNameTheWords(t *testing.T) {
+	e := assets.DefaultEngine()
+	text := "Bad chest pain going down my left arm"
+	got := e.Classify(triage.Input{Age: 60, Sex: triage.Male, Kind: triage.Clinical, Text: text})
+	r := got.Reasons[0]
+	if r.Rule != "cardiac-chest-pain" || strings.Join(r.Words, "|") != "chest pain|left arm" {
+		t.Fatalf("reason = %+v, want cardiac-chest-pain naming \"chest pain\" and \"left arm\"", r)
+	}
+	if s := r.String(); !strings.Contains(s, `"left arm"`) {
+		t.Errorf("String() = %s", s)
+	}
+}
+
+// readSet reads a labelled set in the LABELS.md format.
+func readSet(t *testing.T, path string) []triage.Labelled {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var set []triage.Labelled
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		var l struct {
+			ID, Sex, Kind, Text, Priority, Team, Signpost string
+			Age                                           int
+		}
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatalf("%s line %d: %v", path, n, err)
+		}
+		p, err1 := triage.ParsePriority(l.Priority)
+		tm, err2 := triage.ParseTeam(l.Team)
+		sp, err3 := triage.ParseSignpost(l.Signpost)
+		sex, err4 := triage.ParseSex(l.Sex)
+		kind, err5 := triage.ParseKind(l.Kind)
+		for _, err := range []error{err1, err2, err3, err4, err5} {
+			if err != nil {
+				t.Fatalf("%s line %d: %v", path, n, err)
+			}
+		}
+		set = append(set, triage.Labelled{Input: triage.Input{ID: l.ID, Age: l.Age, Sex: sex, Kind: kind, Text: l.Text},
+			Want: triage.Suggestion{Priority: p, Team: tm, Signpost: sp}})
+	}
+	return set
+}
+
+// TestLabelledSets holds the engine to the issue's targets on the labelled sets.
+func TestLabelledSets(t *testing.T) {
+	for _, path := range []string{"testdata/dev.jsonl", "testdata/holdout.jsonl"} {
+		t.Run(path, func(t *testing.T) {
+			if _, err := os.Stat(path); os.IsNotExist(err) {
+				t.Skip("no such set")
+			}
+			s := triage.Evaluate(assets.DefaultEngine(), readSet(t, path))
+			if s.N < 50 {
+				t.Fatalf("only %d labelled requests", s.N)
+			}
+			for _, m := range s.UnderTriagedMisses {
+				if m.Want.Priority == triage.Emergency {
+					t.Errorf("missed emergency %s: %q suggested %s because %v", m.ID, m.Text, m.Got.Priority, m.Got.Reasons)
+				}
+			}
+			check := func(name string, got, min float64) {
+				if got < min {
+					t.Errorf("%s %.1f%%, target %.0f%%", name, 100*got, 100*min)
+				}
+			}
+			check("emergency recall", s.EmergencyRecall(), 1)
+			check("priority accuracy", s.PriorityAccuracy(), 0.85)
+			check("team accuracy", s.TeamAccuracy(), 0.90)
+			check("signpost accuracy", s.SignpostAccuracy(), 0.90)
+			if s.UnderTriageRate() > 0.03 {
+				t.Errorf("under-triage %.1f%%, target at most 3%%", 100*s.UnderTriageRate())
+			}
+		})
+	}
+}
+
+func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
+	base := `version: "t1"
+fallback:
+  clinical: {priority: soon, team: gp, says: fallback}
+  admin: {priority: routine, team: admin, says: fallback}
+concepts:
+  pain: ["pain"]
+rules:
+`
+	tests := []struct {
+		name, rules, want string
+	}{
+		{"unknown priority", `  - {id: a, says: x, priority: urgentish, team: gp, all: [pain]}`, "line 8: rule \"a\": unknown priority"},
+		{"unknown team", `  - {id: a, says: x, priority: soon, team: surgery, all: [pain]}`, "line 8: rule \"a\": unknown team"},
+		{"undefined concept", `  - {id: a, says: x, priority: soon, team: gp, all: [ache]}`, "line 8: rule \"a\" names concept \"ache\""},
+		{"duplicate id", "  - {id: a, says: x, priority: soon, team: gp, all: [pain]}\n  - {id: a, says: y, priority: soon, team: gp, all: [pain]}", "line 9: rule id \"a\" is used twice (first on line 8)"},
+		{"backwards age", `  - {id: a, says: x, priority: soon, team: gp, all: [pain], age: "64-16"}`, "line 8: rule \"a\": age"},
+		{"emergency not to 999", `  - {id: a, says: x, priority: emergency, team: gp, all: [pain]}`, "must be signposted to 999"},
+		{"no concepts", `  - {id: a, says: x, priority: soon, team: gp}`, "would fire on every request"},
+		{"unknown field", `  - {id: a, says: x, priority: soon, team: gp, all: [pain], colour: red}`, "line 8"},
+		{"no reason", `  - {id: a, priority: soon, team: gp, all: [pain]}`, "needs a 'says'"},
+		{"bad yaml", "  - {id: a, says: [", "practice-rules.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := triage.NewEngine([]byte(base+tt.rules+"\n"), "practice-rules.yaml")
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+	if _, err := triage.NewEngine([]byte(base+`  - {id: a, says: x, priority: soon, team: gp, all: [pain]}`+"\n"), "ok.yaml"); err != nil {
+		t.Fatalf("a valid file was refused: %v", err)
+	}
+	e, err := assets.LoadEngine([]byte("version: ''"), "broken.yaml")
+	if err == nil || e == nil || e.Version() != assets.DefaultEngine().Version() {
+		t.Fatalf("a refused practice file must leave the built-in rules in force: %v, %v", e, err)
+	}
+}
+
+func TestEngineIsSafeForConcurrentUse(t *testing.T) {
+	e := assets.DefaultEngine()
+	in := triage.Input{Age: 60, Sex: triage.Male, Kind: triage.Clinical, Text: "crushing chest pain and sweating"}
+	want := e.Classify(in)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 200; j++ {
+				if got := e.Classify(in); got.Priority != want.Priority || len(got.Reasons) != len(want.Reasons) {
+					t.Error("concurrent Classify gave a different answer")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

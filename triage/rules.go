@@ -1,0 +1,276 @@
+package triage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ruleFile is the rules file as written: see assets/rules.yaml for what each part means.
+type ruleFile struct {
+	Version         string              `yaml:"version"`
+	Spellings       map[string]string   `yaml:"spellings"`
+	Negations       []string            `yaml:"negations"`
+	PseudoNegations []string            `yaml:"pseudo_negations"`
+	ClauseBreakers  []string            `yaml:"clause_breakers"`
+	Fallback        map[string]ruleSpec `yaml:"fallback"`
+	Concepts        map[string][]string `yaml:"concepts"`
+	Rules           []ruleSpec          `yaml:"rules"`
+}
+
+// ruleSpec is one rule as written in the rules file.
+type ruleSpec struct {
+	ID       string   `yaml:"id"`
+	Says     string   `yaml:"says"`
+	Priority string   `yaml:"priority"`
+	Team     string   `yaml:"team"`
+	Signpost string   `yaml:"signpost"`
+	All      []string `yaml:"all"`
+	Any      []string `yaml:"any"`
+	None     []string `yaml:"none"`
+	Kind     string   `yaml:"kind"`
+	Sex      string   `yaml:"sex"`
+	Age      string   `yaml:"age"`    // years: "16-64", "16-", "-15"
+	Months   string   `yaml:"months"` // age in months, for babies: "-2", "3-5"
+	Temp     float64  `yaml:"temp"`   // a temperature of at least this many °C is mentioned
+	Weak     bool     `yaml:"weak"`   // counts only when no other rule fires
+}
+
+// RuleError is a problem in a rules file, with the line it is on.
+type RuleError struct {
+	Source string
+	Line   int
+	Msg    string
+}
+
+// Error implements error.
+func (e *RuleError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s line %d: %s", e.Source, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Source, e.Msg)
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// NewEngine builds an engine from a rules file. A file with any problem is refused
+// whole with the line and the problem, so a practice's typo can never half-load; the
+// caller keeps the engine it had.
+func NewEngine(rules []byte, source string) (*Engine, error) {
+	var rf ruleFile
+	dec := yaml.NewDecoder(bytes.NewReader(rules))
+	dec.KnownFields(true)
+	if err := dec.Decode(&rf); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &RuleError{Source: source, Msg: "the rules file is empty"}
+		}
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			return nil, &RuleError{Source: source, Line: line, Msg: m[2]}
+		}
+		return nil, &RuleError{Source: source, Msg: msg}
+	}
+	var lines struct {
+		Rules    []yaml.Node `yaml:"rules"`
+		Concepts yaml.Node   `yaml:"concepts"`
+	}
+	if err := yaml.Unmarshal(rules, &lines); err != nil {
+		return nil, &RuleError{Source: source, Msg: err.Error()}
+	}
+	bad := func(line int, format string, args ...any) error {
+		return &RuleError{Source: source, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	if strings.TrimSpace(rf.Version) == "" {
+		return nil, bad(1, "the rules file needs a version, so staff can see which rules made a suggestion")
+	}
+	if len(rf.Rules) == 0 {
+		return nil, bad(0, "the rules file has no rules")
+	}
+
+	e := &Engine{version: rf.Version, source: source, spellings: map[string]string{}, cues: map[string]bool{},
+		byFirst: map[string][]phrase{}, byPrefix: map[string][]phrase{}, breakers: map[string]bool{}, fallback: map[Kind]rule{}}
+	for k, v := range rf.Spellings {
+		e.spellings[strings.ToLower(k)] = strings.ToLower(v)
+	}
+	for _, n := range rf.Negations {
+		e.cues[strings.ToLower(n)] = true
+	}
+	for _, b := range rf.ClauseBreakers {
+		e.breakers[strings.ToLower(b)] = true
+	}
+	for _, p := range rf.PseudoNegations {
+		e.pseudo = append(e.pseudo, normalizePhrase(p, e.spellings))
+	}
+
+	// Concepts, in file order so ids are stable.
+	ids := map[string]int{}
+	e.conceptID = ids
+	conceptLine := map[string]int{}
+	for i := 0; i+1 < len(lines.Concepts.Content); i += 2 {
+		k := lines.Concepts.Content[i]
+		conceptLine[k.Value] = k.Line
+		ids[k.Value] = len(e.concepts)
+		e.concepts = append(e.concepts, k.Value)
+	}
+	for _, name := range e.concepts {
+		phrases := rf.Concepts[name]
+		if len(phrases) == 0 {
+			return nil, bad(conceptLine[name], "concept %q has no phrases", name)
+		}
+		for _, p := range phrases {
+			words := normalizePhrase(p, e.spellings)
+			if len(words) == 0 || words[0] == "?" {
+				return nil, bad(conceptLine[name], "concept %q: phrase %q has no words to start from", name, p)
+			}
+			ph := phrase{concept: ids[name], words: words}
+			if strings.HasSuffix(words[0], "*") {
+				if len(words[0]) < 4 {
+					return nil, bad(conceptLine[name], "concept %q: prefix %q is too short to be safe (at least 3 letters)", name, words[0])
+				}
+				e.byPrefix[words[0][:3]] = append(e.byPrefix[words[0][:3]], ph)
+			} else {
+				e.byFirst[words[0]] = append(e.byFirst[words[0]], ph)
+			}
+		}
+	}
+
+	seen := map[string]int{}
+	for i, spec := range rf.Rules {
+		line := 0
+		if i < len(lines.Rules) {
+			line = lines.Rules[i].Line
+		}
+		if first, dup := seen[spec.ID]; dup {
+			return nil, bad(line, "rule id %q is used twice (first on line %d)", spec.ID, first)
+		}
+		seen[spec.ID] = line
+		r, err := compileRule(spec, ids, line, bad)
+		if err != nil {
+			return nil, err
+		}
+		if len(r.all) == 0 && len(r.anyOf) == 0 {
+			return nil, bad(line, "rule %q names no concepts in all or any, so it would fire on every request", spec.ID)
+		}
+		e.rules = append(e.rules, r)
+	}
+	for _, k := range []Kind{Clinical, Admin} {
+		spec, ok := rf.Fallback[string(k)]
+		if !ok {
+			return nil, bad(0, "the rules file needs a fallback for %s requests that no rule matches", k)
+		}
+		if spec.ID == "" {
+			spec.ID = "no-rule-" + string(k)
+		}
+		r, err := compileRule(spec, ids, 0, bad)
+		if err != nil {
+			return nil, err
+		}
+		e.fallback[k] = r
+	}
+	return e, nil
+}
+
+func compileRule(spec ruleSpec, ids map[string]int, line int, bad func(int, string, ...any) error) (rule, error) {
+	r := rule{id: spec.ID, says: spec.Says, line: line, minTemp: spec.Temp, weak: spec.Weak}
+	if strings.TrimSpace(spec.ID) == "" {
+		return r, bad(line, "a rule needs an id")
+	}
+	if strings.TrimSpace(spec.Says) == "" {
+		return r, bad(line, "rule %q needs a 'says': the reason staff will read", spec.ID)
+	}
+	var err error
+	if r.priority, err = ParsePriority(spec.Priority); err != nil {
+		return r, bad(line, "rule %q: %s", spec.ID, ErrorMessage(err))
+	}
+	if r.team, err = ParseTeam(spec.Team); err != nil {
+		return r, bad(line, "rule %q: %s", spec.ID, ErrorMessage(err))
+	}
+	if r.signpost, err = ParseSignpost(spec.Signpost); err != nil {
+		return r, bad(line, "rule %q: %s", spec.ID, ErrorMessage(err))
+	}
+	if r.priority == Emergency && r.signpost != Signpost999 {
+		return r, bad(line, "rule %q: an emergency must be signposted to 999", spec.ID)
+	}
+	if spec.Kind != "" {
+		if r.kind, err = ParseKind(spec.Kind); err != nil {
+			return r, bad(line, "rule %q: %s", spec.ID, ErrorMessage(err))
+		}
+	}
+	if spec.Sex != "" {
+		if r.sex, err = ParseSex(spec.Sex); err != nil {
+			return r, bad(line, "rule %q: %s", spec.ID, ErrorMessage(err))
+		}
+	}
+	if r.minAge, r.maxAge, err = parseRange(spec.Age, 130); err != nil {
+		return r, bad(line, "rule %q: age %v", spec.ID, err)
+	}
+	if r.minMonth, r.maxMo, err = parseRange(spec.Months, 24); err != nil {
+		return r, bad(line, "rule %q: months %v", spec.ID, err)
+	}
+	if spec.Temp != 0 && (spec.Temp < 35 || spec.Temp > 43) {
+		return r, bad(line, "rule %q: temp %.1f is not a body temperature in °C", spec.ID, spec.Temp)
+	}
+	lookup := func(names []string) ([]int, error) {
+		var out []int
+		for _, n := range names {
+			id, ok := ids[n]
+			if !ok {
+				return nil, bad(line, "rule %q names concept %q, which the concepts section does not define", spec.ID, n)
+			}
+			out = append(out, id)
+		}
+		return out, nil
+	}
+	if r.all, err = lookup(spec.All); err != nil {
+		return r, err
+	}
+	if r.anyOf, err = lookup(spec.Any); err != nil {
+		return r, err
+	}
+	if r.none, err = lookup(spec.None); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// parseRange reads "a-b", "a-", "-b" or "a"; -1 means no limit.
+func parseRange(s string, max int) (int, int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return -1, -1, nil
+	}
+	lo, hi, isRange := strings.Cut(s, "-")
+	if !isRange {
+		hi = lo
+	}
+	num := func(v string) (int, error) {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return -1, nil
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > max {
+			return 0, fmt.Errorf("%q is not a range like 16-64, 16- or -15 (0 to %d)", s, max)
+		}
+		return n, nil
+	}
+	a, err := num(lo)
+	if err != nil {
+		return 0, 0, err
+	}
+	b, err := num(hi)
+	if err != nil {
+		return 0, 0, err
+	}
+	if a >= 0 && b >= 0 && a > b {
+		return 0, 0, fmt.Errorf("%q runs backwards", s)
+	}
+	return a, b, nil
+}

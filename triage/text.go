@@ -1,0 +1,190 @@
+package triage
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of what the patient wrote: its normalised form (lower case, no
+// apostrophes, common misspellings corrected) and where it stands in the original text.
+type token struct {
+	norm       string
+	start, end int // byte offsets in the original text
+	clause     int // commas, semicolons and "but" start a new clause
+	sentence   int // full stops, question marks and new lines start a new sentence
+	number     bool
+}
+
+// tokenize splits text into words. Numbers are words of their own ("38.5c" is "38.5"
+// and "c") so temperatures and ages can be read.
+func tokenize(text string, spellings map[string]string, breakers map[string]bool) []token {
+	toks := make([]token, 0, len(text)/5+1)
+	clause, sentence := 0, 0
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsLetter(r):
+			start := i
+			var b strings.Builder
+			for i < len(text) {
+				r, size = utf8.DecodeRuneInString(text[i:])
+				if unicode.IsLetter(r) {
+					b.WriteRune(unicode.ToLower(r))
+				} else if !(r == '\'' || r == '’') || i+size >= len(text) || !isLetterAt(text, i+size) {
+					break
+				}
+				i += size
+			}
+			w := b.String()
+			if fixed, ok := spellings[w]; ok {
+				w = fixed
+			}
+			if breakers[w] && len(toks) > 0 && toks[len(toks)-1].clause == clause {
+				clause++
+			}
+			toks = append(toks, token{norm: w, start: start, end: i, clause: clause, sentence: sentence})
+		case unicode.IsDigit(r):
+			start := i
+			for i < len(text) && (isDigitAt(text, i) || (text[i] == '.' && i+1 < len(text) && isDigitAt(text, i+1))) {
+				i++
+			}
+			toks = append(toks, token{norm: text[start:i], start: start, end: i, clause: clause, sentence: sentence, number: true})
+		default:
+			switch r {
+			case '.', '!', '?', '\n':
+				if len(toks) > 0 && toks[len(toks)-1].sentence == sentence {
+					sentence++
+					clause++
+				}
+			case ',', ';', ':', '(', ')':
+				if len(toks) > 0 && toks[len(toks)-1].clause == clause {
+					clause++
+				}
+			}
+			i += size
+		}
+	}
+	return toks
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
+
+// normalizePhrase turns a phrase of the rules file into words as tokenize makes them.
+func normalizePhrase(p string, spellings map[string]string) []string {
+	var words []string
+	for _, f := range strings.Fields(strings.ToLower(p)) {
+		if f == "?" {
+			words = append(words, f)
+			continue
+		}
+		star := strings.HasSuffix(f, "*")
+		f = strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' {
+				return r
+			}
+			return -1
+		}, f)
+		f = strings.Trim(f, ".")
+		if f == "" {
+			continue
+		}
+		if fixed, ok := spellings[f]; ok && !star {
+			f = fixed
+		}
+		if star {
+			f += "*"
+		}
+		words = append(words, f)
+	}
+	return words
+}
+
+var (
+	monthWords = map[string]float64{"month": 1, "months": 1, "mth": 1, "mths": 1, "mnth": 1, "mnths": 1, "mo": 1, "mos": 1,
+		"week": 12.0 / 52, "weeks": 12.0 / 52, "wk": 12.0 / 52, "wks": 12.0 / 52, "day": 12.0 / 365, "days": 12.0 / 365}
+	celsiusWords    = map[string]bool{"c": true, "celsius": true, "centigrade": true, "degrees": true, "degree": true, "deg": true, "oc": true}
+	fahrenheitWords = map[string]bool{"f": true, "fahrenheit": true, "of": false}
+)
+
+// monthsFromText reads a baby's age in months from the text ("my 7 week old", "she is
+// 4 months"). A patient aged 0 whose months are not given is taken as a newborn, so a
+// fever is not under-triaged for want of a number.
+func monthsFromText(toks []token, age int) int {
+	if age >= 2 {
+		return age * 12
+	}
+	for i, t := range toks {
+		if t.norm == "newborn" {
+			return 0
+		}
+		if !t.number || i+1 >= len(toks) {
+			continue
+		}
+		per, ok := monthWords[toks[i+1].norm]
+		if !ok {
+			continue
+		}
+		old := i+2 < len(toks) && toks[i+2].norm == "old"
+		aged := i > 0 && (toks[i-1].norm == "is" || toks[i-1].norm == "aged" || toks[i-1].norm == "age" || toks[i-1].norm == "only")
+		if !old && !aged {
+			continue // "a cough for 3 weeks" is not an age
+		}
+		n, err := strconv.ParseFloat(t.norm, 64)
+		if err != nil {
+			continue
+		}
+		return int(n * per)
+	}
+	if age == 1 {
+		return 12
+	}
+	return 0
+}
+
+// temperature returns the highest body temperature the text gives, in °C, and the
+// token that gives it; 0 and -1 when there is none. A number counts when it is marked
+// as degrees or follows a word about temperature, so "39 weeks pregnant" is not a fever.
+func temperature(toks []token) (float64, int) {
+	best, at := 0.0, -1
+	for i, t := range toks {
+		if !t.number {
+			continue
+		}
+		v, err := strconv.ParseFloat(t.norm, 64)
+		if err != nil {
+			continue
+		}
+		next := ""
+		if i+1 < len(toks) && toks[i+1].sentence == t.sentence {
+			next = toks[i+1].norm
+		}
+		if monthWords[next] > 0 || next == "weeks" {
+			continue
+		}
+		context := false
+		for k := i - 1; k >= 0 && k >= i-4; k-- {
+			if toks[k].norm == "temperature" || toks[k].norm == "temp" || toks[k].norm == "fever" || toks[k].norm == "thermometer" {
+				context = true
+			}
+		}
+		c := 0.0
+		switch {
+		case v >= 35 && v <= 43.5 && (celsiusWords[next] || context || strings.Contains(t.norm, ".")):
+			c = v
+		case v >= 95 && v <= 110 && (fahrenheitWords[next] || context):
+			c = (v - 32) * 5 / 9
+		}
+		if c > best {
+			best, at = c, i
+		}
+	}
+	return best, at
+}
