@@ -91,6 +91,9 @@ func progress(rng *rand.Rand, r *triage.Request, label triage.Suggestion, now ti
 	}
 	if rng.IntN(100) < openChance {
 		stopAt = rng.IntN(4)
+		if age > 8*time.Hour && stopAt == 0 {
+			stopAt = 1 // the reviewers clear the inbox every working day
+		}
 	}
 	if stopAt == 0 {
 		return

@@ -460,6 +460,11 @@ func (c *Cache) Carers(ctx context.Context, patientID int64) ([]triage.Patient, 
 	return out, nil
 }
 
+// DefaultRetention is how long a closed request stays in a desk's cache: long enough
+// for "what did we tell them last week", short enough that closed patient data does
+// not build up on workstations. The practice queue keeps the full record.
+const DefaultRetention = 30 * 24 * time.Hour
+
 // Purge deletes requests closed more than retention ago, and patients left with no
 // request, so closed patient data does not linger on a workstation. It returns how
 // many requests it deleted and records the purge in the audit trail.

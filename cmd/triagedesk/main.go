@@ -57,7 +57,8 @@ func openDemoCache(ctx context.Context) (*store.Cache, error) {
 	}
 	now := time.Now()
 	p := demo.NewPractice(1, 30_000, now)
-	reqs := demo.Requests(p, demo.RequestOptions{Seed: 1, Count: 5000, Now: now, Calendar: triage.DefaultCalendar()})
+	engine := assets.DefaultEngine()
+	reqs := demo.Requests(p, demo.RequestOptions{Seed: 1, Count: 5000, Now: now, Calendar: triage.DefaultCalendar(), Classify: engine.Classify})
 	if err := c.Upsert(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients, Requests: reqs}); err != nil {
 		c.Close()
 		return nil, fmt.Errorf("fill the demo cache: %w", err)
