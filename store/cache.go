@@ -75,7 +75,7 @@ const metaCursor = "sync.cursor"
 // echoed by the server) is kept.
 func (c *Cache) ApplyChanges(ctx context.Context, ch Changes, cursor string) error {
 	err := c.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		if err := upsertChanges(ctx, tx, ch, false); err != nil {
+		if err := upsertChanges(ctx, tx, ch, false, true); err != nil {
 			return err
 		}
 		return setMeta(ctx, tx, metaCursor, cursor)
@@ -90,7 +90,7 @@ func (c *Cache) ApplyChanges(ctx context.Context, ch Changes, cursor string) err
 // imports, and the server's copy of a request fetched after a conflict.
 func (c *Cache) Upsert(ctx context.Context, ch Changes) error {
 	err := c.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		return upsertChanges(ctx, tx, ch, false)
+		return upsertChanges(ctx, tx, ch, false, true)
 	})
 	if err != nil {
 		return fmt.Errorf("write %d records to cache: %w", ch.Len(), err)
@@ -131,10 +131,10 @@ func setMeta(ctx context.Context, tx *sqlx.Tx, key, value string) error {
 	return nil
 }
 
-// upsertChanges writes every record of ch with prepared statements. With force, a
+// upsertChanges writes every record of ch with prepared statements into a desk's cache. With force, a
 // request replaces the cached one whatever its version (the server's word after a
 // refused action); without, an older version never replaces a newer one.
-func upsertChanges(ctx context.Context, tx *sqlx.Tx, ch Changes, force bool) error {
+func upsertChanges(ctx context.Context, tx *sqlx.Tx, ch Changes, force, search bool) error {
 	if len(ch.Sites) > 0 {
 		st, err := tx.PrepareContext(ctx, `INSERT INTO sites (id, name) VALUES (?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name`)
@@ -167,7 +167,7 @@ func upsertChanges(ctx context.Context, tx *sqlx.Tx, ch Changes, force bool) err
 		}
 	}
 	if len(ch.Requests) > 0 {
-		if err := upsertRequests(ctx, tx, ch.Requests, force); err != nil {
+		if err := upsertRequests(ctx, tx, ch.Requests, force, search); err != nil {
 			return err
 		}
 	}
@@ -256,7 +256,9 @@ var (
 // new ones for search. With force, a request replaces the cached one whatever its
 // version (the server's word after a refused action); without, an older version
 // never replaces a newer one (a change made here and not yet echoed by the server).
-func upsertRequests(ctx context.Context, tx *sqlx.Tx, rs []triage.Request, force bool) error {
+// search says whether the database has the full-text index (a desk's cache does, the
+// practice queue does not).
+func upsertRequests(ctx context.Context, tx *sqlx.Tx, rs []triage.Request, force, search bool) error {
 	ins, err := tx.PrepareContext(ctx, insertRequest)
 	if err != nil {
 		return err
@@ -271,7 +273,11 @@ func upsertRequests(ctx context.Context, tx *sqlx.Tx, rs []triage.Request, force
 		return err
 	}
 	defer upd.Close()
-	fts, err := tx.PrepareContext(ctx, `INSERT INTO requests_fts (docid, body) VALUES (?, ?)`)
+	ftsSQL := `INSERT INTO requests_fts (docid, body) VALUES (?, ?)`
+	if !search {
+		ftsSQL = `SELECT ?, ?` // nothing to index
+	}
+	fts, err := tx.PrepareContext(ctx, ftsSQL)
 	if err != nil {
 		return err
 	}

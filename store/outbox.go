@@ -51,7 +51,7 @@ func (c *Cache) Act(ctx context.Context, a triage.Action, cal *triage.Calendar) 
 		if err := r.Apply(a, cal, now); err != nil {
 			return err
 		}
-		if err := upsertRequests(ctx, tx, []triage.Request{r}, true); err != nil {
+		if err := upsertRequests(ctx, tx, []triage.Request{r}, true, true); err != nil {
 			return err
 		}
 		b, err := json.Marshal(a)
@@ -149,7 +149,7 @@ func (c *Cache) settle(ctx context.Context, id int64, server triage.Request, sta
 		if server.ID == 0 {
 			return nil
 		}
-		return upsertRequests(ctx, tx, []triage.Request{server}, true)
+		return upsertRequests(ctx, tx, []triage.Request{server}, true, true)
 	})
 	if err != nil {
 		return fmt.Errorf("settle outbox entry %d: %w", id, err)

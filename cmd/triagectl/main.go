@@ -23,6 +23,8 @@ type command struct {
 var commands = map[string]command{
 	"classify": {"suggest a priority, team and signpost for each request line (LABELS.md format)", runClassify},
 	"eval":     {"measure the engine on a labelled set: recall, under-triage, accuracy, misses", runEval},
+	"sync":     {"sync a cache with the practice queue once, or keep following it", runSync},
+	"submit":   {"send a patient's request to the practice queue (demos and scripts)", runSubmit},
 }
 
 func main() {

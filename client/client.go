@@ -1,0 +1,209 @@
+// Package client is the Go client of the practice queue: the calls a desk and
+// triagectl make, with every answer checked before it is believed, and the Syncer
+// that keeps a desk's cache true to the queue. It knows nothing of Fyne.
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"triagedesk/fhir"
+	"triagedesk/triage"
+)
+
+// MaxAnswer is the most the client reads of one answer: a full feed page of 5,000
+// records with room to spare. A larger answer is refused, not half-read.
+const MaxAnswer = 64 << 20
+
+// Client calls one practice queue with one bearer token.
+type Client struct {
+	base  *url.URL
+	token string
+	http  *http.Client
+}
+
+// New makes a client for the queue at baseURL ("http://127.0.0.1:8443").
+func New(baseURL, token string) (*Client, error) {
+	u, err := url.Parse(strings.TrimRight(baseURL, "/"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, triage.Errorf(triage.EINVALID, "server address %q is not a URL like https://queue.example.nhs.uk or http://127.0.0.1:8443", baseURL)
+	}
+	if strings.TrimSpace(token) == "" {
+		return nil, triage.Errorf(triage.EINVALID, "a token is needed: ask the practice manager for one (queueserver user add)")
+	}
+	return &Client{base: u, token: token, http: &http.Client{Timeout: 60 * time.Second}}, nil
+}
+
+// NetworkError is a failure to reach the server, or an answer that was not the
+// server's (a proxy's page, a cut-off body): worth retrying later, unlike a refusal.
+type NetworkError struct{ Err error }
+
+func (e *NetworkError) Error() string { return "cannot reach the practice queue: " + e.Err.Error() }
+func (e *NetworkError) Unwrap() error { return e.Err }
+
+// IsNetwork reports whether err is a network error.
+func IsNetwork(err error) bool {
+	var ne *NetworkError
+	return errors.As(err, &ne)
+}
+
+// do sends a request and returns the body of a 2xx answer; an error answer becomes the
+// domain error its OperationOutcome describes.
+func (c *Client) do(ctx context.Context, method, path string, body any, header http.Header) ([]byte, http.Header, error) {
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return nil, nil, err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base.String()+path, rd)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	req.Header.Set("Accept", fhir.ContentType+", application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, nil, &NetworkError{err}
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxAnswer+1))
+	if err != nil {
+		return nil, nil, &NetworkError{fmt.Errorf("the answer was cut off: %w", err)}
+	}
+	if len(data) > MaxAnswer {
+		return nil, nil, fmt.Errorf("%s %s: the answer is larger than %d MB, more than any answer of the practice queue: is the server address right?", method, path, MaxAnswer>>20)
+	}
+	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	if mt != fhir.ContentType && mt != "application/json" {
+		return nil, nil, &NetworkError{fmt.Errorf("%s %s answered %d with %q, not JSON: a proxy or login page may be in the way", method, path, resp.StatusCode, mt)}
+	}
+	if resp.StatusCode >= 300 {
+		var oo fhir.OperationOutcome
+		json.Unmarshal(data, &oo)
+		err := fhir.ErrorFrom(resp.StatusCode, &oo)
+		if resp.StatusCode >= 500 && resp.StatusCode != http.StatusServiceUnavailable {
+			return nil, nil, &NetworkError{err}
+		}
+		return nil, nil, err
+	}
+	return data, resp.Header, nil
+}
+
+// Feed fetches the changes after cursor; with wait, the server holds the request until
+// something changes (up to about 25 seconds).
+func (c *Client) Feed(ctx context.Context, cursor string, limit int, wait bool) (fhir.FeedPage, error) {
+	q := url.Values{"cursor": {cursor}, "_count": {strconv.Itoa(limit)}}
+	if wait {
+		q.Set("wait", "1")
+	}
+	data, _, err := c.do(ctx, http.MethodGet, fhir.FeedPath+"?"+q.Encode(), nil, nil)
+	if err != nil {
+		return fhir.FeedPage{}, err
+	}
+	page, err := fhir.ParseFeed(data)
+	if err != nil {
+		return fhir.FeedPage{}, fmt.Errorf("the practice queue sent a feed page this desk cannot read (%w): nothing was applied; if it persists, update Triage Desk", err)
+	}
+	return page, nil
+}
+
+// Task reads one request.
+func (c *Client) Task(ctx context.Context, id int64) (triage.Request, error) {
+	data, _, err := c.do(ctx, http.MethodGet, "/fhir/Task/"+strconv.FormatInt(id, 10), nil, nil)
+	if err != nil {
+		return triage.Request{}, err
+	}
+	return decodeTask(data)
+}
+
+func decodeTask(data []byte) (triage.Request, error) {
+	var t fhir.Task
+	if err := json.Unmarshal(data, &t); err != nil {
+		return triage.Request{}, fmt.Errorf("the practice queue sent a Task this desk cannot read: %w", err)
+	}
+	return t.ToRequest()
+}
+
+// Act sends one staff action made on a.BaseVersion; a stale one is refused with an
+// ECONFLICT error.
+func (c *Client) Act(ctx context.Context, a triage.Action) (triage.Request, error) {
+	h := http.Header{"If-Match": {`W/"` + strconv.Itoa(a.BaseVersion) + `"`}}
+	data, _, err := c.do(ctx, http.MethodPost, "/fhir/Task/"+strconv.FormatInt(a.RequestID, 10)+"/$act", a, h)
+	if err != nil {
+		return triage.Request{}, err
+	}
+	return decodeTask(data)
+}
+
+// Presence is who has a request open at a desk.
+type Presence struct {
+	RequestID int64     `json:"requestId"`
+	Name      string    `json:"name"`
+	Activity  string    `json:"activity"`
+	Since     time.Time `json:"since"`
+}
+
+// Heartbeat tells the server this desk has a request open, and returns everyone who has.
+func (c *Client) Heartbeat(ctx context.Context, requestID int64, activity string) ([]Presence, error) {
+	data, _, err := c.do(ctx, http.MethodPost, "/api/v1/presence", map[string]any{"requestId": requestID, "activity": activity}, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []Presence
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("read presence: %w", err)
+	}
+	return out, nil
+}
+
+// Me is the member of staff a token belongs to.
+type Me struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
+	Team string `json:"team"`
+}
+
+// WhoAmI checks the token and says whose it is.
+func (c *Client) WhoAmI(ctx context.Context) (Me, error) {
+	data, _, err := c.do(ctx, http.MethodGet, "/api/v1/whoami", nil, nil)
+	if err != nil {
+		return Me{}, err
+	}
+	var m Me
+	return m, json.Unmarshal(data, &m)
+}
+
+// Submit sends a patient's request with a patient account's token (for demos and
+// scripts); it returns the new request's id.
+func (c *Client) Submit(ctx context.Context, patientID int64, kind triage.Kind, text string) (int64, error) {
+	data, _, err := c.do(ctx, http.MethodPost, "/api/v1/requests", map[string]any{"patientId": patientID, "kind": kind, "text": text}, nil)
+	if err != nil {
+		return 0, err
+	}
+	var a struct {
+		ID int64 `json:"id"`
+	}
+	if err := json.Unmarshal(data, &a); err != nil || a.ID == 0 {
+		return 0, fmt.Errorf("the practice queue's answer to a submission has no request id")
+	}
+	return a.ID, nil
+}

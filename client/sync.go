@@ -1,0 +1,207 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+// PageSize is how many changes the desk asks for at once: big enough that a first
+// sync of 100,000 requests takes a few dozen round trips, small enough that one
+// transaction never holds the cache for long.
+const PageSize = 2000
+
+// Status is what the desk shows in its status bar.
+type Status struct {
+	Online    bool
+	LastSync  time.Time // when the cache last caught up with the queue
+	Pending   int       // actions waiting in the outbox
+	Conflicts int       // actions the server refused, waiting for a person
+	LastError string    // what went wrong last, for the status bar's tooltip
+}
+
+// Syncer keeps a desk's cache true to the practice queue: it pulls the change feed
+// into the cache page by page, each page in one transaction with its cursor, and
+// pushes the outbox in order. It is safe for concurrent use; OnStatus is called from
+// the syncer's goroutine, so a UI must hand the value to its own thread.
+type Syncer struct {
+	client *Client
+	cache  *store.Cache
+	// OnStatus, if set, is called whenever the status changes.
+	OnStatus func(Status)
+
+	mu     sync.Mutex
+	status Status
+	nudge  chan struct{}
+}
+
+// NewSyncer makes a syncer for a cache and the queue a client reaches.
+func NewSyncer(c *Client, cache *store.Cache) *Syncer {
+	return &Syncer{client: c, cache: cache, nudge: make(chan struct{}, 1)}
+}
+
+// Status returns the current status.
+func (s *Syncer) Status() Status {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.status
+}
+
+func (s *Syncer) update(ctx context.Context, fn func(*Status)) {
+	pending, problems, _ := s.cache.OutboxCounts(ctx)
+	s.mu.Lock()
+	fn(&s.status)
+	s.status.Pending, s.status.Conflicts = pending, problems
+	st := s.status
+	s.mu.Unlock()
+	if s.OnStatus != nil {
+		s.OnStatus(st)
+	}
+}
+
+// SyncNow wakes a following syncer at once (after a local action, or Ctrl+R).
+func (s *Syncer) SyncNow() {
+	select {
+	case s.nudge <- struct{}{}:
+	default:
+	}
+}
+
+// Pull applies every change waiting on the server and returns how many records it
+// applied. wait makes the first request a long poll.
+func (s *Syncer) Pull(ctx context.Context, wait bool) (int, error) {
+	applied := 0
+	for batch := 1; ; batch++ {
+		cursor, err := s.cache.Cursor(ctx)
+		if err != nil {
+			return applied, err
+		}
+		page, err := s.client.Feed(ctx, cursor, PageSize, wait && batch == 1)
+		if err != nil {
+			return applied, fmt.Errorf("sync batch %d: %w", batch, err)
+		}
+		if page.Len() > 0 || page.Cursor != cursor {
+			ch := store.Changes{Sites: page.Sites, GPTeams: page.GPTeams, Patients: page.Patients, Requests: page.Requests}
+			if err := s.cache.ApplyChanges(ctx, ch, page.Cursor); err != nil {
+				return applied, fmt.Errorf("sync batch %d: %w", batch, err)
+			}
+			applied += page.Len()
+		}
+		if !page.More {
+			return applied, nil
+		}
+		if page.Cursor == cursor {
+			return applied, fmt.Errorf("sync batch %d: the server says there is more but its cursor did not move from %q: stopping rather than asking for the same page forever", batch, cursor)
+		}
+	}
+}
+
+// Push sends the outbox in order. A refused action stays in the outbox as a conflict
+// or failure, with the server's copy of the request in the cache; a network error
+// stops the push so the actions keep their order for the next attempt.
+func (s *Syncer) Push(ctx context.Context) (sent int, err error) {
+	items, err := s.cache.Pending(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, it := range items {
+		got, err := s.client.Act(ctx, it.Action)
+		switch {
+		case err == nil:
+			if err := s.cache.Sent(ctx, it.ID, got); err != nil {
+				return sent, err
+			}
+			sent++
+		case IsNetwork(err):
+			s.cache.Attempted(ctx, it.ID)
+			return sent, err
+		default:
+			state := store.OutboxFailed
+			if triage.ErrorCode(err) == triage.ECONFLICT {
+				state = store.OutboxConflict
+			}
+			server, ferr := s.client.Task(ctx, it.Action.RequestID)
+			if ferr != nil {
+				return sent, fmt.Errorf("fetch request %d after a refusal: %w", it.Action.RequestID, ferr)
+			}
+			if err := s.cache.Refused(ctx, it.ID, server, state, triage.ErrorMessage(err)); err != nil {
+				return sent, err
+			}
+		}
+	}
+	return sent, nil
+}
+
+// Once pushes then pulls, and reports what it did.
+func (s *Syncer) Once(ctx context.Context) (sent, applied int, err error) {
+	sent, err = s.Push(ctx)
+	if err == nil {
+		applied, err = s.Pull(ctx, false)
+	}
+	s.report(ctx, err)
+	return sent, applied, err
+}
+
+func (s *Syncer) report(ctx context.Context, err error) {
+	s.update(ctx, func(st *Status) {
+		if err == nil {
+			st.Online, st.LastSync, st.LastError = true, time.Now(), ""
+			return
+		}
+		st.LastError = err.Error()
+		if IsNetwork(err) {
+			st.Online = false
+		}
+	})
+}
+
+// Run follows the queue until ctx ends: push, then long-poll the feed, over and over.
+// When the server cannot be reached it backs off (1 s doubling to 30 s, with jitter so
+// fifty desks do not return at the same instant) while the cache keeps serving.
+func (s *Syncer) Run(ctx context.Context) {
+	backoff := time.Second
+	for ctx.Err() == nil {
+		_, err := s.Push(ctx)
+		if err == nil {
+			// A nudge (a local action, Ctrl+R) ends the long poll so it is pushed at once.
+			pullCtx, cancel := context.WithCancel(ctx)
+			go func() {
+				select {
+				case <-s.nudge:
+					cancel()
+				case <-pullCtx.Done():
+				}
+			}()
+			_, err = s.Pull(pullCtx, true)
+			cancel()
+			if ctx.Err() == nil && errors.Is(err, context.Canceled) {
+				continue
+			}
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		s.report(ctx, err)
+		if err == nil {
+			backoff = time.Second
+			continue
+		}
+		wait := backoff/2 + time.Duration(rand.Int64N(int64(backoff)))
+		if !IsNetwork(err) && !errors.Is(err, context.DeadlineExceeded) {
+			wait = 30 * time.Second // a refusal or a bad page will not mend itself at once
+		}
+		backoff = min(backoff*2, 30*time.Second)
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.nudge:
+		case <-time.After(wait):
+		}
+	}
+}

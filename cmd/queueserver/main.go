@@ -1,0 +1,245 @@
+// Command queueserver is the practice queue: the single source of truth that patients
+// submit to and every desk syncs with. Subcommands: serve, demo, user add.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"triagedesk/assets"
+	"triagedesk/demo"
+	"triagedesk/server"
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `Usage: queueserver COMMAND [flags]
+
+Commands:
+  serve     serve the practice queue over HTTP
+  demo      fill a new database with a realistic demo practice
+  user add  create a member of staff and print their bearer token
+
+Every flag can also be set as an environment variable QUEUESERVER_<FLAG> (for
+example QUEUESERVER_DB) or in a config file named with --config (YAML, TOML or JSON).
+Run 'queueserver COMMAND --help' for a command's flags.
+`
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "--help" || args[0] == "-h" {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	var err error
+	switch {
+	case args[0] == "serve":
+		err = serve(ctx, args[1:], stdout, stderr)
+	case args[0] == "demo":
+		err = fill(ctx, args[1:], stdout, stderr)
+	case args[0] == "user" && len(args) > 1 && args[1] == "add":
+		err = addUser(ctx, args[2:], stdout, stderr)
+	default:
+		fmt.Fprintf(stderr, "queueserver: unknown command %q\n\n%s", strings.Join(args, " "), usage)
+		return 2
+	}
+	if errors.Is(err, pflag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "queueserver: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// config reads a command's settings from flags, QUEUESERVER_ variables and an optional
+// config file, in that order of precedence.
+func config(name string, args []string, stderr io.Writer, define func(*pflag.FlagSet)) (*viper.Viper, error) {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.String("config", "", "a config file (YAML, TOML or JSON) with any of these settings")
+	fs.String("db", "queue.db", "the practice queue's SQLite database file")
+	define(fs)
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	v := viper.New()
+	v.SetEnvPrefix("QUEUESERVER")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	if err := v.BindPFlags(fs); err != nil {
+		return nil, err
+	}
+	if f := v.GetString("config"); f != "" {
+		v.SetConfigFile(f)
+		if err := v.ReadInConfig(); err != nil {
+			return nil, fmt.Errorf("read config file %s: %w (fix the file, or leave out --config)", f, err)
+		}
+	}
+	return v, nil
+}
+
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	v, err := config("serve", args, stderr, func(fs *pflag.FlagSet) {
+		fs.String("addr", "127.0.0.1:8443", "the address to listen on")
+		fs.String("rules", "", "a practice's triage rules file (the built-in rules when empty or refused)")
+		fs.Duration("shutdown-grace", 20*time.Second, "how long requests in flight get to finish on SIGTERM")
+	})
+	if err != nil {
+		return err
+	}
+	logger := log.New(stderr, "queueserver: ", log.LstdFlags)
+	q, err := store.OpenQueue(ctx, v.GetString("db"))
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	engine, err := loadRules(v.GetString("rules"))
+	if err != nil {
+		logger.Print(err)
+	}
+	srv := server.New(q, engine, triage.DefaultCalendar(), logger)
+	ln, err := net.Listen("tcp", v.GetString("addr"))
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", v.GetString("addr"), err)
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "serving the practice queue %s on http://%s (rules %s)\n", v.GetString("db"), ln.Addr(), engine.Version())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// In-flight requests finish; long polls are woken so they answer at once.
+	logger.Print("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), v.GetDuration("shutdown-grace"))
+	defer cancel()
+	hs.RegisterOnShutdown(srv.Notify)
+	return hs.Shutdown(shutdownCtx)
+}
+
+func loadRules(path string) (*triage.Engine, error) {
+	if path == "" {
+		return assets.DefaultEngine(), nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return assets.DefaultEngine(), fmt.Errorf("read rules %s: %w; the built-in rules are in force", path, err)
+	}
+	return assets.LoadEngine(b, path)
+}
+
+func fill(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	v, err := config("demo", args, stderr, func(fs *pflag.FlagSet) {
+		fs.Int("requests", 5000, "how many requests to make, over the last 30 days")
+		fs.Int("patients", 30000, "how many patients the practice has")
+		fs.Uint64("seed", 1, "the seed: the same seed makes the same practice")
+	})
+	if err != nil {
+		return err
+	}
+	path := v.GetString("db")
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		return fmt.Errorf("%s already exists: demo fills a new database only, so it never mixes with real data", path)
+	}
+	q, err := store.OpenQueue(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	res, err := Demo(ctx, q, v.GetUint64("seed"), v.GetInt("patients"), v.GetInt("requests"), time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "made %d patients and %d requests in %s\n", v.GetInt("patients"), v.GetInt("requests"), path)
+	for _, u := range res.Users {
+		fmt.Fprintf(stdout, "%-22s %-9s %-13s %s\n", u.Name, u.Role, u.Team, u.Token)
+	}
+	return nil
+}
+
+// DemoUser is a member of staff the demo made, with their token.
+type DemoUser struct {
+	Name  string
+	Role  store.Role
+	Team  triage.Team
+	Token string
+}
+
+// DemoResult is what Demo made that a caller needs: staff tokens and patients' tokens.
+type DemoResult struct {
+	Users         []DemoUser
+	Practice      *demo.Practice
+	PatientTokens map[int64]string // by account id
+}
+
+// Demo fills q with a demo practice, staff for every role and team, and patient logins.
+func Demo(ctx context.Context, q *store.Queue, seed uint64, patients, requests int, now time.Time) (DemoResult, error) {
+	engine := assets.DefaultEngine()
+	p := demo.NewPractice(seed, patients, now)
+	reqs := demo.Requests(p, demo.RequestOptions{Seed: seed, Count: requests, Now: now, Classify: engine.Classify})
+	if err := q.Import(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients, Requests: reqs}); err != nil {
+		return DemoResult{}, err
+	}
+	tokens, err := q.Logins(ctx, p.Accounts)
+	if err != nil {
+		return DemoResult{}, fmt.Errorf("demo logins: %w", err)
+	}
+	res := DemoResult{Practice: p, PatientTokens: tokens}
+	staff := []DemoUser{{Name: "demo-reviewer", Role: store.RoleReviewer}, {Name: "demo-manager", Role: store.RoleManager}}
+	for _, t := range triage.Teams {
+		staff = append(staff, DemoUser{Name: "demo-" + string(t), Role: store.RoleClinician, Team: t})
+	}
+	for _, u := range staff {
+		tok, err := q.AddUser(ctx, u.Name, u.Role, u.Team)
+		if err != nil {
+			return res, err
+		}
+		u.Token = tok
+		res.Users = append(res.Users, u)
+	}
+	return res, nil
+}
+
+func addUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	v, err := config("user add", args, stderr, func(fs *pflag.FlagSet) {
+		fs.String("name", "", "the member of staff's name, as shown in the audit trail")
+		fs.String("role", "", "reviewer, clinician or manager")
+		fs.String("team", "", "a clinician's team: gp, medicines, physio, mental-health or admin")
+	})
+	if err != nil {
+		return err
+	}
+	q, err := store.OpenQueue(ctx, v.GetString("db"))
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	token, err := q.AddUser(ctx, v.GetString("name"), store.Role(v.GetString("role")), triage.Team(v.GetString("team")))
+	if err != nil {
+		return errors.New(triage.ErrorMessage(err))
+	}
+	fmt.Fprintf(stdout, "added %s (%s). Their bearer token, shown once:\n%s\n", v.GetString("name"), v.GetString("role"), token)
+	return nil
+}

@@ -1,0 +1,529 @@
+// Package fhir is the wire format between the practice queue and its clients: the few
+// FHIR R4 resources Triage Desk uses (Task, Patient, Bundle, OperationOutcome,
+// CapabilityStatement), their mapping to and from the domain, and the one table that
+// maps the domain's error codes to HTTP statuses and back. Both ends use this package,
+// so they cannot disagree about the wire.
+package fhir
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"triagedesk/triage"
+)
+
+// ContentType is the FHIR JSON media type.
+const ContentType = "application/fhir+json"
+
+// System URIs that qualify codes and identifiers.
+const (
+	SystemNHSNumber   = "https://fhir.nhs.uk/Id/nhs-number"
+	SystemTeam        = "https://triagedesk.example.org/team"
+	SystemStatus      = "https://triagedesk.example.org/status"
+	SystemOutcome     = "https://triagedesk.example.org/outcome"
+	SystemKind        = "https://triagedesk.example.org/kind"
+	ExtDue            = "https://triagedesk.example.org/StructureDefinition/due"
+	ExtSite           = "https://triagedesk.example.org/StructureDefinition/site"
+	ExtGPTeam         = "https://triagedesk.example.org/StructureDefinition/gp-team"
+	ExtClaimedBy      = "https://triagedesk.example.org/StructureDefinition/claimed-by"
+	ExtChannel        = "https://triagedesk.example.org/StructureDefinition/channel"
+	ExtFirstResponse  = "https://triagedesk.example.org/StructureDefinition/first-response"
+	ExtClosed         = "https://triagedesk.example.org/StructureDefinition/closed"
+	ExtSubmittedBy    = "https://triagedesk.example.org/StructureDefinition/submitted-by"
+	ExtDependant      = "https://triagedesk.example.org/StructureDefinition/dependant"
+	ExtActedForBy     = "https://triagedesk.example.org/StructureDefinition/acted-for-by"
+	ExtUpdatedBy      = "https://triagedesk.example.org/StructureDefinition/updated-by"
+	ExtSuggestionJSON = "https://triagedesk.example.org/StructureDefinition/suggestion-json"
+)
+
+// Coding is a FHIR Coding.
+type Coding struct {
+	System  string `json:"system,omitempty"`
+	Code    string `json:"code"`
+	Display string `json:"display,omitempty"`
+}
+
+// CodeableConcept is a FHIR CodeableConcept.
+type CodeableConcept struct {
+	Coding []Coding `json:"coding,omitempty"`
+	Text   string   `json:"text,omitempty"`
+}
+
+// Reference is a FHIR Reference.
+type Reference struct {
+	Reference  string      `json:"reference,omitempty"`
+	Identifier *Identifier `json:"identifier,omitempty"`
+	Display    string      `json:"display,omitempty"`
+}
+
+// Identifier is a FHIR Identifier.
+type Identifier struct {
+	System string `json:"system"`
+	Value  string `json:"value"`
+}
+
+// Extension is a FHIR Extension with the value types we use.
+type Extension struct {
+	URL           string  `json:"url"`
+	ValueString   *string `json:"valueString,omitempty"`
+	ValueDateTime *string `json:"valueDateTime,omitempty"`
+	ValueBoolean  *bool   `json:"valueBoolean,omitempty"`
+	ValueInteger  *int64  `json:"valueInteger,omitempty"`
+}
+
+// Annotation is a FHIR Annotation (a note).
+type Annotation struct {
+	Text string `json:"text"`
+}
+
+// Meta is a FHIR resource's meta: its version and when it last changed.
+type Meta struct {
+	VersionID   string `json:"versionId,omitempty"`
+	LastUpdated string `json:"lastUpdated,omitempty"`
+}
+
+// TaskInput is a FHIR Task.input with a string value.
+type TaskInput struct {
+	Type        CodeableConcept `json:"type"`
+	ValueString string          `json:"valueString"`
+}
+
+// TaskOutput is a FHIR Task.output with a string value.
+type TaskOutput struct {
+	Type        CodeableConcept `json:"type"`
+	ValueString string          `json:"valueString"`
+}
+
+// Task is a request as FHIR R4 carries it.
+type Task struct {
+	ResourceType   string           `json:"resourceType"`
+	ID             string           `json:"id,omitempty"`
+	Meta           *Meta            `json:"meta,omitempty"`
+	Status         string           `json:"status"`
+	BusinessStatus *CodeableConcept `json:"businessStatus,omitempty"`
+	Intent         string           `json:"intent"`
+	Priority       string           `json:"priority,omitempty"`
+	Code           *CodeableConcept `json:"code,omitempty"`
+	Description    string           `json:"description,omitempty"`
+	For            *Reference       `json:"for,omitempty"`
+	AuthoredOn     string           `json:"authoredOn,omitempty"`
+	LastModified   string           `json:"lastModified,omitempty"`
+	Owner          *Reference       `json:"owner,omitempty"`
+	Note           []Annotation     `json:"note,omitempty"`
+	Input          []TaskInput      `json:"input,omitempty"`
+	Output         []TaskOutput     `json:"output,omitempty"`
+	Extension      []Extension      `json:"extension,omitempty"`
+}
+
+// HumanName is a FHIR HumanName.
+type HumanName struct {
+	Family string   `json:"family"`
+	Given  []string `json:"given"`
+}
+
+// Patient is a patient as FHIR R4 carries it.
+type Patient struct {
+	ResourceType         string       `json:"resourceType"`
+	ID                   string       `json:"id"`
+	Meta                 *Meta        `json:"meta,omitempty"`
+	Identifier           []Identifier `json:"identifier"`
+	Name                 []HumanName  `json:"name"`
+	Gender               string       `json:"gender"`
+	BirthDate            string       `json:"birthDate"`
+	ManagingOrganization *Reference   `json:"managingOrganization,omitempty"`
+	Extension            []Extension  `json:"extension,omitempty"`
+}
+
+func str(s string) *string { return &s }
+
+func ext(url, v string) Extension { return Extension{URL: url, ValueString: str(v)} }
+
+func extTime(url string, t time.Time) Extension {
+	return Extension{URL: url, ValueDateTime: str(t.UTC().Format(time.RFC3339))}
+}
+
+// taskStatus maps our statuses to FHIR's Task.status; businessStatus carries ours
+// exactly, so nothing is lost on the way.
+func taskStatus(s triage.Status) string {
+	switch s {
+	case triage.StatusNew:
+		return "requested"
+	case triage.StatusAssigned:
+		return "accepted"
+	case triage.StatusInProgress:
+		return "in-progress"
+	case triage.StatusAwaitingPatient:
+		return "on-hold"
+	case triage.StatusClosed:
+		return "completed"
+	}
+	return "requested"
+}
+
+// TaskFrom maps a request to a FHIR Task. The patient's words travel in input; the
+// engine's suggestion in an extension (as JSON, so its reasons keep their spans).
+func TaskFrom(r *triage.Request) Task {
+	t := Task{
+		ResourceType:   "Task",
+		ID:             strconv.FormatInt(r.ID, 10),
+		Meta:           &Meta{VersionID: strconv.Itoa(r.Version), LastUpdated: r.UpdatedAt.UTC().Format(time.RFC3339)},
+		Status:         taskStatus(r.Status),
+		BusinessStatus: &CodeableConcept{Coding: []Coding{{System: SystemStatus, Code: string(r.Status), Display: r.Status.Label()}}},
+		Intent:         "order",
+		Priority:       r.Priority.FHIR(),
+		Code:           &CodeableConcept{Coding: []Coding{{System: SystemKind, Code: string(r.Kind)}}},
+		Description:    r.FirstLine(120),
+		For:            &Reference{Reference: "Patient/" + strconv.FormatInt(r.PatientID, 10)},
+		AuthoredOn:     r.ReceivedAt.UTC().Format(time.RFC3339),
+		LastModified:   r.UpdatedAt.UTC().Format(time.RFC3339),
+		Input:          []TaskInput{{Type: CodeableConcept{Text: "patient-text"}, ValueString: r.Text}},
+	}
+	if r.Team != "" {
+		t.Owner = &Reference{Identifier: &Identifier{System: SystemTeam, Value: string(r.Team)}, Display: r.Team.Label()}
+	}
+	if r.Note != "" {
+		t.Note = []Annotation{{Text: r.Note}}
+	}
+	if r.Response != "" {
+		t.Output = append(t.Output, TaskOutput{Type: CodeableConcept{Text: "response"}, ValueString: r.Response})
+	}
+	if r.Outcome != "" {
+		t.Output = append(t.Output, TaskOutput{Type: CodeableConcept{Coding: []Coding{{System: SystemOutcome, Code: "outcome"}}, Text: "outcome"}, ValueString: string(r.Outcome)})
+	}
+	sugg, _ := json.Marshal(r.Suggested)
+	t.Extension = []Extension{
+		extTime(ExtDue, r.DueAt),
+		ext(ExtSite, r.SiteID),
+		ext(ExtGPTeam, r.GPTeamID),
+		ext(ExtSignpostURL, string(r.Signpost)),
+		ext(ExtSuggestionJSON, string(sugg)),
+		{URL: ExtSubmittedBy, ValueInteger: &r.SubmittedBy},
+	}
+	if r.ClaimedBy != "" {
+		t.Extension = append(t.Extension, ext(ExtClaimedBy, r.ClaimedBy))
+	}
+	if r.Channel != "" {
+		t.Extension = append(t.Extension, ext(ExtChannel, string(r.Channel)))
+	}
+	if r.UpdatedBy != "" {
+		t.Extension = append(t.Extension, ext(ExtUpdatedBy, r.UpdatedBy))
+	}
+	if !r.FirstResponseAt.IsZero() {
+		t.Extension = append(t.Extension, extTime(ExtFirstResponse, r.FirstResponseAt))
+	}
+	if !r.ClosedAt.IsZero() {
+		t.Extension = append(t.Extension, extTime(ExtClosed, r.ClosedAt))
+	}
+	return t
+}
+
+// ExtSignpostURL carries where the practice signposted the patient.
+const ExtSignpostURL = "https://triagedesk.example.org/StructureDefinition/signpost"
+
+// ToRequest maps a FHIR Task back to a request, strictly: an unknown priority,
+// status, team or signpost, a missing id or version, or a bad time is an error that
+// says which field, so a malformed answer never reaches the cache.
+func (t *Task) ToRequest() (triage.Request, error) {
+	var r triage.Request
+	fail := func(field string, err error) (triage.Request, error) {
+		return triage.Request{}, fmt.Errorf("Task %s: %s: %w", t.ID, field, err)
+	}
+	if t.ResourceType != "Task" {
+		return fail("resourceType", fmt.Errorf("is %q, not Task", t.ResourceType))
+	}
+	var err error
+	if r.ID, err = strconv.ParseInt(t.ID, 10, 64); err != nil || r.ID <= 0 {
+		return fail("id", fmt.Errorf("%q is not a request number", t.ID))
+	}
+	if t.Meta == nil {
+		return fail("meta.versionId", fmt.Errorf("missing"))
+	}
+	if r.Version, err = strconv.Atoi(t.Meta.VersionID); err != nil || r.Version <= 0 {
+		return fail("meta.versionId", fmt.Errorf("%q is not a version", t.Meta.VersionID))
+	}
+	if r.Priority, err = triage.ParseFHIRPriority(t.Priority); err != nil {
+		return fail("priority", err)
+	}
+	if t.BusinessStatus == nil || len(t.BusinessStatus.Coding) == 0 {
+		return fail("businessStatus", fmt.Errorf("missing"))
+	}
+	if r.Status, err = triage.ParseStatus(t.BusinessStatus.Coding[0].Code); err != nil {
+		return fail("businessStatus", err)
+	}
+	if t.Code != nil && len(t.Code.Coding) > 0 {
+		if r.Kind, err = triage.ParseKind(t.Code.Coding[0].Code); err != nil {
+			return fail("code", err)
+		}
+	} else {
+		return fail("code", fmt.Errorf("missing kind"))
+	}
+	if t.For == nil || !strings.HasPrefix(t.For.Reference, "Patient/") {
+		return fail("for", fmt.Errorf("missing Patient reference"))
+	}
+	if r.PatientID, err = strconv.ParseInt(strings.TrimPrefix(t.For.Reference, "Patient/"), 10, 64); err != nil {
+		return fail("for", fmt.Errorf("%q is not a patient reference", t.For.Reference))
+	}
+	if r.ReceivedAt, err = time.Parse(time.RFC3339, t.AuthoredOn); err != nil {
+		return fail("authoredOn", err)
+	}
+	if r.UpdatedAt, err = time.Parse(time.RFC3339, t.LastModified); err != nil {
+		return fail("lastModified", err)
+	}
+	if t.Owner != nil && t.Owner.Identifier != nil {
+		if r.Team, err = triage.ParseTeam(t.Owner.Identifier.Value); err != nil {
+			return fail("owner", err)
+		}
+	}
+	for _, in := range t.Input {
+		if in.Type.Text == "patient-text" {
+			r.Text = in.ValueString
+		}
+	}
+	if strings.TrimSpace(r.Text) == "" {
+		return fail("input", fmt.Errorf("the patient's text is missing"))
+	}
+	for _, o := range t.Output {
+		switch o.Type.Text {
+		case "response":
+			r.Response = o.ValueString
+		case "outcome":
+			r.Outcome = triage.Outcome(o.ValueString)
+		}
+	}
+	if len(t.Note) > 0 {
+		r.Note = t.Note[0].Text
+	}
+	r.Signpost = triage.SignpostNone
+	for _, e := range t.Extension {
+		v := ""
+		if e.ValueString != nil {
+			v = *e.ValueString
+		}
+		switch e.URL {
+		case ExtDue, ExtFirstResponse, ExtClosed:
+			if e.ValueDateTime == nil {
+				return fail("extension "+e.URL, fmt.Errorf("missing date"))
+			}
+			tm, err := time.Parse(time.RFC3339, *e.ValueDateTime)
+			if err != nil {
+				return fail("extension "+e.URL, err)
+			}
+			switch e.URL {
+			case ExtDue:
+				r.DueAt = tm
+			case ExtFirstResponse:
+				r.FirstResponseAt = tm
+			default:
+				r.ClosedAt = tm
+			}
+		case ExtSite:
+			r.SiteID = v
+		case ExtGPTeam:
+			r.GPTeamID = v
+		case ExtSignpostURL:
+			if r.Signpost, err = triage.ParseSignpost(v); err != nil {
+				return fail("signpost", err)
+			}
+		case ExtClaimedBy:
+			r.ClaimedBy = v
+		case ExtChannel:
+			r.Channel = triage.Channel(v)
+		case ExtUpdatedBy:
+			r.UpdatedBy = v
+		case ExtSubmittedBy:
+			if e.ValueInteger != nil {
+				r.SubmittedBy = *e.ValueInteger
+			}
+		case ExtSuggestionJSON:
+			if err := json.Unmarshal([]byte(v), &r.Suggested); err != nil {
+				return fail("suggestion", err)
+			}
+			if !r.Suggested.Priority.Valid() {
+				return fail("suggestion", fmt.Errorf("unknown priority %q", r.Suggested.Priority))
+			}
+		}
+	}
+	if r.DueAt.IsZero() {
+		return fail("due", fmt.Errorf("missing"))
+	}
+	return r, nil
+}
+
+// PatientFrom maps a patient to a FHIR Patient.
+func PatientFrom(p *triage.Patient) Patient {
+	fp := Patient{
+		ResourceType: "Patient",
+		ID:           strconv.FormatInt(p.ID, 10),
+		Meta:         &Meta{VersionID: strconv.Itoa(p.Version)},
+		Identifier:   []Identifier{{System: SystemNHSNumber, Value: string(p.NHSNumber)}},
+		Name:         []HumanName{{Family: p.FamilyName, Given: []string{p.GivenName}}},
+		Gender:       string(p.Sex),
+		BirthDate:    p.BirthDate.Format(time.DateOnly),
+		Extension:    []Extension{ext(ExtSite, p.SiteID), ext(ExtGPTeam, p.GPTeamID), {URL: ExtDependant, ValueBoolean: &p.Dependant}},
+	}
+	for _, a := range p.ActedForBy {
+		a := a
+		fp.Extension = append(fp.Extension, Extension{URL: ExtActedForBy, ValueInteger: &a})
+	}
+	return fp
+}
+
+// ToPatient maps a FHIR Patient back, checking the NHS number.
+func (fp *Patient) ToPatient() (triage.Patient, error) {
+	var p triage.Patient
+	fail := func(field string, err error) (triage.Patient, error) {
+		return triage.Patient{}, fmt.Errorf("Patient %s: %s: %w", fp.ID, field, err)
+	}
+	if fp.ResourceType != "Patient" {
+		return fail("resourceType", fmt.Errorf("is %q, not Patient", fp.ResourceType))
+	}
+	var err error
+	if p.ID, err = strconv.ParseInt(fp.ID, 10, 64); err != nil || p.ID <= 0 {
+		return fail("id", fmt.Errorf("%q is not a patient number", fp.ID))
+	}
+	if fp.Meta != nil {
+		p.Version, _ = strconv.Atoi(fp.Meta.VersionID)
+	}
+	for _, id := range fp.Identifier {
+		if id.System == SystemNHSNumber {
+			if p.NHSNumber, err = triage.ParseNHSNumber(id.Value); err != nil {
+				return fail("identifier", err)
+			}
+		}
+	}
+	if p.NHSNumber == "" {
+		return fail("identifier", fmt.Errorf("no NHS number"))
+	}
+	if len(fp.Name) == 0 || len(fp.Name[0].Given) == 0 {
+		return fail("name", fmt.Errorf("missing"))
+	}
+	p.FamilyName, p.GivenName = fp.Name[0].Family, strings.Join(fp.Name[0].Given, " ")
+	if p.Sex, err = triage.ParseSex(fp.Gender); err != nil {
+		return fail("gender", err)
+	}
+	if p.BirthDate, err = time.Parse(time.DateOnly, fp.BirthDate); err != nil {
+		return fail("birthDate", err)
+	}
+	for _, e := range fp.Extension {
+		switch {
+		case e.URL == ExtSite && e.ValueString != nil:
+			p.SiteID = *e.ValueString
+		case e.URL == ExtGPTeam && e.ValueString != nil:
+			p.GPTeamID = *e.ValueString
+		case e.URL == ExtDependant && e.ValueBoolean != nil:
+			p.Dependant = *e.ValueBoolean
+		case e.URL == ExtActedForBy && e.ValueInteger != nil:
+			p.ActedForBy = append(p.ActedForBy, *e.ValueInteger)
+		}
+	}
+	return p, nil
+}
+
+// BundleLink is a link of a Bundle: self, next.
+type BundleLink struct {
+	Relation string `json:"relation"`
+	URL      string `json:"url"`
+}
+
+// BundleEntry is one resource of a Bundle, kept raw so each is decoded by its type.
+type BundleEntry struct {
+	FullURL  string          `json:"fullUrl,omitempty"`
+	Resource json.RawMessage `json:"resource"`
+}
+
+// Bundle is a FHIR searchset or history Bundle: a page of resources with links.
+type Bundle struct {
+	ResourceType string        `json:"resourceType"`
+	Type         string        `json:"type"`
+	Total        *int          `json:"total,omitempty"`
+	Link         []BundleLink  `json:"link,omitempty"`
+	Entry        []BundleEntry `json:"entry,omitempty"`
+	Meta         *Meta         `json:"meta,omitempty"`
+}
+
+// Next returns the Bundle's next link, "" on the last page.
+func (b *Bundle) Next() string {
+	for _, l := range b.Link {
+		if l.Relation == "next" {
+			return l.URL
+		}
+	}
+	return ""
+}
+
+// OperationOutcomeIssue is one issue of an OperationOutcome.
+type OperationOutcomeIssue struct {
+	Severity    string `json:"severity"`
+	Code        string `json:"code"`
+	Diagnostics string `json:"diagnostics"`
+}
+
+// OperationOutcome is how FHIR reports an error.
+type OperationOutcome struct {
+	ResourceType string                  `json:"resourceType"`
+	Issue        []OperationOutcomeIssue `json:"issue"`
+}
+
+// errorTable maps each domain error code to its HTTP status and FHIR issue type.
+// It is the one place both ends read, so a 412 always means a conflict.
+var errorTable = []struct {
+	code   string
+	status int
+	issue  string
+}{
+	{triage.EINVALID, http.StatusUnprocessableEntity, "invalid"},
+	{triage.ENOTFOUND, http.StatusNotFound, "not-found"},
+	{triage.ECONFLICT, http.StatusPreconditionFailed, "conflict"},
+	{triage.EUNAUTHORIZED, http.StatusUnauthorized, "login"},
+	{triage.EFORBIDDEN, http.StatusForbidden, "forbidden"},
+	{triage.ELIMIT, http.StatusTooManyRequests, "throttled"},
+	{triage.EUNAVAILABLE, http.StatusServiceUnavailable, "transient"},
+	{triage.EINTERNAL, http.StatusInternalServerError, "exception"},
+}
+
+// Status returns the HTTP status for a domain error.
+func Status(err error) int {
+	code := triage.ErrorCode(err)
+	for _, e := range errorTable {
+		if e.code == code {
+			return e.status
+		}
+	}
+	return http.StatusInternalServerError
+}
+
+// Outcome returns the OperationOutcome for a domain error; internal errors say only
+// that something went wrong, so no detail (or patient data) leaks.
+func Outcome(err error) OperationOutcome {
+	code := triage.ErrorCode(err)
+	issue := "exception"
+	for _, e := range errorTable {
+		if e.code == code {
+			issue = e.issue
+		}
+	}
+	return OperationOutcome{ResourceType: "OperationOutcome", Issue: []OperationOutcomeIssue{{Severity: "error", Code: issue, Diagnostics: triage.ErrorMessage(err)}}}
+}
+
+// ErrorFrom turns an error answer back into a domain error with its code, so a client
+// can tell a conflict from a refusal.
+func ErrorFrom(status int, oo *OperationOutcome) error {
+	code := triage.EINTERNAL
+	for _, e := range errorTable {
+		if e.status == status {
+			code = e.code
+		}
+	}
+	if status == http.StatusBadRequest {
+		code = triage.EINVALID
+	}
+	msg := http.StatusText(status)
+	if oo != nil && len(oo.Issue) > 0 && oo.Issue[0].Diagnostics != "" {
+		msg = oo.Issue[0].Diagnostics
+	}
+	return triage.Errorf(code, "%s", msg)
+}

@@ -1,0 +1,714 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/mattn/go-sqlite3"
+
+	"triagedesk/triage"
+)
+
+//go:embed migrations/queue/*.sql
+var queueMigrations embed.FS
+
+var queueSchema = schema{
+	name:          "queue database",
+	applicationID: 0x54524451, // "TRDQ"
+	migrations:    mustSub(queueMigrations, "migrations/queue"),
+	remedy:        "Restore the practice queue from its backup, or point --db at the right file",
+}
+
+// Queue is the practice queue's database: patients, accounts, requests, staff users,
+// settings, the change feed and the server's audit trail. Every write that changes a
+// record appends to the change feed in the same transaction.
+type Queue struct {
+	*DB
+}
+
+// OpenQueue opens the practice queue at path, creating it if it does not exist.
+func OpenQueue(ctx context.Context, path string) (*Queue, error) {
+	db, err := openDB(ctx, path, queueSchema)
+	if err != nil {
+		return nil, err
+	}
+	return &Queue{DB: db}, nil
+}
+
+// Role is what a member of staff may do.
+type Role string
+
+// The staff roles.
+const (
+	RoleReviewer  Role = "reviewer"  // triage inbox: set priority, assign, signpost and close
+	RoleClinician Role = "clinician" // a team member: claim, respond, close their team's requests
+	RoleManager   Role = "manager"   // everything, plus settings and statistics
+)
+
+// User is a member of staff.
+type User struct {
+	ID   int64
+	Name string
+	Role Role
+	Team triage.Team // a clinician's team
+}
+
+// NewToken makes a bearer token and the hash the database keeps of it.
+func NewToken() (token, hash string) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	token = hex.EncodeToString(b)
+	return token, HashToken(token)
+}
+
+// HashToken returns the stored form of a token: tokens are never stored themselves.
+func HashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// AddUser creates a member of staff and returns their bearer token.
+func (q *Queue) AddUser(ctx context.Context, name string, role Role, team triage.Team) (string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", triage.Errorf(triage.EINVALID, "a user needs a name")
+	}
+	switch role {
+	case RoleReviewer, RoleManager:
+	case RoleClinician:
+		if !team.Valid() {
+			return "", triage.Errorf(triage.EINVALID, "a clinician needs a team: gp, medicines, physio, mental-health or admin")
+		}
+	default:
+		return "", triage.Errorf(triage.EINVALID, "unknown role %q: use reviewer, clinician or manager", role)
+	}
+	token, hash := NewToken()
+	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO users (name, role, team, token_hash, created_at) VALUES (?, ?, ?, ?, ?)`,
+			name, string(role), string(team), hash, now.Unix())
+		if isUnique(err) {
+			return triage.Errorf(triage.ECONFLICT, "there is already a user called %q", name)
+		}
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("add user %s: %w", name, err)
+	}
+	return token, nil
+}
+
+// UserByToken finds the member of staff a bearer token belongs to.
+func (q *Queue) UserByToken(ctx context.Context, token string) (User, error) {
+	var u struct {
+		ID   int64  `db:"id"`
+		Name string `db:"name"`
+		Role string `db:"role"`
+		Team string `db:"team"`
+	}
+	err := q.r.GetContext(ctx, &u, `SELECT id, name, role, team FROM users WHERE token_hash = ?`, HashToken(token))
+	if errors.Is(err, sql.ErrNoRows) {
+		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the token is not a staff token: ask the practice manager for a new one")
+	} else if err != nil {
+		return User{}, fmt.Errorf("look up user: %w", err)
+	}
+	return User{ID: u.ID, Name: u.Name, Role: Role(u.Role), Team: triage.Team(u.Team)}, nil
+}
+
+// AccountByToken finds the patient account a bearer token belongs to.
+func (q *Queue) AccountByToken(ctx context.Context, token string) (triage.Account, error) {
+	var a triage.Account
+	err := q.read(ctx, func(tx *sqlx.Tx) error {
+		err := tx.QueryRowxContext(ctx, `SELECT a.id, l.email, a.patient_id FROM logins l JOIN accounts a ON a.id = l.account_id
+			WHERE l.token_hash = ?`, HashToken(token)).Scan(&a.ID, &a.Email, &a.PatientID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return triage.Errorf(triage.EUNAUTHORIZED, "the token is not a patient account's token: sign in again")
+		} else if err != nil {
+			return err
+		}
+		return tx.SelectContext(ctx, &a.Dependants, `SELECT patient_id FROM patient_links WHERE account_id = ? AND patient_id <> ? ORDER BY patient_id`, a.ID, a.PatientID)
+	})
+	if err != nil {
+		return a, fmt.Errorf("look up account: %w", err)
+	}
+	return a, nil
+}
+
+func isUnique(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey)
+}
+
+// recordChange appends to the change feed.
+func recordChange(ctx context.Context, tx *sqlx.Tx, now time.Time, kind string, ref any) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO changes (kind, ref, at) VALUES (?, ?, ?)`, kind, fmt.Sprint(ref), now.Unix())
+	return err
+}
+
+// Import writes a batch (demo data, a migration from another system) and records every
+// record in the change feed, so desks pick it up.
+func (q *Queue) Import(ctx context.Context, ch Changes) error {
+	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		if err := upsertChanges(ctx, tx, ch, false, false); err != nil {
+			return err
+		}
+		for _, s := range ch.Sites {
+			if err := recordChange(ctx, tx, now, "site", s.ID); err != nil {
+				return err
+			}
+		}
+		for _, g := range ch.GPTeams {
+			if err := recordChange(ctx, tx, now, "gp_team", g.ID); err != nil {
+				return err
+			}
+		}
+		for _, p := range ch.Patients {
+			if err := recordChange(ctx, tx, now, "patient", p.ID); err != nil {
+				return err
+			}
+		}
+		for _, r := range ch.Requests {
+			if err := recordChange(ctx, tx, now, "request", r.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("import %d records: %w", ch.Len(), err)
+	}
+	return nil
+}
+
+// Logins gives demo accounts tokens; it returns the tokens by account id.
+func (q *Queue) Logins(ctx context.Context, accounts []triage.Account) (map[int64]string, error) {
+	out := map[int64]string{}
+	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO logins (account_id, email, token_hash) VALUES (?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, a := range accounts {
+			token, hash := NewToken()
+			if _, err := st.ExecContext(ctx, a.ID, a.Email, hash); err != nil {
+				return fmt.Errorf("account %d: %w", a.ID, err)
+			}
+			out[a.ID] = token
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Registration is what a patient gives to open an account, or to add a dependant.
+type Registration struct {
+	Email      string           `json:"email,omitempty"`
+	NHSNumber  triage.NHSNumber `json:"nhsNumber"`
+	GivenName  string           `json:"givenName"`
+	FamilyName string           `json:"familyName"`
+	BirthDate  string           `json:"birthDate"` // YYYY-MM-DD
+	Sex        triage.Sex       `json:"sex"`
+}
+
+func (r Registration) patient() (triage.Patient, error) {
+	n, err := triage.ParseNHSNumber(string(r.NHSNumber))
+	if err != nil {
+		return triage.Patient{}, err
+	}
+	b, err := time.Parse(time.DateOnly, r.BirthDate)
+	if err != nil {
+		return triage.Patient{}, triage.Errorf(triage.EINVALID, "date of birth %q is not a date like 1980-04-21", r.BirthDate)
+	}
+	p := triage.Patient{NHSNumber: n, GivenName: strings.TrimSpace(r.GivenName), FamilyName: strings.TrimSpace(r.FamilyName), BirthDate: b, Sex: r.Sex}
+	if p.Sex == "" {
+		p.Sex = triage.SexUnknown
+	}
+	return p, p.Validate()
+}
+
+// CreateAccount opens a patient's account and returns it with its token. The patient
+// is found by NHS number on the practice list, or added to it at the practice's
+// first site; the details given must match a patient already on the list.
+func (q *Queue) CreateAccount(ctx context.Context, reg Registration) (triage.Account, string, error) {
+	if err := triage.ValidateEmail(reg.Email); err != nil {
+		return triage.Account{}, "", err
+	}
+	p, err := reg.patient()
+	if err != nil {
+		return triage.Account{}, "", err
+	}
+	token, hash := NewToken()
+	var acc triage.Account
+	err = q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		pid, err := findOrAddPatient(ctx, tx, now, p, false)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO accounts (patient_id) VALUES (?)`, pid)
+		if err != nil {
+			return err
+		}
+		acc.ID, _ = res.LastInsertId()
+		acc.Email, acc.PatientID = reg.Email, pid
+		if _, err := tx.ExecContext(ctx, `INSERT INTO logins (account_id, email, token_hash) VALUES (?, ?, ?)`, acc.ID, reg.Email, hash); isUnique(err) {
+			return triage.Errorf(triage.ECONFLICT, "there is already an account for %s: sign in instead", reg.Email)
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO patient_links (patient_id, account_id) VALUES (?, ?)`, pid, acc.ID); err != nil {
+			return err
+		}
+		return recordChange(ctx, tx, now, "patient", pid)
+	})
+	if err != nil {
+		return triage.Account{}, "", fmt.Errorf("create account: %w", err)
+	}
+	return acc, token, nil
+}
+
+// findOrAddPatient returns the id of the patient with p's NHS number, checking that
+// the name and date of birth match; a patient not on the list is added.
+func findOrAddPatient(ctx context.Context, tx *sqlx.Tx, now time.Time, p triage.Patient, dependant bool) (int64, error) {
+	var existing struct {
+		ID     int64  `db:"id"`
+		Family string `db:"family_name"`
+		Birth  string `db:"birth_date"`
+	}
+	err := tx.GetContext(ctx, &existing, `SELECT id, family_name, birth_date FROM patients WHERE nhs_number = ?`, string(p.NHSNumber))
+	if err == nil {
+		if !strings.EqualFold(existing.Family, p.FamilyName) || existing.Birth != p.BirthDate.Format(time.DateOnly) {
+			return 0, triage.Errorf(triage.EINVALID, "the name or date of birth does not match the practice's record for NHS number %s: check them, or call the surgery", p.NHSNumber)
+		}
+		return existing.ID, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	var site, team string
+	if err := tx.QueryRowxContext(ctx, `SELECT id, site_id FROM gp_teams ORDER BY id LIMIT 1`).Scan(&team, &site); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO patients (version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`, string(p.NHSNumber), p.GivenName, p.FamilyName, p.BirthDate.Format(time.DateOnly), string(p.Sex), site, team, dependant)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// AddDependant links a dependant (added to the list if new) to an account.
+func (q *Queue) AddDependant(ctx context.Context, accountID int64, reg Registration) (int64, error) {
+	p, err := reg.patient()
+	if err != nil {
+		return 0, err
+	}
+	var pid int64
+	err = q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		if pid, err = findOrAddPatient(ctx, tx, now, p, true); err != nil {
+			return err
+		}
+		return linkDependant(ctx, tx, now, pid, accountID)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("add dependant: %w", err)
+	}
+	return pid, nil
+}
+
+// LinkDependant lets a second account act for a dependant the first already acts for
+// (both parents of a child). The second account is named by its email.
+func (q *Queue) LinkDependant(ctx context.Context, accountID, dependantID int64, otherEmail string) error {
+	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		if err := mayActFor(ctx, tx, accountID, dependantID); err != nil {
+			return err
+		}
+		var other int64
+		err := tx.GetContext(ctx, &other, `SELECT account_id FROM logins WHERE email = ?`, otherEmail)
+		if errors.Is(err, sql.ErrNoRows) {
+			return triage.Errorf(triage.ENOTFOUND, "no account has the email %s: they need to create an account first", otherEmail)
+		} else if err != nil {
+			return err
+		}
+		return linkDependant(ctx, tx, now, dependantID, other)
+	})
+	if err != nil {
+		return fmt.Errorf("link dependant %d: %w", dependantID, err)
+	}
+	return nil
+}
+
+func linkDependant(ctx context.Context, tx *sqlx.Tx, now time.Time, pid, accountID int64) error {
+	var holder int64
+	if err := tx.GetContext(ctx, &holder, `SELECT patient_id FROM accounts WHERE id = ?`, accountID); err != nil {
+		return err
+	}
+	if holder == pid {
+		return triage.Errorf(triage.EINVALID, "an account holder cannot be their own dependant")
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO patient_links (patient_id, account_id) VALUES (?, ?)`, pid, accountID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE patients SET dependant = 1, version = version + 1 WHERE id = ?`, pid); err != nil {
+		return err
+	}
+	return recordChange(ctx, tx, now, "patient", pid)
+}
+
+func mayActFor(ctx context.Context, tx *sqlx.Tx, accountID, patientID int64) error {
+	var n int
+	if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM patient_links WHERE account_id = ? AND patient_id = ?`, accountID, patientID); err != nil {
+		return err
+	}
+	if n == 0 {
+		return triage.Errorf(triage.EFORBIDDEN, "this account cannot act for patient %d: add them as a dependant first", patientID)
+	}
+	return nil
+}
+
+// Submission is a request as a patient sends it, already triaged by the engine.
+type Submission struct {
+	AccountID int64
+	PatientID int64
+	Kind      triage.Kind
+	Text      string
+	Suggested triage.Suggestion
+}
+
+// Submit stores a patient's request if the account may act for the patient and the
+// patient is within the practice's limits, checked and written in one transaction so
+// two quick submissions cannot both slip under the limit.
+func (q *Queue) Submit(ctx context.Context, s Submission, limits triage.Limits, cal *triage.Calendar) (triage.Request, error) {
+	if err := triage.ValidateSubmission(s.Kind, s.Text); err != nil {
+		return triage.Request{}, err
+	}
+	var r triage.Request
+	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		if err := mayActFor(ctx, tx, s.AccountID, s.PatientID); err != nil {
+			return err
+		}
+		y, m, d := now.In(cal.Location).Date()
+		midnight := time.Date(y, m, d, 0, 0, 0, 0, cal.Location)
+		var live, today int
+		if err := tx.QueryRowxContext(ctx, `SELECT coalesce(sum(status <> 'closed'), 0), coalesce(sum(received_at >= ?), 0)
+			FROM requests WHERE patient_id = ?`, midnight.Unix(), s.PatientID).Scan(&live, &today); err != nil {
+			return err
+		}
+		if err := limits.CheckSubmit(live, today); err != nil {
+			return err
+		}
+		var site, team string
+		if err := tx.QueryRowxContext(ctx, `SELECT site_id, gp_team_id FROM patients WHERE id = ?`, s.PatientID).Scan(&site, &team); err != nil {
+			return err
+		}
+		var next int64
+		if err := tx.GetContext(ctx, &next, `SELECT coalesce(max(id), 0) + 1 FROM requests`); err != nil {
+			return err
+		}
+		r = triage.Request{ID: next, Version: 1, PatientID: s.PatientID, SubmittedBy: s.AccountID, SiteID: site, GPTeamID: team,
+			Kind: s.Kind, Text: strings.TrimSpace(s.Text), ReceivedAt: now, DueAt: cal.Due(now, s.Suggested.Priority),
+			Status: triage.StatusNew, Priority: s.Suggested.Priority, Signpost: triage.SignpostNone, Suggested: s.Suggested,
+			UpdatedAt: now, UpdatedBy: "patient"}
+		if _, err := tx.ExecContext(ctx, insertRequest, requestArgs(&r)...); err != nil {
+			return err
+		}
+		return recordChange(ctx, tx, now, "request", r.ID)
+	})
+	if err != nil {
+		return triage.Request{}, fmt.Errorf("submit request: %w", err)
+	}
+	return r, nil
+}
+
+// PatientRequests returns the requests an account may see: its holder's and its
+// dependants', newest first.
+func (q *Queue) PatientRequests(ctx context.Context, accountID int64) ([]triage.Request, error) {
+	var out []triage.Request
+	err := q.read(ctx, func(tx *sqlx.Tx) error {
+		rows, err := tx.QueryxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+` FROM requests r
+			JOIN patients p ON p.id = r.patient_id
+			WHERE r.patient_id IN (SELECT patient_id FROM patient_links WHERE account_id = ?) ORDER BY r.received_at DESC, r.id DESC`, accountID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			it, err := scanFull(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, it.Request)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list requests of account %d: %w", accountID, err)
+	}
+	return out, nil
+}
+
+// Request returns one request.
+func (q *Queue) Request(ctx context.Context, id int64) (triage.Request, error) {
+	var r triage.Request
+	err := q.read(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		r, err = getRequest(ctx, tx, id)
+		return err
+	})
+	return r, err
+}
+
+func getRequest(ctx context.Context, tx *sqlx.Tx, id int64) (triage.Request, error) {
+	it, err := scanFull(tx.QueryRowxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+`
+		FROM requests r JOIN patients p ON p.id = r.patient_id WHERE r.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return triage.Request{}, triage.Errorf(triage.ENOTFOUND, "there is no request %d", id)
+	} else if err != nil {
+		return triage.Request{}, fmt.Errorf("read request %d: %w", id, err)
+	}
+	return it.Request, nil
+}
+
+// Act applies staff actions to one request with optimistic locking, all or none: the
+// first must be made on the stored version, each next one on the version the one
+// before it made. A stale action is refused with ECONFLICT naming who changed the
+// request, and nothing is written.
+func (q *Queue) Act(ctx context.Context, cal *triage.Calendar, actions ...triage.Action) (triage.Request, error) {
+	if len(actions) == 0 {
+		return triage.Request{}, triage.Errorf(triage.EINVALID, "no change to make")
+	}
+	var r triage.Request
+	id := actions[0].RequestID
+	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		var err error
+		if r, err = getRequest(ctx, tx, id); err != nil {
+			return err
+		}
+		for i, a := range actions {
+			if i > 0 {
+				a.BaseVersion = r.Version
+			}
+			if err := r.Apply(a, cal, now); err != nil {
+				if triage.ErrorCode(err) == triage.ECONFLICT {
+					return triage.Errorf(triage.ECONFLICT, "request %d was changed by %s at %s (now version %d): your change was not saved; look at theirs and redo yours if it still applies",
+						r.ID, r.UpdatedBy, r.UpdatedAt.In(cal.Location).Format("15:04"), r.Version)
+				}
+				return err
+			}
+			if err := appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: a.Actor, Action: string(a.Kind), RequestID: r.ID, Detail: a.Describe()}); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, updateRequest, requestArgs(&r)...); err != nil {
+			return err
+		}
+		return recordChange(ctx, tx, now, "request", r.ID)
+	})
+	if err != nil {
+		return triage.Request{}, fmt.Errorf("change request %d: %w", id, err)
+	}
+	return r, nil
+}
+
+// Audit records a staff read (or anything else) in the server's audit trail.
+func (q *Queue) Audit(ctx context.Context, e triage.AuditEntry) error {
+	return q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		if e.At.IsZero() {
+			e.At = now
+		}
+		return appendAudit(ctx, tx, e)
+	})
+}
+
+// Requests returns a page of requests by id, for FHIR search.
+func (q *Queue) Requests(ctx context.Context, offset, limit int) ([]triage.Request, int, error) {
+	var out []triage.Request
+	var total int
+	err := q.read(ctx, func(tx *sqlx.Tx) error {
+		if err := tx.GetContext(ctx, &total, `SELECT count(*) FROM requests`); err != nil {
+			return err
+		}
+		rows, err := tx.QueryxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+` FROM requests r
+			JOIN patients p ON p.id = r.patient_id ORDER BY r.id LIMIT ? OFFSET ?`, limit, offset)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			it, err := scanFull(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, it.Request)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("list requests: %w", err)
+	}
+	return out, total, nil
+}
+
+// Patient returns one patient with the accounts that act for them.
+func (q *Queue) Patient(ctx context.Context, id int64) (triage.Patient, error) {
+	var p triage.Patient
+	err := q.read(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		p, err = getPatient(ctx, tx, id)
+		return err
+	})
+	return p, err
+}
+
+func getPatient(ctx context.Context, tx *sqlx.Tx, id int64) (triage.Patient, error) {
+	var p triage.Patient
+	dest, finish := patientDest(&p)
+	err := tx.QueryRowxContext(ctx, `SELECT `+patientColumns+` FROM patients p WHERE p.id = ?`, id).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, triage.Errorf(triage.ENOTFOUND, "there is no patient %d", id)
+	} else if err != nil {
+		return p, err
+	}
+	p.ID = id
+	if err := finish(); err != nil {
+		return p, err
+	}
+	p.ActedForBy, err = links(ctx, tx, id)
+	return p, err
+}
+
+// Cursor is a position in the change feed. It travels as an opaque string.
+type Cursor int64
+
+// ParseCursor reads a cursor; "" is the start of the feed.
+func ParseCursor(s string) (Cursor, error) {
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return 0, triage.Errorf(triage.EINVALID, "cursor %q is not one this server gave out: sync again from the start", s)
+	}
+	return Cursor(n), nil
+}
+
+// String is the cursor's wire form.
+func (c Cursor) String() string { return strconv.FormatInt(int64(c), 10) }
+
+// Feed returns the records changed after cursor, oldest change first, at most limit
+// changes, and the cursor that follows them. A record changed several times is sent
+// once, as it is now. All of it is read in one transaction, so the page and its
+// cursor agree.
+func (q *Queue) Feed(ctx context.Context, after Cursor, limit int) (Changes, Cursor, error) {
+	var ch Changes
+	next := after
+	err := q.read(ctx, func(tx *sqlx.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT seq, kind, ref FROM changes WHERE seq > ? ORDER BY seq LIMIT ?`, int64(after), limit)
+		if err != nil {
+			return err
+		}
+		type key struct{ kind, ref string }
+		var order []key
+		seen := map[key]bool{}
+		for rows.Next() {
+			var seq int64
+			var k key
+			if err := rows.Scan(&seq, &k.kind, &k.ref); err != nil {
+				rows.Close()
+				return err
+			}
+			next = Cursor(seq)
+			if !seen[k] {
+				seen[k] = true
+				order = append(order, k)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, k := range order {
+			switch k.kind {
+			case "site":
+				var s triage.Site
+				if err := tx.QueryRowxContext(ctx, `SELECT id, name FROM sites WHERE id = ?`, k.ref).Scan(&s.ID, &s.Name); err != nil {
+					return fmt.Errorf("site %s: %w", k.ref, err)
+				}
+				ch.Sites = append(ch.Sites, s)
+			case "gp_team":
+				var g triage.GPTeam
+				if err := tx.QueryRowxContext(ctx, `SELECT id, name, site_id FROM gp_teams WHERE id = ?`, k.ref).Scan(&g.ID, &g.Name, &g.SiteID); err != nil {
+					return fmt.Errorf("GP team %s: %w", k.ref, err)
+				}
+				ch.GPTeams = append(ch.GPTeams, g)
+			case "patient":
+				id, _ := strconv.ParseInt(k.ref, 10, 64)
+				p, err := getPatient(ctx, tx, id)
+				if err != nil {
+					return err
+				}
+				ch.Patients = append(ch.Patients, p)
+			case "request":
+				id, _ := strconv.ParseInt(k.ref, 10, 64)
+				r, err := getRequest(ctx, tx, id)
+				if err != nil {
+					return err
+				}
+				ch.Requests = append(ch.Requests, r)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Changes{}, after, fmt.Errorf("read changes after %d: %w", after, err)
+	}
+	return ch, next, nil
+}
+
+// LastChange returns the cursor of the newest change, for long-polling.
+func (q *Queue) LastChange(ctx context.Context) (Cursor, error) {
+	var n int64
+	err := q.r.GetContext(ctx, &n, `SELECT coalesce(max(seq), 0) FROM changes`)
+	return Cursor(n), err
+}
+
+// Setting reads a JSON setting into v; it reports false when it was never set.
+func (q *Queue) Setting(ctx context.Context, key string, v any) (bool, error) {
+	var s string
+	err := q.r.GetContext(ctx, &s, `SELECT value FROM settings WHERE key = ?`, key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("read setting %s: %w", key, err)
+	}
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		return false, fmt.Errorf("setting %s is unreadable: %w", key, err)
+	}
+	return true, nil
+}
+
+// SetSetting stores a JSON setting and records who changed it.
+func (q *Queue) SetSetting(ctx context.Context, key string, v any, actor string) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, string(b)); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: actor, Action: "setting", Detail: "changed " + key})
+	})
+}
