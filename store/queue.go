@@ -638,6 +638,7 @@ func (q *Queue) Feed(ctx context.Context, after Cursor, limit int) (Changes, Cur
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		var patientIDs, requestIDs []int64
 		for _, k := range order {
 			switch k.kind {
 			case "site":
@@ -654,21 +655,18 @@ func (q *Queue) Feed(ctx context.Context, after Cursor, limit int) (Changes, Cur
 				ch.GPTeams = append(ch.GPTeams, g)
 			case "patient":
 				id, _ := strconv.ParseInt(k.ref, 10, 64)
-				p, err := getPatient(ctx, tx, id)
-				if err != nil {
-					return err
-				}
-				ch.Patients = append(ch.Patients, p)
+				patientIDs = append(patientIDs, id)
 			case "request":
 				id, _ := strconv.ParseInt(k.ref, 10, 64)
-				r, err := getRequest(ctx, tx, id)
-				if err != nil {
-					return err
-				}
-				ch.Requests = append(ch.Requests, r)
+				requestIDs = append(requestIDs, id)
 			}
 		}
-		return nil
+		// One query for each kind, not one per record: a first sync is 100,000 of them.
+		if ch.Patients, err = patientsByID(ctx, tx, patientIDs); err != nil {
+			return err
+		}
+		ch.Requests, err = requestsByID(ctx, tx, requestIDs)
+		return err
 	})
 	if err != nil {
 		return Changes{}, after, fmt.Errorf("read changes after %d: %w", after, err)
@@ -711,4 +709,73 @@ func (q *Queue) SetSetting(ctx context.Context, key string, v any, actor string)
 		}
 		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: actor, Action: "setting", Detail: "changed " + key})
 	})
+}
+
+// idList is ids as a JSON array, for json_each: one bound value however many ids.
+func idList(ids []int64) string {
+	b, _ := json.Marshal(ids)
+	return string(b)
+}
+
+func patientsByID(ctx context.Context, tx *sqlx.Tx, ids []int64) ([]triage.Patient, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list := idList(ids)
+	linked := map[int64][]int64{}
+	lrows, err := tx.QueryContext(ctx, `SELECT patient_id, account_id FROM patient_links
+		WHERE patient_id IN (SELECT value FROM json_each(?)) ORDER BY patient_id, account_id`, list)
+	if err != nil {
+		return nil, err
+	}
+	for lrows.Next() {
+		var pid, acc int64
+		if err := lrows.Scan(&pid, &acc); err != nil {
+			lrows.Close()
+			return nil, err
+		}
+		linked[pid] = append(linked[pid], acc)
+	}
+	lrows.Close()
+	rows, err := tx.QueryContext(ctx, `SELECT p.id, `+patientColumns+` FROM patients p
+		WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`, list)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]triage.Patient, 0, len(ids))
+	for rows.Next() {
+		var p triage.Patient
+		dest, finish := patientDest(&p)
+		if err := rows.Scan(append([]any{&p.ID}, dest...)...); err != nil {
+			return nil, err
+		}
+		if err := finish(); err != nil {
+			return nil, err
+		}
+		p.ActedForBy = linked[p.ID]
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+func requestsByID(ctx context.Context, tx *sqlx.Tx, ids []int64) ([]triage.Request, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := tx.QueryxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+` FROM requests r
+		JOIN patients p ON p.id = r.patient_id WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`, idList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]triage.Request, 0, len(ids))
+	for rows.Next() {
+		it, err := scanFull(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it.Request)
+	}
+	return out, rows.Err()
 }

@@ -1,0 +1,95 @@
+package fhir
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+	"time"
+
+	"triagedesk/triage"
+)
+
+func sample() (triage.Patient, triage.Request) {
+	at := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	p := triage.Patient{ID: 4, Version: 2, NHSNumber: "9990000018", GivenName: "Ruth", FamilyName: "Okafor",
+		BirthDate: time.Date(1988, 4, 2, 0, 0, 0, 0, time.UTC), Sex: triage.Female, SiteID: "main", GPTeamID: "blue", ActedForBy: []int64{7, 9}, Dependant: true}
+	r := triage.Request{ID: 12, Version: 3, PatientID: 4, SubmittedBy: 7, SiteID: "main", GPTeamID: "blue", Kind: triage.Clinical,
+		Text: "Crushing chest pain\nand sweating", ReceivedAt: at, DueAt: at.Add(15 * time.Minute), Status: triage.StatusClosed,
+		Priority: triage.Emergency, Team: triage.TeamGP, Signpost: triage.Signpost999, ClaimedBy: "dr.lee", Channel: triage.ChannelPhone,
+		Response: "Called, sent to A&E", FirstResponseAt: at.Add(5 * time.Minute), Outcome: triage.OutcomeEmergency,
+		ClosedAt: at.Add(6 * time.Minute), Note: "09:36 dr.lee: called", UpdatedAt: at.Add(6 * time.Minute), UpdatedBy: "dr.lee",
+		Suggested: triage.Suggestion{Priority: triage.Emergency, Team: triage.TeamGP, Signpost: triage.Signpost999,
+			Reasons: []triage.Reason{{Rule: "cardiac-chest-pain", Says: "chest pain", Words: []string{"chest pain"}, Spans: []triage.Span{{Start: 9, End: 19}}}}}}
+	return p, r
+}
+
+func TestRoundTrip(t *testing.T) {
+	p, r := sample()
+	task := TaskFrom(&r)
+	b, _ := json.Marshal(task)
+	var back Task
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	got, err := back.ToRequest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, r) {
+		t.Errorf("Task round trip:\n got %+v\nwant %+v", got, r)
+	}
+	if task.Priority != "stat" || task.Status != "completed" {
+		t.Errorf("FHIR codes: priority %s status %s", task.Priority, task.Status)
+	}
+	fp := PatientFrom(&p)
+	gotP, err := fp.ToPatient()
+	if err != nil || !reflect.DeepEqual(gotP, p) {
+		t.Errorf("Patient round trip: %+v, %v", gotP, err)
+	}
+}
+
+func validPage(t testing.TB) []byte {
+	p, r := sample()
+	b, err := json.Marshal(FeedBundle(Records{Sites: []triage.Site{{ID: "main", Name: "Main"}}, Patients: []triage.Patient{p}, Requests: []triage.Request{r}}, "0", "5", true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestParseFeed(t *testing.T) {
+	page, err := ParseFeed(validPage(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Cursor != "5" || !page.More || len(page.Requests) != 1 || len(page.Patients) != 1 || len(page.Sites) != 1 {
+		t.Fatalf("page = %+v", page)
+	}
+}
+
+// FuzzParseFeed: whatever arrives, ParseFeed returns an error or records that pass the
+// domain's checks; it never panics.
+func FuzzParseFeed(f *testing.F) {
+	f.Add(validPage(f))
+	f.Add([]byte(`{"resourceType":"Bundle","type":"history","link":[{"relation":"cursor","url":"/api/v1/feed?cursor=1"}]}`))
+	f.Add([]byte(`<html>proxy</html>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		page, err := ParseFeed(data)
+		if err != nil {
+			return
+		}
+		if page.Cursor == "" {
+			t.Fatal("a page without a cursor was accepted")
+		}
+		for _, r := range page.Requests {
+			if !r.Priority.Valid() || !r.Status.Valid() || r.ID <= 0 || r.Version <= 0 {
+				t.Fatalf("an invalid request was accepted: %+v", r)
+			}
+		}
+		for _, p := range page.Patients {
+			if _, err := triage.ParseNHSNumber(string(p.NHSNumber)); err != nil {
+				t.Fatalf("a patient with a bad NHS number was accepted: %v", err)
+			}
+		}
+	})
+}

@@ -1,0 +1,28 @@
+package server_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// FuzzSubmission: whatever a patient's app sends, the server answers 201 or a 4xx or
+// 503 with a reason; never a 500, never a panic.
+func FuzzSubmission(f *testing.F) {
+	e := newEnv(f)
+	tok, _ := e.account("fuzz@example.com", "9990000018", "Ruth", "Okafor", "1988-04-02")
+	f.Add(`{"kind":"clinical","text":"crushing chest pain"}`)
+	f.Add(`{"kind":"admin","text":"fit note","patientId":1}`)
+	f.Add(`{"kind":"clinical","text":""}`)
+	f.Add(`{"kind":7}`)
+	f.Fuzz(func(t *testing.T, body string) {
+		req := httptest.NewRequest("POST", "/api/v1/requests", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+tok)
+		rec := httptest.NewRecorder()
+		e.srv.ServeHTTP(rec, req)
+		if rec.Code >= 500 && rec.Code != http.StatusServiceUnavailable {
+			t.Fatalf("%q: status %d: %s", body, rec.Code, rec.Body.String())
+		}
+	})
+}
