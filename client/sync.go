@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"triagedesk/fhir"
 	"triagedesk/store"
 	"triagedesk/triage"
 )
@@ -74,17 +75,39 @@ func (s *Syncer) SyncNow() {
 }
 
 // Pull applies every change waiting on the server and returns how many records it
-// applied. wait makes the first request a long poll.
+// applied. wait makes the first request a long poll. The next page is fetched while
+// the current one is written, so the network and the disk work at the same time; each
+// page is still written with its own cursor in one transaction.
 func (s *Syncer) Pull(ctx context.Context, wait bool) (int, error) {
+	type fetched struct {
+		page fhir.FeedPage
+		err  error
+	}
+	fetch := func(cursor string, wait bool) <-chan fetched {
+		out := make(chan fetched, 1) // buffered: an abandoned prefetch does not leak
+		go func() {
+			page, err := s.client.Feed(ctx, cursor, PageSize, wait)
+			out <- fetched{page, err}
+		}()
+		return out
+	}
+	cursor, err := s.cache.Cursor(ctx)
+	if err != nil {
+		return 0, err
+	}
+	next := fetch(cursor, wait)
 	applied := 0
 	for batch := 1; ; batch++ {
-		cursor, err := s.cache.Cursor(ctx)
-		if err != nil {
-			return applied, err
+		f := <-next
+		if f.err != nil {
+			return applied, fmt.Errorf("sync batch %d: %w", batch, f.err)
 		}
-		page, err := s.client.Feed(ctx, cursor, PageSize, wait && batch == 1)
-		if err != nil {
-			return applied, fmt.Errorf("sync batch %d: %w", batch, err)
+		page := f.page
+		if page.More && page.Cursor == cursor {
+			return applied, fmt.Errorf("sync batch %d: the server says there is more but its cursor did not move from %q: stopping rather than asking for the same page forever", batch, cursor)
+		}
+		if page.More {
+			next = fetch(page.Cursor, false)
 		}
 		if page.Len() > 0 || page.Cursor != cursor {
 			ch := store.Changes{Sites: page.Sites, GPTeams: page.GPTeams, Patients: page.Patients, Requests: page.Requests}
@@ -96,9 +119,7 @@ func (s *Syncer) Pull(ctx context.Context, wait bool) (int, error) {
 		if !page.More {
 			return applied, nil
 		}
-		if page.Cursor == cursor {
-			return applied, fmt.Errorf("sync batch %d: the server says there is more but its cursor did not move from %q: stopping rather than asking for the same page forever", batch, cursor)
-		}
+		cursor = page.Cursor
 	}
 }
 

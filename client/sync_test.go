@@ -23,7 +23,7 @@ import (
 
 // practice is a queue on a real SQLite file served on 127.0.0.1.
 type practice struct {
-	t        *testing.T
+	t        testing.TB
 	queue    *store.Queue
 	srv      *server.Server
 	http     *httptest.Server
@@ -37,7 +37,9 @@ type practice struct {
 // open in core hours, so the availability schedule accepts submissions.
 var testNow = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
 
-func newPractice(t *testing.T, requests int) *practice {
+func newPractice(t *testing.T, requests int) *practice { return newPracticeTB(t, requests) }
+
+func newPracticeTB(t testing.TB, requests int) *practice {
 	t.Helper()
 	ctx := context.Background()
 	q, err := store.OpenQueue(ctx, filepath.Join(t.TempDir(), "queue.db"))
@@ -52,7 +54,7 @@ func newPractice(t *testing.T, requests int) *practice {
 		t.Fatal(err)
 	}
 	p.practice = pr
-	if p.patients, err = q.Logins(ctx, pr.Accounts[:20]); err != nil {
+	if p.patients, err = q.Logins(ctx, pr.Accounts[:50]); err != nil {
 		t.Fatal(err)
 	}
 	p.reviewer = p.user("amy", store.RoleReviewer, "")

@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -45,17 +46,17 @@ const FeedPath = "/api/v1/feed"
 
 // FeedBundle makes a page of the change feed: a history Bundle of sites, GP teams,
 // patients and tasks, whose next link carries the cursor that follows them.
-func FeedBundle(ch Records, after, next string, more bool) Bundle {
-	b := Bundle{ResourceType: "Bundle", Type: "history",
+func FeedBundle(ch Records, after, next string, more bool) OutBundle {
+	b := OutBundle{ResourceType: "Bundle", Type: "history",
 		Link: []BundleLink{{Relation: "self", URL: FeedPath + "?cursor=" + url.QueryEscape(after)}}}
 	rel := "cursor"
 	if more {
 		rel = "next"
 	}
 	b.Link = append(b.Link, BundleLink{Relation: rel, URL: FeedPath + "?cursor=" + url.QueryEscape(next)})
+	b.Entry = make([]OutEntry, 0, ch.Len())
 	add := func(full string, v any) {
-		raw, _ := json.Marshal(v)
-		b.Entry = append(b.Entry, BundleEntry{FullURL: full, Resource: raw})
+		b.Entry = append(b.Entry, OutEntry{FullURL: full, Resource: v})
 	}
 	for _, s := range ch.Sites {
 		add("Location/"+s.ID, Location{ResourceType: "Location", ID: s.ID, Name: s.Name})
@@ -108,13 +109,11 @@ func ParseFeed(body []byte) (FeedPage, error) {
 		return page, fmt.Errorf("the feed page has no cursor to continue from")
 	}
 	for i, e := range b.Entry {
-		var head struct {
-			ResourceType string `json:"resourceType"`
-		}
-		if err := json.Unmarshal(e.Resource, &head); err != nil {
+		kind, err := resourceType(e.Resource)
+		if err != nil {
 			return page, fmt.Errorf("feed entry %d: %w", i, err)
 		}
-		switch head.ResourceType {
+		switch kind {
 		case "Location":
 			var l Location
 			if err := json.Unmarshal(e.Resource, &l); err != nil || l.ID == "" {
@@ -154,8 +153,29 @@ func ParseFeed(body []byte) (FeedPage, error) {
 			}
 			page.Requests = append(page.Requests, r)
 		default:
-			return page, fmt.Errorf("feed entry %d is a %q, which the feed never sends", i, head.ResourceType)
+			return page, fmt.Errorf("feed entry %d is a %q, which the feed never sends", i, kind)
 		}
 	}
 	return page, nil
 }
+
+// resourceType reads a resource's type. Our server writes it first, so that is read
+// without a second pass over the resource; anything else is decoded to find it.
+func resourceType(raw json.RawMessage) (string, error) {
+	const prefix = `{"resourceType":"`
+	if rest, ok := bytes.CutPrefix(raw, []byte(prefix)); ok {
+		if end := bytes.IndexByte(rest, '"'); end > 0 && bytes.IndexByte(rest[:end], '\\') < 0 {
+			return string(rest[:end]), nil
+		}
+	}
+	var head struct {
+		ResourceType string `json:"resourceType"`
+	}
+	if err := json.Unmarshal(raw, &head); err != nil {
+		return "", err
+	}
+	return head.ResourceType, nil
+}
+
+// Len is the number of records.
+func (r Records) Len() int { return len(r.Sites) + len(r.GPTeams) + len(r.Patients) + len(r.Requests) }

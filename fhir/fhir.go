@@ -429,10 +429,27 @@ type BundleLink struct {
 	URL      string `json:"url"`
 }
 
-// BundleEntry is one resource of a Bundle, kept raw so each is decoded by its type.
+// BundleEntry is one resource of a Bundle as it is read: kept raw so each is decoded
+// by its type.
 type BundleEntry struct {
 	FullURL  string          `json:"fullUrl,omitempty"`
 	Resource json.RawMessage `json:"resource"`
+}
+
+// OutEntry is one resource of a Bundle as it is written. The resource is encoded in
+// place: going through json.RawMessage would compact and re-check every byte again.
+type OutEntry struct {
+	FullURL  string `json:"fullUrl,omitempty"`
+	Resource any    `json:"resource"`
+}
+
+// OutBundle is a Bundle as it is written.
+type OutBundle struct {
+	ResourceType string       `json:"resourceType"`
+	Type         string       `json:"type"`
+	Total        *int         `json:"total,omitempty"`
+	Link         []BundleLink `json:"link,omitempty"`
+	Entry        []OutEntry   `json:"entry,omitempty"`
 }
 
 // Bundle is a FHIR searchset or history Bundle: a page of resources with links.

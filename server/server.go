@@ -304,14 +304,13 @@ func (s *Server) searchTasks(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	b := fhir.Bundle{ResourceType: "Bundle", Type: "searchset", Total: &total,
+	b := fhir.OutBundle{ResourceType: "Bundle", Type: "searchset", Total: &total,
 		Link: []fhir.BundleLink{{Relation: "self", URL: fmt.Sprintf("/fhir/Task?_count=%d&_offset=%d", count, offset)}}}
 	if offset+len(reqs) < total {
 		b.Link = append(b.Link, fhir.BundleLink{Relation: "next", URL: fmt.Sprintf("/fhir/Task?_count=%d&_offset=%d", count, offset+count)})
 	}
 	for i := range reqs {
-		raw, _ := json.Marshal(fhir.TaskFrom(&reqs[i]))
-		b.Entry = append(b.Entry, fhir.BundleEntry{FullURL: "Task/" + strconv.FormatInt(reqs[i].ID, 10), Resource: raw})
+		b.Entry = append(b.Entry, fhir.OutEntry{FullURL: "Task/" + strconv.FormatInt(reqs[i].ID, 10), Resource: fhir.TaskFrom(&reqs[i])})
 	}
 	s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "search", Detail: fmt.Sprintf("read %d requests", len(reqs))})
 	writeJSON(w, http.StatusOK, fhir.ContentType, b)
