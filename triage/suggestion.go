@@ -12,7 +12,8 @@ type Input struct {
 // Span is a byte range [Start, End) of a piece of text, used to highlight the words
 // that triggered a rule or matched a search.
 type Span struct {
-	Start, End int
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // Reason explains one rule that fired: which rule, what it means, and the words of the

@@ -25,6 +25,7 @@ var commands = map[string]command{
 	"eval":     {"measure the engine on a labelled set: recall, under-triage, accuracy, misses", runEval},
 	"sync":     {"sync a cache with the practice queue once, or keep following it", runSync},
 	"submit":   {"send a patient's request to the practice queue (demos and scripts)", runSubmit},
+	"bench":    {"measure sync speed, submission latency and load on a queue it starts on 127.0.0.1", runBench},
 }
 
 func main() {

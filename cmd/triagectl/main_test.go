@@ -63,3 +63,19 @@ func TestEval(t *testing.T) {
 		t.Error("an unknown command should exit 2")
 	}
 }
+
+func TestBenchPrintsOneTable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("makes a 30,000-patient practice")
+	}
+	var out, errs bytes.Buffer
+	code := run([]string{"bench", "--requests", "200", "--desks", "3", "--submissions", "3", "--senders", "4", "--load", "200ms"}, nil, &out, &errs)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	for _, want := range []string{"measure", "full sync of 200 requests", "submission to 3 desks, p99", "submissions, 4 senders", "errors"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -1,0 +1,242 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"text/tabwriter"
+	"time"
+
+	"triagedesk/assets"
+	"triagedesk/client"
+	"triagedesk/demo"
+	"triagedesk/server"
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+// runBench measures the sync targets against a practice queue it starts on 127.0.0.1
+// with real SQLite files in a temporary folder, and prints one table.
+func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	requests := fs.Int("requests", 100_000, "requests in the practice queue for the full sync")
+	desks := fs.Int("desks", 50, "desks following the queue for the latency test")
+	submissions := fs.Int("submissions", 50, "submissions timed in the latency test")
+	senders := fs.Int("senders", 50, "concurrent patient senders in the load test")
+	duration := fs.Duration("load", 3*time.Second, "how long the load test sends for")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "triagectl-bench-")
+	if err != nil {
+		fmt.Fprintf(stderr, "triagectl bench: %v\n", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	b := &bench{dir: dir, out: stderr}
+	rows, err := b.run(ctx, *requests, *desks, *submissions, *senders, *duration)
+	if err != nil {
+		fmt.Fprintf(stderr, "triagectl bench: %v\n", err)
+		return 1
+	}
+	tw := tabwriter.NewWriter(stdout, 2, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "measure\tresult\ttarget\tmet")
+	for _, r := range rows {
+		met := "yes"
+		if !r.met {
+			met = "NO"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.name, r.result, r.target, met)
+	}
+	tw.Flush()
+	return 0
+}
+
+type benchRow struct {
+	name, result, target string
+	met                  bool
+}
+
+type bench struct {
+	dir string
+	out io.Writer
+}
+
+// practiceServer makes a demo practice queue in the bench folder and serves it on
+// 127.0.0.1; it returns the URL, a staff token, patient tokens, and a stop function.
+func (b *bench) practiceServer(ctx context.Context, name string, patients, requests int) (url, staff string, patientTokens []string, p *demo.Practice, reqs []triage.Request, stop func(), err error) {
+	now := time.Now()
+	q, err := store.OpenQueue(ctx, filepath.Join(b.dir, name))
+	if err != nil {
+		return
+	}
+	engine := assets.DefaultEngine()
+	p = demo.NewPractice(1, patients, now)
+	reqs = demo.Requests(p, demo.RequestOptions{Seed: 1, Count: requests, Now: now, Classify: engine.Classify})
+	if err = q.Import(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients, Requests: reqs}); err != nil {
+		return
+	}
+	accounts := p.Accounts
+	if len(accounts) > 200 {
+		accounts = accounts[:200]
+	}
+	tokens, err := q.Logins(ctx, accounts)
+	if err != nil {
+		return
+	}
+	for _, a := range accounts {
+		patientTokens = append(patientTokens, tokens[a.ID])
+	}
+	// A load test, not a practice: no limit on live requests.
+	if err = q.SetSetting(ctx, "limits", triage.Limits{MaxLive: 1_000_000, OveruseThreshold: 8}, "bench"); err != nil {
+		return
+	}
+	if staff, err = q.AddUser(ctx, "bench", store.RoleReviewer, ""); err != nil {
+		return
+	}
+	srv := server.New(q, engine, triage.DefaultCalendar(), nil)
+	// Open whatever the hour, so the bench runs at night too.
+	srv.SetClock(func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) })
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return
+	}
+	hs := &http.Server{Handler: srv}
+	go hs.Serve(ln)
+	return "http://" + ln.Addr().String(), staff, patientTokens, p, reqs, func() { hs.Close(); q.Close() }, nil
+}
+
+func (b *bench) run(ctx context.Context, requests, desks, submissions, senders int, load time.Duration) ([]benchRow, error) {
+	fmt.Fprintf(b.out, "making a practice of 30,000 patients and %d requests…\n", requests)
+	url, staff, _, p, reqs, stop, err := b.practiceServer(ctx, "big.db", 30_000, requests)
+	if err != nil {
+		return nil, err
+	}
+	defer stop()
+
+	var rows []benchRow
+	// 1. Full sync, beside a direct write of the same records.
+	fmt.Fprintln(b.out, "full sync…")
+	cache, err := store.OpenCache(ctx, filepath.Join(b.dir, "sync.db"))
+	if err != nil {
+		return nil, err
+	}
+	c, _ := client.New(url, staff)
+	start := time.Now()
+	if _, err := client.NewSyncer(c, cache).Pull(ctx, false); err != nil {
+		return nil, err
+	}
+	syncTime := time.Since(start)
+	cache.Close()
+	direct, err := store.OpenCache(ctx, filepath.Join(b.dir, "direct.db"))
+	if err != nil {
+		return nil, err
+	}
+	start = time.Now()
+	if err := direct.Upsert(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients, Requests: reqs}); err != nil {
+		return nil, err
+	}
+	directTime := time.Since(start)
+	direct.Close()
+	rows = append(rows,
+		benchRow{fmt.Sprintf("full sync of %d requests", requests), syncTime.Round(time.Millisecond).String(), "< 3s", syncTime < 3*time.Second},
+		benchRow{"  against a direct write of the same rows", fmt.Sprintf("%.1fx (%s)", float64(syncTime)/float64(directTime), directTime.Round(time.Millisecond)), "< 3x", syncTime < 3*directTime})
+
+	// 2 and 3 on a practice small enough for fifty desks to copy.
+	url, staff, patients, _, _, stop2, err := b.practiceServer(ctx, "small.db", 1000, 500)
+	if err != nil {
+		return nil, err
+	}
+	defer stop2()
+	fmt.Fprintf(b.out, "%d desks following…\n", desks)
+	lat, err := b.latency(ctx, url, staff, patients[0], desks, submissions)
+	if err != nil {
+		return nil, err
+	}
+	p50, p99 := lat[len(lat)/2], lat[len(lat)*99/100]
+	rows = append(rows,
+		benchRow{fmt.Sprintf("submission to %d desks, p50", desks), p50.Round(time.Millisecond).String(), "< 200ms", p50 < 200*time.Millisecond},
+		benchRow{fmt.Sprintf("submission to %d desks, p99", desks), p99.Round(time.Millisecond).String(), "< 1s", p99 < time.Second})
+
+	fmt.Fprintf(b.out, "%d senders for %s…\n", senders, load)
+	var sent, failed atomic.Int64
+	var wg sync.WaitGroup
+	deadline := time.Now().Add(load)
+	began := time.Now()
+	for g := 0; g < senders; g++ {
+		wg.Add(1)
+		go func(tok string) {
+			defer wg.Done()
+			pc, _ := client.New(url, tok)
+			for time.Now().Before(deadline) {
+				if _, err := pc.Submit(ctx, 0, triage.Admin, "fit note please"); err != nil {
+					failed.Add(1)
+				} else {
+					sent.Add(1)
+				}
+			}
+		}(patients[(g+1)%len(patients)])
+	}
+	wg.Wait()
+	rate := float64(sent.Load()) / time.Since(began).Seconds()
+	rows = append(rows,
+		benchRow{fmt.Sprintf("submissions, %d senders", senders), fmt.Sprintf("%.0f/s", rate), ">= 1000/s", rate >= 1000},
+		benchRow{"  errors", fmt.Sprint(failed.Load()), "0", failed.Load() == 0})
+	return rows, nil
+}
+
+// latency submits one request at a time and times until every following desk's cache
+// holds it.
+func (b *bench) latency(ctx context.Context, url, staff, patient string, desks, submissions int) ([]time.Duration, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	caches := make([]*store.Cache, desks)
+	for i := range caches {
+		c, _ := client.New(url, staff)
+		cache, err := store.OpenCache(ctx, filepath.Join(b.dir, fmt.Sprintf("desk-%d.db", i)))
+		if err != nil {
+			return nil, err
+		}
+		defer cache.Close()
+		s := client.NewSyncer(c, cache)
+		if _, _, err := s.Once(ctx); err != nil {
+			return nil, err
+		}
+		go s.Run(ctx)
+		caches[i] = cache
+	}
+	time.Sleep(300 * time.Millisecond)
+	pc, _ := client.New(url, patient)
+	var lat []time.Duration
+	for i := 0; i < submissions; i++ {
+		start := time.Now()
+		id, err := pc.Submit(ctx, 0, triage.Admin, "blood test results please")
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range caches {
+			for {
+				if _, err := c.Request(ctx, id); err == nil {
+					break
+				}
+				if time.Since(start) > 10*time.Second {
+					return nil, fmt.Errorf("a desk did not see request %d within 10 s", id)
+				}
+				time.Sleep(time.Millisecond)
+			}
+			lat = append(lat, time.Since(start))
+		}
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	return lat, nil
+}
