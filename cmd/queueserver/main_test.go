@@ -3,8 +3,8 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"io"
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,7 +45,10 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	pr, pw := io.Pipe()
 	var errs bytes.Buffer
 	done := make(chan int)
-	go func() { done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, pw, &errs); pw.Close() }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, pw, &errs)
+		pw.Close()
+	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')
 	if err != nil || !strings.Contains(line, "serving the practice queue") {
 		t.Fatalf("serve said %q, %v", line, err)
