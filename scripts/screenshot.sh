@@ -28,7 +28,7 @@ for _ in $(seq 1 60); do
 	sleep 1
 	kill -0 "$app" 2>/dev/null || { cat "$home/desk.log" >&2; echo "the desk exited before it was drawn" >&2; exit 1; }
 	# The demo practice is built on first start; wait until the window has settled.
-	[ -s "$home/cache/triagedesk/demo.db" ] && [ "$(find "$home/cache" -newermt '-3 seconds' | wc -l)" -eq 0 ] && break
+	[ -s "$home/cache/triagedesk/demo-cache.db" ] && [ "$(find "$home/cache" -newermt '-3 seconds' | wc -l)" -eq 0 ] && break
 done
 sleep 2
 mkdir -p "$(dirname "$out")"

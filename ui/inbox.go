@@ -27,18 +27,22 @@ type Inbox struct {
 	queue Queue
 	now   func() time.Time
 
-	rows   []triage.QueueItem
-	Table  *widget.Table
-	Status *widget.Label
-	Root   fyne.CanvasObject
+	rows     []triage.QueueItem
+	selected int // row index, -1 for none
+	Table    *widget.Table
+	Status   *widget.Label
+	Root     fyne.CanvasObject
+	// OnLoaded, if set, is called on the Fyne thread after each reload.
+	OnLoaded func()
 }
 
 var inboxHeaders = []string{"Priority", "Due", "Patient", "Kind", "What they wrote", "Suggested team"}
 
 // NewInbox builds the inbox view; call Reload to fill it.
 func NewInbox(q Queue, now func() time.Time) *Inbox {
-	in := &Inbox{queue: q, now: now, Status: widget.NewLabel("Loading the triage inbox…")}
+	in := &Inbox{queue: q, now: now, selected: -1, Status: widget.NewLabel("Loading the triage inbox…")}
 	in.Table = widget.NewTableWithHeaders(in.size, in.createCell, in.updateCell)
+	in.Table.OnSelected = func(id widget.TableCellID) { in.selected = id.Row }
 	in.Table.ShowHeaderColumn = false
 	in.Table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
 	in.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -99,11 +103,39 @@ func (in *Inbox) Reload() <-chan struct{} {
 				return
 			}
 			in.rows = rows
+			if in.selected >= len(rows) {
+				in.selected = len(rows) - 1
+			}
 			in.Table.Refresh()
 			in.Status.SetText(fmt.Sprintf("%d new requests waiting for review", n))
+			if in.OnLoaded != nil {
+				in.OnLoaded()
+			}
 		})
 	}()
 	return done
+}
+
+// Selected returns the selected request, if any.
+func (in *Inbox) Selected() (triage.QueueItem, bool) {
+	if in.selected < 0 || in.selected >= len(in.rows) {
+		return triage.QueueItem{}, false
+	}
+	return in.rows[in.selected], true
+}
+
+// Move moves the selection by delta rows, starting at the top when nothing is selected.
+func (in *Inbox) Move(delta int) {
+	if len(in.rows) == 0 {
+		return
+	}
+	row := in.selected + delta
+	if in.selected < 0 {
+		row = 0
+	}
+	row = max(0, min(row, len(in.rows)-1))
+	in.Table.Select(widget.TableCellID{Row: row, Col: 0})
+	in.Table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
 }
 
 func errorOf(errs ...error) error {

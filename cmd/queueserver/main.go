@@ -20,7 +20,6 @@ import (
 	"github.com/spf13/viper"
 
 	"triagedesk/assets"
-	"triagedesk/demo"
 	"triagedesk/server"
 	"triagedesk/store"
 	"triagedesk/triage"
@@ -168,7 +167,7 @@ func fill(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer q.Close()
-	res, err := Demo(ctx, q, v.GetUint64("seed"), v.GetInt("patients"), v.GetInt("requests"), time.Now())
+	res, err := server.FillDemo(ctx, q, v.GetUint64("seed"), v.GetInt("patients"), v.GetInt("requests"), time.Now())
 	if err != nil {
 		return err
 	}
@@ -177,49 +176,6 @@ func fill(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%-22s %-9s %-13s %s\n", u.Name, u.Role, u.Team, u.Token)
 	}
 	return nil
-}
-
-// DemoUser is a member of staff the demo made, with their token.
-type DemoUser struct {
-	Name  string
-	Role  store.Role
-	Team  triage.Team
-	Token string
-}
-
-// DemoResult is what Demo made that a caller needs: staff tokens and patients' tokens.
-type DemoResult struct {
-	Users         []DemoUser
-	Practice      *demo.Practice
-	PatientTokens map[int64]string // by account id
-}
-
-// Demo fills q with a demo practice, staff for every role and team, and patient logins.
-func Demo(ctx context.Context, q *store.Queue, seed uint64, patients, requests int, now time.Time) (DemoResult, error) {
-	engine := assets.DefaultEngine()
-	p := demo.NewPractice(seed, patients, now)
-	reqs := demo.Requests(p, demo.RequestOptions{Seed: seed, Count: requests, Now: now, Classify: engine.Classify})
-	if err := q.Import(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients, Requests: reqs}); err != nil {
-		return DemoResult{}, err
-	}
-	tokens, err := q.Logins(ctx, p.Accounts)
-	if err != nil {
-		return DemoResult{}, fmt.Errorf("demo logins: %w", err)
-	}
-	res := DemoResult{Practice: p, PatientTokens: tokens}
-	staff := []DemoUser{{Name: "demo-reviewer", Role: store.RoleReviewer}, {Name: "demo-manager", Role: store.RoleManager}}
-	for _, t := range triage.Teams {
-		staff = append(staff, DemoUser{Name: "demo-" + string(t), Role: store.RoleClinician, Team: t})
-	}
-	for _, u := range staff {
-		tok, err := q.AddUser(ctx, u.Name, u.Role, u.Team)
-		if err != nil {
-			return res, err
-		}
-		u.Token = tok
-		res.Users = append(res.Users, u)
-	}
-	return res, nil
 }
 
 func addUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -1,13 +1,13 @@
 // Command triagedesk is the desktop client of Triage Desk. With no configuration it
-// opens a demo practice's triage inbox from a cache in the user's cache folder.
+// opens a demo practice: the practice queue runs in-process on 127.0.0.1, new patient
+// requests keep arriving, and the desk syncs them into its cache like any other desk.
+// With --server and --token (or TRIAGEDESK_SERVER, TRIAGEDESK_TOKEN, or the config
+// file in the user's config folder) it works against a real practice queue.
 package main
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -15,10 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"triagedesk/assets"
-	"triagedesk/demo"
-	"triagedesk/store"
-	"triagedesk/triage"
-	"triagedesk/ui"
 )
 
 func main() {
@@ -26,42 +22,15 @@ func main() {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Triage Desk")
 	w.Resize(fyne.NewSize(1280, 720))
+	w.SetContent(widget.NewLabel("Opening the practice queue…"))
 
-	cache, err := openDemoCache(context.Background())
+	cfg, err := loadConfig(os.Args[1:])
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	if err != nil {
-		w.SetContent(widget.NewLabel("Triage Desk cannot start."))
 		dialog.ShowError(err, w)
-		w.ShowAndRun()
-		os.Exit(1)
+	} else {
+		go start(ctx, cfg, w) // never block the first window on the network or the disk
 	}
-	defer cache.Close()
-	inbox := ui.NewInbox(cache, time.Now)
-	w.SetContent(inbox.Root)
-	inbox.Reload()
 	w.ShowAndRun()
-}
-
-// openDemoCache opens the demo cache in the user's cache folder, filling it with a
-// demo practice the first time.
-func openDemoCache(ctx context.Context) (*store.Cache, error) {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return nil, fmt.Errorf("find the user's cache folder: %w", err)
-	}
-	c, err := store.OpenCache(ctx, filepath.Join(dir, "triagedesk", "demo.db"))
-	if err != nil {
-		return nil, err
-	}
-	if n, err := c.Count(ctx); err != nil || n > 0 {
-		return c, err
-	}
-	now := time.Now()
-	p := demo.NewPractice(1, 30_000, now)
-	engine := assets.DefaultEngine()
-	reqs := demo.Requests(p, demo.RequestOptions{Seed: 1, Count: 5000, Now: now, Calendar: triage.DefaultCalendar(), Classify: engine.Classify})
-	if err := c.Upsert(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients, Requests: reqs}); err != nil {
-		c.Close()
-		return nil, fmt.Errorf("fill the demo cache: %w", err)
-	}
-	return c, nil
 }

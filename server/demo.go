@@ -1,0 +1,67 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"triagedesk/assets"
+	"triagedesk/demo"
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+// DemoUser is a member of staff a demo practice has, with their token.
+type DemoUser struct {
+	Name  string
+	Role  store.Role
+	Team  triage.Team
+	Token string
+}
+
+// DemoPractice is what FillDemo made that a caller needs: staff and patients' tokens.
+type DemoPractice struct {
+	Users         []DemoUser
+	Practice      *demo.Practice
+	PatientTokens map[int64]string // by account id
+}
+
+// User returns the demo user with the given name.
+func (d DemoPractice) User(name string) (DemoUser, bool) {
+	for _, u := range d.Users {
+		if u.Name == name {
+			return u, true
+		}
+	}
+	return DemoUser{}, false
+}
+
+// FillDemo fills an empty queue with a deterministic demo practice: patients,
+// requests triaged by the built-in engine, patients' logins, and a member of staff for
+// every role and team (demo-reviewer, demo-manager, demo-gp, demo-medicines, …).
+func FillDemo(ctx context.Context, q *store.Queue, seed uint64, patients, requests int, now time.Time) (DemoPractice, error) {
+	engine := assets.DefaultEngine()
+	p := demo.NewPractice(seed, patients, now)
+	reqs := demo.Requests(p, demo.RequestOptions{Seed: seed, Count: requests, Now: now, Classify: engine.Classify})
+	if err := q.Import(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients, Requests: reqs}); err != nil {
+		return DemoPractice{}, err
+	}
+	tokens, err := q.Logins(ctx, p.Accounts)
+	if err != nil {
+		return DemoPractice{}, fmt.Errorf("demo logins: %w", err)
+	}
+	res := DemoPractice{Practice: p, PatientTokens: tokens}
+	staff := []DemoUser{{Name: "demo-reviewer", Role: store.RoleReviewer}, {Name: "demo-manager", Role: store.RoleManager}}
+	for _, t := range triage.Teams {
+		staff = append(staff, DemoUser{Name: "demo-" + string(t), Role: store.RoleClinician, Team: t})
+	}
+	for _, u := range staff {
+		tok, err := q.AddUser(ctx, u.Name, u.Role, u.Team)
+		if err != nil {
+			return res, err
+		}
+		u.Token = tok
+		res.Users = append(res.Users, u)
+	}
+	return res, nil
+}
