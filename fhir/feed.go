@@ -1,7 +1,6 @@
 package fhir
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -68,7 +67,9 @@ func FeedBundle(ch Records, after, next string, more bool) OutBundle {
 		add("Patient/"+fmt.Sprint(ch.Patients[i].ID), PatientFrom(&ch.Patients[i]))
 	}
 	for i := range ch.Requests {
-		add("Task/"+fmt.Sprint(ch.Requests[i].ID), TaskFrom(&ch.Requests[i]))
+		t := TaskFrom(&ch.Requests[i])
+		t.Description = "" // the feed carries the whole text in input; no need for it twice
+		add("Task/"+fmt.Sprint(ch.Requests[i].ID), t)
 	}
 	n := len(b.Entry)
 	b.Total = &n
@@ -83,12 +84,46 @@ type Records struct {
 	Requests []triage.Request
 }
 
+// anyResource holds any resource the feed sends, so a page is decoded in one pass
+// rather than once as a Bundle and again entry by entry. Name is the one field whose
+// shape differs between resource types.
+type anyResource struct {
+	ResourceType   string           `json:"resourceType"`
+	ID             string           `json:"id"`
+	Meta           *Meta            `json:"meta"`
+	Status         string           `json:"status"`
+	BusinessStatus *CodeableConcept `json:"businessStatus"`
+	Intent         string           `json:"intent"`
+	Priority       string           `json:"priority"`
+	Code           *CodeableConcept `json:"code"`
+	Description    string           `json:"description"`
+	For            *Reference       `json:"for"`
+	AuthoredOn     string           `json:"authoredOn"`
+	LastModified   string           `json:"lastModified"`
+	Owner          *Reference       `json:"owner"`
+	Note           []Annotation     `json:"note"`
+	Input          []TaskInput      `json:"input"`
+	Output         []TaskOutput     `json:"output"`
+	Extension      []Extension      `json:"extension"`
+	Identifier     []Identifier     `json:"identifier"`
+	Name           json.RawMessage  `json:"name"`
+	Gender         string           `json:"gender"`
+	BirthDate      string           `json:"birthDate"`
+}
+
 // ParseFeed decodes a page of the change feed strictly: a Bundle of another type, an
 // entry of an unknown resource type, or any record that fails its checks makes the
 // whole page an error, so a half-understood page never reaches the cache.
 func ParseFeed(body []byte) (FeedPage, error) {
 	var page FeedPage
-	var b Bundle
+	var b struct {
+		ResourceType string       `json:"resourceType"`
+		Type         string       `json:"type"`
+		Link         []BundleLink `json:"link"`
+		Entry        []struct {
+			Resource anyResource `json:"resource"`
+		} `json:"entry"`
+	}
 	if err := json.Unmarshal(body, &b); err != nil {
 		return page, fmt.Errorf("the feed page is not a FHIR Bundle: %w", err)
 	}
@@ -108,34 +143,37 @@ func ParseFeed(body []byte) (FeedPage, error) {
 	if page.Cursor == "" {
 		return page, fmt.Errorf("the feed page has no cursor to continue from")
 	}
-	for i, e := range b.Entry {
-		kind, err := resourceType(e.Resource)
-		if err != nil {
-			return page, fmt.Errorf("feed entry %d: %w", i, err)
-		}
-		switch kind {
-		case "Location":
-			var l Location
-			if err := json.Unmarshal(e.Resource, &l); err != nil || l.ID == "" {
-				return page, fmt.Errorf("feed entry %d: a Location needs an id: %v", i, err)
+	for i := range b.Entry {
+		r := &b.Entry[i].Resource
+		switch r.ResourceType {
+		case "Location", "CareTeam":
+			var name string
+			if len(r.Name) > 0 {
+				if err := json.Unmarshal(r.Name, &name); err != nil {
+					return page, fmt.Errorf("feed entry %d: a %s's name must be text: %v", i, r.ResourceType, err)
+				}
 			}
-			page.Sites = append(page.Sites, triage.Site{ID: l.ID, Name: l.Name})
-		case "CareTeam":
-			var c CareTeam
-			if err := json.Unmarshal(e.Resource, &c); err != nil || c.ID == "" {
-				return page, fmt.Errorf("feed entry %d: a CareTeam needs an id: %v", i, err)
+			if r.ID == "" {
+				return page, fmt.Errorf("feed entry %d: a %s needs an id", i, r.ResourceType)
 			}
-			g := triage.GPTeam{ID: c.ID, Name: c.Name}
-			for _, x := range c.Extension {
+			if r.ResourceType == "Location" {
+				page.Sites = append(page.Sites, triage.Site{ID: r.ID, Name: name})
+				continue
+			}
+			g := triage.GPTeam{ID: r.ID, Name: name}
+			for _, x := range r.Extension {
 				if x.URL == ExtSite && x.ValueString != nil {
 					g.SiteID = *x.ValueString
 				}
 			}
 			page.GPTeams = append(page.GPTeams, g)
 		case "Patient":
-			var fp Patient
-			if err := json.Unmarshal(e.Resource, &fp); err != nil {
-				return page, fmt.Errorf("feed entry %d: %w", i, err)
+			fp := Patient{ResourceType: r.ResourceType, ID: r.ID, Meta: r.Meta, Identifier: r.Identifier,
+				Gender: r.Gender, BirthDate: r.BirthDate, Extension: r.Extension}
+			if len(r.Name) > 0 {
+				if err := json.Unmarshal(r.Name, &fp.Name); err != nil {
+					return page, fmt.Errorf("feed entry %d: a Patient's name: %w", i, err)
+				}
 			}
 			p, err := fp.ToPatient()
 			if err != nil {
@@ -143,38 +181,20 @@ func ParseFeed(body []byte) (FeedPage, error) {
 			}
 			page.Patients = append(page.Patients, p)
 		case "Task":
-			var t Task
-			if err := json.Unmarshal(e.Resource, &t); err != nil {
-				return page, fmt.Errorf("feed entry %d: %w", i, err)
-			}
-			r, err := t.ToRequest()
+			t := Task{ResourceType: r.ResourceType, ID: r.ID, Meta: r.Meta, Status: r.Status, BusinessStatus: r.BusinessStatus,
+				Intent: r.Intent, Priority: r.Priority, Code: r.Code, Description: r.Description, For: r.For,
+				AuthoredOn: r.AuthoredOn, LastModified: r.LastModified, Owner: r.Owner, Note: r.Note, Input: r.Input,
+				Output: r.Output, Extension: r.Extension}
+			req, err := t.ToRequest()
 			if err != nil {
 				return page, fmt.Errorf("feed entry %d: %w", i, err)
 			}
-			page.Requests = append(page.Requests, r)
+			page.Requests = append(page.Requests, req)
 		default:
-			return page, fmt.Errorf("feed entry %d is a %q, which the feed never sends", i, kind)
+			return page, fmt.Errorf("feed entry %d is a %q, which the feed never sends", i, r.ResourceType)
 		}
 	}
 	return page, nil
-}
-
-// resourceType reads a resource's type. Our server writes it first, so that is read
-// without a second pass over the resource; anything else is decoded to find it.
-func resourceType(raw json.RawMessage) (string, error) {
-	const prefix = `{"resourceType":"`
-	if rest, ok := bytes.CutPrefix(raw, []byte(prefix)); ok {
-		if end := bytes.IndexByte(rest, '"'); end > 0 && bytes.IndexByte(rest[:end], '\\') < 0 {
-			return string(rest[:end]), nil
-		}
-	}
-	var head struct {
-		ResourceType string `json:"resourceType"`
-	}
-	if err := json.Unmarshal(raw, &head); err != nil {
-		return "", err
-	}
-	return head.ResourceType, nil
 }
 
 // Len is the number of records.
