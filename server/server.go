@@ -72,8 +72,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/v1/presence", s.staff(s.whoIsHere))
 	s.mux.HandleFunc("GET /api/v1/whoami", s.staff(s.whoami))
 	s.mux.HandleFunc("GET /api/v1/settings", s.staff(s.getSettings))
-	s.mux.HandleFunc("PUT /api/v1/settings/limits", s.manager(s.putLimits))
-	s.mux.HandleFunc("PUT /api/v1/settings/availability", s.manager(s.putAvailability))
+	s.mux.HandleFunc("PUT /api/v1/settings/limits", s.manager(putSetting[triage.Limits](s, keyLimits)))
+	s.mux.HandleFunc("PUT /api/v1/settings/availability", s.manager(putSetting[triage.Availability](s, keyAvailability)))
 
 	s.mux.HandleFunc("POST /api/v1/accounts", s.createAccount)
 	s.mux.HandleFunc("POST /api/v1/dependants", s.patient(s.addDependant))
@@ -513,38 +513,24 @@ func (s *Server) getSettings(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, "application/json", SettingsView{Limits: l, Availability: a, Mode: mode, Why: why, Reopens: reopens, RulesVersion: s.engine.Version()})
 }
 
-func (s *Server) putLimits(w http.ResponseWriter, r *http.Request) {
-	var l triage.Limits
-	if err := decode(r, &l); err != nil {
-		s.fail(w, r, err)
-		return
+// putSetting stores a manager's change to one setting once it passes its checks.
+func putSetting[T interface{ Validate() error }](s *Server, key string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var v T
+		if err := decode(r, &v); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if err := v.Validate(); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if err := s.queue.SetSetting(r.Context(), key, v, userOf(r).Name); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.getSettings(w, r)
 	}
-	if err := l.Validate(); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.queue.SetSetting(r.Context(), keyLimits, l, userOf(r).Name); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.getSettings(w, r)
-}
-
-func (s *Server) putAvailability(w http.ResponseWriter, r *http.Request) {
-	var a triage.Availability
-	if err := decode(r, &a); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := a.Validate(); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.queue.SetSetting(r.Context(), keyAvailability, a, userOf(r).Name); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.getSettings(w, r)
 }
 
 // --- patient API ----------------------------------------------------------------------

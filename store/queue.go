@@ -436,26 +436,34 @@ func (q *Queue) Submit(ctx context.Context, s Submission, limits triage.Limits, 
 func (q *Queue) PatientRequests(ctx context.Context, accountID int64) ([]triage.Request, error) {
 	var out []triage.Request
 	err := q.read(ctx, func(tx *sqlx.Tx) error {
-		rows, err := tx.QueryxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+` FROM requests r
-			JOIN patients p ON p.id = r.patient_id
-			WHERE r.patient_id IN (SELECT patient_id FROM patient_links WHERE account_id = ?) ORDER BY r.received_at DESC, r.id DESC`, accountID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			it, err := scanFull(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, it.Request)
-		}
-		return rows.Err()
+		var err error
+		out, err = queryRequests(ctx, tx, `WHERE r.patient_id IN (SELECT patient_id FROM patient_links WHERE account_id = ?)
+			ORDER BY r.received_at DESC, r.id DESC`, accountID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list requests of account %d: %w", accountID, err)
 	}
 	return out, nil
+}
+
+// queryRequests reads whole requests; tail is the query's WHERE, ORDER and LIMIT.
+func queryRequests(ctx context.Context, tx *sqlx.Tx, tail string, args ...any) ([]triage.Request, error) {
+	rows, err := tx.QueryxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+` FROM requests r
+		JOIN patients p ON p.id = r.patient_id `+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []triage.Request
+	for rows.Next() {
+		it, err := scanFull(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it.Request)
+	}
+	return out, rows.Err()
 }
 
 // Request returns one request.
@@ -539,20 +547,9 @@ func (q *Queue) Requests(ctx context.Context, offset, limit int) ([]triage.Reque
 		if err := tx.GetContext(ctx, &total, `SELECT count(*) FROM requests`); err != nil {
 			return err
 		}
-		rows, err := tx.QueryxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+` FROM requests r
-			JOIN patients p ON p.id = r.patient_id ORDER BY r.id LIMIT ? OFFSET ?`, limit, offset)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			it, err := scanFull(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, it.Request)
-		}
-		return rows.Err()
+		var err error
+		out, err = queryRequests(ctx, tx, `ORDER BY r.id LIMIT ? OFFSET ?`, limit, offset)
+		return err
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("list requests: %w", err)
@@ -763,19 +760,5 @@ func requestsByID(ctx context.Context, tx *sqlx.Tx, ids []int64) ([]triage.Reque
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := tx.QueryxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+` FROM requests r
-		JOIN patients p ON p.id = r.patient_id WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`, idList(ids))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := make([]triage.Request, 0, len(ids))
-	for rows.Next() {
-		it, err := scanFull(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, it.Request)
-	}
-	return out, rows.Err()
+	return queryRequests(ctx, tx, `WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`, idList(ids))
 }
