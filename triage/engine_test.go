@@ -130,13 +130,15 @@ func readSet(t *testing.T, path string) []triage.Labelled {
 
 // TestLabelledSets holds the engine to the targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
-	for _, path := range []string{"testdata/dev.jsonl", "testdata/holdout.jsonl"} {
+	// phrasings.jsonl holds new wordings found by probing the engine; holdout.jsonl, when
+	// present, is a set written by someone who has not read the rules.
+	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/holdout.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")
 			}
 			s := triage.Evaluate(assets.DefaultEngine(), readSet(t, path))
-			if s.N < 50 {
+			if s.N < 25 {
 				t.Fatalf("only %d labelled requests", s.N)
 			}
 			for _, m := range s.UnderTriagedMisses {
