@@ -3,86 +3,333 @@ package ui
 import (
 	"context"
 	"fmt"
-	"image/color"
+	"strings"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"triagedesk/triage"
 )
 
-// Actor makes staff actions: the desk's cache applies them at once and queues them
-// for the practice queue.
-type Actor interface {
-	Act(ctx context.Context, a triage.Action) (triage.Request, error)
-}
-
-// SyncStatus is what the status bar shows about the link to the practice queue.
-type SyncStatus struct {
-	Online    bool
-	LastSync  time.Time
-	Pending   int
-	Conflicts int
-	Problem   string
-}
-
-// Desk is the reviewer's main screen: the emergency banner, the triage inbox, and the
-// status bar, with the keyboard shortcuts that work them.
+// Desk is the whole window: the emergency banner, the screens (triage inbox, team
+// queue, dashboard, request detail) and the status bar, with the keys that work them.
 type Desk struct {
-	Inbox  *Inbox
-	Status *widget.Label
-	Banner *fyne.Container // red, shown while emergencies wait
-	Root   fyne.CanvasObject
+	Inbox     *List
+	Team      *List
+	TeamPick  *widget.Select
+	Mine      *widget.Check
+	Detail    *Detail
+	Dashboard *Dashboard
+	Tabs      *container.AppTabs
+	RolePick  *widget.Select
 
-	actor    Actor
-	user     string
-	now      func() time.Time
-	changed  func() // a local change was made: sync it now
-	banner   *canvas.Text
-	problems func(error)
-	busy     sync.WaitGroup // background work started by the desk, for tests to wait on
+	Banner      *fyne.Container // shown while an emergency waits unopened
+	BannerText  *canvas.Text
+	Status      *widget.Label
+	ConflictBtn *widget.Button
+	SyncBtn     *widget.Button
+	// The conflict dialog when open: its redo buttons and what each says won.
+	ConflictDialog dialog.Dialog
+	ConflictRedo   []*widget.Button
+	ConflictText   []string
+	Root           fyne.CanvasObject
+
+	queue  Queue
+	actor  Actor
+	sync   Sync
+	opts   Options
+	names  map[string]string
+	limits triage.Limits
+	window fyne.Window
+
+	main, content *fyne.Container
+	inboxTab      *container.TabItem
+	teamTab       *container.TabItem
+	emergencies   []triage.QueueItem
+	opened        map[int64]bool // emergencies opened at this desk
+	notified      map[int64]bool // emergencies a notification was raised for
+	teamMu        sync.Mutex
+	team          triage.Team
 }
 
-// NewDesk builds the desk for a member of staff. changed is called after every local
-// action so the sync can push it at once; problems shows an error to the person.
-func NewDesk(q Queue, actor Actor, user string, now func() time.Time, changed func(), problems func(error)) *Desk {
-	d := &Desk{Inbox: NewInbox(q, now), Status: widget.NewLabel("Starting…"), actor: actor, user: user, now: now, changed: changed, problems: problems}
-	d.banner = canvas.NewText("", color.White)
-	d.banner.TextStyle = fyne.TextStyle{Bold: true}
-	d.banner.TextSize = 16
-	bg := canvas.NewRectangle(emergencyRed)
-	d.Banner = container.NewStack(bg, container.NewPadded(d.banner))
-	d.Banner.Hide()
-	d.Inbox.OnLoaded = d.updateBanner
-	d.Root = container.NewBorder(d.Banner, d.Status, nil, nil, d.Inbox.Root)
+// NewDesk builds the desk for a member of staff in window w. sync may be nil when the
+// desk works from its cache alone.
+func NewDesk(q Queue, actor Actor, s Sync, opts Options, w fyne.Window) *Desk {
+	if s == nil {
+		s = noSync{}
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Team == "" {
+		opts.Team = triage.TeamGP
+	}
+	if opts.Role == "" {
+		opts.Role = RoleReviewer
+	}
+	d := &Desk{queue: q, actor: actor, sync: s, opts: opts, names: names(opts), limits: triage.DefaultLimits(),
+		window: w, opened: map[int64]bool{}, notified: map[int64]bool{}, team: opts.Team}
+	d.buildUI()
 	return d
 }
 
-// emergencyRed is the banner's background: white bold text on it passes WCAG AA.
-var emergencyRed = color.NRGBA{R: 0xB0, G: 0x0B, B: 0x1E, A: 0xFF}
+func (d *Desk) buildUI() {
+	d.Inbox = newList("new requests waiting for review", loader{d.queue.Inbox, d.queue.CountInbox}, d.opts, triage.Filter{})
+	d.Inbox.OnOpen = d.Open
+	d.Inbox.OnLoaded = func() { d.inboxTab.Text = fmt.Sprintf("Triage inbox (%d)", d.Inbox.Total()); d.Tabs.Refresh() }
+	d.Team = newList("live requests for the team", loader{d.teamQueue, d.countTeam}, d.opts, triage.Filter{Team: d.opts.Team})
+	d.Team.OnOpen = d.Open
+	d.Team.OnLoaded = func() { d.teamTab.Text = fmt.Sprintf("Team queue (%d)", d.Team.Total()); d.Tabs.Refresh() }
+	teams := make([]string, len(triage.Teams))
+	for i, t := range triage.Teams {
+		teams[i] = t.Label()
+	}
+	d.TeamPick = widget.NewSelect(teams, func(label string) {
+		for _, t := range triage.Teams {
+			if t.Label() == label {
+				d.Team.setFilter(func(f *triage.Filter) { f.Team = t })
+			}
+		}
+	})
+	d.TeamPick.Selected = d.opts.Team.Label()
+	d.Mine = widget.NewCheck("Only mine", func(on bool) {
+		who := ""
+		if on {
+			who = d.opts.User
+		}
+		d.Team.setFilter(func(f *triage.Filter) { f.ClaimedBy = who })
+	})
+	teamView := container.NewBorder(container.NewHBox(widget.NewLabel("Team"), d.TeamPick, d.Mine), nil, nil, nil, d.Team.Root)
+	d.Dashboard = newDashboard(d)
+	d.Detail = newDetail(d)
 
-func (d *Desk) updateBanner() {
-	n := 0
-	for _, it := range d.Inbox.rows {
-		if it.Priority == triage.Emergency {
-			n++
+	d.inboxTab = container.NewTabItemWithIcon("Triage inbox", theme.MailComposeIcon(), d.Inbox.Root)
+	d.teamTab = container.NewTabItemWithIcon("Team queue", theme.AccountIcon(), teamView)
+	d.Tabs = container.NewAppTabs(d.inboxTab, d.teamTab, container.NewTabItemWithIcon("Dashboard", theme.GridIcon(), d.Dashboard.Root))
+	d.Tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == d.Dashboard.Root {
+			d.Dashboard.Reload()
 		}
 	}
-	if n == 0 {
+	d.RolePick = widget.NewSelect([]string{string(RoleReviewer), string(RoleTeam), string(RoleManager)}, d.onRole)
+	d.RolePick.SetSelected(string(d.opts.Role))
+
+	d.BannerText = canvas.NewText("", theme.Color(theme.ColorNameForegroundOnError))
+	d.BannerText.Color = colorWhite
+	d.BannerText.TextStyle = fyne.TextStyle{Bold: true}
+	d.BannerText.TextSize = 18
+	openBtn := widget.NewButtonWithIcon("Open it now", theme.WarningIcon(), d.openEmergency)
+	bg := canvas.NewRectangle(themeColor(ColorBanner))
+	d.Banner = container.NewStack(bg, container.NewBorder(nil, nil, nil, openBtn, container.NewPadded(d.BannerText)))
+	d.Banner.Hide()
+
+	d.Status = widget.NewLabel("Starting…")
+	d.ConflictBtn = widget.NewButtonWithIcon("", theme.ErrorIcon(), d.ShowConflicts)
+	d.ConflictBtn.Importance = widget.DangerImportance
+	d.ConflictBtn.Hide()
+	d.SyncBtn = widget.NewButtonWithIcon("Sync now (Ctrl+R)", theme.ViewRefreshIcon(), d.SyncNow)
+	help := widget.NewButtonWithIcon("Keys (?)", theme.HelpIcon(), d.ShowHelp)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.ConflictBtn, d.SyncBtn, help), d.Status)
+
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Working as"), d.RolePick), d.Banner)
+	d.main = container.NewStack(d.Tabs)
+	d.content = container.NewStack(d.main)
+	d.Root = container.NewBorder(top, bar, nil, nil, d.content)
+}
+
+var colorWhite = themeWhite{}
+
+func (d *Desk) teamQueue(ctx context.Context, f triage.Filter) ([]triage.QueueItem, error) {
+	return d.queue.TeamQueue(ctx, f)
+}
+
+func (d *Desk) countTeam(ctx context.Context, f triage.Filter) (int, error) {
+	return d.queue.CountTeamQueue(ctx, f)
+}
+
+func (d *Desk) onRole(r string) {
+	switch Role(r) {
+	case RoleReviewer:
+		d.Tabs.SelectIndex(0)
+	case RoleTeam:
+		d.Tabs.SelectIndex(1)
+	case RoleManager:
+		d.Tabs.SelectIndex(2)
+	}
+}
+
+// Refresh re-reads every list, the emergencies and the open dashboard. It may be
+// called from any goroutine (the sync calls it after each batch of changes); the
+// channel is closed once everything is on screen.
+func (d *Desk) Refresh() <-chan struct{} {
+	done := make(chan struct{})
+	a, b := d.Inbox.Reload(), d.Team.Reload()
+	c := d.checkEmergencies()
+	spawn(func() {
+		<-a
+		<-b
+		<-c
+		close(done)
+	})
+	return done
+}
+
+// checkEmergencies looks for new emergency-priority requests whatever the filters, and
+// raises the banner and a desktop notification for any not yet opened.
+func (d *Desk) checkEmergencies() <-chan struct{} {
+	done := make(chan struct{})
+	spawn(func() {
+		defer close(done)
+		rows, err := d.queue.Inbox(context.Background(), triage.Filter{Priority: triage.Emergency, Limit: 50})
+		if err != nil {
+			return // the inbox's own reload reports the problem
+		}
+		onUI(func() { d.showEmergencies(rows) })
+	})
+	return done
+}
+
+func (d *Desk) showEmergencies(rows []triage.QueueItem) {
+	d.emergencies = d.emergencies[:0]
+	for _, r := range rows {
+		if d.opened[r.ID] {
+			continue
+		}
+		d.emergencies = append(d.emergencies, r)
+		if !d.notified[r.ID] {
+			d.notified[r.ID] = true
+			if d.opts.Notify != nil {
+				d.opts.Notify("Emergency request", fmt.Sprintf("Request %d is an emergency: open it now.", r.ID))
+			}
+		}
+	}
+	if len(d.emergencies) == 0 {
 		d.Banner.Hide()
 		return
 	}
-	word := "request"
-	if n > 1 {
-		word = "requests"
+	word := "request waits"
+	if len(d.emergencies) > 1 {
+		word = "requests wait"
 	}
-	d.banner.Text = fmt.Sprintf("EMERGENCY: %d %s waiting. Call the patient now and tell them to call 999 or go to A&E.", n, word)
-	d.banner.Refresh()
+	d.BannerText.Text = fmt.Sprintf("EMERGENCY: %d %s unopened. Open it, call the patient now and tell them to call 999 or go to A&E.", len(d.emergencies), word)
+	d.BannerText.Refresh()
 	d.Banner.Show()
+}
+
+func (d *Desk) openEmergency() {
+	if len(d.emergencies) > 0 {
+		d.Open(d.emergencies[0])
+	}
+}
+
+// Open shows a request in full in place of the lists; Esc goes back.
+func (d *Desk) Open(it triage.QueueItem) {
+	if it.Priority == triage.Emergency && !d.opened[it.ID] {
+		d.opened[it.ID] = true
+		rest := d.emergencies[:0]
+		for _, e := range d.emergencies {
+			if e.ID != it.ID {
+				rest = append(rest, e)
+			}
+		}
+		d.showEmergencies(rest)
+	}
+	d.content.Objects = []fyne.CanvasObject{d.Detail.Root}
+	d.content.Refresh()
+	d.Detail.Show(it)
+}
+
+// Back leaves the request detail for the list it came from.
+func (d *Desk) Back() {
+	if d.detailShown() {
+		d.content.Objects = []fyne.CanvasObject{d.main}
+		d.content.Refresh()
+		d.focusList()
+	}
+}
+
+func (d *Desk) detailShown() bool { return d.content.Objects[0] == d.Detail.Root }
+
+// Current is the list on screen.
+func (d *Desk) Current() *List {
+	if d.Tabs.SelectedIndex() == 1 {
+		return d.Team
+	}
+	return d.Inbox
+}
+
+func (d *Desk) focusList() {
+	if d.window != nil {
+		d.window.Canvas().Unfocus()
+	}
+}
+
+// FocusSearch puts the cursor in the current list's search box.
+func (d *Desk) FocusSearch() {
+	if d.detailShown() {
+		d.Back()
+	}
+	if d.window != nil {
+		d.window.Canvas().Focus(d.Current().Search)
+	}
+}
+
+// SyncNow asks the sync to run at once.
+func (d *Desk) SyncNow() {
+	d.Status.SetText("Syncing…")
+	spawn(d.sync.SyncNow)
+}
+
+// do applies an action off the Fyne thread, then syncs and refreshes; after runs on
+// the Fyne thread once the action has been applied.
+func (d *Desk) do(a triage.Action, after func(triage.Request)) {
+	spawn(func() {
+		r, err := d.actor.Act(context.Background(), a)
+		if err != nil {
+			onUI(func() { d.problem(fmt.Errorf("%s could not be done: %w", a.Describe(), err)) })
+			return
+		}
+		spawn(d.sync.SyncNow)
+		<-d.Refresh()
+		if after != nil {
+			onUI(func() { after(r) })
+		}
+	})
+}
+
+// Assign gives the selected (or open) request to a team.
+func (d *Desk) Assign(team triage.Team) {
+	var it triage.QueueItem
+	if d.detailShown() {
+		it = d.Detail.item
+	} else {
+		var ok bool
+		if it, ok = d.Current().Selected(); !ok {
+			return
+		}
+	}
+	back := d.detailShown()
+	d.do(triage.Action{Kind: triage.ActAssign, RequestID: it.ID, BaseVersion: it.Version, Actor: d.opts.User, Team: team}, func(triage.Request) {
+		if back {
+			d.Back()
+		}
+	})
+}
+
+func (d *Desk) problem(err error) {
+	if d.opts.Problems != nil {
+		d.opts.Problems(err)
+		return
+	}
+	if d.window != nil {
+		dialog.ShowError(err, d.window)
+	}
 }
 
 // SetStatus shows the sync status; call it on the Fyne thread.
@@ -90,58 +337,179 @@ func (d *Desk) SetStatus(s SyncStatus) {
 	state := "Online"
 	if !s.Online {
 		state = "OFFLINE: working from this desk's copy"
+		d.Status.Importance = widget.WarningImportance
+	} else {
+		d.Status.Importance = widget.MediumImportance
 	}
 	last := "not yet"
 	if !s.LastSync.IsZero() {
 		last = s.LastSync.In(time.Local).Format("15:04:05")
 	}
-	text := fmt.Sprintf("%s · last sync %s · %d waiting to send · %d conflicts · signed in as %s", state, last, s.Pending, s.Conflicts, d.user)
+	text := fmt.Sprintf("%s · last sync %s · %d waiting to send · %d conflicts · signed in as %s", state, last, s.Pending, s.Conflicts, d.opts.User)
 	if !s.Online && s.Problem != "" {
 		text += " · " + s.Problem
 	}
 	d.Status.SetText(text)
+	if s.Conflicts > 0 {
+		d.ConflictBtn.SetText(fmt.Sprintf("%d conflict(s): resolve", s.Conflicts))
+		d.ConflictBtn.Show()
+	} else {
+		d.ConflictBtn.Hide()
+	}
 }
 
-// TypedRune handles the single-key shortcuts: j and k move, 1–5 assign.
+// ShowConflicts opens the conflict dialog: for each refused action, whose change won
+// and what it was, with a choice to redo this desk's change on top of theirs.
+func (d *Desk) ShowConflicts() {
+	spawn(func() {
+		ctx := context.Background()
+		cs, err := d.sync.Conflicts(ctx)
+		current := map[int64]triage.QueueItem{}
+		for _, c := range cs {
+			if it, err2 := d.queue.Request(ctx, c.Mine.RequestID); err2 == nil {
+				current[c.Mine.RequestID] = it
+			}
+		}
+		onUI(func() {
+			if err != nil {
+				d.problem(fmt.Errorf("the conflicts could not be read: %w", err))
+				return
+			}
+			d.conflictDialog(cs, current)
+		})
+	})
+}
+
+func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem) {
+	if len(cs) == 0 {
+		dialog.ShowInformation("No conflicts", "Every change made at this desk has been accepted.", d.window)
+		return
+	}
+	box := container.NewVBox()
+	d.ConflictRedo, d.ConflictText = nil, nil
+	var dlg dialog.Dialog
+	for _, c := range cs {
+		c := c
+		cur := current[c.Mine.RequestID]
+		won := fmt.Sprintf("Their change won: %s changed request %d at %s. It is now %s, %s", cur.UpdatedBy, cur.ID, cur.UpdatedAt.In(time.Local).Format("15:04"), cur.Status.Label(), cur.Priority.Label())
+		if cur.Team != "" {
+			won += ", " + cur.Team.Label() + " team"
+		}
+		mine := widget.NewLabel("Yours was: " + c.Mine.Describe() + " (the queue said: " + c.Why + ")")
+		mine.Wrapping = fyne.TextWrapWord
+		theirs := widget.NewLabel(won + ".")
+		theirs.Wrapping = fyne.TextWrapWord
+		theirs.TextStyle.Bold = true
+		redo := widget.NewButton("Redo mine on top of theirs", func() {
+			a := c.Mine
+			a.BaseVersion = cur.Version
+			spawn(func() {
+				ctx := context.Background()
+				if _, err := d.actor.Act(ctx, a); err != nil {
+					onUI(func() { d.problem(fmt.Errorf("your change could not be redone: %w", err)) })
+					return
+				}
+				d.sync.Dismiss(ctx, c.OutboxID)
+				spawn(d.sync.SyncNow)
+				<-d.Refresh()
+			})
+			dlg.Hide()
+		})
+		redo.Importance = widget.HighImportance
+		keep := widget.NewButton("Keep theirs", func() {
+			spawn(func() { d.sync.Dismiss(context.Background(), c.OutboxID) })
+			dlg.Hide()
+		})
+		d.ConflictRedo = append(d.ConflictRedo, redo)
+		d.ConflictText = append(d.ConflictText, theirs.Text)
+		box.Add(container.NewVBox(mine, theirs, container.NewHBox(redo, keep), widget.NewSeparator()))
+	}
+	dlg = dialog.NewCustom("Someone else changed these first", "Close", container.NewVScroll(box), d.window)
+	dlg.Resize(fyne.NewSize(700, 400))
+	d.ConflictDialog = dlg
+	dlg.Show()
+}
+
+// keys are the desk's keys, shown by the help.
+var keys = [][2]string{
+	{"↓ / j, ↑ / k", "move down and up the list"},
+	{"Enter", "open the selected request"},
+	{"1 2 3 4 5", "assign to GP, medicines, physio, mental health, admin"},
+	{"/ or Ctrl+F", "search what patients wrote"},
+	{"Ctrl+R", "sync now"},
+	{"Esc", "back out of a request"},
+	{"?", "this help"},
+}
+
+// ShowHelp shows every key.
+func (d *Desk) ShowHelp() {
+	var lines []string
+	for _, k := range keys {
+		lines = append(lines, k[0]+"\t"+k[1])
+	}
+	l := widget.NewLabel(strings.Join(lines, "\n"))
+	dialog.ShowCustom("Keys", "Close", l, d.window)
+}
+
+// TypedRune handles the single-key shortcuts when no text box has the cursor.
 func (d *Desk) TypedRune(r rune) {
 	switch {
 	case r == 'j':
-		d.Inbox.Move(1)
+		d.move(1)
 	case r == 'k':
-		d.Inbox.Move(-1)
+		d.move(-1)
 	case r >= '1' && r <= '5':
 		d.Assign(triage.Teams[r-'1'])
+	case r == '/':
+		d.FocusSearch()
+	case r == '?':
+		d.ShowHelp()
 	}
 }
 
-// TypedKey handles the arrow keys.
+func (d *Desk) move(delta int) {
+	if !d.detailShown() {
+		d.Current().Move(delta)
+	}
+}
+
+// TypedKey handles arrows, Enter and Esc.
 func (d *Desk) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDown:
-		d.Inbox.Move(1)
+		d.move(1)
 	case fyne.KeyUp:
-		d.Inbox.Move(-1)
+		d.move(-1)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !d.detailShown() {
+			d.Current().Open()
+		}
+	case fyne.KeyEscape:
+		d.Back()
 	}
 }
 
-// Assign gives the selected request to a team, off the Fyne thread, and reloads.
-func (d *Desk) Assign(team triage.Team) {
-	it, ok := d.Inbox.Selected()
-	if !ok {
-		return
-	}
-	a := triage.Action{Kind: triage.ActAssign, RequestID: it.ID, BaseVersion: it.Version, Actor: d.user, Team: team}
-	d.busy.Add(1)
-	go func() {
-		defer d.busy.Done()
-		_, err := d.actor.Act(context.Background(), a)
-		if err != nil {
-			fyne.Do(func() { d.problems(err) })
-			return
-		}
-		if d.changed != nil {
-			d.changed()
-		}
-		<-d.Inbox.Reload()
-	}()
+// Menu is the window's main menu. Its items carry the Ctrl shortcuts, which work even
+// while a text box has the cursor (Canvas.AddShortcut does not: fyne-io/fyne#2627).
+func (d *Desk) Menu() *fyne.MainMenu {
+	search := fyne.NewMenuItem("Search", d.FocusSearch)
+	search.Shortcut = &desktopShortcut{fyne.KeyF}
+	syncNow := fyne.NewMenuItem("Sync now", d.SyncNow)
+	syncNow.Shortcut = &desktopShortcut{fyne.KeyR}
+	conflicts := fyne.NewMenuItem("Conflicts…", d.ShowConflicts)
+	help := fyne.NewMenuItem("Keys", d.ShowHelp)
+	return fyne.NewMainMenu(fyne.NewMenu("Desk", search, syncNow, conflicts), fyne.NewMenu("Help", help))
+}
+
+// Install puts the desk in the window: content, menu, keys and shortcuts, all
+// registered here in one place.
+func (d *Desk) Install(w fyne.Window) {
+	d.window = w
+	w.SetContent(d.Root)
+	w.SetMainMenu(d.Menu())
+	c := w.Canvas()
+	c.SetOnTypedRune(d.TypedRune)
+	c.SetOnTypedKey(d.TypedKey)
+	c.AddShortcut(&desktopShortcut{fyne.KeyF}, func(fyne.Shortcut) { d.FocusSearch() })
+	c.AddShortcut(&desktopShortcut{fyne.KeyR}, func(fyne.Shortcut) { d.SyncNow() })
 }

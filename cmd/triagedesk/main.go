@@ -15,22 +15,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"triagedesk/assets"
+	"triagedesk/ui"
 )
 
 func main() {
 	a := app.NewWithID("org.triagedesk.desk")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(ui.NewTheme())
 	w := a.NewWindow("Triage Desk")
 	w.Resize(fyne.NewSize(1280, 720))
 	w.SetContent(widget.NewLabel("Opening the practice queue…"))
 
-	cfg, err := loadConfig(os.Args[1:])
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	if err != nil {
+	if cfg, err := loadConfig(os.Args[1:]); err != nil {
 		dialog.ShowError(err, w)
 	} else {
-		go start(ctx, cfg, w) // never block the first window on the network or the disk
+		go start(ctx, cfg, a, w) // never block the first window on the network or the disk
 	}
 	w.ShowAndRun()
 }

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,14 +20,13 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"triagedesk/assets"
 	"triagedesk/client"
 	"triagedesk/demo"
 	"triagedesk/server"
 	"triagedesk/store"
 	"triagedesk/triage"
 	"triagedesk/ui"
-
-	"triagedesk/assets"
 )
 
 // config is the desk's settings.
@@ -38,34 +41,42 @@ type config struct {
 // with what to do.
 func loadConfig(args []string) (config, error) {
 	fs := pflag.NewFlagSet("triagedesk", pflag.ContinueOnError)
-	fs.String("server", "", "the practice queue's address (demo mode when empty)")
-	fs.String("token", "", "your staff bearer token")
+	fs.String("server", "", "the practice queue's address, like https://queue.example.nhs.uk (demo mode when empty)")
+	fs.String("token", "", "your staff token, from the practice manager")
 	fs.String("cache", "", "the cache file (in your cache folder when empty)")
+	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
-		return config{}, fmt.Errorf("%w\nRun triagedesk --help for the settings", err)
+		return config{}, fmt.Errorf("the command line is wrong: %w.\nThe settings are --server, --token and --cache", err)
 	}
 	v := viper.New()
 	v.SetEnvPrefix("TRIAGEDESK")
 	v.AutomaticEnv()
-	v.BindPFlags(fs)
+	if err := v.BindPFlags(fs); err != nil {
+		return config{}, fmt.Errorf("reading the settings: %w", err)
+	}
 	if dir, err := os.UserConfigDir(); err == nil {
 		v.SetConfigName("triagedesk")
 		v.AddConfigPath(filepath.Join(dir, "triagedesk"))
 		if err := v.ReadInConfig(); err != nil {
 			var nf viper.ConfigFileNotFoundError
 			if !errors.As(err, &nf) {
-				return config{}, fmt.Errorf("the config file %s cannot be read: %v.\nFix it or move it aside", v.ConfigFileUsed(), err)
+				return config{}, fmt.Errorf("the config file in %s cannot be read: %v.\nFix it or move it aside; Triage Desk then starts in demo mode", filepath.Join(dir, "triagedesk"), err)
 			}
 		}
 	}
-	cfg := config{Server: v.GetString("server"), Token: v.GetString("token"), Cache: v.GetString("cache")}
-	if cfg.Server != "" && cfg.Token == "" {
-		return cfg, errors.New("a server is set but no token.\nAsk the practice manager for your token and set it with --token or TRIAGEDESK_TOKEN")
+	cfg := config{Server: strings.TrimSpace(v.GetString("server")), Token: strings.TrimSpace(v.GetString("token")), Cache: v.GetString("cache")}
+	if cfg.Server != "" {
+		if !strings.HasPrefix(cfg.Server, "http://") && !strings.HasPrefix(cfg.Server, "https://") {
+			return cfg, fmt.Errorf("the server setting %q is not an address.\nSet it like https://queue.example.nhs.uk with --server, TRIAGEDESK_SERVER or server: in the config file", cfg.Server)
+		}
+		if cfg.Token == "" {
+			return cfg, errors.New("a server is set but no token.\nAsk the practice manager for your token and set it with --token, TRIAGEDESK_TOKEN or token: in the config file")
+		}
 	}
 	if cfg.Cache == "" {
 		dir, err := os.UserCacheDir()
 		if err != nil {
-			return cfg, fmt.Errorf("there is no cache folder for this user (%v): set one with --cache", err)
+			return cfg, fmt.Errorf("there is no cache folder for this user (%v).\nSet a cache file with --cache or TRIAGEDESK_CACHE", err)
 		}
 		name := "cache.db"
 		if cfg.Server == "" {
@@ -73,60 +84,67 @@ func loadConfig(args []string) (config, error) {
 		}
 		cfg.Cache = filepath.Join(dir, "triagedesk", name)
 	}
+	if err := os.MkdirAll(filepath.Dir(cfg.Cache), 0o700); err != nil {
+		return cfg, fmt.Errorf("the cache folder %s cannot be made: %v.\nSet another with --cache", filepath.Dir(cfg.Cache), err)
+	}
 	return cfg, nil
 }
 
 // start opens the cache and the link to the queue, then shows the desk. It runs off
 // the Fyne thread; every widget change goes through fyne.Do.
-func start(ctx context.Context, cfg config, w fyne.Window) {
+func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	fail := func(err error) { fyne.Do(func() { dialog.ShowError(err, w) }) }
-	user := "you"
+	sites, teams := demo.Sites, demo.GPTeams
 	if cfg.Server == "" {
 		url, token, practice, err := startDemo(ctx, filepath.Dir(cfg.Cache))
 		if err != nil {
 			fail(fmt.Errorf("the demo practice could not start: %w", err))
 			return
 		}
-		cfg.Server, cfg.Token, user = url, token, "demo-reviewer"
-		os.Remove(cfg.Cache) // a fresh demo every start
-		os.Remove(cfg.Cache + "-wal")
-		os.Remove(cfg.Cache + "-shm")
+		cfg.Server, cfg.Token = url, token
+		for _, s := range []string{"", "-wal", "-shm"} { // a fresh demo every start
+			os.Remove(cfg.Cache + s)
+		}
 		go trickle(ctx, url, practice)
 	}
 	cache, err := store.OpenCache(ctx, cfg.Cache)
 	if err != nil {
-		fail(err)
+		fail(fmt.Errorf("the cache %s cannot be opened: %w.\nMove it aside and start again; it is refilled from the practice queue", cfg.Cache, err))
 		return
 	}
 	c, err := client.New(cfg.Server, cfg.Token)
 	if err != nil {
-		fail(err)
+		fail(fmt.Errorf("the server setting cannot be used: %w", err))
 		return
 	}
+	opts := ui.Options{User: "you", Role: ui.RoleReviewer, Sites: sites, GPTeams: teams, Now: time.Now,
+		Notify: func(title, body string) { a.SendNotification(fyne.NewNotification(title, body)) }}
 	if me, err := c.WhoAmI(ctx); err == nil {
-		user = me.Name
+		opts.User = me.Name
+		if me.Role == string(store.RoleClinician) {
+			opts.Role, opts.Team = ui.RoleTeam, triage.Team(me.Team)
+		}
+	} else if !client.IsNetwork(err) {
+		fail(fmt.Errorf("the practice queue did not accept your token: %w.\nAsk the practice manager for a new one", err))
 	}
 	syncer := client.NewSyncer(c, cache)
-	cal := triage.DefaultCalendar()
+	link := &link{syncer: syncer, client: c, cache: cache, user: opts.User, base: cfg.Server, token: cfg.Token}
 	var desk *ui.Desk
 	fyne.DoAndWait(func() {
-		desk = ui.NewDesk(cache, cachedActor{cache, cal}, user, time.Now, syncer.SyncNow, func(err error) { dialog.ShowError(err, w) })
-		w.SetContent(desk.Root)
-		w.Canvas().SetOnTypedRune(desk.TypedRune)
-		w.Canvas().SetOnTypedKey(desk.TypedKey)
-		w.SetTitle("Triage Desk — " + user)
+		desk = ui.NewDesk(cache, cachedActor{cache, triage.DefaultCalendar()}, link, opts, w)
+		desk.Install(w)
+		w.SetTitle("Triage Desk — " + opts.User)
 	})
-	desk.Inbox.Reload()
+	<-desk.Refresh()
 	syncer.OnStatus = func(s client.Status) {
-		desk.Inbox.Reload()
+		desk.Refresh()
 		fyne.Do(func() {
 			desk.SetStatus(ui.SyncStatus{Online: s.Online, LastSync: s.LastSync, Pending: s.Pending, Conflicts: s.Conflicts, Problem: s.LastError})
 		})
 	}
 	if _, _, err := syncer.Once(ctx); err != nil && !client.IsNetwork(err) {
-		fail(err)
+		fail(fmt.Errorf("the first sync failed: %w", err))
 	}
-	desk.Inbox.Reload()
 	syncer.Run(ctx)
 }
 
@@ -140,7 +158,100 @@ func (a cachedActor) Act(ctx context.Context, act triage.Action) (triage.Request
 	return a.cache.Act(ctx, act, a.cal)
 }
 
-// startDemo runs a fresh demo practice queue in-process on 127.0.0.1.
+// link is the desk's ui.Sync: the syncer, the cache's refused actions, presence and
+// the manager's settings on the practice queue.
+type link struct {
+	syncer      *client.Syncer
+	client      *client.Client
+	cache       *store.Cache
+	user        string
+	base, token string
+}
+
+func (l *link) SyncNow() { l.syncer.SyncNow() }
+
+func (l *link) Conflicts(ctx context.Context) ([]ui.Conflict, error) {
+	items, err := l.cache.Problems(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ui.Conflict, len(items))
+	for i, it := range items {
+		out[i] = ui.Conflict{OutboxID: it.ID, Mine: it.Action, Why: it.Error}
+	}
+	return out, nil
+}
+
+func (l *link) Dismiss(ctx context.Context, id int64) error { return l.cache.Dismiss(ctx, id, l.user) }
+
+func (l *link) Presence(ctx context.Context, id int64, activity string) ([]ui.Viewer, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	ps, err := l.client.Heartbeat(ctx, id, activity)
+	if err != nil {
+		return nil, err
+	}
+	var out []ui.Viewer
+	for _, p := range ps {
+		if p.Name != l.user && p.RequestID == id {
+			out = append(out, ui.Viewer{Name: p.Name, Activity: p.Activity})
+		}
+	}
+	return out, nil
+}
+
+func (l *link) Settings(ctx context.Context) (ui.Settings, error) {
+	var v server.SettingsView
+	if err := l.call(ctx, http.MethodGet, "/api/v1/settings", nil, &v); err != nil {
+		return ui.Settings{}, err
+	}
+	return ui.Settings{Limits: v.Limits, Availability: v.Availability, Mode: v.Mode, Why: v.Why, Reopens: v.Reopens}, nil
+}
+
+func (l *link) SetLimits(ctx context.Context, lim triage.Limits) error {
+	return l.call(ctx, http.MethodPut, "/api/v1/settings/limits", lim, nil)
+}
+
+func (l *link) SetAvailability(ctx context.Context, a triage.Availability) error {
+	return l.call(ctx, http.MethodPut, "/api/v1/settings/availability", a, nil)
+}
+
+// call is a small JSON call for the settings, which the client package does not cover.
+func (l *link) call(ctx context.Context, method, path string, in, out any) error {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(l.base, "/")+path, body)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+l.token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("the practice queue cannot be reached: %w", err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if resp.StatusCode >= 300 {
+		return fmt.Errorf("the practice queue said %s: %s", resp.Status, strings.TrimSpace(string(data)))
+	}
+	if out != nil {
+		return json.Unmarshal(data, out)
+	}
+	return nil
+}
+
+// startDemo runs a fresh demo practice queue in-process on 127.0.0.1 and returns its
+// address and the token of the demo manager, who may do what every role does, so the
+// role switch can show every screen.
 func startDemo(ctx context.Context, dir string) (url, token string, practice server.DemoPractice, err error) {
 	path := filepath.Join(dir, "demo-queue.db")
 	for _, s := range []string{"", "-wal", "-shm"} {
@@ -150,11 +261,11 @@ func startDemo(ctx context.Context, dir string) (url, token string, practice ser
 	if err != nil {
 		return "", "", practice, err
 	}
-	practice, err = server.FillDemo(ctx, q, 1, 30_000, 5000, time.Now())
+	practice, err = server.FillDemo(ctx, q, 1, 30_000, demoRequests(), time.Now())
 	if err != nil {
 		return "", "", practice, err
 	}
-	reviewer, _ := practice.User("demo-reviewer")
+	manager, _ := practice.User("demo-manager")
 	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
 	// The demo is open whatever the hour, so it can be shown in the evening.
 	srv.SetClock(func() time.Time { return nextCoreHour(time.Now()) })
@@ -164,7 +275,17 @@ func startDemo(ctx context.Context, dir string) (url, token string, practice ser
 	}
 	go http.Serve(ln, srv)
 	go func() { <-ctx.Done(); ln.Close(); q.Close() }()
-	return "http://" + ln.Addr().String(), reviewer.Token, practice, nil
+	return "http://" + ln.Addr().String(), manager.Token, practice, nil
+}
+
+// demoRequests is the demo's size: 5,000 unless TRIAGEDESK_DEMO_REQUESTS says more
+// (the 100,000-request measurements use it).
+func demoRequests() int {
+	var n int
+	if _, err := fmt.Sscan(os.Getenv("TRIAGEDESK_DEMO_REQUESTS"), &n); err == nil && n > 0 {
+		return n
+	}
+	return 5000
 }
 
 // nextCoreHour maps any time to 10:00 on a working Tuesday, for the demo's schedule.

@@ -1,0 +1,434 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"triagedesk/triage"
+)
+
+// signpostTemplates are the editable messages a reviewer sends when signposting.
+var signpostTemplates = map[triage.Signpost]string{
+	triage.SignpostPharmacy:  "Thank you for your request. A community pharmacist can help with this without a GP appointment (Pharmacy First). Please visit or call any local pharmacy. If you get worse, contact us again or call 111.",
+	triage.SignpostOptician:  "Thank you for your request. An optician (optometrist) is the best person to check this. Please book with any local optician; many offer urgent eye appointments. For sudden loss of vision call 111 or go to A&E.",
+	triage.SignpostDentist:   "Thank you for your request. Dental problems are looked after by a dentist rather than the GP practice. Please contact your dentist, or call 111 for an urgent dental appointment if you do not have one.",
+	triage.SignpostNHSPhysio: "Thank you for your request. You can refer yourself to the NHS physiotherapy service without seeing a GP. Search 'NHS physiotherapy self-referral' with your area or ask us for the link.",
+	triage.Signpost111:       "Thank you for your request. Please contact NHS 111 (call 111 or use 111.nhs.uk), who can assess you now and arrange care today.",
+	triage.Signpost999:       "Your symptoms need urgent help. Please call 999 now or go to your nearest A&E.",
+}
+
+// Detail shows one request in full, with the actions a member of staff can take.
+type Detail struct {
+	Title      *widget.Label
+	Patient    *widget.Label
+	Carers     *widget.Label
+	Text       *widget.RichText
+	Suggestion *widget.RichText
+	Use        *widget.Label
+	Overuse    *widget.Label // the badge, shown over the threshold
+	History    *widget.Label
+	Audit      *widget.Label
+	Presence   *widget.Label
+
+	Priority  *widget.Select
+	TeamPick  *widget.Select
+	AssignBtn *widget.Button
+	Signpost  *widget.Button
+	Respond   *widget.Button
+	Claim     *widget.Button
+	CloseBtn  *widget.Button
+	Back      *widget.Button
+	Root      fyne.CanvasObject
+
+	item   triage.QueueItem
+	loaded bool
+	d      *Desk
+	gen    int
+}
+
+func newDetail(d *Desk) *Detail {
+	v := &Detail{d: d}
+	v.buildUI()
+	return v
+}
+
+func (v *Detail) buildUI() {
+	v.Title = widget.NewLabel("")
+	v.Title.TextStyle.Bold = true
+	v.Title.SizeName = theme.SizeNameSubHeadingText
+	v.Patient = widget.NewLabel("")
+	v.Patient.Wrapping = fyne.TextWrapWord
+	v.Carers = widget.NewLabel("")
+	v.Carers.Wrapping = fyne.TextWrapWord
+	v.Text = widget.NewRichText()
+	v.Text.Wrapping = fyne.TextWrapWord
+	v.Suggestion = widget.NewRichText()
+	v.Suggestion.Wrapping = fyne.TextWrapWord
+	v.Use = widget.NewLabel("")
+	v.Overuse = widget.NewLabel("OVERUSE")
+	v.Overuse.Importance = widget.DangerImportance
+	v.Overuse.TextStyle.Bold = true
+	v.Overuse.Hide()
+	v.History = widget.NewLabel("")
+	v.History.Wrapping = fyne.TextWrapWord
+	v.Audit = widget.NewLabel("")
+	v.Audit.Wrapping = fyne.TextWrapWord
+	v.Presence = widget.NewLabel("")
+	v.Presence.Importance = widget.WarningImportance
+
+	prios := make([]string, len(triage.Priorities))
+	for i, p := range triage.Priorities {
+		prios[i] = p.Label()
+	}
+	v.Priority = widget.NewSelect(prios, v.onPriority)
+	teams := make([]string, len(triage.Teams))
+	for i, t := range triage.Teams {
+		teams[i] = fmt.Sprintf("%d %s", i+1, t.Label())
+	}
+	v.TeamPick = widget.NewSelect(teams, nil)
+	v.TeamPick.PlaceHolder = "Team…"
+	v.AssignBtn = widget.NewButtonWithIcon("Assign", theme.MailForwardIcon(), v.onAssign)
+	v.AssignBtn.Importance = widget.HighImportance
+	v.Signpost = widget.NewButton("Signpost and close…", v.onSignpost)
+	v.Respond = widget.NewButton("Respond…", v.onRespond)
+	v.Claim = widget.NewButton("Claim", v.onClaim)
+	v.CloseBtn = widget.NewButton("Close with outcome…", v.onClose)
+	v.Back = widget.NewButtonWithIcon("Back (Esc)", theme.NavigateBackIcon(), func() { v.d.Back() })
+
+	actions := container.NewHBox(v.Back, widget.NewSeparator(),
+		widget.NewLabel("Priority"), v.Priority,
+		widget.NewLabel("Assign to"), v.TeamPick, v.AssignBtn,
+		v.Claim, v.Signpost, v.Respond, v.CloseBtn)
+	left := container.NewVBox(
+		v.Title, v.Patient, v.Carers, v.Presence,
+		heading("What they wrote"), v.Text,
+		heading("Engine's suggestion (a person decides)"), v.Suggestion,
+	)
+	right := container.NewVBox(
+		heading("Use of the service"), container.NewHBox(v.Use, v.Overuse),
+		heading("Previous requests"), v.History,
+		heading("Audit trail"), v.Audit,
+	)
+	split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(right))
+	split.Offset = 0.6
+	v.Root = container.NewBorder(container.NewHScroll(actions), nil, nil, nil, split)
+}
+
+func heading(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// Show loads a request and everything about it off the Fyne thread, records the view
+// in the audit trail, and shows it; the channel is closed once it is on screen.
+func (v *Detail) Show(it triage.QueueItem) <-chan struct{} {
+	v.gen++
+	gen := v.gen
+	v.item, v.loaded = it, false
+	v.Title.SetText(fmt.Sprintf("Request %d · %s", it.ID, it.Priority.Label()))
+	v.Text.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "Loading…", Style: widget.RichTextStyleParagraph}}
+	v.Text.Refresh()
+	d := v.d
+	user, now := d.opts.User, d.opts.Now()
+	done := make(chan struct{})
+	spawn(func() {
+		defer close(done)
+		ctx := context.Background()
+		var (
+			full      triage.QueueItem
+			carers    []triage.Patient
+			history   []triage.QueueItem
+			live, n30 int
+			audit     []triage.AuditEntry
+			viewers   []Viewer
+		)
+		err := d.queue.RecordView(ctx, user, it.ID)
+		if err == nil {
+			full, err = d.queue.Request(ctx, it.ID)
+		}
+		if err == nil && full.Patient.Dependant {
+			carers, err = d.queue.Carers(ctx, full.PatientID)
+		}
+		if err == nil {
+			history, err = d.queue.PatientHistory(ctx, full.PatientID, 10)
+		}
+		if err == nil {
+			live, n30, err = d.queue.PatientUse(ctx, full.PatientID, now.Add(-triage.OveruseWindow))
+		}
+		if err == nil {
+			audit, err = d.queue.AuditTrail(ctx, it.ID)
+		}
+		if err == nil {
+			viewers, _ = d.sync.Presence(ctx, it.ID, "viewing") // presence is a nicety: offline is fine
+		}
+		onUI(func() {
+			if gen != v.gen {
+				return
+			}
+			if err != nil {
+				d.problem(fmt.Errorf("request %d could not be opened: %w", it.ID, err))
+				return
+			}
+			v.fill(full, carers, history, live, n30, audit, viewers, now)
+		})
+	})
+	return done
+}
+
+func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []triage.QueueItem, live, n30 int, audit []triage.AuditEntry, viewers []Viewer, now time.Time) {
+	v.item, v.loaded = it, true
+	d := v.d
+	p := it.Patient
+	v.Title.SetText(fmt.Sprintf("Request %d · %s · %s · %s", it.ID, it.Priority.Label(), it.Status.Label(), DueIn(it.DueAt, now)))
+	v.Patient.SetText(fmt.Sprintf("%s · NHS number %s · %d, %s · %s · %s · received %s",
+		p.Name(), p.NHSNumber.String(), p.AgeAt(now), strings.ToLower(string(p.Sex)),
+		d.names[p.GPTeamID], d.names[p.SiteID], it.ReceivedAt.In(time.Local).Format("Mon 2 Jan 15:04")))
+	if p.Dependant {
+		var names []string
+		for _, c := range carers {
+			names = append(names, c.Name())
+		}
+		who := "no linked account"
+		if len(names) > 0 {
+			who = strings.Join(names, ", ")
+		}
+		v.Carers.SetText("Dependant: can be acted for by " + who)
+		v.Carers.Show()
+	} else {
+		v.Carers.Hide()
+	}
+	if len(viewers) > 0 {
+		var names []string
+		for _, w := range viewers {
+			names = append(names, w.Name+" ("+w.Activity+")")
+		}
+		v.Presence.SetText("Also open now: " + strings.Join(names, ", "))
+		v.Presence.Show()
+	} else {
+		v.Presence.Hide()
+	}
+	var spans []triage.Span
+	for _, r := range it.Suggested.Reasons {
+		spans = append(spans, r.Spans...)
+	}
+	v.Text.Segments = highlight(it.Text, spans)
+	v.Text.Refresh()
+	sug := []widget.RichTextSegment{&widget.TextSegment{
+		Text:  fmt.Sprintf("%s · %s team · signpost: %s", it.Suggested.Priority.Label(), it.Suggested.Team.Label(), signpostLabel(it.Suggested.Signpost)),
+		Style: widget.RichTextStyle{ColorName: PriorityColor(it.Suggested.Priority), TextStyle: fyne.TextStyle{Bold: true}},
+	}}
+	for _, r := range it.Suggested.Reasons {
+		sug = append(sug, &widget.TextSegment{Text: "• " + r.Says + " — matched: " + strings.Join(r.Words, ", "), Style: widget.RichTextStyleParagraph})
+	}
+	v.Suggestion.Segments = sug
+	v.Suggestion.Refresh()
+	v.Use.SetText(fmt.Sprintf("%d live now · %d in the last 30 days (overuse over %d)", live, n30, d.limits.OveruseThreshold))
+	if d.limits.Overuse(n30) {
+		v.Overuse.Show()
+	} else {
+		v.Overuse.Hide()
+	}
+	var hist []string
+	for _, h := range history {
+		if h.ID == it.ID {
+			continue
+		}
+		out := h.Status.Label()
+		if h.Outcome != "" {
+			out += ": " + string(h.Outcome)
+		}
+		hist = append(hist, fmt.Sprintf("%s · %s · %s — %s", h.ReceivedAt.In(time.Local).Format("2 Jan 2006"), h.Priority.Label(), out, h.FirstLine(60)))
+	}
+	if len(hist) == 0 {
+		hist = []string{"None"}
+	}
+	v.History.SetText(strings.Join(hist, "\n"))
+	var trail []string
+	for _, a := range audit {
+		trail = append(trail, fmt.Sprintf("%s %s %s %s", a.At.In(time.Local).Format("2 Jan 15:04"), a.Actor, a.Action, a.Detail))
+	}
+	if len(trail) == 0 {
+		trail = []string{"No entries"}
+	}
+	v.Audit.SetText(strings.Join(trail, "\n"))
+	v.Priority.OnChanged = nil
+	v.Priority.SetSelected(it.Priority.Label())
+	v.Priority.OnChanged = v.onPriority
+	for i, t := range triage.Teams {
+		if t == it.Suggested.Team && it.Team == "" || t == it.Team {
+			v.TeamPick.SetSelectedIndex(i)
+		}
+	}
+	closed := it.Status == triage.StatusClosed
+	for _, b := range []fyne.Disableable{v.AssignBtn, v.Signpost, v.Respond, v.CloseBtn, v.Priority, v.TeamPick} {
+		if closed {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	if it.Status == triage.StatusAssigned && !closed {
+		v.Claim.Enable()
+	} else {
+		v.Claim.Disable()
+	}
+}
+
+func signpostLabel(s triage.Signpost) string {
+	if s == "" || s == triage.SignpostNone {
+		return "none"
+	}
+	return s.Label()
+}
+
+// highlight splits text into plain and highlighted segments; the highlighted words are
+// bold as well as coloured so colour is never the only sign.
+func highlight(text string, spans []triage.Span) []widget.RichTextSegment {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	var segs []widget.RichTextSegment
+	plain := widget.RichTextStyleInline
+	hi := widget.RichTextStyle{Inline: true, ColorName: ColorHighlight, TextStyle: fyne.TextStyle{Bold: true}}
+	at := 0
+	for _, s := range spans {
+		if s.Start < at || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		if s.Start > at {
+			segs = append(segs, &widget.TextSegment{Text: text[at:s.Start], Style: plain})
+		}
+		segs = append(segs, &widget.TextSegment{Text: text[s.Start:s.End], Style: hi})
+		at = s.End
+	}
+	if at < len(text) {
+		segs = append(segs, &widget.TextSegment{Text: text[at:], Style: plain})
+	}
+	return segs
+}
+
+// act sends one action for the open request off the Fyne thread; after it the desk
+// reloads and, when the request has left the screen's queue, goes back to it.
+func (v *Detail) act(a triage.Action, back bool) {
+	a.RequestID, a.BaseVersion, a.Actor = v.item.ID, v.item.Version, v.d.opts.User
+	v.d.do(a, func(triage.Request) {
+		if back {
+			v.d.Back()
+		} else {
+			v.Show(v.item)
+		}
+	})
+}
+
+func (v *Detail) onPriority(label string) {
+	for _, p := range triage.Priorities {
+		if p.Label() == label && p != v.item.Priority {
+			v.act(triage.Action{Kind: triage.ActSetPriority, Priority: p}, false)
+		}
+	}
+}
+
+func (v *Detail) onAssign() {
+	i := v.TeamPick.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	v.act(triage.Action{Kind: triage.ActAssign, Team: triage.Teams[i]}, true)
+}
+
+func (v *Detail) onClaim() { v.act(triage.Action{Kind: triage.ActClaim}, false) }
+
+func (v *Detail) onSignpost() {
+	var opts []string
+	for _, s := range triage.Signposts {
+		if s != triage.SignpostNone {
+			opts = append(opts, s.Label())
+		}
+	}
+	msg := widget.NewMultiLineEntry()
+	msg.Wrapping = fyne.TextWrapWord
+	msg.SetMinRowsVisible(5)
+	var chosen triage.Signpost
+	pick := widget.NewSelect(opts, func(label string) {
+		for _, s := range triage.Signposts {
+			if s.Label() == label {
+				chosen = s
+				msg.SetText(signpostTemplates[s])
+			}
+		}
+	})
+	if s := v.item.Suggested.Signpost; s != "" && s != triage.SignpostNone {
+		pick.SetSelected(s.Label())
+	}
+	form := dialog.NewForm("Signpost and close", "Send and close", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Service", pick),
+		widget.NewFormItem("Message to the patient", msg),
+	}, func(ok bool) {
+		if ok && chosen != "" {
+			v.act(triage.Action{Kind: triage.ActSignpost, Signpost: chosen, Message: msg.Text}, true)
+		}
+	}, v.d.window)
+	form.Resize(fyne.NewSize(640, 360))
+	form.Show()
+}
+
+func (v *Detail) onRespond() {
+	chans := make([]string, len(triage.Channels))
+	for i, c := range triage.Channels {
+		chans[i] = c.Label()
+	}
+	channel := widget.NewSelect(chans, nil)
+	channel.SetSelectedIndex(0)
+	msg := widget.NewMultiLineEntry()
+	msg.Wrapping = fyne.TextWrapWord
+	msg.SetMinRowsVisible(4)
+	outcomes := make([]string, len(triage.Outcomes))
+	for i, o := range triage.Outcomes {
+		outcomes[i] = string(o)
+	}
+	outcome := widget.NewSelect(append([]string{"Keep open"}, outcomes...), nil)
+	outcome.SetSelectedIndex(0)
+	await := widget.NewCheck("Wait for the patient's reply", nil)
+	form := dialog.NewForm("Respond to the patient", "Send", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("How", channel),
+		widget.NewFormItem("Message or booking", msg),
+		widget.NewFormItem("Then", outcome),
+		widget.NewFormItem("", await),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		a := triage.Action{Kind: triage.ActRespond, Channel: triage.Channels[channel.SelectedIndex()], Message: msg.Text, AwaitReply: await.Checked}
+		if i := outcome.SelectedIndex(); i > 0 {
+			a.CloseOnSend, a.Outcome = true, triage.Outcomes[i-1]
+		}
+		v.act(a, a.CloseOnSend)
+	}, v.d.window)
+	form.Resize(fyne.NewSize(600, 360))
+	form.Show()
+}
+
+func (v *Detail) onClose() {
+	outcomes := make([]string, len(triage.Outcomes))
+	for i, o := range triage.Outcomes {
+		outcomes[i] = string(o)
+	}
+	outcome := widget.NewSelect(outcomes, nil)
+	note := widget.NewEntry()
+	dialog.ShowForm("Close the request", "Close", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Outcome", outcome),
+		widget.NewFormItem("Note", note),
+	}, func(ok bool) {
+		if ok && outcome.SelectedIndex() >= 0 {
+			v.act(triage.Action{Kind: triage.ActClose, Outcome: triage.Outcomes[outcome.SelectedIndex()], Message: note.Text}, true)
+		}
+	}, v.d.window)
+}

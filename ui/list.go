@@ -1,0 +1,464 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"triagedesk/triage"
+)
+
+// pageSize is how many rows one query reads; more are read as the user scrolls near
+// the end, so a 100,000-request queue costs what a 200-request one does.
+const pageSize = 200
+
+// loader reads one page of a queue and counts all of it.
+type loader struct {
+	list  func(ctx context.Context, f triage.Filter) ([]triage.QueueItem, error)
+	count func(ctx context.Context, f triage.Filter) (int, error)
+}
+
+// List is a queue of requests in a virtualised table, most urgent first then oldest,
+// with filters and a search box. Its rows live in a slice owned by the Fyne thread and
+// are paged from the cache as the user scrolls.
+type List struct {
+	Table    *widget.Table
+	Search   *widget.Entry
+	Site     *widget.Select
+	GPTeam   *widget.Select
+	Priority *widget.Select
+	Kind     *widget.Select
+	Status   *widget.Label
+	Root     fyne.CanvasObject
+
+	// OnLoaded, if set, is called on the Fyne thread after each reload.
+	OnLoaded func()
+	// OnOpen, if set, is called on the Fyne thread when a request is opened (a tap,
+	// or Enter on the selected row).
+	OnOpen func(triage.QueueItem)
+
+	noun  string            // "new requests waiting for review"
+	names map[string]string // site and GP team names by id
+	load  loader
+	now   func() time.Time
+
+	// Owned by the Fyne thread.
+	rows     []triage.QueueItem
+	total    int
+	selected int // row index, -1 for none
+	paging   bool
+	keyMove  bool // the selection was moved by the keyboard, not a tap
+
+	mu     sync.Mutex // guards filter and gen, which goroutines read
+	filter triage.Filter
+	gen    int // bumped by every reload so a late page from an old filter is dropped
+	shown  int // how many rows are on screen, so a reload keeps the user's scroll
+}
+
+var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kind", "What they wrote", "Suggested"}
+var listWidths = []float32{118, 118, 210, 110, 120, 70, 330, 110}
+
+const anyChoice = "Any"
+
+func newList(noun string, l loader, opts Options, base triage.Filter) *List {
+	in := &List{noun: noun, load: l, now: opts.Now, selected: -1, filter: base, Status: widget.NewLabel("Loading…"), names: names(opts)}
+	in.Table = widget.NewTableWithHeaders(in.size, in.createCell, in.updateCell)
+	in.Table.ShowHeaderColumn = false
+	in.Table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		return l
+	}
+	in.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 {
+			o.(*widget.Label).SetText(listHeaders[id.Col])
+		}
+	}
+	in.Table.OnSelected = in.onSelected
+	for i, w := range listWidths {
+		in.Table.SetColumnWidth(i, w)
+	}
+
+	in.Search = widget.NewEntry()
+	in.Search.SetPlaceHolder("Search what patients wrote (/ or Ctrl+F)")
+	in.Search.OnChanged = func(string) { in.filterChanged() }
+
+	siteNames := []string{anyChoice}
+	for _, s := range opts.Sites {
+		siteNames = append(siteNames, s.Name)
+	}
+	in.Site = widget.NewSelect(siteNames, func(name string) {
+		id := ""
+		for _, s := range opts.Sites {
+			if s.Name == name {
+				id = s.ID
+			}
+		}
+		in.setFilter(func(f *triage.Filter) { f.SiteID = id })
+	})
+	teamNames := []string{anyChoice}
+	for _, t := range opts.GPTeams {
+		teamNames = append(teamNames, t.Name)
+	}
+	in.GPTeam = widget.NewSelect(teamNames, func(name string) {
+		id := ""
+		for _, t := range opts.GPTeams {
+			if t.Name == name {
+				id = t.ID
+			}
+		}
+		in.setFilter(func(f *triage.Filter) { f.GPTeamID = id })
+	})
+	prios := []string{anyChoice}
+	for _, p := range triage.Priorities {
+		prios = append(prios, p.Label())
+	}
+	in.Priority = widget.NewSelect(prios, func(label string) {
+		var p triage.Priority
+		for _, q := range triage.Priorities {
+			if q.Label() == label {
+				p = q
+			}
+		}
+		in.setFilter(func(f *triage.Filter) { f.Priority = p })
+	})
+	in.Kind = widget.NewSelect([]string{anyChoice, "Clinical", "Admin"}, func(label string) {
+		k := triage.Kind("")
+		switch label {
+		case "Clinical":
+			k = triage.Clinical
+		case "Admin":
+			k = triage.Admin
+		}
+		in.setFilter(func(f *triage.Filter) { f.Kind = k })
+	})
+	for _, s := range []*widget.Select{in.Site, in.GPTeam, in.Priority, in.Kind} {
+		s.PlaceHolder = anyChoice
+	}
+	filters := container.NewHBox(
+		widget.NewLabel("Site"), in.Site, widget.NewLabel("GP team"), in.GPTeam,
+		widget.NewLabel("Priority"), in.Priority, widget.NewLabel("Kind"), in.Kind)
+	top := container.NewBorder(nil, nil, nil, filters, in.Search)
+	in.Root = container.NewBorder(top, in.Status, nil, nil, in.Table)
+	return in
+}
+
+func (in *List) filterChanged() {
+	text := in.Search.Text
+	in.setFilter(func(f *triage.Filter) { f.Text = text })
+}
+
+// setFilter changes the filter and reloads from the top.
+func (in *List) setFilter(change func(*triage.Filter)) {
+	in.mu.Lock()
+	change(&in.filter)
+	in.shown = 0
+	in.mu.Unlock()
+	in.selected = -1
+	in.Table.UnselectAll()
+	in.Table.ScrollToTop()
+	in.Reload()
+}
+
+// Filter returns the filter the list shows.
+func (in *List) Filter() triage.Filter {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.filter
+}
+
+func (in *List) size() (int, int) { return len(in.rows), len(listHeaders) }
+
+// cell is one table cell: a colour swatch (used by the priority and due columns) and
+// a label, so a colour always comes with a word.
+type cell struct {
+	widget.BaseWidget
+	swatch *canvas.Rectangle
+	label  *widget.Label
+}
+
+func newCell() *cell {
+	c := &cell{swatch: canvas.NewRectangle(nil), label: widget.NewLabel("")}
+	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.swatch.SetMinSize(fyne.NewSize(6, 6))
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *cell) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, c.swatch, nil, c.label))
+}
+
+func (in *List) createCell() fyne.CanvasObject { return newCell() }
+
+func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Row >= len(in.rows) {
+		return
+	}
+	if id.Row >= len(in.rows)-pageSize/4 {
+		in.more()
+	}
+	it := &in.rows[id.Row]
+	c := o.(*cell)
+	now := in.now()
+	style := fyne.TextStyle{}
+	var swatch fyne.ThemeColorName
+	importance := widget.MediumImportance
+	text := ""
+	switch id.Col {
+	case 0:
+		text, swatch = it.Priority.Label(), PriorityColor(it.Priority)
+		style.Bold = it.Priority == triage.Emergency || it.Priority == triage.SameDay
+	case 1:
+		text = DueIn(it.DueAt, now)
+		if it.Breached(now) {
+			swatch, style.Bold, importance = ColorBreach, true, widget.DangerImportance
+		}
+	case 2:
+		text = fmt.Sprintf("%s, %d %s", it.Patient.Name(), it.Patient.AgeAt(now), sexLetter(it.Patient.Sex))
+	case 3:
+		text = in.names[it.SiteID]
+	case 4:
+		text = in.names[it.GPTeamID]
+	case 5:
+		text = kindLabel(it.Kind)
+	case 6:
+		text = it.FirstLine(120)
+	case 7:
+		text = it.Suggested.Team.Label()
+	}
+	if swatch != "" {
+		c.swatch.FillColor = themeColor(swatch)
+	} else {
+		c.swatch.FillColor = nil
+	}
+	c.swatch.Refresh()
+	c.label.TextStyle = style
+	c.label.Importance = importance
+	c.label.SetText(text)
+}
+
+// Text returns what the table shows in a cell, for tests and the screen reader.
+func (in *List) Text(row, col int) string {
+	c := newCell()
+	in.updateCell(widget.TableCellID{Row: row, Col: col}, c)
+	return c.label.Text
+}
+
+func kindLabel(k triage.Kind) string {
+	if k == triage.Admin {
+		return "Admin"
+	}
+	return "Clinical"
+}
+
+// Reload reads the list on a goroutine and shows it on the Fyne thread, keeping the
+// selected request selected; the channel is closed once the rows are on screen. It may
+// be called from any goroutine.
+func (in *List) Reload() <-chan struct{} {
+	done := make(chan struct{})
+	in.mu.Lock()
+	in.gen++
+	gen, f := in.gen, in.filter
+	f.Limit = max(pageSize, in.shown)
+	in.mu.Unlock()
+	spawn(func() {
+		defer close(done)
+		ctx := context.Background()
+		rows, err := in.load.list(ctx, f)
+		n, cerr := in.load.count(ctx, f)
+		onUI(func() {
+			in.mu.Lock()
+			stale := gen != in.gen
+			in.mu.Unlock()
+			if stale {
+				return
+			}
+			if err := errorOf(err, cerr); err != nil {
+				in.Status.SetText("Could not read the list: " + err.Error() + ". Restart Triage Desk; if it happens again, move the cache file aside.")
+				return
+			}
+			in.show(rows, n)
+		})
+	})
+	return done
+}
+
+func (in *List) show(rows []triage.QueueItem, total int) {
+	var keep int64
+	if in.selected >= 0 && in.selected < len(in.rows) {
+		keep = in.rows[in.selected].ID
+	}
+	in.rows, in.total, in.paging = rows, total, false
+	in.mu.Lock()
+	in.shown = len(rows)
+	in.mu.Unlock()
+	in.selected = -1
+	for i := range rows {
+		if rows[i].ID == keep {
+			in.selected = i
+			break
+		}
+	}
+	in.Table.Refresh()
+	if in.selected < 0 {
+		in.Table.UnselectAll()
+	}
+	in.updateStatus()
+	if in.OnLoaded != nil {
+		in.OnLoaded()
+	}
+}
+
+func (in *List) updateStatus() {
+	f := in.Filter()
+	what := fmt.Sprintf("%d %s", in.total, in.noun)
+	if f.Text != "" || f.SiteID != "" || f.GPTeamID != "" || f.Priority != "" || f.Kind != "" {
+		what += " match the filters"
+	}
+	in.Status.SetText(what + " · j/k or arrows move, Enter opens, 1–5 assign, ? shows every key")
+}
+
+// more reads the next page when the user scrolls near the end; it runs on the Fyne
+// thread and hands the query to a goroutine.
+func (in *List) more() {
+	if in.paging || len(in.rows) >= in.total {
+		return
+	}
+	in.paging = true
+	in.mu.Lock()
+	gen, f := in.gen, in.filter
+	in.mu.Unlock()
+	f.Limit, f.Offset = pageSize, len(in.rows)
+	spawn(func() {
+		rows, err := in.load.list(context.Background(), f)
+		onUI(func() {
+			in.mu.Lock()
+			stale := gen != in.gen
+			in.mu.Unlock()
+			if stale || len(in.rows) != f.Offset {
+				return
+			}
+			in.paging = false
+			if err != nil {
+				in.Status.SetText("Could not read more of the list: " + err.Error())
+				return
+			}
+			in.rows = append(in.rows, rows...)
+			in.mu.Lock()
+			in.shown = len(in.rows)
+			in.mu.Unlock()
+			in.Table.Refresh()
+		})
+	})
+}
+
+// Rows returns the requests on screen, in order.
+func (in *List) Rows() []triage.QueueItem { return in.rows }
+
+// Total is how many requests match, on screen or not.
+func (in *List) Total() int { return in.total }
+
+func (in *List) onSelected(id widget.TableCellID) {
+	in.selected = id.Row
+	if in.keyMove {
+		return
+	}
+	in.Open()
+}
+
+// Selected returns the selected request, if any.
+func (in *List) Selected() (triage.QueueItem, bool) {
+	if in.selected < 0 || in.selected >= len(in.rows) {
+		return triage.QueueItem{}, false
+	}
+	return in.rows[in.selected], true
+}
+
+// Open opens the selected request.
+func (in *List) Open() {
+	if it, ok := in.Selected(); ok && in.OnOpen != nil {
+		in.OnOpen(it)
+	}
+}
+
+// Move moves the selection by delta rows, starting at the top when nothing is selected.
+func (in *List) Move(delta int) {
+	if len(in.rows) == 0 {
+		return
+	}
+	row := in.selected + delta
+	if in.selected < 0 {
+		row = 0
+	}
+	row = max(0, min(row, len(in.rows)-1))
+	in.keyMove = true
+	in.Table.Select(widget.TableCellID{Row: row, Col: 0})
+	in.keyMove = false
+	in.selected = row
+	in.Table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
+}
+
+func errorOf(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// DueIn says how long until due, or how long overdue, in the words staff use.
+func DueIn(due, now time.Time) string {
+	d := due.Sub(now)
+	over := d < 0
+	if over {
+		d = -d
+	}
+	var s string
+	switch {
+	case d < time.Minute:
+		s = "now"
+	case d < time.Hour:
+		s = fmt.Sprintf("%d min", int(d.Minutes()))
+	case d < 48*time.Hour:
+		s = fmt.Sprintf("%d h %02d", int(d.Hours()), int(d.Minutes())%60)
+	default:
+		s = fmt.Sprintf("%d days", int(d.Hours()/24))
+	}
+	if over {
+		return "overdue " + s
+	}
+	if s == "now" {
+		return "due now"
+	}
+	return "in " + s
+}
+
+func sexLetter(s triage.Sex) string {
+	switch s {
+	case triage.Female:
+		return "F"
+	case triage.Male:
+		return "M"
+	}
+	return "U"
+}
+
+// names maps site and GP team ids to the names people know them by.
+func names(opts Options) map[string]string {
+	m := map[string]string{}
+	for _, s := range opts.Sites {
+		m[s.ID] = s.Name
+	}
+	for _, t := range opts.GPTeams {
+		m[t.ID] = t.Name
+	}
+	return m
+}

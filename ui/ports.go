@@ -1,0 +1,120 @@
+// Package ui holds Triage Desk's Fyne views and widgets. It talks to the domain and the
+// store through the small interfaces below, never SQL or HTTP, and touches widgets only
+// on the Fyne thread: queries run on goroutines and hand their rows over with fyne.Do.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"triagedesk/triage"
+)
+
+// Queue is what the desk reads from its cache; the store's cache satisfies it.
+type Queue interface {
+	Inbox(ctx context.Context, f triage.Filter) ([]triage.QueueItem, error)
+	CountInbox(ctx context.Context, f triage.Filter) (int, error)
+	TeamQueue(ctx context.Context, f triage.Filter) ([]triage.QueueItem, error)
+	CountTeamQueue(ctx context.Context, f triage.Filter) (int, error)
+	Request(ctx context.Context, id int64) (triage.QueueItem, error)
+	Carers(ctx context.Context, patientID int64) ([]triage.Patient, error)
+	PatientHistory(ctx context.Context, patientID int64, limit int) ([]triage.QueueItem, error)
+	PatientUse(ctx context.Context, patientID int64, since time.Time) (live, sent int, err error)
+	AuditTrail(ctx context.Context, requestID int64) ([]triage.AuditEntry, error)
+	RecordView(ctx context.Context, actor string, requestID int64) error
+	OpenByTeamPriority(ctx context.Context) ([]triage.TeamPriorityCount, error)
+	CountBreaches(ctx context.Context, now time.Time, f triage.Filter) (int, error)
+	PerDay(ctx context.Context, from, to time.Time, loc *time.Location) ([]triage.DayCount, error)
+	Overuse(ctx context.Context, since time.Time, threshold int) ([]triage.PatientUse, error)
+}
+
+// Actor makes staff actions: the desk's cache applies them at once and queues them
+// for the practice queue.
+type Actor interface {
+	Act(ctx context.Context, a triage.Action) (triage.Request, error)
+}
+
+// Conflict is one of this desk's actions the practice queue refused because someone
+// else changed the request first.
+type Conflict struct {
+	OutboxID int64
+	Mine     triage.Action // what this desk tried to do
+	Why      string        // what the queue said
+}
+
+// Viewer is another member of staff who has a request open right now.
+type Viewer struct {
+	Name     string
+	Activity string
+}
+
+// Settings are the practice's manager settings as the queue holds them.
+type Settings struct {
+	Limits       triage.Limits
+	Availability triage.Availability
+	Mode         triage.Mode
+	Why          string
+	Reopens      time.Time
+}
+
+// Sync is the desk's link to the practice queue. Every method may be called from any
+// goroutine and may block on the network, so the desk calls them off the Fyne thread.
+type Sync interface {
+	SyncNow()
+	Conflicts(ctx context.Context) ([]Conflict, error)
+	Dismiss(ctx context.Context, outboxID int64) error
+	// Presence says this desk has the request open (activity "viewing") and returns the
+	// others who have it open.
+	Presence(ctx context.Context, requestID int64, activity string) ([]Viewer, error)
+	Settings(ctx context.Context) (Settings, error)
+	SetLimits(ctx context.Context, l triage.Limits) error
+	SetAvailability(ctx context.Context, a triage.Availability) error
+}
+
+// SyncStatus is what the status bar shows about the link to the practice queue.
+type SyncStatus struct {
+	Online    bool
+	LastSync  time.Time
+	Pending   int
+	Conflicts int
+	Problem   string
+}
+
+// Options carry what the desk needs besides its queue: who is signed in, the practice's
+// sites and GP teams for the filters, and the clock.
+type Options struct {
+	User    string
+	Role    Role
+	Team    triage.Team // a team member's team
+	Sites   []triage.Site
+	GPTeams []triage.GPTeam
+	Now     func() time.Time
+	// Problems shows an error to the person; the desk calls it on the Fyne thread.
+	Problems func(error)
+	// Notify raises a desktop notification; nil for none (tests).
+	Notify func(title, body string)
+}
+
+// Role is which desk a member of staff works: it picks the first screen.
+type Role string
+
+// The roles the desk knows, matching the queue's staff roles.
+const (
+	RoleReviewer Role = "reviewer"
+	RoleTeam     Role = "team member"
+	RoleManager  Role = "manager"
+)
+
+// noSync is the link used when there is none (tests of the cache alone): nothing is
+// sent, no one else is here, and the settings are the defaults.
+type noSync struct{}
+
+func (noSync) SyncNow()                                                  {}
+func (noSync) Conflicts(context.Context) ([]Conflict, error)             { return nil, nil }
+func (noSync) Dismiss(context.Context, int64) error                      { return nil }
+func (noSync) Presence(context.Context, int64, string) ([]Viewer, error) { return nil, nil }
+func (noSync) Settings(context.Context) (Settings, error) {
+	return Settings{Limits: triage.DefaultLimits(), Mode: triage.ModeOpen}, nil
+}
+func (noSync) SetLimits(context.Context, triage.Limits) error             { return nil }
+func (noSync) SetAvailability(context.Context, triage.Availability) error { return nil }

@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"sync"
+
+	"fyne.io/fyne/v2"
+)
+
+// uiMu makes the widget updates that goroutines hand over run one at a time. With the
+// real driver they already do (fyne.Do runs them on the UI goroutine); the test driver
+// runs fyne.Do at once on the caller, so without it two loads would race.
+var uiMu sync.Mutex
+
+// onUI runs fn on the Fyne thread and waits for it. Call it only from goroutines the
+// desk started, never from a Fyne callback (that would deadlock).
+func onUI(fn func()) {
+	fyne.DoAndWait(func() {
+		uiMu.Lock()
+		defer uiMu.Unlock()
+		fn()
+	})
+}
+
+// background counts the goroutines the desk started, so tests can wait for quiet.
+var background sync.WaitGroup
+
+// spawn runs fn on a goroutine counted by background.
+func spawn(fn func()) {
+	background.Add(1)
+	go func() {
+		defer background.Done()
+		fn()
+	}()
+}
