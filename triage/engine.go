@@ -21,6 +21,7 @@ type Engine struct {
 	conceptID map[string]int      // concept ids by name
 	byFirst   map[string][]phrase // phrases indexed by their first word
 	byPrefix  map[string][]phrase // phrases whose first word is a prefix (word*), by its first three letters
+	together  []together          // concepts said as words anywhere in one sentence ("chest & tight*")
 	rules     []rule
 	fallback  map[Kind]rule
 	breakers  map[string]bool // words that end a clause, as full stops do
@@ -78,6 +79,9 @@ func (e *Engine) Classify(in Input) Suggestion {
 		if !e.negated(toks, found, m) {
 			present[m.concept] = append(present[m.concept], m)
 		}
+	}
+	for _, m := range e.findTogether(toks, found) {
+		present[m.concept] = append(present[m.concept], m)
 	}
 	temp, at := temperature(toks)
 	if fever, ok := e.conceptID["fever"]; ok && temp >= feverC && len(present[fever]) == 0 {
@@ -228,6 +232,55 @@ func (e *Engine) findPhrases(toks []token) []match {
 		}
 	}
 	return out
+}
+
+// findTogether returns the concepts said as words together in one sentence, in any
+// order ("tightness in my chest", "my chest is so tight"). A group counts only when
+// none of its parts is negated: "no chest pain, blood pressure high" has "chest" and
+// "pressure" in one sentence but says nothing about chest pressure.
+func (e *Engine) findTogether(toks []token, found []match) []match {
+	var out []match
+	for _, tg := range e.together {
+		for start := 0; start < len(toks); {
+			end := start
+			for end < len(toks) && toks[end].sentence == toks[start].sentence {
+				end++
+			}
+			var group []match
+			for _, part := range tg.parts {
+				at, ok := firstIn(toks, start, end, part)
+				if !ok {
+					group = nil
+					break
+				}
+				m := match{concept: tg.concept, from: at, to: at + len(part.words)}
+				if e.negated(toks, found, m) {
+					group = nil
+					break
+				}
+				group = append(group, m)
+			}
+			out = append(out, group...)
+			start = end
+		}
+	}
+	return out
+}
+
+// together is a concept said as several phrases in one sentence, in any order.
+type together struct {
+	concept int
+	parts   []phrase
+}
+
+// firstIn returns where phrase p first starts in toks[from:to].
+func firstIn(toks []token, from, to int, p phrase) (int, bool) {
+	for i := from; i < to; i++ {
+		if e, ok := p.at(toks, i); ok && e <= to {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // at reports whether the phrase starts at token i, and where it ends. A phrase does
