@@ -125,6 +125,18 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			return nil, bad(conceptLine[name], "concept %q has no phrases", name)
 		}
 		for _, p := range phrases {
+			if strings.Contains(p, "&") {
+				tg := together{concept: ids[name]}
+				for _, part := range strings.Split(p, "&") {
+					words := normalizePhrase(part, e.spellings)
+					if len(words) == 0 || words[0] == "?" {
+						return nil, bad(conceptLine[name], "concept %q: %q has an empty part", name, p)
+					}
+					tg.parts = append(tg.parts, phrase{concept: ids[name], words: words})
+				}
+				e.together = append(e.together, tg)
+				continue
+			}
 			words := normalizePhrase(p, e.spellings)
 			if len(words) == 0 || words[0] == "?" {
 				return nil, bad(conceptLine[name], "concept %q: phrase %q has no words to start from", name, p)
