@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs the desk under Xvfb in demo mode at 1280x720 and saves a screenshot, so what a
 # receptionist sees can be looked at without a display. Usage: screenshot.sh BINARY OUT.png
+# [SCREEN], SCREEN one of inbox (the default), detail, team, dashboard.
 set -euo pipefail
 bin=${1:?usage: screenshot.sh BINARY OUT.png}
 out=${2:?usage: screenshot.sh BINARY OUT.png}
+screen=${3:-inbox}
 for tool in Xvfb import; do
 	command -v "$tool" >/dev/null 2>&1 && continue
 	if command -v apt-get >/dev/null 2>&1; then
@@ -22,7 +24,7 @@ app=""
 trap 'kill $app $xvfb 2>/dev/null || true; wait 2>/dev/null; rm -rf "$home"' EXIT
 sleep 1
 # A fresh home so the demo practice is made anew and the picture is the same each time.
-HOME=$home XDG_CACHE_HOME=$home/cache XDG_CONFIG_HOME=$home/config LANG=en_GB.UTF-8 DISPLAY=$display "$bin" >"$home/desk.log" 2>&1 &
+TRIAGEDESK_SCREEN=$screen HOME=$home XDG_CACHE_HOME=$home/cache XDG_CONFIG_HOME=$home/config LANG=en_GB.UTF-8 DISPLAY=$display "$bin" >"$home/desk.log" 2>&1 &
 app=$!
 for _ in $(seq 1 60); do
 	sleep 1

@@ -68,8 +68,8 @@ func (b *Dashboard) buildUI() {
 	b.Breaches = widget.NewLabel("")
 	b.Breaches.TextStyle.Bold = true
 	b.Breaches.Importance = widget.DangerImportance
-	b.PerDay = newBarChart("Requests received per day, last 30 days")
-	b.Response = newBarChart("Median time to first response (hours), last 30 days")
+	b.PerDay = newBarChart("Requests received per day, last 30 days", "%.0f")
+	b.Response = newBarChart("Median time to first response (hours), last 30 days", "%.1f h")
 	b.Overuse = widget.NewLabel("")
 	b.Overuse.Wrapping = fyne.TextWrapWord
 
@@ -259,10 +259,11 @@ type barChart struct {
 	note   *widget.Label
 	bars   *fyne.Container
 	values []float64
+	format string // how a value is written, e.g. "%.0f"
 }
 
-func newBarChart(title string) *barChart {
-	c := &barChart{title: heading(title), note: widget.NewLabel(""), bars: container.New(&barsLayout{})}
+func newBarChart(title, format string) *barChart {
+	c := &barChart{title: heading(title), note: widget.NewLabel(""), bars: container.New(&barsLayout{}), format: format}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -291,7 +292,7 @@ func (c *barChart) Set(values []float64, labels []string) {
 		c.bars.Objects = append(c.bars.Objects, r)
 	}
 	if len(values) > 0 {
-		c.note.SetText(fmt.Sprintf("Highest %.1f on %s · latest %.1f", peak, labels[at], values[len(values)-1]))
+		c.note.SetText(fmt.Sprintf("Highest "+c.format+" on %s · today "+c.format, peak, labels[at], values[len(values)-1]))
 	}
 	c.bars.Refresh()
 }

@@ -135,9 +135,9 @@ func (d *Desk) buildUI() {
 	d.ConflictBtn.Hide()
 	d.SyncBtn = widget.NewButtonWithIcon("Sync now (Ctrl+R)", theme.ViewRefreshIcon(), d.SyncNow)
 	help := widget.NewButtonWithIcon("Keys (?)", theme.HelpIcon(), d.ShowHelp)
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.ConflictBtn, d.SyncBtn, help), d.Status)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.ConflictBtn, widget.NewLabel("Working as"), d.RolePick, d.SyncBtn, help), d.Status)
 
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Working as"), d.RolePick), d.Banner)
+	top := d.Banner
 	d.main = container.NewStack(d.Tabs)
 	d.content = container.NewStack(d.main)
 	d.Root = container.NewBorder(top, bar, nil, nil, d.content)
@@ -512,4 +512,18 @@ func (d *Desk) Install(w fyne.Window) {
 	c.SetOnTypedKey(d.TypedKey)
 	c.AddShortcut(&desktopShortcut{fyne.KeyF}, func(fyne.Shortcut) { d.FocusSearch() })
 	c.AddShortcut(&desktopShortcut{fyne.KeyR}, func(fyne.Shortcut) { d.SyncNow() })
+}
+
+// ShowScreen opens a named screen: "inbox", "team", "dashboard", or "detail" (the
+// first request in the inbox). The screenshot script uses it to show each screen.
+func (d *Desk) ShowScreen(name string) {
+	switch name {
+	case "team":
+		d.RolePick.SetSelected(string(RoleTeam))
+	case "dashboard":
+		d.RolePick.SetSelected(string(RoleManager))
+	case "detail":
+		d.Inbox.Move(0)
+		d.Inbox.Open()
+	}
 }

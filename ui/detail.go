@@ -190,8 +190,8 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 	d := v.d
 	p := it.Patient
 	v.Title.SetText(fmt.Sprintf("Request %d · %s · %s · %s", it.ID, it.Priority.Label(), it.Status.Label(), DueIn(it.DueAt, now)))
-	v.Patient.SetText(fmt.Sprintf("%s · NHS number %s · %d, %s · %s · %s · received %s",
-		p.Name(), p.NHSNumber.String(), p.AgeAt(now), strings.ToLower(string(p.Sex)),
+	v.Patient.SetText(fmt.Sprintf("%s · NHS number %s · %s, %s · %s · %s · received %s",
+		p.Name(), p.NHSNumber.String(), Age(p, now), strings.ToLower(string(p.Sex)),
 		d.names[p.GPTeamID], d.names[p.SiteID], it.ReceivedAt.In(time.Local).Format("Mon 2 Jan 15:04")))
 	if p.Dependant {
 		var names []string

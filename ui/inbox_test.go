@@ -15,7 +15,8 @@ func TestDueIn(t *testing.T) {
 		{14 * time.Minute, "in 14 min"},
 		{3*time.Hour + 5*time.Minute, "in 3 h 05"},
 		{-20 * time.Minute, "overdue 20 min"},
-		{-50 * time.Hour, "overdue 2 days"},
+		{-50 * time.Hour, "overdue 2 d 2 h"},
+		{-200 * time.Hour, "overdue 8 days"},
 	}
 	for _, tt := range tests {
 		if got := DueIn(now.Add(tt.due), now); got != tt.want {

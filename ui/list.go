@@ -62,7 +62,7 @@ type List struct {
 }
 
 var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kind", "What they wrote", "Suggested"}
-var listWidths = []float32{118, 118, 210, 110, 120, 70, 330, 110}
+var listWidths = []float32{110, 120, 200, 170, 110, 82, 350, 118}
 
 const anyChoice = "Any"
 
@@ -221,7 +221,7 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			swatch, style.Bold, importance = ColorBreach, true, widget.DangerImportance
 		}
 	case 2:
-		text = fmt.Sprintf("%s, %d %s", it.Patient.Name(), it.Patient.AgeAt(now), sexLetter(it.Patient.Sex))
+		text = fmt.Sprintf("%s, %s %s", it.Patient.Name(), Age(it.Patient, now), sexLetter(it.Patient.Sex))
 	case 3:
 		text = in.names[it.SiteID]
 	case 4:
@@ -427,8 +427,10 @@ func DueIn(due, now time.Time) string {
 		s = "now"
 	case d < time.Hour:
 		s = fmt.Sprintf("%d min", int(d.Minutes()))
-	case d < 48*time.Hour:
+	case d < 24*time.Hour:
 		s = fmt.Sprintf("%d h %02d", int(d.Hours()), int(d.Minutes())%60)
+	case d < 7*24*time.Hour:
+		s = fmt.Sprintf("%d d %d h", int(d.Hours()/24), int(d.Hours())%24)
 	default:
 		s = fmt.Sprintf("%d days", int(d.Hours()/24))
 	}
@@ -461,4 +463,12 @@ func names(opts Options) map[string]string {
 		m[t.ID] = t.Name
 	}
 	return m
+}
+
+// Age is a patient's age as clinicians write it: months under two, years after.
+func Age(p triage.Patient, now time.Time) string {
+	if m := triage.AgeMonthsAt(p.BirthDate, now); m < 24 {
+		return fmt.Sprintf("%d mo", m)
+	}
+	return fmt.Sprintf("%d", p.AgeAt(now))
 }

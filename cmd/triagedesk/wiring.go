@@ -145,6 +145,12 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	if _, _, err := syncer.Once(ctx); err != nil && !client.IsNetwork(err) {
 		fail(fmt.Errorf("the first sync failed: %w", err))
 	}
+	if screen := os.Getenv("TRIAGEDESK_SCREEN"); screen != "" { // for scripts/screenshot.sh
+		go func() {
+			<-desk.Refresh()
+			fyne.Do(func() { desk.ShowScreen(screen) })
+		}()
+	}
 	syncer.Run(ctx)
 }
 
