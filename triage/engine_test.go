@@ -58,6 +58,9 @@ func TestClassify(t *testing.T) {
 		{"clinical ticked as admin", 70, triage.Male, triage.Admin, "my face has dropped on one side", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"two problems: the most urgent decides", 40, triage.Female, triage.Admin, "repeat prescription please, and I've run out of my insulin", triage.SameDay, triage.TeamMedicines, triage.SignpostNone},
 		{"two teams at one urgency go to the GP", 40, triage.Female, triage.Clinical, "back pain for a week and feeling very anxious", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"parts said together in a sentence", 60, triage.Male, triage.Clinical, "the tightness in my chest is spreading to my arm", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a negated part stops the group", 50, triage.Female, triage.Clinical, "blood pressure readings high at home, no chest pain", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"parts in different sentences are not together", 50, triage.Female, triage.Clinical, "I had a chest infection last year. Now my pressure readings are fine and I need a letter", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
 		{"nothing recognised, clinical", 40, triage.Female, triage.Clinical, "I have a question about my health", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"nothing recognised, admin", 40, triage.Female, triage.Admin, "please call me back", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
 	}
