@@ -239,8 +239,15 @@ func (e *Engine) findPhrases(toks []token) []match {
 // none of its parts is negated: "no chest pain, blood pressure high" has "chest" and
 // "pressure" in one sentence but says nothing about chest pressure.
 func (e *Engine) findTogether(toks []token, found []match) []match {
+	words := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		words[t.norm] = true
+	}
 	var out []match
 	for _, tg := range e.together {
+		if !tg.couldBeIn(words) {
+			continue // most groups fail here, before any scanning
+		}
 		for start := 0; start < len(toks); {
 			end := start
 			for end < len(toks) && toks[end].sentence == toks[start].sentence {
@@ -271,6 +278,18 @@ func (e *Engine) findTogether(toks []token, found []match) []match {
 type together struct {
 	concept int
 	parts   []phrase
+}
+
+// couldBeIn reports whether every part whose first word is exact has that word in the
+// text at all.
+func (tg together) couldBeIn(words map[string]bool) bool {
+	for _, p := range tg.parts {
+		w := p.words[0]
+		if w != "?" && !strings.HasSuffix(w, "*") && !words[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // firstIn returns where phrase p first starts in toks[from:to].
