@@ -332,6 +332,10 @@ func (d *Desk) problem(err error) {
 	}
 }
 
+// PostStatus shows the sync status from any goroutine but the Fyne thread's own (the
+// sync calls it after each round) and returns once it is on screen.
+func (d *Desk) PostStatus(s SyncStatus) { onUI(func() { d.SetStatus(s) }) }
+
 // SetStatus shows the sync status; call it on the Fyne thread.
 func (d *Desk) SetStatus(s SyncStatus) {
 	state := "Online"

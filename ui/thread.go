@@ -32,3 +32,7 @@ func spawn(fn func()) {
 		fn()
 	}()
 }
+
+// Idle waits until the background work the desk started has finished: for tests, and
+// for a clean shutdown.
+func Idle() { background.Wait() }
