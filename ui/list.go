@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"sync"
 	"time"
 
@@ -179,8 +180,9 @@ func (in *List) size() (int, int) { return len(in.rows), len(listHeaders) }
 // a label, so a colour always comes with a word.
 type cell struct {
 	widget.BaseWidget
-	swatch *canvas.Rectangle
-	label  *widget.Label
+	swatch    *canvas.Rectangle
+	label     *widget.Label
+	shownFill color.Color
 }
 
 func newCell() *cell {
@@ -229,7 +231,7 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 5:
 		text = kindLabel(it.Kind)
 	case 6:
-		text = it.FirstLine(120)
+		text = it.FirstLine(70) // about what the column shows: less text to measure
 	case 7:
 		text = it.Suggested.Team.Label()
 	}
@@ -238,7 +240,15 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	} else {
 		c.swatch.FillColor = nil
 	}
-	c.swatch.Refresh()
+	if c.swatch.FillColor != c.shownFill {
+		c.shownFill = c.swatch.FillColor
+		c.swatch.Refresh()
+	}
+	// A refresh of the table re-binds every visible cell, mostly to what it already
+	// shows; measuring truncated text again is what costs, so skip unchanged cells.
+	if c.label.Text == text && c.label.TextStyle == style && c.label.Importance == importance {
+		return
+	}
 	c.label.TextStyle = style
 	c.label.Importance = importance
 	c.label.SetText(text)
