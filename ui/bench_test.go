@@ -130,3 +130,12 @@ func BenchmarkMove(b *testing.B) {
 		i++
 	}
 }
+
+// TestMain removes the benchmarks' 100,000-request cache when the run ends.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigCache.path != "" {
+		os.RemoveAll(filepath.Dir(bigCache.path))
+	}
+	os.Exit(code)
+}

@@ -123,13 +123,15 @@ func (d *Desk) buildUI() {
 	d.BannerText = canvas.NewText("", theme.Color(theme.ColorNameForegroundOnError))
 	d.BannerText.Color = colorWhite
 	d.BannerText.TextStyle = fyne.TextStyle{Bold: true}
-	d.BannerText.TextSize = 18
+	d.BannerText.TextSize = 16
 	openBtn := widget.NewButtonWithIcon("Open it now", theme.WarningIcon(), d.openEmergency)
+	openBtn.Importance = widget.HighImportance
 	bg := canvas.NewRectangle(themeColor(ColorBanner))
 	d.Banner = container.NewStack(bg, container.NewBorder(nil, nil, nil, openBtn, container.NewPadded(d.BannerText)))
 	d.Banner.Hide()
 
 	d.Status = widget.NewLabel("Starting…")
+	d.Status.Truncation = fyne.TextTruncateEllipsis // an offline error can be long
 	d.ConflictBtn = widget.NewButtonWithIcon("", theme.ErrorIcon(), d.ShowConflicts)
 	d.ConflictBtn.Importance = widget.DangerImportance
 	d.ConflictBtn.Hide()
@@ -217,7 +219,9 @@ func (d *Desk) showEmergencies(rows []triage.QueueItem) {
 	if len(d.emergencies) > 1 {
 		word = "requests wait"
 	}
-	d.BannerText.Text = fmt.Sprintf("EMERGENCY: %d %s unopened. Open it, call the patient now and tell them to call 999 or go to A&E.", len(d.emergencies), word)
+	// Short enough for 1280 pixels: a canvas.Text never shrinks, and a wider banner
+	// would push the filters and the status bar off the window.
+	d.BannerText.Text = fmt.Sprintf("EMERGENCY: %d %s unopened. Call the patient now: 999 or A&E.", len(d.emergencies), word)
 	d.BannerText.Refresh()
 	d.Banner.Show()
 }

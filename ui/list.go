@@ -63,12 +63,13 @@ type List struct {
 }
 
 var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kind", "What they wrote", "Suggested"}
-var listWidths = []float32{110, 120, 200, 170, 110, 82, 350, 118}
+var listWidths = []float32{110, 140, 200, 165, 110, 80, 340, 115}
 
 const anyChoice = "Any"
 
 func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 	in := &List{noun: noun, load: l, now: opts.Now, selected: -1, filter: base, Status: widget.NewLabel("Loading…"), names: names(opts)}
+	in.Status.Truncation = fyne.TextTruncateEllipsis
 	in.Table = widget.NewTableWithHeaders(in.size, in.createCell, in.updateCell)
 	in.Table.ShowHeaderColumn = false
 	in.Table.CreateHeader = func() fyne.CanvasObject {
