@@ -31,6 +31,13 @@ type fakeSync struct {
 	mu        sync.Mutex
 	conflicts []Conflict
 	dismissed []int64
+	viewers   []Viewer
+}
+
+func (f *fakeSync) Presence(context.Context, int64, string) ([]Viewer, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.viewers, nil
 }
 
 func (f *fakeSync) Conflicts(context.Context) ([]Conflict, error) {
@@ -136,6 +143,7 @@ func TestPressing2AssignsToMedicines(t *testing.T) {
 
 func TestEnterOpensAndRecordsTheView(t *testing.T) {
 	f := newFixture(t)
+	f.sync.viewers = []Viewer{{Name: "bea", Activity: "viewing"}}
 	user(func() { test.TypeOnCanvas(f.w.Canvas(), "j") })
 	it, _ := f.d.Inbox.Selected()
 	user(func() { f.d.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
@@ -147,6 +155,9 @@ func TestEnterOpensAndRecordsTheView(t *testing.T) {
 	p := it.Patient
 	if !strings.Contains(d.Patient.Text, p.NHSNumber.String()) || !strings.Contains(d.Patient.Text, p.Name()) {
 		t.Errorf("the detail says %q, want the name and the NHS number as 3-3-4", d.Patient.Text)
+	}
+	if !d.Presence.Visible() || !strings.Contains(d.Presence.Text, "bea") {
+		t.Errorf("presence line %q (shown %v), want bea, who has it open too", d.Presence.Text, d.Presence.Visible())
 	}
 	trail, err := f.c.AuditTrail(context.Background(), it.ID)
 	if err != nil || len(trail) == 0 || trail[len(trail)-1].Action != "view" && trail[0].Action != "view" {

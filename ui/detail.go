@@ -181,8 +181,51 @@ func (v *Detail) Show(it triage.QueueItem) <-chan struct{} {
 			}
 			v.fill(full, carers, history, live, n30, audit, viewers, now)
 		})
+		if err == nil {
+			go v.heartbeat(gen, it.ID)
+		}
 	})
 	return done
+}
+
+// presenceEvery is how often an open request tells the queue it is still open here
+// and asks who else has it open.
+const presenceEvery = 15 * time.Second
+
+// heartbeat keeps the presence line fresh while the request stays open. It is not
+// counted as background work: it lives as long as the request is on screen.
+func (v *Detail) heartbeat(gen int, id int64) {
+	t := time.NewTicker(presenceEvery)
+	defer t.Stop()
+	for range t.C {
+		still := false
+		onUI(func() { still = gen == v.gen && v.d.detailShown() })
+		if !still {
+			return
+		}
+		viewers, err := v.d.sync.Presence(context.Background(), id, "viewing")
+		if err != nil {
+			continue // offline: keep what was shown
+		}
+		onUI(func() {
+			if gen == v.gen {
+				v.showPresence(viewers)
+			}
+		})
+	}
+}
+
+func (v *Detail) showPresence(viewers []Viewer) {
+	if len(viewers) == 0 {
+		v.Presence.Hide()
+		return
+	}
+	var names []string
+	for _, w := range viewers {
+		names = append(names, w.Name+" ("+w.Activity+")")
+	}
+	v.Presence.SetText("Also open now: " + strings.Join(names, ", "))
+	v.Presence.Show()
 }
 
 func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []triage.QueueItem, live, n30 int, audit []triage.AuditEntry, viewers []Viewer, now time.Time) {
@@ -207,16 +250,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 	} else {
 		v.Carers.Hide()
 	}
-	if len(viewers) > 0 {
-		var names []string
-		for _, w := range viewers {
-			names = append(names, w.Name+" ("+w.Activity+")")
-		}
-		v.Presence.SetText("Also open now: " + strings.Join(names, ", "))
-		v.Presence.Show()
-	} else {
-		v.Presence.Hide()
-	}
+	v.showPresence(viewers)
 	var spans []triage.Span
 	for _, r := range it.Suggested.Reasons {
 		spans = append(spans, r.Spans...)
