@@ -210,6 +210,16 @@ func TestSearchNarrowsTheList(t *testing.T) {
 			t.Fatalf("row %d does not mention %q: %q", r.ID, word, r.Text)
 		}
 	}
+	user(func() {
+		f.w.Canvas().Focus(f.d.Inbox.Search)
+		f.d.Inbox.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	})
+	if f.w.Canvas().Focused() != nil {
+		t.Error("↓ in the search box did not go back to the list")
+	}
+	if it, ok := f.d.Inbox.Selected(); !ok || it.ID != f.d.Inbox.Rows()[0].ID {
+		t.Error("↓ in the search box did not select the first match")
+	}
 	user(func() { f.d.Inbox.Priority.SetSelected(triage.Routine.Label()) })
 	background.Wait()
 	for _, r := range f.d.Inbox.Rows() {

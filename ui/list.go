@@ -30,7 +30,7 @@ type loader struct {
 // are paged from the cache as the user scrolls.
 type List struct {
 	Table    *widget.Table
-	Search   *widget.Entry
+	Search   *searchEntry
 	Site     *widget.Select
 	GPTeam   *widget.Select
 	Priority *widget.Select
@@ -87,7 +87,7 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 		in.Table.SetColumnWidth(i, w)
 	}
 
-	in.Search = widget.NewEntry()
+	in.Search = newSearchEntry(in)
 	in.Search.SetPlaceHolder("Search what patients wrote (/ or Ctrl+F)")
 	in.Search.OnChanged = func(string) { in.filterChanged() }
 
