@@ -32,6 +32,22 @@ type fakeSync struct {
 	conflicts []Conflict
 	dismissed []int64
 	viewers   []Viewer
+	limits    []triage.Limits
+	avail     []triage.Availability
+}
+
+func (f *fakeSync) SetLimits(_ context.Context, l triage.Limits) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.limits = append(f.limits, l)
+	return nil
+}
+
+func (f *fakeSync) SetAvailability(_ context.Context, a triage.Availability) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.avail = append(f.avail, a)
+	return nil
 }
 
 func (f *fakeSync) Presence(context.Context, int64, string) ([]Viewer, error) {
@@ -377,5 +393,63 @@ func TestPriorityColoursReadable(t *testing.T) {
 	}
 	if r := contrast(themeWhite{}, th.Color(ColorBanner, 1)); r < 4.5 {
 		t.Errorf("banner text contrast %.2f", r)
+	}
+}
+
+func TestManagerSettings(t *testing.T) {
+	f := newFixture(t)
+	user(func() { f.d.RolePick.SetSelected(string(RoleManager)) })
+	b := f.d.Dashboard
+	if b.MaxLive.Text != itoa(triage.DefaultLimits().MaxLive) {
+		t.Fatalf("the limit box says %q, want the queue's %d", b.MaxLive.Text, triage.DefaultLimits().MaxLive)
+	}
+	user(func() { b.MaxLive.SetText("5"); test.Tap(b.SaveLimit) })
+	user(func() { b.OffMsg.SetText("Closed for training; call 111"); test.Tap(b.SwitchOff) })
+	user(func() {
+		b.ClosFrom.SetText("2026-12-03 13:00")
+		b.ClosTo.SetText("2026-12-03 18:30")
+		b.ClosWhy.SetText("Training")
+		test.Tap(b.AddClos)
+	})
+	if len(f.sync.limits) != 1 || f.sync.limits[0].MaxLive != 5 {
+		t.Errorf("limits sent %+v, want MaxLive 5", f.sync.limits)
+	}
+	if len(f.sync.avail) != 2 || f.sync.avail[0].Switch != triage.ModeClosed || f.sync.avail[0].SwitchMessage == "" {
+		t.Fatalf("availability sent %+v, want switched off with the message", f.sync.avail)
+	}
+	if c := f.sync.avail[1].Closures; len(c) != 1 || c[0].Reason != "Training" || c[0].To.Sub(c[0].From) != 5*time.Hour+30*time.Minute {
+		t.Errorf("closure sent %+v", c)
+	}
+}
+
+func TestClaimAndMine(t *testing.T) {
+	f := newFixture(t)
+	user(func() {
+		f.d.RolePick.SetSelected(string(RoleTeam))
+		f.d.TeamPick.SetSelected(triage.TeamPhysio.Label())
+	})
+	var it triage.QueueItem
+	for _, r := range f.d.Team.Rows() {
+		if r.Status == triage.StatusAssigned {
+			it = r
+			break
+		}
+	}
+	if it.ID == 0 {
+		t.Fatal("no assigned physio request to claim in the demo")
+	}
+	user(func() { f.d.Open(it) })
+	if f.d.Detail.Claim.Disabled() {
+		t.Fatal("Claim is disabled on an assigned request")
+	}
+	user(func() { test.Tap(f.d.Detail.Claim) })
+	background.Wait()
+	got, _ := f.c.Request(context.Background(), it.ID)
+	if got.Status != triage.StatusInProgress || got.ClaimedBy != "amy" {
+		t.Fatalf("after Claim: %s by %q", got.Status, got.ClaimedBy)
+	}
+	user(func() { f.d.Back(); f.d.Mine.SetChecked(true) })
+	if f.d.Team.Total() != 1 || f.d.Team.Rows()[0].ID != it.ID {
+		t.Fatalf("mine shows %d requests, want the one amy claimed", f.d.Team.Total())
 	}
 }
