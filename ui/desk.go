@@ -94,6 +94,7 @@ func (d *Desk) buildUI() {
 		for _, t := range triage.Teams {
 			if t.Label() == label {
 				d.Team.setFilter(func(f *triage.Filter) { f.Team = t })
+				d.switchUser()
 			}
 		}
 	})
@@ -147,6 +148,22 @@ func (d *Desk) buildUI() {
 
 var colorWhite = themeWhite{}
 
+// switchUser tells the wiring which role and team the person now works as.
+func (d *Desk) switchUser() {
+	if d.opts.SwitchUser == nil || d.Team == nil {
+		return
+	}
+	if name := d.opts.SwitchUser(d.opts.Role, d.Team.Filter().Team); name != "" && name != d.opts.User {
+		d.opts.User = name
+		if d.window != nil {
+			d.window.SetTitle("Triage Desk — " + name)
+		}
+		if d.Mine.Checked {
+			d.Team.setFilter(func(f *triage.Filter) { f.ClaimedBy = name })
+		}
+	}
+}
+
 func (d *Desk) teamQueue(ctx context.Context, f triage.Filter) ([]triage.QueueItem, error) {
 	return d.queue.TeamQueue(ctx, f)
 }
@@ -156,6 +173,8 @@ func (d *Desk) countTeam(ctx context.Context, f triage.Filter) (int, error) {
 }
 
 func (d *Desk) onRole(r string) {
+	d.opts.Role = Role(r)
+	d.switchUser()
 	switch Role(r) {
 	case RoleReviewer:
 		d.Tabs.SelectIndex(0)

@@ -93,6 +93,11 @@ type Options struct {
 	Problems func(error)
 	// Notify raises a desktop notification; nil for none (tests).
 	Notify func(title, body string)
+	// SwitchUser, if set, is called on the Fyne thread when the person picks another
+	// role or team, and returns who is signed in now ("" keeps the name). The demo uses
+	// it to sign in as that role's demo member of staff; a real desk leaves it nil, as
+	// a token belongs to one person.
+	SwitchUser func(role Role, team triage.Team) string
 }
 
 // Role is which desk a member of staff works: it picks the first screen.
@@ -101,7 +106,7 @@ type Role string
 // The roles the desk knows, matching the queue's staff roles.
 const (
 	RoleReviewer Role = "reviewer"
-	RoleTeam     Role = "team member"
+	RoleTeam     Role = "team"
 	RoleManager  Role = "manager"
 )
 

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -94,18 +95,21 @@ func loadConfig(args []string) (config, error) {
 // the Fyne thread; every widget change goes through fyne.Do.
 func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	fail := func(err error) { fyne.Do(func() { dialog.ShowError(err, w) }) }
-	sites, teams := demo.Sites, demo.GPTeams
+	opts := ui.Options{User: "you", Role: ui.RoleReviewer, Sites: demo.Sites, GPTeams: demo.GPTeams, Now: time.Now,
+		Notify: func(title, body string) { a.SendNotification(fyne.NewNotification(title, body)) }}
+	var practice *server.DemoPractice
 	if cfg.Server == "" {
-		url, token, practice, err := startDemo(ctx, filepath.Dir(cfg.Cache))
+		url, p, err := startDemo(ctx, filepath.Dir(cfg.Cache))
 		if err != nil {
 			fail(fmt.Errorf("the demo practice could not start: %w", err))
 			return
 		}
-		cfg.Server, cfg.Token = url, token
+		reviewer, _ := p.User("demo-reviewer")
+		cfg.Server, cfg.Token, practice = url, reviewer.Token, &p
 		for _, s := range []string{"", "-wal", "-shm"} { // a fresh demo every start
 			os.Remove(cfg.Cache + s)
 		}
-		go trickle(ctx, url, practice)
+		go trickle(ctx, url, p)
 	}
 	cache, err := store.OpenCache(ctx, cfg.Cache)
 	if err != nil {
@@ -117,8 +121,6 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 		fail(fmt.Errorf("the server setting cannot be used: %w", err))
 		return
 	}
-	opts := ui.Options{User: "you", Role: ui.RoleReviewer, Sites: sites, GPTeams: teams, Now: time.Now,
-		Notify: func(title, body string) { a.SendNotification(fyne.NewNotification(title, body)) }}
 	if me, err := c.WhoAmI(ctx); err == nil {
 		opts.User = me.Name
 		if me.Role == string(store.RoleClinician) {
@@ -127,8 +129,11 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	} else if !client.IsNetwork(err) {
 		fail(fmt.Errorf("the practice queue did not accept your token: %w.\nAsk the practice manager for a new one", err))
 	}
-	syncer := client.NewSyncer(c, cache)
-	link := &link{syncer: syncer, client: c, cache: cache, user: opts.User, base: cfg.Server, token: cfg.Token}
+	link := &link{cache: cache, base: cfg.Server}
+	link.use(c, cfg.Token, opts.User)
+	if practice != nil {
+		opts.SwitchUser = func(role ui.Role, team triage.Team) string { return link.switchDemo(ctx, *practice, role, team) }
+	}
 	var desk *ui.Desk
 	fyne.DoAndWait(func() {
 		desk = ui.NewDesk(cache, cachedActor{cache, triage.DefaultCalendar()}, link, opts, w)
@@ -136,20 +141,19 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 		w.SetTitle("Triage Desk — " + opts.User)
 	})
 	<-desk.Refresh()
-	connect(syncer, desk)
 	if os.Getenv("TRIAGEDESK_TRACE") != "" { // timings only, never patient data
 		fmt.Fprintf(os.Stderr, "triagedesk: the cache's rows on screen %d ms after start\n", time.Since(started).Milliseconds())
 	}
-	if _, _, err := syncer.Once(ctx); err != nil && !client.IsNetwork(err) {
-		fail(fmt.Errorf("the first sync failed: %w", err))
-	}
+	link.run(ctx, desk, func(err error) {
+		if !client.IsNetwork(err) {
+			fail(fmt.Errorf("the first sync failed: %w", err))
+		}
+	})
 	if screen := os.Getenv("TRIAGEDESK_SCREEN"); screen != "" { // for scripts/screenshot.sh
-		go func() {
-			<-desk.Refresh()
-			fyne.Do(func() { desk.ShowScreen(screen) })
-		}()
+		time.Sleep(2 * time.Second)
+		<-desk.Refresh()
+		fyne.Do(func() { desk.ShowScreen(screen) })
 	}
-	syncer.Run(ctx)
 }
 
 // cachedActor applies actions to the cache with the practice's calendar.
@@ -163,16 +167,87 @@ func (a cachedActor) Act(ctx context.Context, act triage.Action) (triage.Request
 }
 
 // link is the desk's ui.Sync: the syncer, the cache's refused actions, presence and
-// the manager's settings on the practice queue.
+// the manager's settings on the practice queue. In the demo it can sign in as another
+// member of staff, so its syncer and client change under a lock.
 type link struct {
-	syncer      *client.Syncer
-	client      *client.Client
-	cache       *store.Cache
-	user        string
-	base, token string
+	cache *store.Cache
+	base  string
+
+	mu     sync.Mutex
+	syncer *client.Syncer
+	client *client.Client
+	token  string
+	user   string
+	desk   *ui.Desk
+	stop   context.CancelFunc // stops the running sync
 }
 
-func (l *link) SyncNow() { l.syncer.SyncNow() }
+// use sets who the link works as, with a new syncer for them.
+func (l *link) use(c *client.Client, token, user string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.client, l.token, l.user = c, token, user
+	l.syncer = client.NewSyncer(c, l.cache)
+}
+
+func (l *link) now() (*client.Syncer, *client.Client, string, string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.syncer, l.client, l.token, l.user
+}
+
+// run syncs once, then keeps syncing until ctx ends or the link signs in as
+// someone else; first hears about a failed first sync.
+func (l *link) run(ctx context.Context, desk *ui.Desk, first func(error)) {
+	ctx, cancel := context.WithCancel(ctx)
+	l.mu.Lock()
+	if l.stop != nil {
+		l.stop()
+	}
+	l.stop, l.desk = cancel, desk
+	syncer := l.syncer
+	l.mu.Unlock()
+	connect(syncer, desk)
+	if _, _, err := syncer.Once(ctx); err != nil && first != nil {
+		first(err)
+	}
+	go syncer.Run(ctx)
+}
+
+// switchDemo signs the demo desk in as the demo member of staff for a role and team,
+// and returns their name. It is called on the Fyne thread, so the new sign-in runs on
+// a goroutine.
+func (l *link) switchDemo(ctx context.Context, p server.DemoPractice, role ui.Role, team triage.Team) string {
+	name := "demo-reviewer"
+	switch role {
+	case ui.RoleManager:
+		name = "demo-manager"
+	case ui.RoleTeam:
+		name = "demo-" + string(team)
+	}
+	u, ok := p.User(name)
+	_, _, _, current := l.now()
+	if !ok || name == current {
+		return ""
+	}
+	c, err := client.New(l.base, u.Token)
+	if err != nil {
+		return ""
+	}
+	l.use(c, u.Token, name)
+	l.mu.Lock()
+	desk := l.desk
+	l.mu.Unlock()
+	if desk != nil {
+		go l.run(ctx, desk, nil)
+	}
+	return name
+}
+
+func (l *link) SyncNow() {
+	s, _, _, _ := l.now()
+	s.SyncNow()
+}
 
 func (l *link) Conflicts(ctx context.Context) ([]ui.Conflict, error) {
 	items, err := l.cache.Problems(ctx)
@@ -186,18 +261,22 @@ func (l *link) Conflicts(ctx context.Context) ([]ui.Conflict, error) {
 	return out, nil
 }
 
-func (l *link) Dismiss(ctx context.Context, id int64) error { return l.cache.Dismiss(ctx, id, l.user) }
+func (l *link) Dismiss(ctx context.Context, id int64) error {
+	_, _, _, user := l.now()
+	return l.cache.Dismiss(ctx, id, user)
+}
 
 func (l *link) Presence(ctx context.Context, id int64, activity string) ([]ui.Viewer, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	ps, err := l.client.Heartbeat(ctx, id, activity)
+	_, c, _, user := l.now()
+	ps, err := c.Heartbeat(ctx, id, activity)
 	if err != nil {
 		return nil, err
 	}
 	var out []ui.Viewer
 	for _, p := range ps {
-		if p.Name != l.user && p.RequestID == id {
+		if p.Name != user && p.RequestID == id {
 			out = append(out, ui.Viewer{Name: p.Name, Activity: p.Activity})
 		}
 	}
@@ -236,7 +315,8 @@ func (l *link) call(ctx context.Context, method, path string, in, out any) error
 	if err != nil {
 		return err
 	}
-	req.Header.Set("Authorization", "Bearer "+l.token)
+	_, _, token, _ := l.now()
+	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -254,32 +334,30 @@ func (l *link) call(ctx context.Context, method, path string, in, out any) error
 }
 
 // startDemo runs a fresh demo practice queue in-process on 127.0.0.1 and returns its
-// address and the token of the demo manager, who may do what every role does, so the
-// role switch can show every screen.
-func startDemo(ctx context.Context, dir string) (url, token string, practice server.DemoPractice, err error) {
+// address and its staff and patients.
+func startDemo(ctx context.Context, dir string) (url string, practice server.DemoPractice, err error) {
 	path := filepath.Join(dir, "demo-queue.db")
 	for _, s := range []string{"", "-wal", "-shm"} {
 		os.Remove(path + s)
 	}
 	q, err := store.OpenQueue(ctx, path)
 	if err != nil {
-		return "", "", practice, err
+		return "", practice, err
 	}
 	practice, err = server.FillDemo(ctx, q, 1, 30_000, demoRequests(), time.Now())
 	if err != nil {
-		return "", "", practice, err
+		return "", practice, err
 	}
-	manager, _ := practice.User("demo-manager")
 	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
 	// The demo is open whatever the hour, so it can be shown in the evening.
 	srv.SetClock(func() time.Time { return nextCoreHour(time.Now()) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return "", "", practice, err
+		return "", practice, err
 	}
 	go http.Serve(ln, srv)
 	go func() { <-ctx.Done(); ln.Close(); q.Close() }()
-	return "http://" + ln.Addr().String(), manager.Token, practice, nil
+	return "http://" + ln.Addr().String(), practice, nil
 }
 
 // demoRequests is the demo's size: 5,000 unless TRIAGEDESK_DEMO_REQUESTS says more
