@@ -70,7 +70,8 @@ func TestLoadConfig(t *testing.T) {
 }
 
 // TestOfflineWhenTheServerStops runs a real practice queue on loopback, syncs a real
-// cache into the desk, then stops the queue: the status bar must say offline.
+// cache into the desk, assigns a request with a key press and syncs it to the queue,
+// then stops the queue: the status bar must say offline.
 func TestOfflineWhenTheServerStops(t *testing.T) {
 	test.NewTempApp(t)
 	ctx := context.Background()
@@ -114,6 +115,20 @@ func TestOfflineWhenTheServerStops(t *testing.T) {
 	ui.Idle()
 	if !strings.HasPrefix(desk.Status.Text, "Online") || desk.Inbox.Total() == 0 {
 		t.Fatalf("after a sync: status %q, %d in the inbox", desk.Status.Text, desk.Inbox.Total())
+	}
+	// Press j then 2: the first request goes to medicines here, then on the queue.
+	desk.TypedRune('j')
+	id := desk.Inbox.Rows()[0].ID
+	desk.TypedRune('2')
+	ui.Idle()
+	if sent, _, err := syncer.Once(ctx); err != nil || sent != 1 {
+		t.Fatalf("the sync sent %d actions (%v), want the assignment", sent, err)
+	}
+	<-statuses
+	ui.Idle()
+	onQueue, err := q.Request(ctx, id)
+	if err != nil || onQueue.Team != triage.TeamMedicines || onQueue.UpdatedBy != "demo-reviewer" {
+		t.Fatalf("on the queue request %d is with %q by %q (%v), want medicines by demo-reviewer", id, onQueue.Team, onQueue.UpdatedBy, err)
 	}
 	srv.CloseClientConnections()
 	srv.Close()
