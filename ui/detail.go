@@ -104,9 +104,12 @@ func (v *Detail) buildUI() {
 	v.CloseBtn = widget.NewButton("Close with outcome…", v.onClose)
 	v.Back = widget.NewButtonWithIcon("Back (Esc)", theme.NavigateBackIcon(), func() { v.d.Back() })
 
+	wide := func(o fyne.CanvasObject) fyne.CanvasObject { // a select is only as wide as its choice
+		return container.NewGridWrap(fyne.NewSize(160, o.MinSize().Height), o)
+	}
 	actions := container.NewHBox(v.Back, widget.NewSeparator(),
-		widget.NewLabel("Priority"), v.Priority,
-		widget.NewLabel("Assign to"), v.TeamPick, v.AssignBtn,
+		widget.NewLabel("Priority"), wide(v.Priority),
+		widget.NewLabel("Assign to"), wide(v.TeamPick), v.AssignBtn,
 		v.Claim, v.Signpost, v.Respond, v.CloseBtn)
 	left := container.NewVBox(
 		v.Title, v.Patient, v.Carers, v.Presence,
@@ -279,7 +282,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 		}
 		out := h.Status.Label()
 		if h.Outcome != "" {
-			out += ": " + string(h.Outcome)
+			out += ": " + outcomeLabel(h.Outcome)
 		}
 		hist = append(hist, fmt.Sprintf("%s · %s · %s — %s", h.ReceivedAt.In(time.Local).Format("2 Jan 2006"), h.Priority.Label(), out, h.FirstLine(60)))
 	}
@@ -426,7 +429,7 @@ func (v *Detail) onRespond() {
 	msg.SetMinRowsVisible(4)
 	outcomes := make([]string, len(triage.Outcomes))
 	for i, o := range triage.Outcomes {
-		outcomes[i] = string(o)
+		outcomes[i] = outcomeLabel(o)
 	}
 	outcome := widget.NewSelect(append([]string{"Keep open"}, outcomes...), nil)
 	outcome.SetSelectedIndex(0)
@@ -453,7 +456,7 @@ func (v *Detail) onRespond() {
 func (v *Detail) onClose() {
 	outcomes := make([]string, len(triage.Outcomes))
 	for i, o := range triage.Outcomes {
-		outcomes[i] = string(o)
+		outcomes[i] = outcomeLabel(o)
 	}
 	outcome := widget.NewSelect(outcomes, nil)
 	note := widget.NewEntry()
@@ -465,4 +468,29 @@ func (v *Detail) onClose() {
 			v.act(triage.Action{Kind: triage.ActClose, Outcome: triage.Outcomes[outcome.SelectedIndex()], Message: note.Text}, true)
 		}
 	}, v.d.window)
+}
+
+// outcomeLabel is an outcome in the words staff use.
+func outcomeLabel(o triage.Outcome) string {
+	switch o {
+	case triage.OutcomeAnswered:
+		return "Answered"
+	case triage.OutcomeAppointment:
+		return "Appointment booked"
+	case triage.OutcomePrescribed:
+		return "Prescription issued"
+	case triage.OutcomeSignposted:
+		return "Signposted"
+	case triage.OutcomeNoAction:
+		return "No action needed"
+	case triage.OutcomeWithdrawn:
+		return "Withdrawn by the patient"
+	case triage.OutcomeUnreachable:
+		return "Patient unreachable"
+	case triage.OutcomeDuplicate:
+		return "Duplicate"
+	case triage.OutcomeEmergency:
+		return "Sent to 999 / A&E"
+	}
+	return string(o)
 }
