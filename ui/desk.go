@@ -121,8 +121,7 @@ func (d *Desk) buildUI() {
 	d.RolePick = widget.NewSelect([]string{string(RoleReviewer), string(RoleTeam), string(RoleManager)}, d.onRole)
 	d.RolePick.SetSelected(string(d.opts.Role))
 
-	d.BannerText = canvas.NewText("", theme.Color(theme.ColorNameForegroundOnError))
-	d.BannerText.Color = colorWhite
+	d.BannerText = canvas.NewText("", colorWhite) // on the fixed dark red in both themes
 	d.BannerText.TextStyle = fyne.TextStyle{Bold: true}
 	d.BannerText.TextSize = 16
 	openBtn := widget.NewButtonWithIcon("Open it now", theme.WarningIcon(), d.openEmergency)

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"triagedesk/demo"
 	"triagedesk/store"
@@ -182,6 +183,10 @@ func TestEnterOpensAndRecordsTheView(t *testing.T) {
 	user(func() { f.d.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
 	if f.d.detailShown() {
 		t.Fatal("Esc did not go back to the inbox")
+	}
+	user(func() { f.d.Inbox.Table.Select(widget.TableCellID{Row: 0, Col: 2}) }) // a tap on the same row
+	if !f.d.detailShown() || f.d.Detail.item.ID != it.ID {
+		t.Fatal("tapping the row again did not open it again")
 	}
 }
 

@@ -392,10 +392,13 @@ func (in *List) Selected() (triage.QueueItem, bool) {
 	return in.rows[in.selected], true
 }
 
-// Open opens the selected request.
+// Open opens the selected request. The table's own selection is cleared (the list
+// still knows the row, so j/k go on from it) because a table does not report a tap
+// on the cell it has selected: without this, the same row could not be opened twice.
 func (in *List) Open() {
 	if it, ok := in.Selected(); ok && in.OnOpen != nil {
 		in.OnOpen(it)
+		in.Table.UnselectAll()
 	}
 }
 
