@@ -4,8 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -67,19 +65,6 @@ func benchDesk(b *testing.B) *Desk {
 	return d
 }
 
-func reportRSS(b *testing.B) {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(line, "VmRSS:") {
-			kb, _ := strconv.Atoi(strings.Fields(line)[1])
-			b.ReportMetric(float64(kb)/1024, "MB-rss")
-		}
-	}
-}
-
 // BenchmarkOpenDesk is start-up from a 100,000-request cache: the desk built and its
 // first rows, counts and emergencies on screen.
 func BenchmarkOpenDesk(b *testing.B) {
@@ -87,7 +72,6 @@ func BenchmarkOpenDesk(b *testing.B) {
 	for b.Loop() {
 		benchDesk(b)
 	}
-	reportRSS(b)
 }
 
 // BenchmarkFilter changes the priority filter, as a person would, until the new rows
@@ -100,7 +84,6 @@ func BenchmarkFilter(b *testing.B) {
 		user(func() { d.Inbox.Priority.SetSelected(labels[i%len(labels)]) })
 		i++
 	}
-	reportRSS(b)
 }
 
 // BenchmarkSearch types a word in the search box until the matching rows are on screen.
@@ -112,7 +95,6 @@ func BenchmarkSearch(b *testing.B) {
 		user(func() { d.Inbox.Search.SetText(words[i%len(words)]) })
 		i++
 	}
-	reportRSS(b)
 }
 
 // BenchmarkMove moves the selection down one row and back.
