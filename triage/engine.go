@@ -3,6 +3,7 @@ package triage
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -322,6 +323,10 @@ func wordMatches(pattern, word string) bool {
 	switch {
 	case pattern == "?":
 		return true
+	case pattern == "#many":
+		// A number of ten or more: "took 40 tablets" is an overdose, "took 2" is not.
+		n, err := strconv.ParseFloat(word, 64)
+		return err == nil && n >= 10
 	case strings.HasSuffix(pattern, "*"):
 		return strings.HasPrefix(word, pattern[:len(pattern)-1])
 	}

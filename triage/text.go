@@ -81,7 +81,7 @@ func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
 func normalizePhrase(p string, spellings map[string]string) []string {
 	var words []string
 	for _, f := range strings.Fields(strings.ToLower(p)) {
-		if f == "?" {
+		if f == "?" || f == "#many" {
 			words = append(words, f)
 			continue
 		}
