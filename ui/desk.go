@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -469,12 +468,14 @@ var keys = [][2]string{
 
 // ShowHelp shows every key.
 func (d *Desk) ShowHelp() {
-	var lines []string
+	grid := container.NewGridWithColumns(2)
 	for _, k := range keys {
-		lines = append(lines, k[0]+"\t"+k[1])
+		key := widget.NewLabel(k[0])
+		key.TextStyle.Bold = true
+		grid.Add(key)
+		grid.Add(widget.NewLabel(k[1]))
 	}
-	l := widget.NewLabel(strings.Join(lines, "\n"))
-	dialog.ShowCustom("Keys", "Close", l, d.window)
+	dialog.ShowCustom("Keys", "Close", grid, d.window)
 }
 
 // TypedRune handles the single-key shortcuts when no text box has the cursor.
