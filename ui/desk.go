@@ -3,7 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -53,8 +53,9 @@ type Desk struct {
 	emergencies   []triage.QueueItem
 	opened        map[int64]bool // emergencies opened at this desk
 	notified      map[int64]bool // emergencies a notification was raised for
-	teamMu        sync.Mutex
-	team          triage.Team
+	// dashboardShown says whether the dashboard is on screen, so a sync refreshes its
+	// figures too; goroutines read it.
+	dashboardShown atomic.Bool
 }
 
 // NewDesk builds the desk for a member of staff in window w. sync may be nil when the
@@ -73,7 +74,7 @@ func NewDesk(q Queue, actor Actor, s Sync, opts Options, w fyne.Window) *Desk {
 		opts.Role = RoleReviewer
 	}
 	d := &Desk{queue: q, actor: actor, sync: s, opts: opts, names: names(opts), limits: triage.DefaultLimits(),
-		window: w, opened: map[int64]bool{}, notified: map[int64]bool{}, team: opts.Team}
+		window: w, opened: map[int64]bool{}, notified: map[int64]bool{}}
 	d.buildUI()
 	return d
 }
@@ -113,6 +114,7 @@ func (d *Desk) buildUI() {
 	d.teamTab = container.NewTabItemWithIcon("Team queue", theme.AccountIcon(), teamView)
 	d.Tabs = container.NewAppTabs(d.inboxTab, d.teamTab, container.NewTabItemWithIcon("Dashboard", theme.GridIcon(), d.Dashboard.Root))
 	d.Tabs.OnSelected = func(t *container.TabItem) {
+		d.dashboardShown.Store(t.Content == d.Dashboard.Root)
 		if t.Content == d.Dashboard.Root {
 			d.Dashboard.Reload()
 		}
@@ -145,6 +147,9 @@ func (d *Desk) buildUI() {
 }
 
 var colorWhite = themeWhite{}
+
+// closed is a channel that is already closed: work that was not needed is done.
+var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
 
 // switchUser tells the wiring which role and team the person now works as.
 func (d *Desk) switchUser() {
@@ -190,10 +195,15 @@ func (d *Desk) Refresh() <-chan struct{} {
 	done := make(chan struct{})
 	a, b := d.Inbox.Reload(), d.Team.Reload()
 	c := d.checkEmergencies()
+	var e <-chan struct{} = closed
+	if d.dashboardShown.Load() {
+		e = d.Dashboard.Reload()
+	}
 	spawn(func() {
 		<-a
 		<-b
 		<-c
+		<-e
 		close(done)
 	})
 	return done

@@ -368,6 +368,19 @@ func TestDashboardCountsMatchTheStore(t *testing.T) {
 	if len(f.d.Dashboard.PerDay.values) != 30 {
 		t.Errorf("the per-day chart has %d bars, want 30", len(f.d.Dashboard.PerDay.values))
 	}
+
+	// On screen, the dashboard follows the sync: a colleague's assignment shows at once.
+	user(func() { f.d.RolePick.SetSelected(string(RoleManager)) })
+	it := f.d.Inbox.Rows()[0]
+	before := f.d.Dashboard.Counts[triage.TeamMedicines][it.Priority].Text
+	if _, err := f.c.Act(context.Background(), triage.Action{Kind: triage.ActAssign, RequestID: it.ID, BaseVersion: it.Version, Actor: "bea", Team: triage.TeamMedicines}, triage.DefaultCalendar()); err != nil {
+		t.Fatal(err)
+	}
+	<-f.d.Refresh()
+	background.Wait()
+	if after := f.d.Dashboard.Counts[triage.TeamMedicines][it.Priority].Text; after != itoa(got[triage.TeamMedicines][it.Priority]+1) {
+		t.Errorf("after an assignment to medicines the dashboard shows %s (was %s)", after, before)
+	}
 }
 
 func TestTeamQueueAndClaim(t *testing.T) {

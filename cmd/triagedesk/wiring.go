@@ -121,12 +121,28 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 		fail(fmt.Errorf("the server setting cannot be used: %w", err))
 		return
 	}
-	if me, err := c.WhoAmI(ctx); err == nil {
+	// Who the token belongs to: asked of the queue, but not for long, and remembered in
+	// the cache, so a desk that starts offline still shows its cache at once and still
+	// knows whose "mine" is.
+	if name, err := cache.Meta(ctx, "desk-user"); err == nil && name != "" {
+		opts.User = name
+	}
+	if role, err := cache.Meta(ctx, "desk-team"); err == nil && role != "" {
+		opts.Role, opts.Team = ui.RoleTeam, triage.Team(role)
+	}
+	whoCtx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	me, err := c.WhoAmI(whoCtx)
+	cancel()
+	switch {
+	case err == nil:
 		opts.User = me.Name
+		team := ""
 		if me.Role == string(store.RoleClinician) {
-			opts.Role, opts.Team = ui.RoleTeam, triage.Team(me.Team)
+			opts.Role, opts.Team, team = ui.RoleTeam, triage.Team(me.Team), me.Team
 		}
-	} else if !client.IsNetwork(err) {
+		cache.SetMeta(ctx, "desk-user", me.Name)
+		cache.SetMeta(ctx, "desk-team", team)
+	case !client.IsNetwork(err) && !errors.Is(err, context.DeadlineExceeded):
 		fail(fmt.Errorf("the practice queue did not accept your token: %w.\nAsk the practice manager for a new one", err))
 	}
 	link := &link{cache: cache, base: cfg.Server}
