@@ -73,38 +73,31 @@ type bench struct {
 }
 
 // practiceServer makes a demo practice queue in the bench folder and serves it on
-// 127.0.0.1; it returns the URL, a staff token, patient tokens, and a stop function.
+// 127.0.0.1; it returns the URL, a staff token, patient tokens, the practice and its
+// requests, and a stop function.
 func (b *bench) practiceServer(ctx context.Context, name string, patients, requests int) (url, staff string, patientTokens []string, p *demo.Practice, reqs []triage.Request, stop func(), err error) {
 	now := time.Now()
 	q, err := store.OpenQueue(ctx, filepath.Join(b.dir, name))
 	if err != nil {
 		return
 	}
-	engine := assets.DefaultEngine()
-	p = demo.NewPractice(1, patients, now)
-	reqs = demo.Requests(p, demo.RequestOptions{Seed: 1, Count: requests, Now: now, Classify: engine.Classify})
-	if err = q.Import(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients, Requests: reqs}); err != nil {
-		return
-	}
-	accounts := p.Accounts
-	if len(accounts) > 200 {
-		accounts = accounts[:200]
-	}
-	tokens, err := q.Logins(ctx, accounts)
+	filled, err := server.FillDemo(ctx, q, 1, patients, requests, now)
 	if err != nil {
 		return
 	}
-	for _, a := range accounts {
-		patientTokens = append(patientTokens, tokens[a.ID])
+	p = filled.Practice
+	// The same requests FillDemo made, for the direct-write comparison.
+	reqs = demo.Requests(p, demo.RequestOptions{Seed: 1, Count: requests, Now: now, Classify: assets.DefaultEngine().Classify})
+	for _, a := range p.Accounts[:min(200, len(p.Accounts))] {
+		patientTokens = append(patientTokens, filled.PatientTokens[a.ID])
 	}
 	// A load test, not a practice: no limit on live requests.
 	if err = q.SetSetting(ctx, "limits", triage.Limits{MaxLive: 1_000_000, OveruseThreshold: 8}, "bench"); err != nil {
 		return
 	}
-	if staff, err = q.AddUser(ctx, "bench", store.RoleReviewer, ""); err != nil {
-		return
-	}
-	srv := server.New(q, engine, triage.DefaultCalendar(), nil)
+	reviewer, _ := filled.User("demo-reviewer")
+	staff = reviewer.Token
+	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
 	// Open whatever the hour, so the bench runs at night too.
 	srv.SetClock(func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
