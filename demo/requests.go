@@ -89,6 +89,9 @@ func progress(rng *rand.Rand, r *triage.Request, label triage.Suggestion, now ti
 	if label.Priority == triage.Emergency && age > time.Hour {
 		openChance = 0 // the practice calls about an emergency at once
 	}
+	if age > 7*24*time.Hour {
+		openChance = 0 // a practice that closes within 72 hours has nothing a week old open
+	}
 	if rng.IntN(100) < openChance {
 		stopAt = rng.IntN(4)
 		if age > 8*time.Hour && stopAt == 0 {

@@ -601,3 +601,21 @@ func TestReadersCannotWrite(t *testing.T) {
 		}
 	}
 }
+
+func TestSitesAndGPTeams(t *testing.T) {
+	c := openTest(t)
+	ctx := context.Background()
+	sites := []triage.Site{{ID: "b", Name: "Riverside"}, {ID: "a", Name: "Market Street"}}
+	teams := []triage.GPTeam{{ID: "blue", Name: "Blue", SiteID: "b"}}
+	if err := c.Upsert(ctx, Changes{Sites: sites, GPTeams: teams}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Sites(ctx)
+	if err != nil || len(got) != 2 || got[0].Name != "Market Street" {
+		t.Fatalf("Sites = %+v, %v; want both, by name", got, err)
+	}
+	gt, err := c.GPTeams(ctx)
+	if err != nil || len(gt) != 1 || gt[0].SiteID != "b" {
+		t.Fatalf("GPTeams = %+v, %v", gt, err)
+	}
+}

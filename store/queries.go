@@ -460,3 +460,39 @@ func unmark(s string) (string, []triage.Span) {
 	}
 	return b.String(), spans
 }
+
+// Sites returns the practice's sites, by name.
+func (c *Cache) Sites(ctx context.Context) ([]triage.Site, error) {
+	var out []triage.Site
+	rows, err := c.r.QueryContext(ctx, `SELECT id, name FROM sites ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("read sites: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s triage.Site
+		if err := rows.Scan(&s.ID, &s.Name); err != nil {
+			return nil, fmt.Errorf("read sites: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// GPTeams returns the practice's GP teams, by name.
+func (c *Cache) GPTeams(ctx context.Context) ([]triage.GPTeam, error) {
+	var out []triage.GPTeam
+	rows, err := c.r.QueryContext(ctx, `SELECT id, name, site_id FROM gp_teams ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("read GP teams: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var g triage.GPTeam
+		if err := rows.Scan(&g.ID, &g.Name, &g.SiteID); err != nil {
+			return nil, fmt.Errorf("read GP teams: %w", err)
+		}
+		out = append(out, g)
+	}
+	return out, rows.Err()
+}

@@ -95,7 +95,7 @@ func loadConfig(args []string) (config, error) {
 // the Fyne thread; every widget change goes through fyne.Do.
 func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	fail := func(err error) { fyne.Do(func() { dialog.ShowError(err, w) }) }
-	opts := ui.Options{User: "you", Role: ui.RoleReviewer, Sites: demo.Sites, GPTeams: demo.GPTeams, Now: time.Now,
+	opts := ui.Options{User: "you", Role: ui.RoleReviewer, Now: time.Now,
 		Notify: func(title, body string) { a.SendNotification(fyne.NewNotification(title, body)) }}
 	var practice *server.DemoPractice
 	if cfg.Server == "" {
@@ -145,6 +145,7 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	case !client.IsNetwork(err) && !errors.Is(err, context.DeadlineExceeded):
 		fail(fmt.Errorf("the practice queue did not accept your token: %w.\nAsk the practice manager for a new one", err))
 	}
+	opts.Sites, opts.GPTeams = practiceNames(ctx, cache, c)
 	link := &link{cache: cache, base: cfg.Server}
 	link.use(c, cfg.Token, opts.User)
 	if practice != nil {
@@ -170,6 +171,21 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 		<-desk.Refresh()
 		fyne.Do(func() { desk.ShowScreen(screen) })
 	}
+}
+
+// practiceNames reads the practice's sites and GP teams from the cache for the filters.
+// A cache that has never synced has none, so it first takes what the queue sends in a
+// few seconds; offline, the filters offer "Any" only until the next start.
+func practiceNames(ctx context.Context, cache *store.Cache, c *client.Client) ([]triage.Site, []triage.GPTeam) {
+	sites, _ := cache.Sites(ctx)
+	if len(sites) == 0 {
+		pullCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		client.NewSyncer(c, cache).Pull(pullCtx, false)
+		cancel()
+		sites, _ = cache.Sites(ctx)
+	}
+	teams, _ := cache.GPTeams(ctx)
+	return sites, teams
 }
 
 // cachedActor applies actions to the cache with the practice's calendar.
