@@ -342,9 +342,15 @@ const negationWindow = 4
 // negating word that is part of a phrase found in the text ("not drinking", "can't
 // breathe") or of a pseudo-negation ("not getting better") negates nothing.
 func (e *Engine) negated(toks []token, found []match, m match) bool {
-	for i := m.from - 1; i >= 0 && i >= m.from-negationWindow; i-- {
+	window := negationWindow
+	for i := m.from - 1; i >= 0 && i >= m.from-window; i-- {
 		if toks[i].clause != toks[m.from].clause {
 			return false
+		}
+		if toks[i].norm == "or" || toks[i].norm == "nor" {
+			// A list keeps the negation going: "no pain in my arms or jaw". "And" does
+			// not, since "no headache and now chest pain" says there is chest pain.
+			window += 3
 		}
 		if !e.cues[toks[i].norm] {
 			continue

@@ -61,6 +61,8 @@ func TestClassify(t *testing.T) {
 		{"parts said together in a sentence", 60, triage.Male, triage.Clinical, "the tightness in my chest is spreading to my arm", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a negated part stops the group", 50, triage.Female, triage.Clinical, "blood pressure readings high at home, no chest pain", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"parts in different sentences are not together", 50, triage.Female, triage.Clinical, "I had a chest infection last year. Now my pressure readings are fine and I need a letter", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+		{"a list keeps the negation going", 58, triage.Male, triage.Clinical, "indigestion, no pain in my arms or jaw, no sweating", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"'and now' does not", 58, triage.Male, triage.Clinical, "no headache and now crushing chest pain", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"nothing recognised, clinical", 40, triage.Female, triage.Clinical, "I have a question about my health", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"nothing recognised, admin", 40, triage.Female, triage.Admin, "please call me back", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
 	}
