@@ -76,8 +76,12 @@ func (e *Engine) Classify(in Input) Suggestion {
 	toks := tokenize(in.Text, e.spellings, e.breakers)
 	found := e.findPhrases(toks)
 	present := make([][]match, len(e.concepts))
-	for _, m := range found {
-		if !e.negated(toks, found, m) {
+	negated := make([]bool, len(found))
+	for i, m := range found {
+		negated[i] = e.negated(toks, found, m)
+	}
+	for i, m := range found {
+		if !negated[i] && !insideNegated(found, negated, m) {
 			present[m.concept] = append(present[m.concept], m)
 		}
 	}
@@ -376,6 +380,18 @@ func (e *Engine) pseudoAt(toks []token, i int) bool {
 			}
 		}
 		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// insideNegated reports whether m lies inside a negated match of the same concept:
+// in "I don't have any thoughts of harming myself", "harming myself" is as negated as
+// the longer phrase around it, though the negating word is further away from it.
+func insideNegated(found []match, negated []bool, m match) bool {
+	for i, n := range found {
+		if negated[i] && n.concept == m.concept && n.from <= m.from && m.to <= n.to && n != m {
 			return true
 		}
 	}

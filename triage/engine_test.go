@@ -63,6 +63,7 @@ func TestClassify(t *testing.T) {
 		{"parts in different sentences are not together", 50, triage.Female, triage.Clinical, "I had a chest infection last year. Now my pressure readings are fine and I need a letter", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
 		{"a list keeps the negation going", 58, triage.Male, triage.Clinical, "indigestion, no pain in my arms or jaw, no sweating", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"'and now' does not", 58, triage.Male, triage.Clinical, "no headache and now crushing chest pain", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a shorter phrase inside a negated one is negated too", 28, triage.Male, triage.Clinical, "low mood for months. I don't have any thoughts of harming myself", triage.Soon, triage.TeamMentalHealth, triage.SignpostNone},
 		{"nothing recognised, clinical", 40, triage.Female, triage.Clinical, "I have a question about my health", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"nothing recognised, admin", 40, triage.Female, triage.Admin, "please call me back", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
 	}
