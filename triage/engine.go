@@ -23,6 +23,8 @@ type Engine struct {
 	byFirst   map[string][]phrase // phrases indexed by their first word
 	byPrefix  map[string][]phrase // phrases whose first word is a prefix (word*), by its first three letters
 	together  []together          // concepts said as words anywhere in one sentence ("chest & tight*")
+	groupsBy  map[string][]int    // together groups by a word one of their parts starts with ("xyz*" for a prefix)
+	anyGroup  []int               // together groups with no such word, checked every time
 	rules     []rule
 	fallback  map[Kind]rule
 	breakers  map[string]bool // words that end a clause, as full stops do
@@ -244,14 +246,28 @@ func (e *Engine) findPhrases(toks []token) []match {
 // none of its parts is negated: "no chest pain, blood pressure high" has "chest" and
 // "pressure" in one sentence but says nothing about chest pressure.
 func (e *Engine) findTogether(toks []token, found []match) []match {
-	words := make(map[string]bool, len(toks))
+	words := make(map[string]bool, 2*len(toks))
 	for _, t := range toks {
 		words[t.norm] = true
+		if len(t.norm) >= 3 {
+			words[t.norm[:3]+"*"] = true // lets a prefix part ("swell*") be ruled out too
+		}
+	}
+	// Only the groups keyed by a word of this text can match; most requests touch a
+	// handful of the hundreds of groups.
+	candidate := make([]bool, len(e.together))
+	for w := range words {
+		for _, g := range e.groupsBy[w] {
+			candidate[g] = true
+		}
+	}
+	for _, g := range e.anyGroup {
+		candidate[g] = true
 	}
 	var out []match
-	for _, tg := range e.together {
-		if !tg.couldBeIn(words) {
-			continue // most groups fail here, before any scanning
+	for gi, tg := range e.together {
+		if !candidate[gi] || !tg.couldBeIn(words) {
+			continue
 		}
 		for start := 0; start < len(toks); {
 			end := start
@@ -285,12 +301,19 @@ type together struct {
 	parts   []phrase
 }
 
-// couldBeIn reports whether every part whose first word is exact has that word in the
-// text at all.
+// couldBeIn reports whether every part's first word could be in the text at all: an
+// exact word must be there, and a prefix ("swell*") needs a word with its first three
+// letters.
 func (tg together) couldBeIn(words map[string]bool) bool {
 	for _, p := range tg.parts {
 		w := p.words[0]
-		if w != "?" && !strings.HasSuffix(w, "*") && !words[w] {
+		switch {
+		case w == "?" || w == "#many":
+		case strings.HasSuffix(w, "*"):
+			if len(w) >= 4 && !words[w[:3]+"*"] {
+				return false
+			}
+		case !words[w]:
 			return false
 		}
 	}

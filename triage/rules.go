@@ -95,7 +95,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	}
 
 	e := &Engine{version: rf.Version, source: source, spellings: map[string]string{}, cues: map[string]bool{},
-		byFirst: map[string][]phrase{}, byPrefix: map[string][]phrase{}, breakers: map[string]bool{}, fallback: map[Kind]rule{}}
+		byFirst: map[string][]phrase{}, byPrefix: map[string][]phrase{}, groupsBy: map[string][]int{}, breakers: map[string]bool{}, fallback: map[Kind]rule{}}
 	for k, v := range rf.Spellings {
 		e.spellings[strings.ToLower(k)] = strings.ToLower(v)
 	}
@@ -133,6 +133,26 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 						return nil, bad(conceptLine[name], "concept %q: %q has an empty part", name, p)
 					}
 					tg.parts = append(tg.parts, phrase{concept: ids[name], words: words})
+				}
+				key := ""
+				for _, part := range tg.parts {
+					if w := part.words[0]; w != "?" && w != "#many" && !strings.HasSuffix(w, "*") {
+						key = w
+						break
+					}
+				}
+				if key == "" {
+					for _, part := range tg.parts {
+						if w := part.words[0]; strings.HasSuffix(w, "*") && len(w) >= 4 {
+							key = w[:3] + "*"
+							break
+						}
+					}
+				}
+				if key == "" {
+					e.anyGroup = append(e.anyGroup, len(e.together))
+				} else {
+					e.groupsBy[key] = append(e.groupsBy[key], len(e.together))
 				}
 				e.together = append(e.together, tg)
 				continue
