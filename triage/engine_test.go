@@ -136,9 +136,12 @@ func readSet(t *testing.T, path string) []triage.Labelled {
 
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
-	// phrasings.jsonl holds new wordings found by probing the engine; holdout.jsonl, when
-	// present, is a set written by someone who has not read the rules.
-	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/holdout.jsonl"} {
+	// phrasings.jsonl holds new wordings found by probing the engine. holdout.jsonl is
+	// deliberately not read here: it is written by someone who has not read the rules, to
+	// measure the engine on requests its authors have never seen, and a test that printed
+	// its misses would show them to the very people it is hidden from. Run it with
+	// `triagectl eval testdata/holdout.jsonl` when measuring, not while writing rules.
+	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")
