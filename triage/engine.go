@@ -28,6 +28,7 @@ type Engine struct {
 	rules     []rule
 	fallback  map[Kind]rule
 	breakers  map[string]bool // words that end a clause, as full stops do
+	classes   []wordClass     // word classes ("@medicine") that phrases may name
 }
 
 // phrase is one way of saying a concept, as normalised words; a word ending in * is a
@@ -75,7 +76,7 @@ type match struct {
 // GP team, as LABELS.md asks. When nothing fires, a clinical request is "soon" for the
 // GP team (a new problem needs assessing) and an admin one is routine for admin.
 func (e *Engine) Classify(in Input) Suggestion {
-	toks := tokenize(in.Text, e.spellings, e.breakers)
+	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
 	found := e.findPhrases(toks)
 	present := make([][]match, len(e.concepts))
 	negated := make([]bool, len(found))
@@ -230,6 +231,13 @@ func (e *Engine) findPhrases(toks []token) []match {
 				out = append(out, match{concept: p.concept, from: i, to: to})
 			}
 		}
+		if c := toks[i].class; c != "" {
+			for _, p := range e.byFirst[c] {
+				if to, ok := p.at(toks, i); ok {
+					out = append(out, match{concept: p.concept, from: i, to: to})
+				}
+			}
+		}
 		if w := toks[i].norm; len(w) >= 3 {
 			for _, p := range e.byPrefix[w[:3]] {
 				if to, ok := p.at(toks, i); ok {
@@ -249,6 +257,9 @@ func (e *Engine) findTogether(toks []token, found []match) []match {
 	words := make(map[string]bool, 2*len(toks))
 	for _, t := range toks {
 		words[t.norm] = true
+		if t.class != "" {
+			words[t.class] = true
+		}
 		if len(t.norm) >= 3 {
 			words[t.norm[:3]+"*"] = true // lets a prefix part ("swell*") be ruled out too
 		}
@@ -339,11 +350,20 @@ func (p phrase) at(toks []token, i int) (int, bool) {
 	clause := toks[i].sentence
 	for k, w := range p.words {
 		t := toks[i+k]
-		if t.sentence != clause || !wordMatches(w, t.norm) {
+		if t.sentence != clause || !tokenMatches(w, t) {
 			return 0, false
 		}
 	}
 	return i + len(p.words), true
+}
+
+// tokenMatches reports whether a word of a phrase matches a token of the text: its
+// word, or its word class for a pattern like "@medicine".
+func tokenMatches(pattern string, t token) bool {
+	if strings.HasPrefix(pattern, "@") {
+		return t.class == pattern
+	}
+	return wordMatches(pattern, t.norm)
 }
 
 func wordMatches(pattern, word string) bool {
@@ -372,7 +392,7 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 	window := negationWindow
 	for i := m.from - 1; i >= 0 && i >= m.from-window; i-- {
 		if toks[i].clause != toks[m.from].clause {
-			return false
+			return e.negatedList(toks, found, m)
 		}
 		if toks[i].norm == "or" || toks[i].norm == "nor" {
 			// A list keeps the negation going: "no pain in my arms or jaw". "And" does
@@ -390,6 +410,74 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 	return false
 }
 
+// listClause is the most words a clause of a negated list may hold: "no numbness,
+// pins and needles or bladder problems" lists short items, while a long clause after
+// a comma says something new.
+const listClause = 6
+
+// negatedList reports whether m is an item of a list negated as a whole, "no A, B or
+// C": the comma ends the clause, but the negation runs on to the "or" that closes the
+// list. It needs that "or" ("no cough, crushing chest pain" negates only the cough),
+// short items that m opens or follows an "or" in, no "but" in between, and a clause
+// before them that opens with a cue and names something ("No, I have..." is an answer,
+// not a list).
+func (e *Engine) negatedList(toks []token, found []match, m match) bool {
+	sentence := toks[m.from].sentence
+	first := clauseStart(toks, m.from)
+	if e.breakers[toks[first].norm] || e.clauseLen(toks, first) > listClause {
+		return false
+	}
+	if pre := m.from - first; pre > 1 && toks[m.from-1].norm != "or" && toks[m.from-1].norm != "nor" {
+		return false // "no fever, she has a rash": the rash is said, not listed
+	}
+	// The list must close with "or" or "nor" in m's clause or a later short one.
+	closed := false
+	for i := first; i < len(toks) && toks[i].sentence == sentence; i++ {
+		if i > first && toks[i].clause != toks[i-1].clause && (e.breakers[toks[i].norm] || e.clauseLen(toks, i) > listClause) {
+			break
+		}
+		if toks[i].norm == "or" || toks[i].norm == "nor" {
+			closed = true
+			break
+		}
+	}
+	if !closed {
+		return false
+	}
+	// Walk back over the list's items to the clause that opens it.
+	for end := first - 1; end >= 0 && toks[end].sentence == sentence; {
+		start := clauseStart(toks, end)
+		n := end - start + 1
+		if e.breakers[toks[start].norm] || n > listClause {
+			return false
+		}
+		for k := start; k <= end && k < start+3; k++ {
+			if e.cues[toks[k].norm] && k < end && !e.pseudoAt(toks, k) && !insidePhrase(found, k, m) {
+				return true
+			}
+		}
+		end = start - 1
+	}
+	return false
+}
+
+// clauseStart is the first token of the clause token i is in.
+func clauseStart(toks []token, i int) int {
+	for i > 0 && toks[i-1].clause == toks[i].clause {
+		i--
+	}
+	return i
+}
+
+// clauseLen is the number of words in the clause that starts at token i.
+func (e *Engine) clauseLen(toks []token, i int) int {
+	n := 0
+	for k := i; k < len(toks) && toks[k].clause == toks[i].clause; k++ {
+		n++
+	}
+	return n
+}
+
 func (e *Engine) pseudoAt(toks []token, i int) bool {
 	for _, p := range e.pseudo {
 		if i+len(p) > len(toks) {
@@ -397,7 +485,7 @@ func (e *Engine) pseudoAt(toks []token, i int) bool {
 		}
 		ok := true
 		for k, w := range p {
-			if !wordMatches(w, toks[i+k].norm) {
+			if !tokenMatches(w, toks[i+k]) {
 				ok = false
 				break
 			}

@@ -64,6 +64,13 @@ func TestClassify(t *testing.T) {
 		{"a list keeps the negation going", 58, triage.Male, triage.Clinical, "indigestion, no pain in my arms or jaw, no sweating", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"'and now' does not", 58, triage.Male, triage.Clinical, "no headache and now crushing chest pain", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a shorter phrase inside a negated one is negated too", 28, triage.Male, triage.Clinical, "low mood for months. I don't have any thoughts of harming myself", triage.Soon, triage.TeamMentalHealth, triage.SignpostNone},
+		{"a negated list runs on to its 'or'", 40, triage.Male, triage.Clinical, "back spasm after lifting, no numbness, pins and needles or bladder issues", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"a negated list stops at 'but'", 50, triage.Male, triage.Clinical, "no cough, no cold, but crushing chest pain or pressure", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"said after a comma, not listed", 40, triage.Female, triage.Clinical, "no fever, now i cant breathe or talk", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a medicine known by its class ending", 58, triage.Male, triage.Clinical, "the lisinopril is giving me a tickly cough", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"a medicine the rules list by name", 44, triage.Female, triage.Clinical, "metformin is making me feel sick", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"fever with new confusion is sepsis until shown otherwise", 81, triage.Female, triage.Clinical, "burning hot and not making sense today", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"'a bit' is not a bite", 67, triage.Male, triage.Clinical, "a bit breathless walking the dog for weeks", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"nothing recognised, clinical", 40, triage.Female, triage.Clinical, "I have a question about my health", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"nothing recognised, admin", 40, triage.Female, triage.Admin, "please call me back", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
 	}

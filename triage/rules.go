@@ -19,6 +19,7 @@ type ruleFile struct {
 	Negations       []string            `yaml:"negations"`
 	PseudoNegations []string            `yaml:"pseudo_negations"`
 	ClauseBreakers  []string            `yaml:"clause_breakers"`
+	WordClasses     map[string][]string `yaml:"word_classes"`
 	Fallback        map[string]ruleSpec `yaml:"fallback"`
 	Concepts        map[string][]string `yaml:"concepts"`
 	Rules           []ruleSpec          `yaml:"rules"`
@@ -78,8 +79,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, &RuleError{Source: source, Msg: msg}
 	}
 	var lines struct {
-		Rules    []yaml.Node `yaml:"rules"`
-		Concepts yaml.Node   `yaml:"concepts"`
+		Rules       []yaml.Node `yaml:"rules"`
+		Concepts    yaml.Node   `yaml:"concepts"`
+		WordClasses yaml.Node   `yaml:"word_classes"`
 	}
 	if err := yaml.Unmarshal(rules, &lines); err != nil {
 		return nil, &RuleError{Source: source, Msg: err.Error()}
@@ -109,6 +111,40 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		e.pseudo = append(e.pseudo, normalizePhrase(p, e.spellings))
 	}
 
+	// Word classes, in file order so a word in two classes always gets the first.
+	classNames := map[string]bool{}
+	for i := 0; i+1 < len(lines.WordClasses.Content); i += 2 {
+		k := lines.WordClasses.Content[i]
+		c := wordClass{name: "@" + k.Value, names: map[string]bool{}}
+		if len(rf.WordClasses[k.Value]) == 0 {
+			return nil, bad(k.Line, "word class %q has no words", k.Value)
+		}
+		for _, w := range rf.WordClasses[k.Value] {
+			w = strings.ToLower(strings.TrimSpace(w))
+			if suf, ok := strings.CutPrefix(w, "*"); ok {
+				if len(suf) < 3 || strings.ContainsAny(suf, " *") {
+					return nil, bad(k.Line, "word class %q: suffix %q must be one word of at least 3 letters after the *", k.Value, w)
+				}
+				c.suffixes = append(c.suffixes, suf)
+				continue
+			}
+			if w == "" || strings.ContainsAny(w, " *") {
+				return nil, bad(k.Line, "word class %q: %q must be one word, or *suffix", k.Value, w)
+			}
+			c.names[w] = true
+		}
+		classNames[c.name] = true
+		e.classes = append(e.classes, c)
+	}
+	usesUnknownClass := func(words []string) string {
+		for _, w := range words {
+			if strings.HasPrefix(w, "@") && !classNames[w] {
+				return w
+			}
+		}
+		return ""
+	}
+
 	// Concepts, in file order so ids are stable.
 	ids := map[string]int{}
 	e.conceptID = ids
@@ -131,6 +167,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 					words := normalizePhrase(part, e.spellings)
 					if len(words) == 0 || words[0] == "?" {
 						return nil, bad(conceptLine[name], "concept %q: %q has an empty part", name, p)
+					}
+					if w := usesUnknownClass(words); w != "" {
+						return nil, bad(conceptLine[name], "concept %q: %q names word class %s, which word_classes does not define", name, p, w)
 					}
 					tg.parts = append(tg.parts, phrase{concept: ids[name], words: words})
 				}
@@ -160,6 +199,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			words := normalizePhrase(p, e.spellings)
 			if len(words) == 0 || words[0] == "?" {
 				return nil, bad(conceptLine[name], "concept %q: phrase %q has no words to start from", name, p)
+			}
+			if w := usesUnknownClass(words); w != "" {
+				return nil, bad(conceptLine[name], "concept %q: %q names word class %s, which word_classes does not define", name, p, w)
 			}
 			ph := phrase{concept: ids[name], words: words}
 			if strings.HasSuffix(words[0], "*") {

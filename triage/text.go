@@ -15,11 +15,37 @@ type token struct {
 	clause     int // commas, semicolons and "but" start a new clause
 	sentence   int // full stops, question marks and new lines start a new sentence
 	number     bool
+	class      string // "@medicine" when the word is one of a word class of the rules file, else ""
+}
+
+// wordClass is a class of words the rules can name as one word ("@medicine"): patients
+// name hundreds of medicines, and a rule about side effects should not need every one.
+// A word belongs when it is one of names or ends with one of suffixes ("ramipril" and
+// "lisinopril" by "pril").
+type wordClass struct {
+	name     string // with its "@"
+	names    map[string]bool
+	suffixes []string
+}
+
+// classOf returns the first class the word belongs to, or "".
+func classOf(w string, classes []wordClass) string {
+	for _, c := range classes {
+		if c.names[w] {
+			return c.name
+		}
+		for _, suf := range c.suffixes {
+			if len(w) >= len(suf)+3 && strings.HasSuffix(w, suf) {
+				return c.name
+			}
+		}
+	}
+	return ""
 }
 
 // tokenize splits text into words. Numbers are words of their own ("38.5c" is "38.5"
 // and "c") so temperatures and ages can be read.
-func tokenize(text string, spellings map[string]string, breakers map[string]bool) []token {
+func tokenize(text string, spellings map[string]string, breakers map[string]bool, classes []wordClass) []token {
 	toks := make([]token, 0, len(text)/5+1)
 	clause, sentence := 0, 0
 	i := 0
@@ -45,7 +71,7 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 			if breakers[w] && len(toks) > 0 && toks[len(toks)-1].clause == clause {
 				clause++
 			}
-			toks = append(toks, token{norm: w, start: start, end: i, clause: clause, sentence: sentence})
+			toks = append(toks, token{norm: w, start: start, end: i, clause: clause, sentence: sentence, class: classOf(w, classes)})
 		case unicode.IsDigit(r):
 			start := i
 			for i < len(text) && (isDigitAt(text, i) || (text[i] == '.' && i+1 < len(text) && isDigitAt(text, i+1))) {
@@ -81,7 +107,7 @@ func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
 func normalizePhrase(p string, spellings map[string]string) []string {
 	var words []string
 	for _, f := range strings.Fields(strings.ToLower(p)) {
-		if f == "?" || f == "#many" {
+		if f == "?" || f == "#many" || strings.HasPrefix(f, "@") {
 			words = append(words, f)
 			continue
 		}
