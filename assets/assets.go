@@ -6,6 +6,7 @@ package assets
 import (
 	_ "embed"
 	"fmt"
+	"sync"
 
 	"triagedesk/triage"
 )
@@ -18,10 +19,17 @@ var Rules []byte
 // RulesSource names the built-in rules in messages and on screen.
 const RulesSource = "built-in rules (assets/rules.yaml)"
 
-// DefaultEngine builds the triage engine from the built-in rules. The rules are tested
-// to load, so a failure here is a broken build, not bad input.
-func DefaultEngine() *triage.Engine {
-	e, err := triage.NewEngine(Rules, RulesSource)
+// DefaultEngine returns the triage engine of the built-in rules. It is built once and
+// shared: an Engine never changes, and building one takes a few milliseconds that a
+// caller classifying request by request should not pay each time. The rules are tested
+// to load, so a panic here is a broken build, not bad input.
+func DefaultEngine() *triage.Engine { return defaultEngine() }
+
+var defaultEngine = sync.OnceValue(func() *triage.Engine { return mustEngine(Rules, RulesSource) })
+
+// mustEngine builds an engine from rules that must load.
+func mustEngine(rules []byte, source string) *triage.Engine {
+	e, err := triage.NewEngine(rules, source)
 	if err != nil {
 		panic(fmt.Sprintf("the built-in triage rules do not load: %v", err))
 	}

@@ -82,6 +82,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		Rules       []yaml.Node `yaml:"rules"`
 		Concepts    yaml.Node   `yaml:"concepts"`
 		WordClasses yaml.Node   `yaml:"word_classes"`
+		Fallback    yaml.Node   `yaml:"fallback"`
 	}
 	if err := yaml.Unmarshal(rules, &lines); err != nil {
 		return nil, &RuleError{Source: source, Msg: err.Error()}
@@ -237,13 +238,23 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	for _, k := range []Kind{Clinical, Admin} {
 		spec, ok := rf.Fallback[string(k)]
 		if !ok {
-			return nil, bad(0, "the rules file needs a fallback for %s requests that no rule matches", k)
+			return nil, bad(lines.Fallback.Line, "the rules file needs a fallback for %s requests that no rule matches", k)
+		}
+		line := lines.Fallback.Line
+		for i := 0; i+1 < len(lines.Fallback.Content); i += 2 {
+			if lines.Fallback.Content[i].Value == string(k) {
+				line = lines.Fallback.Content[i].Line
+			}
 		}
 		if spec.ID == "" {
 			spec.ID = "no-rule-" + string(k)
 		}
-		r, err := compileRule(spec, ids, 0, bad)
+		r, err := compileRule(spec, ids, line, bad)
 		if err != nil {
+			var re *RuleError
+			if errors.As(err, &re) {
+				re.Msg = strings.Replace(re.Msg, fmt.Sprintf("rule %q", spec.ID), fmt.Sprintf("fallback %q", k), 1)
+			}
 			return nil, err
 		}
 		e.fallback[k] = r

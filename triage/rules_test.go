@@ -1,0 +1,109 @@
+package triage_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"triagedesk/assets"
+	"triagedesk/triage"
+)
+
+func TestBuiltInRulesLoad(t *testing.T) {
+	e, err := triage.NewEngine(assets.Rules, assets.RulesSource)
+	if err != nil {
+		t.Fatalf("the built-in rules do not load: %v", err)
+	}
+	if e.Version() == "" || e.Version() != assets.DefaultEngine().Version() {
+		t.Errorf("version %q, default engine %q", e.Version(), assets.DefaultEngine().Version())
+	}
+}
+
+// smallRules is a valid rules file with one rule on line 11; each case below breaks it
+// in one way.
+const smallRules = `version: "t1"
+word_classes:
+  medicine: ["tablets", "*pril"]
+fallback:
+  clinical: {priority: soon, team: gp, says: fallback}
+  admin: {priority: routine, team: admin, says: fallback}
+concepts:
+  pain: ["pain", "@medicine & hurt*"]
+  neck: ["stiff neck"]
+rules:
+  - {id: a, says: x, priority: soon, team: gp, all: [pain]}
+`
+
+func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
+	if _, err := triage.NewEngine([]byte(smallRules), "practice-rules.yaml"); err != nil {
+		t.Fatalf("the valid file was refused: %v", err)
+	}
+	rule := `  - {id: a, says: x, priority: soon, team: gp, all: [pain]}`
+	tests := []struct {
+		name, from, to, want string
+	}{
+		{"unknown priority", "priority: soon, team: gp, all", "priority: urgentish, team: gp, all", `line 11: rule "a": unknown priority "urgentish"`},
+		{"unknown team", "team: gp, all", "team: surgery, all", `line 11: rule "a": unknown team "surgery"`},
+		{"unknown signpost", "team: gp, all", "team: gp, signpost: chemist, all", `line 11: rule "a": unknown signpost "chemist"`},
+		{"unknown sex", "all: [pain]}", "all: [pain], sex: woman}", `line 11: rule "a": unknown sex "woman"`},
+		{"unknown kind", "all: [pain]}", "all: [pain], kind: query}", `line 11: rule "a": unknown kind "query"`},
+		{"undefined concept", "all: [pain]}", "all: [ache]}", `line 11: rule "a" names concept "ache"`},
+		{"duplicate id", rule, rule + "\n" + strings.Replace(rule, "says: x", "says: y", 1), `line 12: rule id "a" is used twice (first on line 11)`},
+		{"backwards age", "all: [pain]}", `all: [pain], age: "64-16"}`, `line 11: rule "a": age "64-16" runs backwards`},
+		{"age not a range", "all: [pain]}", `all: [pain], age: "adults"}`, `line 11: rule "a": age "adults" is not a range`},
+		{"months beyond two years", "all: [pain]}", `all: [pain], months: "3-30"}`, `line 11: rule "a": months "3-30" is not a range`},
+		{"temperature in Fahrenheit", "all: [pain]}", `all: [pain], temp: 101}`, `line 11: rule "a": temp 101.0 is not a body temperature`},
+		{"emergency not to 999", "priority: soon, team: gp, all", "priority: emergency, team: gp, all", `line 11: rule "a": an emergency must be signposted to 999`},
+		{"no concepts", "all: [pain]}", "}", `line 11: rule "a" names no concepts`},
+		{"missing id", "id: a, ", "", "line 11: a rule needs an id"},
+		{"missing reason", "says: x, ", "", `line 11: rule "a" needs a 'says'`},
+		{"missing priority", "priority: soon, team: gp, all", "team: gp, all", `line 11: rule "a": unknown priority ""`},
+		{"unknown field", "all: [pain]}", "all: [pain], colour: red}", "line 11: field colour not found"},
+		{"prefix too short", `"stiff neck"`, `"st*"`, `line 9: concept "neck": prefix "st*" is too short`},
+		{"empty concept", `neck: ["stiff neck"]`, `neck: []`, `line 9: concept "neck" has no phrases`},
+		{"phrase of wildcards only", `"stiff neck"`, `"? neck"`, `line 9: concept "neck": phrase "? neck" has no words to start from`},
+		{"unknown word class", `"@medicine & hurt*"`, `"@drug & hurt*"`, `line 8: concept "pain": "@drug & hurt*" names word class @drug`},
+		{"short suffix", `"*pril"`, `"*il"`, `line 3: word class "medicine": suffix "*il" must be one word of at least 3 letters`},
+		{"no version", `version: "t1"`, `version: ""`, "line 1: the rules file needs a version"},
+		{"bad fallback", "admin: {priority: routine, team: admin", "admin: {priority: routine, team: office", `line 6: fallback "admin": unknown team "office"`},
+		{"no fallback for admin", "  admin: {priority: routine, team: admin, says: fallback}\n", "", "needs a fallback for admin requests"},
+		{"bad yaml", rule, `  - {id: a, says: [`, "practice-rules.yaml line 11:"},
+		{"empty file", smallRules, "", "practice-rules.yaml: the rules file is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			broken := strings.Replace(smallRules, tt.from, tt.to, 1)
+			if broken == smallRules {
+				t.Fatalf("the case does not change the file: %q not found", tt.from)
+			}
+			e, err := triage.NewEngine([]byte(broken), "practice-rules.yaml")
+			if err == nil {
+				t.Fatalf("accepted (version %s), want an error containing %q", e.Version(), tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "practice-rules.yaml") {
+				t.Errorf("error = %q\nwant it to name practice-rules.yaml and contain %q", err, tt.want)
+			}
+			var re *triage.RuleError
+			if !errors.As(err, &re) {
+				t.Errorf("error %T is not a *triage.RuleError", err)
+			}
+		})
+	}
+}
+
+func TestRefusedPracticeRulesLeaveTheBuiltInOnesInForce(t *testing.T) {
+	e, err := assets.LoadEngine([]byte("version: ''"), "broken.yaml")
+	if err == nil || !strings.Contains(err.Error(), "broken.yaml line 1") {
+		t.Errorf("error = %v, want the file and line of the problem", err)
+	}
+	if e == nil || e.Version() != assets.DefaultEngine().Version() {
+		t.Fatalf("a refused practice file must leave the built-in rules in force, got %v", e)
+	}
+	own, err := assets.LoadEngine([]byte(smallRules), "ours.yaml")
+	if err != nil || own.Version() != "t1" || own.Source() != "ours.yaml" {
+		t.Fatalf("a valid practice file was not used: %v, %v", own, err)
+	}
+	if got := own.Classify(triage.Input{Age: 40, Kind: triage.Clinical, Text: "the ramipril makes my chest hurt"}); got.Reasons[0].Rule != "a" {
+		t.Errorf("a practice's word class was not used: %+v", got)
+	}
+}
