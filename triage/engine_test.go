@@ -197,3 +197,151 @@ func TestEngineIsSafeForConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// check classifies each case and reports any whose suggestion differs, with its reasons.
+func check(t *testing.T, cases []struct {
+	age  int
+	sex  triage.Sex
+	text string
+	want string // priority/team/signpost
+}) {
+	t.Helper()
+	e := assets.DefaultEngine()
+	for _, c := range cases {
+		got := e.Classify(triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text})
+		if s := string(got.Priority) + "/" + string(got.Team) + "/" + string(got.Signpost); s != c.want {
+			t.Errorf("%d %s %q: got %s, want %s; because %v", c.age, c.sex, c.text, s, c.want, got.Reasons)
+		}
+	}
+}
+
+type engineCase = struct {
+	age  int
+	sex  triage.Sex
+	text string
+	want string
+}
+
+// TestEveryEmergencyOfLabels takes each emergency of LABELS.md in two wordings.
+func TestEveryEmergencyOfLabels(t *testing.T) {
+	const e = "emergency/gp/999"
+	check(t, []engineCase{
+		{55, triage.Male, "pain in my chest spreading to my left arm", e},
+		{62, triage.Female, "heavy tight chest and I'm clammy", e},
+		{70, triage.Female, "her face has dropped on one side", e},
+		{66, triage.Male, "his speech is slurred and his arm is weak", e},
+		{45, triage.Female, "so breathless I can't speak in sentences", e},
+		{60, triage.Male, "my lips have gone blue", e},
+		{30, triage.Female, "throat closing up after eating nuts", e},
+		{25, triage.Male, "stung by a bee and now my tongue is swollen", e},
+		{70, triage.Male, "chest infection and now mottled skin and no wee all day", e},
+		{50, triage.Female, "high temperature, shivering uncontrollably, never felt this ill", e},
+		{3, triage.Female, "spots that don't fade under a glass", e},
+		{20, triage.Male, "fever, stiff neck and the light hurts my eyes", e},
+		{30, triage.Female, "I want to kill myself and I have a plan", e},
+		{19, triage.Male, "took 20 paracetamol an hour ago", e},
+		{45, triage.Male, "back pain and numb between my legs", e},
+		{50, triage.Female, "backache and I've wet myself without knowing", e},
+		{14, triage.Male, "sudden severe pain in my testicle", e},
+		{28, triage.Female, "missed period, pain on one side and dizzy", e},
+		{31, triage.Female, "positive pregnancy test, pain low on the right and shoulder tip pain", e},
+		{60, triage.Male, "vomiting blood", e},
+		{70, triage.Female, "black tarry stools since yesterday", e},
+		{12, triage.Male, "hit his head and was knocked out", e},
+		{40, triage.Female, "banged my head and keep vomiting", e},
+		{80, triage.Male, "fell and hit my head, I take warfarin", e},
+		{65, triage.Female, "suddenly lost the vision in one eye", e},
+		{38, triage.Male, "worst headache of my life, came on suddenly", e},
+		{0, triage.Female, "my 6 week old has a temperature of 38", e},
+		{0, triage.Male, "7 weeks old, temp 100.4F", e},
+		{35, triage.Male, "tooth abscess and the swelling is spreading to my eye", e},
+		{30, triage.Female, "toothache and now it's hard to swallow", e},
+	})
+}
+
+// TestBabyTemperaturesByMonths reads the baby's age from the text: under 3 months at
+// 38°C is an emergency, 3 to 6 months at 39°C is same-day, and a number below the
+// threshold does not count.
+func TestBabyTemperaturesByMonths(t *testing.T) {
+	check(t, []engineCase{
+		{0, triage.Female, "my 8 week old has a temperature of 38.0", "emergency/gp/999"},
+		{0, triage.Female, "my 8 week old has a temperature of 37.5", "soon/gp/none"},
+		{0, triage.Male, "he is 2 months old and his temp is 38.4C", "emergency/gp/999"},
+		{0, triage.Male, "3 month old baby, temperature 39.2", "same-day/gp/none"},
+		{0, triage.Female, "she is 5 months, temp 39", "same-day/gp/none"},
+		{0, triage.Female, "baby feels very hot", "emergency/gp/999"}, // no months, no number: taken as the youngest
+		{0, triage.Male, "10 days old and a temperature of 38.1", "emergency/gp/999"},
+		{30, triage.Female, "I'm 36 weeks pregnant and want a letter for work", "routine/admin/none"},
+	})
+}
+
+// TestPharmacyFirstEdges checks each Pharmacy First condition at the edges of its ages
+// and, for urine infections, sex and pregnancy.
+func TestPharmacyFirstEdges(t *testing.T) {
+	const pharmacy = "routine/gp/pharmacy"
+	check(t, []engineCase{
+		{11, triage.Female, "sinusitis, blocked nose and face pain", "soon/gp/none"},
+		{12, triage.Female, "sinusitis, blocked nose and face pain", pharmacy},
+		{4, triage.Male, "sore throat", "soon/gp/none"},
+		{5, triage.Male, "sore throat", pharmacy},
+		{0, triage.Male, "earache", "soon/gp/none"},
+		{1, triage.Male, "earache", pharmacy},
+		{17, triage.Male, "earache", pharmacy},
+		{18, triage.Male, "earache", "soon/gp/none"},
+		{0, triage.Female, "infected insect bite, red and swollen", "soon/gp/none"},
+		{1, triage.Female, "infected insect bite, red and swollen", pharmacy},
+		{1, triage.Male, "impetigo", pharmacy},
+		{17, triage.Female, "shingles", "soon/gp/none"},
+		{18, triage.Female, "shingles", pharmacy},
+		{15, triage.Female, "burning when I wee", "same-day/gp/none"},
+		{16, triage.Female, "burning when I wee", pharmacy},
+		{64, triage.Female, "burning when I wee", pharmacy},
+		{65, triage.Female, "burning when I wee", "same-day/gp/none"},
+		{30, triage.Male, "burning when I wee", "same-day/gp/none"},
+		{30, triage.Female, "burning when I wee and I'm 10 weeks pregnant", "same-day/gp/none"},
+		{30, triage.SexUnknown, "burning when I wee", "same-day/gp/none"},
+	})
+}
+
+// TestNegation keeps negated red flags from firing and lets the rest of the sentence
+// speak.
+func TestNegation(t *testing.T) {
+	check(t, []engineCase{
+		{50, triage.Male, "heartburn, no chest pain", "soon/gp/none"},
+		{50, triage.Male, "I do not have chest pain, just heartburn", "soon/gp/none"},
+		{35, triage.Female, "low mood, not suicidal", "soon/mental-health/none"},
+		{35, triage.Female, "feeling low. denies any thoughts of suicide", "soon/mental-health/none"},
+		{40, triage.Male, "back pain without numbness or bladder problems", "soon/physio/none"},
+		{40, triage.Male, "back pain, haven't had any numbness or problems with my bladder", "soon/physio/none"},
+		{40, triage.Male, "no chest pain but now my left arm is numb and my face has dropped", "emergency/gp/999"},
+		{40, triage.Male, "not sure if it's important but crushing chest pain since lunch", "emergency/gp/999"},
+		{30, triage.Female, "sore throat, no difficulty swallowing or breathing", "routine/gp/pharmacy"},
+	})
+}
+
+// TestMisspellingsAndLayWords reads phone typing and patients' own words.
+func TestMisspellingsAndLayWords(t *testing.T) {
+	check(t, []engineCase{
+		{55, triage.Male, "chst pain going down my arm", "emergency/gp/999"},
+		{40, triage.Female, "cant breath at all", "emergency/gp/999"},
+		{30, triage.Male, "dierrhea since yesterday, otherwise fine", "routine/gp/pharmacy"},
+		{0, triage.Female, "3 week old with a temprature of 38.2", "emergency/gp/999"},
+		{30, triage.Female, "stings when I have a wee", "routine/gp/pharmacy"},
+		{30, triage.Male, "burning when peeing", "same-day/gp/none"},
+		{8, triage.Female, "tummy ache and it hurts to wee", "same-day/gp/none"},
+		{52, triage.Male, "can't catch my breath, lips going blue", "emergency/gp/999"},
+	})
+}
+
+// TestSeveralProblems lets the most urgent problem decide, and sends problems of one
+// urgency for different teams to the GP.
+func TestSeveralProblems(t *testing.T) {
+	check(t, []engineCase{
+		{50, triage.Male, "fit note please. also chest pain spreading to my jaw", "emergency/gp/999"},
+		{35, triage.Female, "my test results and I've run out of insulin", "same-day/medicines/none"},
+		{40, triage.Female, "low mood and a sore knee from running", "soon/gp/none"},
+		{28, triage.Female, "missed my period, one sided pain and I feel dizzy", "emergency/gp/999"},
+		{19, triage.Male, "fever, stiff neck and a rash", "emergency/gp/999"},
+		{30, triage.Female, "cold sore and a repeat of my pill", "routine/gp/none"},
+	})
+}
