@@ -81,8 +81,10 @@ func TestOfflineWhenTheServerStops(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer q.Close()
-	now := time.Now()
-	practice, err := server.FillDemo(ctx, q, 2, 200, 150, now)
+	// A fixed Tuesday morning, so the demo leaves new requests in the inbox whatever
+	// the hour the test runs at (at 19:37 a wall-clock practice had none).
+	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	practice, err := server.FillDemo(ctx, q, 2, 200, 300, now)
 	if err != nil {
 		t.Fatal(err)
 	}
