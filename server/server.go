@@ -74,6 +74,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/v1/settings", s.staff(s.getSettings))
 	s.mux.HandleFunc("PUT /api/v1/settings/limits", s.manager(putSetting[triage.Limits](s, keyLimits)))
 	s.mux.HandleFunc("PUT /api/v1/settings/availability", s.manager(putSetting[triage.Availability](s, keyAvailability)))
+	s.mux.HandleFunc("GET /api/v1/statistics", s.manager(s.statistics))
 
 	s.mux.HandleFunc("POST /api/v1/accounts", s.createAccount)
 	s.mux.HandleFunc("POST /api/v1/dependants", s.patient(s.addDependant))
@@ -192,7 +193,7 @@ func (s *Server) staff(h http.HandlerFunc) http.HandlerFunc {
 func (s *Server) manager(h http.HandlerFunc) http.HandlerFunc {
 	return s.staff(func(w http.ResponseWriter, r *http.Request) {
 		if userOf(r).Role != store.RoleManager {
-			s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "only a practice manager can change settings"))
+			s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "only a practice manager can change settings or read the practice statistics"))
 			return
 		}
 		h(w, r)
@@ -276,7 +277,10 @@ func (s *Server) readTask(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "read", RequestID: id})
+	if err := s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "read", RequestID: id}); err != nil {
+		s.fail(w, r, fmt.Errorf("record the read of task %d in the audit trail: %w", id, err))
+		return
+	}
 	w.Header().Set("ETag", etag(req.Version))
 	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.TaskFrom(&req))
 }
@@ -312,7 +316,10 @@ func (s *Server) searchTasks(w http.ResponseWriter, r *http.Request) {
 	for i := range reqs {
 		b.Entry = append(b.Entry, fhir.OutEntry{FullURL: "Task/" + strconv.FormatInt(reqs[i].ID, 10), Resource: fhir.TaskFrom(&reqs[i])})
 	}
-	s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "search", Detail: fmt.Sprintf("read %d requests", len(reqs))})
+	if err := s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "search", Detail: fmt.Sprintf("read %d requests", len(reqs))}); err != nil {
+		s.fail(w, r, fmt.Errorf("record the search in the audit trail: %w", err))
+		return
+	}
 	writeJSON(w, http.StatusOK, fhir.ContentType, b)
 }
 
@@ -415,7 +422,10 @@ func (s *Server) readPatient(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "read-patient", Detail: fmt.Sprintf("patient %d", id)})
+	if err := s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "read-patient", Detail: fmt.Sprintf("patient %d", id)}); err != nil {
+		s.fail(w, r, fmt.Errorf("record the read of patient %d in the audit trail: %w", id, err))
+		return
+	}
 	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.PatientFrom(&p))
 }
 
@@ -445,7 +455,10 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		}
 		if ch.Len() > 0 || next != after || q.Get("wait") == "" {
 			if len(ch.Requests) > 0 {
-				s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "sync", Detail: fmt.Sprintf("sent %d requests after %s", len(ch.Requests), after)})
+				if err := s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "sync", Detail: fmt.Sprintf("sent %d requests after %s", len(ch.Requests), after)}); err != nil {
+					s.fail(w, r, fmt.Errorf("record the sync in the audit trail: %w", err))
+					return
+				}
 			}
 			last, err := s.queue.LastChange(r.Context())
 			if err != nil {

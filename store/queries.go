@@ -145,7 +145,7 @@ func (c *Cache) list(ctx context.Context, what string, f triage.Filter, order st
 }
 
 // count runs the count that goes with a list query.
-func (c *Cache) count(ctx context.Context, what string, f triage.Filter, fixed ...string) (int, error) {
+func (c *DB) count(ctx context.Context, what string, f triage.Filter, fixed ...string) (int, error) {
 	cond, args := where(f, fixed...)
 	var n int
 	if err := c.r.GetContext(ctx, &n, `SELECT count(*) FROM requests r`+cond, args...); err != nil {
@@ -196,7 +196,7 @@ func (c *Cache) Breaches(ctx context.Context, now time.Time, f triage.Filter) ([
 }
 
 // CountBreaches returns how many requests Breaches would list without a limit.
-func (c *Cache) CountBreaches(ctx context.Context, now time.Time, f triage.Filter) (int, error) {
+func (c *DB) CountBreaches(ctx context.Context, now time.Time, f triage.Filter) (int, error) {
 	return c.count(ctx, "breaches", f, liveCond, fmt.Sprintf("r.due_at < %d", now.Unix()))
 }
 
@@ -221,7 +221,7 @@ func (c *Cache) PatientUse(ctx context.Context, patientID int64, since time.Time
 
 // Overuse returns the patients who sent more than threshold requests since the given
 // time, the heaviest users first.
-func (c *Cache) Overuse(ctx context.Context, since time.Time, threshold int) ([]triage.PatientUse, error) {
+func (c *DB) Overuse(ctx context.Context, since time.Time, threshold int) ([]triage.PatientUse, error) {
 	rows, err := c.r.QueryContext(ctx, `SELECT u.sent, u.live, p.id, `+patientColumns+` FROM (
 			SELECT patient_id, count(*) AS sent, sum(status <> 'closed') AS live FROM requests
 			WHERE received_at >= ? GROUP BY patient_id HAVING count(*) > ?) u
@@ -247,7 +247,7 @@ func (c *Cache) Overuse(ctx context.Context, since time.Time, threshold int) ([]
 
 // OpenByTeamPriority counts live requests by team and priority; requests not yet
 // assigned are counted under the empty team.
-func (c *Cache) OpenByTeamPriority(ctx context.Context) ([]triage.TeamPriorityCount, error) {
+func (c *DB) OpenByTeamPriority(ctx context.Context) ([]triage.TeamPriorityCount, error) {
 	rows, err := c.r.QueryContext(ctx, `SELECT team, priority, count(*) FROM requests
 		WHERE status <> 'closed' GROUP BY team, priority ORDER BY team, priority`)
 	if err != nil {
@@ -273,7 +273,7 @@ func (c *Cache) OpenByTeamPriority(ctx context.Context) ([]triage.TeamPriorityCo
 
 // PerDay returns, for each day from from to to (practice time, both included), the
 // requests received and closed and the median time to first response.
-func (c *Cache) PerDay(ctx context.Context, from, to time.Time, loc *time.Location) ([]triage.DayCount, error) {
+func (c *DB) PerDay(ctx context.Context, from, to time.Time, loc *time.Location) ([]triage.DayCount, error) {
 	day := func(t time.Time) time.Time {
 		y, m, d := t.In(loc).Date()
 		return time.Date(y, m, d, 0, 0, 0, 0, loc)
