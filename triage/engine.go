@@ -17,6 +17,7 @@ type Engine struct {
 	source    string
 	spellings map[string]string
 	cues      map[string]bool     // words that negate what follows them in a clause
+	after     map[string]bool     // words that negate what comes just before them ("peeing normally")
 	pseudo    [][]string          // phrases that start with a cue but negate nothing
 	concepts  []string            // concept names by id
 	conceptID map[string]int      // concept ids by name
@@ -389,6 +390,9 @@ const negationWindow = 4
 // negating word that is part of a phrase found in the text ("not drinking", "can't
 // breathe") or of a pseudo-negation ("not getting better") negates nothing.
 func (e *Engine) negated(toks []token, found []match, m match) bool {
+	if e.negatedAfter(toks, found, m) {
+		return true
+	}
 	window := negationWindow
 	for i := m.from - 1; i >= 0 && i >= m.from-window; i-- {
 		if toks[i].clause != toks[m.from].clause {
@@ -406,6 +410,36 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// afterWindow is how many words after a phrase a word like "normally" reaches:
+// "peeing and pooing normally", "my breathing is fine".
+const afterWindow = 3
+
+// linking words may stand between a phrase and the all-clear that follows it; any
+// other word means the all-clear is about something else ("inhaler worked fine").
+var linking = map[string]bool{"is": true, "are": true, "seems": true, "seem": true, "feels": true,
+	"feel": true, "looks": true, "look": true, "all": true, "completely": true, "totally": true,
+	"perfectly": true, "absolutely": true, "and": true}
+
+// negatedAfter reports whether a word that says "nothing wrong" follows m closely in
+// its clause: "bladder is fine", "peeing and pooing normally". A word after "and"
+// may be anything, since it names a second thing the all-clear covers as well.
+func (e *Engine) negatedAfter(toks []token, found []match, m match) bool {
+	for i := m.to; i < len(toks) && i < m.to+afterWindow; i++ {
+		if toks[i].clause != toks[m.from].clause {
+			return false
+		}
+		w := toks[i].norm
+		if e.after[w] {
+			// "not normal", "isn't fine": an all-clear that is itself negated clears nothing.
+			return !e.cues[toks[i-1].norm] && !insidePhrase(found, i, m)
+		}
+		if !linking[w] && toks[i-1].norm != "and" {
+			return false
+		}
 	}
 	return false
 }

@@ -68,6 +68,14 @@ func TestClassify(t *testing.T) {
 		{"a negated list stops at 'but'", 50, triage.Male, triage.Clinical, "no cough, no cold, but crushing chest pain or pressure", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"said after a comma, not listed", 40, triage.Female, triage.Clinical, "no fever, now i cant breathe or talk", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a medicine known by its class ending", 58, triage.Male, triage.Clinical, "the lisinopril is giving me a tickly cough", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"a plural of a medicine's class ending", 63, triage.Female, triage.Clinical, "statins giving me muscle aches", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"a baby's age said without 'old'", 0, triage.Male, triage.Clinical, "baby 5 months temp 38.2, feeding well and happy", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"an overdose counted loosely", 23, triage.Male, triage.Admin, "took about 30 paracetamol a few hours ago, feel ok now", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a new medicine then trouble swallowing", 52, triage.Male, triage.Clinical, "started amoxicillin this morning now my face is swollen and its hard to swallow", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"an essential medicine out, with the condition it treats", 19, triage.Male, triage.Clinical, "run out of levetiracetam (keppra) for my seizures", triage.SameDay, triage.TeamMedicines, triage.SignpostNone},
+		{"a medicine run out and a seizure now", 35, triage.Female, triage.Clinical, "my tablets for epilepsy have run out and I've had a small seizure", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a minor head injury in an adult", 33, triage.Male, triage.Clinical, "bumped my head on a cupboard door, no knock out, not been sick", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"a minor head injury in a child", 8, triage.Male, triage.Clinical, "bumped his head on the table, didn't lose consciousness", triage.SameDay, triage.TeamGP, triage.SignpostNone},
 		{"a medicine the rules list by name", 44, triage.Female, triage.Clinical, "metformin is making me feel sick", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"fever with new confusion is sepsis until shown otherwise", 81, triage.Female, triage.Clinical, "burning hot and not making sense today", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"'a bit' is not a bite", 67, triage.Male, triage.Clinical, "a bit breathless walking the dog for weeks", triage.Soon, triage.TeamGP, triage.SignpostNone},
@@ -143,12 +151,13 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
-	// phrasings.jsonl holds new wordings found by probing the engine. holdout.jsonl is
-	// deliberately not read here: it is written by someone who has not read the rules, to
-	// measure the engine on requests its authors have never seen, and a test that printed
-	// its misses would show them to the very people it is hidden from. Run it with
-	// `triagectl eval testdata/holdout.jsonl` when measuring, not while writing rules.
-	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl"} {
+	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
+	// probing the engine; blind-1..3 were each written from LABELS.md alone by someone
+	// who had not read the rules, measured once as unseen requests (the figures are in
+	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
+	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
+	// before reading its misses.
+	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")
@@ -316,6 +325,15 @@ func TestNegation(t *testing.T) {
 		{40, triage.Male, "no chest pain but now my left arm is numb and my face has dropped", "emergency/gp/999"},
 		{40, triage.Male, "not sure if it's important but crushing chest pain since lunch", "emergency/gp/999"},
 		{30, triage.Female, "sore throat, no difficulty swallowing or breathing", "routine/gp/pharmacy"},
+		// An all-clear after the words clears them; a negated all-clear does not.
+		{34, triage.Male, "hurt my lower back lifting boxes, peeing and pooing normally", "soon/physio/none"},
+		{50, triage.Male, "back pain, bladder is fine, no numbness", "soon/physio/none"},
+		{50, triage.Male, "back pain and my bladder is not normal since yesterday", "emergency/gp/999"},
+		{30, triage.Female, "my blue inhaler worked fine before but now asthma getting worse and it isnt helping", "same-day/gp/none"},
+		// "doesn't go" away is not a negation; "doesn't go to my arm" is.
+		{44, triage.Male, "sharp pain on the left of my chest when i press on my rib after moving a wardrobe, doesnt go to my arm", "soon/gp/none"},
+		{2, triage.Male, "rash on his body, it fades when pressed with a glass, hes happy", "soon/gp/none"},
+		{25, triage.Male, "thinking about suicide a lot. havent got a plan and im safe tonight", "same-day/mental-health/none"},
 	})
 }
 

@@ -18,6 +18,7 @@ type ruleFile struct {
 	Spellings       map[string]string   `yaml:"spellings"`
 	Negations       []string            `yaml:"negations"`
 	PseudoNegations []string            `yaml:"pseudo_negations"`
+	PostNegations   []string            `yaml:"post_negations"`
 	ClauseBreakers  []string            `yaml:"clause_breakers"`
 	WordClasses     map[string][]string `yaml:"word_classes"`
 	Fallback        map[string]ruleSpec `yaml:"fallback"`
@@ -97,13 +98,16 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, bad(0, "the rules file has no rules")
 	}
 
-	e := &Engine{version: rf.Version, source: source, spellings: map[string]string{}, cues: map[string]bool{},
+	e := &Engine{version: rf.Version, source: source, spellings: map[string]string{}, cues: map[string]bool{}, after: map[string]bool{},
 		byFirst: map[string][]phrase{}, byPrefix: map[string][]phrase{}, groupsBy: map[string][]int{}, breakers: map[string]bool{}, fallback: map[Kind]rule{}}
 	for k, v := range rf.Spellings {
 		e.spellings[strings.ToLower(k)] = strings.ToLower(v)
 	}
 	for _, n := range rf.Negations {
 		e.cues[strings.ToLower(n)] = true
+	}
+	for _, n := range rf.PostNegations {
+		e.after[strings.ToLower(n)] = true
 	}
 	for _, b := range rf.ClauseBreakers {
 		e.breakers[strings.ToLower(b)] = true

@@ -28,8 +28,16 @@ type wordClass struct {
 	suffixes []string
 }
 
-// classOf returns the first class the word belongs to, or "".
+// classOf returns the first class the word belongs to, or "". A plural belongs where
+// its singular does: "statins", "inhalers".
 func classOf(w string, classes []wordClass) string {
+	if c := classOfWord(w, classes); c != "" || len(w) < 5 || !strings.HasSuffix(w, "s") {
+		return c
+	}
+	return classOfWord(w[:len(w)-1], classes)
+}
+
+func classOfWord(w string, classes []wordClass) string {
 	for _, c := range classes {
 		if c.names[w] {
 			return c.name
@@ -140,6 +148,11 @@ var (
 	fahrenheitWords = map[string]bool{"f": true, "fahrenheit": true, "of": false}
 )
 
+// ageLeads are the words after which "N months" is an age, not a duration.
+var ageLeads = map[string]bool{"is": true, "aged": true, "age": true, "only": true, "baby": true, "babys": true,
+	"hes": true, "shes": true, "just": true, "now": true, "son": true, "daughter": true, "boy": true, "girl": true,
+	"newborn": true, "twins": true, "have": true, "has": true}
+
 // monthsFromText reads a baby's age in months from the text ("my 7 week old", "she is
 // 4 months"). A patient aged 0 whose months are not given is taken as a newborn, so a
 // fever is not under-triaged for want of a number.
@@ -159,7 +172,7 @@ func monthsFromText(toks []token, age int) int {
 			continue
 		}
 		old := i+2 < len(toks) && toks[i+2].norm == "old"
-		aged := i > 0 && (toks[i-1].norm == "is" || toks[i-1].norm == "aged" || toks[i-1].norm == "age" || toks[i-1].norm == "only")
+		aged := i > 0 && ageLeads[toks[i-1].norm]
 		if !old && !aged {
 			continue // "a cough for 3 weeks" is not an age
 		}
