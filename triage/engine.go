@@ -48,6 +48,8 @@ type rule struct {
 	signpost        Signpost
 	all, anyOf      []int // concepts: every one of all, and one of anyOf, must be present
 	none            []int // concepts that stop the rule when present
+	several         []int // concepts of which at least min must be present
+	min             int
 	kind            Kind
 	sex             Sex
 	minAge, maxAge  int // years, inclusive; -1 for no limit
@@ -182,6 +184,17 @@ func (r *rule) fires(in Input, f features, present [][]match) bool {
 			return false
 		}
 	}
+	if len(r.several) > 0 {
+		n := 0
+		for _, c := range r.several {
+			if len(present[c]) > 0 {
+				n++
+			}
+		}
+		if n < r.min {
+			return false
+		}
+	}
 	return true
 }
 
@@ -189,7 +202,7 @@ func (r *rule) fires(in Input, f features, present [][]match) bool {
 func (r *rule) reason(text string, toks []token, present [][]match) Reason {
 	rs := Reason{Rule: r.id, Says: r.says}
 	var spans []Span
-	for _, c := range append(append([]int(nil), r.all...), r.anyOf...) {
+	for _, c := range slices.Concat(r.all, r.anyOf, r.several) {
 		for _, m := range present[c] {
 			spans = append(spans, Span{Start: toks[m.from].start, End: toks[m.to-1].end})
 		}

@@ -76,6 +76,10 @@ func TestClassify(t *testing.T) {
 		{"a medicine run out and a seizure now", 35, triage.Female, triage.Clinical, "my tablets for epilepsy have run out and I've had a small seizure", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a minor head injury in an adult", 33, triage.Male, triage.Clinical, "bumped my head on a cupboard door, no knock out, not been sick", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"a minor head injury in a child", 8, triage.Male, triage.Clinical, "bumped his head on the table, didn't lose consciousness", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"two signs of sepsis without the word fever", 79, triage.Female, triage.Clinical, "Mum has been shivering uncontrollably, her knees look mottled and she hasn't had a wee since last night", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"one sign of sepsis is not enough", 30, triage.Male, triage.Clinical, "shivering a lot with this flu, otherwise ok", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"preparations for suicide without the word", 34, triage.Male, triage.Clinical, "i have got the tablets lined up and ive written letters for my kids", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"half the field of vision gone", 60, triage.Male, triage.Clinical, "suddenly half of what I see has gone, I keep bumping into things on my left", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a medicine the rules list by name", 44, triage.Female, triage.Clinical, "metformin is making me feel sick", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"fever with new confusion is sepsis until shown otherwise", 81, triage.Female, triage.Clinical, "burning hot and not making sense today", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"'a bit' is not a bite", 67, triage.Male, triage.Clinical, "a bit breathless walking the dog for weeks", triage.Soon, triage.TeamGP, triage.SignpostNone},
@@ -152,12 +156,12 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
 	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
-	// probing the engine; blind-1..3 were each written from LABELS.md alone by someone
+	// probing the engine; blind-1..5 were each written from LABELS.md alone by someone
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
 	// before reading its misses.
-	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl"} {
+	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")

@@ -36,6 +36,8 @@ type ruleSpec struct {
 	All      []string `yaml:"all"`
 	Any      []string `yaml:"any"`
 	None     []string `yaml:"none"`
+	Several  []string `yaml:"several"` // at least Min of these concepts must be present
+	Min      int      `yaml:"min"`
 	Kind     string   `yaml:"kind"`
 	Sex      string   `yaml:"sex"`
 	Age      string   `yaml:"age"`    // years: "16-64", "16-", "-15"
@@ -234,7 +236,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(r.all) == 0 && len(r.anyOf) == 0 {
+		if len(r.all) == 0 && len(r.anyOf) == 0 && len(r.several) == 0 {
 			return nil, bad(line, "rule %q names no concepts in all or any, so it would fire on every request", spec.ID)
 		}
 		e.rules = append(e.rules, r)
@@ -325,6 +327,16 @@ func compileRule(spec ruleSpec, ids map[string]int, line int, bad func(int, stri
 	}
 	if r.none, err = lookup(spec.None); err != nil {
 		return r, err
+	}
+	if r.several, err = lookup(spec.Several); err != nil {
+		return r, err
+	}
+	r.min = spec.Min
+	switch {
+	case len(r.several) == 0 && spec.Min != 0:
+		return r, bad(line, "rule %q: min needs a list of concepts in several", spec.ID)
+	case len(r.several) > 0 && (spec.Min < 2 || spec.Min > len(r.several)):
+		return r, bad(line, "rule %q: min must be from 2 to the %d concepts in several, not %d (for one of them, use any)", spec.ID, len(r.several), spec.Min)
 	}
 	return r, nil
 }
