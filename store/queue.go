@@ -240,8 +240,8 @@ func (r Registration) patient() (triage.Patient, error) {
 }
 
 // CreateAccount opens a patient's account and returns it with its token. The patient
-// is found by NHS number on the practice list, or added to it at the practice's
-// first site; the details given must match a patient already on the list.
+// is found by NHS number on the practice list, or added to it with the GP team that
+// has the fewest patients; the details given must match a patient already on the list.
 func (q *Queue) CreateAccount(ctx context.Context, reg Registration) (triage.Account, string, error) {
 	if err := triage.ValidateEmail(reg.Email); err != nil {
 		return triage.Account{}, "", err
@@ -296,8 +296,11 @@ func findOrAddPatient(ctx context.Context, tx *sqlx.Tx, now time.Time, p triage.
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
+	// A patient new to the list joins the GP team with the fewest patients, so new
+	// registrations spread across the teams until the practice moves them.
 	var site, team string
-	if err := tx.QueryRowxContext(ctx, `SELECT id, site_id FROM gp_teams ORDER BY id LIMIT 1`).Scan(&team, &site); err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if err := tx.QueryRowxContext(ctx, `SELECT t.id, t.site_id FROM gp_teams t
+		LEFT JOIN patients p ON p.gp_team_id = t.id GROUP BY t.id ORDER BY count(p.id), t.id LIMIT 1`).Scan(&team, &site); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO patients (version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant)
