@@ -80,6 +80,9 @@ func TestClassify(t *testing.T) {
 		{"one sign of sepsis is not enough", 30, triage.Male, triage.Clinical, "shivering a lot with this flu, otherwise ok", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"preparations for suicide without the word", 34, triage.Male, triage.Clinical, "i have got the tablets lined up and ive written letters for my kids", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"half the field of vision gone", 60, triage.Male, triage.Clinical, "suddenly half of what I see has gone, I keep bumping into things on my left", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"half months and a reading after its word", 0, triage.Female, triage.Admin, "ticked wrong box sorry. baby is 3 and a half months, been hot all day, 39 on the ear thermometer", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"a count of days is not a temperature", 52, triage.Female, triage.Clinical, "hot flushes for 40 days now, can we talk about HRT", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"bowel accident with back pain, ticked as a fit note", 61, triage.Male, triage.Admin, "Can I have a fit note please for my back. It's much worse, both legs tingly, and I had an accident with my bowels last night", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a medicine the rules list by name", 44, triage.Female, triage.Clinical, "metformin is making me feel sick", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"fever with new confusion is sepsis until shown otherwise", 81, triage.Female, triage.Clinical, "burning hot and not making sense today", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"'a bit' is not a bite", 67, triage.Male, triage.Clinical, "a bit breathless walking the dog for weeks", triage.Soon, triage.TeamGP, triage.SignpostNone},
@@ -156,12 +159,12 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
 	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
-	// probing the engine; blind-1..5 were each written from LABELS.md alone by someone
+	// probing the engine; blind-1..7 were each written from LABELS.md alone by someone
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
 	// before reading its misses.
-	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl"} {
+	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")

@@ -167,11 +167,16 @@ func monthsFromText(toks []token, age int) int {
 		if !t.number || i+1 >= len(toks) {
 			continue
 		}
-		per, ok := monthWords[toks[i+1].norm]
+		// "3 and a half months": the unit comes after the half.
+		unit, half := i+1, 0.0
+		if i+4 < len(toks) && toks[i+1].norm == "and" && toks[i+2].norm == "a" && toks[i+3].norm == "half" {
+			unit, half = i+4, 0.5
+		}
+		per, ok := monthWords[toks[unit].norm]
 		if !ok {
 			continue
 		}
-		old := i+2 < len(toks) && toks[i+2].norm == "old"
+		old := unit+1 < len(toks) && toks[unit+1].norm == "old"
 		aged := i > 0 && ageLeads[toks[i-1].norm]
 		if !old && !aged {
 			continue // "a cough for 3 weeks" is not an age
@@ -180,13 +185,22 @@ func monthsFromText(toks []token, age int) int {
 		if err != nil {
 			continue
 		}
-		return int(n * per)
+		return int((n + half) * per)
 	}
 	if age == 1 {
 		return 12
 	}
 	return 0
 }
+
+// notTemperatureUnits follow numbers that are never temperatures.
+var notTemperatureUnits = map[string]bool{"weeks": true, "week": true, "days": true, "day": true, "hours": true,
+	"hrs": true, "hour": true, "minutes": true, "mins": true, "years": true, "yrs": true, "year": true,
+	"times": true, "mg": true, "ml": true, "mcg": true, "tablets": true, "pills": true, "puffs": true, "kg": true}
+
+// temperatureWords mark a nearby bare number as a temperature.
+var temperatureWords = map[string]bool{"temperature": true, "temp": true, "temps": true, "fever": true,
+	"feverish": true, "thermometer": true, "hot": true}
 
 // temperature returns the highest body temperature the text gives, in °C, and the
 // token that gives it; 0 and -1 when there is none. A number counts when it is marked
@@ -205,12 +219,14 @@ func temperature(toks []token) (float64, int) {
 		if i+1 < len(toks) && toks[i+1].sentence == t.sentence {
 			next = toks[i+1].norm
 		}
-		if monthWords[next] > 0 || next == "weeks" {
-			continue
+		if monthWords[next] > 0 || notTemperatureUnits[next] {
+			continue // "40 days", "39 weeks pregnant", "38 tablets"
 		}
+		// A word about temperature shortly before or after makes a bare number one:
+		// "temp 39", "hot all day, 39", "39 on the ear thermometer".
 		context := false
-		for k := i - 1; k >= 0 && k >= i-4; k-- {
-			if toks[k].norm == "temperature" || toks[k].norm == "temp" || toks[k].norm == "fever" || toks[k].norm == "thermometer" {
+		for k := max(i-4, 0); k < len(toks) && k <= i+4; k++ {
+			if k != i && toks[k].sentence == t.sentence && temperatureWords[toks[k].norm] {
 				context = true
 			}
 		}
