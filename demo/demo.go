@@ -144,7 +144,7 @@ func RequestText(rng *rand.Rand, age int, sex triage.Sex) (text string, kind tri
 		if age < t.minAge || (t.maxAge > 0 && age > t.maxAge) || (t.sex != "" && t.sex != sex) {
 			continue
 		}
-		return fill(rng, t.text), t.kind, triage.Suggestion{Priority: t.priority, Team: t.team, Signpost: t.signpost}
+		return bySex(rng, fill(rng, t.text), sex), t.kind, triage.Suggestion{Priority: t.priority, Team: t.team, Signpost: t.signpost}
 	}
 }
 
@@ -161,6 +161,23 @@ func pickTemplate(rng *rand.Rand) int {
 		n -= t.weight
 	}
 	return 0
+}
+
+// bySex fills the words that must agree with the patient's sex, so a girl's parent
+// writes "my daughter" and a man's wife writes "my husband ... he".
+func bySex(rng *rand.Rand, s string, sex triage.Sex) string {
+	words := map[triage.Sex][][2]string{
+		triage.Female: {{"[child]", "daughter"}, {"[relative]", "mum|wife"}, {"[he]", "she"}, {"[self]", "herself"}},
+		triage.Male:   {{"[child]", "son"}, {"[relative]", "dad|husband"}, {"[he]", "he"}, {"[self]", "himself"}},
+	}[sex]
+	if words == nil {
+		words = [][2]string{{"[child]", "child"}, {"[relative]", "partner"}, {"[he]", "they"}, {"[self]", "themselves"}}
+	}
+	for _, w := range words {
+		opts := strings.Split(w[1], "|")
+		s = strings.ReplaceAll(s, w[0], opts[rng.IntN(len(opts))])
+	}
+	return s
 }
 
 func fill(rng *rand.Rand, s string) string {

@@ -1,7 +1,9 @@
 package demo
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,6 +61,10 @@ func TestRequestsCoverThePractice(t *testing.T) {
 	if again := Requests(p, RequestOptions{Seed: 1, Count: 5000, Now: now, Calendar: cal}); !reflect.DeepEqual(reqs, again) {
 		t.Fatal("the same seed made different requests")
 	}
+	patients := map[int64]*triage.Patient{}
+	for i := range p.Patients {
+		patients[p.Patients[i].ID] = &p.Patients[i]
+	}
 	priorities, teams, statuses := map[triage.Priority]int{}, map[triage.Team]int{}, map[triage.Status]int{}
 	breaches, weekend := 0, 0
 	for i, r := range reqs {
@@ -70,6 +76,9 @@ func TestRequestsCoverThePractice(t *testing.T) {
 		}
 		if err := triage.ValidateSubmission(r.Kind, r.Text); err != nil {
 			t.Fatalf("request %d: %v", r.ID, err)
+		}
+		if msg := disagrees(r.Text, patients[r.PatientID], r.ReceivedAt); msg != "" {
+			t.Errorf("request %d %q: %s", r.ID, r.Text, msg)
 		}
 		priorities[r.Priority]++
 		teams[r.Suggested.Team]++
@@ -105,4 +114,21 @@ func TestRequestsCoverThePractice(t *testing.T) {
 	if weekend == 0 || weekend > len(reqs)/8 {
 		t.Errorf("%d requests on days off: want a few", weekend)
 	}
+}
+
+// disagrees says what in a request's text does not fit the patient it is about: a
+// receptionist notices "my son" on a girl's record or a pregnancy at 61.
+func disagrees(text string, p *triage.Patient, at time.Time) string {
+	low := strings.ToLower(text)
+	switch {
+	// The request is on the record of the person who is ill: "my son has a fever" is
+	// written on the son's record, so the son must be male.
+	case p.Sex == triage.Female && (strings.Contains(low, "my son has") || strings.Contains(low, "my husband has") || strings.Contains(low, "my dad has")):
+		return "a man or boy who is ill, on a female patient's record"
+	case p.Sex == triage.Male && (strings.Contains(low, "my daughter has") || strings.Contains(low, "my wife has") || strings.Contains(low, "my mum has")):
+		return "a woman or girl who is ill, on a male patient's record"
+	case strings.Contains(low, "weeks pregnant") && (p.Sex != triage.Female || p.AgeAt(at) > 45):
+		return fmt.Sprintf("pregnant at %d (%s)", p.AgeAt(at), p.Sex)
+	}
+	return ""
 }

@@ -43,9 +43,9 @@ var templates = []template{
 	{12, 16, 55, triage.Female, triage.Clinical, triage.Soon, triage.TeamGP, "{Problems with my coil|Want to change my pill|Spotting on my pill|Questions about the implant} - {can I speak to someone|need advice}", triage.SignpostNone},
 	{10, 40, 0, "", triage.Clinical, triage.Soon, triage.TeamGP, "{Dizzy spells|Tired all the time|Blood pressure readings high at home} {for a few weeks|lately}, {no chest pain|otherwise ok}", triage.SignpostNone},
 	// GP: same day.
-	{14, 16, 64, triage.Female, triage.Clinical, triage.SameDay, triage.TeamGP, "I am {20|28|34} weeks pregnant and {feel unwell with a temperature|have bad tummy pain|have a headache that will not go}", triage.SignpostNone},
-	{12, 65, 0, "", triage.Clinical, triage.SameDay, triage.TeamGP, "My {mum|dad|husband|wife} has become {confused|muddled and not herself|drowsy and confused} since {yesterday|this morning}, {she|he} has a temperature", triage.SignpostNone},
-	{12, 1, 12, "", triage.Clinical, triage.SameDay, triage.TeamGP, "{My son|My daughter|Our child} has had a fever of {39|38.8|39.5} since yesterday and {is not drinking much|is very sleepy|will not eat or drink}", triage.SignpostNone},
+	{14, 16, 45, triage.Female, triage.Clinical, triage.SameDay, triage.TeamGP, "I am {20|28|34} weeks pregnant and {feel unwell with a temperature|have bad tummy pain|have a headache that will not go}", triage.SignpostNone},
+	{12, 65, 0, "", triage.Clinical, triage.SameDay, triage.TeamGP, "My [relative] has become {confused|muddled and not [self]|drowsy and confused} since {yesterday|this morning}, [he] has a temperature", triage.SignpostNone},
+	{12, 1, 12, "", triage.Clinical, triage.SameDay, triage.TeamGP, "My [child] has had a fever of {39|38.8|39.5} since yesterday and {is not drinking much|is very sleepy|will not eat or drink}", triage.SignpostNone},
 	{10, 16, 0, triage.Male, triage.Clinical, triage.SameDay, triage.TeamGP, "Burning when I pee and {going all the time|cloudy wee|pain in my lower tummy} for {two days|since yesterday}", triage.SignpostNone},
 	{10, 5, 0, "", triage.Clinical, triage.SameDay, triage.TeamGP, "Asthma {worse|getting worse} {since a cold|today}, blue inhaler {not helping much|only lasts an hour}, I can talk in sentences", triage.SignpostNone},
 	// Emergencies: rare, and the desk must never miss one.
