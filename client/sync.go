@@ -36,6 +36,10 @@ type Syncer struct {
 	cache  *store.Cache
 	// OnStatus, if set, is called whenever the status changes.
 	OnStatus func(Status)
+	// User, if set, is the member of staff the client signs in as. Push sends only
+	// their actions: at a shared desk, an action queued by someone who has since
+	// signed out waits for them, rather than reaching the queue under another name.
+	User string
 
 	mu     sync.Mutex
 	status Status
@@ -123,7 +127,8 @@ func (s *Syncer) Pull(ctx context.Context, wait bool) (int, error) {
 	}
 }
 
-// Push sends the outbox in order. A refused action stays in the outbox as a conflict
+// Push sends the outbox in order (only the signed-in member of staff's actions when
+// User is set). A refused action stays in the outbox as a conflict
 // or failure, with the server's copy of the request in the cache; a network error
 // stops the push so the actions keep their order for the next attempt.
 func (s *Syncer) Push(ctx context.Context) (sent int, err error) {
@@ -132,6 +137,9 @@ func (s *Syncer) Push(ctx context.Context) (sent int, err error) {
 		return 0, err
 	}
 	for _, it := range items {
+		if s.User != "" && it.Action.Actor != s.User {
+			continue
+		}
 		got, err := s.client.Act(ctx, it.Action)
 		switch {
 		case err == nil:

@@ -441,3 +441,45 @@ func TestClientKilledMidBatch(t *testing.T) {
 		t.Fatalf("cache holds %d requests, want 3000", n)
 	}
 }
+
+// TestPushSendsOnlyTheSignedInUsersActions queues actions by two members of staff at
+// one desk: signed in as one, the desk sends only theirs; the other's wait for them.
+func TestPushSendsOnlyTheSignedInUsersActions(t *testing.T) {
+	p := newPractice(t, 50)
+	ctx := context.Background()
+	s, cache := p.desk(p.reviewer)
+	acc := p.practice.Accounts[3]
+	pc, _ := client.New(p.http.URL, p.patients[acc.ID])
+	var ids []int64
+	for _, text := range []string{"fit note please", "repeat prescription please"} {
+		id, err := pc.Submit(ctx, 0, triage.Admin, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if _, _, err := s.Once(ctx); err != nil {
+		t.Fatal(err)
+	}
+	cal := triage.DefaultCalendar()
+	for i, actor := range []string{"amy", "mo"} {
+		r, err := cache.Request(ctx, ids[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := cache.Act(ctx, triage.Action{Kind: triage.ActAssign, RequestID: r.ID, BaseVersion: r.Version, Actor: actor, Team: triage.TeamAdmin}, cal); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.User = "amy"
+	if sent, err := s.Push(ctx); err != nil || sent != 1 {
+		t.Fatalf("signed in as amy the desk sent %d (%v), want amy's one action", sent, err)
+	}
+	left, err := cache.Pending(ctx)
+	if err != nil || len(left) != 1 || left[0].Action.Actor != "mo" {
+		t.Fatalf("waiting after amy's push: %+v (%v), want mo's action", left, err)
+	}
+	if onQueue, _ := p.queue.Request(ctx, ids[1]); onQueue.Team != "" {
+		t.Errorf("mo's assignment reached the queue under amy's sign-in: %+v", onQueue)
+	}
+}

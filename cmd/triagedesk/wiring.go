@@ -220,6 +220,7 @@ func (l *link) use(c *client.Client, token, user string) {
 	defer l.mu.Unlock()
 	l.client, l.token, l.user = c, token, user
 	l.syncer = client.NewSyncer(c, l.cache)
+	l.syncer.User = user
 }
 
 func (l *link) now() (*client.Syncer, *client.Client, string, string) {
