@@ -83,6 +83,10 @@ func TestClassify(t *testing.T) {
 		{"half months and a reading after its word", 0, triage.Female, triage.Admin, "ticked wrong box sorry. baby is 3 and a half months, been hot all day, 39 on the ear thermometer", triage.SameDay, triage.TeamGP, triage.SignpostNone},
 		{"a count of days is not a temperature", 52, triage.Female, triage.Clinical, "hot flushes for 40 days now, can we talk about HRT", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"bowel accident with back pain, ticked as a fit note", 61, triage.Male, triage.Admin, "Can I have a fit note please for my back. It's much worse, both legs tingly, and I had an accident with my bowels last night", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a chemical splashed in the eye", 33, triage.Male, triage.Clinical, "Splashed sheep dip concentrate into my eye, burning badly", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"burning passing water with night-time weeing in a man", 82, triage.Male, triage.Clinical, "it burns when he passes water and he's up every hour at night with it", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"night-time weeing and a weak flow without pain", 61, triage.Male, triage.Clinical, "peeing a lot at night and weak flow", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"a medicine run out that is not essential", 71, triage.Male, triage.Clinical, "I've run out of my amlodipine", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"a medicine the rules list by name", 44, triage.Female, triage.Clinical, "metformin is making me feel sick", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"fever with new confusion is sepsis until shown otherwise", 81, triage.Female, triage.Clinical, "burning hot and not making sense today", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"'a bit' is not a bite", 67, triage.Male, triage.Clinical, "a bit breathless walking the dog for weeks", triage.Soon, triage.TeamGP, triage.SignpostNone},
@@ -159,12 +163,12 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
 	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
-	// probing the engine; blind-1..11 were each written from LABELS.md alone by someone
+	// probing the engine; blind-1..13 were each written from LABELS.md alone by someone
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
 	// before reading its misses.
-	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl", "testdata/blind-8.jsonl", "testdata/blind-9.jsonl", "testdata/blind-10.jsonl", "testdata/blind-11.jsonl"} {
+	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl", "testdata/blind-8.jsonl", "testdata/blind-9.jsonl", "testdata/blind-10.jsonl", "testdata/blind-11.jsonl", "testdata/blind-12.jsonl", "testdata/blind-13.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")
