@@ -76,7 +76,9 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 		req.Header[k] = v
 	}
 	req.Header.Set("Authorization", "Bearer "+c.token)
-	req.Header.Set("Accept", fhir.ContentType+", application/json")
+	if req.Header.Get("Accept") == "" {
+		req.Header.Set("Accept", fhir.ContentType+", application/json")
+	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
@@ -93,6 +95,9 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 		return nil, nil, fmt.Errorf("%s %s: the answer is larger than %d MB, more than any answer of the practice queue: is the server address right?", method, path, MaxAnswer>>20)
 	}
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	if mt == fhir.DeskContentType && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), fhir.DeskContentType) {
+		return data, resp.Header, nil
+	}
 	if mt != fhir.ContentType && mt != "application/json" {
 		return nil, nil, &NetworkError{fmt.Errorf("%s %s answered %d with %q, not JSON: a proxy or login page may be in the way", method, path, resp.StatusCode, mt)}
 	}
@@ -115,11 +120,17 @@ func (c *Client) Feed(ctx context.Context, cursor string, limit int, wait bool) 
 	if wait {
 		q.Set("wait", "1")
 	}
-	data, _, err := c.do(ctx, http.MethodGet, fhir.FeedPath+"?"+q.Encode(), nil, nil)
+	// Ask for the compact form of the feed, taking FHIR from a queue that has none.
+	accept := http.Header{"Accept": {fhir.DeskContentType + ", " + fhir.ContentType}}
+	data, header, err := c.do(ctx, http.MethodGet, fhir.FeedPath+"?"+q.Encode(), nil, accept)
 	if err != nil {
 		return fhir.FeedPage{}, err
 	}
-	page, err := fhir.ParseFeed(data)
+	parse := fhir.ParseFeed
+	if mt, _, _ := mime.ParseMediaType(header.Get("Content-Type")); mt == fhir.DeskContentType {
+		parse = fhir.ParseDeskPage
+	}
+	page, err := parse(data)
 	if err != nil {
 		return fhir.FeedPage{}, fmt.Errorf("the practice queue sent a feed page this desk cannot read (%w): nothing was applied; if it persists, update Triage Desk", err)
 	}

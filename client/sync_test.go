@@ -16,6 +16,7 @@ import (
 	"triagedesk/assets"
 	"triagedesk/client"
 	"triagedesk/demo"
+	"triagedesk/fhir"
 	"triagedesk/server"
 	"triagedesk/store"
 	"triagedesk/triage"
@@ -293,6 +294,23 @@ func TestMalformedAnswersLeaveTheCacheAlone(t *testing.T) {
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	// And the compact form a desk asks for, with one request made invalid.
+	req.Header.Set("Accept", fhir.DeskContentType)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if mt := resp.Header.Get("Content-Type"); mt != fhir.DeskContentType {
+		t.Fatalf("a desk asking for the compact feed got %q", mt)
+	}
+	reqs, _, _ := p.queue.Requests(ctx, 0, 1)
+	reqs[0].Priority = "whenever"
+	var badCompact bytes.Buffer
+	fhir.EncodeDeskPage(&badCompact, fhir.Records{Requests: reqs}, "99", false)
+	var noCursor bytes.Buffer
+	fhir.EncodeDeskPage(&noCursor, fhir.Records{}, "", false)
 
 	tests := []struct {
 		name, contentType string
@@ -304,6 +322,10 @@ func TestMalformedAnswersLeaveTheCacheAlone(t *testing.T) {
 		{"unknown priority code", "application/fhir+json", bytes.Replace(page, []byte(`"priority":"`), []byte(`"priority":"x`), 1), "priority"},
 		{"HTML from a proxy", "text/html", []byte("<html><body>Please log in to the Wi-Fi</body></html>"), "not JSON"},
 		{"too large", "application/fhir+json", bytes.Repeat([]byte(" "), client.MaxAnswer+10), "larger than"},
+		{"truncated compact page", fhir.DeskContentType, compact[:len(compact)/2], "cannot be decoded"},
+		{"compact page of JSON", fhir.DeskContentType, page, "cannot be decoded"},
+		{"unknown priority in a compact page", fhir.DeskContentType, badCompact.Bytes(), `unknown priority "whenever"`},
+		{"compact page without a cursor", fhir.DeskContentType, noCursor.Bytes(), "no cursor"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -482,4 +504,25 @@ func TestPushSendsOnlyTheSignedInUsersActions(t *testing.T) {
 	if onQueue, _ := p.queue.Request(ctx, ids[1]); onQueue.Team != "" {
 		t.Errorf("mo's assignment reached the queue under amy's sign-in: %+v", onQueue)
 	}
+}
+
+// TestSyncFromAQueueWithoutTheCompactFeed: a queue (or a proxy) that only speaks FHIR
+// still fills the desk's cache exactly.
+func TestSyncFromAQueueWithoutTheCompactFeed(t *testing.T) {
+	p := newPractice(t, 120)
+	fhirOnly := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Set("Accept", fhir.ContentType)
+		p.srv.ServeHTTP(w, r)
+	}))
+	defer fhirOnly.Close()
+	c, _ := client.New(fhirOnly.URL, p.reviewer)
+	cache, err := store.OpenCache(context.Background(), filepath.Join(t.TempDir(), "cache.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cache.Close()
+	if _, _, err := client.NewSyncer(c, cache).Once(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	p.assertMirror(cache)
 }

@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"testing"
@@ -84,6 +85,66 @@ func FuzzParseFeed(f *testing.F) {
 		for _, r := range page.Requests {
 			if !r.Priority.Valid() || !r.Status.Valid() || r.ID <= 0 || r.Version <= 0 {
 				t.Fatalf("an invalid request was accepted: %+v", r)
+			}
+		}
+		for _, p := range page.Patients {
+			if _, err := triage.ParseNHSNumber(string(p.NHSNumber)); err != nil {
+				t.Fatalf("a patient with a bad NHS number was accepted: %v", err)
+			}
+		}
+	})
+}
+
+func validDeskPage(t testing.TB) []byte {
+	p, r := sample()
+	var b bytes.Buffer
+	if err := EncodeDeskPage(&b, Records{Sites: []triage.Site{{ID: "main", Name: "Main"}}, Patients: []triage.Patient{p}, Requests: []triage.Request{r}}, "5", true); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestDeskPageCarriesWhatTheBundleCarries: the compact feed and the FHIR Bundle of the
+// same records decode to the same page.
+func TestDeskPageCarriesWhatTheBundleCarries(t *testing.T) {
+	fromBundle, err := ParseFeed(validPage(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact, err := ParseDeskPage(validDeskPage(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if compact.Cursor != fromBundle.Cursor || compact.More != fromBundle.More || len(compact.Requests) != 1 || len(compact.Patients) != 1 {
+		t.Fatalf("compact %+v, bundle %+v", compact, fromBundle)
+	}
+	a, b := compact.Requests[0], fromBundle.Requests[0]
+	if a.ID != b.ID || a.Version != b.Version || a.Text != b.Text || a.Priority != b.Priority || a.Status != b.Status ||
+		!a.DueAt.Equal(b.DueAt) || a.Suggested.Priority != b.Suggested.Priority || len(a.Suggested.Reasons) != len(b.Suggested.Reasons) {
+		t.Errorf("the compact request %+v differs from the Bundle's %+v", a, b)
+	}
+	if compact.Patients[0].NHSNumber != fromBundle.Patients[0].NHSNumber {
+		t.Errorf("patients differ: %+v, %+v", compact.Patients[0], fromBundle.Patients[0])
+	}
+}
+
+// FuzzParseDeskPage: whatever arrives in the compact form, ParseDeskPage returns an
+// error or records that pass the domain's checks; it never panics.
+func FuzzParseDeskPage(f *testing.F) {
+	f.Add(validDeskPage(f))
+	f.Add(validPage(f))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		page, err := ParseDeskPage(data)
+		if err != nil {
+			return
+		}
+		if page.Cursor == "" {
+			t.Fatal("a page without a cursor was accepted")
+		}
+		for _, r := range page.Requests {
+			if err := r.Validate(); err != nil {
+				t.Fatalf("an invalid request was accepted: %v", err)
 			}
 		}
 		for _, p := range page.Patients {

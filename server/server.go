@@ -5,12 +5,14 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -466,18 +468,44 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			recs := fhir.Records{Sites: ch.Sites, GPTeams: ch.GPTeams, Patients: ch.Patients, Requests: ch.Requests}
-			writeJSON(w, http.StatusOK, fhir.ContentType, fhir.FeedBundle(recs, after.String(), next.String(), next < last))
+			s.writeFeed(w, r, recs, after, next, next < last)
 			return
 		}
 		select {
 		case <-changed:
 		case <-deadline:
-			writeJSON(w, http.StatusOK, fhir.ContentType, fhir.FeedBundle(fhir.Records{}, after.String(), after.String(), false))
+			s.writeFeed(w, r, fhir.Records{}, after, after, false)
 			return
 		case <-r.Context().Done():
 			return
 		}
 	}
+}
+
+// writeFeed answers a feed request with a page: compact for a desk that asks for it,
+// a FHIR history Bundle for everyone else.
+func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, recs fhir.Records, after, next store.Cursor, more bool) {
+	if !acceptsDeskFeed(r) {
+		writeJSON(w, http.StatusOK, fhir.ContentType, fhir.FeedBundle(recs, after.String(), next.String(), more))
+		return
+	}
+	var buf bytes.Buffer
+	if err := fhir.EncodeDeskPage(&buf, recs, next.String(), more); err != nil {
+		s.fail(w, r, fmt.Errorf("encode a feed page: %w", err))
+		return
+	}
+	w.Header().Set("Content-Type", fhir.DeskContentType)
+	w.Write(buf.Bytes())
+}
+
+// acceptsDeskFeed reports whether the request's Accept header names the compact feed.
+func acceptsDeskFeed(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
+		if mt, _, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == fhir.DeskContentType {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Server) whoami(w http.ResponseWriter, r *http.Request) {

@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -329,4 +330,49 @@ func joinOutcomes() string {
 		s[i] = string(o)
 	}
 	return strings.Join(s, ", ")
+}
+
+// Validate checks a request read from outside this process (a sync page, an import):
+// every code known, every number and time present, and the suggestion's reasons
+// pointing inside the text, so a damaged record is refused before it reaches a cache.
+func (r *Request) Validate() error {
+	bad := func(format string, args ...any) error {
+		return Errorf(EINVALID, "request %d: "+format, append([]any{r.ID}, args...)...)
+	}
+	switch {
+	case r.ID <= 0:
+		return Errorf(EINVALID, "a request needs a positive id, not %d", r.ID)
+	case r.Version <= 0:
+		return bad("version %d is not a version", r.Version)
+	case r.PatientID <= 0:
+		return bad("patient %d is not a patient", r.PatientID)
+	case r.Kind != Clinical && r.Kind != Admin:
+		return bad("unknown kind %q", r.Kind)
+	case strings.TrimSpace(r.Text) == "":
+		return bad("what the patient wrote is missing")
+	case r.ReceivedAt.IsZero() || r.DueAt.IsZero() || r.UpdatedAt.IsZero():
+		return bad("a time is missing")
+	case !r.Status.Valid():
+		return bad("unknown status %q", r.Status)
+	case !r.Priority.Valid():
+		return bad("unknown priority %q", r.Priority)
+	case r.Team != "" && !r.Team.Valid():
+		return bad("unknown team %q", r.Team)
+	case !r.Signpost.Valid():
+		return bad("unknown signpost %q", r.Signpost)
+	case r.Channel != "" && !slices.Contains(Channels, r.Channel):
+		return bad("unknown channel %q", r.Channel)
+	case r.Outcome != "" && !r.Outcome.Valid():
+		return bad("unknown outcome %q", r.Outcome)
+	case !r.Suggested.Priority.Valid() || (r.Suggested.Team != "" && !r.Suggested.Team.Valid()) || !r.Suggested.Signpost.Valid():
+		return bad("the suggestion has an unknown priority, team or signpost")
+	}
+	for _, rs := range r.Suggested.Reasons {
+		for _, sp := range rs.Spans {
+			if sp.Start < 0 || sp.End < sp.Start || sp.End > len(r.Text) {
+				return bad("reason %q points outside the text", rs.Rule)
+			}
+		}
+	}
+	return nil
 }
