@@ -251,7 +251,7 @@ func (f *flaky) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func TestServerDiesMidSync(t *testing.T) {
 	p := newPractice(t, 5000)
 	ctx := context.Background()
-	f := &flaky{h: p.srv, limit: 2}
+	f := &flaky{h: p.srv, limit: 1} // a first page of PageSize changes, then death
 	dying := httptest.NewServer(f)
 	c, _ := client.New(dying.URL, p.reviewer)
 	cache, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))

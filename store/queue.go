@@ -763,5 +763,20 @@ func requestsByID(ctx context.Context, tx *sqlx.Tx, ids []int64) ([]triage.Reque
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	return queryRequests(ctx, tx, `WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`, idList(ids))
+	// The request columns alone: the feed sends patients separately.
+	rows, err := tx.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests
+		WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, idList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]triage.Request, 0, len(ids))
+	for rows.Next() {
+		r, err := scanRequest(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
