@@ -4,11 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
-	"strconv"
 	"strings"
 	"time"
 
@@ -305,78 +303,6 @@ func upsertRequests(ctx context.Context, tx *sqlx.Tx, rs []triage.Request, force
 	return nil
 }
 
-// reasonsJSON is json.Marshal of the engine's reasons, written directly when every
-// string is plain ASCII that JSON needs no escape for (nearly always), because a first
-// sync writes 100,000 of them and reflection made this a tenth of the write.
-func reasonsJSON(rs []triage.Reason) []byte {
-	if len(rs) == 0 {
-		return []byte("[]")
-	}
-	plain := func(s string) bool {
-		for i := 0; i < len(s); i++ {
-			if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-				return false
-			}
-		}
-		return true
-	}
-	b := make([]byte, 0, 160*len(rs))
-	b = append(b, '[')
-	for i, r := range rs {
-		if !plain(r.Rule) || !plain(r.Says) {
-			goto slow
-		}
-		for _, w := range r.Words {
-			if !plain(w) {
-				goto slow
-			}
-		}
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"rule":"`...)
-		b = append(b, r.Rule...)
-		b = append(b, `","says":"`...)
-		b = append(b, r.Says...)
-		b = append(b, `","words":`...)
-		if r.Words == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '[')
-			for k, w := range r.Words {
-				if k > 0 {
-					b = append(b, ',')
-				}
-				b = append(b, '"')
-				b = append(b, w...)
-				b = append(b, '"')
-			}
-			b = append(b, ']')
-		}
-		if len(r.Spans) > 0 {
-			b = append(b, `,"spans":[`...)
-			for k, sp := range r.Spans {
-				if k > 0 {
-					b = append(b, ',')
-				}
-				b = append(b, `{"start":`...)
-				b = strconv.AppendInt(b, int64(sp.Start), 10)
-				b = append(b, `,"end":`...)
-				b = strconv.AppendInt(b, int64(sp.End), 10)
-				b = append(b, '}')
-			}
-			b = append(b, ']')
-		}
-		b = append(b, '}')
-	}
-	return append(b, ']')
-slow:
-	if out, err := json.Marshal(rs); err == nil {
-		return out
-	}
-	return []byte("[]")
-}
-
 // requestArgs lists r's values in requestColumns order.
 func requestArgs(r *triage.Request) []any {
 	reasons := reasonsJSON(r.Suggested.Reasons)
@@ -472,7 +398,8 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		r.Priority, _ = triage.PriorityFromRank(prio)
 		r.Suggested.Priority, _ = triage.PriorityFromRank(sPrio)
 		r.Suggested.Team, r.Suggested.Signpost = triage.Team(sTeam), triage.Signpost(sSign)
-		if err := json.Unmarshal([]byte(reasons), &r.Suggested.Reasons); err != nil {
+		var err error
+		if r.Suggested.Reasons, err = parseReasons(reasons); err != nil {
 			return fmt.Errorf("request %d: the engine's reasons are unreadable: %w", r.ID, err)
 		}
 		r.Channel, r.Outcome = triage.Channel(chann), triage.Outcome(outcome)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"triagedesk/assets"
@@ -53,5 +54,45 @@ func TestReasonsJSONIsJSONMarshal(t *testing.T) {
 		if got := reasonsJSON(rs); string(got) != string(want) {
 			t.Fatalf("suggestion %d:\n got %s\nwant %s", i, got, want)
 		}
+	}
+}
+
+// FuzzParseReasons: whatever the stored text, parseReasons gives what json.Unmarshal
+// gives, so the hand-written fast path can never change a reason.
+func FuzzParseReasons(f *testing.F) {
+	for _, s := range []string{"[]", "null", `[{"rule":"a","says":"b","words":null}]`,
+		`[{"rule":"a","says":"b","words":["x","y"],"spans":[{"start":0,"end":3}]},{"rule":"c","says":"d","words":[]}]`,
+		`[{"rule":"a","says":"b\"","words":null}]`, `[{"Rule":"a","says":"b","words":null}]`, `[{"rule":"a","says":"b","words":null,"spans":[{"start":-1,"end":01}]}]`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []triage.Reason
+		wantErr := json.Unmarshal([]byte(s), &want)
+		got, err := parseReasons(s)
+		if (err == nil) != (wantErr == nil) {
+			t.Fatalf("%q: error %v, encoding/json says %v", s, err, wantErr)
+		}
+		if err == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %#v\nwant %#v", s, got, want)
+		}
+	})
+}
+
+// TestReasonsRoundTrip: what reasonsJSON writes, parseReasons reads back, for every
+// suggestion of the labelled sets.
+func TestReasonsRoundTrip(t *testing.T) {
+	e := assets.DefaultEngine()
+	n := 0
+	for _, text := range []string{"crushing chest pain down my left arm and sweating", "fit note please", "no chest pain, just heartburn",
+		"my baby is 5 weeks old and has a temp of 38.2", "I've run out of my insulin and need a fit note"} {
+		rs := e.Classify(triage.Input{Age: 40, Sex: triage.Female, Kind: triage.Clinical, Text: text}).Reasons
+		got, err := parseReasons(string(reasonsJSON(rs)))
+		if err != nil || !reflect.DeepEqual(got, rs) {
+			t.Fatalf("%q: wrote %s, read %#v (%v)", text, reasonsJSON(rs), got, err)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("nothing compared")
 	}
 }
