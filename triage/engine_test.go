@@ -87,6 +87,9 @@ func TestClassify(t *testing.T) {
 		{"burning passing water with night-time weeing in a man", 82, triage.Male, triage.Clinical, "it burns when he passes water and he's up every hour at night with it", triage.SameDay, triage.TeamGP, triage.SignpostNone},
 		{"night-time weeing and a weak flow without pain", 61, triage.Male, triage.Clinical, "peeing a lot at night and weak flow", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"a medicine run out that is not essential", 71, triage.Male, triage.Clinical, "I've run out of my amlodipine", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"speech is a stroke sign even beside a joint word", 72, triage.Male, triage.Clinical, "Father suddenly cannot speak properly, mouth is twisted and his left hand weak", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"'never get headaches' then the worst one", 24, triage.Female, triage.Clinical, "never get headaches but this one hit suddenly and it's the worst pain ever", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a baby moving less", 27, triage.Female, triage.Clinical, "pregnant 30 week, baby moving less today", triage.SameDay, triage.TeamGP, triage.SignpostNone},
 		{"a medicine the rules list by name", 44, triage.Female, triage.Clinical, "metformin is making me feel sick", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"fever with new confusion is sepsis until shown otherwise", 81, triage.Female, triage.Clinical, "burning hot and not making sense today", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"'a bit' is not a bite", 67, triage.Male, triage.Clinical, "a bit breathless walking the dog for weeks", triage.Soon, triage.TeamGP, triage.SignpostNone},
@@ -163,12 +166,12 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
 	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
-	// probing the engine; blind-1..13 were each written from LABELS.md alone by someone
+	// probing the engine; blind-1..13, 16 and 17 were each written from LABELS.md alone by someone
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
 	// before reading its misses.
-	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl", "testdata/blind-8.jsonl", "testdata/blind-9.jsonl", "testdata/blind-10.jsonl", "testdata/blind-11.jsonl", "testdata/blind-12.jsonl", "testdata/blind-13.jsonl"} {
+	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl", "testdata/blind-8.jsonl", "testdata/blind-9.jsonl", "testdata/blind-10.jsonl", "testdata/blind-11.jsonl", "testdata/blind-12.jsonl", "testdata/blind-13.jsonl", "testdata/blind-16.jsonl", "testdata/blind-17.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")
