@@ -5,18 +5,10 @@ import (
 	"database/sql"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	_ "github.com/mattn/go-sqlite3"
-
-	"triagedesk/assets"
-	"triagedesk/server"
-	"triagedesk/store"
-	"triagedesk/triage"
 )
 
 // TestReadsThatCannotBeAuditedAreRefused breaks the audit table of a real queue with
@@ -24,22 +16,9 @@ import (
 // hands out patient data unrecorded.
 func TestReadsThatCannotBeAuditedAreRefused(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "queue.db")
-	q, err := store.OpenQueue(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer q.Close()
-	practice, err := server.FillDemo(ctx, q, 3, 100, 60, tuesday)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, practice, path := demoEnv(t, 100, 60)
+	q, h := e.q, e.http.URL
 	reviewer, _ := practice.User("demo-reviewer")
-	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
-	srv.SetClock(func() time.Time { return tuesday })
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
-	h := hs.URL
 
 	// Another connection to the same file, as an operator's tool would have.
 	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=5000")

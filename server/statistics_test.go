@@ -17,21 +17,8 @@ import (
 // queue's own requests, counted here the plain way.
 func TestStatistics(t *testing.T) {
 	ctx := context.Background()
-	q, err := store.OpenQueue(ctx, filepath.Join(t.TempDir(), "queue.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer q.Close()
-	practice, err := server.FillDemo(ctx, q, 4, 300, 1200, tuesday)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cal := triage.DefaultCalendar()
-	srv := server.New(q, assets.DefaultEngine(), cal, nil)
-	srv.SetClock(func() time.Time { return tuesday })
-	h := httptest.NewServer(srv)
-	defer h.Close()
-	e := &env{t: t, q: q, srv: srv, http: h}
+	e, practice, _ := demoEnv(t, 300, 1200)
+	q, cal := e.q, triage.DefaultCalendar()
 	manager, _ := practice.User("demo-manager")
 	reviewer, _ := practice.User("demo-reviewer")
 	e.manager = manager.Token
@@ -103,4 +90,26 @@ func TestStatistics(t *testing.T) {
 			}
 		})
 	}
+}
+
+// demoEnv serves a demo practice, as it stands on Tuesday morning, on 127.0.0.1; it
+// returns the queue database's path too, for tests that reach the file directly.
+func demoEnv(t *testing.T, patients, requests int) (*env, server.DemoPractice, string) {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "queue.db")
+	q, err := store.OpenQueue(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { q.Close() })
+	practice, err := server.FillDemo(ctx, q, 4, patients, requests, tuesday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
+	srv.SetClock(func() time.Time { return tuesday })
+	h := httptest.NewServer(srv)
+	t.Cleanup(h.Close)
+	return &env{t: t, q: q, srv: srv, http: h}, practice, path
 }
