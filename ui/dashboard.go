@@ -19,7 +19,7 @@ import (
 // breaches, requests per day and time to first response, overuse, the live-request
 // limit and the on/off schedule.
 type Dashboard struct {
-	Counts    map[triage.Team]map[triage.Priority]*widget.Label
+	Counts    map[triage.Team]map[triage.Priority]*widget.Label // team "" is the requests awaiting triage
 	Totals    map[triage.Team]*widget.Label
 	Breaches  *widget.Label
 	PerDay    *barChart
@@ -47,6 +47,12 @@ func newDashboard(d *Desk) *Dashboard {
 	return b
 }
 
+// dashboardRows are the rows of the open-work table: the new requests no one has
+// assigned yet (team ""), then each team.
+func dashboardRows() []triage.Team {
+	return append([]triage.Team{""}, triage.Teams...)
+}
+
 func (b *Dashboard) buildUI() {
 	grid := container.NewGridWithColumns(len(triage.Priorities) + 2)
 	grid.Add(heading("Team"))
@@ -54,8 +60,12 @@ func (b *Dashboard) buildUI() {
 		grid.Add(heading(p.Label()))
 	}
 	grid.Add(heading("All"))
-	for _, t := range triage.Teams {
-		grid.Add(widget.NewLabel(t.Label()))
+	for _, t := range dashboardRows() {
+		name := t.Label()
+		if t == "" {
+			name = "Awaiting triage"
+		}
+		grid.Add(widget.NewLabel(name))
 		b.Counts[t] = map[triage.Priority]*widget.Label{}
 		for _, p := range triage.Priorities {
 			l := widget.NewLabel("–")
@@ -144,7 +154,7 @@ func (b *Dashboard) Reload() <-chan struct{} {
 }
 
 func (b *Dashboard) show(counts []triage.TeamPriorityCount, breaches int, days []triage.DayCount, over []triage.PatientUse) {
-	for _, t := range triage.Teams {
+	for _, t := range dashboardRows() {
 		for _, p := range triage.Priorities {
 			b.Counts[t][p].SetText("0")
 		}
