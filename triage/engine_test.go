@@ -90,6 +90,12 @@ func TestClassify(t *testing.T) {
 		{"speech is a stroke sign even beside a joint word", 72, triage.Male, triage.Clinical, "Father suddenly cannot speak properly, mouth is twisted and his left hand weak", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"'never get headaches' then the worst one", 24, triage.Female, triage.Clinical, "never get headaches but this one hit suddenly and it's the worst pain ever", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a baby moving less", 27, triage.Female, triage.Clinical, "pregnant 30 week, baby moving less today", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"an older person on the floor since last night", 86, triage.Male, triage.Clinical, "on the floor, says he's been there since yesterday afternoon and can't get himself up", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a fall on a blood thinner with a bump on the forehead", 88, triage.Female, triage.Clinical, "unwitnessed fall overnight, found on floor with a bump on her forehead. She takes apixaban", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"chest pain at rest that GTN has not helped", 78, triage.Female, triage.Clinical, "central chest pain on and off for two hours, now there sitting still, took my GTN spray twice and it has not helped", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a child who got into the paracetamol", 3, triage.Male, triage.Clinical, "Found my 3yo with my paracetamol packet open, about 8 tablets missing, he seems fine", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a child's fever with earache stays with the pharmacy", 10, triage.Male, triage.Clinical, "ear ache and now a fever of 38.5", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+		{"a child's fever alone is seen", 9, triage.Male, triage.Clinical, "temp 38.4 (101F), drinking squash fine, running about between doses of calpol", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"a medicine the rules list by name", 44, triage.Female, triage.Clinical, "metformin is making me feel sick", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"fever with new confusion is sepsis until shown otherwise", 81, triage.Female, triage.Clinical, "burning hot and not making sense today", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"'a bit' is not a bite", 67, triage.Male, triage.Clinical, "a bit breathless walking the dog for weeks", triage.Soon, triage.TeamGP, triage.SignpostNone},
@@ -166,12 +172,13 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
 	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
-	// probing the engine; blind-1..13, 16 and 17 were each written from LABELS.md alone by someone
+	// probing the engine; blind-1..13 and 16..21 were each written from LABELS.md alone by someone
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
 	// before reading its misses.
-	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl", "testdata/blind-8.jsonl", "testdata/blind-9.jsonl", "testdata/blind-10.jsonl", "testdata/blind-11.jsonl", "testdata/blind-12.jsonl", "testdata/blind-13.jsonl", "testdata/blind-16.jsonl", "testdata/blind-17.jsonl"} {
+	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl", "testdata/blind-8.jsonl", "testdata/blind-9.jsonl", "testdata/blind-10.jsonl", "testdata/blind-11.jsonl", "testdata/blind-12.jsonl", "testdata/blind-13.jsonl", "testdata/blind-16.jsonl", "testdata/blind-17.jsonl",
+		"testdata/blind-18.jsonl", "testdata/blind-19.jsonl", "testdata/blind-20.jsonl", "testdata/blind-21.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")
