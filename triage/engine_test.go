@@ -96,6 +96,14 @@ func TestClassify(t *testing.T) {
 		{"a child who got into the paracetamol", 3, triage.Male, triage.Clinical, "Found my 3yo with my paracetamol packet open, about 8 tablets missing, he seems fine", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a child's fever with earache stays with the pharmacy", 10, triage.Male, triage.Clinical, "ear ache and now a fever of 38.5", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
 		{"a child's fever alone is seen", 9, triage.Male, triage.Clinical, "temp 38.4 (101F), drinking squash fine, running about between doses of calpol", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"a method and a day, without the word suicide", 31, triage.Female, triage.Clinical, "Bought a hose for the car exhaust and I've picked a day next week", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"research and means", 19, triage.Female, triage.Clinical, "i looked up how many paracetamol it would take and ive bought 4 packs from different shops", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a method alone, said plainly", 56, triage.Male, triage.Clinical, "I've tied a rope up in the loft. Haven't done anything yet.", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a day mentioned without any method is not a plan", 30, triage.Female, triage.Clinical, "feeling low, can someone call me tomorrow", triage.Soon, triage.TeamMentalHealth, triage.SignpostNone},
+		{"psychosis with danger to a baby", 29, triage.Female, triage.Clinical, "she hasn't slept, says the baby isn't ours and voices are telling her to get rid of it", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"self-harm with a burn that needs treatment", 26, triage.Female, triage.Clinical, "burned my arm with a lighter on purpose last night, there's a white leathery patch", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"passive thoughts said through a negation", 25, triage.Male, triage.Clinical, "dont really see the point of being here. no im not going to do anything.", triage.SameDay, triage.TeamMentalHealth, triage.SignpostNone},
+		{"an essential medicine said as 'no more'", 31, triage.Female, triage.Clinical, "Urgent: no more Lamictal. Took the last one this morning.", triage.SameDay, triage.TeamMedicines, triage.SignpostNone},
 		{"a medicine the rules list by name", 44, triage.Female, triage.Clinical, "metformin is making me feel sick", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"fever with new confusion is sepsis until shown otherwise", 81, triage.Female, triage.Clinical, "burning hot and not making sense today", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"'a bit' is not a bite", 67, triage.Male, triage.Clinical, "a bit breathless walking the dog for weeks", triage.Soon, triage.TeamGP, triage.SignpostNone},
@@ -172,13 +180,14 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
 	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
-	// probing the engine; blind-1..13 and 16..21 were each written from LABELS.md alone by someone
+	// probing the engine; blind-1..13 and 16..25 were each written from LABELS.md alone by someone
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
 	// before reading its misses.
 	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl", "testdata/blind-8.jsonl", "testdata/blind-9.jsonl", "testdata/blind-10.jsonl", "testdata/blind-11.jsonl", "testdata/blind-12.jsonl", "testdata/blind-13.jsonl", "testdata/blind-16.jsonl", "testdata/blind-17.jsonl",
-		"testdata/blind-18.jsonl", "testdata/blind-19.jsonl", "testdata/blind-20.jsonl", "testdata/blind-21.jsonl"} {
+		"testdata/blind-18.jsonl", "testdata/blind-19.jsonl", "testdata/blind-20.jsonl", "testdata/blind-21.jsonl",
+		"testdata/blind-22.jsonl", "testdata/blind-23.jsonl", "testdata/blind-24.jsonl", "testdata/blind-25.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")
