@@ -104,6 +104,11 @@ func TestClassify(t *testing.T) {
 		{"self-harm with a burn that needs treatment", 26, triage.Female, triage.Clinical, "burned my arm with a lighter on purpose last night, there's a white leathery patch", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"passive thoughts said through a negation", 25, triage.Male, triage.Clinical, "dont really see the point of being here. no im not going to do anything.", triage.SameDay, triage.TeamMentalHealth, triage.SignpostNone},
 		{"an essential medicine said as 'no more'", 31, triage.Female, triage.Clinical, "Urgent: no more Lamictal. Took the last one this morning.", triage.SameDay, triage.TeamMedicines, triage.SignpostNone},
+		{"no movements in late pregnancy", 27, triage.Female, triage.Clinical, "36 weeks pregnant, havent felt baby move at all since last night", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"green vomit in a baby", 0, triage.Female, triage.Clinical, "my 4 month old is being sick and its bright green, happened 3 times now", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"a spreading infection with fever", 49, triage.Male, triage.Clinical, "cut my hand at work 2 days ago, redness now spread up to my elbow with red lines, temp 39, feel really ill", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"an infected insect bite stays with the pharmacy", 35, triage.Female, triage.Clinical, "infected insect bite on my arm, it's hot and the redness is spreading", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+		{"'without nearly fainting' is fainting", 45, triage.Female, triage.Clinical, "kidney infection, now shaking so much my teeth are chattering, cant stand up without nearly fainting and heart racing", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a medicine the rules list by name", 44, triage.Female, triage.Clinical, "metformin is making me feel sick", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"fever with new confusion is sepsis until shown otherwise", 81, triage.Female, triage.Clinical, "burning hot and not making sense today", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"'a bit' is not a bite", 67, triage.Male, triage.Clinical, "a bit breathless walking the dog for weeks", triage.Soon, triage.TeamGP, triage.SignpostNone},
@@ -180,14 +185,15 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
 	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
-	// probing the engine; blind-1..13 and 16..25 were each written from LABELS.md alone by someone
+	// probing the engine; blind-1..13 and 16..29 were each written from LABELS.md alone by someone
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
 	// before reading its misses.
 	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl", "testdata/blind-8.jsonl", "testdata/blind-9.jsonl", "testdata/blind-10.jsonl", "testdata/blind-11.jsonl", "testdata/blind-12.jsonl", "testdata/blind-13.jsonl", "testdata/blind-16.jsonl", "testdata/blind-17.jsonl",
 		"testdata/blind-18.jsonl", "testdata/blind-19.jsonl", "testdata/blind-20.jsonl", "testdata/blind-21.jsonl",
-		"testdata/blind-22.jsonl", "testdata/blind-23.jsonl", "testdata/blind-24.jsonl", "testdata/blind-25.jsonl"} {
+		"testdata/blind-22.jsonl", "testdata/blind-23.jsonl", "testdata/blind-24.jsonl", "testdata/blind-25.jsonl",
+		"testdata/blind-26.jsonl", "testdata/blind-27.jsonl", "testdata/blind-28.jsonl", "testdata/blind-29.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")
