@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -268,6 +269,26 @@ type engineCase = struct {
 }
 
 // TestEveryEmergencyOfLabels takes each emergency of LABELS.md in two wordings.
+// TestWorkingSetsMissNoEmergency holds the blind sets whose misses have been read but
+// not yet all fixed (testdata/working) to the one target that is about safety: every
+// emergency caught. Their other figures are work still to do.
+func TestWorkingSetsMissNoEmergency(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/working/*.jsonl")
+	if len(paths) == 0 {
+		t.Skip("no working sets")
+	}
+	for _, path := range paths {
+		t.Run(path, func(t *testing.T) {
+			s := triage.Evaluate(assets.DefaultEngine(), readSet(t, path))
+			for _, m := range s.UnderTriagedMisses {
+				if m.Want.Priority == triage.Emergency {
+					t.Errorf("missed emergency %s: %q suggested %s because %v", m.ID, m.Text, m.Got.Priority, m.Got.Reasons)
+				}
+			}
+		})
+	}
+}
+
 func TestEveryEmergencyOfLabels(t *testing.T) {
 	const e = "emergency/gp/999"
 	check(t, []engineCase{
