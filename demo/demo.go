@@ -163,15 +163,20 @@ func pickTemplate(rng *rand.Rand) int {
 	return 0
 }
 
+// sexWords are the placeholders of the templates that follow the patient's sex, each
+// with its choices separated by "|".
+var sexWords = map[triage.Sex][][2]string{
+	triage.Female:     {{"[child]", "daughter"}, {"[relative]", "mum|wife"}, {"[he]", "she"}, {"[self]", "herself"}},
+	triage.Male:       {{"[child]", "son"}, {"[relative]", "dad|husband"}, {"[he]", "he"}, {"[self]", "himself"}},
+	triage.SexUnknown: {{"[child]", "child"}, {"[relative]", "partner"}, {"[he]", "they"}, {"[self]", "themselves"}},
+}
+
 // bySex fills the words that must agree with the patient's sex, so a girl's parent
 // writes "my daughter" and a man's wife writes "my husband ... he".
 func bySex(rng *rand.Rand, s string, sex triage.Sex) string {
-	words := map[triage.Sex][][2]string{
-		triage.Female: {{"[child]", "daughter"}, {"[relative]", "mum|wife"}, {"[he]", "she"}, {"[self]", "herself"}},
-		triage.Male:   {{"[child]", "son"}, {"[relative]", "dad|husband"}, {"[he]", "he"}, {"[self]", "himself"}},
-	}[sex]
-	if words == nil {
-		words = [][2]string{{"[child]", "child"}, {"[relative]", "partner"}, {"[he]", "they"}, {"[self]", "themselves"}}
+	words, ok := sexWords[sex]
+	if !ok {
+		words = sexWords[triage.SexUnknown]
 	}
 	for _, w := range words {
 		opts := strings.Split(w[1], "|")

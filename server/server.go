@@ -279,8 +279,7 @@ func (s *Server) readTask(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "read", RequestID: id}); err != nil {
-		s.fail(w, r, fmt.Errorf("record the read of task %d in the audit trail: %w", id, err))
+	if !s.audited(w, r, triage.AuditEntry{Action: "read", RequestID: id}) {
 		return
 	}
 	w.Header().Set("ETag", etag(req.Version))
@@ -318,8 +317,7 @@ func (s *Server) searchTasks(w http.ResponseWriter, r *http.Request) {
 	for i := range reqs {
 		b.Entry = append(b.Entry, fhir.OutEntry{FullURL: "Task/" + strconv.FormatInt(reqs[i].ID, 10), Resource: fhir.TaskFrom(&reqs[i])})
 	}
-	if err := s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "search", Detail: fmt.Sprintf("read %d requests", len(reqs))}); err != nil {
-		s.fail(w, r, fmt.Errorf("record the search in the audit trail: %w", err))
+	if !s.audited(w, r, triage.AuditEntry{Action: "search", Detail: fmt.Sprintf("read %d requests", len(reqs))}) {
 		return
 	}
 	writeJSON(w, http.StatusOK, fhir.ContentType, b)
@@ -424,8 +422,7 @@ func (s *Server) readPatient(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "read-patient", Detail: fmt.Sprintf("patient %d", id)}); err != nil {
-		s.fail(w, r, fmt.Errorf("record the read of patient %d in the audit trail: %w", id, err))
+	if !s.audited(w, r, triage.AuditEntry{Action: "read-patient", Detail: fmt.Sprintf("patient %d", id)}) {
 		return
 	}
 	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.PatientFrom(&p))
@@ -456,11 +453,8 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if ch.Len() > 0 || next != after || q.Get("wait") == "" {
-			if len(ch.Requests) > 0 {
-				if err := s.queue.Audit(r.Context(), triage.AuditEntry{Actor: userOf(r).Name, Action: "sync", Detail: fmt.Sprintf("sent %d requests after %s", len(ch.Requests), after)}); err != nil {
-					s.fail(w, r, fmt.Errorf("record the sync in the audit trail: %w", err))
-					return
-				}
+			if len(ch.Requests) > 0 && !s.audited(w, r, triage.AuditEntry{Action: "sync", Detail: fmt.Sprintf("sent %d requests after %s", len(ch.Requests), after)}) {
+				return
 			}
 			last, err := s.queue.LastChange(r.Context())
 			if err != nil {
@@ -480,6 +474,18 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+}
+
+// audited records a staff read in the audit trail as the signed-in user. When the
+// entry cannot be written it answers with a failure and reports false: patient data
+// is never handed out unrecorded.
+func (s *Server) audited(w http.ResponseWriter, r *http.Request, e triage.AuditEntry) bool {
+	e.Actor = userOf(r).Name
+	if err := s.queue.Audit(r.Context(), e); err != nil {
+		s.fail(w, r, fmt.Errorf("record %s in the audit trail: %w", e.Action, err))
+		return false
+	}
+	return true
 }
 
 // writeFeed answers a feed request with a page: compact for a desk that asks for it,

@@ -450,21 +450,21 @@ func (q *Queue) PatientRequests(ctx context.Context, accountID int64) ([]triage.
 	return out, nil
 }
 
-// queryRequests reads whole requests; tail is the query's WHERE, ORDER and LIMIT.
+// queryRequests reads whole requests, without their patients (which travel and are
+// read on their own); tail is the query's WHERE, ORDER and LIMIT over requests r.
 func queryRequests(ctx context.Context, tx *sqlx.Tx, tail string, args ...any) ([]triage.Request, error) {
-	rows, err := tx.QueryxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+` FROM requests r
-		JOIN patients p ON p.id = r.patient_id `+tail, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT `+prefixed("r", requestColumns)+` FROM requests r `+tail, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []triage.Request
 	for rows.Next() {
-		it, err := scanFull(rows)
+		r, err := scanRequest(rows)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, it.Request)
+		out = append(out, r)
 	}
 	return out, rows.Err()
 }
@@ -763,20 +763,5 @@ func requestsByID(ctx context.Context, tx *sqlx.Tx, ids []int64) ([]triage.Reque
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	// The request columns alone: the feed sends patients separately.
-	rows, err := tx.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests
-		WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, idList(ids))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := make([]triage.Request, 0, len(ids))
-	for rows.Next() {
-		r, err := scanRequest(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryRequests(ctx, tx, `WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`, idList(ids))
 }
