@@ -110,14 +110,18 @@ func TestEveryReadIsAuditedWithItsRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	twelve, err := e.q.Request(ctx, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, path string
 		want       triage.AuditEntry
 	}{
 		{"patients-only feed page", "/api/v1/feed?cursor=" + last.String(), triage.AuditEntry{Action: "sync", Records: "patients 5,10"}},
-		{"feed page of requests", "/api/v1/feed?_count=3&cursor=0", triage.AuditEntry{Action: "sync"}},
+		{"feed page of requests", "/api/v1/feed?_count=2&cursor=" + (last - 2).String(), triage.AuditEntry{Action: "sync", Records: "requests 59-60"}},
 		{"search", "/fhir/Task?_count=3&_offset=10", triage.AuditEntry{Action: "search", Records: "requests 11-13"}},
-		{"task read", "/fhir/Task/12", triage.AuditEntry{Action: "read", RequestID: 12}},
+		{"task read", "/fhir/Task/12", triage.AuditEntry{Action: "read", RequestID: 12, PatientID: twelve.PatientID, Records: "request 12"}},
 		{"patient read", "/fhir/Patient/7", triage.AuditEntry{Action: "read-patient", PatientID: 7, Records: "patient 7"}},
 	}
 	for _, tt := range tests {
