@@ -275,7 +275,7 @@ func mayDo(u store.User, a triage.Action, current triage.Request) error {
 	case store.RoleReviewer:
 		switch a.Kind {
 		case triage.ActSetPriority, triage.ActAssign, triage.ActSignpost, triage.ActClose, triage.ActNote,
-			triage.ActAssignMember, triage.ActUnclaim:
+			triage.ActAssignMember, triage.ActUnclaim, triage.ActUnassign:
 			return nil
 		}
 		return triage.Errorf(triage.EFORBIDDEN, "a reviewer cannot %s a request: a team member does that", a.Kind)

@@ -129,7 +129,7 @@ func newFixture(t *testing.T) fixture {
 	d.Install(w)
 	// A request left open keeps a presence heartbeat that would touch widgets during
 	// a later test: leave it, so the heartbeat stops.
-	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++ }) })
+	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++; d.Toast.hide(d.Toast.gen) }) })
 	<-d.Refresh()
 	background.Wait()
 	return fixture{d, c, w, fs}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -338,5 +339,79 @@ func TestKeysWorkAfterUsingADropDown(t *testing.T) {
 	user(func() { keysOn(c, "<Escape>") })
 	if f.d.detailShown() {
 		t.Fatal("Esc did not go back to the list")
+	}
+}
+
+// shortcut sends a shortcut as the real driver does: to the focused widget if it takes
+// shortcuts, else to the window's own.
+func shortcut(c fyne.Canvas, s fyne.Shortcut) {
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+		return
+	}
+	c.(fyne.Shortcutable).TypedShortcut(s)
+}
+
+func TestAssignMovesOnAndUndoTakesItBack(t *testing.T) {
+	f := newFixture(t)
+	c := f.w.Canvas()
+	ctx := context.Background()
+	var seq int64
+	belowArrivals(t, f)
+	it, _ := f.d.Inbox.Selected()
+	next, _ := f.d.Inbox.Neighbour(it.ID)
+	user(func() { keysOn(c, "2") })
+	background.Wait()
+	if got := requestNow(t, f, it.ID); got.Status != triage.StatusAssigned || got.Team != triage.TeamMedicines {
+		t.Fatalf("after 2 request %d is %s with %q, want assigned to medicines", it.ID, got.Status, got.Team)
+	}
+	if now, ok := f.d.Inbox.Selected(); !ok || now.ID != next {
+		t.Fatalf("after assigning, the selection is on request %d (%v), want the next one, %d", now.ID, ok, next)
+	}
+	checkSame(t, f.d.Inbox, "after assigning")
+	if !f.d.Toast.Root.Visible() || !strings.Contains(f.d.Toast.Text.Text, "Medicines") || !f.d.Toast.UndoBtn.Visible() {
+		t.Fatalf("toast shown %v saying %q, want what was done with Undo", f.d.Toast.Root.Visible(), f.d.Toast.Text.Text)
+	}
+
+	arrive(t, f, 2, &seq) // the undo works on the request, wherever its row now is
+	user(func() { shortcut(c, &fyne.ShortcutUndo{}) })
+	background.Wait()
+	got := requestNow(t, f, it.ID)
+	if got.Status != triage.StatusNew || got.Team != "" || got.UpdatedBy != "amy" {
+		t.Fatalf("after Ctrl+Z request %d is %s with %q by %s, want back in the inbox", it.ID, got.Status, got.Team, got.UpdatedBy)
+	}
+	trail, err := f.c.AuditTrail(ctx, it.ID)
+	if err != nil || len(trail) == 0 || trail[len(trail)-1].Action != string(triage.ActUnassign) || trail[len(trail)-1].Actor != "amy" {
+		t.Fatalf("audit trail %+v (%v): the undo was not recorded as amy's", trail, err)
+	}
+	if now, ok := f.d.Inbox.Selected(); !ok || now.ID != it.ID {
+		t.Fatalf("after the undo the selection is on %d, want the request taken back, %d", now.ID, it.ID)
+	}
+	checkSame(t, f.d.Inbox, "after the undo")
+	if !strings.Contains(f.d.Toast.Text.Text, "Undone") || f.d.Toast.UndoBtn.Visible() {
+		t.Fatalf("the toast says %q after the undo", f.d.Toast.Text.Text)
+	}
+	user(func() { shortcut(c, &fyne.ShortcutUndo{}) }) // nothing more to undo
+	background.Wait()
+	if again := requestNow(t, f, it.ID); again.Version != got.Version {
+		t.Fatal("a second Ctrl+Z changed the request again")
+	}
+
+	// Once the toast has gone, Ctrl+Z does nothing; the Undo button works while it shows.
+	user(func() { keysOn(c, "3") })
+	background.Wait()
+	user(func() { f.d.Toast.hide(f.d.Toast.gen) }) // as its timer does
+	user(func() { shortcut(c, &fyne.ShortcutUndo{}) })
+	background.Wait()
+	if got := requestNow(t, f, it.ID); got.Team != triage.TeamPhysio {
+		t.Fatalf("Ctrl+Z after the toast went undid the assignment: %s with %q", got.Status, got.Team)
+	}
+	sel, _ := f.d.Inbox.Selected()
+	user(func() { keysOn(c, "5") })
+	background.Wait()
+	user(func() { test.Tap(f.d.Toast.UndoBtn) })
+	background.Wait()
+	if got := requestNow(t, f, sel.ID); got.Status != triage.StatusNew {
+		t.Fatalf("the Undo button left request %d %s", sel.ID, got.Status)
 	}
 }
