@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"triagedesk/demo"
 	"triagedesk/store"
 	"triagedesk/triage"
 )
@@ -413,5 +414,115 @@ func TestAssignMovesOnAndUndoTakesItBack(t *testing.T) {
 	background.Wait()
 	if got := requestNow(t, f, sel.ID); got.Status != triage.StatusNew {
 		t.Fatalf("the Undo button left request %d %s", sel.ID, got.Status)
+	}
+}
+
+// teamKey is the key that assigns to a team: 1 for the first of triage.Teams.
+func teamKey(team triage.Team) string {
+	for i, t := range triage.Teams {
+		if t == team {
+			return string(rune('1' + i))
+		}
+	}
+	return ""
+}
+
+// morningInbox adds n demo requests sent in the last hours and not yet triaged, as a
+// practice's inbox holds at the start of the day.
+func morningInbox(t *testing.T, f fixture, n int) {
+	t.Helper()
+	p := demo.NewPractice(4, 400, testNow)
+	cal := triage.DefaultCalendar()
+	var reqs []triage.Request
+	for i, d := range demo.Requests(p, demo.RequestOptions{Seed: 11, Count: n, Now: testNow}) {
+		at := testNow.Add(-time.Duration(5*(i+1)) * time.Minute)
+		reqs = append(reqs, triage.Request{
+			ID: 300000 + int64(i), Version: 1, PatientID: d.PatientID, SubmittedBy: d.SubmittedBy,
+			SiteID: d.SiteID, GPTeamID: d.GPTeamID, Kind: d.Kind, Text: d.Text, Suggested: d.Suggested,
+			ReceivedAt: at, DueAt: cal.Due(at, d.Suggested.Priority), Status: triage.StatusNew,
+			Priority: d.Suggested.Priority, Signpost: triage.SignpostNone, UpdatedAt: at, UpdatedBy: "patient",
+		})
+	}
+	if err := f.c.Upsert(context.Background(), store.Changes{Requests: reqs}); err != nil {
+		t.Fatal(err)
+	}
+	<-f.d.Refresh()
+	background.Wait()
+}
+
+// TestKeyboardWalkOfFiftyRequests is a reviewer's morning without the mouse: each
+// request is opened with Enter, read, and assigned to the team it needs with 1–5,
+// which goes back to the list with the next request selected; now and then they back
+// out with Esc and open it again, and requests keep arriving throughout.
+func TestKeyboardWalkOfFiftyRequests(t *testing.T) {
+	f := newFixture(t)
+	c := f.w.Canvas()
+	ctx := context.Background()
+	const walk = 50
+	morningInbox(t, f, 70)
+	if f.d.Inbox.Total() < walk+10 {
+		t.Fatalf("the demo inbox holds %d requests: the walk needs %d", f.d.Inbox.Total(), walk+10)
+	}
+	var seq int64
+	want := map[int64]triage.Team{}
+	user(func() { keysOn(c, "j") })
+	for step := 0; step < walk; step++ {
+		checkSame(t, f.d.Inbox, fmt.Sprintf("step %d", step))
+		seen, ok := f.d.Inbox.Selected()
+		if !ok {
+			t.Fatalf("step %d: nothing selected", step)
+		}
+		user(func() { keysOn(c, "<Return>") })
+		background.Wait()
+		if step%7 == 3 { // read it, back out, come back to it
+			user(func() { keysOn(c, "<Escape>") })
+			arrive(t, f, 1, &seq)
+			checkSame(t, f.d.Inbox, fmt.Sprintf("step %d, after Esc", step))
+			user(func() { keysOn(c, "<Return>") })
+			background.Wait()
+		}
+		open := f.d.Detail.item
+		if !f.d.detailShown() || open.ID != seen.ID {
+			t.Fatalf("step %d: Enter opened request %d, the highlighted one is %d", step, open.ID, seen.ID)
+		}
+		if step%5 == 0 {
+			arrive(t, f, 2, &seq) // while the reviewer reads
+		}
+		team := open.Suggested.Team // the demo's requests carry the team a reviewer agrees with
+		if team == "" {
+			team = triage.TeamGP
+		}
+		want[open.ID] = team
+		user(func() { keysOn(c, teamKey(team)) })
+		background.Wait()
+		if f.d.detailShown() {
+			t.Fatalf("step %d: still in the request after assigning it", step)
+		}
+	}
+	for id, team := range want {
+		got := requestNow(t, f, id)
+		if got.Status != triage.StatusAssigned || got.Team != team || got.UpdatedBy != "amy" {
+			t.Errorf("request %d is %s with %q by %s, want assigned to %s by amy", id, got.Status, got.Team, got.UpdatedBy, team)
+		}
+		trail, _ := f.c.AuditTrail(ctx, id)
+		views, assigns := 0, 0
+		for _, e := range trail {
+			switch e.Action {
+			case "view":
+				views++
+			case string(triage.ActAssign):
+				assigns++
+			}
+		}
+		if views == 0 || assigns != 1 {
+			t.Errorf("request %d's audit trail has %d views and %d assignments, want the view and one assignment", id, views, assigns)
+		}
+	}
+	if len(want) != walk {
+		t.Fatalf("the walk triaged %d different requests in %d steps: one was done twice", len(want), walk)
+	}
+	pending, _, _ := f.c.OutboxCounts(ctx)
+	if pending != walk {
+		t.Errorf("the outbox holds %d changes for the queue, want the %d assignments", pending, walk)
 	}
 }
