@@ -65,17 +65,24 @@ func (r *Request) Breached(now time.Time) bool {
 }
 
 // ValidateSubmission checks what a patient sends before it is accepted: the kind and
-// the text. Whitespace-only text is refused because there is nothing to triage.
+// the text. Whitespace-only text is refused because there is nothing to triage. The
+// kind must already be canonical (ParseKind's answer): "Clinical" is refused here
+// rather than reaching the database as typed.
 func ValidateSubmission(kind Kind, text string) error {
-	if _, err := ParseKind(string(kind)); err != nil {
-		return err
+	if kind != Clinical && kind != Admin {
+		if _, err := ParseKind(string(kind)); err != nil {
+			return err
+		}
+		return Errorf(EINVALID, "kind %q is not in its canonical form %q: read it with ParseKind", kind, canonicalKind(kind))
 	}
 	t := strings.TrimSpace(text)
 	if t == "" {
-		return Errorf(EINVALID, "please tell us what the request is about: the text is empty")
+		return Errorf(EINVALID, "please tell us what the request is about: the text is empty").
+			ForPatient("Please tell us what your request is about: the text is empty.")
 	}
 	if n := len([]rune(t)); n > MaxTextLength {
-		return Errorf(EINVALID, "the request is %d characters long; the most is %d — please shorten it, or call the surgery", n, MaxTextLength)
+		return Errorf(EINVALID, "the request is %d characters long; the most is %d — please shorten it, or call the surgery", n, MaxTextLength).
+			ForPatient("Your request is %d characters long and the most is %d. Please shorten it, or call the surgery.", n, MaxTextLength)
 	}
 	return nil
 }
