@@ -90,7 +90,7 @@ func newLiveFixture(t *testing.T, as string) liveFixture {
 	d.Install(w)
 	// An open request keeps a presence heartbeat ticking; leaving it ends the
 	// heartbeat, so it cannot touch widgets while the next test builds its own.
-	t.Cleanup(func() { user(func() { d.Back() }) })
+	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++ }) })
 	<-d.Refresh()
 	background.Wait()
 	return liveFixture{fixture{d, cache, w, fs}, q, practice, syncer}
