@@ -116,7 +116,7 @@ func newFixture(t *testing.T) fixture {
 	}
 	t.Cleanup(func() { c.Close() })
 	p := demo.NewPractice(4, 400, testNow)
-	reqs := demo.Requests(p, demo.RequestOptions{Seed: 4, Count: 600, Now: testNow})
+	reqs := demo.Requests(p, demo.RequestOptions{Seed: 4, Count: 1200, Now: testNow})
 	if err := c.Upsert(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients, Requests: reqs}); err != nil {
 		t.Fatal(err)
 	}
