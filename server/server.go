@@ -71,6 +71,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("PUT /fhir/Task/{id}", s.staff(s.updateTask))
 	s.mux.HandleFunc("POST /fhir/Task/{id}/$act", s.staff(s.actOnTask))
 	s.mux.HandleFunc("GET /fhir/Patient/{id}", s.staff(s.readPatient))
+	s.mux.HandleFunc("GET /fhir/Patient", s.staff(s.findPatients))
+	s.mux.HandleFunc("POST /api/v1/reception/requests", s.staff(s.enterForCaller))
+	s.mux.HandleFunc("GET /api/v1/staff", s.staff(s.listStaff))
 	s.mux.HandleFunc("GET /api/v1/feed", s.staff(s.feed))
 	s.mux.HandleFunc("POST /api/v1/presence", s.staff(s.heartbeat))
 	s.mux.HandleFunc("GET /api/v1/presence", s.staff(s.whoIsHere))
@@ -234,7 +237,8 @@ func mayDo(u store.User, a triage.Action, current triage.Request) error {
 		return nil
 	case store.RoleReviewer:
 		switch a.Kind {
-		case triage.ActSetPriority, triage.ActAssign, triage.ActSignpost, triage.ActClose, triage.ActNote:
+		case triage.ActSetPriority, triage.ActAssign, triage.ActSignpost, triage.ActClose, triage.ActNote,
+			triage.ActAssignMember, triage.ActUnclaim:
 			return nil
 		}
 		return triage.Errorf(triage.EFORBIDDEN, "a reviewer cannot %s a request: a team member does that", a.Kind)
@@ -243,7 +247,8 @@ func mayDo(u store.User, a triage.Action, current triage.Request) error {
 			return triage.Errorf(triage.EFORBIDDEN, "request %d belongs to the %s team, not yours (%s)", current.ID, current.Team.Label(), u.Team.Label())
 		}
 		switch a.Kind {
-		case triage.ActClaim, triage.ActRespond, triage.ActClose, triage.ActNote, triage.ActSetPriority:
+		case triage.ActClaim, triage.ActRespond, triage.ActClose, triage.ActNote, triage.ActSetPriority,
+			triage.ActAssignMember, triage.ActUnclaim:
 			return nil
 		case triage.ActAssign:
 			return nil // handing back to another team
@@ -395,8 +400,16 @@ func (s *Server) apply(w http.ResponseWriter, r *http.Request, current triage.Re
 		writeJSON(w, http.StatusOK, fhir.ContentType, fhir.TaskFrom(&current))
 		return
 	}
+	team := current.Team // the team the request has when each action is made
 	for _, a := range actions {
 		if err := mayDo(userOf(r), a, current); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if a.Kind == triage.ActAssign {
+			team = a.Team
+		}
+		if err := s.checkMember(r.Context(), a, team); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -619,33 +632,42 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "this account cannot act for patient %d", body.PatientID))
 		return
 	}
-	now := s.now()
-	sugg := s.engine.Classify(triage.Input{Age: p.AgeAt(now), Sex: p.Sex, Kind: body.Kind, Text: body.Text})
-	avail, err := s.Availability(r.Context())
+	req, err := s.accept(r.Context(), p, store.Submission{AccountID: acc.ID, PatientID: body.PatientID, Kind: body.Kind, Text: body.Text})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if err := avail.CheckSubmit(now, s.cal, body.Kind, sugg.Team); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	limits, err := s.Limits(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	req, err := s.queue.Submit(r.Context(), store.Submission{AccountID: acc.ID, PatientID: body.PatientID, Kind: body.Kind, Text: body.Text, Suggested: sugg}, limits, s.cal)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.Notify()
 	msg := "Thank you. The practice has your request and will reply within one working day."
-	if sugg.Priority == triage.Emergency {
+	if req.Suggested.Priority == triage.Emergency {
 		msg = "If this is an emergency, call 999 now or go to A&E. The practice will also call you."
 	}
 	writeJSON(w, http.StatusCreated, "application/json", SubmitAnswer{ID: req.ID, Received: req.ReceivedAt, Message: msg})
+}
+
+// accept is the one way a request joins the queue, whether the patient sent it or
+// reception entered it for a caller: the engine triages it, the practice's opening
+// and the patient's limits are checked, and it is stored with its audit entry. sub's
+// suggestion is filled in here.
+func (s *Server) accept(ctx context.Context, p triage.Patient, sub store.Submission) (triage.Request, error) {
+	now := s.now()
+	sub.Suggested = s.engine.Classify(triage.Input{Age: p.AgeAt(now), Sex: p.Sex, Kind: sub.Kind, Text: sub.Text})
+	avail, err := s.Availability(ctx)
+	if err != nil {
+		return triage.Request{}, err
+	}
+	if err := avail.CheckSubmit(now, s.cal, sub.Kind, sub.Suggested.Team); err != nil {
+		return triage.Request{}, err
+	}
+	limits, err := s.Limits(ctx)
+	if err != nil {
+		return triage.Request{}, err
+	}
+	req, err := s.queue.Submit(ctx, sub, limits, s.cal)
+	if err != nil {
+		return triage.Request{}, err
+	}
+	s.Notify()
+	return req, nil
 }
 
 // OwnRequest is one of a patient's requests as they see it: what they wrote and what

@@ -184,25 +184,46 @@ func (q *Queue) Import(ctx context.Context, ch Changes) error {
 	return nil
 }
 
-// Submission is a request as a patient sends it, already triaged by the engine.
+// Submission is a request as a patient sends it, or as reception enters it for a
+// caller, already triaged by the engine.
 type Submission struct {
-	AccountID int64
+	AccountID int64 // the patient's account; 0 when staff entered it
 	PatientID int64
 	Kind      triage.Kind
 	Text      string
 	Suggested triage.Suggestion
+
+	// EnteredBy is the member of staff entering the request for a patient who phoned
+	// or came in; with it, no account is needed and the entry is audited under their
+	// name. Caller, Contact and ContactDetail are what reception recorded of the call.
+	EnteredBy     string
+	Caller        string
+	Contact       triage.Contact
+	ContactDetail string
 }
 
-// Submit stores a patient's request if the account may act for the patient and the
-// patient is within the practice's limits, checked and written in one transaction so
-// two quick submissions cannot both slip under the limit.
+// Submit stores a request if the patient is within the practice's limits, checked
+// and written in one transaction so two quick submissions cannot both slip under
+// the limit. A patient's own submission also needs an account that may act for the
+// patient; one entered by staff needs the patient to be on the practice list. Either
+// way the arrival is recorded in the audit trail.
 func (q *Queue) Submit(ctx context.Context, s Submission, limits triage.Limits, cal *triage.Calendar) (triage.Request, error) {
 	if err := triage.ValidateSubmission(s.Kind, s.Text); err != nil {
 		return triage.Request{}, err
 	}
 	var r triage.Request
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		if err := mayActFor(ctx, tx, s.AccountID, s.PatientID); err != nil {
+		actor, detail := "patient", fmt.Sprintf("sent it online from account %d", s.AccountID)
+		if s.EnteredBy != "" {
+			actor, detail = s.EnteredBy, "entered it for a caller"
+			p, err := getPatient(ctx, tx, s.PatientID)
+			if err != nil {
+				return err
+			}
+			if p.Unverified {
+				return triage.Errorf(triage.EINVALID, "patient %d is an identity claim the practice has not yet checked, not a patient on the list: find the patient on the list, or check the claim first", s.PatientID)
+			}
+		} else if err := mayActFor(ctx, tx, s.AccountID, s.PatientID); err != nil {
 			return err
 		}
 		y, m, d := now.In(cal.Location).Date()
@@ -226,8 +247,12 @@ func (q *Queue) Submit(ctx context.Context, s Submission, limits triage.Limits, 
 		r = triage.Request{ID: next, Version: 1, PatientID: s.PatientID, SubmittedBy: s.AccountID, SiteID: site, GPTeamID: team,
 			Kind: s.Kind, Text: strings.TrimSpace(s.Text), ReceivedAt: now, DueAt: cal.Due(now, s.Suggested.Priority),
 			Status: triage.StatusNew, Priority: s.Suggested.Priority, Signpost: triage.SignpostNone, Suggested: s.Suggested,
-			UpdatedAt: now, UpdatedBy: "patient"}
+			UpdatedAt: now, UpdatedBy: actor,
+			EnteredBy: s.EnteredBy, Caller: strings.TrimSpace(s.Caller), Contact: s.Contact, ContactDetail: strings.TrimSpace(s.ContactDetail)}
 		if _, err := tx.ExecContext(ctx, insertRequest, requestArgs(&r)...); err != nil {
+			return err
+		}
+		if err := appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: actor, Action: "submit", RequestID: r.ID, Detail: detail}); err != nil {
 			return err
 		}
 		return recordChange(ctx, tx, now, "request", r.ID)
