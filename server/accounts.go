@@ -372,14 +372,16 @@ func (s *Server) openClaims(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var shown []string
+	var patients []int64
 	for _, c := range claims {
-		ids := make([]string, 0, len(c.Matches))
+		patients = append(patients, c.ProvisionalID)
 		for _, m := range c.Matches {
-			ids = append(ids, fmt.Sprint(m.ID))
+			patients = append(patients, m.ID)
 		}
-		shown = append(shown, fmt.Sprintf("claim %d: patients [%s]", c.ID, strings.Join(ids, " ")))
+		shown = append(shown, fmt.Sprint(c.ID))
 	}
-	if len(claims) > 0 && !s.audited(w, r, triage.AuditEntry{Action: "read-claims", Detail: strings.Join(shown, "; ")}) {
+	if len(claims) > 0 && !s.audited(w, r, triage.AuditEntry{Action: "read-claims", Records: store.RecordList(nil, patients),
+		Detail: "claims " + strings.Join(shown, ", ")}) {
 		return
 	}
 	if claims == nil {

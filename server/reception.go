@@ -42,8 +42,13 @@ func (s *Server) enterForCaller(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, triage.Errorf(triage.ENOTFOUND, "patient %d is not on the practice list: search for them again", e.PatientID))
 		return
 	}
+	once, err := onceOf(r, e)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	req, err := s.accept(r.Context(), p, store.Submission{PatientID: p.ID, Kind: e.Kind, Text: e.Text,
-		EnteredBy: userOf(r).Name, Caller: e.Caller, Contact: e.Contact, ContactDetail: e.ContactDetail})
+		EnteredBy: userOf(r).Name, Caller: e.Caller, Contact: e.Contact, ContactDetail: e.ContactDetail}, once)
 	if err != nil {
 		s.fail(w, r, err)
 		return

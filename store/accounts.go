@@ -318,7 +318,7 @@ func (q *Queue) SubmitClaim(ctx context.Context, accountID int64, c triage.Claim
 			return err
 		}
 		c.ID, _ = res.LastInsertId()
-		if err := appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: accountActor(accountID), Action: "claim",
+		if err := appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: accountActor(accountID), Action: "claim", PatientID: c.ProvisionalID,
 			Detail: fmt.Sprintf("claim %d (%s) sent; provisional patient %d", c.ID, c.Kind, c.ProvisionalID)}); err != nil {
 			return err
 		}
@@ -485,7 +485,7 @@ func (q *Queue) DecideClaim(ctx context.Context, id int64, d triage.ClaimDecisio
 		if c.Status == triage.ClaimVerified {
 			detail += fmt.Sprintf(" as patient %d", c.PatientID)
 		}
-		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: actor, Action: "claim-decision", Detail: detail})
+		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: actor, Action: "claim-decision", PatientID: c.ProvisionalID, Detail: detail})
 	})
 	if err != nil {
 		return triage.Claim{}, fmt.Errorf("decide claim %d: %w", id, err)
@@ -545,7 +545,7 @@ func verifyClaim(ctx context.Context, tx *sqlx.Tx, now time.Time, c *triage.Clai
 		return err
 	}
 	for _, rid := range moved {
-		if err := appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: actor, Action: "identity-verified", RequestID: rid,
+		if err := appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: actor, Action: "identity-verified", RequestID: rid, PatientID: patientID,
 			Detail: fmt.Sprintf("moved from provisional patient %d to patient %d (claim %d)", c.ProvisionalID, patientID, c.ID)}); err != nil {
 			return err
 		}

@@ -23,6 +23,9 @@ var cacheSchema = schema{
 	applicationID: 0x54524443, // "TRDC"
 	migrations:    mustSub(cacheMigrations, "migrations/cache"),
 	remedy:        "Move the file aside (or delete it) and Triage Desk will build a new cache from the practice queue; actions not yet sent from it would be lost",
+	// The cache can be rebuilt from the queue, so it may lose its last moments to a
+	// power cut; NORMAL is crash-safe in WAL mode and much cheaper.
+	synchronous: "NORMAL",
 }
 
 func mustSub(f fs.FS, dir string) fs.FS {
@@ -531,4 +534,31 @@ func prefixed(alias, columns string) string {
 		cols[i] = alias + "." + strings.TrimSpace(c)
 	}
 	return strings.Join(cols, ", ")
+}
+
+// MissingPatients returns the patients the given requests belong to that are neither
+// in this cache nor among those given: a purge removes a patient with no requests
+// left, and the queue's feed sends a patient only when the patient changes, so a new
+// request from a purged patient arrives without them.
+func (c *Cache) MissingPatients(ctx context.Context, requests []triage.Request, with []triage.Patient) ([]int64, error) {
+	have := map[int64]bool{}
+	for _, p := range with {
+		have[p.ID] = true
+	}
+	var want []int64
+	for _, r := range requests {
+		if !have[r.PatientID] {
+			have[r.PatientID] = true
+			want = append(want, r.PatientID)
+		}
+	}
+	if len(want) == 0 {
+		return nil, nil
+	}
+	var missing []int64
+	err := c.r.SelectContext(ctx, &missing, `SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM patients) ORDER BY value`, idList(want))
+	if err != nil {
+		return nil, fmt.Errorf("look for patients missing from the cache: %w", err)
+	}
+	return missing, nil
 }

@@ -159,7 +159,8 @@ func TestMigrations(t *testing.T) {
 
 	t.Run("from the first version", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "old.db")
-		// The first schema: before the search index and the columns added since.
+		// The first schema: before the search index, the columns added since and the
+		// held outbox.
 		old, err := openDBTo(ctx, path, cacheSchema, 1)
 		if err != nil {
 			t.Fatal(err)
