@@ -52,10 +52,10 @@ func newIdentity() *identity {
 func (s *Server) UseMail(m *Mailer) { s.id.mailer = m }
 
 func (s *Server) accountRoutes() {
-	s.mux.HandleFunc("POST /api/v1/accounts", s.signUp)
-	s.mux.HandleFunc("GET /api/v1/accounts/confirm", s.confirmEmailPage)
-	s.mux.HandleFunc("POST /api/v1/accounts/confirm", s.confirmEmail)
-	s.mux.HandleFunc("POST /api/v1/sessions", s.signIn)
+	s.mux.HandleFunc("POST /api/v1/accounts", s.forPatients(s.signUp))
+	s.mux.HandleFunc("GET /api/v1/accounts/confirm", s.forPatients(s.confirmEmailPage))
+	s.mux.HandleFunc("POST /api/v1/accounts/confirm", s.forPatients(s.confirmEmail))
+	s.mux.HandleFunc("POST /api/v1/sessions", s.forPatients(s.signIn))
 	s.mux.HandleFunc("DELETE /api/v1/session", s.signOut)
 	s.mux.HandleFunc("GET /api/v1/account", s.patient(s.myAccount))
 	s.mux.HandleFunc("POST /api/v1/claims", s.patient(s.claim))
@@ -83,7 +83,7 @@ func (s *Server) reviewerOrManager(h http.HandlerFunc) http.HandlerFunc {
 func (s *Server) failLimited(w http.ResponseWriter, r *http.Request, err error) {
 	var tm *tooMany
 	if errors.As(err, &tm) {
-		retryAfter(w, tm.wait)
+		setRetryAfter(w, tm.wait)
 	}
 	s.fail(w, r, err)
 }
@@ -337,9 +337,9 @@ func (s *Server) claim(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, triage.Errorf(triage.EINVALID, "kind %q: use self for yourself, or dependant for someone you care for", body.Kind))
 		return
 	}
-	birth, err := time.Parse(time.DateOnly, strings.TrimSpace(body.BirthDate))
+	birth, err := triage.ParseBirthDate(body.BirthDate, s.now())
 	if err != nil {
-		s.fail(w, r, triage.Errorf(triage.EINVALID, "please give the date of birth like 1980-04-21"))
+		s.fail(w, r, err)
 		return
 	}
 	c, err := triage.ValidateClaimed(triage.Claim{Kind: body.Kind, NHSNumber: triage.NHSNumber(body.NHSNumber), GivenName: body.GivenName,

@@ -102,8 +102,8 @@ func plural(n int) string {
 	return "s"
 }
 
-// retryAfter sets Retry-After on a 429 answer, in whole seconds, at least one.
-func retryAfter(w http.ResponseWriter, wait time.Duration) {
+// setRetryAfter sets Retry-After on a 429 answer, in whole seconds, at least one.
+func setRetryAfter(w http.ResponseWriter, wait time.Duration) {
 	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(wait.Seconds())))))
 }
 

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -176,6 +177,18 @@ func recordChange(ctx context.Context, tx *sqlx.Tx, now time.Time, kind string, 
 // Import writes a batch (demo data, a migration from another system) and records every
 // record in the change feed, so desks pick it up.
 func (q *Queue) Import(ctx context.Context, ch Changes) error {
+	// Patients' sex is stored canonical whatever the other system wrote ("F" is not a
+	// sex it knows; "Female" is female), so the engine's rules for women apply.
+	if len(ch.Patients) > 0 {
+		ch.Patients = slices.Clone(ch.Patients)
+		for i := range ch.Patients {
+			sex, err := triage.ParseSex(string(ch.Patients[i].Sex))
+			if err != nil {
+				return fmt.Errorf("import patient %d: %w", ch.Patients[i].ID, err)
+			}
+			ch.Patients[i].Sex = sex
+		}
+	}
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		if err := upsertChanges(ctx, tx, ch, false, false); err != nil {
 			return err
@@ -238,11 +251,16 @@ func (q *Queue) Submit(ctx context.Context, s Submission, limits triage.Limits, 
 // SubmitOnce is Submit with an idempotency key: a submission sent again with the same
 // key within a day gets the first answer (the same request), not a second request.
 func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits triage.Limits, cal *triage.Calendar) (triage.Request, error) {
+	kind, err := triage.ParseKind(string(s.Kind))
+	if err != nil {
+		return triage.Request{}, err
+	}
+	s.Kind = kind // "Clinical" is stored as "clinical", not refused by the database
 	if err := triage.ValidateSubmission(s.Kind, s.Text); err != nil {
 		return triage.Request{}, err
 	}
 	var r triage.Request
-	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+	err = q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		if done, err := q.answered(ctx, tx, now, once, &r); done || err != nil {
 			return err
 		}

@@ -126,38 +126,37 @@ func (d ClaimDecision) Validate() error {
 	return nil
 }
 
-// MaxAge is the oldest a person's date of birth may make them; older is a typing error.
-const MaxAge = 120
-
 // ValidateClaimed checks the details a patient typed for a claim and returns them tidied.
 // Messages are written for patients.
 func ValidateClaimed(c Claim, now time.Time) (Claim, error) {
 	n, err := ParseNHSNumber(string(c.NHSNumber))
 	if err != nil {
-		return c, Errorf(EINVALID, "please check the NHS number: it is 10 digits, on letters from your GP or in the NHS App")
+		return c, err
 	}
 	c.NHSNumber = n
-	c.GivenName, c.FamilyName = strings.TrimSpace(c.GivenName), strings.TrimSpace(c.FamilyName)
-	if c.GivenName == "" || c.FamilyName == "" {
-		return c, Errorf(EINVALID, "please give a first name and a last name")
+	if c.GivenName, err = ParseName("first name", c.GivenName); err != nil {
+		return c, err
 	}
-	if len(c.GivenName) > 100 || len(c.FamilyName) > 100 {
-		return c, Errorf(EINVALID, "please keep each name under 100 characters")
+	if c.FamilyName, err = ParseName("last name", c.FamilyName); err != nil {
+		return c, err
 	}
-	if c.BirthDate.IsZero() || c.BirthDate.After(now) || AgeAt(c.BirthDate, now) > MaxAge {
-		return c, Errorf(EINVALID, "please check the date of birth")
+	if c.BirthDate.IsZero() {
+		return c, Errorf(EINVALID, "the date of birth is missing").ForPatient("Please enter the date of birth as year, month and day, like 1980-04-21.")
+	}
+	if err := CheckBirthDate(c.BirthDate, now); err != nil {
+		return c, err
 	}
 	if c.Sex == "" {
 		c.Sex = SexUnknown
 	}
 	sex, err := ParseSex(string(c.Sex))
 	if err != nil {
-		return c, Errorf(EINVALID, "please choose female, male or unknown for sex")
+		return c, err
 	}
 	c.Sex = sex
 	c.Relationship = strings.TrimSpace(c.Relationship)
 	if len(c.Relationship) > 60 {
-		return c, Errorf(EINVALID, "please describe the relationship in under 60 characters")
+		return c, Errorf(EINVALID, "the relationship is %d characters; the most is 60", len(c.Relationship)).ForPatient("Please describe how you are related in under 60 characters, like \"mother\" or \"carer\".")
 	}
 	return c, nil
 }
