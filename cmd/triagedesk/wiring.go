@@ -355,9 +355,9 @@ func (l *link) FindPatients(ctx context.Context, q triage.PatientQuery) ([]triag
 }
 
 // EnterForCaller sends a request reception entered for a caller.
-func (l *link) EnterForCaller(ctx context.Context, e triage.StaffEntry) (ui.Entered, error) {
+func (l *link) EnterForCaller(ctx context.Context, e triage.StaffEntry, key string) (ui.Entered, error) {
 	_, c, _, _ := l.now()
-	a, err := c.EnterForCaller(ctx, e)
+	a, err := c.EnterForCaller(ctx, e, key)
 	if err != nil {
 		return ui.Entered{}, err
 	}
