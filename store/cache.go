@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -230,7 +231,7 @@ func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error
 var requestCols = []string{"id", "version", "patient_id", "submitted_by", "site_id", "gp_team_id", "kind", "body",
 	"received_at", "due_at", "status", "priority", "team", "signpost", "suggested_priority", "suggested_team",
 	"suggested_signpost", "reasons", "claimed_by", "channel", "response", "first_response_at", "outcome",
-	"closed_at", "note", "updated_at", "updated_by"}
+	"closed_at", "note", "updated_at", "updated_by", "answers"}
 
 var (
 	requestColumns = strings.Join(requestCols, ", ")
@@ -322,7 +323,20 @@ func requestArgs(r *triage.Request) []any {
 		r.ReceivedAt.Unix(), r.DueAt.Unix(), string(r.Status), r.Priority.Rank(), string(r.Team), string(signpost),
 		suggestedPriority, string(r.Suggested.Team), string(suggestedSignpost), string(reasons),
 		r.ClaimedBy, string(r.Channel), r.Response, unix(r.FirstResponseAt), string(r.Outcome),
-		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy}
+		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy, answersJSON(r.Answers)}
+}
+
+// answersJSON is the answers as the answers column holds them: ” for none, which
+// keeps the column empty for the many requests sent without them.
+func answersJSON(a *triage.Answers) string {
+	if a.Empty() {
+		return ""
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		return "" // cannot happen: Answers holds only strings, numbers and booleans
+	}
+	return string(b)
 }
 
 // Request returns one request in full, with its patient, or an ENOTFOUND error.
@@ -387,12 +401,12 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		received, due, updated                        int64
 		firstResp, closed                             sql.NullInt64
 		kind, status, team, sign, sTeam, sSign, chann string
-		outcome, reasons                              string
+		outcome, reasons, answers                     string
 		prio, sPrio                                   int
 	)
 	dest := []any{&r.ID, &r.Version, &r.PatientID, &r.SubmittedBy, &r.SiteID, &r.GPTeamID, &kind, &r.Text,
 		&received, &due, &status, &prio, &team, &sign, &sPrio, &sTeam, &sSign, &reasons,
-		&r.ClaimedBy, &chann, &r.Response, &firstResp, &outcome, &closed, &r.Note, &updated, &r.UpdatedBy}
+		&r.ClaimedBy, &chann, &r.Response, &firstResp, &outcome, &closed, &r.Note, &updated, &r.UpdatedBy, &answers}
 	return dest, func() error {
 		r.Kind, r.Status, r.Team, r.Signpost = triage.Kind(kind), triage.Status(status), triage.Team(team), triage.Signpost(sign)
 		r.Priority, _ = triage.PriorityFromRank(prio)
@@ -401,6 +415,12 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		var err error
 		if r.Suggested.Reasons, err = parseReasons(reasons); err != nil {
 			return fmt.Errorf("request %d: the engine's reasons are unreadable: %w", r.ID, err)
+		}
+		if answers != "" {
+			r.Answers = new(triage.Answers)
+			if err := json.Unmarshal([]byte(answers), r.Answers); err != nil {
+				return fmt.Errorf("request %d: the patient's answers are unreadable: %w", r.ID, err)
+			}
 		}
 		r.Channel, r.Outcome = triage.Channel(chann), triage.Outcome(outcome)
 		r.ReceivedAt, r.DueAt, r.UpdatedAt = time.Unix(received, 0).UTC(), time.Unix(due, 0).UTC(), time.Unix(updated, 0).UTC()

@@ -386,6 +386,7 @@ type Submission struct {
 	PatientID int64
 	Kind      triage.Kind
 	Text      string
+	Answers   *triage.Answers // the front door's questions; nil when not asked
 	Suggested triage.Suggestion
 }
 
@@ -395,6 +396,13 @@ type Submission struct {
 func (q *Queue) Submit(ctx context.Context, s Submission, limits triage.Limits, cal *triage.Calendar) (triage.Request, error) {
 	if err := triage.ValidateSubmission(s.Kind, s.Text); err != nil {
 		return triage.Request{}, err
+	}
+	if err := s.Answers.Validate(); err != nil {
+		return triage.Request{}, err
+	}
+	answers := s.Answers
+	if answers.Empty() {
+		answers = nil
 	}
 	var r triage.Request
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
@@ -420,7 +428,7 @@ func (q *Queue) Submit(ctx context.Context, s Submission, limits triage.Limits, 
 			return err
 		}
 		r = triage.Request{ID: next, Version: 1, PatientID: s.PatientID, SubmittedBy: s.AccountID, SiteID: site, GPTeamID: team,
-			Kind: s.Kind, Text: strings.TrimSpace(s.Text), ReceivedAt: now, DueAt: cal.Due(now, s.Suggested.Priority),
+			Kind: s.Kind, Text: strings.TrimSpace(s.Text), Answers: answers, ReceivedAt: now, DueAt: cal.Due(now, s.Suggested.Priority),
 			Status: triage.StatusNew, Priority: s.Suggested.Priority, Signpost: triage.SignpostNone, Suggested: s.Suggested,
 			UpdatedAt: now, UpdatedBy: "patient"}
 		if _, err := tx.ExecContext(ctx, insertRequest, requestArgs(&r)...); err != nil {
