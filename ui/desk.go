@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -53,6 +54,9 @@ type Desk struct {
 	emergencies   []triage.QueueItem
 	opened        map[int64]bool // emergencies opened at this desk
 	notified      map[int64]bool // emergencies a notification was raised for
+	// dialogs are the dialogs this desk showed, by the pop-up that shows each, so Esc
+	// can close one as its own button would (running its callback).
+	dialogs map[fyne.CanvasObject]dialog.Dialog
 	// dashboardShown says whether the dashboard is on screen, so a sync refreshes its
 	// figures too; goroutines read it.
 	dashboardShown atomic.Bool
@@ -74,7 +78,7 @@ func NewDesk(q Queue, actor Actor, s Sync, opts Options, w fyne.Window) *Desk {
 		opts.Role = RoleReviewer
 	}
 	d := &Desk{queue: q, actor: actor, sync: s, opts: opts, names: names(opts), limits: triage.DefaultLimits(),
-		window: w, opened: map[int64]bool{}, notified: map[int64]bool{}}
+		window: w, opened: map[int64]bool{}, notified: map[int64]bool{}, dialogs: map[fyne.CanvasObject]dialog.Dialog{}}
 	d.buildUI()
 	return d
 }
@@ -90,7 +94,7 @@ func (d *Desk) buildUI() {
 	for i, t := range triage.Teams {
 		teams[i] = t.Label()
 	}
-	d.TeamPick = widget.NewSelect(teams, func(label string) {
+	teamPick := newSelect(teams, func(label string) {
 		for _, t := range triage.Teams {
 			if t.Label() == label {
 				d.Team.setFilter(func(f *triage.Filter) { f.Team = t })
@@ -98,15 +102,17 @@ func (d *Desk) buildUI() {
 			}
 		}
 	})
+	d.TeamPick = &teamPick.Select
 	d.TeamPick.Selected = d.opts.Team.Label()
-	d.Mine = widget.NewCheck("Only mine", func(on bool) {
+	mine := newCheck("Only mine", func(on bool) {
 		who := ""
 		if on {
 			who = d.opts.User
 		}
 		d.Team.setFilter(func(f *triage.Filter) { f.ClaimedBy = who })
 	})
-	teamView := container.NewBorder(container.NewHBox(widget.NewLabel("Team"), d.TeamPick, d.Mine), nil, nil, nil, d.Team.Root)
+	d.Mine = &mine.Check
+	teamView := container.NewBorder(container.NewHBox(widget.NewLabel("Team"), teamPick, mine), nil, nil, nil, d.Team.Root)
 	d.Dashboard = newDashboard(d)
 	d.Detail = newDetail(d)
 
@@ -119,7 +125,8 @@ func (d *Desk) buildUI() {
 			d.Dashboard.Reload()
 		}
 	}
-	d.RolePick = widget.NewSelect([]string{string(RoleReviewer), string(RoleTeam), string(RoleManager)}, d.onRole)
+	rolePick := newSelect([]string{string(RoleReviewer), string(RoleTeam), string(RoleManager)}, d.onRole)
+	d.RolePick = &rolePick.Select
 	d.RolePick.SetSelected(string(d.opts.Role))
 
 	d.BannerText = canvas.NewText("", colorWhite) // on the fixed dark red in both themes
@@ -138,7 +145,7 @@ func (d *Desk) buildUI() {
 	d.ConflictBtn.Hide()
 	d.SyncBtn = widget.NewButtonWithIcon("Sync now (Ctrl+R)", theme.ViewRefreshIcon(), d.SyncNow)
 	help := widget.NewButtonWithIcon("Keys (?)", theme.HelpIcon(), d.ShowHelp)
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.ConflictBtn, widget.NewLabel("Working as"), d.RolePick, d.SyncBtn, help), d.Status)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.ConflictBtn, widget.NewLabel("Working as"), rolePick, d.SyncBtn, help), d.Status)
 
 	top := d.Banner
 	d.main = container.NewStack(d.Tabs)
@@ -303,6 +310,9 @@ func (d *Desk) focusList() {
 
 // FocusSearch puts the cursor in the current list's search box.
 func (d *Desk) FocusSearch() {
+	if d.dialogShowing() {
+		return
+	}
 	if d.detailShown() {
 		d.Back()
 	}
@@ -417,7 +427,7 @@ func (d *Desk) ShowConflicts() {
 
 func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem) {
 	if len(cs) == 0 {
-		dialog.ShowInformation("No conflicts", "Every change made at this desk has been accepted.", d.window)
+		d.showDialog(dialog.NewInformation("No conflicts", "Every change made at this desk has been accepted.", d.window))
 		return
 	}
 	box := container.NewVBox()
@@ -436,15 +446,12 @@ func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem)
 		theirs.Wrapping = fyne.TextWrapWord
 		theirs.TextStyle.Bold = true
 		redo := widget.NewButton("Redo mine on top of theirs", func() {
-			a := c.Mine
-			a.BaseVersion = cur.Version
 			spawn(func() {
 				ctx := context.Background()
-				if _, err := d.actor.Act(ctx, a); err != nil {
+				if err := d.sync.Redo(ctx, c.OutboxID); err != nil {
 					onUI(func() { d.problem(fmt.Errorf("your change could not be redone: %w", err)) })
 					return
 				}
-				d.sync.Dismiss(ctx, c.OutboxID)
 				spawn(d.sync.SyncNow)
 				<-d.Refresh()
 			})
@@ -462,7 +469,45 @@ func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem)
 	dlg = dialog.NewCustom("Someone else changed these first", "Close", container.NewVScroll(box), d.window)
 	dlg.Resize(fyne.NewSize(700, 400))
 	d.ConflictDialog = dlg
+	d.showDialog(dlg)
+}
+
+// showDialog shows dlg over the desk and remembers it, so Esc closes it as its own
+// Close or Cancel button would.
+func (d *Desk) showDialog(dlg dialog.Dialog) {
 	dlg.Show()
+	if d.window == nil {
+		return
+	}
+	over := d.window.Canvas().Overlays()
+	for o := range d.dialogs { // forget the dialogs closed by their buttons
+		if !slices.Contains(over.List(), o) {
+			delete(d.dialogs, o)
+		}
+	}
+	if top := over.Top(); top != nil {
+		d.dialogs[top] = dlg
+	}
+}
+
+// dialogShowing reports whether a dialog (or any pop-up) covers the desk: while one
+// does, the list and request keys do nothing, so no key acts on a request behind it.
+func (d *Desk) dialogShowing() bool {
+	return d.window != nil && d.window.Canvas().Overlays().Top() != nil
+}
+
+// closeDialog closes the dialog on top, as its Close or Cancel button would.
+func (d *Desk) closeDialog() {
+	top := d.window.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	if dlg, ok := d.dialogs[top]; ok {
+		delete(d.dialogs, top)
+		dlg.Hide()
+		return
+	}
+	top.Hide() // a dialog shown without showDialog: hiding its pop-up closes it
 }
 
 // keys are the desk's keys, shown by the help.
@@ -472,12 +517,15 @@ var keys = [][2]string{
 	{"1 2 3 4 5", "assign to GP, medicines, physio, mental health, admin"},
 	{"/ or Ctrl+F", "search what patients wrote"},
 	{"Ctrl+R", "sync now"},
-	{"Esc", "back out of a request"},
+	{"Esc", "back out of a request, or close a dialog"},
 	{"?", "this help"},
 }
 
 // ShowHelp shows every key.
 func (d *Desk) ShowHelp() {
+	if d.dialogShowing() {
+		return
+	}
 	grid := container.NewGridWithColumns(2)
 	for _, k := range keys {
 		key := widget.NewLabel(k[0])
@@ -485,11 +533,15 @@ func (d *Desk) ShowHelp() {
 		grid.Add(key)
 		grid.Add(widget.NewLabel(k[1]))
 	}
-	dialog.ShowCustom("Keys", "Close", grid, d.window)
+	d.showDialog(dialog.NewCustom("Keys", "Close (Esc)", grid, d.window))
 }
 
-// TypedRune handles the single-key shortcuts when no text box has the cursor.
+// TypedRune handles the single-key shortcuts when no text box has the cursor. While a
+// dialog is showing they do nothing: the person cannot see the list they would act on.
 func (d *Desk) TypedRune(r rune) {
+	if d.dialogShowing() {
+		return
+	}
 	switch {
 	case r == 'j':
 		d.move(1)
@@ -510,8 +562,15 @@ func (d *Desk) move(delta int) {
 	}
 }
 
-// TypedKey handles arrows, Enter and Esc.
+// TypedKey handles arrows, Enter and Esc. While a dialog is showing, Esc closes it and
+// every other key does nothing.
 func (d *Desk) TypedKey(ev *fyne.KeyEvent) {
+	if d.dialogShowing() {
+		if ev.Name == fyne.KeyEscape {
+			d.closeDialog()
+		}
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyDown:
 		d.move(1)
