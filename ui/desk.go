@@ -26,6 +26,7 @@ type Desk struct {
 	Mine      *widget.Check
 	Detail    *Detail
 	Dashboard *Dashboard
+	Reception *Reception // nil when the desk has no practice queue to search
 	Tabs      *container.AppTabs
 	RolePick  *widget.Select
 
@@ -89,6 +90,7 @@ func (d *Desk) buildUI() {
 	d.Inbox.OnLoaded = func() { d.inboxTab.Text = fmt.Sprintf("Triage inbox (%d)", d.Inbox.Total()); d.Tabs.Refresh() }
 	d.Team = newList("live requests for the team", loader{d.teamQueue, d.countTeam}, d.opts, triage.Filter{Team: d.opts.Team})
 	d.Team.OnOpen = d.Open
+	d.Team.showHolder()
 	d.Team.OnLoaded = func() { d.teamTab.Text = fmt.Sprintf("Team queue (%d)", d.Team.Total()); d.Tabs.Refresh() }
 	teams := make([]string, len(triage.Teams))
 	for i, t := range triage.Teams {
@@ -119,6 +121,10 @@ func (d *Desk) buildUI() {
 	d.inboxTab = container.NewTabItemWithIcon("Triage inbox", theme.MailComposeIcon(), d.Inbox.Root)
 	d.teamTab = container.NewTabItemWithIcon("Team queue", theme.AccountIcon(), teamView)
 	d.Tabs = container.NewAppTabs(d.inboxTab, d.teamTab, container.NewTabItemWithIcon("Dashboard", theme.GridIcon(), d.Dashboard.Root))
+	if d.opts.Reception != nil {
+		d.Reception = newReception(d, d.opts.Reception)
+		d.Tabs.Append(container.NewTabItemWithIcon("Reception", theme.ContentAddIcon(), d.Reception.Root))
+	}
 	d.Tabs.OnSelected = func(t *container.TabItem) {
 		d.dashboardShown.Store(t.Content == d.Dashboard.Root)
 		if t.Content == d.Dashboard.Root {

@@ -44,7 +44,9 @@ type List struct {
 	// or Enter on the selected row).
 	OnOpen func(triage.QueueItem)
 
-	noun  string            // "new requests waiting for review"
+	noun    string   // "new requests waiting for review"
+	headers []string // the columns shown: listHeaders, and the team queue's own
+
 	names map[string]string // site and GP team names by id
 	load  loader
 	now   func() time.Time
@@ -70,10 +72,15 @@ type List struct {
 var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kind", "What they wrote", "Suggested"}
 var listWidths = []float32{110, 140, 200, 165, 110, 80, 340, 115}
 
+// holderHeaders are the columns a team queue adds: where each request is in its
+// journey and who holds it, so the team sees at a glance what is free to take.
+var holderHeaders = []string{"Status", "Held by"}
+var holderWidths = []float32{130, 150}
+
 const anyChoice = "Any"
 
 func newList(noun string, l loader, opts Options, base triage.Filter) *List {
-	in := &List{noun: noun, load: l, now: opts.Now, selected: -1, filter: base, Status: widget.NewLabel("Loading…"), names: names(opts)}
+	in := &List{noun: noun, load: l, now: opts.Now, selected: -1, filter: base, Status: widget.NewLabel("Loading…"), names: names(opts), headers: listHeaders}
 	in.Status.Truncation = fyne.TextTruncateEllipsis
 	table := &listTable{list: in}
 	table.Length, table.CreateCell, table.UpdateCell = in.size, in.createCell, in.updateCell
@@ -87,7 +94,7 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 	}
 	in.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(listHeaders[id.Col])
+			o.(*widget.Label).SetText(in.headers[id.Col])
 		}
 	}
 	in.Table.OnSelected = in.onSelected
@@ -183,7 +190,23 @@ func (in *List) Filter() triage.Filter {
 	return in.filter
 }
 
-func (in *List) size() (int, int) { return len(in.rows), len(listHeaders) }
+func (in *List) size() (int, int) { return len(in.rows), len(in.headers) }
+
+// showHolder adds the team queue's status and holder columns.
+func (in *List) showHolder() {
+	in.headers = append(append([]string(nil), listHeaders...), holderHeaders...)
+	for i, w := range holderWidths {
+		in.Table.SetColumnWidth(len(listHeaders)+i, w)
+	}
+}
+
+// holder says who holds a request, in the team queue's words.
+func holder(it *triage.QueueItem) string {
+	if it.ClaimedBy == "" {
+		return "Free to claim"
+	}
+	return it.ClaimedBy
+}
 
 // cell is one table cell: a colour swatch (used by the priority and due columns) and
 // a label, so a colour always comes with a word.
@@ -243,6 +266,11 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = it.FirstLine(70) // about what the column shows: less text to measure
 	case 7:
 		text = it.Suggested.Team.Label()
+	case 8:
+		text = it.Status.Label()
+	case 9:
+		text = holder(it)
+		style.Italic = it.ClaimedBy == ""
 	}
 	if swatch != "" {
 		c.swatch.FillColor = themeColor(swatch)
