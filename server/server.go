@@ -528,10 +528,13 @@ func (s *Server) Limits(ctx context.Context) (triage.Limits, error) {
 	return l, err
 }
 
-// Availability returns the manager's availability settings.
+// Availability returns the manager's availability settings, with the schedule in
+// force written out (core hours when the practice never set one), so a desk shows and
+// edits what is really in force.
 func (s *Server) Availability(ctx context.Context) (triage.Availability, error) {
 	var a triage.Availability
 	_, err := s.queue.Setting(ctx, keyAvailability, &a)
+	a.Schedule = a.Weekly()
 	return a, err
 }
 
