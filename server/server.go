@@ -538,15 +538,9 @@ func (s *Server) Availability(ctx context.Context) (triage.Availability, error) 
 	return a, err
 }
 
-// SettingsView is what GET /api/v1/settings returns.
-type SettingsView struct {
-	Limits       triage.Limits       `json:"limits"`
-	Availability triage.Availability `json:"availability"`
-	Mode         triage.Mode         `json:"mode"`
-	Why          string              `json:"why,omitempty"`
-	Reopens      time.Time           `json:"reopens,omitzero"`
-	RulesVersion string              `json:"rulesVersion"`
-}
+// SettingsView is what GET /api/v1/settings returns; the type is the wire's, shared
+// with the desk.
+type SettingsView = fhir.Settings
 
 func (s *Server) getSettings(w http.ResponseWriter, r *http.Request) {
 	l, err := s.Limits(r.Context())
