@@ -157,19 +157,24 @@ func TestMigrations(t *testing.T) {
 		}
 	})
 
-	t.Run("from the previous version", func(t *testing.T) {
+	t.Run("from the first version", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "old.db")
-		old, err := openDBTo(ctx, path, cacheSchema, latest-1)
+		// The first schema: before the search index, the columns added since and the
+		// held outbox.
+		old, err := openDBTo(ctx, path, cacheSchema, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Write rows as the previous version did: it had no search index to add to.
+		// Write rows as that version did: it had no search index to add to, and only
+		// the columns 0001_init made (the first 27 of requestCols).
+		const firstCols = 27
 		r := req(1, 1, triage.Soon, triage.StatusNew, time.Hour, "wheezy chest for a week")
 		err = old.write(ctx, func(tx *sqlx.Tx, _ time.Time) error {
 			if err := upsertPatients(ctx, tx, family()); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, insertRequest, requestArgs(&r)...)
+			_, err := tx.ExecContext(ctx, `INSERT INTO requests (`+strings.Join(requestCols[:firstCols], ", ")+`) VALUES (?`+strings.Repeat(", ?", firstCols-1)+`)`,
+				requestArgs(&r)[:firstCols]...)
 			return err
 		})
 		if err != nil {

@@ -43,6 +43,15 @@ type Request struct {
 	Note            string    `json:"note,omitempty"` // staff-only working note
 	UpdatedAt       time.Time `json:"updatedAt"`
 	UpdatedBy       string    `json:"updatedBy,omitempty"`
+
+	// EnteredBy is the member of staff who entered the request for a patient who
+	// phoned or came in; empty when the patient sent it online. Caller is who called
+	// when it was not the patient. Contact and ContactDetail are how the patient asked
+	// to be contacted, and the number or address to use.
+	EnteredBy     string  `json:"enteredBy,omitempty"`
+	Caller        string  `json:"caller,omitempty"`
+	Contact       Contact `json:"contact,omitempty"`
+	ContactDetail string  `json:"contactDetail,omitempty"`
 }
 
 // FirstLine returns the first line of what the patient wrote, cut to max runes, for
@@ -151,6 +160,11 @@ const (
 	ActSignpost    ActionKind = "signpost"     // send to a service outside the practice and close
 	ActClose       ActionKind = "close"        // close with an outcome
 	ActNote        ActionKind = "note"         // add a staff-only note
+	// ActAssignMember gives a team's request to a named member of that team, who then
+	// holds it as if they had claimed it (assigned → in-progress).
+	ActAssignMember ActionKind = "assign-member"
+	// ActUnclaim hands a held request back to its team's queue (in-progress → assigned).
+	ActUnclaim ActionKind = "unclaim"
 )
 
 // Action is one staff change to one request, made against the version the member of
@@ -169,6 +183,7 @@ type Action struct {
 	Outcome     Outcome  `json:"outcome,omitempty"`
 	AwaitReply  bool     `json:"awaitReply,omitempty"`  // respond: wait for the patient's reply
 	CloseOnSend bool     `json:"closeOnSend,omitempty"` // respond: close at once as answered
+	Member      string   `json:"member,omitempty"`      // assign-member: the member of staff who is to hold it
 }
 
 // Describe says in a few words what the action does, for the audit trail and the
@@ -193,6 +208,10 @@ func (a Action) Describe() string {
 		return "closed as " + string(a.Outcome)
 	case ActNote:
 		return "added a note"
+	case ActAssignMember:
+		return "gave it to " + a.Member
+	case ActUnclaim:
+		return "handed it back to the team's queue"
 	}
 	return string(a.Kind)
 }
@@ -306,6 +325,31 @@ func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
 			return Errorf(EINVALID, "the note is empty")
 		}
 		next.Note = strings.TrimSpace(strings.TrimSpace(r.Note) + "\n" + now.Format("02 Jan 15:04") + " " + a.Actor + ": " + a.Message)
+	case ActAssignMember:
+		member := strings.TrimSpace(a.Member)
+		if member == "" {
+			return Errorf(EINVALID, "give it to whom? name the member of the team who is to hold it")
+		}
+		if r.Team == "" || r.Status == StatusNew {
+			return Errorf(EINVALID, "request %d is not with a team yet: assign it to a team first, then to one of its members", r.ID)
+		}
+		switch r.Status {
+		case StatusAssigned:
+			next.Status = StatusInProgress
+		case StatusInProgress, StatusAwaitingPatient:
+			// already held: it changes hands and keeps its place in the journey
+		default:
+			return Errorf(EINVALID, "request %d is %s: it cannot be given to anyone", r.ID, strings.ToLower(r.Status.Label()))
+		}
+		next.ClaimedBy = member
+	case ActUnclaim:
+		if r.ClaimedBy == "" {
+			return Errorf(EINVALID, "request %d is not held by anyone: there is nothing to unclaim", r.ID)
+		}
+		if r.Status != StatusInProgress {
+			return Errorf(EINVALID, "request %d is %s: only a request being worked on can go back to the team's queue", r.ID, strings.ToLower(r.Status.Label()))
+		}
+		next.Status, next.ClaimedBy = StatusAssigned, ""
 	default:
 		return Errorf(EINVALID, "unknown action %q", a.Kind)
 	}
@@ -364,6 +408,8 @@ func (r *Request) Validate() error {
 		return bad("unknown channel %q", r.Channel)
 	case r.Outcome != "" && !r.Outcome.Valid():
 		return bad("unknown outcome %q", r.Outcome)
+	case r.Contact != "" && !r.Contact.Valid():
+		return bad("unknown way of contact %q", r.Contact)
 	case !r.Suggested.Priority.Valid() || (r.Suggested.Team != "" && !r.Suggested.Team.Valid()) || !r.Suggested.Signpost.Valid():
 		return bad("the suggestion has an unknown priority, team or signpost")
 	}
