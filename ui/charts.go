@@ -6,6 +6,7 @@ import (
 	"image/color"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -21,10 +22,14 @@ import (
 // chartSize is the drawn size; the image is scaled to fit its place on screen, so it
 // is drawn at twice a typical size to stay sharp.
 const (
-	chartWidth  = 6.4 * vg.Inch
-	chartHeight = 2.4 * vg.Inch
-	chartDPI    = 150
+	chartWidth  = 4.8 * vg.Inch
+	chartHeight = 2.0 * vg.Inch
+	chartDPI    = 200
 )
+
+// chartFont is a sans-serif face like the desk's own; gonum/plot embeds Liberation,
+// so no system font is needed.
+var chartFont = font.Font{Typeface: "Liberation", Variant: "Sans", Size: vg.Points(9)}
 
 // dayTicks labels the x axis (one place per day, 0 to n-1) with dates: every day gets
 // a tick mark, every seventh counting back from today a date, so 30 days stay legible.
@@ -49,10 +54,13 @@ func newPlot(days []triage.DayCount, ink chartInk, yLabel string) *plot.Plot {
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
 		a.Color = ink.fg
 		a.Label.TextStyle.Color = ink.fg
+		a.Label.TextStyle.Font = chartFont
 		a.Tick.Color = ink.fg
 		a.Tick.Label.Color = ink.fg
+		a.Tick.Label.Font = chartFont
 	}
 	p.Legend.TextStyle.Color = ink.fg
+	p.Legend.TextStyle.Font = chartFont
 	p.Legend.Top = true
 	p.Legend.Left = true
 	p.X.Label.Text = "Day received"
@@ -95,7 +103,7 @@ func drawPerDay(days []triage.DayCount, ink chartInk) (image.Image, error) {
 		p.Legend.Add("Received", bars)
 		p.Legend.Add("Closed", line)
 	}
-	p.Y.Max = top * 1.25 // room for the legend
+	p.Y.Max = top * 1.45 // room for the legend above the tallest bar
 	return render(p), nil
 }
 
@@ -127,7 +135,8 @@ func drawPromise(days []triage.DayCount, ink chartInk) (image.Image, error) {
 		p.Add(line, points)
 		p.Legend.Add("Answered in time", line, points)
 	}
-	p.Y.Max = 115 // 100% and room for the legend
+	p.Y.Max = 105
+	p.Legend.Top = false // the points sit near the top; below them is empty
 	p.Y.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: 0, Label: "0"}, {Value: 25, Label: "25"}, {Value: 50, Label: "50"}, {Value: 75, Label: "75"}, {Value: 100, Label: "100"}})
 	return render(p), nil
 }

@@ -170,8 +170,8 @@ func (b *Dashboard) buildUI() {
 	closForm := widget.NewForm(widget.NewFormItem("From", b.ClosFrom), widget.NewFormItem("To", b.ClosTo), widget.NewFormItem("Why", b.ClosWhy))
 
 	top := container.NewVBox(heading("Open requests by team and priority"), grid, b.OnTime, b.Median, b.Breaches)
-	bottom := container.NewVBox(heading("Patients over the overuse threshold (30 days)"), b.Overuse)
-	left := container.NewBorder(top, bottom, nil, nil, b.BreachList)
+	// The breaches take the left column's spare height, so at 1280×720 several show.
+	left := container.NewBorder(top, nil, nil, nil, b.BreachList)
 
 	settings := container.NewVBox(
 		heading("Online requests now"), b.Mode,
@@ -183,6 +183,8 @@ func (b *Dashboard) buildUI() {
 		hours, container.NewBorder(nil, nil, b.BankHols, b.SaveHours), b.HoursNote,
 		widget.NewSeparator(),
 		heading("Dated closures"), b.Closures, closForm, container.NewHBox(b.AddClos),
+		widget.NewSeparator(),
+		heading("Patients over the overuse threshold (30 days)"), b.Overuse,
 	)
 	right := container.NewVBox(b.PerDay, b.Promise, settings)
 	split := container.NewHSplit(left, container.NewVScroll(right))
@@ -558,7 +560,7 @@ func newChart(title string) *chart {
 	img := canvas.NewImageFromImage(nil)
 	img.FillMode = canvas.ImageFillContain
 	img.ScaleMode = canvas.ImageScaleSmooth
-	img.SetMinSize(fyne.NewSize(460, 175))
+	img.SetMinSize(fyne.NewSize(500, 210))
 	c := &chart{title: heading(title), img: img}
 	c.ExtendBaseWidget(c)
 	return c
