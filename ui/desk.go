@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -25,6 +26,7 @@ type Desk struct {
 	Mine      *widget.Check
 	Detail    *Detail
 	Dashboard *Dashboard
+	Reception *Reception // nil when the desk has no practice queue to search
 	Tabs      *container.AppTabs
 	RolePick  *widget.Select
 
@@ -54,6 +56,9 @@ type Desk struct {
 	emergencies   []triage.QueueItem
 	opened        map[int64]bool // emergencies opened at this desk
 	notified      map[int64]bool // emergencies a notification was raised for
+	// dialogs are the dialogs this desk showed, by the pop-up that shows each, so Esc
+	// can close one as its own button would (running its callback).
+	dialogs map[fyne.CanvasObject]dialog.Dialog
 	// dashboardShown says whether the dashboard is on screen, so a sync refreshes its
 	// figures too; goroutines read it.
 	dashboardShown atomic.Bool
@@ -75,7 +80,7 @@ func NewDesk(q Queue, actor Actor, s Sync, opts Options, w fyne.Window) *Desk {
 		opts.Role = RoleReviewer
 	}
 	d := &Desk{queue: q, actor: actor, sync: s, opts: opts, names: names(opts), limits: triage.DefaultLimits(),
-		window: w, opened: map[int64]bool{}, notified: map[int64]bool{}}
+		window: w, opened: map[int64]bool{}, notified: map[int64]bool{}, dialogs: map[fyne.CanvasObject]dialog.Dialog{}}
 	d.buildUI()
 	return d
 }
@@ -86,12 +91,13 @@ func (d *Desk) buildUI() {
 	d.Inbox.OnLoaded = func() { d.inboxTab.Text = fmt.Sprintf("Triage inbox (%d)", d.Inbox.Total()); d.Tabs.Refresh() }
 	d.Team = newList("live requests for the team", loader{d.teamQueue, d.countTeam}, d.opts, triage.Filter{Team: d.opts.Team})
 	d.Team.OnOpen = d.Open
+	d.Team.showHolder()
 	d.Team.OnLoaded = func() { d.teamTab.Text = fmt.Sprintf("Team queue (%d)", d.Team.Total()); d.Tabs.Refresh() }
 	teams := make([]string, len(triage.Teams))
 	for i, t := range triage.Teams {
 		teams[i] = t.Label()
 	}
-	d.TeamPick = widget.NewSelect(teams, func(label string) {
+	teamPick := newSelect(teams, func(label string) {
 		for _, t := range triage.Teams {
 			if t.Label() == label {
 				d.Team.setFilter(func(f *triage.Filter) { f.Team = t })
@@ -99,15 +105,17 @@ func (d *Desk) buildUI() {
 			}
 		}
 	})
+	d.TeamPick = &teamPick.Select
 	d.TeamPick.Selected = d.opts.Team.Label()
-	d.Mine = widget.NewCheck("Only mine", func(on bool) {
+	mine := newCheck("Only mine", func(on bool) {
 		who := ""
 		if on {
 			who = d.opts.User
 		}
 		d.Team.setFilter(func(f *triage.Filter) { f.ClaimedBy = who })
 	})
-	teamView := container.NewBorder(container.NewHBox(widget.NewLabel("Team"), d.TeamPick, d.Mine), nil, nil, nil, d.Team.Root)
+	d.Mine = &mine.Check
+	teamView := container.NewBorder(container.NewHBox(widget.NewLabel("Team"), teamPick, mine), nil, nil, nil, d.Team.Root)
 	d.Dashboard = newDashboard(d)
 	d.Detail = newDetail(d)
 
@@ -115,7 +123,12 @@ func (d *Desk) buildUI() {
 	d.teamTab = container.NewTabItemWithIcon("Team queue", theme.AccountIcon(), teamView)
 	d.dashTab = container.NewTabItemWithIcon("Dashboard", theme.GridIcon(), d.Dashboard.Root)
 	d.Tabs = container.NewAppTabs(d.inboxTab, d.teamTab)
-	d.RolePick = widget.NewSelect(d.roles(), d.onRole)
+	if d.opts.Reception != nil {
+		d.Reception = newReception(d, d.opts.Reception)
+		d.Tabs.Append(container.NewTabItemWithIcon("Reception", theme.ContentAddIcon(), d.Reception.Root))
+	}
+	rolePick := newSelect(d.roles(), d.onRole)
+	d.RolePick = &rolePick.Select
 	// This picks the first screen; nothing loads while the desk is built, as its first
 	// Refresh fills whatever is shown.
 	d.RolePick.SetSelected(string(d.opts.Role))
@@ -143,7 +156,7 @@ func (d *Desk) buildUI() {
 	d.ConflictBtn.Hide()
 	d.SyncBtn = widget.NewButtonWithIcon("Sync now (Ctrl+R)", theme.ViewRefreshIcon(), d.SyncNow)
 	help := widget.NewButtonWithIcon("Keys (?)", theme.HelpIcon(), d.ShowHelp)
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.ConflictBtn, widget.NewLabel("Working as"), d.RolePick, d.SyncBtn, help), d.Status)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.ConflictBtn, widget.NewLabel("Working as"), rolePick, d.SyncBtn, help), d.Status)
 
 	top := d.Banner
 	d.main = container.NewStack(d.Tabs)
@@ -216,7 +229,7 @@ func (d *Desk) onRole(r string) {
 	case RoleTeam:
 		d.Tabs.SelectIndex(1)
 	case RoleManager:
-		d.Tabs.SelectIndex(2)
+		d.Tabs.Select(d.dashTab)
 	}
 }
 
@@ -335,6 +348,9 @@ func (d *Desk) focusList() {
 
 // FocusSearch puts the cursor in the current list's search box.
 func (d *Desk) FocusSearch() {
+	if d.dialogShowing() {
+		return
+	}
 	if d.detailShown() {
 		d.Back()
 	}
@@ -450,7 +466,7 @@ func (d *Desk) ShowConflicts() {
 
 func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem) {
 	if len(cs) == 0 {
-		dialog.ShowInformation("No conflicts", "Every change made at this desk has been accepted.", d.window)
+		d.showDialog(dialog.NewInformation("No conflicts", "Every change made at this desk has been accepted.", d.window))
 		return
 	}
 	box := container.NewVBox()
@@ -492,7 +508,45 @@ func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem)
 	dlg = dialog.NewCustom("Someone else changed these first", "Close", container.NewVScroll(box), d.window)
 	dlg.Resize(fyne.NewSize(700, 400))
 	d.ConflictDialog = dlg
+	d.showDialog(dlg)
+}
+
+// showDialog shows dlg over the desk and remembers it, so Esc closes it as its own
+// Close or Cancel button would.
+func (d *Desk) showDialog(dlg dialog.Dialog) {
 	dlg.Show()
+	if d.window == nil {
+		return
+	}
+	over := d.window.Canvas().Overlays()
+	for o := range d.dialogs { // forget the dialogs closed by their buttons
+		if !slices.Contains(over.List(), o) {
+			delete(d.dialogs, o)
+		}
+	}
+	if top := over.Top(); top != nil {
+		d.dialogs[top] = dlg
+	}
+}
+
+// dialogShowing reports whether a dialog (or any pop-up) covers the desk: while one
+// does, the list and request keys do nothing, so no key acts on a request behind it.
+func (d *Desk) dialogShowing() bool {
+	return d.window != nil && d.window.Canvas().Overlays().Top() != nil
+}
+
+// closeDialog closes the dialog on top, as its Close or Cancel button would.
+func (d *Desk) closeDialog() {
+	top := d.window.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	if dlg, ok := d.dialogs[top]; ok {
+		delete(d.dialogs, top)
+		dlg.Hide()
+		return
+	}
+	top.Hide() // a dialog shown without showDialog: hiding its pop-up closes it
 }
 
 // keys are the desk's keys, shown by the help.
@@ -502,12 +556,15 @@ var keys = [][2]string{
 	{"1 2 3 4 5", "assign to GP, medicines, physio, mental health, admin"},
 	{"/ or Ctrl+F", "search what patients wrote"},
 	{"Ctrl+R", "sync now"},
-	{"Esc", "back out of a request"},
+	{"Esc", "back out of a request, or close a dialog"},
 	{"?", "this help"},
 }
 
 // ShowHelp shows every key.
 func (d *Desk) ShowHelp() {
+	if d.dialogShowing() {
+		return
+	}
 	grid := container.NewGridWithColumns(2)
 	for _, k := range keys {
 		key := widget.NewLabel(k[0])
@@ -515,11 +572,15 @@ func (d *Desk) ShowHelp() {
 		grid.Add(key)
 		grid.Add(widget.NewLabel(k[1]))
 	}
-	dialog.ShowCustom("Keys", "Close", grid, d.window)
+	d.showDialog(dialog.NewCustom("Keys", "Close (Esc)", grid, d.window))
 }
 
-// TypedRune handles the single-key shortcuts when no text box has the cursor.
+// TypedRune handles the single-key shortcuts when no text box has the cursor. While a
+// dialog is showing they do nothing: the person cannot see the list they would act on.
 func (d *Desk) TypedRune(r rune) {
+	if d.dialogShowing() {
+		return
+	}
 	switch {
 	case r == 'j':
 		d.move(1)
@@ -540,8 +601,15 @@ func (d *Desk) move(delta int) {
 	}
 }
 
-// TypedKey handles arrows, Enter and Esc.
+// TypedKey handles arrows, Enter and Esc. While a dialog is showing, Esc closes it and
+// every other key does nothing.
 func (d *Desk) TypedKey(ev *fyne.KeyEvent) {
+	if d.dialogShowing() {
+		if ev.Name == fyne.KeyEscape {
+			d.closeDialog()
+		}
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyDown:
 		d.move(1)
