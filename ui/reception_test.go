@@ -420,3 +420,49 @@ func TestTeamQueueShowsWhoHoldsARequest(t *testing.T) {
 		t.Errorf("after unclaiming the request says %q", d.Holder.Text)
 	}
 }
+
+// TestListKeysDoNothingWhereNoListIsShown: with a request highlighted in the inbox,
+// the person goes to the Reception screen (or the dashboard) and types; a digit there
+// must not assign the inbox's request nobody can see, nor Enter open it.
+func TestListKeysDoNothingWhereNoListIsShown(t *testing.T) {
+	f := newLiveFixture(t, "demo-reviewer")
+	ctx := context.Background()
+	for i, text := range []string{"cough for a week", "sore throat"} { // new requests in the inbox
+		p := f.practice.Practice.Patients[i]
+		if _, err := f.d.Reception.link.EnterForCaller(ctx, triage.StaffEntry{PatientID: p.ID, Kind: triage.Clinical, Text: text, Contact: triage.ContactOnline}, newKey()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.sync(t)
+	user(func() { keysOn(f.w.Canvas(), "j") })
+	it, ok := f.d.Inbox.Selected()
+	if !ok {
+		t.Fatalf("j selected nothing in the inbox of %d rows", len(f.d.Inbox.Rows()))
+	}
+	for _, tab := range []int{2, 3} { // the dashboard, the Reception screen
+		user(func() {
+			f.d.Tabs.SelectIndex(tab)
+			f.w.Canvas().Unfocus()
+		})
+		user(func() { keysOn(f.w.Canvas(), "2j<Return>") })
+		background.Wait()
+		got, err := f.c.Request(ctx, it.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != triage.StatusNew || got.Team != "" {
+			t.Fatalf("on tab %d, typing 2 assigned the inbox's hidden request to %s", tab, got.Team)
+		}
+		if f.d.detailShown() {
+			t.Fatalf("on tab %d, Enter opened the inbox's hidden request", tab)
+		}
+		if sel, _ := f.d.Inbox.Selected(); sel.ID != it.ID {
+			t.Fatalf("on tab %d, j moved the inbox's hidden selection", tab)
+		}
+	}
+	// On the Reception screen, / goes to its own search of the practice list.
+	user(func() { keysOn(f.w.Canvas(), "/") })
+	if f.w.Canvas().Focused() != f.d.Reception.Search {
+		t.Errorf("/ on the Reception screen focused %v, want its patient search", f.w.Canvas().Focused())
+	}
+}
