@@ -70,6 +70,9 @@ func loadConfig(args []string) (config, error) {
 		if !strings.HasPrefix(cfg.Server, "http://") && !strings.HasPrefix(cfg.Server, "https://") {
 			return cfg, fmt.Errorf("the server setting %q is not an address.\nSet it like https://queue.example.nhs.uk with --server, TRIAGEDESK_SERVER or server: in the config file", cfg.Server)
 		}
+		if _, err := client.ParseServerURL(cfg.Server); err != nil {
+			return cfg, fmt.Errorf("the server setting cannot be used: %s.\nSet it with --server, TRIAGEDESK_SERVER or server: in the config file", triage.ErrorMessage(err))
+		}
 		if cfg.Token == "" {
 			return cfg, errors.New("a server is set but no token.\nAsk the practice manager for your token and set it with --token, TRIAGEDESK_TOKEN or token: in the config file")
 		}
