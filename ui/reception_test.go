@@ -206,6 +206,22 @@ func TestReceptionEntersACallersRequest(t *testing.T) {
 		t.Fatalf("chosen = %q, want the NHS number and date of birth to read back", r.Chosen.Text)
 	}
 
+	// The patient pages' red-flag questions, every one; a yes says at once what to do.
+	if len(r.Flags) != len(triage.RedFlagQuestions) || r.Flags[0].Text != triage.RedFlagQuestions[0].Ask {
+		t.Fatalf("reception asks %d red-flag questions, the patient pages %d", len(r.Flags), len(triage.RedFlagQuestions))
+	}
+	if r.Warning.Visible() {
+		t.Fatal("the 999 warning shows before any yes")
+	}
+	user(func() { test.Tap(r.Flags[0]) })
+	if !r.Warning.Visible() || !strings.Contains(r.WarningMsg.Text, triage.RedFlagQuestions[0].Flag) || !strings.Contains(r.WarningMsg.Text, "Call 999 now") {
+		t.Fatalf("after a yes the warning says %q (shown %v), want the flag and 999", r.WarningMsg.Text, r.Warning.Visible())
+	}
+	user(func() { test.Tap(r.Flags[0]); test.Tap(r.Flags[0]) }) // no, then yes again
+	if !r.Warning.Visible() {
+		t.Fatal("the warning went with a yes still ticked")
+	}
+
 	// A text message needs a number: refused with the reason, the form kept.
 	user(func() {
 		r.Contact.SetSelected(triage.ContactText.Label())
@@ -234,6 +250,9 @@ func TestReceptionEntersACallersRequest(t *testing.T) {
 	}
 	if full.EnteredBy != "demo-reviewer" || full.Priority != triage.Emergency || full.Status != triage.StatusNew {
 		t.Fatalf("the synced request: entered by %q, %s, %s", full.EnteredBy, full.Priority, full.Status)
+	}
+	if yes := full.Answers.YesTo(); len(yes) != 1 || yes[0].ID != triage.RedFlagQuestions[0].ID || len(full.Answers.RedFlags) != len(triage.RedFlagQuestions) {
+		t.Errorf("the synced request's answers = %+v, want every question answered and the one yes", full.Answers)
 	}
 	user(func() { f.d.Open(full) })
 	background.Wait()
