@@ -347,10 +347,10 @@ func (d *Desk) shownList() (*List, bool) {
 	if d.detailShown() {
 		return nil, false
 	}
-	switch d.Tabs.SelectedIndex() {
-	case 0:
+	switch d.Tabs.Selected() {
+	case d.inboxTab:
 		return d.Inbox, true
-	case 1:
+	case d.teamTab:
 		return d.Team, true
 	}
 	return nil, false
