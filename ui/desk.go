@@ -348,6 +348,22 @@ func (d *Desk) Current() *List {
 	return d.Inbox
 }
 
+// shownList is the list on screen, if one is. Keys that act on a list's selection do
+// nothing on the dashboard or the Reception screen: there the inbox's highlighted
+// request is out of sight, and a digit typed there must not assign it.
+func (d *Desk) shownList() (*List, bool) {
+	if d.detailShown() {
+		return nil, false
+	}
+	switch d.Tabs.Selected() {
+	case d.inboxTab:
+		return d.Inbox, true
+	case d.teamTab:
+		return d.Team, true
+	}
+	return nil, false
+}
+
 func (d *Desk) focusList() {
 	if d.window != nil {
 		d.window.Canvas().Unfocus()
@@ -362,8 +378,13 @@ func (d *Desk) FocusSearch() {
 	if d.detailShown() {
 		d.Back()
 	}
-	if d.window != nil {
-		d.window.Canvas().Focus(d.Current().Search)
+	if d.window == nil {
+		return
+	}
+	if l, ok := d.shownList(); ok {
+		d.window.Canvas().Focus(l.Search)
+	} else if d.Reception != nil && d.Tabs.Selected().Content == d.Reception.Root {
+		d.window.Canvas().Focus(d.Reception.Search) // reception searches the practice list
 	}
 }
 
@@ -397,7 +418,11 @@ func (d *Desk) Assign(team triage.Team) {
 		it = d.Detail.item
 	} else {
 		var ok bool
-		if it, ok = d.Current().Selected(); !ok {
+		l, shown := d.shownList()
+		if !shown {
+			return
+		}
+		if it, ok = l.Selected(); !ok {
 			return
 		}
 	}
@@ -608,7 +633,9 @@ func (d *Desk) TypedRune(r rune) {
 
 func (d *Desk) move(delta int) {
 	if !d.detailShown() {
-		d.Current().Move(delta)
+		if l, ok := d.shownList(); ok {
+			l.Move(delta)
+		}
 	}
 }
 
@@ -628,7 +655,9 @@ func (d *Desk) TypedKey(ev *fyne.KeyEvent) {
 		d.move(-1)
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if !d.detailShown() {
-			d.Current().Open()
+			if l, ok := d.shownList(); ok {
+				l.Open()
+			}
 		}
 	case fyne.KeyEscape:
 		d.Back()
