@@ -26,3 +26,23 @@ func FuzzSubmission(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRegistration: whatever a sign-up form sends, the answer is 201 or a 4xx with a
+// message for the patient; never a 500, never a panic.
+func FuzzRegistration(f *testing.F) {
+	e := newEnv(f)
+	f.Add(`{"email":"a@example.com","nhsNumber":"9990000026","givenName":"Kwame","familyName":"Okafor","birthDate":"1985-01-15","sex":"Male"}`)
+	f.Add(`{"email":"b@example.com","nhsNumber":"0000000000","givenName":"A","familyName":"B","birthDate":"2999-01-01"}`)
+	f.Add(`{"email":"c@example.com","nhsNumber":"9990000034","givenName":"A","familyName":"B","birthDate":"1900-01-01","sex":" female "}`)
+	f.Fuzz(func(t *testing.T, body string) {
+		req := httptest.NewRequest("POST", "/api/v1/accounts", strings.NewReader(body))
+		rec := httptest.NewRecorder()
+		e.srv.ServeHTTP(rec, req)
+		if rec.Code >= 500 {
+			t.Fatalf("%q: status %d: %s", body, rec.Code, rec.Body.String())
+		}
+		if rec.Code >= 400 && !strings.Contains(rec.Body.String(), `"details":{"text":"`) {
+			t.Fatalf("%q: a refusal without a message for the patient: %s", body, rec.Body.String())
+		}
+	})
+}
