@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -178,12 +179,12 @@ func upsertChanges(ctx context.Context, tx *sqlx.Tx, ch Changes, force, search b
 
 func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error {
 	st, err := tx.PrepareContext(ctx, `INSERT INTO patients
-		(id, version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(id, version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant, unverified)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET version = excluded.version, nhs_number = excluded.nhs_number,
 			given_name = excluded.given_name, family_name = excluded.family_name,
 			birth_date = excluded.birth_date, sex = excluded.sex, site_id = excluded.site_id,
-			gp_team_id = excluded.gp_team_id, dependant = excluded.dependant
+			gp_team_id = excluded.gp_team_id, dependant = excluded.dependant, unverified = excluded.unverified
 		WHERE excluded.version >= patients.version`)
 	if err != nil {
 		return err
@@ -208,7 +209,7 @@ func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error
 	for i := range ps {
 		p := &ps[i]
 		if _, err := st.ExecContext(ctx, p.ID, p.Version, string(p.NHSNumber), p.GivenName, p.FamilyName,
-			p.BirthDate.Format(time.DateOnly), string(p.Sex), p.SiteID, p.GPTeamID, p.Dependant); err != nil {
+			p.BirthDate.Format(time.DateOnly), string(p.Sex), p.SiteID, p.GPTeamID, p.Dependant, p.Unverified); err != nil {
 			return fmt.Errorf("patient %d: %w", p.ID, err)
 		}
 		if _, err := del.ExecContext(ctx, p.ID); err != nil {
@@ -233,7 +234,7 @@ func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error
 var requestCols = []string{"id", "version", "patient_id", "submitted_by", "site_id", "gp_team_id", "kind", "body",
 	"received_at", "due_at", "status", "priority", "team", "signpost", "suggested_priority", "suggested_team",
 	"suggested_signpost", "reasons", "claimed_by", "channel", "response", "first_response_at", "outcome",
-	"closed_at", "note", "updated_at", "updated_by", "entered_by", "caller", "contact", "contact_detail"}
+	"closed_at", "note", "updated_at", "updated_by", "entered_by", "caller", "contact", "contact_detail", "answers"}
 
 var (
 	requestColumns = strings.Join(requestCols, ", ")
@@ -325,7 +326,21 @@ func requestArgs(r *triage.Request) []any {
 		r.ReceivedAt.Unix(), r.DueAt.Unix(), string(r.Status), r.Priority.Rank(), string(r.Team), string(signpost),
 		suggestedPriority, string(r.Suggested.Team), string(suggestedSignpost), string(reasons),
 		r.ClaimedBy, string(r.Channel), r.Response, unix(r.FirstResponseAt), string(r.Outcome),
-		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy, r.EnteredBy, r.Caller, string(r.Contact), r.ContactDetail}
+		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy, r.EnteredBy, r.Caller, string(r.Contact), r.ContactDetail,
+		answersJSON(r.Answers)}
+}
+
+// answersJSON is the answers as the answers column holds them: the empty string for
+// none, which keeps the column empty for the many requests sent without them.
+func answersJSON(a *triage.Answers) string {
+	if a.Empty() {
+		return ""
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		return "" // cannot happen: Answers holds only strings, numbers and booleans
+	}
+	return string(b)
 }
 
 // Request returns one request in full, with its patient, or an ENOTFOUND error.
@@ -390,13 +405,13 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		received, due, updated                        int64
 		firstResp, closed                             sql.NullInt64
 		kind, status, team, sign, sTeam, sSign, chann string
-		outcome, reasons, contact                     string
+		outcome, reasons, contact, answers            string
 		prio, sPrio                                   int
 	)
 	dest := []any{&r.ID, &r.Version, &r.PatientID, &r.SubmittedBy, &r.SiteID, &r.GPTeamID, &kind, &r.Text,
 		&received, &due, &status, &prio, &team, &sign, &sPrio, &sTeam, &sSign, &reasons,
 		&r.ClaimedBy, &chann, &r.Response, &firstResp, &outcome, &closed, &r.Note, &updated, &r.UpdatedBy,
-		&r.EnteredBy, &r.Caller, &contact, &r.ContactDetail}
+		&r.EnteredBy, &r.Caller, &contact, &r.ContactDetail, &answers}
 	return dest, func() error {
 		r.Kind, r.Status, r.Team, r.Signpost = triage.Kind(kind), triage.Status(status), triage.Team(team), triage.Signpost(sign)
 		r.Priority, _ = triage.PriorityFromRank(prio)
@@ -406,6 +421,12 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		if r.Suggested.Reasons, err = parseReasons(reasons); err != nil {
 			return fmt.Errorf("request %d: the engine's reasons are unreadable: %w", r.ID, err)
 		}
+		if answers != "" {
+			r.Answers = new(triage.Answers)
+			if err := json.Unmarshal([]byte(answers), r.Answers); err != nil {
+				return fmt.Errorf("request %d: the patient's answers are unreadable: %w", r.ID, err)
+			}
+		}
 		r.Channel, r.Outcome, r.Contact = triage.Channel(chann), triage.Outcome(outcome), triage.Contact(contact)
 		r.ReceivedAt, r.DueAt, r.UpdatedAt = time.Unix(received, 0).UTC(), time.Unix(due, 0).UTC(), time.Unix(updated, 0).UTC()
 		r.FirstResponseAt, r.ClosedAt = fromUnix(firstResp), fromUnix(closed)
@@ -413,14 +434,17 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 	}
 }
 
-const patientColumns = `p.version, p.nhs_number, p.given_name, p.family_name, p.birth_date, p.sex, p.site_id, p.gp_team_id, p.dependant`
+const patientColumns = `p.version, p.nhs_number, p.given_name, p.family_name, p.birth_date, p.sex, p.site_id, p.gp_team_id, p.dependant, p.unverified`
 
 // patientDest returns scan destinations for patientColumns and a function that
 // converts what was scanned into p.
 func patientDest(p *triage.Patient) ([]any, func() error) {
 	var nhs, birth, sex string
-	dest := []any{&p.Version, &nhs, &p.GivenName, &p.FamilyName, &birth, &sex, &p.SiteID, &p.GPTeamID, &p.Dependant}
+	dest := []any{&p.Version, &nhs, &p.GivenName, &p.FamilyName, &birth, &sex, &p.SiteID, &p.GPTeamID, &p.Dependant, &p.Unverified}
 	return dest, func() error {
+		// A provisional record's number carries a suffix in the queue (see
+		// migrations/queue/0002_identity.sql); it travels as the number claimed.
+		nhs, _, _ = strings.Cut(nhs, "#")
 		p.NHSNumber, p.Sex = triage.NHSNumber(nhs), triage.Sex(sex)
 		b, err := time.Parse(time.DateOnly, birth)
 		if err != nil {

@@ -79,6 +79,8 @@ func fixture(t *testing.T) *Cache {
 		req(7, 4, triage.Routine, triage.StatusClosed, 3*24*time.Hour, "Blood test results please"),
 		req(8, 1, triage.Soon, triage.StatusNew, 4*time.Hour, "Back pain and chest pain when I breathe in"),
 	}
+	reqs[1].Answers = &triage.Answers{For: triage.ForChild, TemperatureC: 39, Pregnant: triage.No,
+		RedFlags: []triage.FlagAnswer{{Question: "rash-meningitis"}, {Question: "sepsis"}}}
 	reqs[4].Team = triage.TeamPhysio
 	reqs[4].Kind = triage.Admin
 	if err := c.ApplyChanges(context.Background(), Changes{Patients: family(), Requests: reqs}, "c-1"); err != nil {
@@ -166,12 +168,17 @@ func TestMigrations(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Write rows as that version did: it had no search index to add to, and only
-		// the columns 0001_init made (the first 27 of requestCols).
+		// the columns 0001_init made (the first 27 of requestCols; patients without
+		// the unverified mark).
 		const firstCols = 27
 		r := req(1, 1, triage.Soon, triage.StatusNew, time.Hour, "wheezy chest for a week")
 		err = old.write(ctx, func(tx *sqlx.Tx, _ time.Time) error {
-			if err := upsertPatients(ctx, tx, family()); err != nil {
-				return err
+			for _, p := range family() {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO patients (id, version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, p.Version, string(p.NHSNumber), p.GivenName, p.FamilyName,
+					p.BirthDate.Format(time.DateOnly), string(p.Sex), p.SiteID, p.GPTeamID, p.Dependant); err != nil {
+					return err
+				}
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO requests (`+strings.Join(requestCols[:firstCols], ", ")+`) VALUES (?`+strings.Repeat(", ?", firstCols-1)+`)`,
 				requestArgs(&r)[:firstCols]...)
@@ -193,6 +200,9 @@ func TestMigrations(t *testing.T) {
 		hits, err := c.Search(ctx, "wheezy", triage.Filter{})
 		if err != nil || len(hits) != 1 || hits[0].ID != 1 {
 			t.Fatalf("a request cached before the upgrade is not searchable after it: %v, %v", hits, err)
+		}
+		if it, err := c.Request(ctx, 1); err != nil || it.Answers != nil {
+			t.Fatalf("a request cached before answers were asked reads back with %+v, %v", it.Answers, err)
 		}
 	})
 
@@ -325,6 +335,12 @@ func TestRequestAndPatient(t *testing.T) {
 	}
 	if it.Text != "My son has a fever of 39 and is not drinking" || len(it.Suggested.Reasons) != 1 || it.Suggested.Reasons[0].Rule != "test-rule" {
 		t.Fatalf("request read back wrong: %+v", it.Request)
+	}
+	if a := it.Answers; a == nil || a.For != triage.ForChild || a.TemperatureC != 39 || a.Pregnant != triage.No || len(a.RedFlags) != 2 || a.AgeMonths != nil {
+		t.Fatalf("the patient's answers read back as %+v", a)
+	}
+	if it, _ := c.Request(ctx, 1); it.Answers != nil {
+		t.Fatalf("a request without answers read back with %+v", it.Answers)
 	}
 	if !it.Patient.Dependant || len(it.Patient.ActedForBy) != 2 {
 		t.Fatalf("dependant's links lost: %+v", it.Patient)
