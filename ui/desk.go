@@ -52,6 +52,7 @@ type Desk struct {
 	main, content *fyne.Container
 	inboxTab      *container.TabItem
 	teamTab       *container.TabItem
+	dashTab       *container.TabItem // only on a manager's screen
 	emergencies   []triage.QueueItem
 	opened        map[int64]bool // emergencies opened at this desk
 	notified      map[int64]bool // emergencies a notification was raised for
@@ -120,20 +121,24 @@ func (d *Desk) buildUI() {
 
 	d.inboxTab = container.NewTabItemWithIcon("Triage inbox", theme.MailComposeIcon(), d.Inbox.Root)
 	d.teamTab = container.NewTabItemWithIcon("Team queue", theme.AccountIcon(), teamView)
-	d.Tabs = container.NewAppTabs(d.inboxTab, d.teamTab, container.NewTabItemWithIcon("Dashboard", theme.GridIcon(), d.Dashboard.Root))
+	d.dashTab = container.NewTabItemWithIcon("Dashboard", theme.GridIcon(), d.Dashboard.Root)
+	d.Tabs = container.NewAppTabs(d.inboxTab, d.teamTab)
 	if d.opts.Reception != nil {
 		d.Reception = newReception(d, d.opts.Reception)
 		d.Tabs.Append(container.NewTabItemWithIcon("Reception", theme.ContentAddIcon(), d.Reception.Root))
 	}
+	rolePick := newSelect(d.roles(), d.onRole)
+	d.RolePick = &rolePick.Select
+	// This picks the first screen; nothing loads while the desk is built, as its first
+	// Refresh fills whatever is shown.
+	d.RolePick.SetSelected(string(d.opts.Role))
+	d.dashboardShown.Store(d.opts.Role == RoleManager)
 	d.Tabs.OnSelected = func(t *container.TabItem) {
 		d.dashboardShown.Store(t.Content == d.Dashboard.Root)
 		if t.Content == d.Dashboard.Root {
 			d.Dashboard.Reload()
 		}
 	}
-	rolePick := newSelect([]string{string(RoleReviewer), string(RoleTeam), string(RoleManager)}, d.onRole)
-	d.RolePick = &rolePick.Select
-	d.RolePick.SetSelected(string(d.opts.Role))
 
 	d.BannerText = canvas.NewText("", colorWhite) // on the fixed dark red in both themes
 	d.BannerText.TextStyle = fyne.TextStyle{Bold: true}
@@ -188,16 +193,43 @@ func (d *Desk) countTeam(ctx context.Context, f triage.Filter) (int, error) {
 	return d.queue.CountTeamQueue(ctx, f)
 }
 
+// roles are what "Working as" offers: a manager's controls only to a manager (or in
+// the demo, which signs in as its manager), as the queue refuses them to anyone else.
+func (d *Desk) roles() []string {
+	roles := []string{string(RoleReviewer), string(RoleTeam)}
+	if d.opts.Role == RoleManager || d.opts.SwitchUser != nil {
+		roles = append(roles, string(RoleManager))
+	}
+	return roles
+}
+
+// showManager puts the dashboard's tab on screen for a manager and takes it away
+// from everyone else.
+func (d *Desk) showManager(on bool) {
+	shown := false
+	for _, t := range d.Tabs.Items {
+		shown = shown || t == d.dashTab
+	}
+	switch {
+	case on && !shown:
+		d.Tabs.Append(d.dashTab)
+	case !on && shown:
+		d.Tabs.Remove(d.dashTab)
+		d.dashboardShown.Store(false)
+	}
+}
+
 func (d *Desk) onRole(r string) {
 	d.opts.Role = Role(r)
 	d.switchUser()
+	d.showManager(Role(r) == RoleManager)
 	switch Role(r) {
 	case RoleReviewer:
 		d.Tabs.SelectIndex(0)
 	case RoleTeam:
 		d.Tabs.SelectIndex(1)
 	case RoleManager:
-		d.Tabs.SelectIndex(2)
+		d.Tabs.Select(d.dashTab)
 	}
 }
 
@@ -308,6 +340,22 @@ func (d *Desk) Current() *List {
 	return d.Inbox
 }
 
+// shownList is the list on screen, if one is. Keys that act on a list's selection do
+// nothing on the dashboard or the Reception screen: there the inbox's highlighted
+// request is out of sight, and a digit typed there must not assign it.
+func (d *Desk) shownList() (*List, bool) {
+	if d.detailShown() {
+		return nil, false
+	}
+	switch d.Tabs.Selected() {
+	case d.inboxTab:
+		return d.Inbox, true
+	case d.teamTab:
+		return d.Team, true
+	}
+	return nil, false
+}
+
 func (d *Desk) focusList() {
 	if d.window != nil {
 		d.window.Canvas().Unfocus()
@@ -322,8 +370,13 @@ func (d *Desk) FocusSearch() {
 	if d.detailShown() {
 		d.Back()
 	}
-	if d.window != nil {
-		d.window.Canvas().Focus(d.Current().Search)
+	if d.window == nil {
+		return
+	}
+	if l, ok := d.shownList(); ok {
+		d.window.Canvas().Focus(l.Search)
+	} else if d.Reception != nil && d.Tabs.Selected().Content == d.Reception.Root {
+		d.window.Canvas().Focus(d.Reception.Search) // reception searches the practice list
 	}
 }
 
@@ -357,7 +410,11 @@ func (d *Desk) Assign(team triage.Team) {
 		it = d.Detail.item
 	} else {
 		var ok bool
-		if it, ok = d.Current().Selected(); !ok {
+		l, shown := d.shownList()
+		if !shown {
+			return
+		}
+		if it, ok = l.Selected(); !ok {
 			return
 		}
 	}
@@ -370,6 +427,7 @@ func (d *Desk) Assign(team triage.Team) {
 }
 
 func (d *Desk) problem(err error) {
+	err = plainError{err} // never a code word or raw FHIR in front of a person
 	if d.opts.Problems != nil {
 		d.opts.Problems(err)
 		return
@@ -447,6 +505,9 @@ func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem)
 			won += ", " + cur.Team.Label() + " team"
 		}
 		mine := widget.NewLabel("Yours was: " + c.Mine.Describe() + " (the queue said: " + c.Why + ")")
+		if c.Held {
+			mine.SetText("Yours, not sent: " + c.Mine.Describe() + ". It was made after an earlier change of yours to this request was refused, so look at the request as it is now before redoing it.")
+		}
 		mine.Wrapping = fyne.TextWrapWord
 		theirs := widget.NewLabel(won + ".")
 		theirs.Wrapping = fyne.TextWrapWord
@@ -564,7 +625,9 @@ func (d *Desk) TypedRune(r rune) {
 
 func (d *Desk) move(delta int) {
 	if !d.detailShown() {
-		d.Current().Move(delta)
+		if l, ok := d.shownList(); ok {
+			l.Move(delta)
+		}
 	}
 }
 
@@ -584,7 +647,9 @@ func (d *Desk) TypedKey(ev *fyne.KeyEvent) {
 		d.move(-1)
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if !d.detailShown() {
-			d.Current().Open()
+			if l, ok := d.shownList(); ok {
+				l.Open()
+			}
 		}
 	case fyne.KeyEscape:
 		d.Back()

@@ -24,6 +24,7 @@ type Queue interface {
 	RecordView(ctx context.Context, actor string, requestID int64) error
 	OpenByTeamPriority(ctx context.Context) ([]triage.TeamPriorityCount, error)
 	CountBreaches(ctx context.Context, now time.Time, f triage.Filter) (int, error)
+	Breaches(ctx context.Context, now time.Time, f triage.Filter) ([]triage.QueueItem, error)
 	PerDay(ctx context.Context, from, to time.Time, loc *time.Location) ([]triage.DayCount, error)
 	Overuse(ctx context.Context, since time.Time, threshold int) ([]triage.PatientUse, error)
 }
@@ -40,6 +41,9 @@ type Conflict struct {
 	OutboxID int64
 	Mine     triage.Action // what this desk tried to do
 	Why      string        // what the queue said
+	// Held is a change never sent, because an earlier change of this desk to the same
+	// request was refused: it was built on something that did not happen.
+	Held bool
 }
 
 // Viewer is another member of staff who has a request open right now.
