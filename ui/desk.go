@@ -27,6 +27,7 @@ type Desk struct {
 	Detail    *Detail
 	Dashboard *Dashboard
 	Reception *Reception // nil when the desk has no practice queue to search
+	Verify    *Verify    // the identity checks; nil for team members and without a queue
 	Tabs      *container.AppTabs
 	RolePick  *widget.Select
 
@@ -127,6 +128,10 @@ func (d *Desk) buildUI() {
 		d.Reception = newReception(d, d.opts.Reception)
 		d.Tabs.Append(container.NewTabItemWithIcon("Reception", theme.ContentAddIcon(), d.Reception.Root))
 	}
+	if d.opts.Identity != nil && (d.opts.Role == RoleReviewer || d.opts.Role == RoleManager) {
+		d.Verify = newVerify(d, d.opts.Identity)
+		d.Tabs.Append(container.NewTabItemWithIcon("Identity checks", theme.AccountIcon(), d.Verify.Root))
+	}
 	rolePick := newSelect(d.roles(), d.onRole)
 	d.RolePick = &rolePick.Select
 	// This picks the first screen; nothing loads while the desk is built, as its first
@@ -134,6 +139,9 @@ func (d *Desk) buildUI() {
 	d.RolePick.SetSelected(string(d.opts.Role))
 	d.dashboardShown.Store(d.opts.Role == RoleManager)
 	d.Tabs.OnSelected = func(t *container.TabItem) {
+		if d.Verify != nil && t.Content == d.Verify.Root {
+			d.Verify.Load()
+		}
 		d.dashboardShown.Store(t.Content == d.Dashboard.Root)
 		if t.Content == d.Dashboard.Root {
 			d.Dashboard.Reload()
