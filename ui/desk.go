@@ -90,9 +90,11 @@ func NewDesk(q Queue, actor Actor, s Sync, opts Options, w fyne.Window) *Desk {
 func (d *Desk) buildUI() {
 	d.Inbox = newList("new requests waiting for review", loader{d.queue.Inbox, d.queue.CountInbox}, d.opts, triage.Filter{})
 	d.Inbox.OnOpen = d.Open
+	d.Inbox.OnRead = d.recordRead
 	d.Inbox.OnLoaded = func() { d.inboxTab.Text = fmt.Sprintf("Triage inbox (%d)", d.Inbox.Total()); d.Tabs.Refresh() }
 	d.Team = newList("live requests for the team", loader{d.teamQueue, d.countTeam}, d.opts, triage.Filter{Team: d.opts.Team})
 	d.Team.OnOpen = d.Open
+	d.Team.OnRead = d.recordRead
 	d.Team.showHolder()
 	d.Team.OnLoaded = func() { d.teamTab.Text = fmt.Sprintf("Team queue (%d)", d.Team.Total()); d.Tabs.Refresh() }
 	teams := make([]string, len(triage.Teams))
@@ -716,4 +718,10 @@ func (d *Desk) ShowScreen(name string) {
 		d.Inbox.Move(0)
 		d.Inbox.Open()
 	}
+}
+
+// recordRead records in the audit trail that the person read a request in the preview.
+func (d *Desk) recordRead(id int64) {
+	user := d.opts.User
+	spawn(func() { d.queue.RecordView(context.Background(), user, id) })
 }

@@ -526,3 +526,57 @@ func TestKeyboardWalkOfFiftyRequests(t *testing.T) {
 		t.Errorf("the outbox holds %d changes for the queue, want the %d assignments", pending, walk)
 	}
 }
+
+// rightEdge is where the table's rightmost drawn cell ends, in the table's own space.
+func rightEdge(l *List) float32 {
+	edge := float32(0)
+	for _, o := range onScreen(l.Table, fyne.Position{}) {
+		if _, ok := o.obj.(*cell); ok {
+			edge = max(edge, o.at.X+o.obj.Size().Width)
+		}
+	}
+	return edge
+}
+
+func TestPreviewBesideTheListAndColumnsFit(t *testing.T) {
+	f := newFixture(t)
+	c := f.w.Canvas()
+	var seq int64
+	if f.d.Inbox.Preview.Root.Visible() {
+		t.Error("a preview squeezes the list at 1280 pixels")
+	}
+	if edge, width := rightEdge(f.d.Inbox), f.d.Inbox.Table.Size().Width; edge > width || edge < width-40 {
+		t.Errorf("at 1280 the columns end at %.0f in a table %.0f wide: they must fill it without scrolling sideways", edge, width)
+	}
+	user(func() { f.w.Resize(fyne.NewSize(1440, 900)) })
+	if !f.d.Inbox.Preview.Root.Visible() {
+		t.Fatal("no preview at 1440 pixels")
+	}
+	if edge, width := rightEdge(f.d.Inbox), f.d.Inbox.Table.Size().Width; edge > width {
+		t.Errorf("at 1440 the columns end at %.0f in a table %.0f wide", edge, width)
+	}
+	belowArrivals(t, f)
+	arrive(t, f, 3, &seq)
+	checkSame(t, f.d.Inbox, "with the preview")
+	it, _ := f.d.Inbox.Selected()
+	p := f.d.Inbox.Preview
+	if !strings.Contains(p.Title.Text, fmt.Sprint(it.ID)) || !strings.Contains(p.Patient.Text, it.Patient.Name()) {
+		t.Fatalf("the preview shows %q / %q, the highlighted request is %d for %s", p.Title.Text, p.Patient.Text, it.ID, it.Patient.Name())
+	}
+	var text string
+	for _, s := range p.Text.Segments {
+		text += s.(interface{ Textual() string }).Textual()
+	}
+	if text != it.Text {
+		t.Fatalf("the preview shows %q, the patient wrote %q", text, it.Text)
+	}
+	user(func() { f.d.Inbox.Kind.SetSelected("Clinical") }) // a filter the request may leave
+	background.Wait()
+	if sel, ok := f.d.Inbox.Selected(); ok != (p.shown != 0) || ok && sel.ID != p.shown {
+		t.Fatalf("after a filter the preview shows %d, the selection is %d (%v)", p.shown, sel.ID, ok)
+	}
+	user(func() { keysOn(c, "j") })
+	if sel, _ := f.d.Inbox.Selected(); p.shown != sel.ID {
+		t.Fatalf("after j the preview shows %d, the highlighted request is %d", p.shown, sel.ID)
+	}
+}

@@ -43,6 +43,11 @@ type List struct {
 	// OnOpen, if set, is called on the Fyne thread when a request is opened (a tap,
 	// or Enter on the selected row).
 	OnOpen func(triage.QueueItem)
+	// Preview shows the highlighted request beside the list in wide windows.
+	Preview *Preview
+	// OnRead, if set, is called on the Fyne thread when a request has stayed in the
+	// preview for previewDwell: the person has read it, and the desk records the view.
+	OnRead func(id int64)
 
 	noun    string   // "new requests waiting for review"
 	headers []string // the columns shown: listHeaders, and the team queue's own
@@ -70,7 +75,10 @@ type List struct {
 }
 
 var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kind", "What they wrote", "Suggested"}
-var listWidths = []float32{110, 140, 200, 165, 110, 80, 340, 115}
+
+// listWidths are the columns' widths; "What they wrote" (textCol) takes whatever the
+// window has spare (fitColumns), so these fit 1280 pixels with room for the text.
+var listWidths = []float32{110, 140, 200, 130, 100, 75, 340, 105}
 
 // holderHeaders are the columns a team queue adds: where each request is in its
 // journey and who holds it, so the team sees at a glance what is free to take.
@@ -163,7 +171,9 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 		widget.NewLabel("Site"), site, widget.NewLabel("GP team"), gpTeam,
 		widget.NewLabel("Priority"), priority, widget.NewLabel("Kind"), kind)
 	top := container.NewBorder(nil, nil, nil, filters, in.Search)
-	in.Root = container.NewBorder(top, in.Status, nil, nil, table)
+	in.Preview = newPreview(in.now)
+	list := container.NewBorder(top, in.Status, nil, nil, container.New(fitColumns{in}, table))
+	in.Root = container.New(withPreview{}, list, in.Preview.Root)
 	return in
 }
 
@@ -410,6 +420,7 @@ func (in *List) onSelected(id widget.TableCellID) {
 	}
 	in.tapped = true
 	in.selected, in.selectedID = id.Row, in.rows[id.Row].ID
+	in.previewSelected()
 	in.Open()
 }
 
@@ -447,6 +458,7 @@ func (in *List) SelectRow(row int) {
 	}
 	in.selected, in.selectedID = row, in.rows[row].ID
 	in.highlight()
+	in.previewSelected()
 }
 
 // SelectID selects request id if the list shows it, and reports whether it does.
@@ -482,6 +494,29 @@ func (in *List) Neighbour(id int64) (int64, bool) {
 func (in *List) ClearSelection() {
 	in.selected, in.selectedID = -1, 0
 	in.Table.UnselectAll()
+	in.previewSelected()
+}
+
+// previewSelected shows the selected request in the preview, and records it as read
+// if it is still there after previewDwell.
+func (in *List) previewSelected() {
+	it, ok := in.Selected()
+	if !ok {
+		in.Preview.show(nil)
+		return
+	}
+	in.Preview.show(&it)
+	if in.OnRead == nil || !in.Preview.Root.Visible() {
+		return
+	}
+	id := it.ID
+	time.AfterFunc(previewDwell, func() {
+		onUI(func() {
+			if in.Preview.shown == id && in.Preview.Root.Visible() && in.OnRead != nil {
+				in.OnRead(id)
+			}
+		})
+	})
 }
 
 // reselect finds the selected request after the rows changed.
