@@ -230,7 +230,8 @@ func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error
 var requestCols = []string{"id", "version", "patient_id", "submitted_by", "site_id", "gp_team_id", "kind", "body",
 	"received_at", "due_at", "status", "priority", "team", "signpost", "suggested_priority", "suggested_team",
 	"suggested_signpost", "reasons", "claimed_by", "channel", "response", "first_response_at", "outcome",
-	"closed_at", "note", "updated_at", "updated_by"}
+	"closed_at", "note", "updated_at", "updated_by", "priority_reason", "call_outcome", "called_at", "called_by",
+	"awaiting_since"}
 
 var (
 	requestColumns = strings.Join(requestCols, ", ")
@@ -322,7 +323,8 @@ func requestArgs(r *triage.Request) []any {
 		r.ReceivedAt.Unix(), r.DueAt.Unix(), string(r.Status), r.Priority.Rank(), string(r.Team), string(signpost),
 		suggestedPriority, string(r.Suggested.Team), string(suggestedSignpost), string(reasons),
 		r.ClaimedBy, string(r.Channel), r.Response, unix(r.FirstResponseAt), string(r.Outcome),
-		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy}
+		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy, r.PriorityReason, string(r.Call), unix(r.CalledAt),
+		r.CalledBy, unix(r.AwaitingSince)}
 }
 
 // Request returns one request in full, with its patient, or an ENOTFOUND error.
@@ -385,14 +387,16 @@ func scanRequest(row scanner) (triage.Request, error) {
 func requestDest(r *triage.Request) ([]any, func() error) {
 	var (
 		received, due, updated                        int64
-		firstResp, closed                             sql.NullInt64
+		firstResp, closed, called, awaiting           sql.NullInt64
+		call                                          string
 		kind, status, team, sign, sTeam, sSign, chann string
 		outcome, reasons                              string
 		prio, sPrio                                   int
 	)
 	dest := []any{&r.ID, &r.Version, &r.PatientID, &r.SubmittedBy, &r.SiteID, &r.GPTeamID, &kind, &r.Text,
 		&received, &due, &status, &prio, &team, &sign, &sPrio, &sTeam, &sSign, &reasons,
-		&r.ClaimedBy, &chann, &r.Response, &firstResp, &outcome, &closed, &r.Note, &updated, &r.UpdatedBy}
+		&r.ClaimedBy, &chann, &r.Response, &firstResp, &outcome, &closed, &r.Note, &updated, &r.UpdatedBy,
+		&r.PriorityReason, &call, &called, &r.CalledBy, &awaiting}
 	return dest, func() error {
 		r.Kind, r.Status, r.Team, r.Signpost = triage.Kind(kind), triage.Status(status), triage.Team(team), triage.Signpost(sign)
 		r.Priority, _ = triage.PriorityFromRank(prio)
@@ -405,6 +409,7 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		r.Channel, r.Outcome = triage.Channel(chann), triage.Outcome(outcome)
 		r.ReceivedAt, r.DueAt, r.UpdatedAt = time.Unix(received, 0).UTC(), time.Unix(due, 0).UTC(), time.Unix(updated, 0).UTC()
 		r.FirstResponseAt, r.ClosedAt = fromUnix(firstResp), fromUnix(closed)
+		r.Call, r.CalledAt, r.AwaitingSince = triage.CallOutcome(call), fromUnix(called), fromUnix(awaiting)
 		return nil
 	}
 }
