@@ -40,6 +40,11 @@ const (
 	ExtActedForBy     = "urn:triagedesk:ext:acted-for-by"
 	ExtUpdatedBy      = "urn:triagedesk:ext:updated-by"
 	ExtSuggestionJSON = "urn:triagedesk:ext:suggestion-json"
+	ExtPriorityReason = "urn:triagedesk:ext:priority-reason" // why the priority was lowered
+	ExtCall           = "urn:triagedesk:ext:call"            // the last call outcome of an emergency
+	ExtCalledAt       = "urn:triagedesk:ext:called-at"
+	ExtCalledBy       = "urn:triagedesk:ext:called-by"
+	ExtAwaitingSince  = "urn:triagedesk:ext:awaiting-since" // when the practice began waiting for the patient
 )
 
 // Coding is a FHIR Coding.
@@ -220,6 +225,18 @@ func TaskFrom(r *triage.Request) Task {
 	if !r.ClosedAt.IsZero() {
 		t.Extension = append(t.Extension, extTime(ExtClosed, r.ClosedAt))
 	}
+	if r.PriorityReason != "" {
+		t.Extension = append(t.Extension, ext(ExtPriorityReason, r.PriorityReason))
+	}
+	if r.Call != "" {
+		t.Extension = append(t.Extension, ext(ExtCall, string(r.Call)), ext(ExtCalledBy, r.CalledBy))
+	}
+	if !r.CalledAt.IsZero() {
+		t.Extension = append(t.Extension, extTime(ExtCalledAt, r.CalledAt))
+	}
+	if !r.AwaitingSince.IsZero() {
+		t.Extension = append(t.Extension, extTime(ExtAwaitingSince, r.AwaitingSince))
+	}
 	return t
 }
 
@@ -306,7 +323,7 @@ func (t *Task) ToRequest() (triage.Request, error) {
 			v = *e.ValueString
 		}
 		switch e.URL {
-		case ExtDue, ExtFirstResponse, ExtClosed:
+		case ExtDue, ExtFirstResponse, ExtClosed, ExtCalledAt, ExtAwaitingSince:
 			if e.ValueDateTime == nil {
 				return fail("extension "+e.URL, fmt.Errorf("missing date"))
 			}
@@ -319,6 +336,10 @@ func (t *Task) ToRequest() (triage.Request, error) {
 				r.DueAt = tm
 			case ExtFirstResponse:
 				r.FirstResponseAt = tm
+			case ExtCalledAt:
+				r.CalledAt = tm
+			case ExtAwaitingSince:
+				r.AwaitingSince = tm
 			default:
 				r.ClosedAt = tm
 			}
@@ -332,6 +353,14 @@ func (t *Task) ToRequest() (triage.Request, error) {
 			}
 		case ExtClaimedBy:
 			r.ClaimedBy = v
+		case ExtPriorityReason:
+			r.PriorityReason = v
+		case ExtCall:
+			if r.Call = triage.CallOutcome(v); !r.Call.Valid() {
+				return fail("call", fmt.Errorf("unknown call outcome %q", v))
+			}
+		case ExtCalledBy:
+			r.CalledBy = v
 		case ExtChannel:
 			r.Channel = triage.Channel(v)
 		case ExtUpdatedBy:
