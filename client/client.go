@@ -6,6 +6,8 @@ package client
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,6 +32,25 @@ type Client struct {
 	base  *url.URL
 	token string
 	http  *http.Client
+	// Desk, if set, names the desk in every call (the X-Triage-Desk header), so the
+	// queue's audit trail says from which desk each read and change came.
+	Desk string
+}
+
+// DeskHeader is the header a desk names itself in, for the queue's audit trail.
+const DeskHeader = "X-Triage-Desk"
+
+// IdempotencyHeader carries a key that makes a retried action or submission return
+// the queue's first answer instead of being applied twice.
+const IdempotencyHeader = "Idempotency-Key"
+
+// NewKey makes an idempotency key.
+func NewKey() string {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	return hex.EncodeToString(b)
 }
 
 // New makes a client for the queue at baseURL ("http://127.0.0.1:8443").
@@ -76,6 +97,9 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 		req.Header[k] = v
 	}
 	req.Header.Set("Authorization", "Bearer "+c.token)
+	if c.Desk != "" {
+		req.Header.Set(DeskHeader, c.Desk)
+	}
 	if req.Header.Get("Accept") == "" {
 		req.Header.Set("Accept", fhir.ContentType+", application/json")
 	}
@@ -154,10 +178,27 @@ func decodeTask(data []byte) (triage.Request, error) {
 	return t.ToRequest()
 }
 
-// Act sends one staff action made on a.BaseVersion; a stale one is refused with an
-// ECONFLICT error.
-func (c *Client) Act(ctx context.Context, a triage.Action) (triage.Request, error) {
+// Patient reads one patient.
+func (c *Client) Patient(ctx context.Context, id int64) (triage.Patient, error) {
+	data, _, err := c.do(ctx, http.MethodGet, "/fhir/Patient/"+strconv.FormatInt(id, 10), nil, nil)
+	if err != nil {
+		return triage.Patient{}, err
+	}
+	var p fhir.Patient
+	if err := json.Unmarshal(data, &p); err != nil {
+		return triage.Patient{}, fmt.Errorf("the practice queue sent a Patient this desk cannot read: %w", err)
+	}
+	return p.ToPatient()
+}
+
+// Act sends one staff action made on a.BaseVersion with an idempotency key (key; ""
+// for none): sent again with the same key, the queue gives its first answer. A stale
+// action is refused with an ECONFLICT error.
+func (c *Client) Act(ctx context.Context, a triage.Action, key string) (triage.Request, error) {
 	h := http.Header{"If-Match": {`W/"` + strconv.Itoa(a.BaseVersion) + `"`}}
+	if key != "" {
+		h.Set(IdempotencyHeader, key)
+	}
 	data, _, err := c.do(ctx, http.MethodPost, "/fhir/Task/"+strconv.FormatInt(a.RequestID, 10)+"/$act", a, h)
 	if err != nil {
 		return triage.Request{}, err
@@ -203,10 +244,42 @@ func (c *Client) WhoAmI(ctx context.Context) (Me, error) {
 	return m, json.Unmarshal(data, &m)
 }
 
+// View is a view of a request at a desk, as the desk sends it to the queue's trail.
+type View struct {
+	At        time.Time `json:"at"`
+	Actor     string    `json:"actor"`
+	RequestID int64     `json:"requestId"`
+}
+
+// RecordViews sends views made at this desk to the queue's audit trail.
+func (c *Client) RecordViews(ctx context.Context, views []View) error {
+	_, _, err := c.do(ctx, http.MethodPost, "/api/v1/audit/views", map[string]any{"views": views}, nil)
+	return err
+}
+
+// submitTries is how many times Submit sends a request whose answer was lost.
+const submitTries = 3
+
 // Submit sends a patient's request with a patient account's token (for demos and
-// scripts); it returns the new request's id.
+// scripts); it returns the new request's id. When the answer is lost it sends the
+// request again with the same idempotency key, so the queue answers with the request
+// it already has instead of storing a second.
 func (c *Client) Submit(ctx context.Context, patientID int64, kind triage.Kind, text string) (int64, error) {
-	data, _, err := c.do(ctx, http.MethodPost, "/api/v1/requests", map[string]any{"patientId": patientID, "kind": kind, "text": text}, nil)
+	key := NewKey()
+	var data []byte
+	var err error
+	for try := 1; ; try++ {
+		data, _, err = c.do(ctx, http.MethodPost, "/api/v1/requests", map[string]any{"patientId": patientID, "kind": kind, "text": text},
+			http.Header{IdempotencyHeader: {key}})
+		if err == nil || !IsNetwork(err) || try == submitTries || ctx.Err() != nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(time.Duration(try) * 200 * time.Millisecond):
+		}
+	}
 	if err != nil {
 		return 0, err
 	}

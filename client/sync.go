@@ -47,8 +47,13 @@ type Syncer struct {
 	nudge  chan struct{}
 }
 
-// NewSyncer makes a syncer for a cache and the queue a client reaches.
+// NewSyncer makes a syncer for a cache and the queue a client reaches. A client that
+// does not name its desk yet takes the cache's desk name, so the queue's audit trail
+// says which desk read and changed what.
 func NewSyncer(c *Client, cache *store.Cache) *Syncer {
+	if c.Desk == "" {
+		c.Desk, _ = cache.DeskID(context.Background()) // without a name the calls still work
+	}
 	return &Syncer{client: c, cache: cache, nudge: make(chan struct{}, 1)}
 }
 
@@ -116,6 +121,9 @@ func (s *Syncer) Pull(ctx context.Context, wait bool) (int, error) {
 		}
 		if page.Len() > 0 || page.Cursor != cursor {
 			ch := store.Changes{Sites: page.Sites, GPTeams: page.GPTeams, Patients: page.Patients, Requests: page.Requests}
+			if err := s.fetchMissingPatients(ctx, &ch); err != nil {
+				return applied, fmt.Errorf("sync batch %d: %w", batch, err)
+			}
 			if err := s.cache.ApplyChanges(ctx, ch, page.Cursor); err != nil {
 				return applied, fmt.Errorf("sync batch %d: %w", batch, err)
 			}
@@ -128,20 +136,75 @@ func (s *Syncer) Pull(ctx context.Context, wait bool) (int, error) {
 	}
 }
 
-// Push sends the outbox in order (only the signed-in member of staff's actions when
-// User is set). A refused action stays in the outbox as a conflict
-// or failure, with the server's copy of the request in the cache; a network error
-// stops the push so the actions keep their order for the next attempt.
+// fetchMissingPatients reads from the queue the patients of a page's requests that
+// the cache no longer has (a purge removed them) and adds them to the page, so the
+// request can be stored with its patient.
+func (s *Syncer) fetchMissingPatients(ctx context.Context, ch *store.Changes) error {
+	missing, err := s.cache.MissingPatients(ctx, ch.Requests, ch.Patients)
+	if err != nil {
+		return err
+	}
+	for _, id := range missing {
+		p, err := s.client.Patient(ctx, id)
+		if err != nil {
+			return fmt.Errorf("read patient %d, whom this desk had purged: %w", id, err)
+		}
+		ch.Patients = append(ch.Patients, p)
+	}
+	return nil
+}
+
+// viewBatch is the most views sent to the queue in one call.
+const viewBatch = 500
+
+// PushViews sends the views made at this desk to the queue's audit trail, oldest
+// first, and returns how many it sent. A view leaves the desk only once the queue has
+// recorded it.
+func (s *Syncer) PushViews(ctx context.Context) (int, error) {
+	sent := 0
+	for {
+		views, err := s.cache.ViewsToSend(ctx, viewBatch)
+		if err != nil || len(views) == 0 {
+			return sent, err
+		}
+		out := make([]View, len(views))
+		for i, v := range views {
+			out[i] = View{At: v.At, Actor: v.Actor, RequestID: v.RequestID}
+		}
+		if err := s.client.RecordViews(ctx, out); err != nil {
+			return sent, fmt.Errorf("send %d views to the practice queue's audit trail: %w", len(views), err)
+		}
+		if err := s.cache.ViewsSent(ctx, views[len(views)-1].ID); err != nil {
+			return sent, err
+		}
+		sent += len(views)
+	}
+}
+
+// Push sends the views made at this desk, then the outbox in order (only the
+// signed-in member of staff's actions when User is set), each action with its own
+// idempotency key, so a retry after a lost reply gets the queue's first answer. A
+// refused action stays in the outbox as a conflict or failure, with the server's copy
+// of the request in the cache, and every later action on that request is held for a
+// person to look at again: none of them is sent. A network error stops the push so
+// the actions keep their order for the next attempt.
 func (s *Syncer) Push(ctx context.Context) (sent int, err error) {
+	if _, err := s.PushViews(ctx); err != nil {
+		return 0, err
+	}
 	items, err := s.cache.Pending(ctx)
 	if err != nil {
 		return 0, err
 	}
+	refused := map[int64]bool{} // requests with a change refused in this push
 	for _, it := range items {
 		if s.User != "" && it.Action.Actor != s.User {
 			continue
 		}
-		got, err := s.client.Act(ctx, it.Action)
+		if refused[it.Action.RequestID] {
+			continue // held in the cache by Refused; never sent
+		}
+		got, err := s.client.Act(ctx, it.Action, it.Key)
 		switch {
 		case err == nil:
 			if err := s.cache.Sent(ctx, it.ID, got); err != nil {
@@ -163,6 +226,7 @@ func (s *Syncer) Push(ctx context.Context) (sent int, err error) {
 			if err := s.cache.Refused(ctx, it.ID, server, state, triage.ErrorMessage(err)); err != nil {
 				return sent, err
 			}
+			refused[it.Action.RequestID] = true
 		}
 	}
 	return sent, nil

@@ -45,6 +45,12 @@ const (
 	ExtCalledAt       = "urn:triagedesk:ext:called-at"
 	ExtCalledBy       = "urn:triagedesk:ext:called-by"
 	ExtAwaitingSince  = "urn:triagedesk:ext:awaiting-since" // when the practice began waiting for the patient
+	// Reception's entries for a caller: who entered it, who called, and how the
+	// patient asked to be contacted.
+	ExtEnteredBy     = "urn:triagedesk:ext:entered-by"
+	ExtCaller        = "urn:triagedesk:ext:caller"
+	ExtContact       = "urn:triagedesk:ext:contact"
+	ExtContactDetail = "urn:triagedesk:ext:contact-detail"
 )
 
 // Coding is a FHIR Coding.
@@ -237,6 +243,11 @@ func TaskFrom(r *triage.Request) Task {
 	if !r.AwaitingSince.IsZero() {
 		t.Extension = append(t.Extension, extTime(ExtAwaitingSince, r.AwaitingSince))
 	}
+	for _, e := range []struct{ url, v string }{{ExtEnteredBy, r.EnteredBy}, {ExtCaller, r.Caller}, {ExtContact, string(r.Contact)}, {ExtContactDetail, r.ContactDetail}} {
+		if e.v != "" {
+			t.Extension = append(t.Extension, ext(e.url, e.v))
+		}
+	}
 	return t
 }
 
@@ -365,6 +376,16 @@ func (t *Task) ToRequest() (triage.Request, error) {
 			r.Channel = triage.Channel(v)
 		case ExtUpdatedBy:
 			r.UpdatedBy = v
+		case ExtEnteredBy:
+			r.EnteredBy = v
+		case ExtCaller:
+			r.Caller = v
+		case ExtContact:
+			if r.Contact = triage.Contact(v); !r.Contact.Valid() {
+				return fail("contact", fmt.Errorf("unknown way of contact %q", v))
+			}
+		case ExtContactDetail:
+			r.ContactDetail = v
 		case ExtSubmittedBy:
 			if e.ValueInteger != nil {
 				r.SubmittedBy = *e.ValueInteger

@@ -7,6 +7,8 @@ package server
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -69,10 +71,14 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("PUT /fhir/Task/{id}", s.staff(s.updateTask))
 	s.mux.HandleFunc("POST /fhir/Task/{id}/$act", s.staff(s.actOnTask))
 	s.mux.HandleFunc("GET /fhir/Patient/{id}", s.staff(s.readPatient))
+	s.mux.HandleFunc("GET /fhir/Patient", s.staff(s.findPatients))
+	s.mux.HandleFunc("POST /api/v1/reception/requests", s.staff(s.enterForCaller))
+	s.mux.HandleFunc("GET /api/v1/staff", s.staff(s.listStaff))
 	s.mux.HandleFunc("GET /api/v1/feed", s.staff(s.feed))
 	s.mux.HandleFunc("POST /api/v1/presence", s.staff(s.heartbeat))
 	s.mux.HandleFunc("GET /api/v1/presence", s.staff(s.whoIsHere))
 	s.mux.HandleFunc("GET /api/v1/whoami", s.staff(s.whoami))
+	s.mux.HandleFunc("POST /api/v1/audit/views", s.staff(s.recordViews))
 	s.mux.HandleFunc("GET /api/v1/settings", s.staff(s.getSettings))
 	s.mux.HandleFunc("PUT /api/v1/settings/limits", s.manager(putSetting[triage.Limits](s, keyLimits)))
 	s.mux.HandleFunc("PUT /api/v1/settings/availability", s.manager(putSetting[triage.Availability](s, keyAvailability)))
@@ -221,6 +227,40 @@ func (s *Server) patient(h http.HandlerFunc) http.HandlerFunc {
 
 func userOf(r *http.Request) store.User { u, _ := r.Context().Value(userKey{}).(store.User); return u }
 
+// actorOf names who made a call for the audit trail: a member of staff by name, a
+// patient's account as "account ID".
+func actorOf(r *http.Request) string {
+	if u := userOf(r); u.Name != "" {
+		return u.Name
+	}
+	if a := accountOf(r); a.ID != 0 {
+		return "account " + strconv.FormatInt(a.ID, 10)
+	}
+	return "anonymous"
+}
+
+// onceOf is the idempotency key a call carries (the Idempotency-Key header), scoped
+// to its caller, with a fingerprint of what was asked; the zero Once when it has none.
+func onceOf(r *http.Request, asked ...any) (store.Once, error) {
+	key := strings.TrimSpace(r.Header.Get("Idempotency-Key"))
+	if key == "" {
+		return store.Once{}, nil
+	}
+	if len(key) > 200 {
+		return store.Once{}, triage.Errorf(triage.EINVALID, "the Idempotency-Key is longer than 200 characters")
+	}
+	h := sha256.New()
+	fmt.Fprintln(h, r.Method, r.URL.Path)
+	for _, a := range asked {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return store.Once{}, err
+		}
+		h.Write(b)
+	}
+	return store.Once{Scope: actorOf(r), Key: key, Fingerprint: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
 func accountOf(r *http.Request) triage.Account {
 	a, _ := r.Context().Value(accountKey{}).(triage.Account)
 	return a
@@ -234,7 +274,8 @@ func mayDo(u store.User, a triage.Action, current triage.Request) error {
 		return nil
 	case store.RoleReviewer:
 		switch a.Kind {
-		case triage.ActSetPriority, triage.ActAssign, triage.ActSignpost, triage.ActClose, triage.ActNote:
+		case triage.ActSetPriority, triage.ActAssign, triage.ActSignpost, triage.ActClose, triage.ActNote,
+			triage.ActAssignMember, triage.ActUnclaim:
 			return nil
 		}
 		return triage.Errorf(triage.EFORBIDDEN, "a reviewer cannot %s a request: a team member does that", a.Kind)
@@ -243,7 +284,8 @@ func mayDo(u store.User, a triage.Action, current triage.Request) error {
 			return triage.Errorf(triage.EFORBIDDEN, "request %d belongs to the %s team, not yours (%s)", current.ID, current.Team.Label(), u.Team.Label())
 		}
 		switch a.Kind {
-		case triage.ActClaim, triage.ActRespond, triage.ActClose, triage.ActNote, triage.ActSetPriority:
+		case triage.ActClaim, triage.ActRespond, triage.ActClose, triage.ActNote, triage.ActSetPriority,
+			triage.ActAssignMember, triage.ActUnclaim:
 			return nil
 		case triage.ActAssign:
 			return nil // handing back to another team
@@ -279,7 +321,7 @@ func (s *Server) readTask(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !s.audited(w, r, triage.AuditEntry{Action: "read", RequestID: id}) {
+	if !s.audited(w, r, triage.AuditEntry{Action: "read", RequestID: id, PatientID: req.PatientID, Records: store.RecordList([]int64{id}, nil)}) {
 		return
 	}
 	w.Header().Set("ETag", etag(req.Version))
@@ -317,7 +359,11 @@ func (s *Server) searchTasks(w http.ResponseWriter, r *http.Request) {
 	for i := range reqs {
 		b.Entry = append(b.Entry, fhir.OutEntry{FullURL: "Task/" + strconv.FormatInt(reqs[i].ID, 10), Resource: fhir.TaskFrom(&reqs[i])})
 	}
-	if !s.audited(w, r, triage.AuditEntry{Action: "search", Detail: fmt.Sprintf("read %d requests", len(reqs))}) {
+	ids := make([]int64, len(reqs))
+	for i := range reqs {
+		ids[i] = reqs[i].ID
+	}
+	if !s.audited(w, r, triage.AuditEntry{Action: "search", Records: store.RecordList(ids, nil), Detail: fmt.Sprintf("read %d requests", len(reqs))}) {
 		return
 	}
 	writeJSON(w, http.StatusOK, fhir.ContentType, b)
@@ -395,13 +441,26 @@ func (s *Server) apply(w http.ResponseWriter, r *http.Request, current triage.Re
 		writeJSON(w, http.StatusOK, fhir.ContentType, fhir.TaskFrom(&current))
 		return
 	}
+	team := current.Team // the team the request has when each action is made
 	for _, a := range actions {
 		if err := mayDo(userOf(r), a, current); err != nil {
 			s.fail(w, r, err)
 			return
 		}
+		if a.Kind == triage.ActAssign {
+			team = a.Team
+		}
+		if err := s.checkMember(r.Context(), a, team); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
-	updated, err := s.queue.Act(r.Context(), s.cal, actions...)
+	once, err := onceOf(r, actions)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	updated, err := s.queue.ActOnce(r.Context(), once, s.cal, actions...)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -422,7 +481,7 @@ func (s *Server) readPatient(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !s.audited(w, r, triage.AuditEntry{Action: "read-patient", Detail: fmt.Sprintf("patient %d", id)}) {
+	if !s.audited(w, r, triage.AuditEntry{Action: "read-patient", PatientID: id, Records: store.RecordList(nil, []int64{id})}) {
 		return
 	}
 	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.PatientFrom(&p))
@@ -453,8 +512,11 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if ch.Len() > 0 || next != after || q.Get("wait") == "" {
-			if len(ch.Requests) > 0 && !s.audited(w, r, triage.AuditEntry{Action: "sync", Detail: fmt.Sprintf("sent %d requests after %s", len(ch.Requests), after)}) {
-				return
+			// Every page that carries patient data is a read: patients alone too.
+			if len(ch.Requests) > 0 || len(ch.Patients) > 0 {
+				if !s.audited(w, r, feedAudit(ch, after)) {
+					return
+				}
 			}
 			last, err := s.queue.LastChange(r.Context())
 			if err != nil {
@@ -476,11 +538,41 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// audited records a staff read in the audit trail as the signed-in user. When the
-// entry cannot be written it answers with a failure and reports false: patient data
-// is never handed out unrecorded.
+// feedAudit is the audit entry of a feed page: which requests and patients it sent.
+func feedAudit(ch store.Changes, after store.Cursor) triage.AuditEntry {
+	reqs := make([]int64, len(ch.Requests))
+	for i := range ch.Requests {
+		reqs[i] = ch.Requests[i].ID
+	}
+	pts := make([]int64, len(ch.Patients))
+	for i := range ch.Patients {
+		pts[i] = ch.Patients[i].ID
+	}
+	e := triage.AuditEntry{Action: "sync", Records: store.RecordList(reqs, pts),
+		Detail: fmt.Sprintf("sent %d requests and %d patients after %s", len(reqs), len(pts), after)}
+	if len(reqs) == 1 {
+		e.RequestID, e.PatientID = reqs[0], ch.Requests[0].PatientID
+	} else if len(reqs) == 0 && len(pts) == 1 {
+		e.PatientID = pts[0]
+	}
+	return e
+}
+
+// deskOf is the desk a call came from, as the desk names itself, for the audit trail.
+// It is the desk's word, kept short; who made the call is the token's business.
+func deskOf(r *http.Request) string {
+	d := strings.TrimSpace(r.Header.Get("X-Triage-Desk"))
+	if len(d) > 100 {
+		d = d[:100]
+	}
+	return strings.ToValidUTF8(d, "?")
+}
+
+// audited records a read in the audit trail as the signed-in member of staff or
+// patient account, from the calling desk. When the entry cannot be written it answers
+// with a failure and reports false: patient data is never handed out unrecorded.
 func (s *Server) audited(w http.ResponseWriter, r *http.Request, e triage.AuditEntry) bool {
-	e.Actor = userOf(r).Name
+	e.Actor, e.Desk = actorOf(r), deskOf(r)
 	if err := s.queue.Audit(r.Context(), e); err != nil {
 		s.fail(w, r, fmt.Errorf("record %s in the audit trail: %w", e.Action, err))
 		return false
@@ -593,6 +685,7 @@ func (s *Server) createAccount(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.record(r, triage.AuditEntry{Actor: "account " + strconv.FormatInt(acc.ID, 10), Action: "sign-up", PatientID: acc.PatientID, Records: store.RecordList(nil, []int64{acc.PatientID})})
 	s.Notify()
 	writeJSON(w, http.StatusCreated, "application/json", map[string]any{"accountId": acc.ID, "patientId": acc.PatientID, "token": token})
 }
@@ -608,6 +701,7 @@ func (s *Server) addDependant(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.record(r, triage.AuditEntry{Action: "dependant-claim", PatientID: id, Records: store.RecordList(nil, []int64{id})})
 	s.Notify()
 	writeJSON(w, http.StatusCreated, "application/json", map[string]any{"patientId": id})
 }
@@ -629,6 +723,7 @@ func (s *Server) linkDependant(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.record(r, triage.AuditEntry{Action: "dependant-link", PatientID: id, Records: store.RecordList(nil, []int64{id}), Detail: "linked a second account"})
 	s.Notify()
 	writeJSON(w, http.StatusOK, "application/json", map[string]any{"patientId": id, "linked": body.Email})
 }
@@ -666,33 +761,48 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "this account cannot act for patient %d", body.PatientID))
 		return
 	}
-	now := s.now()
-	sugg := s.engine.Classify(triage.Input{Age: p.AgeAt(now), Sex: p.Sex, Kind: body.Kind, Text: body.Text})
-	avail, err := s.Availability(r.Context())
+	once, err := onceOf(r, body)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if err := avail.CheckSubmit(now, s.cal, body.Kind, sugg.Team); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	limits, err := s.Limits(r.Context())
+	req, err := s.accept(r.Context(), p, store.Submission{AccountID: acc.ID, PatientID: body.PatientID, Kind: body.Kind, Text: body.Text}, once)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	req, err := s.queue.Submit(r.Context(), store.Submission{AccountID: acc.ID, PatientID: body.PatientID, Kind: body.Kind, Text: body.Text, Suggested: sugg}, limits, s.cal)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.Notify()
 	msg := "Thank you. The practice has your request and will reply within one working day."
-	if sugg.Priority == triage.Emergency {
+	if req.Suggested.Priority == triage.Emergency {
 		msg = "If this is an emergency, call 999 now or go to A&E. The practice will also call you."
 	}
 	writeJSON(w, http.StatusCreated, "application/json", SubmitAnswer{ID: req.ID, Received: req.ReceivedAt, Message: msg})
+}
+
+// accept is the one way a request joins the queue, whether the patient sent it or
+// reception entered it for a caller: the engine triages it, the practice's opening
+// and the patient's limits are checked, and it is stored with its audit entry. sub's
+// suggestion is filled in here. once is the caller's idempotency key, if any: a retry
+// with it gets the request the first attempt stored.
+func (s *Server) accept(ctx context.Context, p triage.Patient, sub store.Submission, once store.Once) (triage.Request, error) {
+	now := s.now()
+	sub.Suggested = s.engine.Classify(triage.Input{Age: p.AgeAt(now), Sex: p.Sex, Kind: sub.Kind, Text: sub.Text})
+	avail, err := s.Availability(ctx)
+	if err != nil {
+		return triage.Request{}, err
+	}
+	if err := avail.CheckSubmit(now, s.cal, sub.Kind, sub.Suggested.Team); err != nil {
+		return triage.Request{}, err
+	}
+	limits, err := s.Limits(ctx)
+	if err != nil {
+		return triage.Request{}, err
+	}
+	req, err := s.queue.SubmitOnce(ctx, once, sub, limits, s.cal)
+	if err != nil {
+		return triage.Request{}, err
+	}
+	s.Notify()
+	return req, nil
 }
 
 // OwnRequest is one of a patient's requests as they see it: what they wrote and what
@@ -713,6 +823,14 @@ func (s *Server) listOwn(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	ids := make([]int64, len(reqs))
+	for i := range reqs {
+		ids[i] = reqs[i].ID
+	}
+	acc := accountOf(r)
+	if !s.audited(w, r, triage.AuditEntry{Action: "patient-read", PatientID: acc.PatientID, Records: store.RecordList(ids, nil)}) {
+		return
+	}
 	out := make([]OwnRequest, 0, len(reqs))
 	for _, q := range reqs {
 		o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, Status: q.Status.Label(), Response: q.Response}
@@ -727,3 +845,59 @@ func (s *Server) listOwn(w http.ResponseWriter, r *http.Request) {
 // SetClock replaces the server's clock for decisions about availability; tests set a
 // time in core hours so they pass at night too.
 func (s *Server) SetClock(now func() time.Time) { s.now = now }
+
+// record writes an audit entry for a change already made (a sign-up, a dependant
+// claim). The change stands whatever happens here, so a failure is logged, without
+// patient data, for the operator to look at.
+func (s *Server) record(r *http.Request, e triage.AuditEntry) {
+	if e.Actor == "" {
+		e.Actor = actorOf(r)
+	}
+	e.Desk = deskOf(r)
+	if err := s.queue.Audit(r.Context(), e); err != nil {
+		s.log.Printf("%s %s: the %s was made but could not be recorded in the audit trail (%T)", r.Method, r.URL.Path, e.Action, errors.Unwrap(err))
+	}
+}
+
+// ViewsBody is what a desk sends of the requests opened at it.
+type ViewsBody struct {
+	Views []struct {
+		At        time.Time `json:"at"`
+		Actor     string    `json:"actor"`
+		RequestID int64     `json:"requestId"`
+	} `json:"views"`
+}
+
+// recordViews takes the views made at a desk into the queue's audit trail, with the
+// desk's name and the time each request was opened there. A view is recorded under
+// the member of staff whose token sent it; one the desk says someone else made (a
+// shared workstation) keeps that name in its detail.
+func (s *Server) recordViews(w http.ResponseWriter, r *http.Request) {
+	var body ViewsBody
+	if err := decode(r, &body); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(body.Views) > 1000 {
+		s.fail(w, r, triage.Errorf(triage.EINVALID, "send at most 1000 views at once"))
+		return
+	}
+	me, desk := userOf(r).Name, deskOf(r)
+	entries := make([]triage.AuditEntry, 0, len(body.Views))
+	for _, v := range body.Views {
+		if v.RequestID <= 0 || v.At.IsZero() {
+			s.fail(w, r, triage.Errorf(triage.EINVALID, "a view needs the request's id and when it was opened"))
+			return
+		}
+		e := triage.AuditEntry{At: v.At, Actor: me, Action: "view", RequestID: v.RequestID, Desk: desk, Records: store.RecordList([]int64{v.RequestID}, nil)}
+		if v.Actor != "" && v.Actor != me {
+			e.Detail = "opened by " + v.Actor + " at this desk"
+		}
+		entries = append(entries, e)
+	}
+	if err := s.queue.AuditAll(r.Context(), entries); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, "application/json", map[string]int{"recorded": len(entries)})
+}

@@ -23,6 +23,9 @@ var cacheSchema = schema{
 	applicationID: 0x54524443, // "TRDC"
 	migrations:    mustSub(cacheMigrations, "migrations/cache"),
 	remedy:        "Move the file aside (or delete it) and Triage Desk will build a new cache from the practice queue; actions not yet sent from it would be lost",
+	// The cache can be rebuilt from the queue, so it may lose its last moments to a
+	// power cut; NORMAL is crash-safe in WAL mode and much cheaper.
+	synchronous: "NORMAL",
 }
 
 func mustSub(f fs.FS, dir string) fs.FS {
@@ -230,8 +233,8 @@ func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error
 var requestCols = []string{"id", "version", "patient_id", "submitted_by", "site_id", "gp_team_id", "kind", "body",
 	"received_at", "due_at", "status", "priority", "team", "signpost", "suggested_priority", "suggested_team",
 	"suggested_signpost", "reasons", "claimed_by", "channel", "response", "first_response_at", "outcome",
-	"closed_at", "note", "updated_at", "updated_by", "priority_reason", "call_outcome", "called_at", "called_by",
-	"awaiting_since"}
+	"closed_at", "note", "updated_at", "updated_by", "entered_by", "caller", "contact", "contact_detail",
+	"priority_reason", "call_outcome", "called_at", "called_by", "awaiting_since"}
 
 var (
 	requestColumns = strings.Join(requestCols, ", ")
@@ -323,8 +326,8 @@ func requestArgs(r *triage.Request) []any {
 		r.ReceivedAt.Unix(), r.DueAt.Unix(), string(r.Status), r.Priority.Rank(), string(r.Team), string(signpost),
 		suggestedPriority, string(r.Suggested.Team), string(suggestedSignpost), string(reasons),
 		r.ClaimedBy, string(r.Channel), r.Response, unix(r.FirstResponseAt), string(r.Outcome),
-		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy, r.PriorityReason, string(r.Call), unix(r.CalledAt),
-		r.CalledBy, unix(r.AwaitingSince)}
+		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy, r.EnteredBy, r.Caller, string(r.Contact), r.ContactDetail,
+		r.PriorityReason, string(r.Call), unix(r.CalledAt), r.CalledBy, unix(r.AwaitingSince)}
 }
 
 // Request returns one request in full, with its patient, or an ENOTFOUND error.
@@ -390,12 +393,13 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		firstResp, closed, called, awaiting           sql.NullInt64
 		call                                          string
 		kind, status, team, sign, sTeam, sSign, chann string
-		outcome, reasons                              string
+		outcome, reasons, contact                     string
 		prio, sPrio                                   int
 	)
 	dest := []any{&r.ID, &r.Version, &r.PatientID, &r.SubmittedBy, &r.SiteID, &r.GPTeamID, &kind, &r.Text,
 		&received, &due, &status, &prio, &team, &sign, &sPrio, &sTeam, &sSign, &reasons,
 		&r.ClaimedBy, &chann, &r.Response, &firstResp, &outcome, &closed, &r.Note, &updated, &r.UpdatedBy,
+		&r.EnteredBy, &r.Caller, &contact, &r.ContactDetail,
 		&r.PriorityReason, &call, &called, &r.CalledBy, &awaiting}
 	return dest, func() error {
 		r.Kind, r.Status, r.Team, r.Signpost = triage.Kind(kind), triage.Status(status), triage.Team(team), triage.Signpost(sign)
@@ -406,7 +410,7 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		if r.Suggested.Reasons, err = parseReasons(reasons); err != nil {
 			return fmt.Errorf("request %d: the engine's reasons are unreadable: %w", r.ID, err)
 		}
-		r.Channel, r.Outcome = triage.Channel(chann), triage.Outcome(outcome)
+		r.Channel, r.Outcome, r.Contact = triage.Channel(chann), triage.Outcome(outcome), triage.Contact(contact)
 		r.ReceivedAt, r.DueAt, r.UpdatedAt = time.Unix(received, 0).UTC(), time.Unix(due, 0).UTC(), time.Unix(updated, 0).UTC()
 		r.FirstResponseAt, r.ClosedAt = fromUnix(firstResp), fromUnix(closed)
 		r.Call, r.CalledAt, r.AwaitingSince = triage.CallOutcome(call), fromUnix(called), fromUnix(awaiting)
@@ -532,4 +536,31 @@ func prefixed(alias, columns string) string {
 		cols[i] = alias + "." + strings.TrimSpace(c)
 	}
 	return strings.Join(cols, ", ")
+}
+
+// MissingPatients returns the patients the given requests belong to that are neither
+// in this cache nor among those given: a purge removes a patient with no requests
+// left, and the queue's feed sends a patient only when the patient changes, so a new
+// request from a purged patient arrives without them.
+func (c *Cache) MissingPatients(ctx context.Context, requests []triage.Request, with []triage.Patient) ([]int64, error) {
+	have := map[int64]bool{}
+	for _, p := range with {
+		have[p.ID] = true
+	}
+	var want []int64
+	for _, r := range requests {
+		if !have[r.PatientID] {
+			have[r.PatientID] = true
+			want = append(want, r.PatientID)
+		}
+	}
+	if len(want) == 0 {
+		return nil, nil
+	}
+	var missing []int64
+	err := c.r.SelectContext(ctx, &missing, `SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM patients) ORDER BY value`, idList(want))
+	if err != nil {
+		return nil, fmt.Errorf("look for patients missing from the cache: %w", err)
+	}
+	return missing, nil
 }

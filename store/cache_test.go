@@ -159,20 +159,22 @@ func TestMigrations(t *testing.T) {
 
 	t.Run("from the first version", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "old.db")
+		// The first schema: before the search index, the columns added since and the
+		// held outbox.
 		old, err := openDBTo(ctx, path, cacheSchema, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Write rows as the first version did: it had no search index to add to.
+		// Write rows as that version did: it had no search index to add to, and only
+		// the columns 0001_init made (the first 27 of requestCols).
+		const firstCols = 27
 		r := req(1, 1, triage.Soon, triage.StatusNew, time.Hour, "wheezy chest for a week")
 		err = old.write(ctx, func(tx *sqlx.Tx, _ time.Time) error {
 			if err := upsertPatients(ctx, tx, family()); err != nil {
 				return err
 			}
-			// Only the columns the first schema had: later migrations add the rest.
-			const firstCols = 27
-			cols := strings.Join(requestCols[:firstCols], ", ")
-			_, err := tx.ExecContext(ctx, `INSERT INTO requests (`+cols+`) VALUES (?`+strings.Repeat(", ?", firstCols-1)+`)`, requestArgs(&r)[:firstCols]...)
+			_, err := tx.ExecContext(ctx, `INSERT INTO requests (`+strings.Join(requestCols[:firstCols], ", ")+`) VALUES (?`+strings.Repeat(", ?", firstCols-1)+`)`,
+				requestArgs(&r)[:firstCols]...)
 			return err
 		})
 		if err != nil {

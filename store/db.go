@@ -51,6 +51,10 @@ type schema struct {
 	applicationID int32
 	migrations    fs.FS // NNNN_name.sql files, applied in name order
 	remedy        string
+	// synchronous is SQLite's synchronous setting: FULL where an acknowledged write
+	// must survive a power cut (the queue), NORMAL where the file can be rebuilt (a
+	// desk's cache), which in WAL mode is safe against a crash but not a power cut.
+	synchronous string
 }
 
 // DB is an SQLite database opened as Triage Desk opens them: a single writer
@@ -79,7 +83,7 @@ func openDBTo(ctx context.Context, path string, s schema, upTo int) (*DB, error)
 	if err := prepareFile(path, s); err != nil {
 		return nil, err
 	}
-	base := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL"
+	base := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=" + s.synchronous
 	w, err := sqlx.Open(driverName, base+"&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open %s %s: %w", s.name, path, err)

@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -28,6 +30,8 @@ var queueSchema = schema{
 	applicationID: 0x54524451, // "TRDQ"
 	migrations:    mustSub(queueMigrations, "migrations/queue"),
 	remedy:        "Restore the practice queue from its backup, or point --db at the right file",
+	// A patient's request is acknowledged only once it would survive a power cut.
+	synchronous: "FULL",
 }
 
 // Queue is the practice queue's database: patients, accounts, requests, staff users,
@@ -35,6 +39,11 @@ var queueSchema = schema{
 // record appends to the change feed in the same transaction.
 type Queue struct {
 	*DB
+	audits       chan auditJob // to the audit writer
+	auditStopped chan struct{}
+	auditMu      sync.RWMutex // guards auditClosed against sends on a closed channel
+	auditClosed  bool
+	swept        atomic.Int64 // when expired idempotency keys were last removed (Unix s)
 }
 
 // OpenQueue opens the practice queue at path, creating it if it does not exist.
@@ -43,7 +52,22 @@ func OpenQueue(ctx context.Context, path string) (*Queue, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Queue{DB: db}, nil
+	q := &Queue{DB: db, audits: make(chan auditJob, auditBatch), auditStopped: make(chan struct{})}
+	go q.runAuditWriter(q.audits, q.auditStopped)
+	return q, nil
+}
+
+// Close stops the audit writer, once it has written what it was given, and closes
+// the database.
+func (q *Queue) Close() error {
+	q.auditMu.Lock()
+	if !q.auditClosed {
+		q.auditClosed = true
+		close(q.audits)
+	}
+	q.auditMu.Unlock()
+	<-q.auditStopped
+	return q.DB.Close()
 }
 
 // Role is what a member of staff may do.
@@ -380,25 +404,51 @@ func mayActFor(ctx context.Context, tx *sqlx.Tx, accountID, patientID int64) err
 	return nil
 }
 
-// Submission is a request as a patient sends it, already triaged by the engine.
+// Submission is a request as a patient sends it, or as reception enters it for a
+// caller, already triaged by the engine.
 type Submission struct {
-	AccountID int64
+	AccountID int64 // the patient's account; 0 when staff entered it
 	PatientID int64
 	Kind      triage.Kind
 	Text      string
 	Suggested triage.Suggestion
+
+	// EnteredBy is the member of staff entering the request for a patient who phoned
+	// or came in; with it, no account is needed and the entry is audited under their
+	// name. Caller, Contact and ContactDetail are what reception recorded of the call.
+	EnteredBy     string
+	Caller        string
+	Contact       triage.Contact
+	ContactDetail string
 }
 
-// Submit stores a patient's request if the account may act for the patient and the
-// patient is within the practice's limits, checked and written in one transaction so
-// two quick submissions cannot both slip under the limit.
+// Submit stores a request if the patient is within the practice's limits, checked
+// and written in one transaction so two quick submissions cannot both slip under
+// the limit. A patient's own submission also needs an account that may act for the
+// patient; one entered by staff needs the patient to be on the practice list. Either
+// way the arrival is recorded in the audit trail.
 func (q *Queue) Submit(ctx context.Context, s Submission, limits triage.Limits, cal *triage.Calendar) (triage.Request, error) {
+	return q.SubmitOnce(ctx, Once{}, s, limits, cal)
+}
+
+// SubmitOnce is Submit with an idempotency key: a submission sent again with the same
+// key within a day gets the first answer (the same request), not a second request.
+func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits triage.Limits, cal *triage.Calendar) (triage.Request, error) {
 	if err := triage.ValidateSubmission(s.Kind, s.Text); err != nil {
 		return triage.Request{}, err
 	}
 	var r triage.Request
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		if err := mayActFor(ctx, tx, s.AccountID, s.PatientID); err != nil {
+		if done, err := q.answered(ctx, tx, now, once, &r); done || err != nil {
+			return err
+		}
+		actor, detail := "patient", fmt.Sprintf("sent it online from account %d", s.AccountID)
+		if s.EnteredBy != "" {
+			actor, detail = s.EnteredBy, "entered it for a caller"
+			if _, err := getPatient(ctx, tx, s.PatientID); err != nil {
+				return err
+			}
+		} else if err := mayActFor(ctx, tx, s.AccountID, s.PatientID); err != nil {
 			return err
 		}
 		y, m, d := now.In(cal.Location).Date()
@@ -422,8 +472,15 @@ func (q *Queue) Submit(ctx context.Context, s Submission, limits triage.Limits, 
 		r = triage.Request{ID: next, Version: 1, PatientID: s.PatientID, SubmittedBy: s.AccountID, SiteID: site, GPTeamID: team,
 			Kind: s.Kind, Text: strings.TrimSpace(s.Text), ReceivedAt: now, DueAt: cal.Due(now, s.Suggested.Priority),
 			Status: triage.StatusNew, Priority: s.Suggested.Priority, Signpost: triage.SignpostNone, Suggested: s.Suggested,
-			UpdatedAt: now, UpdatedBy: "patient"}
+			UpdatedAt: now, UpdatedBy: actor,
+			EnteredBy: s.EnteredBy, Caller: strings.TrimSpace(s.Caller), Contact: s.Contact, ContactDetail: strings.TrimSpace(s.ContactDetail)}
 		if _, err := tx.ExecContext(ctx, insertRequest, requestArgs(&r)...); err != nil {
+			return err
+		}
+		if err := remember(ctx, tx, now, once, &r); err != nil {
+			return err
+		}
+		if err := appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: actor, Action: "submit", RequestID: r.ID, PatientID: r.PatientID, Detail: detail}); err != nil {
 			return err
 		}
 		return recordChange(ctx, tx, now, "request", r.ID)
@@ -496,12 +553,22 @@ func getRequest(ctx context.Context, tx *sqlx.Tx, id int64) (triage.Request, err
 // before it made. A stale action is refused with ECONFLICT naming who changed the
 // request, and nothing is written.
 func (q *Queue) Act(ctx context.Context, cal *triage.Calendar, actions ...triage.Action) (triage.Request, error) {
+	return q.ActOnce(ctx, Once{}, cal, actions...)
+}
+
+// ActOnce is Act with an idempotency key: actions sent again with the same key within
+// a day get the first answer (the request as the first attempt left it), so a desk
+// that lost the reply does not find its own change reported as someone else's.
+func (q *Queue) ActOnce(ctx context.Context, once Once, cal *triage.Calendar, actions ...triage.Action) (triage.Request, error) {
 	if len(actions) == 0 {
 		return triage.Request{}, triage.Errorf(triage.EINVALID, "no change to make")
 	}
 	var r triage.Request
 	id := actions[0].RequestID
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		if done, err := q.answered(ctx, tx, now, once, &r); done || err != nil {
+			return err
+		}
 		var err error
 		if r, err = getRequest(ctx, tx, id); err != nil {
 			return err
@@ -524,6 +591,9 @@ func (q *Queue) Act(ctx context.Context, cal *triage.Calendar, actions ...triage
 		if _, err := tx.ExecContext(ctx, updateRequest, requestArgs(&r)...); err != nil {
 			return err
 		}
+		if err := remember(ctx, tx, now, once, &r); err != nil {
+			return err
+		}
 		return recordChange(ctx, tx, now, "request", r.ID)
 	})
 	if err != nil {
@@ -532,14 +602,63 @@ func (q *Queue) Act(ctx context.Context, cal *triage.Calendar, actions ...triage
 	return r, nil
 }
 
-// Audit records a staff read (or anything else) in the server's audit trail.
-func (q *Queue) Audit(ctx context.Context, e triage.AuditEntry) error {
-	return q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		if e.At.IsZero() {
-			e.At = now
+// IdempotencyWindow is how long the queue keeps the answer to a keyed action or
+// submission: far longer than any desk retries for, short enough to stay small.
+const IdempotencyWindow = 24 * time.Hour
+
+// Once is an idempotency key as a client sent it (the Idempotency-Key header), scoped
+// to who sent it, with a fingerprint of what was asked. The zero Once asks for nothing.
+type Once struct {
+	Scope       string // "staff NAME" or "account ID": keys of different callers never meet
+	Key         string
+	Fingerprint string // the same key sent with a different request is refused
+}
+
+// answered looks for the first answer to once's key; when there is one it fills r
+// and reports true. A key reused for a different request is refused.
+func (q *Queue) answered(ctx context.Context, tx *sqlx.Tx, now time.Time, once Once, r *triage.Request) (bool, error) {
+	if once.Key == "" {
+		return false, nil
+	}
+	// Now and then, not on every call, forget the keys older than the window.
+	if last := q.swept.Load(); now.Unix()-last > 600 && q.swept.CompareAndSwap(last, now.Unix()) {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM idempotency WHERE at < ?`, now.Add(-IdempotencyWindow).Unix()); err != nil {
+			return false, err
 		}
-		return appendAudit(ctx, tx, e)
-	})
+	}
+	var got struct {
+		Fingerprint string `db:"fingerprint"`
+		Answer      string `db:"answer"`
+	}
+	err := tx.GetContext(ctx, &got, `SELECT fingerprint, answer FROM idempotency WHERE scope = ? AND key = ? AND at >= ?`,
+		once.Scope, once.Key, now.Add(-IdempotencyWindow).Unix())
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	if got.Fingerprint != once.Fingerprint {
+		return false, triage.Errorf(triage.EINVALID, "the Idempotency-Key %q was already used for a different request: send a new key with each new request", once.Key)
+	}
+	if err := json.Unmarshal([]byte(got.Answer), r); err != nil {
+		return false, fmt.Errorf("the stored answer for Idempotency-Key %q is unreadable: %w", once.Key, err)
+	}
+	return true, nil
+}
+
+// remember stores the answer to once's key in the same transaction as the change it
+// answers, so a crash cannot leave one without the other.
+func remember(ctx context.Context, tx *sqlx.Tx, now time.Time, once Once, r *triage.Request) error {
+	if once.Key == "" {
+		return nil
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO idempotency (scope, key, fingerprint, request_id, answer, at) VALUES (?, ?, ?, ?, ?, ?)`,
+		once.Scope, once.Key, once.Fingerprint, r.ID, string(b), now.Unix())
+	return err
 }
 
 // Requests returns a page of requests by id, for FHIR search.

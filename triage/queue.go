@@ -55,13 +55,18 @@ type PatientUse struct {
 	Live    int
 }
 
-// AuditEntry is one line of the audit trail: who did what to which request, and when.
-// Detail never holds what the patient wrote.
+// AuditEntry is one line of the audit trail: who did what to which record, when, and
+// from which desk. Detail never holds what the patient wrote.
 type AuditEntry struct {
 	ID        int64
 	At        time.Time
-	Actor     string
+	Actor     string // a member of staff's name, "account 12" for a patient's account
 	Action    string // "view", "assign", "sync", …
-	RequestID int64
-	Detail    string
+	RequestID int64  // the request it is about, 0 for none or many
+	PatientID int64  // the patient it is about, 0 for none or many
+	Desk      string // the desk it came from, as the desk names itself; "" for none
+	// Records names every record a read handed out, as "requests 1-5,9; patients 3",
+	// so the trail says who saw which patient's data, not just how much.
+	Records string
+	Detail  string
 }

@@ -55,6 +55,15 @@ type Request struct {
 	AwaitingSince time.Time `json:"awaitingSince,omitzero"`
 	UpdatedAt     time.Time `json:"updatedAt"`
 	UpdatedBy     string    `json:"updatedBy,omitempty"`
+
+	// EnteredBy is the member of staff who entered the request for a patient who
+	// phoned or came in; empty when the patient sent it online. Caller is who called
+	// when it was not the patient. Contact and ContactDetail are how the patient asked
+	// to be contacted, and the number or address to use.
+	EnteredBy     string  `json:"enteredBy,omitempty"`
+	Caller        string  `json:"caller,omitempty"`
+	Contact       Contact `json:"contact,omitempty"`
+	ContactDetail string  `json:"contactDetail,omitempty"`
 }
 
 // FirstLine returns the first line of what the patient wrote, cut to max runes, for
@@ -189,6 +198,11 @@ const (
 	ActClose       ActionKind = "close"        // close with an outcome
 	ActNote        ActionKind = "note"         // add a staff-only note
 	ActCallOutcome ActionKind = "call-outcome" // record what happened when the patient was phoned
+	// ActAssignMember gives a team's request to a named member of that team, who then
+	// holds it as if they had claimed it (assigned → in-progress).
+	ActAssignMember ActionKind = "assign-member"
+	// ActUnclaim hands a held request back to its team's queue (in-progress → assigned).
+	ActUnclaim ActionKind = "unclaim"
 )
 
 // Action is one staff change to one request, made against the version the member of
@@ -209,6 +223,7 @@ type Action struct {
 	CloseOnSend bool        `json:"closeOnSend,omitempty"` // respond: close at once as answered
 	Call        CallOutcome `json:"call,omitempty"`        // call-outcome: what happened
 	Reason      string      `json:"reason,omitempty"`      // set-priority, assign: why the priority is lowered
+	Member      string      `json:"member,omitempty"`      // assign-member: the member of staff who is to hold it
 }
 
 // Describe says what the action does as the rest of a sentence that starts with the
@@ -253,6 +268,10 @@ func (a Action) Describe() string {
 			return "phoned the patient: no answer, to try again"
 		}
 		return "phoned the patient"
+	case ActAssignMember:
+		return "gave it to " + a.Member
+	case ActUnclaim:
+		return "handed it back to the team's queue"
 	}
 	return string(a.Kind)
 }
@@ -403,6 +422,31 @@ func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
 			return Errorf(EINVALID, "the note is empty")
 		}
 		next.Note = strings.TrimSpace(strings.TrimSpace(r.Note) + "\n" + now.Format("02 Jan 15:04") + " " + a.Actor + ": " + a.Message)
+	case ActAssignMember:
+		member := strings.TrimSpace(a.Member)
+		if member == "" {
+			return Errorf(EINVALID, "give it to whom? name the member of the team who is to hold it")
+		}
+		if r.Team == "" || r.Status == StatusNew {
+			return Errorf(EINVALID, "request %d is not with a team yet: assign it to a team first, then to one of its members", r.ID)
+		}
+		switch r.Status {
+		case StatusAssigned:
+			next.Status = StatusInProgress
+		case StatusInProgress, StatusAwaitingPatient:
+			// already held: it changes hands and keeps its place in the journey
+		default:
+			return Errorf(EINVALID, "request %d is %s: it cannot be given to anyone", r.ID, strings.ToLower(r.Status.Label()))
+		}
+		next.ClaimedBy = member
+	case ActUnclaim:
+		if r.ClaimedBy == "" {
+			return Errorf(EINVALID, "request %d is not held by anyone: there is nothing to unclaim", r.ID)
+		}
+		if r.Status != StatusInProgress {
+			return Errorf(EINVALID, "request %d is %s: only a request being worked on can go back to the team's queue", r.ID, strings.ToLower(r.Status.Label()))
+		}
+		next.Status, next.ClaimedBy = StatusAssigned, ""
 	default:
 		return Errorf(EINVALID, "unknown action %q", a.Kind)
 	}
@@ -463,6 +507,8 @@ func (r *Request) Validate() error {
 		return bad("unknown outcome %q", r.Outcome)
 	case r.Call != "" && !r.Call.Valid():
 		return bad("unknown call outcome %q", r.Call)
+	case r.Contact != "" && !r.Contact.Valid():
+		return bad("unknown way of contact %q", r.Contact)
 	case !r.Suggested.Priority.Valid() || (r.Suggested.Team != "" && !r.Suggested.Team.Valid()) || !r.Suggested.Signpost.Valid():
 		return bad("the suggestion has an unknown priority, team or signpost")
 	}

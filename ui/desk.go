@@ -368,15 +368,12 @@ func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem)
 		theirs.Wrapping = fyne.TextWrapWord
 		theirs.TextStyle.Bold = true
 		redo := widget.NewButton("Redo mine on top of theirs", func() {
-			a := c.Mine
-			a.BaseVersion = cur.Version
 			spawn(func() {
 				ctx := context.Background()
-				if _, err := d.actor.Act(ctx, a); err != nil {
+				if err := d.sync.Redo(ctx, c.OutboxID); err != nil {
 					onUI(func() { d.problem(fmt.Errorf("your change could not be redone: %w", err)) })
 					return
 				}
-				d.sync.Dismiss(ctx, c.OutboxID)
 				spawn(d.sync.SyncNow)
 				<-d.Refresh()
 			})

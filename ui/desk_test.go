@@ -32,6 +32,8 @@ type fakeSync struct {
 	mu        sync.Mutex
 	conflicts []Conflict
 	dismissed []int64
+	actor     Actor
+	cache     *store.Cache
 	viewers   []Viewer
 	limits    []triage.Limits
 	avail     []triage.Availability
@@ -61,6 +63,32 @@ func (f *fakeSync) Conflicts(context.Context) ([]Conflict, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]Conflict(nil), f.conflicts...), nil
+}
+
+// Redo does what the desk's link does with a real outbox: the refused action made
+// again on the cached version, the refused entry gone.
+func (f *fakeSync) Redo(ctx context.Context, id int64) error {
+	f.mu.Lock()
+	var mine *triage.Action
+	for _, c := range f.conflicts {
+		if c.OutboxID == id {
+			mine = &c.Mine
+		}
+	}
+	f.mu.Unlock()
+	if mine == nil || f.actor == nil {
+		return nil
+	}
+	cur, err := f.cache.Request(ctx, mine.RequestID)
+	if err != nil {
+		return err
+	}
+	a := *mine
+	a.BaseVersion = cur.Version
+	if _, err := f.actor.Act(ctx, a); err != nil {
+		return err
+	}
+	return f.Dismiss(ctx, id)
 }
 
 func (f *fakeSync) Dismiss(_ context.Context, id int64) error {
@@ -93,6 +121,7 @@ func newFixture(t *testing.T) fixture {
 		t.Fatal(err)
 	}
 	fs := &fakeSync{}
+	fs.actor, fs.cache = cacheActor{c}, c
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 720))
 	d := NewDesk(c, cacheActor{c}, fs, Options{User: "amy", Sites: demo.Sites, GPTeams: demo.GPTeams,

@@ -65,6 +65,10 @@ type Sync interface {
 	SyncNow()
 	Conflicts(ctx context.Context) ([]Conflict, error)
 	Dismiss(ctx context.Context, outboxID int64) error
+	// Redo makes a refused or held change again on the request as this desk now has
+	// it, once the person has looked again; it is sent when nothing else about the
+	// request still needs a look.
+	Redo(ctx context.Context, outboxID int64) error
 	// Presence says this desk has the request open (activity "viewing") and returns the
 	// others who have it open.
 	Presence(ctx context.Context, requestID int64, activity string) ([]Viewer, error)
@@ -122,6 +126,7 @@ type noSync struct{}
 func (noSync) SyncNow()                                                  {}
 func (noSync) Conflicts(context.Context) ([]Conflict, error)             { return nil, nil }
 func (noSync) Dismiss(context.Context, int64) error                      { return nil }
+func (noSync) Redo(context.Context, int64) error                         { return nil }
 func (noSync) Presence(context.Context, int64, string) ([]Viewer, error) { return nil, nil }
 func (noSync) Settings(context.Context) (Settings, error) {
 	return Settings{Limits: triage.DefaultLimits(), Mode: triage.ModeOpen}, nil

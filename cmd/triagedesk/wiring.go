@@ -145,6 +145,13 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	case !client.IsNetwork(err) && !errors.Is(err, context.DeadlineExceeded):
 		fail(fmt.Errorf("the practice queue did not accept your token: %w.\nAsk the practice manager for a new one", err))
 	}
+	// Closed requests leave the cache after the retention period: now, on this
+	// goroutine's own, and daily while the desk runs.
+	go client.Retention{Cache: cache, Actor: opts.User, OnPurge: func(n int, err error) {
+		if err != nil {
+			fail(fmt.Errorf("closed requests could not be removed from this desk's cache: %w.\nThey stay until the next try, tomorrow or at the next start", err))
+		}
+	}}.Run(ctx)
 	opts.Sites, opts.GPTeams = practiceNames(ctx, cache, c)
 	link := &link{cache: cache, base: cfg.Server}
 	link.use(c, cfg.Token, opts.User)
@@ -292,6 +299,11 @@ func (l *link) Conflicts(ctx context.Context) ([]ui.Conflict, error) {
 		out[i] = ui.Conflict{OutboxID: it.ID, Mine: it.Action, Why: it.Error}
 	}
 	return out, nil
+}
+
+func (l *link) Redo(ctx context.Context, id int64) error {
+	_, _, _, user := l.now()
+	return l.cache.Redo(ctx, id, user, triage.DefaultCalendar())
 }
 
 func (l *link) Dismiss(ctx context.Context, id int64) error {
