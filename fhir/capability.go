@@ -1,24 +1,40 @@
 package fhir
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"triagedesk/triage"
 )
 
+// ActOperationID is the id of the $act OperationDefinition, served at
+// /fhir/OperationDefinition/task-act.
+const ActOperationID = "task-act"
+
+// ActOperationURL is the canonical URL of the $act OperationDefinition on the queue at
+// base (like https://queue.example.nhs.uk): it is also where the queue serves it.
+func ActOperationURL(base string) string {
+	return strings.TrimRight(base, "/") + "/fhir/OperationDefinition/" + ActOperationID
+}
+
 // Capability is the CapabilityStatement served at /fhir/metadata: what a FHIR client
-// may do with this server.
-func Capability(rulesVersion string) map[string]any {
+// may do with the queue at base. It is valid against the R4 schema and invariants:
+// kind "instance" has implementation (cpb-15), and each operation's definition is the
+// canonical URL of an OperationDefinition the queue serves.
+func Capability(rulesVersion, base string) map[string]any {
+	base = strings.TrimRight(base, "/")
 	return map[string]any{
-		"resourceType": "CapabilityStatement",
-		"status":       "active",
-		"date":         time.Now().UTC().Format(time.DateOnly),
-		"kind":         "instance",
-		"fhirVersion":  "4.0.1",
-		"format":       []string{"json"},
-		"software":     map[string]string{"name": "Triage Desk practice queue", "version": rulesVersion},
+		"resourceType":   "CapabilityStatement",
+		"status":         "active",
+		"date":           time.Now().UTC().Format(time.DateOnly),
+		"kind":           "instance",
+		"fhirVersion":    "4.0.1",
+		"format":         []string{"json"},
+		"software":       map[string]string{"name": "Triage Desk practice queue", "version": rulesVersion},
+		"implementation": map[string]string{"description": "The practice queue of a GP practice's online requests", "url": base + "/fhir"},
 		"rest": []map[string]any{{
 			"mode":     "server",
 			"security": map[string]any{"description": "Bearer tokens: staff tokens reach /fhir, patient tokens the patient API only."},
@@ -26,10 +42,49 @@ func Capability(rulesVersion string) map[string]any {
 				{"type": "Task", "versioning": "versioned-update", "readHistory": false, "updateCreate": false,
 					"interaction": []map[string]string{{"code": "read"}, {"code": "update"}, {"code": "search-type"}},
 					"searchParam": []map[string]string{{"name": "_count", "type": "number"}, {"name": "_offset", "type": "number"}},
-					"operation":   []map[string]string{{"name": "act", "definition": "POST /fhir/Task/{id}/$act with a staff action as JSON and If-Match"}}},
+					"operation":   []map[string]string{{"name": "act", "definition": ActOperationURL(base)}}},
 				{"type": "Patient", "interaction": []map[string]string{{"code": "read"}}},
+				{"type": "OperationDefinition", "interaction": []map[string]string{{"code": "read"}}},
 			},
 		}},
+	}
+}
+
+// ActOperation is the OperationDefinition of $act on the queue at base: one staff
+// action on one Task, made on the version named by If-Match. Its body is the action as
+// a JSON object (these parameters are its fields), not a Parameters resource; the
+// answer is the Task as the action left it.
+func ActOperation(base string) map[string]any {
+	param := func(name, use string, min int, typ, doc string) map[string]any {
+		return map[string]any{"name": name, "use": use, "min": min, "max": "1", "type": typ, "documentation": doc}
+	}
+	return map[string]any{
+		"resourceType": "OperationDefinition",
+		"id":           ActOperationID,
+		"url":          ActOperationURL(base),
+		"name":         "TaskAct",
+		"title":        "One staff action on a request",
+		"status":       "active",
+		"kind":         "operation",
+		"code":         "act",
+		"resource":     []string{"Task"},
+		"system":       false,
+		"type":         false,
+		"instance":     true,
+		"description": "POST /fhir/Task/{id}/$act with If-Match: W/\"version\" and a JSON object holding one staff action " +
+			"(the parameters below are its fields). A stale version is refused with 412; the answer is the updated Task.",
+		"parameter": []map[string]any{
+			param("kind", "in", 1, "code", "set-priority, assign, claim, respond, signpost, close or note"),
+			param("priority", "in", 0, "code", "set-priority: emergency, same-day, soon or routine"),
+			param("team", "in", 0, "code", "assign: gp, medicines, physio, mental-health or admin"),
+			param("signpost", "in", 0, "code", "signpost: pharmacy, optician, dentist, nhs-physio, 111 or 999"),
+			param("channel", "in", 0, "code", "respond: message, phone, video or face-to-face"),
+			param("message", "in", 0, "string", "respond and signpost: what the patient is told; note: the note"),
+			param("outcome", "in", 0, "code", "close: how the request ended"),
+			param("awaitReply", "in", 0, "boolean", "respond: wait for the patient's reply"),
+			param("closeOnSend", "in", 0, "boolean", "respond: close as answered at once"),
+			param("return", "out", 1, "Task", "the request as the action left it"),
+		},
 	}
 }
 
@@ -58,6 +113,15 @@ func ActionsFromUpdate(current *triage.Request, t *Task, actor string) ([]triage
 	}
 	if t.Intent != stored.Intent {
 		return nil, bad("intent")
+	}
+	if t.Description != stored.Description {
+		return nil, bad("description")
+	}
+	if !sameExtensions(t.Extension, stored.Extension) {
+		return nil, bad("extension")
+	}
+	if !sameOutputs(t.Output, stored.Output) {
+		return nil, bad("output (the response to the patient; respond with the $act operation)")
 	}
 	base := triage.Action{RequestID: current.ID, BaseVersion: current.Version, Actor: actor}
 	var out []triage.Action
@@ -97,6 +161,9 @@ func ActionsFromUpdate(current *triage.Request, t *Task, actor string) ([]triage
 	if err != nil {
 		return nil, err
 	}
+	if t.Status != taskStatus(status) {
+		return nil, triage.Errorf(triage.EINVALID, "status %q does not match businessStatus %s (which is status %q): change businessStatus, and status with it", t.Status, status, taskStatus(status))
+	}
 	if status != current.Status && !(status == triage.StatusAssigned && team != current.Team) {
 		a := base
 		switch status {
@@ -120,4 +187,37 @@ func ActionsFromUpdate(current *triage.Request, t *Task, actor string) ([]triage
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// sameExtensions reports whether two lists of extensions hold the same values in any
+// order. The values are pointers, so they are compared by their JSON.
+func sameExtensions(a, b []Extension) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	enc := func(es []Extension) []string {
+		out := make([]string, len(es))
+		for i, e := range es {
+			j, _ := json.Marshal(e)
+			out[i] = string(j)
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(enc(a), enc(b))
+}
+
+// sameOutputs reports whether a Task's outputs are the stored ones, leaving out the
+// outcome, which an update that closes the request sets.
+func sameOutputs(sent, stored []TaskOutput) bool {
+	keep := func(os []TaskOutput) []string {
+		var out []string
+		for _, o := range os {
+			if o.Type.Text != "outcome" {
+				out = append(out, o.Type.Text+"\x00"+o.ValueString)
+			}
+		}
+		return out
+	}
+	return slices.Equal(keep(sent), keep(stored))
 }

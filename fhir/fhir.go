@@ -504,6 +504,25 @@ type OutBundle struct {
 	Entry        []OutEntry   `json:"entry,omitempty"`
 }
 
+// Absolute makes the Bundle's links and entries' fullUrls absolute on base (like
+// https://queue.example.nhs.uk): FHIR wants both absolute, and a client resolving
+// "/fhir/Task?_offset=20" against its own base URL "…/fhir" would ask for
+// "/fhir/fhir/Task". Links are server paths ("/fhir/…", "/api/v1/…"); fullUrls are
+// resource references ("Task/12") under /fhir.
+func (b *OutBundle) Absolute(base string) {
+	base = strings.TrimRight(base, "/")
+	for i, l := range b.Link {
+		if strings.HasPrefix(l.URL, "/") {
+			b.Link[i].URL = base + l.URL
+		}
+	}
+	for i, e := range b.Entry {
+		if e.FullURL != "" && !strings.Contains(e.FullURL, "://") {
+			b.Entry[i].FullURL = base + "/fhir/" + e.FullURL
+		}
+	}
+}
+
 // Bundle is a FHIR searchset or history Bundle: a page of resources with links.
 type Bundle struct {
 	ResourceType string        `json:"resourceType"`
@@ -524,11 +543,14 @@ func (b *Bundle) Next() string {
 	return ""
 }
 
-// OperationOutcomeIssue is one issue of an OperationOutcome.
+// OperationOutcomeIssue is one issue of an OperationOutcome. Diagnostics is the
+// technical message for staff and developers; Details.Text, when present, is the same
+// failure written for the person in front of the app (on the patient API, a patient).
 type OperationOutcomeIssue struct {
-	Severity    string `json:"severity"`
-	Code        string `json:"code"`
-	Diagnostics string `json:"diagnostics"`
+	Severity    string           `json:"severity"`
+	Code        string           `json:"code"`
+	Details     *CodeableConcept `json:"details,omitempty"`
+	Diagnostics string           `json:"diagnostics"`
 }
 
 // OperationOutcome is how FHIR reports an error.
@@ -576,6 +598,15 @@ func Outcome(err error) OperationOutcome {
 		}
 	}
 	return OperationOutcome{ResourceType: "OperationOutcome", Issue: []OperationOutcomeIssue{{Severity: "error", Code: issue, Diagnostics: triage.ErrorMessage(err)}}}
+}
+
+// PatientOutcome is Outcome for the patient API: details.text carries the message
+// written for a patient (triage.PatientMessage), which a patient's app shows;
+// diagnostics keeps the technical message for the app's developer.
+func PatientOutcome(err error) OperationOutcome {
+	oo := Outcome(err)
+	oo.Issue[0].Details = &CodeableConcept{Text: triage.PatientMessage(err)}
+	return oo
 }
 
 // ErrorFrom turns an error answer back into a domain error with its code, so a client

@@ -50,6 +50,9 @@ type Server struct {
 	changed chan struct{} // closed and replaced whenever the queue changes
 	// LongPoll is how long a feed request with wait=1 waits for a change.
 	LongPoll time.Duration
+
+	timeouts Timeouts // the http.Server's, so the long poll can fit inside them
+	network  Network  // how clients reach the queue, for absolute links
 }
 
 // New makes the handler for a queue. The engine triages every submission as it
@@ -66,6 +69,7 @@ func New(q *store.Queue, engine *triage.Engine, cal *triage.Calendar, logger *lo
 
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /fhir/metadata", s.metadata)
+	s.mux.HandleFunc("GET /fhir/OperationDefinition/{id}", s.operationDefinition)
 	s.mux.HandleFunc("GET /fhir/Task/{id}", s.staff(s.readTask))
 	s.mux.HandleFunc("GET /fhir/Task", s.staff(s.searchTasks))
 	s.mux.HandleFunc("PUT /fhir/Task/{id}", s.staff(s.updateTask))
@@ -84,7 +88,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("PUT /api/v1/settings/availability", s.manager(putSetting[triage.Availability](s, keyAvailability)))
 	s.mux.HandleFunc("GET /api/v1/statistics", s.manager(s.statistics))
 
-	s.mux.HandleFunc("POST /api/v1/accounts", s.createAccount)
+	s.mux.HandleFunc("POST /api/v1/accounts", s.forPatients(s.createAccount))
 	s.mux.HandleFunc("POST /api/v1/dependants", s.patient(s.addDependant))
 	s.mux.HandleFunc("POST /api/v1/dependants/{id}/links", s.patient(s.linkDependant))
 	s.mux.HandleFunc("POST /api/v1/requests", s.patient(s.submit))
@@ -121,13 +125,24 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := fhir.Status(err)
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		status, err = http.StatusRequestEntityTooLarge, triage.Errorf(triage.EINVALID, "the request is larger than %d bytes", MaxBody)
+		status, err = http.StatusRequestEntityTooLarge, triage.Errorf(triage.EINVALID, "the request is larger than %d bytes", MaxBody).
+			ForPatient("Your request is too long to send. Please shorten it to at most %d characters, or call the surgery.", triage.MaxTextLength)
 	}
 	if status >= 500 && status != http.StatusServiceUnavailable {
 		s.log.Printf("%s %s: internal error (%T)", r.Method, r.URL.Path, errors.Unwrap(err))
 	}
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="triagedesk"`)
+	}
+	var te *triage.Error
+	var at time.Time
+	if errors.As(err, &te) {
+		at = te.RetryAt
+	}
+	retryAfter(w, status, at, s.now())
+	if fromPatient(r) {
+		writeJSON(w, status, fhir.ContentType, fhir.PatientOutcome(err))
+		return
 	}
 	writeJSON(w, status, fhir.ContentType, fhir.Outcome(err))
 }
@@ -138,21 +153,6 @@ func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.Encode(v)
-}
-
-// decode reads a JSON body strictly: unknown fields are refused, so a typo is an error
-// rather than a silently ignored field.
-func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return err
-		}
-		return triage.Errorf(triage.EINVALID, "the request body is not valid JSON of the expected shape: %v", err)
-	}
-	return nil
 }
 
 func pathID(r *http.Request) (int64, error) {
@@ -208,9 +208,9 @@ func (s *Server) manager(h http.HandlerFunc) http.HandlerFunc {
 	})
 }
 
-// patient admits patients' accounts only.
+// patient admits patients' accounts only; its refusals are written for patients.
 func (s *Server) patient(h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+	return s.forPatients(func(w http.ResponseWriter, r *http.Request) {
 		tok := bearer(r)
 		if tok == "" {
 			s.fail(w, r, triage.Errorf(triage.EUNAUTHORIZED, "sign in first: this needs your account's token"))
@@ -222,7 +222,7 @@ func (s *Server) patient(h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		h(w, r.WithContext(context.WithValue(r.Context(), accountKey{}, a)))
-	}
+	})
 }
 
 func userOf(r *http.Request) store.User { u, _ := r.Context().Value(userKey{}).(store.User); return u }
@@ -298,7 +298,15 @@ func mayDo(u store.User, a triage.Action, current triage.Request) error {
 // --- FHIR staff API -----------------------------------------------------------------
 
 func (s *Server) metadata(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.Capability(s.engine.Version()))
+	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.Capability(s.engine.Version(), s.baseURL(r)))
+}
+
+func (s *Server) operationDefinition(w http.ResponseWriter, r *http.Request) {
+	if r.PathValue("id") != fhir.ActOperationID {
+		s.fail(w, r, triage.Errorf(triage.ENOTFOUND, "there is no OperationDefinition %q: the queue defines %s only", r.PathValue("id"), fhir.ActOperationID))
+		return
+	}
+	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.ActOperation(s.baseURL(r)))
 }
 
 func etag(version int) string { return `W/"` + strconv.Itoa(version) + `"` }
@@ -366,6 +374,7 @@ func (s *Server) searchTasks(w http.ResponseWriter, r *http.Request) {
 	if !s.audited(w, r, triage.AuditEntry{Action: "search", Records: store.RecordList(ids, nil), Detail: fmt.Sprintf("read %d requests", len(reqs))}) {
 		return
 	}
+	b.Absolute(s.baseURL(r))
 	writeJSON(w, http.StatusOK, fhir.ContentType, b)
 }
 
@@ -503,6 +512,9 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 			count = min(n, 5000)
 		}
 	}
+	if q.Get("wait") != "" {
+		s.extendForLongPoll(w)
+	}
 	deadline := time.After(s.LongPoll)
 	for {
 		changed := s.Changed() // before reading, so a change committed after the read wakes us
@@ -584,7 +596,9 @@ func (s *Server) audited(w http.ResponseWriter, r *http.Request, e triage.AuditE
 // a FHIR history Bundle for everyone else.
 func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, recs fhir.Records, after, next store.Cursor, more bool) {
 	if !acceptsDeskFeed(r) {
-		writeJSON(w, http.StatusOK, fhir.ContentType, fhir.FeedBundle(recs, after.String(), next.String(), more))
+		b := fhir.FeedBundle(recs, after.String(), next.String(), more)
+		b.Absolute(s.baseURL(r))
+		writeJSON(w, http.StatusOK, fhir.ContentType, b)
 		return
 	}
 	var buf bytes.Buffer
@@ -752,6 +766,12 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 	if body.PatientID == 0 {
 		body.PatientID = acc.PatientID
 	}
+	kind, err := triage.ParseKind(string(body.Kind))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	body.Kind = kind // "Clinical" and " admin" are read, and stored, canonical
 	if err := triage.ValidateSubmission(body.Kind, body.Text); err != nil {
 		s.fail(w, r, err)
 		return
@@ -784,6 +804,11 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 // suggestion is filled in here. once is the caller's idempotency key, if any: a retry
 // with it gets the request the first attempt stored.
 func (s *Server) accept(ctx context.Context, p triage.Patient, sub store.Submission, once store.Once) (triage.Request, error) {
+	kind, err := triage.ParseKind(string(sub.Kind))
+	if err != nil {
+		return triage.Request{}, err
+	}
+	sub.Kind = kind // canonical before the engine, the opening check and the store see it
 	now := s.now()
 	sub.Suggested = s.engine.Classify(triage.Input{Age: p.AgeAt(now), Sex: p.Sex, Kind: sub.Kind, Text: sub.Text})
 	avail, err := s.Availability(ctx)

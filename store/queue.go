@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -184,6 +185,18 @@ func recordChange(ctx context.Context, tx *sqlx.Tx, now time.Time, kind string, 
 // Import writes a batch (demo data, a migration from another system) and records every
 // record in the change feed, so desks pick it up.
 func (q *Queue) Import(ctx context.Context, ch Changes) error {
+	// Patients' sex is stored canonical whatever the other system wrote ("F" is not a
+	// sex it knows; "Female" is female), so the engine's rules for women apply.
+	if len(ch.Patients) > 0 {
+		ch.Patients = slices.Clone(ch.Patients)
+		for i := range ch.Patients {
+			sex, err := triage.ParseSex(string(ch.Patients[i].Sex))
+			if err != nil {
+				return fmt.Errorf("import patient %d: %w", ch.Patients[i].ID, err)
+			}
+			ch.Patients[i].Sex = sex
+		}
+	}
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		if err := upsertChanges(ctx, tx, ch, false, false); err != nil {
 			return err
@@ -247,18 +260,26 @@ type Registration struct {
 	Sex        triage.Sex       `json:"sex"`
 }
 
+// patient reads a registration through the triage parsers, so what is stored is
+// canonical (sex "female", not "Female" as typed) and possible (a date of birth not in
+// the future nor over 120 years ago, names of at most 100 characters).
 func (r Registration) patient() (triage.Patient, error) {
-	n, err := triage.ParseNHSNumber(string(r.NHSNumber))
-	if err != nil {
-		return triage.Patient{}, err
+	var p triage.Patient
+	var err error
+	if p.NHSNumber, err = triage.ParseNHSNumber(string(r.NHSNumber)); err != nil {
+		return p, err
 	}
-	b, err := time.Parse(time.DateOnly, r.BirthDate)
-	if err != nil {
-		return triage.Patient{}, triage.Errorf(triage.EINVALID, "date of birth %q is not a date like 1980-04-21", r.BirthDate)
+	if p.GivenName, err = triage.ParseName("given name", r.GivenName); err != nil {
+		return p, err
 	}
-	p := triage.Patient{NHSNumber: n, GivenName: strings.TrimSpace(r.GivenName), FamilyName: strings.TrimSpace(r.FamilyName), BirthDate: b, Sex: r.Sex}
-	if p.Sex == "" {
-		p.Sex = triage.SexUnknown
+	if p.FamilyName, err = triage.ParseName("family name", r.FamilyName); err != nil {
+		return p, err
+	}
+	if p.BirthDate, err = triage.ParseBirthDate(r.BirthDate, time.Now()); err != nil {
+		return p, err
+	}
+	if p.Sex, err = triage.ParseSex(string(r.Sex)); err != nil {
+		return p, err
 	}
 	return p, p.Validate()
 }
@@ -434,11 +455,16 @@ func (q *Queue) Submit(ctx context.Context, s Submission, limits triage.Limits, 
 // SubmitOnce is Submit with an idempotency key: a submission sent again with the same
 // key within a day gets the first answer (the same request), not a second request.
 func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits triage.Limits, cal *triage.Calendar) (triage.Request, error) {
+	kind, err := triage.ParseKind(string(s.Kind))
+	if err != nil {
+		return triage.Request{}, err
+	}
+	s.Kind = kind // "Clinical" is stored as "clinical", not refused by the database
 	if err := triage.ValidateSubmission(s.Kind, s.Text); err != nil {
 		return triage.Request{}, err
 	}
 	var r triage.Request
-	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+	err = q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		if done, err := q.answered(ctx, tx, now, once, &r); done || err != nil {
 			return err
 		}

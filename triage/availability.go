@@ -85,7 +85,7 @@ func (a Availability) CheckSubmit(t time.Time, cal *Calendar, kind Kind, team Te
 	when := reopens.In(cal.Location).Format("Monday 2 January at 15:04")
 	switch mode {
 	case ModeClosed:
-		return Errorf(EUNAVAILABLE, "Online requests are closed (%s). They reopen %s. If you need help now call NHS 111, or 999 in an emergency.", why, when)
+		return Errorf(EUNAVAILABLE, "Online requests are closed (%s). They reopen %s. If you need help now call NHS 111, or 999 in an emergency.", why, when).RetryFrom(reopens)
 	case ModeClinicalPaused:
 		if kind == Admin || team == TeamMedicines || team == TeamAdmin {
 			return nil
@@ -94,7 +94,7 @@ func (a Availability) CheckSubmit(t time.Time, cal *Calendar, kind Kind, team Te
 		if why != "" {
 			msg = why
 		}
-		return Errorf(EUNAVAILABLE, "%s. Admin and medication requests are still open. Clinical requests reopen %s. If you need help now call NHS 111, or 999 in an emergency.", msg, when)
+		return Errorf(EUNAVAILABLE, "%s. Admin and medication requests are still open. Clinical requests reopen %s. If you need help now call NHS 111, or 999 in an emergency.", msg, when).RetryFrom(reopens)
 	}
 	return nil
 }

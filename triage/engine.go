@@ -79,6 +79,7 @@ type match struct {
 // GP team, as LABELS.md asks. When nothing fires, a clinical request is "soon" for the
 // GP team (a new problem needs assessing) and an admin one is routine for admin.
 func (e *Engine) Classify(in Input) Suggestion {
+	in.Sex, in.Kind = canonicalSex(in.Sex), canonicalKind(in.Kind)
 	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
 	found := e.findPhrases(toks)
 	present := make([][]match, len(e.concepts))
@@ -563,4 +564,28 @@ func insidePhrase(found []match, i int, self match) bool {
 		}
 	}
 	return false
+}
+
+// canonicalSex and canonicalKind put an input's sex and kind in the form the rules
+// name. Every way in already parses them, but a record stored before that (a patient
+// saved as "Female") must not lose the rules for women: the same pre-eclampsia text
+// was an emergency for "female" and same-day for "Female".
+func canonicalSex(s Sex) Sex {
+	if s == Female || s == Male || s == SexUnknown {
+		return s
+	}
+	if c, err := ParseSex(string(s)); err == nil {
+		return c
+	}
+	return SexUnknown
+}
+
+func canonicalKind(k Kind) Kind {
+	if k == Clinical || k == Admin {
+		return k
+	}
+	if c, err := ParseKind(string(k)); err == nil {
+		return c
+	}
+	return k
 }

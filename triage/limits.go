@@ -34,14 +34,17 @@ func (l Limits) Validate() error {
 }
 
 // CheckSubmit decides whether a patient with live requests open and today sent today
-// may send another. The refusal tells the patient how many are live, so they can
-// reply to those instead, and where to go if it is urgent.
+// may send another. The refusal tells the patient how many are live and where to go
+// if it is urgent; it names nothing a patient cannot do (they cannot add to or reply
+// to an open request online).
 func (l Limits) CheckSubmit(live, today int) error {
 	if l.MaxLive > 0 && live >= l.MaxLive {
-		return Errorf(ELIMIT, "this patient already has %d requests open and the practice allows %d at a time: please reply to an open request or wait for one to be answered. If it is urgent call 111, or 999 in an emergency", live, l.MaxLive)
+		return Errorf(ELIMIT, "this patient already has %d requests open and the practice allows %d at a time: the next can be sent once one is answered and closed. If it is urgent call 111, or 999 in an emergency", live, l.MaxLive).
+			ForPatient("You already have %d requests open with the practice, which is the most it takes at a time. You can send another once the practice has answered one. If it is urgent call NHS 111, or 999 in an emergency.", live)
 	}
 	if l.MaxPerDay > 0 && today >= l.MaxPerDay {
-		return Errorf(ELIMIT, "this patient has sent %d requests today and the practice allows %d a day: please try again tomorrow. If it is urgent call 111, or 999 in an emergency", today, l.MaxPerDay)
+		return Errorf(ELIMIT, "this patient has sent %d requests today and the practice allows %d a day: the next can be sent tomorrow. If it is urgent call 111, or 999 in an emergency", today, l.MaxPerDay).
+			ForPatient("You have sent %d requests today, which is the most the practice takes in a day. Please send this one tomorrow. If it is urgent call NHS 111, or 999 in an emergency.", today)
 	}
 	return nil
 }

@@ -2,12 +2,18 @@ package triage
 
 import "strings"
 
+// nhsPatientHelp is what a patient is told about an NHS number they typed wrongly:
+// where to find theirs, not what staff would check.
+const nhsPatientHelp = "Please check your NHS number: it is 10 digits, like 485 777 3456, and it is on letters from your GP, on prescriptions and in the NHS App."
+
 // NHSNumber is a patient's ten-digit NHS number, held as digits only. The zero value
 // is "no number"; a non-empty NHSNumber made by ParseNHSNumber has a valid check digit.
 type NHSNumber string
 
 // ParseNHSNumber reads an NHS number as people type it (spaces, hyphens and dots are
-// ignored) and checks its modulus-11 check digit.
+// ignored) and checks its modulus-11 check digit. Ten identical digits (0000000000,
+// 1111111111) pass the check digit but are never issued: they are what people type
+// to get past a form, so they are refused too.
 func ParseNHSNumber(s string) (NHSNumber, error) {
 	var b strings.Builder
 	for _, r := range s {
@@ -16,16 +22,20 @@ func ParseNHSNumber(s string) (NHSNumber, error) {
 			b.WriteRune(r)
 		case r == ' ' || r == '-' || r == '.':
 		default:
-			return "", Errorf(EINVALID, "NHS number %q has a character that is not a digit: an NHS number is 10 digits, like 999 000 0018", s)
+			return "", Errorf(EINVALID, "NHS number %q has a character that is not a digit: an NHS number is 10 digits, like 999 000 0018", s).ForPatient(nhsPatientHelp)
 		}
 	}
 	d := b.String()
 	if len(d) != 10 {
-		return "", Errorf(EINVALID, "NHS number %q has %d digits, not 10: an NHS number is 10 digits, like 999 000 0018", s, len(d))
+		return "", Errorf(EINVALID, "NHS number %q has %d digits, not 10: an NHS number is 10 digits, like 999 000 0018", s, len(d)).
+			ForPatient("%s You typed %d digits.", nhsPatientHelp, len(d))
 	}
 	check, ok := nhsCheckDigit(d[:9])
 	if !ok || check != int(d[9]-'0') {
-		return "", Errorf(EINVALID, "NHS number %q fails its check digit: check it against the patient's record for a mistyped digit", s)
+		return "", Errorf(EINVALID, "NHS number %q fails its check digit: check it against the patient's record for a mistyped digit", s).ForPatient(nhsPatientHelp)
+	}
+	if strings.Count(d, d[:1]) == len(d) {
+		return "", Errorf(EINVALID, "NHS number %q is %s ten times, which is never issued: check it against the patient's record", s, d[:1]).ForPatient(nhsPatientHelp)
 	}
 	return NHSNumber(d), nil
 }

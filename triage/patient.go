@@ -4,7 +4,67 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
+
+// MaxNameLength is the most characters a given or family name may have. The longest
+// names on NHS records fit well inside it; anything longer is a paste by mistake.
+const MaxNameLength = 100
+
+// MaxAge is the oldest a patient can be, in years. A date of birth further back is a
+// typing mistake (1882 for 1982), and would make the engine treat an adult as very old.
+const MaxAge = 120
+
+// ParseName checks a given or family name a patient typed and returns it without
+// surrounding spaces: present, at most MaxNameLength characters, and free of control
+// characters (a newline in a name breaks every list it is shown in). what names the
+// field ("given name", "family name") in the message.
+func ParseName(what, s string) (string, error) {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return "", Errorf(EINVALID, "the %s is missing", what).ForPatient("Please enter your %s.", what)
+	case !utf8.ValidString(s):
+		return "", Errorf(EINVALID, "the %s is not valid text (UTF-8)", what).ForPatient("Please type your %s again: it has characters we cannot read.", what)
+	case utf8.RuneCountInString(s) > MaxNameLength:
+		return "", Errorf(EINVALID, "the %s is %d characters long; the most is %d", what, utf8.RuneCountInString(s), MaxNameLength).
+			ForPatient("Your %s is longer than %d characters. Please enter it as it appears on letters from your GP.", what, MaxNameLength)
+	case strings.IndexFunc(s, unicode.IsControl) >= 0:
+		return "", Errorf(EINVALID, "the %s has a control character (a line break or tab)", what).ForPatient("Please enter your %s on one line.", what)
+	}
+	return s, nil
+}
+
+// ParseBirthDate reads a date of birth like 1980-04-21 and checks it is a possible
+// one at now: not in the future and not more than MaxAge years ago.
+func ParseBirthDate(s string, now time.Time) (time.Time, error) {
+	b, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, Errorf(EINVALID, "date of birth %q is not a date like 1980-04-21", s).
+			ForPatient("Please enter your date of birth as year, month and day, like 1980-04-21.")
+	}
+	return b, CheckBirthDate(b, now)
+}
+
+// CheckBirthDate checks a date of birth is a possible one at now: not after today
+// (by the calendar, so a baby born today in any time zone is accepted) and not more
+// than MaxAge years ago.
+func CheckBirthDate(b, now time.Time) error {
+	by, bm, bd := b.Date()
+	ny, nm, nd := now.Date()
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	birth, today := day(by, bm, bd), day(ny, nm, nd)
+	switch {
+	case birth.After(today):
+		return Errorf(EINVALID, "date of birth %s is in the future", b.Format(time.DateOnly)).
+			ForPatient("The date of birth %s is in the future. Please check the year.", b.Format(time.DateOnly))
+	case birth.Before(today.AddDate(-MaxAge, 0, 0)):
+		return Errorf(EINVALID, "date of birth %s is more than %d years ago", b.Format(time.DateOnly), MaxAge).
+			ForPatient("The date of birth %s is more than %d years ago. Please check the year.", b.Format(time.DateOnly), MaxAge)
+	}
+	return nil
+}
 
 // Site is one surgery building of the practice.
 type Site struct {
@@ -111,7 +171,8 @@ type Account struct {
 func ValidateEmail(s string) error {
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != strings.TrimSpace(s) {
-		return Errorf(EINVALID, "%q is not an email address like name@example.com", s)
+		return Errorf(EINVALID, "%q is not an email address like name@example.com", s).
+			ForPatient("Please check your email address: it should look like name@example.com.")
 	}
 	return nil
 }

@@ -218,7 +218,10 @@ const (
 	Admin    Kind = "admin"
 )
 
-// ParseKind reads a kind of request.
+// ParseKind reads a kind of request in any case and with any surrounding spaces and
+// returns it in its canonical form ("clinical", "admin"). Every way in (the patient
+// API, imports, triagectl) goes through it, so the engine and the database only ever
+// see the canonical form.
 func ParseKind(s string) (Kind, error) {
 	switch Kind(strings.ToLower(strings.TrimSpace(s))) {
 	case Clinical:
@@ -226,7 +229,8 @@ func ParseKind(s string) (Kind, error) {
 	case Admin:
 		return Admin, nil
 	}
-	return "", Errorf(EINVALID, "unknown kind %q: use clinical or admin", s)
+	return "", Errorf(EINVALID, "unknown kind %q: use clinical or admin", s).
+		ForPatient("Please choose what your request is about: your health (clinical), or admin such as a fit note or test results.")
 }
 
 // Sex is the patient's sex as recorded, used by the engine's sex-specific rules.
@@ -239,7 +243,10 @@ const (
 	SexUnknown Sex = "unknown"
 )
 
-// ParseSex reads a sex; the empty string is read as unknown.
+// ParseSex reads a sex in any case and with any surrounding spaces, the empty string
+// as unknown, and returns its canonical form, which is also the FHIR gender code. The
+// engine's sex-specific rules compare canonical forms: a "Female" stored as typed would
+// miss them (pre-eclampsia read as same-day instead of an emergency).
 func ParseSex(s string) (Sex, error) {
 	switch Sex(strings.ToLower(strings.TrimSpace(s))) {
 	case Female:
@@ -249,5 +256,6 @@ func ParseSex(s string) (Sex, error) {
 	case SexUnknown, "":
 		return SexUnknown, nil
 	}
-	return "", Errorf(EINVALID, "unknown sex %q: use female, male or unknown", s)
+	return "", Errorf(EINVALID, "unknown sex %q: use female, male or unknown", s).
+		ForPatient("Please choose female or male, or leave it blank.")
 }

@@ -86,17 +86,20 @@ func (r *Request) Breached(now time.Time) bool {
 }
 
 // ValidateSubmission checks what a patient sends before it is accepted: the kind and
-// the text. Whitespace-only text is refused because there is nothing to triage.
+// the text. Whitespace-only text is refused because there is nothing to triage. It
+// checks the kind only: callers store ParseKind's canonical form, not the kind as typed.
 func ValidateSubmission(kind Kind, text string) error {
 	if _, err := ParseKind(string(kind)); err != nil {
 		return err
 	}
 	t := strings.TrimSpace(text)
 	if t == "" {
-		return Errorf(EINVALID, "please tell us what the request is about: the text is empty")
+		return Errorf(EINVALID, "please tell us what the request is about: the text is empty").
+			ForPatient("Please tell us what your request is about: the text is empty.")
 	}
 	if n := len([]rune(t)); n > MaxTextLength {
-		return Errorf(EINVALID, "the request is %d characters long; the most is %d — please shorten it, or call the surgery", n, MaxTextLength)
+		return Errorf(EINVALID, "the request is %d characters long; the most is %d — please shorten it, or call the surgery", n, MaxTextLength).
+			ForPatient("Your request is %d characters long and the most is %d. Please shorten it, or call the surgery.", n, MaxTextLength)
 	}
 	return nil
 }

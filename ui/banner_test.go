@@ -30,8 +30,8 @@ func settleEmergencies(t *testing.T, f fixture) {
 	f.d.Alert.Flashes = 0 // count from here
 }
 
-// arrive puts a new emergency in the cache as a sync would, and refreshes the desk.
-func arrive(t *testing.T, f fixture, id int64) {
+// emergencyArrives puts a new emergency in the cache as a sync would, and refreshes the desk.
+func emergencyArrives(t *testing.T, f fixture, id int64) {
 	t.Helper()
 	r := f.d.Inbox.Rows()[len(f.d.Inbox.Rows())-1].Request
 	r.ID, r.Version, r.Priority, r.Status, r.Team = id, 1, triage.Emergency, triage.StatusNew, ""
@@ -53,7 +53,7 @@ func TestEmergencyBannerStaysUntilActedOn(t *testing.T) {
 	var notes []string
 	f.d.opts.Notify = func(title, body string) error { notes = append(notes, title); return nil }
 	user(func() { f.d.Inbox.Kind.SetSelected("Admin") }) // a filter must not hide an emergency's banner
-	arrive(t, f, 99999)
+	emergencyArrives(t, f, 99999)
 	if !f.d.Banner.Visible() || !strings.Contains(f.d.BannerText.Text, "EMERGENCY: 1 request not acted on") {
 		t.Fatalf("banner visible %v saying %q", f.d.Banner.Visible(), f.d.BannerText.Text)
 	}
@@ -117,7 +117,7 @@ func TestEmergencyBannerStaysUntilActedOn(t *testing.T) {
 func TestBannerLoweredWithAReason(t *testing.T) {
 	f := newFixture(t)
 	settleEmergencies(t, f)
-	arrive(t, f, 99998)
+	emergencyArrives(t, f, 99998)
 	user(func() { f.d.Open(f.d.Alert.Waiting()[0]) })
 	user(func() { f.d.Detail.Priority.SetSelected(triage.SameDay.Label()) })
 	if f.d.Detail.ReasonDialog == nil {
@@ -158,14 +158,14 @@ func TestBannerSoundsWhenNotificationsFail(t *testing.T) {
 	var alarms atomic.Int32
 	f.d.opts.Notify = func(string, string) error { return errors.New("org.freedesktop.Notifications was not provided") }
 	f.d.opts.Alarm = func() { alarms.Add(1) }
-	arrive(t, f, 99997)
+	emergencyArrives(t, f, 99997)
 	<-f.d.Refresh()
 	background.Wait()
 	if alarms.Load() != 1 || f.d.Alert.Flashes != 1 || !f.d.Banner.Visible() {
 		t.Fatalf("%d alarms, %d flashes, banner %v; want the alarm once, a flash and the banner", alarms.Load(), f.d.Alert.Flashes, f.d.Banner.Visible())
 	}
 	f.d.opts.Notify = func(string, string) error { return nil }
-	arrive(t, f, 99996)
+	emergencyArrives(t, f, 99996)
 	if alarms.Load() != 1 || f.d.Alert.Flashes != 2 {
 		t.Fatalf("a notification that worked still sounded the alarm (%d) or did not flash (%d)", alarms.Load(), f.d.Alert.Flashes)
 	}

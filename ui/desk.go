@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -25,6 +26,7 @@ type Desk struct {
 	Mine      *widget.Check
 	Detail    *Detail
 	Dashboard *Dashboard
+	Reception *Reception // nil when the desk has no practice queue to search
 	Tabs      *container.AppTabs
 	RolePick  *widget.Select
 
@@ -51,6 +53,9 @@ type Desk struct {
 	main, content *fyne.Container
 	inboxTab      *container.TabItem
 	teamTab       *container.TabItem
+	// dialogs are the dialogs this desk showed, by the pop-up that shows each, so Esc
+	// can close one as its own button would (running its callback).
+	dialogs map[fyne.CanvasObject]dialog.Dialog
 	// dashboardShown says whether the dashboard is on screen, so a sync refreshes its
 	// figures too; goroutines read it.
 	dashboardShown atomic.Bool
@@ -72,7 +77,7 @@ func NewDesk(q Queue, actor Actor, s Sync, opts Options, w fyne.Window) *Desk {
 		opts.Role = RoleReviewer
 	}
 	d := &Desk{queue: q, actor: actor, sync: s, opts: opts, names: names(opts), limits: triage.DefaultLimits(),
-		window: w}
+		window: w, dialogs: map[fyne.CanvasObject]dialog.Dialog{}}
 	d.buildUI()
 	return d
 }
@@ -83,12 +88,13 @@ func (d *Desk) buildUI() {
 	d.Inbox.OnLoaded = func() { d.inboxTab.Text = fmt.Sprintf("Triage inbox (%d)", d.Inbox.Total()); d.Tabs.Refresh() }
 	d.Team = newList("live requests for the team", loader{d.teamQueue, d.countTeam}, d.opts, triage.Filter{Team: d.opts.Team})
 	d.Team.OnOpen = d.Open
+	d.Team.showHolder()
 	d.Team.OnLoaded = func() { d.teamTab.Text = fmt.Sprintf("Team queue (%d)", d.Team.Total()); d.Tabs.Refresh() }
 	teams := make([]string, len(triage.Teams))
 	for i, t := range triage.Teams {
 		teams[i] = t.Label()
 	}
-	d.TeamPick = widget.NewSelect(teams, func(label string) {
+	teamPick := newSelect(teams, func(label string) {
 		for _, t := range triage.Teams {
 			if t.Label() == label {
 				d.Team.setFilter(func(f *triage.Filter) { f.Team = t })
@@ -96,28 +102,35 @@ func (d *Desk) buildUI() {
 			}
 		}
 	})
+	d.TeamPick = &teamPick.Select
 	d.TeamPick.Selected = d.opts.Team.Label()
-	d.Mine = widget.NewCheck("Only mine", func(on bool) {
+	mine := newCheck("Only mine", func(on bool) {
 		who := ""
 		if on {
 			who = d.opts.User
 		}
 		d.Team.setFilter(func(f *triage.Filter) { f.ClaimedBy = who })
 	})
-	teamView := container.NewBorder(container.NewHBox(widget.NewLabel("Team"), d.TeamPick, d.Mine), nil, nil, nil, d.Team.Root)
+	d.Mine = &mine.Check
+	teamView := container.NewBorder(container.NewHBox(widget.NewLabel("Team"), teamPick, mine), nil, nil, nil, d.Team.Root)
 	d.Dashboard = newDashboard(d)
 	d.Detail = newDetail(d)
 
 	d.inboxTab = container.NewTabItemWithIcon("Triage inbox", theme.MailComposeIcon(), d.Inbox.Root)
 	d.teamTab = container.NewTabItemWithIcon("Team queue", theme.AccountIcon(), teamView)
 	d.Tabs = container.NewAppTabs(d.inboxTab, d.teamTab, container.NewTabItemWithIcon("Dashboard", theme.GridIcon(), d.Dashboard.Root))
+	if d.opts.Reception != nil {
+		d.Reception = newReception(d, d.opts.Reception)
+		d.Tabs.Append(container.NewTabItemWithIcon("Reception", theme.ContentAddIcon(), d.Reception.Root))
+	}
 	d.Tabs.OnSelected = func(t *container.TabItem) {
 		d.dashboardShown.Store(t.Content == d.Dashboard.Root)
 		if t.Content == d.Dashboard.Root {
 			d.Dashboard.Reload()
 		}
 	}
-	d.RolePick = widget.NewSelect([]string{string(RoleReviewer), string(RoleTeam), string(RoleManager)}, d.onRole)
+	rolePick := newSelect([]string{string(RoleReviewer), string(RoleTeam), string(RoleManager)}, d.onRole)
+	d.RolePick = &rolePick.Select
 	d.RolePick.SetSelected(string(d.opts.Role))
 
 	d.Alert = newBanner(d)
@@ -130,7 +143,7 @@ func (d *Desk) buildUI() {
 	d.ConflictBtn.Hide()
 	d.SyncBtn = widget.NewButtonWithIcon("Sync now (Ctrl+R)", theme.ViewRefreshIcon(), d.SyncNow)
 	help := widget.NewButtonWithIcon("Keys (?)", theme.HelpIcon(), d.ShowHelp)
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.ConflictBtn, widget.NewLabel("Working as"), d.RolePick, d.SyncBtn, help), d.Status)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.ConflictBtn, widget.NewLabel("Working as"), rolePick, d.SyncBtn, help), d.Status)
 
 	top := d.Banner
 	d.main = container.NewStack(d.Tabs)
@@ -235,6 +248,9 @@ func (d *Desk) focusList() {
 
 // FocusSearch puts the cursor in the current list's search box.
 func (d *Desk) FocusSearch() {
+	if d.dialogShowing() {
+		return
+	}
 	if d.detailShown() {
 		d.Back()
 	}
@@ -349,7 +365,7 @@ func (d *Desk) ShowConflicts() {
 
 func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem) {
 	if len(cs) == 0 {
-		dialog.ShowInformation("No conflicts", "Every change made at this desk has been accepted.", d.window)
+		d.showDialog(dialog.NewInformation("No conflicts", "Every change made at this desk has been accepted.", d.window))
 		return
 	}
 	box := container.NewVBox()
@@ -391,7 +407,45 @@ func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem)
 	dlg = dialog.NewCustom("Someone else changed these first", "Close", container.NewVScroll(box), d.window)
 	dlg.Resize(fyne.NewSize(700, 400))
 	d.ConflictDialog = dlg
+	d.showDialog(dlg)
+}
+
+// showDialog shows dlg over the desk and remembers it, so Esc closes it as its own
+// Close or Cancel button would.
+func (d *Desk) showDialog(dlg dialog.Dialog) {
 	dlg.Show()
+	if d.window == nil {
+		return
+	}
+	over := d.window.Canvas().Overlays()
+	for o := range d.dialogs { // forget the dialogs closed by their buttons
+		if !slices.Contains(over.List(), o) {
+			delete(d.dialogs, o)
+		}
+	}
+	if top := over.Top(); top != nil {
+		d.dialogs[top] = dlg
+	}
+}
+
+// dialogShowing reports whether a dialog (or any pop-up) covers the desk: while one
+// does, the list and request keys do nothing, so no key acts on a request behind it.
+func (d *Desk) dialogShowing() bool {
+	return d.window != nil && d.window.Canvas().Overlays().Top() != nil
+}
+
+// closeDialog closes the dialog on top, as its Close or Cancel button would.
+func (d *Desk) closeDialog() {
+	top := d.window.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	if dlg, ok := d.dialogs[top]; ok {
+		delete(d.dialogs, top)
+		dlg.Hide()
+		return
+	}
+	top.Hide() // a dialog shown without showDialog: hiding its pop-up closes it
 }
 
 // keys are the desk's keys, shown by the help.
@@ -401,12 +455,15 @@ var keys = [][2]string{
 	{"1 2 3 4 5", "assign to GP, medicines, physio, mental health, admin"},
 	{"/ or Ctrl+F", "search what patients wrote"},
 	{"Ctrl+R", "sync now"},
-	{"Esc", "back out of a request"},
+	{"Esc", "back out of a request, or close a dialog"},
 	{"?", "this help"},
 }
 
 // ShowHelp shows every key.
 func (d *Desk) ShowHelp() {
+	if d.dialogShowing() {
+		return
+	}
 	grid := container.NewGridWithColumns(2)
 	for _, k := range keys {
 		key := widget.NewLabel(k[0])
@@ -414,11 +471,15 @@ func (d *Desk) ShowHelp() {
 		grid.Add(key)
 		grid.Add(widget.NewLabel(k[1]))
 	}
-	dialog.ShowCustom("Keys", "Close", grid, d.window)
+	d.showDialog(dialog.NewCustom("Keys", "Close (Esc)", grid, d.window))
 }
 
-// TypedRune handles the single-key shortcuts when no text box has the cursor.
+// TypedRune handles the single-key shortcuts when no text box has the cursor. While a
+// dialog is showing they do nothing: the person cannot see the list they would act on.
 func (d *Desk) TypedRune(r rune) {
+	if d.dialogShowing() {
+		return
+	}
 	switch {
 	case r == 'j':
 		d.move(1)
@@ -439,8 +500,15 @@ func (d *Desk) move(delta int) {
 	}
 }
 
-// TypedKey handles arrows, Enter and Esc.
+// TypedKey handles arrows, Enter and Esc. While a dialog is showing, Esc closes it and
+// every other key does nothing.
 func (d *Desk) TypedKey(ev *fyne.KeyEvent) {
+	if d.dialogShowing() {
+		if ev.Name == fyne.KeyEscape {
+			d.closeDialog()
+		}
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyDown:
 		d.move(1)

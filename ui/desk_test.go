@@ -127,9 +127,9 @@ func newFixture(t *testing.T) fixture {
 	d := NewDesk(c, cacheActor{c}, fs, Options{User: "amy", Sites: demo.Sites, GPTeams: demo.GPTeams,
 		Now: func() time.Time { return testNow }, Problems: func(err error) { t.Errorf("desk showed an error: %v", err) }}, w)
 	d.Install(w)
-	// Leave any open request at the end, so its presence heartbeat stops rather than
-	// touching widgets while the next test runs.
-	t.Cleanup(func() { user(func() { d.Back() }) })
+	// A request left open keeps a presence heartbeat that would touch widgets during
+	// a later test: leave it, so the heartbeat stops.
+	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++ }) })
 	<-d.Refresh()
 	background.Wait()
 	return fixture{d, c, w, fs}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -52,7 +53,10 @@ type Detail struct {
 	// RespondMsg is the respond dialog's message box while it is open.
 	RespondMsg    *widget.Entry
 	RespondDialog *dialog.FormDialog
-	RespondSend   func() // sends what the respond dialog holds, as its Send button does
+	RespondSend   func()        // sends what the respond dialog holds, as its Send button does
+	Entered       *widget.Label // who entered it for a caller, and how to contact the patient
+	Holder        *widget.Label // who holds it, for a team's request
+	Notes         *widget.Label // the staff's internal notes, never shown to the patient
 
 	Priority  *widget.Select
 	TeamPick  *widget.Select
@@ -61,8 +65,16 @@ type Detail struct {
 	Respond   *widget.Button
 	Claim     *widget.Button
 	CloseBtn  *widget.Button
-	Back      *widget.Button
-	Root      fyne.CanvasObject
+	GiveBtn   *widget.Button // give it to a named member of its team
+	Unclaim   *widget.Button // hand it back to the team's queue
+	NoteBtn   *widget.Button // add an internal note
+	// The give and note dialogs when open, with what the tests drive.
+	GiveDialog dialog.Dialog
+	GivePick   *widget.Select
+	NoteDialog dialog.Dialog
+	NoteEntry  *widget.Entry
+	Back       *widget.Button
+	Root       fyne.CanvasObject
 
 	item   triage.QueueItem
 	loaded bool
@@ -115,6 +127,14 @@ func (v *Detail) buildUI() {
 	callHead.Importance = widget.DangerImportance
 	v.Emergency = container.NewVBox(callHead, v.LastCall, container.NewHBox(v.CallSent, v.CallNoAnswer))
 	v.Emergency.Hide()
+	v.Entered = widget.NewLabel("")
+	v.Entered.Wrapping = fyne.TextWrapWord
+	v.Entered.Importance = widget.WarningImportance
+	v.Entered.Hide()
+	v.Holder = widget.NewLabel("")
+	v.Holder.TextStyle.Bold = true
+	v.Notes = widget.NewLabel("None")
+	v.Notes.Wrapping = fyne.TextWrapWord
 
 	prios := make([]string, len(triage.Priorities))
 	for i, p := range triage.Priorities {
@@ -133,6 +153,9 @@ func (v *Detail) buildUI() {
 	v.Respond = widget.NewButton("Respond…", v.onRespond)
 	v.Claim = widget.NewButton("Claim", v.onClaim)
 	v.CloseBtn = widget.NewButton("Close with outcome…", v.onClose)
+	v.GiveBtn = widget.NewButtonWithIcon("Give to…", theme.AccountIcon(), v.onGive)
+	v.Unclaim = widget.NewButton("Unclaim", v.onUnclaim)
+	v.NoteBtn = widget.NewButtonWithIcon("Add note…", theme.DocumentCreateIcon(), v.onNote)
 	v.Back = widget.NewButtonWithIcon("Back (Esc)", theme.NavigateBackIcon(), func() { v.d.Back() })
 
 	wide := func(o fyne.CanvasObject) fyne.CanvasObject { // a select is only as wide as its choice
@@ -141,13 +164,14 @@ func (v *Detail) buildUI() {
 	actions := container.NewHBox(v.Back, widget.NewSeparator(),
 		widget.NewLabel("Priority"), wide(v.Priority),
 		widget.NewLabel("Assign to"), wide(v.TeamPick), v.AssignBtn,
-		v.Claim, v.Signpost, v.Respond, v.CloseBtn)
+		v.Claim, v.GiveBtn, v.Unclaim, v.Signpost, v.Respond, v.CloseBtn, v.NoteBtn)
 	left := container.NewVBox(
-		v.Title, v.Patient, v.Carers, v.Presence, v.Emergency, v.Reason,
+		v.Title, v.Patient, v.Carers, v.Entered, v.Holder, v.Presence, v.Emergency, v.Reason,
 		heading("What they wrote"), v.Text,
 		heading("Engine's suggestion (a person decides)"), v.Suggestion,
 	)
 	right := container.NewVBox(
+		heading("Internal notes (staff only, never shown to the patient)"), v.Notes,
 		heading("Use of the service"), container.NewHBox(v.Use, v.Overuse),
 		heading("Previous requests"), v.History,
 		heading("Audit trail"), v.Audit,
@@ -285,6 +309,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 		v.Carers.Hide()
 	}
 	v.showPresence(viewers)
+	v.showHolder(it)
 	var spans []triage.Span
 	for _, r := range it.Suggested.Reasons {
 		spans = append(spans, r.Spans...)
@@ -350,6 +375,45 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 		v.Claim.Enable()
 	} else {
 		v.Claim.Disable()
+	}
+	enable(v.GiveBtn, it.Team != "" && it.Status != triage.StatusNew && !closed)
+	enable(v.Unclaim, it.Status == triage.StatusInProgress && it.ClaimedBy != "")
+	enable(v.NoteBtn, !closed)
+}
+
+func enable(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+// showHolder says who entered the request and who holds it, and shows the staff's
+// internal notes.
+func (v *Detail) showHolder(it triage.QueueItem) {
+	if e := it.EnteredFor(); e != "" {
+		how := "Contact by " + strings.ToLower(it.Contact.Label())
+		if it.ContactDetail != "" {
+			how += ": " + it.ContactDetail
+		}
+		v.Entered.SetText(e + ". " + how + ".")
+		v.Entered.Show()
+	} else {
+		v.Entered.Hide()
+	}
+	switch {
+	case it.Team == "":
+		v.Holder.SetText("Not with a team yet")
+	case it.ClaimedBy == "":
+		v.Holder.SetText(it.Team.Label() + " team · free to claim")
+	default:
+		v.Holder.SetText(it.Team.Label() + " team · held by " + it.ClaimedBy)
+	}
+	if strings.TrimSpace(it.Note) == "" {
+		v.Notes.SetText("None")
+	} else {
+		v.Notes.SetText(it.Note)
 	}
 }
 
@@ -492,6 +556,70 @@ func (v *Detail) onAssign() {
 }
 
 func (v *Detail) onClaim() { v.act(triage.Action{Kind: triage.ActClaim}, false) }
+
+func (v *Detail) onUnclaim() { v.act(triage.Action{Kind: triage.ActUnclaim}, false) }
+
+// onGive offers the members of the request's team, read from the practice queue off
+// the Fyne thread, and gives the request to the one picked.
+func (v *Detail) onGive() {
+	link := v.d.opts.Reception
+	if link == nil {
+		v.d.problem(fmt.Errorf("the list of the team's members comes from the practice queue, and this desk has none"))
+		return
+	}
+	it := v.item
+	spawn(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		members, err := link.TeamMembers(ctx, it.Team)
+		onUI(func() {
+			if err != nil {
+				v.d.problem(fmt.Errorf("the %s team's members could not be read: %w", it.Team.Label(), err))
+				return
+			}
+			if it.ID != v.item.ID {
+				return // another request was opened meanwhile
+			}
+			v.giveDialog(it, members)
+		})
+	})
+}
+
+func (v *Detail) giveDialog(it triage.QueueItem, members []string) {
+	v.GivePick = widget.NewSelect(members, nil)
+	v.GivePick.PlaceHolder = "Pick a member of the " + it.Team.Label() + " team"
+	if len(members) == 0 {
+		v.GivePick.PlaceHolder = "The " + it.Team.Label() + " team has no members on the practice queue"
+	}
+	v.GiveDialog = dialog.NewForm("Give request "+strconv.FormatInt(it.ID, 10)+" to a member of the team", "Give", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("To", v.GivePick),
+	}, func(ok bool) {
+		v.GiveDialog = nil
+		if ok && v.GivePick.Selected != "" {
+			v.act(triage.Action{Kind: triage.ActAssignMember, Member: v.GivePick.Selected}, false)
+		}
+	}, v.d.window)
+	v.GiveDialog.Resize(fyne.NewSize(480, 200))
+	v.GiveDialog.Show()
+}
+
+// onNote adds an internal note: staff see it on the request; the patient never does.
+func (v *Detail) onNote() {
+	v.NoteEntry = widget.NewMultiLineEntry()
+	v.NoteEntry.Wrapping = fyne.TextWrapWord
+	v.NoteEntry.SetMinRowsVisible(3)
+	v.NoteEntry.SetPlaceHolder("For colleagues only: the patient never sees it")
+	v.NoteDialog = dialog.NewForm("Internal note", "Add note", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Note", v.NoteEntry),
+	}, func(ok bool) {
+		v.NoteDialog = nil
+		if ok && strings.TrimSpace(v.NoteEntry.Text) != "" {
+			v.act(triage.Action{Kind: triage.ActNote, Message: strings.TrimSpace(v.NoteEntry.Text)}, false)
+		}
+	}, v.d.window)
+	v.NoteDialog.Resize(fyne.NewSize(520, 240))
+	v.NoteDialog.Show()
+}
 
 func (v *Detail) onSignpost() {
 	var opts []string

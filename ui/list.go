@@ -44,17 +44,24 @@ type List struct {
 	// or Enter on the selected row).
 	OnOpen func(triage.QueueItem)
 
-	noun  string            // "new requests waiting for review"
+	noun    string   // "new requests waiting for review"
+	headers []string // the columns shown: listHeaders, and the team queue's own
+
 	names map[string]string // site and GP team names by id
 	load  loader
 	now   func() time.Time
 
-	// Owned by the Fyne thread.
-	rows     []triage.QueueItem
-	total    int
-	selected int // row index, -1 for none
-	paging   bool
-	keyMove  bool // the selection was moved by the keyboard, not a tap
+	// Owned by the Fyne thread. The selection is a request, not a row: rows move as
+	// requests arrive and leave, and what Enter and 1–5 act on must stay the request
+	// the person sees highlighted. selected is its row now (-1 for none), kept true by
+	// every reload, which also moves the table's highlight to that row.
+	rows       []triage.QueueItem
+	total      int
+	selectedID int64
+	selected   int
+	paging     bool
+	quiet      bool // the list is moving the table's highlight itself: not a tap
+	tapped     bool // a tap selected a row
 
 	mu     sync.Mutex // guards filter and gen, which goroutines read
 	filter triage.Filter
@@ -65,13 +72,21 @@ type List struct {
 var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kind", "What they wrote", "Suggested"}
 var listWidths = []float32{110, 140, 200, 165, 110, 80, 340, 115}
 
+// holderHeaders are the columns a team queue adds: where each request is in its
+// journey and who holds it, so the team sees at a glance what is free to take.
+var holderHeaders = []string{"Status", "Held by"}
+var holderWidths = []float32{130, 150}
+
 const anyChoice = "Any"
 
 func newList(noun string, l loader, opts Options, base triage.Filter) *List {
-	in := &List{noun: noun, load: l, now: opts.Now, selected: -1, filter: base, Status: widget.NewLabel("Loading…"), names: names(opts)}
+	in := &List{noun: noun, load: l, now: opts.Now, selected: -1, filter: base, Status: widget.NewLabel("Loading…"), names: names(opts), headers: listHeaders}
 	in.Status.Truncation = fyne.TextTruncateEllipsis
-	in.Table = widget.NewTableWithHeaders(in.size, in.createCell, in.updateCell)
-	in.Table.ShowHeaderColumn = false
+	table := &listTable{list: in}
+	table.Length, table.CreateCell, table.UpdateCell = in.size, in.createCell, in.updateCell
+	table.ShowHeaderRow = true
+	table.ExtendBaseWidget(table)
+	in.Table = &table.Table
 	in.Table.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.TextStyle.Bold = true
@@ -79,7 +94,7 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 	}
 	in.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(listHeaders[id.Col])
+			o.(*widget.Label).SetText(in.headers[id.Col])
 		}
 	}
 	in.Table.OnSelected = in.onSelected
@@ -95,7 +110,7 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 	for _, s := range opts.Sites {
 		siteNames = append(siteNames, s.Name)
 	}
-	in.Site = widget.NewSelect(siteNames, func(name string) {
+	site := newSelect(siteNames, func(name string) {
 		id := ""
 		for _, s := range opts.Sites {
 			if s.Name == name {
@@ -108,7 +123,7 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 	for _, t := range opts.GPTeams {
 		teamNames = append(teamNames, t.Name)
 	}
-	in.GPTeam = widget.NewSelect(teamNames, func(name string) {
+	gpTeam := newSelect(teamNames, func(name string) {
 		id := ""
 		for _, t := range opts.GPTeams {
 			if t.Name == name {
@@ -121,7 +136,7 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 	for _, p := range triage.Priorities {
 		prios = append(prios, p.Label())
 	}
-	in.Priority = widget.NewSelect(prios, func(label string) {
+	priority := newSelect(prios, func(label string) {
 		var p triage.Priority
 		for _, q := range triage.Priorities {
 			if q.Label() == label {
@@ -130,7 +145,7 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 		}
 		in.setFilter(func(f *triage.Filter) { f.Priority = p })
 	})
-	in.Kind = widget.NewSelect([]string{anyChoice, "Clinical", "Admin"}, func(label string) {
+	kind := newSelect([]string{anyChoice, "Clinical", "Admin"}, func(label string) {
 		k := triage.Kind("")
 		switch label {
 		case "Clinical":
@@ -140,14 +155,15 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 		}
 		in.setFilter(func(f *triage.Filter) { f.Kind = k })
 	})
+	in.Site, in.GPTeam, in.Priority, in.Kind = &site.Select, &gpTeam.Select, &priority.Select, &kind.Select
 	for _, s := range []*widget.Select{in.Site, in.GPTeam, in.Priority, in.Kind} {
 		s.PlaceHolder = anyChoice
 	}
 	filters := container.NewHBox(
-		widget.NewLabel("Site"), in.Site, widget.NewLabel("GP team"), in.GPTeam,
-		widget.NewLabel("Priority"), in.Priority, widget.NewLabel("Kind"), in.Kind)
+		widget.NewLabel("Site"), site, widget.NewLabel("GP team"), gpTeam,
+		widget.NewLabel("Priority"), priority, widget.NewLabel("Kind"), kind)
 	top := container.NewBorder(nil, nil, nil, filters, in.Search)
-	in.Root = container.NewBorder(top, in.Status, nil, nil, in.Table)
+	in.Root = container.NewBorder(top, in.Status, nil, nil, table)
 	return in
 }
 
@@ -156,14 +172,13 @@ func (in *List) filterChanged() {
 	in.setFilter(func(f *triage.Filter) { f.Text = text })
 }
 
-// setFilter changes the filter and reloads from the top.
+// setFilter changes the filter and reloads from the top. The selected request stays
+// selected if it still matches; the reload clears it if not.
 func (in *List) setFilter(change func(*triage.Filter)) {
 	in.mu.Lock()
 	change(&in.filter)
 	in.shown = 0
 	in.mu.Unlock()
-	in.selected = -1
-	in.Table.UnselectAll()
 	in.Table.ScrollToTop()
 	in.Reload()
 }
@@ -175,7 +190,23 @@ func (in *List) Filter() triage.Filter {
 	return in.filter
 }
 
-func (in *List) size() (int, int) { return len(in.rows), len(listHeaders) }
+func (in *List) size() (int, int) { return len(in.rows), len(in.headers) }
+
+// showHolder adds the team queue's status and holder columns.
+func (in *List) showHolder() {
+	in.headers = append(append([]string(nil), listHeaders...), holderHeaders...)
+	for i, w := range holderWidths {
+		in.Table.SetColumnWidth(len(listHeaders)+i, w)
+	}
+}
+
+// holder says who holds a request, in the team queue's words.
+func holder(it *triage.QueueItem) string {
+	if it.ClaimedBy == "" {
+		return "Free to claim"
+	}
+	return it.ClaimedBy
+}
 
 // cell is one table cell: a colour swatch (used by the priority and due columns) and
 // a label, so a colour always comes with a word.
@@ -235,6 +266,11 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = it.FirstLine(70) // about what the column shows: less text to measure
 	case 7:
 		text = it.Suggested.Team.Label()
+	case 8:
+		text = it.Status.Label()
+	case 9:
+		text = holder(it)
+		style.Italic = it.ClaimedBy == ""
 	}
 	if swatch != "" {
 		c.swatch.FillColor = themeColor(swatch)
@@ -301,26 +337,16 @@ func (in *List) Reload() <-chan struct{} {
 	return done
 }
 
+// show puts freshly read rows on screen and finds the selected request among them:
+// the highlight moves with it to its new row, or, if it has left the list, both the
+// highlight and the selection are cleared so no key acts until the person moves.
 func (in *List) show(rows []triage.QueueItem, total int) {
-	var keep int64
-	if in.selected >= 0 && in.selected < len(in.rows) {
-		keep = in.rows[in.selected].ID
-	}
 	in.rows, in.total, in.paging = rows, total, false
 	in.mu.Lock()
 	in.shown = len(rows)
 	in.mu.Unlock()
-	in.selected = -1
-	for i := range rows {
-		if rows[i].ID == keep {
-			in.selected = i
-			break
-		}
-	}
 	in.Table.Refresh()
-	if in.selected < 0 {
-		in.Table.UnselectAll()
-	}
+	in.reselect()
 	in.updateStatus()
 	if in.OnLoaded != nil {
 		in.OnLoaded()
@@ -376,29 +402,29 @@ func (in *List) Rows() []triage.QueueItem { return in.rows }
 // Total is how many requests match, on screen or not.
 func (in *List) Total() int { return in.total }
 
+// onSelected is the table's report of a tap on a row (or of the list's own highlight
+// moving, which it ignores): a tap selects that request and opens it.
 func (in *List) onSelected(id widget.TableCellID) {
-	in.selected = id.Row
-	if in.keyMove {
+	if in.quiet || id.Row < 0 || id.Row >= len(in.rows) {
 		return
 	}
+	in.tapped = true
+	in.selected, in.selectedID = id.Row, in.rows[id.Row].ID
 	in.Open()
 }
 
-// Selected returns the selected request, if any.
+// Selected returns the selected request, if any: the one highlighted on screen.
 func (in *List) Selected() (triage.QueueItem, bool) {
-	if in.selected < 0 || in.selected >= len(in.rows) {
+	if in.selected < 0 || in.selected >= len(in.rows) || in.rows[in.selected].ID != in.selectedID {
 		return triage.QueueItem{}, false
 	}
 	return in.rows[in.selected], true
 }
 
-// Open opens the selected request. The table's own selection is cleared (the list
-// still knows the row, so j/k go on from it) because a table does not report a tap
-// on the cell it has selected: without this, the same row could not be opened twice.
+// Open opens the selected request; it stays highlighted for when the person comes back.
 func (in *List) Open() {
 	if it, ok := in.Selected(); ok && in.OnOpen != nil {
 		in.OnOpen(it)
-		in.Table.UnselectAll()
 	}
 }
 
@@ -411,13 +437,82 @@ func (in *List) Move(delta int) {
 	if in.selected < 0 {
 		row = 0
 	}
-	row = max(0, min(row, len(in.rows)-1))
-	in.keyMove = true
-	in.Table.Select(widget.TableCellID{Row: row, Col: 0})
-	in.keyMove = false
-	in.selected = row
-	in.Table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
+	in.SelectRow(max(0, min(row, len(in.rows)-1)))
 }
+
+// SelectRow selects the request on row and highlights it, scrolled into view.
+func (in *List) SelectRow(row int) {
+	if row < 0 || row >= len(in.rows) {
+		return
+	}
+	in.selected, in.selectedID = row, in.rows[row].ID
+	in.highlight()
+}
+
+// SelectID selects request id if the list shows it, and reports whether it does.
+func (in *List) SelectID(id int64) bool {
+	for i := range in.rows {
+		if in.rows[i].ID == id {
+			in.SelectRow(i)
+			return true
+		}
+	}
+	return false
+}
+
+// ClearSelection selects nothing and clears the highlight.
+func (in *List) ClearSelection() {
+	in.selected, in.selectedID = -1, 0
+	in.Table.UnselectAll()
+}
+
+// reselect finds the selected request after the rows changed.
+func (in *List) reselect() {
+	if in.selectedID == 0 || !in.SelectID(in.selectedID) {
+		in.ClearSelection()
+	}
+}
+
+// highlight puts the table's own selection on the selected row without opening it.
+func (in *List) highlight() {
+	in.quiet = true
+	defer func() { in.quiet = false }()
+	id := widget.TableCellID{Row: in.selected, Col: 0}
+	in.Table.Select(id) // does nothing if the cell is already selected, so scroll too
+	in.Table.ScrollTo(id)
+}
+
+// listTable is the list's table. A tap on the row already highlighted opens it again
+// (a plain table reports no tap on the cell it has selected), and keys go to the desk
+// even when a click has given the table the focus.
+type listTable struct {
+	widget.Table
+	list *List
+}
+
+// Tapped clears the table's own mark so any row tapped is reported, then puts the
+// mark back if the tap hit no row; it drops the focus a tap gives the table, so the
+// desk's keys go on working.
+func (t *listTable) Tapped(e *fyne.PointEvent) {
+	in := t.list
+	in.tapped = false
+	in.quiet = true
+	t.Table.UnselectAll()
+	in.quiet = false
+	t.Table.Tapped(e)
+	if !in.tapped {
+		in.reselect()
+	}
+	if c := canvasOf(t); c != nil && c.Focused() == fyne.Focusable(t) {
+		c.Unfocus()
+	}
+}
+
+// TypedRune gives the desk its keys while the table has the focus (after Tab).
+func (t *listTable) TypedRune(r rune) { passRune(t, r) }
+
+// TypedKey gives the desk its keys while the table has the focus (after Tab).
+func (t *listTable) TypedKey(ev *fyne.KeyEvent) { passKey(t, ev) }
 
 func errorOf(errs ...error) error {
 	for _, e := range errs {

@@ -107,6 +107,10 @@ type Options struct {
 	// it to sign in as that role's demo member of staff; a real desk leaves it nil, as
 	// a token belongs to one person.
 	SwitchUser func(role Role, team triage.Team) string
+	// Reception, if set, is the practice queue's search of the practice list and entry
+	// of requests for callers: the desk then has a Reception screen, and a team's
+	// request can be given to a named member of the team.
+	Reception ReceptionLink
 }
 
 // Role is which desk a member of staff works: it picks the first screen.

@@ -30,7 +30,7 @@ func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
 		e.leave()
 	case fyne.KeyDown, fyne.KeyReturn, fyne.KeyEnter:
 		e.leave()
-		e.list.Move(0)
+		e.list.SelectRow(0)
 	default:
 		e.Entry.TypedKey(k)
 	}

@@ -155,6 +155,7 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	opts.Sites, opts.GPTeams = practiceNames(ctx, cache, c)
 	link := &link{cache: cache, base: cfg.Server}
 	link.use(c, cfg.Token, opts.User)
+	opts.Reception = link
 	if practice != nil {
 		opts.SwitchUser = func(role ui.Role, team triage.Team) string { return link.switchDemo(ctx, *practice, role, team) }
 	}
@@ -342,6 +343,37 @@ func (l *link) SetLimits(ctx context.Context, lim triage.Limits) error {
 
 func (l *link) SetAvailability(ctx context.Context, a triage.Availability) error {
 	return l.call(ctx, http.MethodPut, "/api/v1/settings/availability", a, nil)
+}
+
+// FindPatients searches the practice list for reception.
+func (l *link) FindPatients(ctx context.Context, q triage.PatientQuery) ([]triage.Patient, int, error) {
+	_, c, _, _ := l.now()
+	return c.FindPatients(ctx, q)
+}
+
+// EnterForCaller sends a request reception entered for a caller.
+func (l *link) EnterForCaller(ctx context.Context, e triage.StaffEntry) (ui.Entered, error) {
+	_, c, _, _ := l.now()
+	a, err := c.EnterForCaller(ctx, e)
+	if err != nil {
+		return ui.Entered{}, err
+	}
+	return ui.Entered{ID: a.ID, Emergency: a.Emergency, Message: a.Message}, nil
+}
+
+// TeamMembers lists the names of a team's clinicians, the people a request of the
+// team can be given to.
+func (l *link) TeamMembers(ctx context.Context, team triage.Team) ([]string, error) {
+	_, c, _, _ := l.now()
+	staff, err := c.Staff(ctx, team)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(staff))
+	for i, m := range staff {
+		names[i] = m.Name
+	}
+	return names, nil
 }
 
 // call is a small JSON call for the settings, which the client package does not cover.

@@ -1,0 +1,342 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"sort"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+// typeRune sends a character as the real driver does: to the focused widget if any,
+// else to the window's own handler. (test.TypeOnCanvas skips the focused widget, which
+// would hide a widget that swallows keys.)
+func typeRune(c fyne.Canvas, r rune) {
+	if f := c.Focused(); f != nil {
+		f.TypedRune(r)
+	} else if h := c.OnTypedRune(); h != nil {
+		h(r)
+	}
+}
+
+// press sends a named key as the real driver does.
+func press(c fyne.Canvas, k fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: k}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// keysOn types a sequence as a person at the keyboard would: runes, or named keys
+// written as "<Return>", "<Escape>", "<Down>".
+func keysOn(c fyne.Canvas, seq ...string) {
+	for _, s := range seq {
+		if len(s) > 2 && s[0] == '<' && s[len(s)-1] == '>' {
+			press(c, fyne.KeyName(s[1:len(s)-1]))
+			continue
+		}
+		for _, r := range s {
+			typeRune(c, r)
+		}
+	}
+}
+
+// highlighted reads the list as a person sees it: the table's selection marker, and the
+// text of the row it sits on (every visible cell at the marker's height, left to right).
+// ok is false when no row is highlighted.
+func highlighted(t *testing.T, l *List) (row []string, ok bool) {
+	t.Helper()
+	sel := fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
+	objs := onScreen(l.Table, fyne.Position{})
+	var markY float32 = -1
+	for _, o := range objs {
+		r, isRect := o.obj.(*canvas.Rectangle)
+		if isRect && r.Size().Height >= 10 && sameColor(r.FillColor, sel) {
+			markY = o.at.Y + r.Size().Height/2
+		}
+	}
+	if markY < 0 {
+		return nil, false
+	}
+	var hits []placed
+	for _, o := range objs {
+		if _, isCell := o.obj.(*cell); isCell && o.at.Y <= markY && markY < o.at.Y+o.obj.Size().Height {
+			hits = append(hits, o)
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].at.X < hits[j].at.X })
+	for _, h := range hits {
+		row = append(row, h.obj.(*cell).label.Text)
+	}
+	return row, len(row) > 0
+}
+
+// placed is an object drawn on screen and where, relative to where the walk began.
+type placed struct {
+	obj fyne.CanvasObject
+	at  fyne.Position
+}
+
+// onScreen is every visible object drawn under o, as the window has them now (the
+// renderers already made, not new ones as test.LaidOutObjects makes), with where each
+// is drawn.
+func onScreen(o fyne.CanvasObject, at fyne.Position) []placed {
+	if !o.Visible() {
+		return nil
+	}
+	out := []placed{{o, at}}
+	var children []fyne.CanvasObject
+	switch c := o.(type) {
+	case fyne.Widget:
+		children = test.WidgetRenderer(c).Objects()
+	case *fyne.Container:
+		children = c.Objects
+	}
+	for _, child := range children {
+		out = append(out, onScreen(child, at.Add(child.Position()))...)
+	}
+	return out
+}
+
+func sameColor(a, b color.Color) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	r1, g1, b1, a1 := a.RGBA()
+	r2, g2, b2, a2 := b.RGBA()
+	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
+}
+
+// arrive puts n new requests into the cache that sort above everything routine (same
+// day, received just now) and syncs the desk, as the practice queue's feed would.
+func arrive(t *testing.T, f fixture, n int, seq *int64) {
+	t.Helper()
+	ctx := context.Background()
+	tmpl := f.d.Inbox.Rows()[0].Request
+	var reqs []triage.Request
+	for i := 0; i < n; i++ {
+		*seq++
+		r := tmpl
+		r.ID, r.Version, r.Priority, r.Status = 100000+*seq, 1, triage.SameDay, triage.StatusNew
+		r.ReceivedAt = testNow.Add(-time.Duration(*seq) * time.Second)
+		r.DueAt, r.UpdatedAt = testNow.Add(4*time.Hour), r.ReceivedAt
+		r.Text = fmt.Sprintf("arrival %d: my sore throat since yesterday", *seq)
+		reqs = append(reqs, r)
+	}
+	if err := f.c.Upsert(ctx, store.Changes{Requests: reqs}); err != nil {
+		t.Fatal(err)
+	}
+	<-f.d.Refresh()
+	background.Wait()
+}
+
+// belowArrivals moves the selection with j, as a person would, to a few rows past the
+// same-day requests, where every arrival sorts above it.
+func belowArrivals(t *testing.T, f fixture) {
+	t.Helper()
+	for i := 0; i < 300; i++ {
+		user(func() { keysOn(f.w.Canvas(), "j") })
+		if it, ok := f.d.Current().Selected(); ok && it.Priority.Rank() > triage.SameDay.Rank() {
+			user(func() { keysOn(f.w.Canvas(), "jjjj") })
+			return
+		}
+	}
+	t.Fatal("no request below the same-day ones to select")
+}
+
+// checkSame fails unless what Enter would open is the row the person sees highlighted:
+// both the same request, or neither.
+func checkSame(t *testing.T, l *List, when string) {
+	t.Helper()
+	var row []string
+	var lit bool
+	user(func() { row, lit = highlighted(t, l) })
+	it, sel := l.Selected()
+	switch {
+	case lit != sel:
+		t.Fatalf("%s: highlighted %v (%q) but selected %v (request %d)", when, lit, row, sel, it.ID)
+	case !lit:
+		return
+	}
+	want := fmt.Sprintf("%s, %s %s", it.Patient.Name(), Age(it.Patient, testNow), sexLetter(it.Patient.Sex))
+	if len(row) < 7 || row[2] != want || row[6] != it.FirstLine(70) {
+		t.Fatalf("%s: the highlighted row shows %q, but the desk would act on request %d (%s, %q)", when, row, it.ID, want, it.FirstLine(70))
+	}
+}
+
+func TestHighlightIsWhatEnterOpensWhileRequestsArrive(t *testing.T) {
+	f := newFixture(t)
+	c := f.w.Canvas()
+	var seq int64
+	belowArrivals(t, f)
+	checkSame(t, f.d.Inbox, "after moving down")
+	for round := 1; round <= 4; round++ {
+		arrive(t, f, 3, &seq)
+		checkSame(t, f.d.Inbox, fmt.Sprintf("round %d, after 3 arrivals above", round))
+		want, _ := f.d.Inbox.Selected()
+		user(func() { keysOn(c, "<Return>") })
+		background.Wait()
+		if !f.d.detailShown() || f.d.Detail.item.ID != want.ID {
+			t.Fatalf("round %d: Enter opened request %d, the highlighted row is request %d", round, f.d.Detail.item.ID, want.ID)
+		}
+		arrive(t, f, 2, &seq) // while the request is open
+		user(func() { keysOn(c, "<Escape>") })
+		checkSame(t, f.d.Inbox, fmt.Sprintf("round %d, back from the request", round))
+		if got, ok := f.d.Inbox.Selected(); !ok || got.ID != want.ID {
+			t.Fatalf("round %d: back from request %d, the desk selects %d (%v)", round, want.ID, got.ID, ok)
+		}
+		user(func() { keysOn(c, "j") })
+		checkSame(t, f.d.Inbox, fmt.Sprintf("round %d, after j", round))
+	}
+}
+
+// requestNow reads a request's state from the cache.
+func requestNow(t *testing.T, f fixture, id int64) triage.QueueItem {
+	t.Helper()
+	it, err := f.c.Request(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it
+}
+
+func TestKeysDoNothingBehindADialog(t *testing.T) {
+	dialogs := []struct {
+		name string
+		open func(f fixture)
+	}{
+		{"keys help, by ?", func(f fixture) { keysOn(f.w.Canvas(), "?") }},
+		{"conflicts", func(f fixture) {
+			f.d.SetStatus(SyncStatus{Online: true, Conflicts: 1})
+			test.Tap(f.d.ConflictBtn)
+		}},
+	}
+	for _, tt := range dialogs {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			c := f.w.Canvas()
+			var seq int64
+			user(func() { keysOn(c, "jjj") })
+			before, _ := f.d.Inbox.Selected()
+			user(func() { tt.open(f) })
+			background.Wait()
+			if c.Overlays().Top() == nil {
+				t.Fatal("no dialog showed")
+			}
+			arrive(t, f, 2, &seq) // requests arrive while the dialog is up
+			user(func() { keysOn(c, "j", "<Return>", "5", "k", "<Down>", "1", "/") })
+			background.Wait()
+			if f.d.detailShown() {
+				t.Error("Enter opened a request behind the dialog")
+			}
+			if now, _ := f.d.Inbox.Selected(); now.ID != before.ID {
+				t.Errorf("keys behind the dialog moved the selection from request %d to %d", before.ID, now.ID)
+			}
+			if got := requestNow(t, f, before.ID); got.Status != triage.StatusNew || got.Team != "" {
+				t.Errorf("a key behind the dialog changed request %d: %s, team %q", before.ID, got.Status, got.Team)
+			}
+			if c.Focused() != nil {
+				t.Errorf("a key behind the dialog put the cursor in %T", c.Focused())
+			}
+			checkSame(t, f.d.Inbox, "behind the dialog")
+			user(func() { keysOn(c, "<Escape>") })
+			if c.Overlays().Top() != nil {
+				t.Fatal("Esc did not close the dialog")
+			}
+			user(func() { keysOn(c, "j") })
+			if now, _ := f.d.Inbox.Selected(); now.ID == before.ID {
+				t.Error("j did not move the list once the dialog was closed")
+			}
+			checkSame(t, f.d.Inbox, "after the dialog")
+		})
+	}
+}
+
+// choose picks an option of a drop-down with the mouse as a person would: a click
+// opens it, a click on the option picks it.
+func choose(t *testing.T, c fyne.Canvas, s *widget.Select, option string) {
+	t.Helper()
+	test.Tap(s)
+	menu := c.Overlays().Top()
+	if menu == nil {
+		t.Fatal("clicking the drop-down opened nothing")
+	}
+	for _, o := range onScreen(menu, menu.Position()) {
+		if txt, ok := o.obj.(*canvas.Text); ok && txt.Text == option {
+			test.TapCanvas(c, o.at.Add(fyne.NewPos(2, 2)))
+			return
+		}
+	}
+	t.Fatalf("the drop-down has no option %q", option)
+}
+
+func TestKeysWorkAfterUsingADropDown(t *testing.T) {
+	f := newFixture(t)
+	c := f.w.Canvas()
+	var seq int64
+	moved := func(when string) {
+		t.Helper()
+		before, _ := f.d.Current().Selected()
+		user(func() { keysOn(c, "j") })
+		if now, ok := f.d.Current().Selected(); !ok || now.ID == before.ID {
+			t.Fatalf("%s: j did not move the list (focus on %T)", when, c.Focused())
+		}
+		checkSame(t, f.d.Current(), when)
+		user(func() { keysOn(c, "?") })
+		if c.Overlays().Top() == nil {
+			t.Fatalf("%s: ? did not show the keys", when)
+		}
+		user(func() { keysOn(c, "<Escape>") })
+		if c.Overlays().Top() != nil {
+			t.Fatalf("%s: Esc did not close the keys", when)
+		}
+	}
+	user(func() { choose(t, c, f.d.Inbox.Priority, triage.Routine.Label()) })
+	background.Wait()
+	if f.d.Inbox.Filter().Priority != triage.Routine {
+		t.Fatal("the priority filter was not set")
+	}
+	arrive(t, f, 1, &seq)
+	moved("after the priority filter")
+
+	user(func() { choose(t, c, f.d.RolePick, string(RoleTeam)) })
+	background.Wait()
+	moved("after Working as")
+
+	user(func() { choose(t, c, f.d.TeamPick, triage.TeamAdmin.Label()) })
+	background.Wait()
+	if f.d.Team.Filter().Team != triage.TeamAdmin || f.d.Team.Total() < 3 {
+		t.Fatalf("the admin team queue shows %d requests: the test needs a few", f.d.Team.Total())
+	}
+	arrive(t, f, 1, &seq)
+	moved("after the team")
+
+	user(func() { test.Tap(f.d.Mine); test.Tap(f.d.Mine) })
+	background.Wait()
+	moved("after Only mine")
+
+	// Esc goes back from a request after a drop-down was used.
+	user(func() { choose(t, c, f.d.RolePick, string(RoleReviewer)) })
+	background.Wait()
+	user(func() { keysOn(c, "j", "<Return>") })
+	background.Wait()
+	if !f.d.detailShown() {
+		t.Fatal("Enter did not open the request")
+	}
+	user(func() { keysOn(c, "<Escape>") })
+	if f.d.detailShown() {
+		t.Fatal("Esc did not go back to the list")
+	}
+}

@@ -1,0 +1,341 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"triagedesk/triage"
+)
+
+// ReceptionLink is what the reception screen needs of the practice queue: a search of
+// the practice list (the desk's cache holds only patients with requests), a way to
+// enter a request for a caller, and the members of a team a request can be given to.
+// Every method may block on the network, so the desk calls them off the Fyne thread.
+type ReceptionLink interface {
+	FindPatients(ctx context.Context, q triage.PatientQuery) (found []triage.Patient, total int, err error)
+	EnterForCaller(ctx context.Context, e triage.StaffEntry) (Entered, error)
+	TeamMembers(ctx context.Context, team triage.Team) ([]string, error)
+}
+
+// Entered is the queue's answer to a request reception entered.
+type Entered struct {
+	ID        int64
+	Emergency bool   // the engine read it as an emergency: the caller must call 999
+	Message   string // what to tell the caller
+}
+
+// Reception is the screen where a receptionist enters the request of a patient who
+// phones or walks in: find them on the practice list, ask the red-flag questions, take
+// down the problem and how they want to be contacted, and send it to the triage inbox.
+type Reception struct {
+	Search     *widget.Entry
+	FindBtn    *widget.Button
+	Found      *widget.Label // how many were found, or what was wrong with the search
+	Results    *widget.List
+	Chosen     *widget.Label // the patient the request is for
+	Flags      []*widget.Check
+	Warning    *fyne.Container // the 999 instruction, shown after any yes
+	WarningMsg *widget.Label
+	Kind       *widget.RadioGroup
+	Text       *widget.Entry
+	Caller     *widget.Entry
+	Contact    *widget.Select
+	Detail     *widget.Entry
+	EnterBtn   *widget.Button
+	Result     *widget.Label // what happened to the last entry
+	Clear      *widget.Button
+	Root       fyne.CanvasObject
+
+	link ReceptionLink
+	d    *Desk
+
+	// Owned by the Fyne thread.
+	found   []triage.Patient
+	patient *triage.Patient
+	sending bool
+}
+
+func newReception(d *Desk, link ReceptionLink) *Reception {
+	v := &Reception{d: d, link: link}
+	v.buildUI()
+	return v
+}
+
+func (v *Reception) buildUI() {
+	v.Search = widget.NewEntry()
+	v.Search.SetPlaceHolder("Name, date of birth (21/04/1980) or NHS number")
+	v.Search.OnSubmitted = func(string) { v.find() }
+	v.FindBtn = widget.NewButtonWithIcon("Find on the practice list", theme.SearchIcon(), v.find)
+	v.Found = widget.NewLabel("Find the caller's patient first: ask for their name and date of birth.")
+	v.Found.Wrapping = fyne.TextWrapWord
+	v.Results = widget.NewList(func() int { return len(v.found) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.patientLine(v.found[i])) })
+	v.Results.OnSelected = func(i widget.ListItemID) { v.choose(i) }
+	v.Chosen = widget.NewLabel("No patient chosen")
+	v.Chosen.TextStyle.Bold = true
+	v.Chosen.Wrapping = fyne.TextWrapWord
+
+	flagBox := container.NewVBox()
+	for _, q := range flagQuestions() {
+		c := widget.NewCheck(q.Ask, func(bool) { v.showWarning() })
+		v.Flags = append(v.Flags, c)
+		flagBox.Add(c)
+	}
+	v.WarningMsg = widget.NewLabel("")
+	v.WarningMsg.Wrapping = fyne.TextWrapWord
+	v.WarningMsg.TextStyle.Bold = true
+	v.WarningMsg.Importance = widget.DangerImportance
+	warnBg := canvas.NewRectangle(themeColor(ColorBanner))
+	warnText := canvas.NewText("EMERGENCY: CALL 999", colorWhite)
+	warnText.TextStyle.Bold = true
+	warnText.TextSize = 18
+	v.Warning = container.NewVBox(container.NewStack(warnBg, container.NewPadded(warnText)), v.WarningMsg)
+	v.Warning.Hide()
+
+	v.Kind = widget.NewRadioGroup([]string{"Clinical", "Admin"}, nil)
+	v.Kind.Horizontal = true
+	v.Kind.SetSelected("Clinical")
+	v.Text = widget.NewMultiLineEntry()
+	v.Text.SetPlaceHolder("The problem in the caller's own words: what, since when, what they have tried")
+	v.Text.Wrapping = fyne.TextWrapWord
+	v.Text.SetMinRowsVisible(5)
+	v.Caller = widget.NewEntry()
+	v.Caller.SetPlaceHolder("Leave empty when the patient called; else who and their relationship, like \"mother, Jane Smith\"")
+	contacts := make([]string, len(triage.Contacts))
+	for i, c := range triage.Contacts {
+		contacts[i] = c.Label()
+	}
+	v.Contact = widget.NewSelect(contacts, func(string) { v.contactChanged() })
+	v.Contact.PlaceHolder = "Ask how they want to be contacted…"
+	v.Detail = widget.NewEntry()
+	v.Detail.SetPlaceHolder("The number or email address to use")
+	v.EnterBtn = widget.NewButtonWithIcon("Send to the triage inbox", theme.MailSendIcon(), v.enter)
+	v.EnterBtn.Importance = widget.HighImportance
+	v.Clear = widget.NewButtonWithIcon("Next caller", theme.ContentClearIcon(), v.reset)
+	v.Result = widget.NewLabel("")
+	v.Result.Wrapping = fyne.TextWrapWord
+
+	search := container.NewBorder(nil, nil, nil, v.FindBtn, v.Search)
+	results := container.NewGridWrap(fyne.NewSize(640, 150), v.Results)
+	form := widget.NewForm(
+		widget.NewFormItem("Kind", v.Kind),
+		widget.NewFormItem("The problem", v.Text),
+		widget.NewFormItem("Who called", v.Caller),
+		widget.NewFormItem("Contact by", v.Contact),
+		widget.NewFormItem("Number or email", v.Detail),
+	)
+	body := container.NewVBox(
+		heading("1. Find the patient"), search, v.Found, results, v.Chosen,
+		widget.NewSeparator(),
+		heading("2. Ask every caller (the same questions as the patient pages)"), flagBox, v.Warning,
+		widget.NewSeparator(),
+		heading("3. The request"), form,
+		container.NewHBox(v.EnterBtn, v.Clear), v.Result,
+	)
+	v.Root = container.NewVScroll(container.NewPadded(body))
+}
+
+// patientLine is a patient as reception reads them back to a caller to be sure.
+func (v *Reception) patientLine(p triage.Patient) string {
+	return fmt.Sprintf("%s, %s · born %s (%s) · %s · NHS number %s", strings.ToUpper(p.FamilyName), p.GivenName,
+		p.BirthDate.Format("2 Jan 2006"), Age(p, v.d.opts.Now()), sexLetter(p.Sex), p.NHSNumber.String())
+}
+
+// find searches the practice list off the Fyne thread.
+func (v *Reception) find() {
+	q, err := triage.ParsePatientQuery(v.Search.Text)
+	if err != nil {
+		v.Found.SetText(triage.ErrorMessage(err))
+		return
+	}
+	v.Found.SetText("Searching the practice list…")
+	v.FindBtn.Disable()
+	spawn(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		found, total, err := v.link.FindPatients(ctx, q)
+		onUI(func() {
+			v.FindBtn.Enable()
+			if err != nil {
+				v.Found.SetText("The practice list could not be searched: " + triage.ErrorMessage(err) + ". Check the connection and try again.")
+				return
+			}
+			v.found = found
+			v.Results.UnselectAll()
+			v.Results.Refresh()
+			switch {
+			case len(found) == 0:
+				v.Found.SetText("No patient on the practice list matches. Check the spelling and the date of birth, or ask for the NHS number.")
+			case total > len(found):
+				v.Found.SetText(fmt.Sprintf("%d match; the first %d are shown. Add the date of birth to narrow it.", total, len(found)))
+			case len(found) == 1:
+				v.Found.SetText("1 patient matches: check the name and date of birth with the caller, then pick them.")
+			default:
+				v.Found.SetText(fmt.Sprintf("%d patients match: check the date of birth with the caller, then pick one.", len(found)))
+			}
+		})
+	})
+}
+
+// choose makes the i-th patient found the one the request is for.
+func (v *Reception) choose(i int) {
+	if i < 0 || i >= len(v.found) {
+		return
+	}
+	p := v.found[i]
+	v.patient = &p
+	v.Chosen.SetText("For: " + v.patientLine(p))
+}
+
+// yesTo returns the red-flag questions answered yes.
+func (v *Reception) yesTo() []flagQuestion {
+	var out []flagQuestion
+	for i, c := range v.Flags {
+		if c.Checked {
+			out = append(out, flagQuestions()[i])
+		}
+	}
+	return out
+}
+
+// showWarning tells the receptionist plainly what to do the moment a red flag is
+// answered yes: this cannot wait for the inbox.
+func (v *Reception) showWarning() {
+	yes := v.yesTo()
+	if len(yes) == 0 {
+		v.Warning.Hide()
+		return
+	}
+	var flags []string
+	for _, q := range yes {
+		flags = append(flags, q.Flag)
+	}
+	msg := "The caller has said yes to " + strings.Join(flags, "; ") + ". Tell them now: call 999, or go straight to A&E. Do not wait for the practice to reply. " +
+		"If they are in the building, fetch the duty clinician at once. Then send the request, so the practice follows it up."
+	for _, q := range yes {
+		if q.ID == "suicide" {
+			msg += " They can also call the Samaritans free on 116 123 at any time."
+		}
+	}
+	v.WarningMsg.SetText(msg)
+	v.Warning.Show()
+}
+
+func (v *Reception) contactChanged() {
+	switch v.contact() {
+	case triage.ContactPhone, triage.ContactText:
+		v.Detail.SetPlaceHolder("The phone number to use, like 07700 900123")
+		v.Detail.Enable()
+	case triage.ContactEmail:
+		v.Detail.SetPlaceHolder("The email address to use")
+		v.Detail.Enable()
+	case triage.ContactOnline:
+		v.Detail.SetPlaceHolder("Not needed: the reply is on the patient pages")
+		v.Detail.Disable()
+	}
+}
+
+func (v *Reception) contact() triage.Contact {
+	for _, c := range triage.Contacts {
+		if c.Label() == v.Contact.Selected {
+			return c
+		}
+	}
+	return ""
+}
+
+// Entry returns the request as the form holds it.
+func (v *Reception) Entry() triage.StaffEntry {
+	e := triage.StaffEntry{Kind: triage.Clinical, Text: v.Text.Text, Caller: strings.TrimSpace(v.Caller.Text), Contact: v.contact()}
+	if v.patient != nil {
+		e.PatientID = v.patient.ID
+	}
+	if v.Kind.Selected == "Admin" {
+		e.Kind = triage.Admin
+	}
+	if e.Contact != triage.ContactOnline {
+		e.ContactDetail = strings.TrimSpace(v.Detail.Text)
+	}
+	yes := make([]bool, len(v.Flags))
+	for i, c := range v.Flags {
+		yes[i] = c.Checked
+	}
+	setAnswers(&e, yes)
+	return e
+}
+
+// enter sends the request off the Fyne thread. Nothing typed is cleared until the
+// queue has accepted it, so a refusal or a lost connection loses nothing.
+func (v *Reception) enter() {
+	if v.sending {
+		return
+	}
+	e := v.Entry()
+	if err := e.Validate(); err != nil {
+		v.Result.Importance = widget.DangerImportance
+		v.Result.SetText("Not sent: " + triage.ErrorMessage(err))
+		return
+	}
+	v.sending = true
+	v.EnterBtn.Disable()
+	v.Result.Importance = widget.MediumImportance
+	v.Result.SetText("Sending…")
+	spawn(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		got, err := v.link.EnterForCaller(ctx, e)
+		onUI(func() {
+			v.sending = false
+			v.EnterBtn.Enable()
+			if err != nil {
+				v.Result.Importance = widget.DangerImportance
+				v.Result.SetText("Not sent, and nothing is lost: " + triage.ErrorMessage(err) + ". Fix it and send again, or if the queue cannot be reached, try again in a minute.")
+				return
+			}
+			v.Result.Importance = widget.SuccessImportance
+			if got.Emergency {
+				v.Result.Importance = widget.DangerImportance
+			}
+			v.Result.SetText(got.Message)
+			v.d.SyncNow()
+			v.clearRequest()
+		})
+	})
+}
+
+// clearRequest empties what was about this request, keeping the message that says
+// what happened to it.
+func (v *Reception) clearRequest() {
+	v.patient = nil
+	v.found = nil
+	v.Results.UnselectAll()
+	v.Results.Refresh()
+	v.Search.SetText("")
+	v.Found.SetText("Find the caller's patient first: ask for their name and date of birth.")
+	v.Chosen.SetText("No patient chosen")
+	for _, c := range v.Flags {
+		c.SetChecked(false)
+	}
+	v.Warning.Hide()
+	v.Kind.SetSelected("Clinical")
+	v.Text.SetText("")
+	v.Caller.SetText("")
+	v.Contact.ClearSelected()
+	v.Detail.SetText("")
+	v.Detail.Enable()
+}
+
+// reset starts again for the next caller.
+func (v *Reception) reset() {
+	v.clearRequest()
+	v.Result.SetText("")
+}
