@@ -53,16 +53,34 @@ func NewKey() string {
 	return hex.EncodeToString(b)
 }
 
-// New makes a client for the queue at baseURL ("http://127.0.0.1:8443").
+// New makes a client for the queue at baseURL ("https://queue.example.nhs.uk", or
+// "http://127.0.0.1:8443" on this computer).
 func New(baseURL, token string) (*Client, error) {
-	u, err := url.Parse(strings.TrimRight(baseURL, "/"))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, triage.Errorf(triage.EINVALID, "server address %q is not a URL like https://queue.example.nhs.uk or http://127.0.0.1:8443", baseURL)
+	u, err := ParseServerURL(baseURL)
+	if err != nil {
+		return nil, err
 	}
 	if strings.TrimSpace(token) == "" {
 		return nil, triage.Errorf(triage.EINVALID, "a token is needed: ask the practice manager for one (queueserver user add)")
 	}
 	return &Client{base: u, token: token, http: &http.Client{Timeout: 60 * time.Second}}, nil
+}
+
+// ParseServerURL reads the queue's address and refuses one the desk must not use:
+// anything but https, except http to this computer (127.0.0.1, ::1, localhost), where
+// nothing crosses a network. Over plain http a staff token and every patient's
+// details would cross the surgery's network, or the internet, readable by anyone on
+// the way.
+func ParseServerURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimRight(strings.TrimSpace(raw), "/"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, triage.Errorf(triage.EINVALID, "server address %q is not a URL like https://queue.example.nhs.uk or http://127.0.0.1:8443", raw)
+	}
+	if u.Scheme == "http" && !fhir.LoopbackHost(u.Hostname()) {
+		return nil, triage.Errorf(triage.EINVALID, "server address %q uses http://, which would send your token and patients' details unencrypted: "+
+			"use https://%s (ask whoever runs the practice queue for its https address); http:// is only for a queue on this computer, like http://127.0.0.1:8443", raw, u.Host)
+	}
+	return u, nil
 }
 
 // NetworkError is a failure to reach the server, or an answer that was not the

@@ -24,11 +24,26 @@ type Entered struct {
 
 // EnterForCaller sends a request a member of staff entered for a patient who phoned
 // or came in. It is checked here first, so a mistake is reported without a round trip.
-func (c *Client) EnterForCaller(ctx context.Context, e triage.StaffEntry) (Entered, error) {
+// key is the entry's idempotency key (NewKey): when an answer is lost it is sent again
+// with the same key, here and when the receptionist presses send again, and the queue
+// answers with the request it already has rather than storing the caller's twice.
+func (c *Client) EnterForCaller(ctx context.Context, e triage.StaffEntry, key string) (Entered, error) {
 	if err := e.Validate(); err != nil {
 		return Entered{}, err
 	}
-	data, _, err := c.do(ctx, http.MethodPost, "/api/v1/reception/requests", e, nil)
+	var data []byte
+	var err error
+	for try := 1; ; try++ {
+		data, _, err = c.do(ctx, http.MethodPost, "/api/v1/reception/requests", e, http.Header{IdempotencyHeader: {key}})
+		if err == nil || !IsNetwork(err) || try == submitTries || ctx.Err() != nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return Entered{}, ctx.Err()
+		case <-time.After(time.Duration(try) * 200 * time.Millisecond):
+		}
+	}
 	if err != nil {
 		return Entered{}, err
 	}

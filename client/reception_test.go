@@ -42,10 +42,17 @@ func TestDeskSeesAStaffEnteredRequest(t *testing.T) {
 	if pick.NHSNumber != want.NHSNumber {
 		t.Fatalf("the search found %+v, not patient %d", found, want.ID)
 	}
-	entered, err := reception.EnterForCaller(ctx, triage.StaffEntry{PatientID: pick.ID, Kind: triage.Clinical,
-		Text: "crushing chest pain going down my left arm and sweating", Caller: "daughter, Ann", Contact: triage.ContactPhone, ContactDetail: "07700 900456"})
+	entry := triage.StaffEntry{PatientID: pick.ID, Kind: triage.Clinical,
+		Text: "crushing chest pain going down my left arm and sweating", Caller: "daughter, Ann", Contact: triage.ContactPhone, ContactDetail: "07700 900456"}
+	key := client.NewKey()
+	entered, err := reception.EnterForCaller(ctx, entry, key)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Sent again with its key, as after a lost answer: the same request, not a second.
+	again, err := reception.EnterForCaller(ctx, entry, key)
+	if err != nil || again.ID != entered.ID {
+		t.Fatalf("the entry sent again with its key: %+v, %v; want request %d again", again, err, entered.ID)
 	}
 	if !entered.Emergency || !strings.Contains(entered.Message, "999") {
 		t.Errorf("answer = %+v, want an emergency naming 999", entered)
@@ -75,7 +82,7 @@ func TestDeskSeesAStaffEnteredRequest(t *testing.T) {
 	p.assertMirror(cache)
 
 	// A mistake is caught before it leaves the desk.
-	if _, err := reception.EnterForCaller(ctx, triage.StaffEntry{PatientID: pick.ID, Kind: triage.Clinical, Text: "cough", Contact: triage.ContactText}); triage.ErrorCode(err) != triage.EINVALID {
+	if _, err := reception.EnterForCaller(ctx, triage.StaffEntry{PatientID: pick.ID, Kind: triage.Clinical, Text: "cough", Contact: triage.ContactText}, client.NewKey()); triage.ErrorCode(err) != triage.EINVALID {
 		t.Errorf("a text message with no number: %v, want EINVALID", err)
 	}
 }

@@ -189,9 +189,18 @@ func (s *Syncer) PushViews(ctx context.Context) (int, error) {
 // person to look at again: none of them is sent. A network error stops the push so
 // the actions keep their order for the next attempt.
 func (s *Syncer) Push(ctx context.Context) (sent int, err error) {
-	if _, err := s.PushViews(ctx); err != nil {
-		return 0, err
+	// Views first, as they were made first; a queue that refuses them (an older one
+	// without the endpoint) must not stop the actions, so that refusal is reported
+	// after them and the views wait in the outbox.
+	_, viewsErr := s.PushViews(ctx)
+	if IsNetwork(viewsErr) {
+		return 0, viewsErr
 	}
+	defer func() {
+		if err == nil {
+			err = viewsErr
+		}
+	}()
 	items, err := s.cache.Pending(ctx)
 	if err != nil {
 		return 0, err

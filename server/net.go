@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"triagedesk/fhir"
 )
 
 // Timeouts bound how long one connection may hold the queue, so a client that sends a
@@ -122,22 +124,10 @@ func CheckListen(addr string, tls, behindProxy bool) error {
 	if err != nil {
 		return fmt.Errorf("--addr %q is not host:port, like 127.0.0.1:8443", addr)
 	}
-	if IsLoopback(host) {
+	if fhir.LoopbackHost(host) {
 		return nil
 	}
 	return fmt.Errorf("refusing to serve on %s without TLS: tokens and patient data would cross the network unencrypted. "+
 		"Give --tls-cert and --tls-key, or if a TLS proxy (nginx, Caddy) is in front and this address is reached only by it, say --behind-proxy; "+
 		"to try the queue on this computer, use --addr 127.0.0.1:8443", addr)
-}
-
-// IsLoopback reports whether host (a name or an IP, without a port) is this computer
-// only: localhost, 127.0.0.0/8 or ::1. An empty host or 0.0.0.0 means every
-// interface, which is not.
-func IsLoopback(host string) bool {
-	host = strings.Trim(host, "[]")
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

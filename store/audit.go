@@ -87,82 +87,24 @@ func ranges(ids []int64) string {
 	return b.String()
 }
 
-// auditBatch is the most entries the queue's audit writer commits in one transaction.
-const auditBatch = 1000
-
-// auditJob is one entry waiting for the audit writer, and where to say how it went.
-type auditJob struct {
-	entry triage.AuditEntry
-	done  chan error
-}
-
-// runAuditWriter writes queued audit entries until jobs is closed, each time taking
-// every entry that has arrived (up to auditBatch) into one transaction. With 200 desks
-// following, each feed reply is an audit entry: one transaction and one fsync for each
-// was what held submissions to a hundred a second; grouped, they cost a few.
-func (q *Queue) runAuditWriter(jobs <-chan auditJob, stopped chan<- struct{}) {
-	defer close(stopped)
-	for job := range jobs {
-		batch := []auditJob{job}
-	more:
-		for len(batch) < auditBatch {
-			select {
-			case j, ok := <-jobs:
-				if !ok {
-					break more
-				}
-				batch = append(batch, j)
-			default:
-				break more
-			}
-		}
-		err := q.write(context.Background(), func(tx *sqlx.Tx, now time.Time) error {
-			for _, j := range batch {
-				e := j.entry
-				if e.At.IsZero() {
-					e.At = now
-				}
-				if err := appendAudit(context.Background(), tx, e); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		for _, j := range batch {
-			j.done <- err
-		}
-	}
-}
-
 // Audit records a read (or anything else done outside Act) in the queue's audit trail
 // and returns once it is committed: a caller about to hand out patient data must not
-// do so unless this returns nil. Entries arriving together are committed together.
+// do so unless this returns nil. Entries arriving together are committed together, by
+// the queue's group writer.
 func (q *Queue) Audit(ctx context.Context, e triage.AuditEntry) error {
 	if err := checkAudit(e); err != nil {
 		return err
 	}
-	job := auditJob{entry: e, done: make(chan error, 1)}
-	q.auditMu.RLock()
-	if q.auditClosed {
-		q.auditMu.RUnlock()
-		return fmt.Errorf("record %s in the audit trail: the queue is closed", e.Action)
-	}
-	select {
-	case q.audits <- job:
-		q.auditMu.RUnlock()
-	case <-ctx.Done():
-		q.auditMu.RUnlock()
-		return ctx.Err()
-	}
-	select {
-	case err := <-job.done:
-		if err != nil {
-			return fmt.Errorf("record %s in the audit trail: %w", e.Action, err)
+	err := q.grouped(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		if e.At.IsZero() {
+			e.At = now
 		}
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
+		return appendAudit(ctx, tx, e)
+	})
+	if err != nil {
+		return fmt.Errorf("record %s in the audit trail: %w", e.Action, err)
 	}
+	return nil
 }
 
 // AuditLog returns up to limit entries of the queue's audit trail after entry id

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,11 +39,8 @@ var queueSchema = schema{
 // record appends to the change feed in the same transaction.
 type Queue struct {
 	*DB
-	audits       chan auditJob // to the audit writer
-	auditStopped chan struct{}
-	auditMu      sync.RWMutex // guards auditClosed against sends on a closed channel
-	auditClosed  bool
-	swept        atomic.Int64 // when expired idempotency keys were last removed (Unix s)
+	group *groupWriter // commits submissions and audit entries together
+	swept atomic.Int64 // when expired idempotency keys were last removed (Unix s)
 }
 
 // OpenQueue opens the practice queue at path, creating it if it does not exist.
@@ -53,22 +49,23 @@ func OpenQueue(ctx context.Context, path string) (*Queue, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := &Queue{DB: db, audits: make(chan auditJob, auditBatch), auditStopped: make(chan struct{})}
-	go q.runAuditWriter(q.audits, q.auditStopped)
+	q := &Queue{DB: db}
+	q.group = newGroupWriter(db)
 	return q, nil
 }
 
-// Close stops the audit writer, once it has written what it was given, and closes
+// Close stops the group writer, once it has written what it was given, and closes
 // the database.
 func (q *Queue) Close() error {
-	q.auditMu.Lock()
-	if !q.auditClosed {
-		q.auditClosed = true
-		close(q.audits)
-	}
-	q.auditMu.Unlock()
-	<-q.auditStopped
+	q.group.close()
 	return q.DB.Close()
+}
+
+// grouped runs fn in a write transaction shared with whatever else is waiting, and
+// returns once that transaction is committed (fn's error if fn failed, in which case
+// nothing fn wrote is kept).
+func (q *Queue) grouped(ctx context.Context, fn func(tx *sqlx.Tx, now time.Time) error) error {
+	return q.group.do(ctx, fn)
 }
 
 // Role is what a member of staff may do.
@@ -464,7 +461,10 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 		return triage.Request{}, err
 	}
 	var r triage.Request
-	err = q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+	// Grouped with the other submissions and audit entries that arrive together: one
+	// commit, one fsync for all of them, which synchronous=FULL makes worth sharing.
+	err = q.grouped(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		r = triage.Request{}
 		if done, err := q.answered(ctx, tx, now, once, &r); done || err != nil {
 			return err
 		}

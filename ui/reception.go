@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -21,7 +24,9 @@ import (
 // Every method may block on the network, so the desk calls them off the Fyne thread.
 type ReceptionLink interface {
 	FindPatients(ctx context.Context, q triage.PatientQuery) (found []triage.Patient, total int, err error)
-	EnterForCaller(ctx context.Context, e triage.StaffEntry) (Entered, error)
+	// EnterForCaller sends the entry with an idempotency key: the same entry sent again
+	// with the same key (after a lost answer) is stored once.
+	EnterForCaller(ctx context.Context, e triage.StaffEntry, key string) (Entered, error)
 	TeamMembers(ctx context.Context, team triage.Team) ([]string, error)
 }
 
@@ -61,6 +66,10 @@ type Reception struct {
 	found   []triage.Patient
 	patient *triage.Patient
 	sending bool
+	// tryKey is the idempotency key of the entry last sent, and tryBody that entry:
+	// sending the same entry again reuses the key, so a retry after a lost answer
+	// cannot put the caller's request in the inbox twice.
+	tryKey, tryBody string
 }
 
 func newReception(d *Desk, link ReceptionLink) *Reception {
@@ -285,6 +294,10 @@ func (v *Reception) enter() {
 		v.Result.SetText("Not sent: " + triage.ErrorMessage(err))
 		return
 	}
+	if body, _ := json.Marshal(e); string(body) != v.tryBody {
+		v.tryKey, v.tryBody = newKey(), string(body)
+	}
+	key := v.tryKey
 	v.sending = true
 	v.EnterBtn.Disable()
 	v.Result.Importance = widget.MediumImportance
@@ -292,7 +305,7 @@ func (v *Reception) enter() {
 	spawn(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
-		got, err := v.link.EnterForCaller(ctx, e)
+		got, err := v.link.EnterForCaller(ctx, e, key)
 		onUI(func() {
 			v.sending = false
 			v.EnterBtn.Enable()
@@ -306,6 +319,7 @@ func (v *Reception) enter() {
 				v.Result.Importance = widget.DangerImportance
 			}
 			v.Result.SetText(got.Message)
+			v.tryKey, v.tryBody = "", ""
 			v.d.SyncNow()
 			v.clearRequest()
 		})
@@ -332,6 +346,13 @@ func (v *Reception) clearRequest() {
 	v.Contact.ClearSelected()
 	v.Detail.SetText("")
 	v.Detail.Enable()
+}
+
+// newKey makes an idempotency key for one entry.
+func newKey() string {
+	b := make([]byte, 16)
+	rand.Read(b) // crypto/rand does not fail on supported platforms
+	return hex.EncodeToString(b)
 }
 
 // reset starts again for the next caller.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -28,8 +29,8 @@ func (l queueLink) FindPatients(ctx context.Context, q triage.PatientQuery) ([]t
 	return l.c.FindPatients(ctx, q)
 }
 
-func (l queueLink) EnterForCaller(ctx context.Context, e triage.StaffEntry) (Entered, error) {
-	a, err := l.c.EnterForCaller(ctx, e)
+func (l queueLink) EnterForCaller(ctx context.Context, e triage.StaffEntry, key string) (Entered, error) {
+	a, err := l.c.EnterForCaller(ctx, e, key)
 	return Entered{ID: a.ID, Emergency: a.Emergency, Message: a.Message}, err
 }
 
@@ -40,6 +41,22 @@ func (l queueLink) TeamMembers(ctx context.Context, team triage.Team) ([]string,
 		names = append(names, m.Name)
 	}
 	return names, err
+}
+
+// lossyLink loses the queue's first answer to an entry, after the queue has stored
+// it, as a dropped connection would.
+type lossyLink struct {
+	queueLink
+	lost *bool
+}
+
+func (l lossyLink) EnterForCaller(ctx context.Context, e triage.StaffEntry, key string) (Entered, error) {
+	a, err := l.queueLink.EnterForCaller(ctx, e, key)
+	if err == nil && !*l.lost {
+		*l.lost = true
+		return Entered{}, fmt.Errorf("connection reset by peer")
+	}
+	return a, err
 }
 
 // liveFixture is a desk synced with a real practice queue served on 127.0.0.1.
@@ -269,6 +286,47 @@ func TestReceptionRefusalKeepsWhatWasTyped(t *testing.T) {
 	})
 	if !strings.Contains(r.Result.Text, "already has 1 requests open") || r.Text.Text != "my knee still hurts" || r.patient == nil {
 		t.Fatalf("over the limit: %q, text %q: the queue's limit must be shown and nothing typed lost", r.Result.Text, r.Text.Text)
+	}
+}
+
+// TestReceptionRetryAfterALostAnswerEntersOnce: the queue stores the entry but its
+// answer is lost; the receptionist presses send again, and the caller's request is in
+// the inbox once, not twice.
+func TestReceptionRetryAfterALostAnswerEntersOnce(t *testing.T) {
+	f := newLiveFixture(t, "demo-reviewer")
+	r := f.d.Reception
+	lost := false
+	r.link = lossyLink{r.link.(queueLink), &lost}
+	p := f.practice.Practice.Patients[0]
+	user(func() {
+		test.Type(r.Search, string(p.NHSNumber))
+		test.Tap(r.FindBtn)
+	})
+	user(func() {
+		r.Results.Select(0)
+		test.Type(r.Text, "rash on both legs for three days")
+		r.Contact.SetSelected(triage.ContactOnline.Label())
+		test.Tap(r.EnterBtn)
+	})
+	if !lost || !strings.Contains(r.Result.Text, "Not sent, and nothing is lost") || r.Text.Text == "" {
+		t.Fatalf("after a lost answer: %q, text %q", r.Result.Text, r.Text.Text)
+	}
+	user(func() { test.Tap(r.EnterBtn) })
+	if !strings.Contains(r.Result.Text, "is in the triage inbox") {
+		t.Fatalf("sent again: %q", r.Result.Text)
+	}
+	mine, err := f.queue.PatientRequests(context.Background(), f.practice.Practice.Accounts[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, q := range mine {
+		if q.Text == "rash on both legs for three days" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("the caller's request is in the queue %d times, want once", n)
 	}
 }
 

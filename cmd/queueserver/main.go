@@ -4,12 +4,12 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
@@ -98,13 +98,39 @@ func config(name string, args []string, stderr io.Writer, define func(*pflag.Fla
 }
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	def := server.DefaultTimeouts()
 	v, err := config("serve", args, stderr, func(fs *pflag.FlagSet) {
-		fs.String("addr", "127.0.0.1:8443", "the address to listen on")
+		fs.String("addr", "127.0.0.1:8443", "the address to listen on; anything but loopback needs --tls-cert and --tls-key, or --behind-proxy")
 		fs.String("rules", "", "a practice's triage rules file (the built-in rules when empty or refused)")
 		fs.Duration("shutdown-grace", 20*time.Second, "how long requests in flight get to finish on SIGTERM")
+		fs.String("tls-cert", "", "the TLS certificate file (PEM, with its chain) to serve HTTPS with")
+		fs.String("tls-key", "", "the TLS private key file (PEM) of --tls-cert")
+		fs.Bool("behind-proxy", false, "a TLS proxy (nginx, Caddy) is in front: serve plain HTTP to it and believe its X-Forwarded-Proto and X-Forwarded-Host")
+		fs.String("public-url", "", "the address desks and FHIR clients use, like https://queue.example.nhs.uk, for the links the queue hands out (default: as each request came in)")
+		fs.Duration("read-timeout", def.Read, "the longest a client may take to send one request, body included")
+		fs.Duration("write-timeout", def.Write, "the longest an answer may take to send (the feed's long poll has this on top of its wait)")
+		fs.Duration("idle-timeout", def.Idle, "how long an idle kept-alive connection stays open")
 	})
 	if err != nil {
 		return err
+	}
+	certFile, keyFile, behindProxy := v.GetString("tls-cert"), v.GetString("tls-key"), v.GetBool("behind-proxy")
+	if (certFile == "") != (keyFile == "") {
+		return errors.New("--tls-cert and --tls-key go together: give both files, or neither")
+	}
+	var tlsConfig *tls.Config
+	if certFile != "" {
+		cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+		if err != nil {
+			return fmt.Errorf("load the TLS certificate %s and key %s: %w (check both are PEM files and the key is the certificate's)", certFile, keyFile, err)
+		}
+		tlsConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	if err := server.CheckListen(v.GetString("addr"), tlsConfig != nil, behindProxy); err != nil {
+		return err
+	}
+	if pub := v.GetString("public-url"); pub != "" && !strings.HasPrefix(pub, "https://") && !strings.HasPrefix(pub, "http://") {
+		return fmt.Errorf("--public-url %q is not an address like https://queue.example.nhs.uk", pub)
 	}
 	logger := log.New(stderr, "queueserver: ", log.LstdFlags)
 	q, err := store.OpenQueue(ctx, v.GetString("db"))
@@ -117,12 +143,19 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		logger.Print(err)
 	}
 	srv := server.New(q, engine, triage.DefaultCalendar(), logger)
+	srv.SetNetwork(server.Network{PublicURL: v.GetString("public-url"), BehindProxy: behindProxy})
 	ln, err := net.Listen("tcp", v.GetString("addr"))
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", v.GetString("addr"), err)
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "serving the practice queue %s on http://%s (rules %s)\n", v.GetString("db"), ln.Addr(), engine.Version())
+	hs := srv.HTTPServer(server.Timeouts{ReadHeader: def.ReadHeader, Read: v.GetDuration("read-timeout"),
+		Write: v.GetDuration("write-timeout"), Idle: v.GetDuration("idle-timeout")})
+	scheme := "http"
+	if tlsConfig != nil {
+		hs.TLSConfig, scheme = tlsConfig, "https"
+		ln = tls.NewListener(ln, tlsConfig)
+	}
+	fmt.Fprintf(stdout, "serving the practice queue %s on %s://%s (rules %s)\n", v.GetString("db"), scheme, ln.Addr(), engine.Version())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

@@ -35,6 +35,8 @@ func TestLoadConfig(t *testing.T) {
 		{name: "flag beats file", file: "server: https://f.example\ntoken: ft\n", args: []string{"--token", "flag"}, want: config{Server: "https://f.example", Token: "flag"}},
 		{name: "server without token", args: []string{"--server", "https://q.example"}, wantErr: "no token"},
 		{name: "server not an address", args: []string{"--server", "queue", "--token", "x"}, wantErr: "not an address"},
+		{name: "http to another computer", args: []string{"--server", "http://queue.example.nhs.uk", "--token", "x"}, wantErr: "unencrypted"},
+		{name: "http to this computer", args: []string{"--server", "http://127.0.0.1:8443", "--token", "x"}, want: config{Server: "http://127.0.0.1:8443", Token: "x"}},
 		{name: "unknown flag", args: []string{"--sever", "x"}, wantErr: "--server, --token and --cache"},
 		{name: "broken config file", file: "server: [\n", wantErr: "cannot be read"},
 	}

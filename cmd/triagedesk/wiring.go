@@ -70,6 +70,9 @@ func loadConfig(args []string) (config, error) {
 		if !strings.HasPrefix(cfg.Server, "http://") && !strings.HasPrefix(cfg.Server, "https://") {
 			return cfg, fmt.Errorf("the server setting %q is not an address.\nSet it like https://queue.example.nhs.uk with --server, TRIAGEDESK_SERVER or server: in the config file", cfg.Server)
 		}
+		if _, err := client.ParseServerURL(cfg.Server); err != nil {
+			return cfg, fmt.Errorf("the server setting cannot be used: %s.\nSet it with --server, TRIAGEDESK_SERVER or server: in the config file", triage.ErrorMessage(err))
+		}
 		if cfg.Token == "" {
 			return cfg, errors.New("a server is set but no token.\nAsk the practice manager for your token and set it with --token, TRIAGEDESK_TOKEN or token: in the config file")
 		}
@@ -352,9 +355,9 @@ func (l *link) FindPatients(ctx context.Context, q triage.PatientQuery) ([]triag
 }
 
 // EnterForCaller sends a request reception entered for a caller.
-func (l *link) EnterForCaller(ctx context.Context, e triage.StaffEntry) (ui.Entered, error) {
+func (l *link) EnterForCaller(ctx context.Context, e triage.StaffEntry, key string) (ui.Entered, error) {
 	_, c, _, _ := l.now()
-	a, err := c.EnterForCaller(ctx, e)
+	a, err := c.EnterForCaller(ctx, e, key)
 	if err != nil {
 		return ui.Entered{}, err
 	}

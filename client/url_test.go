@@ -1,0 +1,43 @@
+package client_test
+
+import (
+	"strings"
+	"testing"
+
+	"triagedesk/client"
+	"triagedesk/triage"
+)
+
+// TestPlainHTTPOnlyToThisComputer: a staff token and patients' details must never
+// cross a network unencrypted.
+func TestPlainHTTPOnlyToThisComputer(t *testing.T) {
+	tests := []struct {
+		url  string
+		says string // "" when the address is accepted
+	}{
+		{"https://queue.example.nhs.uk", ""},
+		{"https://10.0.0.5:8443/", ""},
+		{"http://127.0.0.1:8443", ""},
+		{"http://127.8.9.1:8443", ""},
+		{"http://localhost:8443", ""},
+		{"http://[::1]:8443", ""},
+		{"http://queue.example.nhs.uk", "unencrypted"},
+		{"http://10.0.0.5:8443", "unencrypted"},
+		{"http://0.0.0.0:8443", "unencrypted"},
+		{"http://localhost.example.com", "unencrypted"},
+		{"ftp://queue.example.nhs.uk", "not a URL"},
+		{"queue.example.nhs.uk", "not a URL"},
+	}
+	for _, tt := range tests {
+		_, err := client.New(tt.url, "token")
+		switch {
+		case tt.says == "" && err != nil:
+			t.Errorf("New(%q): %v, want it accepted", tt.url, err)
+		case tt.says != "" && (err == nil || !strings.Contains(err.Error(), tt.says) || triage.ErrorCode(err) != triage.EINVALID):
+			t.Errorf("New(%q): %v, want a refusal saying %q", tt.url, err, tt.says)
+		}
+	}
+	if _, err := client.New("http://queue.example.nhs.uk", "t"); err == nil || !strings.Contains(err.Error(), "https://queue.example.nhs.uk") {
+		t.Errorf("the refusal should name the https address to use instead: %v", err)
+	}
+}
