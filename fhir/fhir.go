@@ -28,6 +28,8 @@ const (
 	SystemStatus      = "urn:triagedesk:status"
 	SystemOutcome     = "urn:triagedesk:outcome"
 	SystemKind        = "urn:triagedesk:kind"
+	SystemAnswer      = "urn:triagedesk:answer"   // Task.input: a fact the patient answered
+	SystemRedFlag     = "urn:triagedesk:red-flag" // Task.input: a red-flag question's answer
 	ExtDue            = "urn:triagedesk:ext:due"
 	ExtSite           = "urn:triagedesk:ext:site"
 	ExtGPTeam         = "urn:triagedesk:ext:gp-team"
@@ -99,10 +101,15 @@ type Meta struct {
 	LastUpdated string `json:"lastUpdated,omitempty"`
 }
 
-// TaskInput is a FHIR Task.input with a string value.
+// TaskInput is a FHIR Task.input: the patient's text (a string), or one of their
+// answers to the front door's questions (a string, a whole number, a decimal or a
+// yes/no). Exactly one value is set.
 type TaskInput struct {
-	Type        CodeableConcept `json:"type"`
-	ValueString string          `json:"valueString"`
+	Type         CodeableConcept `json:"type"`
+	ValueString  string          `json:"valueString,omitempty"`
+	ValueBoolean *bool           `json:"valueBoolean,omitempty"`
+	ValueInteger *int            `json:"valueInteger,omitempty"`
+	ValueDecimal *float64        `json:"valueDecimal,omitempty"`
 }
 
 // TaskOutput is a FHIR Task.output with a string value.
@@ -193,7 +200,7 @@ func TaskFrom(r *triage.Request) Task {
 		For:            &Reference{Reference: "Patient/" + strconv.FormatInt(r.PatientID, 10)},
 		AuthoredOn:     r.ReceivedAt.UTC().Format(time.RFC3339),
 		LastModified:   r.UpdatedAt.UTC().Format(time.RFC3339),
-		Input:          []TaskInput{{Type: CodeableConcept{Text: "patient-text"}, ValueString: r.Text}},
+		Input:          append([]TaskInput{{Type: CodeableConcept{Text: "patient-text"}, ValueString: r.Text}}, answerInputs(r.Answers)...),
 	}
 	if r.Team != "" {
 		t.Owner = &Reference{Identifier: &Identifier{System: SystemTeam, Value: string(r.Team)}, Display: r.Team.Label()}
@@ -249,6 +256,93 @@ func TaskFrom(r *triage.Request) Task {
 		}
 	}
 	return t
+}
+
+// The codes of the facts a patient answered, in Task.input with SystemAnswer.
+const (
+	answerFor         = "for"
+	answerAgeMonths   = "age-months"
+	answerTemperature = "temperature-celsius"
+	answerPregnant    = "pregnant"
+)
+
+// answerInputs maps the patient's answers to Task.input entries: each fact under
+// SystemAnswer, each red-flag question under SystemRedFlag with its yes or no.
+func answerInputs(a *triage.Answers) []TaskInput {
+	if a.Empty() {
+		return nil
+	}
+	var in []TaskInput
+	fact := func(code string) CodeableConcept {
+		return CodeableConcept{Coding: []Coding{{System: SystemAnswer, Code: code}}, Text: "answer"}
+	}
+	if a.For != "" {
+		in = append(in, TaskInput{Type: fact(answerFor), ValueString: string(a.For)})
+	}
+	if a.AgeMonths != nil {
+		m := *a.AgeMonths
+		in = append(in, TaskInput{Type: fact(answerAgeMonths), ValueInteger: &m})
+	}
+	if a.TemperatureC != 0 {
+		t := a.TemperatureC
+		in = append(in, TaskInput{Type: fact(answerTemperature), ValueDecimal: &t})
+	}
+	if a.Pregnant != "" {
+		in = append(in, TaskInput{Type: fact(answerPregnant), ValueString: string(a.Pregnant)})
+	}
+	for _, f := range a.RedFlags {
+		yes := f.Yes
+		q, _ := triage.RedFlagQuestionByID(f.Question)
+		in = append(in, TaskInput{Type: CodeableConcept{Coding: []Coding{{System: SystemRedFlag, Code: f.Question, Display: q.Flag}}, Text: "red-flag"},
+			ValueBoolean: &yes})
+	}
+	return in
+}
+
+// answersFrom reads the patient's answers back from Task.input, strictly: a fact or
+// question it does not know, or a value of the wrong type, is an error naming it.
+func answersFrom(inputs []TaskInput) (*triage.Answers, error) {
+	var a triage.Answers
+	for _, in := range inputs {
+		if len(in.Type.Coding) == 0 {
+			continue
+		}
+		c := in.Type.Coding[0]
+		switch c.System {
+		case SystemAnswer:
+			switch c.Code {
+			case answerFor:
+				a.For = triage.Whom(in.ValueString)
+			case answerAgeMonths:
+				if in.ValueInteger == nil {
+					return nil, fmt.Errorf("the answer %s needs a valueInteger", c.Code)
+				}
+				m := *in.ValueInteger
+				a.AgeMonths = &m
+			case answerTemperature:
+				if in.ValueDecimal == nil {
+					return nil, fmt.Errorf("the answer %s needs a valueDecimal", c.Code)
+				}
+				a.TemperatureC = *in.ValueDecimal
+			case answerPregnant:
+				a.Pregnant = triage.YesNo(in.ValueString)
+			default:
+				return nil, fmt.Errorf("unknown answer %q", c.Code)
+			}
+		case SystemRedFlag:
+			if in.ValueBoolean == nil {
+				return nil, fmt.Errorf("the red-flag answer %s needs a valueBoolean", c.Code)
+			}
+			a.RedFlags = append(a.RedFlags, triage.FlagAnswer{Question: c.Code, Yes: *in.ValueBoolean})
+		}
+	}
+	if a.Empty() {
+		return nil, nil
+	}
+	if err := a.Validate(); err != nil {
+		return nil, err
+	}
+	return &a, nil
 }
 
 // ExtSignpostURL carries where the practice signposted the patient.
@@ -312,6 +406,9 @@ func (t *Task) ToRequest() (triage.Request, error) {
 		if in.Type.Text == "patient-text" {
 			r.Text = in.ValueString
 		}
+	}
+	if r.Answers, err = answersFrom(t.Input); err != nil {
+		return fail("input", err)
 	}
 	if strings.TrimSpace(r.Text) == "" {
 		return fail("input", fmt.Errorf("the patient's text is missing"))

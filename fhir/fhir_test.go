@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +16,9 @@ func sample() (triage.Patient, triage.Request) {
 	p := triage.Patient{ID: 4, Version: 2, NHSNumber: "9990000018", GivenName: "Ruth", FamilyName: "Okafor",
 		BirthDate: time.Date(1988, 4, 2, 0, 0, 0, 0, time.UTC), Sex: triage.Female, SiteID: "main", GPTeamID: "blue", ActedForBy: []int64{7, 9}, Dependant: true}
 	r := triage.Request{ID: 12, Version: 3, PatientID: 4, SubmittedBy: 7, SiteID: "main", GPTeamID: "blue", Kind: triage.Clinical,
-		Text: "Crushing chest pain\nand sweating", ReceivedAt: at, DueAt: at.Add(15 * time.Minute), Status: triage.StatusClosed,
+		Text: "Crushing chest pain\nand sweating", ReceivedAt: at,
+		Answers: &triage.Answers{For: triage.ForAdult, AgeMonths: new(int), TemperatureC: 38.3, Pregnant: triage.NotSure,
+			RedFlags: []triage.FlagAnswer{{Question: "chest-pain", Yes: true}, {Question: "stroke"}}}, DueAt: at.Add(15 * time.Minute), Status: triage.StatusClosed,
 		Priority: triage.Emergency, Team: triage.TeamGP, Signpost: triage.Signpost999, ClaimedBy: "dr.lee", Channel: triage.ChannelPhone,
 		Response: "Called, sent to A&E", FirstResponseAt: at.Add(5 * time.Minute), Outcome: triage.OutcomeEmergency,
 		ClosedAt: at.Add(6 * time.Minute), Note: "09:36 dr.lee: called", UpdatedAt: at.Add(6 * time.Minute), UpdatedBy: "dr.lee",
@@ -46,6 +49,31 @@ func TestRoundTrip(t *testing.T) {
 	gotP, err := fp.ToPatient()
 	if err != nil || !reflect.DeepEqual(gotP, p) {
 		t.Errorf("Patient round trip: %+v, %v", gotP, err)
+	}
+}
+
+// TestAnswersOnTheWireAreChecked: a Task whose answers cannot be right is refused
+// with the field named, rather than reaching a desk's cache.
+func TestAnswersOnTheWireAreChecked(t *testing.T) {
+	tests := []struct {
+		name string
+		in   TaskInput
+		says string
+	}{
+		{"unknown fact", TaskInput{Type: CodeableConcept{Coding: []Coding{{System: SystemAnswer, Code: "weight"}}}, ValueString: "80"}, "unknown answer"},
+		{"age as text", TaskInput{Type: CodeableConcept{Coding: []Coding{{System: SystemAnswer, Code: "age-months"}}}, ValueString: "3"}, "valueInteger"},
+		{"red flag without a yes or no", TaskInput{Type: CodeableConcept{Coding: []Coding{{System: SystemRedFlag, Code: "sight"}}}}, "valueBoolean"},
+		{"unknown question", TaskInput{Type: CodeableConcept{Coding: []Coding{{System: SystemRedFlag, Code: "eyes"}}}, ValueBoolean: new(bool)}, "no red-flag question"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, r := sample()
+			task := TaskFrom(&r)
+			task.Input = append(task.Input, tt.in)
+			if _, err := task.ToRequest(); err == nil || !strings.Contains(err.Error(), tt.says) {
+				t.Fatalf("got %v, want an error saying %q", err, tt.says)
+			}
+		})
 	}
 }
 

@@ -749,6 +749,9 @@ type SubmitBody struct {
 	PatientID int64       `json:"patientId"` // omitted: the account holder
 	Kind      triage.Kind `json:"kind"`
 	Text      string      `json:"text"`
+	// Answers are the patient's answers to the red-flag questions and facts the front
+	// door asks before the free text (triage.RedFlagQuestions); optional.
+	Answers *triage.Answers `json:"answers,omitempty"`
 }
 
 // SubmitAnswer is what a patient is told when their request is accepted.
@@ -778,6 +781,10 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if err := body.Answers.Validate(); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p, err := s.queue.Patient(r.Context(), body.PatientID)
 	if err != nil {
 		s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "this account cannot act for patient %d", body.PatientID))
@@ -788,7 +795,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	req, err := s.accept(r.Context(), p, store.Submission{AccountID: acc.ID, PatientID: body.PatientID, Kind: body.Kind, Text: body.Text}, once)
+	req, err := s.accept(r.Context(), p, store.Submission{AccountID: acc.ID, PatientID: body.PatientID, Kind: body.Kind, Text: body.Text, Answers: body.Answers}, once)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -796,6 +803,9 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 	msg := "Thank you. The practice has your request and will reply within one working day."
 	if req.Suggested.Priority == triage.Emergency {
 		msg = "If this is an emergency, call 999 now or go to A&E. The practice will also call you."
+		if yes := body.Answers.YesTo(); len(yes) > 0 {
+			msg = yes[0].Advice + " The practice will also call you."
+		}
 	}
 	writeJSON(w, http.StatusCreated, "application/json", SubmitAnswer{ID: req.ID, Received: req.ReceivedAt, Message: msg})
 }
@@ -812,7 +822,7 @@ func (s *Server) accept(ctx context.Context, p triage.Patient, sub store.Submiss
 	}
 	sub.Kind = kind // canonical before the engine, the opening check and the store see it
 	now := s.now()
-	sub.Suggested = s.engine.Classify(triage.Input{Age: p.AgeAt(now), Sex: p.Sex, Kind: sub.Kind, Text: sub.Text})
+	sub.Suggested = s.engine.Classify(triage.Input{Age: p.AgeAt(now), Sex: p.Sex, Kind: sub.Kind, Text: sub.Text, Answers: sub.Answers})
 	avail, err := s.Availability(ctx)
 	if err != nil {
 		return triage.Request{}, err

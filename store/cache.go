@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -233,7 +234,7 @@ func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error
 var requestCols = []string{"id", "version", "patient_id", "submitted_by", "site_id", "gp_team_id", "kind", "body",
 	"received_at", "due_at", "status", "priority", "team", "signpost", "suggested_priority", "suggested_team",
 	"suggested_signpost", "reasons", "claimed_by", "channel", "response", "first_response_at", "outcome",
-	"closed_at", "note", "updated_at", "updated_by", "entered_by", "caller", "contact", "contact_detail",
+	"closed_at", "note", "updated_at", "updated_by", "entered_by", "caller", "contact", "contact_detail", "answers",
 	"priority_reason", "call_outcome", "called_at", "called_by", "awaiting_since"}
 
 var (
@@ -327,7 +328,20 @@ func requestArgs(r *triage.Request) []any {
 		suggestedPriority, string(r.Suggested.Team), string(suggestedSignpost), string(reasons),
 		r.ClaimedBy, string(r.Channel), r.Response, unix(r.FirstResponseAt), string(r.Outcome),
 		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy, r.EnteredBy, r.Caller, string(r.Contact), r.ContactDetail,
-		r.PriorityReason, string(r.Call), unix(r.CalledAt), r.CalledBy, unix(r.AwaitingSince)}
+		answersJSON(r.Answers), r.PriorityReason, string(r.Call), unix(r.CalledAt), r.CalledBy, unix(r.AwaitingSince)}
+}
+
+// answersJSON is the answers as the answers column holds them: the empty string for
+// none, which keeps the column empty for the many requests sent without them.
+func answersJSON(a *triage.Answers) string {
+	if a.Empty() {
+		return ""
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		return "" // cannot happen: Answers holds only strings, numbers and booleans
+	}
+	return string(b)
 }
 
 // Request returns one request in full, with its patient, or an ENOTFOUND error.
@@ -393,13 +407,13 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		firstResp, closed, called, awaiting           sql.NullInt64
 		call                                          string
 		kind, status, team, sign, sTeam, sSign, chann string
-		outcome, reasons, contact                     string
+		outcome, reasons, contact, answers            string
 		prio, sPrio                                   int
 	)
 	dest := []any{&r.ID, &r.Version, &r.PatientID, &r.SubmittedBy, &r.SiteID, &r.GPTeamID, &kind, &r.Text,
 		&received, &due, &status, &prio, &team, &sign, &sPrio, &sTeam, &sSign, &reasons,
 		&r.ClaimedBy, &chann, &r.Response, &firstResp, &outcome, &closed, &r.Note, &updated, &r.UpdatedBy,
-		&r.EnteredBy, &r.Caller, &contact, &r.ContactDetail,
+		&r.EnteredBy, &r.Caller, &contact, &r.ContactDetail, &answers,
 		&r.PriorityReason, &call, &called, &r.CalledBy, &awaiting}
 	return dest, func() error {
 		r.Kind, r.Status, r.Team, r.Signpost = triage.Kind(kind), triage.Status(status), triage.Team(team), triage.Signpost(sign)
@@ -409,6 +423,12 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		var err error
 		if r.Suggested.Reasons, err = parseReasons(reasons); err != nil {
 			return fmt.Errorf("request %d: the engine's reasons are unreadable: %w", r.ID, err)
+		}
+		if answers != "" {
+			r.Answers = new(triage.Answers)
+			if err := json.Unmarshal([]byte(answers), r.Answers); err != nil {
+				return fmt.Errorf("request %d: the patient's answers are unreadable: %w", r.ID, err)
+			}
 		}
 		r.Channel, r.Outcome, r.Contact = triage.Channel(chann), triage.Outcome(outcome), triage.Contact(contact)
 		r.ReceivedAt, r.DueAt, r.UpdatedAt = time.Unix(received, 0).UTC(), time.Unix(due, 0).UTC(), time.Unix(updated, 0).UTC()

@@ -79,6 +79,8 @@ func fixture(t *testing.T) *Cache {
 		req(7, 4, triage.Routine, triage.StatusClosed, 3*24*time.Hour, "Blood test results please"),
 		req(8, 1, triage.Soon, triage.StatusNew, 4*time.Hour, "Back pain and chest pain when I breathe in"),
 	}
+	reqs[1].Answers = &triage.Answers{For: triage.ForChild, TemperatureC: 39, Pregnant: triage.No,
+		RedFlags: []triage.FlagAnswer{{Question: "rash-meningitis"}, {Question: "sepsis"}}}
 	reqs[4].Team = triage.TeamPhysio
 	reqs[4].Kind = triage.Admin
 	if err := c.ApplyChanges(context.Background(), Changes{Patients: family(), Requests: reqs}, "c-1"); err != nil {
@@ -193,6 +195,9 @@ func TestMigrations(t *testing.T) {
 		hits, err := c.Search(ctx, "wheezy", triage.Filter{})
 		if err != nil || len(hits) != 1 || hits[0].ID != 1 {
 			t.Fatalf("a request cached before the upgrade is not searchable after it: %v, %v", hits, err)
+		}
+		if it, err := c.Request(ctx, 1); err != nil || it.Answers != nil {
+			t.Fatalf("a request cached before answers were asked reads back with %+v, %v", it.Answers, err)
 		}
 	})
 
@@ -325,6 +330,12 @@ func TestRequestAndPatient(t *testing.T) {
 	}
 	if it.Text != "My son has a fever of 39 and is not drinking" || len(it.Suggested.Reasons) != 1 || it.Suggested.Reasons[0].Rule != "test-rule" {
 		t.Fatalf("request read back wrong: %+v", it.Request)
+	}
+	if a := it.Answers; a == nil || a.For != triage.ForChild || a.TemperatureC != 39 || a.Pregnant != triage.No || len(a.RedFlags) != 2 || a.AgeMonths != nil {
+		t.Fatalf("the patient's answers read back as %+v", a)
+	}
+	if it, _ := c.Request(ctx, 1); it.Answers != nil {
+		t.Fatalf("a request without answers read back with %+v", it.Answers)
 	}
 	if !it.Patient.Dependant || len(it.Patient.ActedForBy) != 2 {
 		t.Fatalf("dependant's links lost: %+v", it.Patient)

@@ -429,6 +429,7 @@ type Submission struct {
 	PatientID int64
 	Kind      triage.Kind
 	Text      string
+	Answers   *triage.Answers // the front door's questions; nil when not asked
 	Suggested triage.Suggestion
 
 	// EnteredBy is the member of staff entering the request for a patient who phoned
@@ -459,6 +460,13 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 	s.Kind = kind // "Clinical" is stored as "clinical", not refused by the database
 	if err := triage.ValidateSubmission(s.Kind, s.Text); err != nil {
 		return triage.Request{}, err
+	}
+	if err := s.Answers.Validate(); err != nil {
+		return triage.Request{}, err
+	}
+	answers := s.Answers
+	if answers.Empty() {
+		answers = nil
 	}
 	var r triage.Request
 	// Grouped with the other submissions and audit entries that arrive together: one
@@ -496,7 +504,7 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 			return err
 		}
 		r = triage.Request{ID: next, Version: 1, PatientID: s.PatientID, SubmittedBy: s.AccountID, SiteID: site, GPTeamID: team,
-			Kind: s.Kind, Text: strings.TrimSpace(s.Text), ReceivedAt: now, DueAt: cal.Due(now, s.Suggested.Priority),
+			Kind: s.Kind, Text: strings.TrimSpace(s.Text), Answers: answers, ReceivedAt: now, DueAt: cal.Due(now, s.Suggested.Priority),
 			Status: triage.StatusNew, Priority: s.Suggested.Priority, Signpost: triage.SignpostNone, Suggested: s.Suggested,
 			UpdatedAt: now, UpdatedBy: actor,
 			EnteredBy: s.EnteredBy, Caller: strings.TrimSpace(s.Caller), Contact: s.Contact, ContactDetail: strings.TrimSpace(s.ContactDetail)}

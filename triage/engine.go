@@ -30,7 +30,19 @@ type Engine struct {
 	fallback  map[Kind]rule
 	breakers  map[string]bool // words that end a clause, as full stops do
 	classes   []wordClass     // word classes ("@medicine") that phrases may name
+	opinion   *SecondOpinion  // the model that may raise a suggestion; nil for rules alone
 }
+
+// WithSecondOpinion returns a copy of the engine that lets m raise its suggestions
+// (never lower them); nil gives the rules alone.
+func (e *Engine) WithSecondOpinion(m *SecondOpinion) *Engine {
+	c := *e
+	c.opinion = m
+	return &c
+}
+
+// SecondOpinion returns the model that may raise the engine's suggestions, or nil.
+func (e *Engine) SecondOpinion() *SecondOpinion { return e.opinion }
 
 // phrase is one way of saying a concept, as normalised words; a word ending in * is a
 // prefix ("vomit*" matches vomiting, vomited) and "?" stands for any one word.
@@ -80,6 +92,15 @@ type match struct {
 // GP team (a new problem needs assessing) and an admin one is routine for admin.
 func (e *Engine) Classify(in Input) Suggestion {
 	in.Sex, in.Kind = canonicalSex(in.Sex), canonicalKind(in.Kind)
+	s := e.classifyRules(in)
+	if e.opinion != nil && s.Priority != Emergency {
+		e.opinion.raise(in, &s)
+	}
+	return s
+}
+
+// classifyRules is the rules' suggestion alone.
+func (e *Engine) classifyRules(in Input) Suggestion {
 	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
 	found := e.findPhrases(toks)
 	present := make([][]match, len(e.concepts))
@@ -101,12 +122,16 @@ func (e *Engine) Classify(in Input) Suggestion {
 		present[fever] = []match{{concept: fever, from: at, to: at + 1}}
 	}
 	f := features{age: in.Age, months: monthsFromText(toks, in.Age), temp: temp}
+	e.applyFacts(in.Answers, &f, present)
 
 	var fired []*rule
 	for i := range e.rules {
 		if r := &e.rules[i]; r.fires(in, f, present) {
 			fired = append(fired, r)
 		}
+	}
+	for _, q := range in.Answers.YesTo() {
+		fired = append(fired, answerRule(q))
 	}
 	if slices.ContainsFunc(fired, func(r *rule) bool { return !r.weak }) {
 		fired = slices.DeleteFunc(fired, func(r *rule) bool { return r.weak })
@@ -147,6 +172,47 @@ func (e *Engine) Classify(in Input) Suggestion {
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
 	return s
+}
+
+// applyFacts puts what the patient answered before writing in place of what the
+// engine guessed from the text: a baby's age in months replaces one read from the
+// words (for a patient whose record says under two); a measured temperature counts when it is higher than any the text gives (a
+// lower reading taken earlier must not hide a fever the patient describes now); a
+// pregnancy that is, or may be, adds the pregnancy concepts. A "no" removes nothing
+// the patient wrote: under-triage is the failure to avoid.
+func (e *Engine) applyFacts(a *Answers, f *features, present [][]match) {
+	if a == nil {
+		return
+	}
+	if a.AgeMonths != nil && f.age < 2 {
+		// The record's age in years stays; below two the month answered decides.
+		f.months = *a.AgeMonths
+	}
+	add := func(concept string) {
+		if c, ok := e.conceptID[concept]; ok && len(present[c]) == 0 {
+			present[c] = []match{{concept: c, from: -1, to: -1}}
+		}
+	}
+	if a.TemperatureC > f.temp {
+		f.temp = a.TemperatureC
+		if f.temp >= feverC {
+			add("fever")
+		}
+	}
+	switch a.Pregnant {
+	case Yes:
+		add("pregnant")
+		add("pregnancy_possible")
+	case NotSure:
+		add("pregnancy_possible")
+	}
+}
+
+// answerRule is the rule a yes to a red-flag question stands for.
+func answerRule(q RedFlagQuestion) *rule {
+	return &rule{id: "answer-" + q.ID, priority: q.Priority, team: q.Team, signpost: q.Signpost,
+		says:   "The patient answered yes when asked about " + q.Flag + ": “" + q.Ask + "”",
+		minAge: -1, maxAge: -1, minMonth: -1, maxMo: -1}
 }
 
 type features struct {
@@ -205,6 +271,9 @@ func (r *rule) reason(text string, toks []token, present [][]match) Reason {
 	var spans []Span
 	for _, c := range slices.Concat(r.all, r.anyOf, r.several) {
 		for _, m := range present[c] {
+			if m.from < 0 {
+				continue // a fact the patient answered, not words of the text
+			}
 			spans = append(spans, Span{Start: toks[m.from].start, End: toks[m.to-1].end})
 		}
 	}

@@ -15,23 +15,28 @@ type Miss struct {
 // Scores measure the engine on a labelled set, in the terms of issue targets and
 // the clinical safety case.
 type Scores struct {
-	N                  int
-	Emergencies        int       // labelled emergency
-	EmergenciesFound   int       // of those, suggested emergency
-	UnderTriaged       int       // suggested less urgent than labelled
-	PriorityRight      int       //
-	TeamRight          int       //
-	SignpostRight      int       //
-	Confusion          [4][4]int // [labelled rank][suggested rank]
-	Misses             []Miss    // every request with any label wrong, in input order
-	UnderTriagedMisses []Miss    // the under-triaged ones, the safety failures
+	N                      int
+	Emergencies            int       // labelled emergency
+	EmergenciesFound       int       // of those, suggested emergency
+	UnderTriaged           int       // suggested less urgent than labelled
+	PriorityRight          int       //
+	TeamRight              int       //
+	SignpostRight          int       //
+	OverTriagedToEmergency int       // labelled less urgent than emergency, suggested emergency
+	Confusion              [4][4]int // [labelled rank][suggested rank]
+	Misses                 []Miss    // every request with any label wrong, in input order
+	UnderTriagedMisses     []Miss    // the under-triaged ones, the safety failures
 }
 
 // Evaluate classifies every labelled request and counts what the engine got right.
-func Evaluate(e *Engine, set []Labelled) Scores {
+func Evaluate(e *Engine, set []Labelled) Scores { return EvaluateWith(e.Classify, set) }
+
+// EvaluateWith is Evaluate for any way of classifying: training compares the second
+// opinion's candidate models through it.
+func EvaluateWith(classify func(Input) Suggestion, set []Labelled) Scores {
 	var s Scores
 	for _, l := range set {
-		got := e.Classify(l.Input)
+		got := classify(l.Input)
 		s.N++
 		want, have := l.Want.Priority.Rank(), got.Priority.Rank()
 		if want < 4 && have < 4 {
@@ -42,6 +47,9 @@ func Evaluate(e *Engine, set []Labelled) Scores {
 			if got.Priority == Emergency {
 				s.EmergenciesFound++
 			}
+		}
+		if want > 0 && have == 0 {
+			s.OverTriagedToEmergency++
 		}
 		ok := true
 		if have > want {
@@ -82,6 +90,15 @@ func (s Scores) EmergencyRecall() float64 { return ratio(s.EmergenciesFound, s.E
 
 // UnderTriageRate is the share of requests suggested less urgent than labelled.
 func (s Scores) UnderTriageRate() float64 { return ratio(s.UnderTriaged, s.N) }
+
+// OverTriageRate is the share of requests labelled less urgent than emergency that
+// were suggested as emergencies: the false alarms that send a practice calling.
+func (s Scores) OverTriageRate() float64 {
+	if s.N == s.Emergencies {
+		return 0 // nothing could be over-triaged
+	}
+	return ratio(s.OverTriagedToEmergency, s.N-s.Emergencies)
+}
 
 // PriorityAccuracy is the share with the labelled priority.
 func (s Scores) PriorityAccuracy() float64 { return ratio(s.PriorityRight, s.N) }

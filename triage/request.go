@@ -14,16 +14,19 @@ const MaxTextLength = 5000
 // everything the practice has done with it. Version goes up with every change; staff
 // actions carry the version they were based on so a stale change is refused.
 type Request struct {
-	ID          int64     `json:"id"`
-	Version     int       `json:"version"`
-	PatientID   int64     `json:"patientId"`
-	SubmittedBy int64     `json:"submittedBy"` // the account that sent it
-	SiteID      string    `json:"siteId"`
-	GPTeamID    string    `json:"gpTeamId"`
-	Kind        Kind      `json:"kind"`
-	Text        string    `json:"text"`
-	ReceivedAt  time.Time `json:"receivedAt"`
-	DueAt       time.Time `json:"dueAt"`
+	ID          int64  `json:"id"`
+	Version     int    `json:"version"`
+	PatientID   int64  `json:"patientId"`
+	SubmittedBy int64  `json:"submittedBy"` // the account that sent it
+	SiteID      string `json:"siteId"`
+	GPTeamID    string `json:"gpTeamId"`
+	Kind        Kind   `json:"kind"`
+	Text        string `json:"text"`
+	// Answers are the patient's answers to the front door's questions; nil on a
+	// request sent before it asked them.
+	Answers    *Answers  `json:"answers,omitempty"`
+	ReceivedAt time.Time `json:"receivedAt"`
+	DueAt      time.Time `json:"dueAt"`
 
 	Status   Status   `json:"status"`
 	Priority Priority `json:"priority"`
@@ -512,6 +515,8 @@ func (r *Request) Validate() error {
 		return bad("unknown call outcome %q", r.Call)
 	case r.Contact != "" && !r.Contact.Valid():
 		return bad("unknown way of contact %q", r.Contact)
+	case r.Answers.Validate() != nil:
+		return bad("the patient's answers: %s", ErrorMessage(r.Answers.Validate()))
 	case !r.Suggested.Priority.Valid() || (r.Suggested.Team != "" && !r.Suggested.Team.Valid()) || !r.Suggested.Signpost.Valid():
 		return bad("the suggestion has an unknown priority, team or signpost")
 	}

@@ -7,6 +7,10 @@ type Input struct {
 	Sex  Sex    `json:"sex"`
 	Kind Kind   `json:"kind"` // what the patient ticked, which may be wrong
 	Text string `json:"text"`
+	// Answers are what the patient answered before writing; nil when not asked. A yes
+	// to a red-flag question is that red flag, and a fact (a baby's age in months, a
+	// measured temperature, a pregnancy) is trusted over what the text suggests.
+	Answers *Answers `json:"answers,omitempty"`
 }
 
 // Span is a byte range [Start, End) of a piece of text, used to highlight the words

@@ -16,14 +16,16 @@ import (
 
 // requestLine is one input line of LABELS.md; the labelled sets add the three labels.
 type requestLine struct {
-	ID       string `json:"id"`
-	Age      *int   `json:"age"`
-	Sex      string `json:"sex"`
-	Kind     string `json:"kind"`
-	Text     string `json:"text"`
-	Priority string `json:"priority,omitempty"`
-	Team     string `json:"team,omitempty"`
-	Signpost string `json:"signpost,omitempty"`
+	ID   string `json:"id"`
+	Age  *int   `json:"age"`
+	Sex  string `json:"sex"`
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+	// Answers are the front door's questions, as the patient API takes them; optional.
+	Answers  *triage.Answers `json:"answers,omitempty"`
+	Priority string          `json:"priority,omitempty"`
+	Team     string          `json:"team,omitempty"`
+	Signpost string          `json:"signpost,omitempty"`
 }
 
 // resultLine is one output line of LABELS.md.
@@ -59,7 +61,10 @@ func parseLine(b []byte) (requestLine, triage.Input, error) {
 	if strings.TrimSpace(rl.Text) == "" {
 		return rl, triage.Input{}, errors.New(`"text" is empty`)
 	}
-	return rl, triage.Input{ID: rl.ID, Age: *rl.Age, Sex: sex, Kind: kind, Text: rl.Text}, nil
+	if err := rl.Answers.Validate(); err != nil {
+		return rl, triage.Input{}, errors.New(`"answers": ` + triage.ErrorMessage(err))
+	}
+	return rl, triage.Input{ID: rl.ID, Age: *rl.Age, Sex: sex, Kind: kind, Text: rl.Text, Answers: rl.Answers}, nil
 }
 
 // engineFlag adds --rules and returns a function that builds the engine it names.

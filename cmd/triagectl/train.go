@@ -1,0 +1,236 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"triagedesk/triage"
+)
+
+// unseenDir is where blind sets that nobody has read are kept: they measure the next
+// version, so nothing may learn from them.
+const unseenDir = "unseen"
+
+func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, `Usage: triagectl train [flags] [FILE.jsonl ...]
+
+Builds the second opinion: a model of the labelled requests that may raise the rules'
+priority, never lower it. It learns from the labelled sets given (by default every
+triage/testdata/*.jsonl; never a set under unseen/), holds each set out in turn to
+choose its thresholds, and writes the model asset. With --compare it also scores the
+candidate second opinions on the sets given there and prints one table of figures
+(never a request's text: those sets stay unread).`)
+		fs.PrintDefaults()
+	}
+	engine := engineFlag(fs)
+	out := fs.String("out", "assets/second-opinion.gob", "where to write the model")
+	method := fs.String("method", "logistic", "logistic or naive-bayes")
+	bits := fs.Int("bits", 18, "log2 of the number of feature buckets")
+	falseRaise := fs.Float64("false-raise", 0.005, "share of held-out requests less urgent than a head that it may raise")
+	shortWords := fs.Int("short-words", 6, "messages with fewer words get their own, stricter thresholds")
+	version := fs.String("version", time.Now().UTC().Format("2006.01.02"), "the model's version, shown in its reasons")
+	compare := fs.String("compare", "", "comma-separated labelled sets to compare the candidates on (figures only)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		var err error
+		if files, err = filepath.Glob("triage/testdata/*.jsonl"); err != nil || len(files) == 0 {
+			fmt.Fprintln(stderr, "triagectl train: no labelled sets given, and none in triage/testdata/*.jsonl: run it from the project's root or name the sets")
+			return 2
+		}
+	}
+	var sets [][]triage.Labelled
+	for _, f := range files {
+		if isUnseen(f) {
+			fmt.Fprintf(stderr, "triagectl train: %s is an unseen set: it measures the next version, so the model must not learn from it\n", f)
+			return 2
+		}
+		set, err := readSetFile(f)
+		if err != nil {
+			fmt.Fprintf(stderr, "triagectl train: %v\n", err)
+			return 2
+		}
+		sets = append(sets, set)
+	}
+	opt := triage.TrainOptions{Version: *version, Method: *method, Bits: *bits, FalseRaise: *falseRaise, ShortWords: *shortWords}
+	m, held, err := triage.TrainSecondOpinion(sets, opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "triagectl train: %v\n", err)
+		return 2
+	}
+	b, err := m.Encode()
+	if err != nil {
+		fmt.Fprintf(stderr, "triagectl train: %v\n", err)
+		return 1
+	}
+	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		fmt.Fprintf(stderr, "triagectl train: %v\n", err)
+		return 1
+	}
+	n := 0
+	for _, s := range sets {
+		n += len(s)
+	}
+	fmt.Fprintf(stdout, "model %s (%s, 2^%d buckets) from %d requests in %d sets: %s, %.1f MB\n", m.Version, m.Method, m.Bits, n, len(sets), *out, float64(len(b))/1e6)
+	fmt.Fprintf(stdout, "thresholds (emergency, same-day, soon): %.3f %.3f %.3f; under %d words %.3f %.3f %.3f\n",
+		m.Threshold[0], m.Threshold[1], m.Threshold[2], m.ShortWords, m.ShortThreshold[0], m.ShortThreshold[1], m.ShortThreshold[2])
+	printHeld(stdout, held, m)
+	if *compare == "" {
+		return 0
+	}
+	rules, err := engine()
+	if err != nil {
+		fmt.Fprintf(stderr, "triagectl train: %v\n", err)
+		return 2
+	}
+	var evalNames []string
+	evalSets := map[string][]triage.Labelled{}
+	for _, f := range strings.Split(*compare, ",") {
+		set, err := readSetFile(f)
+		if err != nil {
+			fmt.Fprintf(stderr, "triagectl train: %v\n", err)
+			return 2
+		}
+		evalNames = append(evalNames, f)
+		evalSets[f] = set
+	}
+	cands := candidates(rules, sets, m, opt)
+	printComparison(stdout, rules, cands, evalNames, evalSets)
+	return 0
+}
+
+func isUnseen(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	return slices.Contains(strings.Split(filepath.ToSlash(abs), "/"), unseenDir)
+}
+
+func readSetFile(path string) ([]triage.Labelled, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	set, err := readLabelled(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return set, nil
+}
+
+// printHeld reports what the held-out sets say of the chosen thresholds: how many of
+// each priority's requests each head raised to, for the model alone.
+func printHeld(w io.Writer, held []triage.Held, m *triage.SecondOpinion) {
+	var raised, negatives, caught, urgent [3]int
+	for _, h := range held {
+		th := m.Threshold
+		if h.Words < m.ShortWords {
+			th = m.ShortThreshold
+		}
+		p := triage.HeadPriority(h.Scores, th)
+		for k, hp := range []triage.Priority{triage.Emergency, triage.SameDay, triage.Soon} {
+			if h.Want.Rank() > hp.Rank() {
+				negatives[k]++
+				if p != "" && p.Rank() <= hp.Rank() {
+					raised[k]++
+				}
+			} else {
+				urgent[k]++
+				if p != "" && p.Rank() <= hp.Rank() {
+					caught[k]++
+				}
+			}
+		}
+	}
+	fmt.Fprintln(w, "held out, the model alone (each set scored by a model trained on the others):")
+	for k, name := range []string{"emergency", "at least same-day", "at least soon"} {
+		fmt.Fprintf(w, "  %-18s finds %5.1f%% (%d of %d); raises %4.1f%% of the less urgent (%d of %d)\n", name,
+			pct(caught[k], urgent[k]), caught[k], urgent[k], pct(raised[k], negatives[k]), raised[k], negatives[k])
+	}
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// candidates are the second opinions compared: the probe of the issue (the most
+// urgent of the three nearest with cosine at least 0.25), nearest neighbours with
+// held-out thresholds, and the logistic and naive-Bayes models.
+func candidates(rules *triage.Engine, sets [][]triage.Labelled, m *triage.SecondOpinion, opt triage.TrainOptions) []triage.Candidate {
+	knn := triage.NewKNN(m, sets)
+	cands := []triage.Candidate{
+		{Name: "rules alone", Raise: func(_ triage.Input, s triage.Suggestion) triage.Suggestion { return s }},
+		{Name: "probe: 3-NN, cosine >= 0.25", Raise: func(in triage.Input, s triage.Suggestion) triage.Suggestion {
+			best := triage.Priority("")
+			for _, nb := range knn.Nearest(in.Text, 3, -1) {
+				if nb.Sim >= 0.25 && (best == "" || nb.Priority.MoreUrgent(best)) {
+					best = nb.Priority
+				}
+			}
+			return triage.RaiseTo(s, best, "probe")
+		}},
+	}
+	long, short := triage.Thresholds(knn.HeldOut(5, opt.ShortWords), opt.FalseRaise, opt.ShortWords)
+	cands = append(cands, triage.Candidate{Name: "5-NN, held-out thresholds", Raise: func(in triage.Input, s triage.Suggestion) triage.Suggestion {
+		th := long
+		if len(strings.Fields(in.Text)) < opt.ShortWords {
+			th = short
+		}
+		return triage.RaiseTo(s, triage.HeadPriority(triage.KNNScores(knn.Nearest(in.Text, 5, -1)), th), "5-NN")
+	}})
+	model := func(name string, mm *triage.SecondOpinion) triage.Candidate {
+		return triage.Candidate{Name: name, Raise: func(in triage.Input, s triage.Suggestion) triage.Suggestion {
+			return triage.RaiseTo(s, mm.Read(in.Text).Priority, name)
+		}}
+	}
+	cands = append(cands, model(m.Method+" (the model written)", m))
+	other := opt
+	other.Method = "naive-bayes"
+	if m.Method == "naive-bayes" {
+		other.Method = "logistic"
+	}
+	if om, _, err := triage.TrainSecondOpinion(sets, other); err == nil {
+		cands = append(cands, model(other.Method, om))
+	}
+	return cands
+}
+
+// printComparison prints one row per candidate and set: figures only.
+func printComparison(w io.Writer, rules *triage.Engine, cands []triage.Candidate, names []string, sets map[string][]triage.Labelled) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "candidate\tset\tn\temergency recall\tunder-triage\tpriority\tteam\tsignpost\tover-triage to emergency\t")
+	for _, c := range cands {
+		var all []triage.Labelled
+		for _, name := range names {
+			all = append(all, sets[name]...)
+		}
+		for _, name := range append(slices.Clone(names), "all") {
+			set := all
+			if name != "all" {
+				set = sets[name]
+			}
+			s := triage.EvaluateWith(func(in triage.Input) triage.Suggestion { return c.Raise(in, rules.RulesOnly(in)) }, set)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f%% (%d/%d)\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%% (%d)\t\n", c.Name, filepath.Base(name), s.N,
+				100*s.EmergencyRecall(), s.EmergenciesFound, s.Emergencies, 100*s.UnderTriageRate(), 100*s.PriorityAccuracy(),
+				100*s.TeamAccuracy(), 100*s.SignpostAccuracy(), 100*s.OverTriageRate(), s.OverTriagedToEmergency)
+		}
+	}
+	tw.Flush()
+}

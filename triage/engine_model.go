@@ -1,0 +1,372 @@
+package triage
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SecondOpinion is a statistical model of the labelled requests that reads a request
+// beside the rules and may raise the rules' priority, never lower it. The rules know
+// the phrases their authors thought of; the model knows how thousands of labelled
+// requests were worded, so it catches lay paraphrases of red flags no phrase list holds
+// ("I've sorted out who gets the dog" beside low mood). It is built by `triagectl
+// train` from triage/testdata/*.jsonl into assets/second-opinion.gob and does not
+// change after it is loaded, so one can serve every goroutine.
+//
+// The features are TF-IDF weights of word unigrams, word bigrams and character
+// 5-grams, hashed into 2^Bits buckets. Three linear heads score "an emergency", "at
+// least same-day" and "at least soon"; a head raises when its score reaches its
+// threshold, which training chose on held-out sets so that few requests that are less
+// urgent are raised. Short messages have their own, higher thresholds: a few words
+// are weak evidence, and raising them was the probe's commonest false alarm.
+type SecondOpinion struct {
+	Format  int    // the file format; Load refuses one it does not know
+	Version string // shown in every reason the model gives, so a raise can be traced
+	Method  string // how the weights were learned: "logistic" or "naive-bayes"
+	Bits    int    // log2 of the number of feature buckets
+	// Cells holds, per bucket, its IDF and the three heads' weights, side by side so
+	// that scoring a feature reads one cache line.
+	Cells []Cell
+	// DefaultIDF weights a bucket that no training request had.
+	DefaultIDF float32
+	Bias       [3]float32
+	// Threshold and ShortThreshold are the scores at which each head raises, for
+	// messages of at least ShortWords words and for shorter ones.
+	Threshold, ShortThreshold [3]float32
+	ShortWords                int
+	// Examples are the labelled requests the model names when it raises ("reads
+	// like: ..."): the urgent ones of the training sets.
+	Examples []Example
+
+	vecs []sparse // Examples' feature vectors, built on load
+}
+
+// Cell is one feature bucket of a SecondOpinion.
+type Cell struct {
+	IDF float32
+	W   [3]float32 // emergency, at least same-day, at least soon
+}
+
+// Example is one labelled request the model can name.
+type Example struct {
+	Text     string
+	Priority Priority
+}
+
+// ModelFormat is the SecondOpinion file format this code reads and writes.
+const ModelFormat = 1
+
+// heads are the priorities the three heads raise to, in order.
+var heads = [3]Priority{Emergency, SameDay, Soon}
+
+// LoadSecondOpinion reads a model written by Encode, checking that it is whole.
+func LoadSecondOpinion(b []byte) (*SecondOpinion, error) {
+	var m SecondOpinion
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&m); err != nil {
+		return nil, fmt.Errorf("read the second opinion's model: %w", err)
+	}
+	if m.Format != ModelFormat {
+		return nil, fmt.Errorf("the second opinion's model is format %d; this version reads format %d: rebuild it with triagectl train", m.Format, ModelFormat)
+	}
+	if m.Bits < 10 || m.Bits > 24 || len(m.Cells) != 1<<m.Bits {
+		return nil, fmt.Errorf("the second opinion's model is damaged: %d cells for %d bits", len(m.Cells), m.Bits)
+	}
+	for _, ex := range m.Examples {
+		if !ex.Priority.Valid() {
+			return nil, fmt.Errorf("the second opinion's model is damaged: an example has priority %q", ex.Priority)
+		}
+	}
+	m.prepare()
+	return &m, nil
+}
+
+// Encode writes the model for LoadSecondOpinion.
+func (m *SecondOpinion) Encode() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
+		return nil, fmt.Errorf("write the second opinion's model: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (m *SecondOpinion) prepare() {
+	m.vecs = make([]sparse, len(m.Examples))
+	for i, ex := range m.Examples {
+		m.vecs[i] = m.vector(ex.Text, nil)
+	}
+}
+
+// Opinion is what the model makes of one request.
+type Opinion struct {
+	Scores   [3]float32 // the three heads' scores
+	Priority Priority   // the most urgent head that reached its threshold; "" for none
+}
+
+// Read scores a request's text.
+func (m *SecondOpinion) Read(text string) Opinion {
+	buf := bufPool.Get().(*featureBuf)
+	defer bufPool.Put(buf)
+	v := m.vectorInto(text, buf)
+	op := Opinion{Scores: m.scores(v)}
+	th := m.Threshold
+	if buf.words < m.ShortWords {
+		th = m.ShortThreshold
+	}
+	for h := range heads {
+		if op.Scores[h] >= th[h] {
+			op.Priority = heads[h]
+			break
+		}
+	}
+	return op
+}
+
+func (m *SecondOpinion) scores(v sparse) [3]float32 {
+	s := m.Bias
+	for i, b := range v.idx {
+		c := &m.Cells[b]
+		x := v.val[i]
+		s[0] += x * c.W[0]
+		s[1] += x * c.W[1]
+		s[2] += x * c.W[2]
+	}
+	return s
+}
+
+// ReadsLike returns the texts of up to n labelled requests at least as urgent as p
+// that the text most resembles, most alike first, with their cosine similarity.
+func (m *SecondOpinion) ReadsLike(text string, p Priority, n int) []Example {
+	q := m.vector(text, nil)
+	dense := make(map[uint32]float32, len(q.idx))
+	for i, b := range q.idx {
+		dense[b] = q.val[i]
+	}
+	type hit struct {
+		i   int
+		sim float32
+	}
+	var hits []hit
+	for i, ex := range m.Examples {
+		if ex.Priority.Rank() > p.Rank() {
+			continue
+		}
+		var sim float32
+		for k, b := range m.vecs[i].idx {
+			if w, ok := dense[b]; ok {
+				sim += w * m.vecs[i].val[k]
+			}
+		}
+		if sim > 0 {
+			hits = append(hits, hit{i, sim})
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if a.sim != b.sim {
+			if a.sim > b.sim {
+				return -1
+			}
+			return 1
+		}
+		return a.i - b.i
+	})
+	var out []Example
+	for _, h := range hits[:min(n, len(hits))] {
+		out = append(out, m.Examples[h.i])
+	}
+	return out
+}
+
+// sparse is a feature vector: bucket indexes in increasing order and their weights.
+type sparse struct {
+	idx []uint32
+	val []float32
+}
+
+// featureBuf is the scratch space of one feature extraction, pooled so that scoring
+// a request allocates nothing.
+type featureBuf struct {
+	norm    []byte
+	buckets []uint32
+	vec     sparse
+	words   int
+}
+
+var bufPool = sync.Pool{New: func() any { return new(featureBuf) }}
+
+// vector returns the text's feature vector in new memory.
+func (m *SecondOpinion) vector(text string, _ *featureBuf) sparse {
+	var buf featureBuf
+	v := m.vectorInto(text, &buf)
+	return sparse{idx: slices.Clone(v.idx), val: slices.Clone(v.val)}
+}
+
+// vectorInto computes the text's TF-IDF vector, L2-normalised, in buf's memory.
+func (m *SecondOpinion) vectorInto(text string, buf *featureBuf) sparse {
+	buf.words = Features(text, m.Bits, buf)
+	slices.Sort(buf.buckets)
+	v := sparse{idx: buf.vec.idx[:0], val: buf.vec.val[:0]}
+	var norm float32
+	for i := 0; i < len(buf.buckets); {
+		j := i + 1
+		for j < len(buf.buckets) && buf.buckets[j] == buf.buckets[i] {
+			j++
+		}
+		b := buf.buckets[i]
+		idf := m.Cells[b].IDF
+		if idf == 0 {
+			idf = m.DefaultIDF
+		}
+		w := (1 + float32(math.Log(float64(j-i)))) * idf
+		v.idx = append(v.idx, b)
+		v.val = append(v.val, w)
+		norm += w * w
+		i = j
+	}
+	if norm > 0 {
+		inv := 1 / float32(math.Sqrt(float64(norm)))
+		for i := range v.val {
+			v.val[i] *= inv
+		}
+	}
+	buf.vec = v
+	return v
+}
+
+// Features fills buf.buckets with the hashed features of text (word unigrams, word
+// bigrams and character 5-grams of the normalised text, in 2^bits buckets, repeated
+// as often as they occur) and returns the number of words. The normalised text is
+// lower case letters and digits, apostrophes dropped ("can't" is "cant"), everything
+// else one space.
+func Features(text string, bits int, buf *featureBuf) int {
+	norm := buf.norm[:0]
+	norm = append(norm, ' ')
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			norm = append(norm, byte(r))
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			norm = append(norm, byte(r)+'a'-'A')
+		case r == '\'' || r == '’':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			norm = utf8.AppendRune(norm, unicode.ToLower(r))
+		default:
+			if norm[len(norm)-1] != ' ' {
+				norm = append(norm, ' ')
+			}
+		}
+	}
+	if norm[len(norm)-1] != ' ' {
+		norm = append(norm, ' ')
+	}
+	buf.norm = norm
+	mask := uint32(1)<<bits - 1
+	out := buf.buckets[:0]
+	// Character 5-grams, spaces included, so word edges count ("pain " is not "paint").
+	for i := 0; i+5 <= len(norm); i++ {
+		out = append(out, hashBytes(seedChar, norm[i:i+5])&mask)
+	}
+	// Words and pairs of words.
+	words, prev := 0, uint32(0)
+	for i := 1; i < len(norm); {
+		j := i
+		for j < len(norm) && norm[j] != ' ' {
+			j++
+		}
+		if j > i {
+			h := hashBytes(seedWord, norm[i:j])
+			out = append(out, h&mask)
+			if words > 0 {
+				out = append(out, mix(prev, h)&mask)
+			}
+			prev = h
+			words++
+		}
+		i = j + 1
+	}
+	buf.buckets = out
+	return words
+}
+
+// Seeds keep the three kinds of feature apart: the word "pain" and the 5-gram
+// " pain" must not share a bucket by construction.
+const (
+	seedChar = 2166136261
+	seedWord = 2166136261 ^ 0x9e3779b9
+)
+
+// hashBytes is FNV-1a from a seed.
+func hashBytes(seed uint32, b []byte) uint32 {
+	h := seed
+	for _, c := range b {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
+// mix combines two word hashes into the hash of the pair, in order.
+func mix(a, b uint32) uint32 {
+	h := a*0x85ebca6b ^ (b + 0x27d4eb2f)
+	h ^= h >> 15
+	h *= 0xc2b2ae35
+	h ^= h >> 13
+	return h
+}
+
+// secondOpinion raises s when the model reads the request as more urgent, and says
+// so first among the reasons, naming the labelled requests it reads like.
+func (m *SecondOpinion) raise(in Input, s *Suggestion) {
+	op := m.Read(in.Text)
+	if op.Priority == "" || !op.Priority.MoreUrgent(s.Priority) {
+		return
+	}
+	from := s.Priority
+	s.Priority = op.Priority
+	raiseTeam(s)
+	var like []string
+	for _, ex := range m.ReadsLike(in.Text, op.Priority, 2) {
+		like = append(like, "‘"+firstWords(ex.Text, 12)+"’")
+	}
+	says := fmt.Sprintf("The second opinion (model %s) raised this from %s to %s: the wording resembles labelled %s requests the rules did not recognise here",
+		m.Version, from.Label(), op.Priority.Label(), strings.ToLower(op.Priority.Label()))
+	if len(like) > 0 {
+		says += "; it reads like " + strings.Join(like, " and ")
+	}
+	s.Reasons = append([]Reason{{Rule: "second-opinion", Says: says + "."}}, s.Reasons...)
+}
+
+// raiseTeam sets the team and signpost of a suggestion whose priority the second
+// opinion raised. An emergency is the GP team's and 999's. Anything else that is now
+// more urgent than the rules thought is a clinical problem for a clinician to assess:
+// not for a pharmacy or optician, the admin team or a repeat prescription, nor physio
+// (whose work is problems without red flags). A mental-health request raised to
+// same-day stays with the mental-health team, as LABELS.md's thoughts of suicide
+// without a plan do.
+func raiseTeam(s *Suggestion) {
+	if s.Priority == Emergency {
+		s.Team, s.Signpost = TeamGP, Signpost999
+		return
+	}
+	s.Signpost = SignpostNone
+	if s.Team != TeamMentalHealth {
+		s.Team = TeamGP
+	}
+}
+
+// firstWords returns up to n words of text, with "…" when it was cut.
+func firstWords(text string, n int) string {
+	f := strings.Fields(text)
+	if len(f) <= n {
+		return strings.Join(f, " ")
+	}
+	return strings.Join(f[:n], " ") + "…"
+}

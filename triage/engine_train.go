@@ -1,0 +1,417 @@
+package triage
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// TrainOptions say how to build a SecondOpinion.
+type TrainOptions struct {
+	Version string // the model's version, shown in its reasons
+	Method  string // "logistic" (the default) or "naive-bayes"
+	Bits    int    // log2 of the feature buckets; 18 when 0
+	Epochs  int    // passes of logistic training; 12 when 0
+	// FalseRaise is the share of held-out requests less urgent than a head's priority
+	// that the head may raise, which sets its threshold; 0.005 when 0.
+	FalseRaise float64
+	ShortWords int // messages with fewer words have their own thresholds; 6 when 0
+}
+
+func (o *TrainOptions) defaults() {
+	if o.Method == "" {
+		o.Method = "logistic"
+	}
+	if o.Bits == 0 {
+		o.Bits = 18
+	}
+	if o.Epochs == 0 {
+		o.Epochs = 12
+	}
+	if o.FalseRaise == 0 {
+		o.FalseRaise = 0.005
+	}
+	if o.ShortWords == 0 {
+		o.ShortWords = 6
+	}
+}
+
+// Held is what cross-validation saw of one training request: the heads' scores of a
+// model trained without the request's set.
+type Held struct {
+	Set    int
+	Want   Priority
+	Words  int
+	Scores [3]float32
+}
+
+// TrainSecondOpinion learns a SecondOpinion from labelled sets. Each set is held out
+// in turn and scored by a model trained on the others, as a new blind set would be;
+// each head's threshold is the score that raises at most opt.FalseRaise of the held-out
+// requests less urgent than its priority. The model returned is trained on every set.
+// It returns the held-out scores too, so the choice can be reported.
+func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []Held, error) {
+	opt.defaults()
+	if opt.Method != "logistic" && opt.Method != "naive-bayes" {
+		return nil, nil, fmt.Errorf("unknown method %q: use logistic or naive-bayes", opt.Method)
+	}
+	if len(sets) < 2 {
+		return nil, nil, fmt.Errorf("training needs at least two labelled sets, to hold each out in turn")
+	}
+	var all []trainItem
+	for si, set := range sets {
+		for _, l := range set {
+			it := trainItem{set: si, want: l.Want.Priority, text: l.Text}
+			var buf featureBuf
+			it.words = Features(l.Text, opt.Bits, &buf)
+			it.buckets = slices.Clone(buf.buckets)
+			all = append(all, it)
+		}
+	}
+	var held []Held
+	for si := range sets {
+		var train, test []trainItem
+		for _, it := range all {
+			if it.set == si {
+				test = append(test, it)
+			} else {
+				train = append(train, it)
+			}
+		}
+		m := fit(train, opt)
+		for _, it := range test {
+			held = append(held, Held{Set: si, Want: it.want, Words: it.words, Scores: m.scores(m.weigh(it.buckets))})
+		}
+	}
+	m := fit(all, opt)
+	m.Threshold = thresholds(held, opt.FalseRaise, func(h Held) bool { return h.Words >= opt.ShortWords })
+	m.ShortThreshold = thresholds(held, opt.FalseRaise, func(h Held) bool { return h.Words < opt.ShortWords })
+	for _, it := range all {
+		if it.want != Routine {
+			m.Examples = append(m.Examples, Example{Text: it.text, Priority: it.want})
+		}
+	}
+	m.prepare()
+	return m, held, nil
+}
+
+// thresholds picks each head's threshold from the held-out scores of the requests in
+// scope: the lowest score that raises at most share of those less urgent than the
+// head's priority, and never below the score a coin-toss would give.
+func thresholds(held []Held, share float64, inScope func(Held) bool) [3]float32 {
+	var th [3]float32
+	for h, p := range heads {
+		var neg []float32
+		for _, x := range held {
+			if inScope(x) && x.Want.Rank() > p.Rank() {
+				neg = append(neg, x.Scores[h])
+			}
+		}
+		slices.Sort(neg)
+		t := float32(0)
+		if len(neg) > 0 {
+			k := len(neg) - 1 - int(share*float64(len(neg)))
+			t = neg[max(k, 0)] + 1e-6
+		}
+		th[h] = max(t, 0)
+	}
+	return th
+}
+
+type trainItem struct {
+	set     int
+	want    Priority
+	text    string
+	words   int
+	buckets []uint32
+}
+
+// fit learns IDF and the heads' weights from items.
+func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
+	n := 1 << opt.Bits
+	m := &SecondOpinion{Format: ModelFormat, Version: opt.Version, Method: opt.Method, Bits: opt.Bits,
+		Cells: make([]Cell, n), ShortWords: opt.ShortWords}
+	df := make([]int32, n)
+	for _, it := range items {
+		prev := uint32(math.MaxUint32)
+		for _, b := range sortedCopy(it.buckets) {
+			if b != prev {
+				df[b]++
+				prev = b
+			}
+		}
+	}
+	N := float64(len(items))
+	for b, d := range df {
+		if d > 0 {
+			m.Cells[b].IDF = float32(math.Log((1+N)/(1+float64(d))) + 1)
+		}
+	}
+	m.DefaultIDF = float32(math.Log(1+N) + 1)
+	vecs := make([]sparse, len(items))
+	for i, it := range items {
+		vecs[i] = m.weigh(it.buckets)
+	}
+	ys := func(it trainItem, h int) float32 {
+		if it.want.Rank() <= heads[h].Rank() {
+			return 1
+		}
+		return 0
+	}
+	if opt.Method == "naive-bayes" {
+		fitNaiveBayes(m, items, vecs, ys)
+		return m
+	}
+	// Logistic regression per head, by AdaGrad over shuffled passes.
+	g2 := make([][3]float32, n)
+	var b2 [3]float32
+	const rate, l2 = 0.4, 1e-6
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for epoch := 0; epoch < opt.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			v := vecs[i]
+			s := m.scores(v)
+			for h := range heads {
+				p := 1 / (1 + float32(math.Exp(-float64(s[h]))))
+				g := p - ys(items[i], h)
+				b2[h] += g * g
+				m.Bias[h] -= rate * g / float32(math.Sqrt(float64(b2[h])+1e-8))
+				for k, b := range v.idx {
+					gw := g*v.val[k] + l2*m.Cells[b].W[h]
+					g2[b][h] += gw * gw
+					m.Cells[b].W[h] -= rate * gw / float32(math.Sqrt(float64(g2[b][h])+1e-8))
+				}
+			}
+		}
+	}
+	return m
+}
+
+// fitNaiveBayes sets each head's weights to a multinomial naive Bayes over the TF-IDF
+// weights: the log of how much likelier a bucket is in the head's requests than in the
+// others, with add-alpha smoothing.
+func fitNaiveBayes(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(trainItem, int) float32) {
+	const alpha = 0.05
+	n := len(m.Cells)
+	for h := range heads {
+		pos, neg := make([]float64, n), make([]float64, n)
+		var tp, tn float64
+		var np, nn int
+		for i, it := range items {
+			dst, tot := neg, &tn
+			if ys(it, h) == 1 {
+				dst, tot = pos, &tp
+				np++
+			} else {
+				nn++
+			}
+			for k, b := range vecs[i].idx {
+				dst[b] += float64(vecs[i].val[k])
+				*tot += float64(vecs[i].val[k])
+			}
+		}
+		for b := range m.Cells {
+			if m.Cells[b].IDF == 0 {
+				continue // never seen: no evidence either way
+			}
+			lp := math.Log((pos[b] + alpha) / (tp + alpha*float64(n)))
+			ln := math.Log((neg[b] + alpha) / (tn + alpha*float64(n)))
+			m.Cells[b].W[h] = float32(lp - ln)
+		}
+		m.Bias[h] = float32(math.Log(float64(np+1) / float64(nn+1)))
+	}
+}
+
+// weigh turns a text's buckets into its TF-IDF vector under m's IDF.
+func (m *SecondOpinion) weigh(buckets []uint32) sparse {
+	buf := featureBuf{buckets: sortedCopy(buckets)}
+	v := sparse{}
+	var norm float32
+	for i := 0; i < len(buf.buckets); {
+		j := i + 1
+		for j < len(buf.buckets) && buf.buckets[j] == buf.buckets[i] {
+			j++
+		}
+		b := buf.buckets[i]
+		idf := m.Cells[b].IDF
+		if idf == 0 {
+			idf = m.DefaultIDF
+		}
+		w := (1 + float32(math.Log(float64(j-i)))) * idf
+		v.idx = append(v.idx, b)
+		v.val = append(v.val, w)
+		norm += w * w
+		i = j
+	}
+	if norm > 0 {
+		inv := 1 / float32(math.Sqrt(float64(norm)))
+		for i := range v.val {
+			v.val[i] *= inv
+		}
+	}
+	return v
+}
+
+func sortedCopy(b []uint32) []uint32 {
+	c := slices.Clone(b)
+	slices.Sort(c)
+	return c
+}
+
+// Candidate is one way of raising the rules' suggestion, compared by CompareCandidates.
+type Candidate struct {
+	Name  string
+	Raise func(in Input, rules Suggestion) Suggestion
+}
+
+// KNN is a nearest-neighbours second opinion over the same features as the model, kept
+// for comparison: it is too slow to run beside the rules on every request.
+type KNN struct {
+	m     *SecondOpinion // for its IDF and features
+	items []trainItem
+	post  [][]posting
+	sets  []int
+}
+
+type posting struct {
+	doc int32
+	w   float32
+}
+
+// NewKNN indexes the labelled sets under m's features.
+func NewKNN(m *SecondOpinion, sets [][]Labelled) *KNN {
+	k := &KNN{m: m, post: make([][]posting, len(m.Cells))}
+	for si, set := range sets {
+		for _, l := range set {
+			var buf featureBuf
+			Features(l.Text, m.Bits, &buf)
+			doc := int32(len(k.items))
+			k.items = append(k.items, trainItem{set: si, want: l.Want.Priority, text: l.Text})
+			v := m.weigh(buf.buckets)
+			for i, b := range v.idx {
+				k.post[b] = append(k.post[b], posting{doc, v.val[i]})
+			}
+		}
+	}
+	return k
+}
+
+// Neighbour is a labelled request near a text, with its cosine similarity.
+type Neighbour struct {
+	Priority Priority
+	Sim      float32
+}
+
+// Nearest returns the n labelled requests most like text, skipping those of set skip
+// (-1 for none), most alike first.
+func (k *KNN) Nearest(text string, n, skip int) []Neighbour {
+	var buf featureBuf
+	Features(text, k.m.Bits, &buf)
+	v := k.m.weigh(buf.buckets)
+	sims := make(map[int32]float32)
+	for i, b := range v.idx {
+		for _, p := range k.post[b] {
+			sims[p.doc] += v.val[i] * p.w
+		}
+	}
+	out := make([]Neighbour, 0, len(sims))
+	docs := make([]int32, 0, len(sims))
+	for d, s := range sims {
+		if k.items[d].set != skip {
+			docs = append(docs, d)
+			out = append(out, Neighbour{k.items[d].want, s})
+		}
+	}
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if out[a].Sim != out[b].Sim {
+			if out[a].Sim > out[b].Sim {
+				return -1
+			}
+			return 1
+		}
+		return int(docs[a] - docs[b])
+	})
+	res := make([]Neighbour, 0, n)
+	for _, i := range idx[:min(n, len(idx))] {
+		res = append(res, out[i])
+	}
+	return res
+}
+
+// KNNScores are the heads' scores of the k nearest: the similarity-weighted share of
+// them at least as urgent as each head, scaled by the nearest one's similarity so that
+// a text like nothing in the sets scores low.
+func KNNScores(nb []Neighbour) [3]float32 {
+	var s [3]float32
+	var tot float32
+	for _, x := range nb {
+		tot += x.Sim
+		for h, p := range heads {
+			if x.Priority.Rank() <= p.Rank() {
+				s[h] += x.Sim
+			}
+		}
+	}
+	if tot == 0 {
+		return s
+	}
+	for h := range s {
+		s[h] = s[h] / tot * nb[0].Sim
+	}
+	return s
+}
+
+// HeldOut scores every training request by its k nearest in the other sets, for
+// choosing the kNN candidate's thresholds as the model's are chosen.
+func (k *KNN) HeldOut(n int, shortWords int) []Held {
+	held := make([]Held, len(k.items))
+	for i, it := range k.items {
+		var buf featureBuf
+		words := Features(it.text, k.m.Bits, &buf)
+		held[i] = Held{Set: it.set, Want: it.want, Words: words, Scores: KNNScores(k.Nearest(it.text, n, it.set))}
+	}
+	return held
+}
+
+// Thresholds picks the heads' thresholds from held-out scores, for long and short
+// messages, as training does for the model.
+func Thresholds(held []Held, share float64, shortWords int) (long, short [3]float32) {
+	long = thresholds(held, share, func(h Held) bool { return h.Words >= shortWords })
+	short = thresholds(held, share, func(h Held) bool { return h.Words < shortWords })
+	return long, short
+}
+
+// RaiseTo applies a raise to a priority as the model's raise does, with reason says.
+func RaiseTo(s Suggestion, p Priority, says string) Suggestion {
+	if p == "" || !p.MoreUrgent(s.Priority) {
+		return s
+	}
+	s.Priority = p
+	raiseTeam(&s)
+	s.Reasons = append([]Reason{{Rule: "second-opinion", Says: says}}, s.Reasons...)
+	return s
+}
+
+// RulesOnly classifies with the engine's rules, without its second opinion.
+func (e *Engine) RulesOnly(in Input) Suggestion { return e.classifyRules(in) }
+
+// HeadPriority is the priority of the most urgent head whose score reaches its
+// threshold, or "".
+func HeadPriority(scores, th [3]float32) Priority {
+	for h := range heads {
+		if scores[h] >= th[h] {
+			return heads[h]
+		}
+	}
+	return ""
+}
