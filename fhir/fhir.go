@@ -23,22 +23,25 @@ const ContentType = "application/fhir+json"
 // URNs rather than web addresses: every Task carries a dozen of them, and on a first
 // sync of 100,000 requests their length alone was a fifth of the bytes.
 const (
-	SystemNHSNumber   = "https://fhir.nhs.uk/Id/nhs-number"
-	SystemTeam        = "urn:triagedesk:team"
-	SystemStatus      = "urn:triagedesk:status"
-	SystemOutcome     = "urn:triagedesk:outcome"
-	SystemKind        = "urn:triagedesk:kind"
-	SystemAnswer      = "urn:triagedesk:answer"   // Task.input: a fact the patient answered
-	SystemRedFlag     = "urn:triagedesk:red-flag" // Task.input: a red-flag question's answer
-	ExtDue            = "urn:triagedesk:ext:due"
-	ExtSite           = "urn:triagedesk:ext:site"
-	ExtGPTeam         = "urn:triagedesk:ext:gp-team"
-	ExtClaimedBy      = "urn:triagedesk:ext:claimed-by"
-	ExtChannel        = "urn:triagedesk:ext:channel"
-	ExtFirstResponse  = "urn:triagedesk:ext:first-response"
-	ExtClosed         = "urn:triagedesk:ext:closed"
-	ExtSubmittedBy    = "urn:triagedesk:ext:submitted-by"
-	ExtDependant      = "urn:triagedesk:ext:dependant"
+	SystemNHSNumber  = "https://fhir.nhs.uk/Id/nhs-number"
+	SystemTeam       = "urn:triagedesk:team"
+	SystemStatus     = "urn:triagedesk:status"
+	SystemOutcome    = "urn:triagedesk:outcome"
+	SystemKind       = "urn:triagedesk:kind"
+	SystemAnswer     = "urn:triagedesk:answer"   // Task.input: a fact the patient answered
+	SystemRedFlag    = "urn:triagedesk:red-flag" // Task.input: a red-flag question's answer
+	ExtDue           = "urn:triagedesk:ext:due"
+	ExtSite          = "urn:triagedesk:ext:site"
+	ExtGPTeam        = "urn:triagedesk:ext:gp-team"
+	ExtClaimedBy     = "urn:triagedesk:ext:claimed-by"
+	ExtChannel       = "urn:triagedesk:ext:channel"
+	ExtFirstResponse = "urn:triagedesk:ext:first-response"
+	ExtClosed        = "urn:triagedesk:ext:closed"
+	ExtSubmittedBy   = "urn:triagedesk:ext:submitted-by"
+	ExtDependant     = "urn:triagedesk:ext:dependant"
+	// ExtUnverified marks a provisional patient record: details an account claimed that
+	// the practice has not yet checked (issue 12).
+	ExtUnverified     = "urn:triagedesk:ext:identity-unverified"
 	ExtActedForBy     = "urn:triagedesk:ext:acted-for-by"
 	ExtUpdatedBy      = "urn:triagedesk:ext:updated-by"
 	ExtSuggestionJSON = "urn:triagedesk:ext:suggestion-json"
@@ -514,6 +517,10 @@ func PatientFrom(p *triage.Patient) Patient {
 		BirthDate:    p.BirthDate.Format(time.DateOnly),
 		Extension:    []Extension{ext(ExtSite, p.SiteID), ext(ExtGPTeam, p.GPTeamID), {URL: ExtDependant, ValueBoolean: &p.Dependant}},
 	}
+	if p.Unverified {
+		t := true
+		fp.Extension = append(fp.Extension, Extension{URL: ExtUnverified, ValueBoolean: &t})
+	}
 	for _, a := range p.ActedForBy {
 		a := a
 		fp.Extension = append(fp.Extension, Extension{URL: ExtActedForBy, ValueInteger: &a})
@@ -565,6 +572,8 @@ func (fp *Patient) ToPatient() (triage.Patient, error) {
 			p.GPTeamID = *e.ValueString
 		case e.URL == ExtDependant && e.ValueBoolean != nil:
 			p.Dependant = *e.ValueBoolean
+		case e.URL == ExtUnverified && e.ValueBoolean != nil:
+			p.Unverified = *e.ValueBoolean
 		case e.URL == ExtActedForBy && e.ValueInteger != nil:
 			p.ActedForBy = append(p.ActedForBy, *e.ValueInteger)
 		}

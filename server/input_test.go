@@ -42,12 +42,13 @@ func (e *env) countRequests() int {
 func TestKindAndSexCanonicalAtTheBoundary(t *testing.T) {
 	e := newEnv(t)
 	e.call("PUT", "/api/v1/settings/limits", e.manager, triage.Limits{MaxLive: 50, OveruseThreshold: 50})
-	code, m := e.call("POST", "/api/v1/accounts", "", map[string]any{"email": "amara@example.com", "nhsNumber": "9990000018",
+	tok := e.openAccount("amara@example.com")
+	code, m := e.call("POST", "/api/v1/claims", tok, map[string]any{"nhsNumber": "9990000018",
 		"givenName": "Amara", "familyName": "Obi", "birthDate": "1995-03-14", "sex": "Female"})
-	if code != http.StatusCreated {
-		t.Fatalf("register with sex Female: %d %v", code, m)
+	if code != http.StatusAccepted {
+		t.Fatalf("claim with sex Female: %d %v", code, m)
 	}
-	tok, pid := m["token"].(string), int64(m["patientId"].(float64))
+	pid := int64(m["patientId"].(float64))
 	p, err := e.q.Patient(context.Background(), pid)
 	if err != nil || p.Sex != triage.Female {
 		t.Fatalf("stored sex %q, %v; want %q", p.Sex, err, triage.Female)
@@ -108,10 +109,11 @@ func TestBadInputIsRefusedNotDropped(t *testing.T) {
 
 func TestRegistrationChecks(t *testing.T) {
 	e := newEnv(t)
+	tok := e.openAccount("n@example.com")
 	future := time.Now().AddDate(0, 0, 2).Format(time.DateOnly)
 	tooOld := time.Now().AddDate(-121, 0, 0).Format(time.DateOnly)
 	reg := func(change map[string]any) map[string]any {
-		m := map[string]any{"email": "n@example.com", "nhsNumber": "9990000026", "givenName": "Kwame", "familyName": "Okafor", "birthDate": "1985-01-15", "sex": "male"}
+		m := map[string]any{"nhsNumber": "9990000026", "givenName": "Kwame", "familyName": "Okafor", "birthDate": "1985-01-15", "sex": "male"}
 		for k, v := range change {
 			m[k] = v
 		}
@@ -132,7 +134,7 @@ func TestRegistrationChecks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, m := e.call("POST", "/api/v1/accounts", "", tt.body)
+			code, m := e.call("POST", "/api/v1/claims", tok, tt.body)
 			if code != http.StatusUnprocessableEntity || !strings.Contains(details(m), tt.patient) {
 				t.Fatalf("%d %q, want 422 telling the patient %q", code, details(m), tt.patient)
 			}
@@ -141,7 +143,7 @@ func TestRegistrationChecks(t *testing.T) {
 			}
 		})
 	}
-	if code, m := e.call("POST", "/api/v1/accounts", "", reg(map[string]any{"familyName": strings.Repeat("a", 100)})); code != http.StatusCreated {
+	if code, m := e.call("POST", "/api/v1/claims", tok, reg(map[string]any{"familyName": strings.Repeat("a", 100)})); code != http.StatusAccepted {
 		t.Fatalf("a name of exactly 100 characters: %d %v", code, m)
 	}
 }

@@ -46,6 +46,8 @@ type Server struct {
 	mux      *http.ServeMux
 	presence *presence
 
+	id *identity
+
 	mu      sync.Mutex
 	changed chan struct{} // closed and replaced whenever the queue changes
 	// LongPoll is how long a feed request with wait=1 waits for a change.
@@ -62,7 +64,7 @@ func New(q *store.Queue, engine *triage.Engine, cal *triage.Calendar, logger *lo
 		logger = log.New(io.Discard, "", 0)
 	}
 	s := &Server{queue: q, engine: engine, cal: cal, now: time.Now, log: logger, mux: http.NewServeMux(),
-		presence: newPresence(), changed: make(chan struct{}), LongPoll: 25 * time.Second}
+		presence: newPresence(), id: newIdentity(), changed: make(chan struct{}), LongPoll: 25 * time.Second}
 	s.routes()
 	return s
 }
@@ -88,9 +90,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("PUT /api/v1/settings/availability", s.manager(putSetting[triage.Availability](s, keyAvailability)))
 	s.mux.HandleFunc("GET /api/v1/statistics", s.manager(s.statistics))
 
-	s.mux.HandleFunc("POST /api/v1/accounts", s.forPatients(s.createAccount))
-	s.mux.HandleFunc("POST /api/v1/dependants", s.patient(s.addDependant))
-	s.mux.HandleFunc("POST /api/v1/dependants/{id}/links", s.patient(s.linkDependant))
+	s.accountRoutes()
 	s.mux.HandleFunc("POST /api/v1/requests", s.patient(s.submit))
 	s.mux.HandleFunc("GET /api/v1/requests", s.patient(s.listOwn))
 }
@@ -690,60 +690,6 @@ func putSetting[T interface{ Validate() error }](s *Server, key string) http.Han
 
 // --- patient API ----------------------------------------------------------------------
 
-func (s *Server) createAccount(w http.ResponseWriter, r *http.Request) {
-	var reg store.Registration
-	if err := decode(r, &reg); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	acc, token, err := s.queue.CreateAccount(r.Context(), reg)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.record(r, triage.AuditEntry{Actor: "account " + strconv.FormatInt(acc.ID, 10), Action: "sign-up", PatientID: acc.PatientID, Records: store.RecordList(nil, []int64{acc.PatientID})})
-	s.Notify()
-	writeJSON(w, http.StatusCreated, "application/json", map[string]any{"accountId": acc.ID, "patientId": acc.PatientID, "token": token})
-}
-
-func (s *Server) addDependant(w http.ResponseWriter, r *http.Request) {
-	var reg store.Registration
-	if err := decode(r, &reg); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	id, err := s.queue.AddDependant(r.Context(), accountOf(r).ID, reg)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.record(r, triage.AuditEntry{Action: "dependant-claim", PatientID: id, Records: store.RecordList(nil, []int64{id})})
-	s.Notify()
-	writeJSON(w, http.StatusCreated, "application/json", map[string]any{"patientId": id})
-}
-
-func (s *Server) linkDependant(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var body struct {
-		Email string `json:"email"`
-	}
-	if err := decode(r, &body); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.queue.LinkDependant(r.Context(), accountOf(r).ID, id, body.Email); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.record(r, triage.AuditEntry{Action: "dependant-link", PatientID: id, Records: store.RecordList(nil, []int64{id}), Detail: "linked a second account"})
-	s.Notify()
-	writeJSON(w, http.StatusOK, "application/json", map[string]any{"patientId": id, "linked": body.Email})
-}
-
 // SubmitBody is a patient's request as the patient API takes it.
 type SubmitBody struct {
 	PatientID int64       `json:"patientId"` // omitted: the account holder
@@ -770,6 +716,10 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 	acc := accountOf(r)
 	if body.PatientID == 0 {
 		body.PatientID = acc.PatientID
+	}
+	if body.PatientID == 0 {
+		s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "before your first request, please tell the practice who you are (POST /api/v1/claims)"))
+		return
 	}
 	kind, err := triage.ParseKind(string(body.Kind))
 	if err != nil {
@@ -843,15 +793,18 @@ func (s *Server) accept(ctx context.Context, p triage.Patient, sub store.Submiss
 }
 
 // OwnRequest is one of a patient's requests as they see it: what they wrote and what
-// the practice replied, not the staff's working.
+// the practice replied, not the staff's working. Until the practice has checked who
+// the account is, replies are not shown here (they could hold records from before).
 type OwnRequest struct {
-	ID        int64     `json:"id"`
-	PatientID int64     `json:"patientId"`
-	Received  time.Time `json:"received"`
-	Text      string    `json:"text"`
-	Status    string    `json:"status"`
-	Response  string    `json:"response,omitempty"`
-	Signpost  string    `json:"signpost,omitempty"`
+	ID               int64     `json:"id"`
+	PatientID        int64     `json:"patientId"`
+	Received         time.Time `json:"received"`
+	Text             string    `json:"text"`
+	Status           string    `json:"status"`
+	Response         string    `json:"response,omitempty"`
+	Signpost         string    `json:"signpost,omitempty"`
+	IdentityVerified bool      `json:"identityVerified"`
+	Note             string    `json:"note,omitempty"`
 }
 
 func (s *Server) listOwn(w http.ResponseWriter, r *http.Request) {
@@ -870,9 +823,16 @@ func (s *Server) listOwn(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]OwnRequest, 0, len(reqs))
 	for _, q := range reqs {
-		o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, Status: q.Status.Label(), Response: q.Response}
-		if q.Signpost != triage.SignpostNone {
-			o.Signpost = q.Signpost.Label()
+		o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, Status: q.Status.Label(), IdentityVerified: !q.Unverified}
+		if q.Unverified {
+			if q.Response != "" {
+				o.Note = "The practice has replied. It will show here once the practice has checked who you are; if it is urgent, the practice will phone you."
+			}
+		} else {
+			o.Response = q.Response
+			if q.Signpost != triage.SignpostNone {
+				o.Signpost = q.Signpost.Label()
+			}
 		}
 		out = append(out, o)
 	}

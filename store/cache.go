@@ -179,12 +179,12 @@ func upsertChanges(ctx context.Context, tx *sqlx.Tx, ch Changes, force, search b
 
 func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error {
 	st, err := tx.PrepareContext(ctx, `INSERT INTO patients
-		(id, version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(id, version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant, unverified)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET version = excluded.version, nhs_number = excluded.nhs_number,
 			given_name = excluded.given_name, family_name = excluded.family_name,
 			birth_date = excluded.birth_date, sex = excluded.sex, site_id = excluded.site_id,
-			gp_team_id = excluded.gp_team_id, dependant = excluded.dependant
+			gp_team_id = excluded.gp_team_id, dependant = excluded.dependant, unverified = excluded.unverified
 		WHERE excluded.version >= patients.version`)
 	if err != nil {
 		return err
@@ -209,7 +209,7 @@ func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error
 	for i := range ps {
 		p := &ps[i]
 		if _, err := st.ExecContext(ctx, p.ID, p.Version, string(p.NHSNumber), p.GivenName, p.FamilyName,
-			p.BirthDate.Format(time.DateOnly), string(p.Sex), p.SiteID, p.GPTeamID, p.Dependant); err != nil {
+			p.BirthDate.Format(time.DateOnly), string(p.Sex), p.SiteID, p.GPTeamID, p.Dependant, p.Unverified); err != nil {
 			return fmt.Errorf("patient %d: %w", p.ID, err)
 		}
 		if _, err := del.ExecContext(ctx, p.ID); err != nil {
@@ -438,14 +438,17 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 	}
 }
 
-const patientColumns = `p.version, p.nhs_number, p.given_name, p.family_name, p.birth_date, p.sex, p.site_id, p.gp_team_id, p.dependant`
+const patientColumns = `p.version, p.nhs_number, p.given_name, p.family_name, p.birth_date, p.sex, p.site_id, p.gp_team_id, p.dependant, p.unverified`
 
 // patientDest returns scan destinations for patientColumns and a function that
 // converts what was scanned into p.
 func patientDest(p *triage.Patient) ([]any, func() error) {
 	var nhs, birth, sex string
-	dest := []any{&p.Version, &nhs, &p.GivenName, &p.FamilyName, &birth, &sex, &p.SiteID, &p.GPTeamID, &p.Dependant}
+	dest := []any{&p.Version, &nhs, &p.GivenName, &p.FamilyName, &birth, &sex, &p.SiteID, &p.GPTeamID, &p.Dependant, &p.Unverified}
 	return dest, func() error {
+		// A provisional record's number carries a suffix in the queue (see
+		// migrations/queue/0002_identity.sql); it travels as the number claimed.
+		nhs, _, _ = strings.Cut(nhs, "#")
 		p.NHSNumber, p.Sex = triage.NHSNumber(nhs), triage.Sex(sex)
 		b, err := time.Parse(time.DateOnly, birth)
 		if err != nil {

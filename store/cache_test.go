@@ -168,12 +168,17 @@ func TestMigrations(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Write rows as that version did: it had no search index to add to, and only
-		// the columns 0001_init made (the first 27 of requestCols).
+		// the columns 0001_init made (the first 27 of requestCols; patients without
+		// the unverified mark).
 		const firstCols = 27
 		r := req(1, 1, triage.Soon, triage.StatusNew, time.Hour, "wheezy chest for a week")
 		err = old.write(ctx, func(tx *sqlx.Tx, _ time.Time) error {
-			if err := upsertPatients(ctx, tx, family()); err != nil {
-				return err
+			for _, p := range family() {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO patients (id, version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, p.Version, string(p.NHSNumber), p.GivenName, p.FamilyName,
+					p.BirthDate.Format(time.DateOnly), string(p.Sex), p.SiteID, p.GPTeamID, p.Dependant); err != nil {
+					return err
+				}
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO requests (`+strings.Join(requestCols[:firstCols], ", ")+`) VALUES (?`+strings.Repeat(", ?", firstCols-1)+`)`,
 				requestArgs(&r)[:firstCols]...)

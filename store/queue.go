@@ -119,8 +119,8 @@ func (q *Queue) AddUser(ctx context.Context, name string, role Role, team triage
 	}
 	token, hash := NewToken()
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO users (name, role, team, token_hash, created_at) VALUES (?, ?, ?, ?, ?)`,
-			name, string(role), string(team), hash, now.Unix())
+		_, err := tx.ExecContext(ctx, `INSERT INTO users (name, role, team, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			name, string(role), string(team), hash, now.Unix(), now.Add(StaffTokenTTL).Unix())
 		if isUnique(err) {
 			return triage.Errorf(triage.ECONFLICT, "there is already a user called %q", name)
 		}
@@ -132,40 +132,32 @@ func (q *Queue) AddUser(ctx context.Context, name string, role Role, team triage
 	return token, nil
 }
 
-// UserByToken finds the member of staff a bearer token belongs to.
+// UserByToken finds the member of staff a live bearer token belongs to. A revoked or
+// expired token is refused with a message saying which, and what to do.
 func (q *Queue) UserByToken(ctx context.Context, token string) (User, error) {
 	var u struct {
-		ID   int64  `db:"id"`
-		Name string `db:"name"`
-		Role string `db:"role"`
-		Team string `db:"team"`
+		ID      int64         `db:"id"`
+		Name    string        `db:"name"`
+		Role    string        `db:"role"`
+		Team    string        `db:"team"`
+		Expires int64         `db:"expires_at"`
+		Revoked sql.NullInt64 `db:"revoked_at"`
 	}
-	err := q.r.GetContext(ctx, &u, `SELECT id, name, role, team FROM users WHERE token_hash = ?`, HashToken(token))
+	err := q.r.GetContext(ctx, &u, `SELECT id, name, role, team, expires_at, revoked_at FROM users WHERE token_hash = ?`, HashToken(token))
 	if errors.Is(err, sql.ErrNoRows) {
 		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the token is not a staff token: ask the practice manager for a new one")
 	} else if err != nil {
 		return User{}, fmt.Errorf("look up user: %w", err)
 	}
-	return User{ID: u.ID, Name: u.Name, Role: Role(u.Role), Team: triage.Team(u.Team)}, nil
-}
-
-// AccountByToken finds the patient account a bearer token belongs to.
-func (q *Queue) AccountByToken(ctx context.Context, token string) (triage.Account, error) {
-	var a triage.Account
-	err := q.read(ctx, func(tx *sqlx.Tx) error {
-		err := tx.QueryRowxContext(ctx, `SELECT a.id, l.email, a.patient_id FROM logins l JOIN accounts a ON a.id = l.account_id
-			WHERE l.token_hash = ?`, HashToken(token)).Scan(&a.ID, &a.Email, &a.PatientID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return triage.Errorf(triage.EUNAUTHORIZED, "the token is not a patient account's token: sign in again")
-		} else if err != nil {
-			return err
-		}
-		return tx.SelectContext(ctx, &a.Dependants, `SELECT patient_id FROM patient_links WHERE account_id = ? AND patient_id <> ? ORDER BY patient_id`, a.ID, a.PatientID)
-	})
-	if err != nil {
-		return a, fmt.Errorf("look up account: %w", err)
+	if u.Revoked.Valid {
+		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the sign-in of %s was ended on %s (signed out or revoked): ask the practice manager for a new token (queueserver user token --name %q)",
+			u.Name, time.Unix(u.Revoked.Int64, 0).UTC().Format("2 January 2006 15:04 UTC"), u.Name)
 	}
-	return a, nil
+	if q.Now().Unix() >= u.Expires {
+		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the token of %s expired on %s: ask the practice manager for a new one (queueserver user token --name %q)",
+			u.Name, time.Unix(u.Expires, 0).UTC().Format("2 January 2006"), u.Name)
+	}
+	return User{ID: u.ID, Name: u.Name, Role: Role(u.Role), Team: triage.Team(u.Team)}, nil
 }
 
 func isUnique(err error) bool {
@@ -222,202 +214,6 @@ func (q *Queue) Import(ctx context.Context, ch Changes) error {
 	})
 	if err != nil {
 		return fmt.Errorf("import %d records: %w", ch.Len(), err)
-	}
-	return nil
-}
-
-// Logins gives demo accounts tokens; it returns the tokens by account id.
-func (q *Queue) Logins(ctx context.Context, accounts []triage.Account) (map[int64]string, error) {
-	out := map[int64]string{}
-	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO logins (account_id, email, token_hash) VALUES (?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, a := range accounts {
-			token, hash := NewToken()
-			if _, err := st.ExecContext(ctx, a.ID, a.Email, hash); err != nil {
-				return fmt.Errorf("account %d: %w", a.ID, err)
-			}
-			out[a.ID] = token
-		}
-		return nil
-	})
-	return out, err
-}
-
-// Registration is what a patient gives to open an account, or to add a dependant.
-type Registration struct {
-	Email      string           `json:"email,omitempty"`
-	NHSNumber  triage.NHSNumber `json:"nhsNumber"`
-	GivenName  string           `json:"givenName"`
-	FamilyName string           `json:"familyName"`
-	BirthDate  string           `json:"birthDate"` // YYYY-MM-DD
-	Sex        triage.Sex       `json:"sex"`
-}
-
-// patient reads a registration through the triage parsers, so what is stored is
-// canonical (sex "female", not "Female" as typed) and possible (a date of birth not in
-// the future nor over 120 years ago, names of at most 100 characters).
-func (r Registration) patient() (triage.Patient, error) {
-	var p triage.Patient
-	var err error
-	if p.NHSNumber, err = triage.ParseNHSNumber(string(r.NHSNumber)); err != nil {
-		return p, err
-	}
-	if p.GivenName, err = triage.ParseName("given name", r.GivenName); err != nil {
-		return p, err
-	}
-	if p.FamilyName, err = triage.ParseName("family name", r.FamilyName); err != nil {
-		return p, err
-	}
-	if p.BirthDate, err = triage.ParseBirthDate(r.BirthDate, time.Now()); err != nil {
-		return p, err
-	}
-	if p.Sex, err = triage.ParseSex(string(r.Sex)); err != nil {
-		return p, err
-	}
-	return p, p.Validate()
-}
-
-// CreateAccount opens a patient's account and returns it with its token. The patient
-// is found by NHS number on the practice list, or added to it with the GP team that
-// has the fewest patients; the details given must match a patient already on the list.
-func (q *Queue) CreateAccount(ctx context.Context, reg Registration) (triage.Account, string, error) {
-	if err := triage.ValidateEmail(reg.Email); err != nil {
-		return triage.Account{}, "", err
-	}
-	p, err := reg.patient()
-	if err != nil {
-		return triage.Account{}, "", err
-	}
-	token, hash := NewToken()
-	var acc triage.Account
-	err = q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		pid, err := findOrAddPatient(ctx, tx, now, p, false)
-		if err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO accounts (patient_id) VALUES (?)`, pid)
-		if err != nil {
-			return err
-		}
-		acc.ID, _ = res.LastInsertId()
-		acc.Email, acc.PatientID = reg.Email, pid
-		if _, err := tx.ExecContext(ctx, `INSERT INTO logins (account_id, email, token_hash) VALUES (?, ?, ?)`, acc.ID, reg.Email, hash); isUnique(err) {
-			return triage.Errorf(triage.ECONFLICT, "there is already an account for %s: sign in instead", reg.Email)
-		} else if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO patient_links (patient_id, account_id) VALUES (?, ?)`, pid, acc.ID); err != nil {
-			return err
-		}
-		return recordChange(ctx, tx, now, "patient", pid)
-	})
-	if err != nil {
-		return triage.Account{}, "", fmt.Errorf("create account: %w", err)
-	}
-	return acc, token, nil
-}
-
-// findOrAddPatient returns the id of the patient with p's NHS number, checking that
-// the name and date of birth match; a patient not on the list is added.
-func findOrAddPatient(ctx context.Context, tx *sqlx.Tx, now time.Time, p triage.Patient, dependant bool) (int64, error) {
-	var existing struct {
-		ID     int64  `db:"id"`
-		Family string `db:"family_name"`
-		Birth  string `db:"birth_date"`
-	}
-	err := tx.GetContext(ctx, &existing, `SELECT id, family_name, birth_date FROM patients WHERE nhs_number = ?`, string(p.NHSNumber))
-	if err == nil {
-		if !strings.EqualFold(existing.Family, p.FamilyName) || existing.Birth != p.BirthDate.Format(time.DateOnly) {
-			return 0, triage.Errorf(triage.EINVALID, "the name or date of birth does not match the practice's record for NHS number %s: check them, or call the surgery", p.NHSNumber)
-		}
-		return existing.ID, nil
-	} else if !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
-	}
-	// A patient new to the list joins the GP team with the fewest patients, so new
-	// registrations spread across the teams until the practice moves them.
-	var site, team string
-	if err := tx.QueryRowxContext(ctx, `SELECT t.id, t.site_id FROM gp_teams t
-		LEFT JOIN patients p ON p.gp_team_id = t.id GROUP BY t.id ORDER BY count(p.id), t.id LIMIT 1`).Scan(&team, &site); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO patients (version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant)
-		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`, string(p.NHSNumber), p.GivenName, p.FamilyName, p.BirthDate.Format(time.DateOnly), string(p.Sex), site, team, dependant)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
-}
-
-// AddDependant links a dependant (added to the list if new) to an account.
-func (q *Queue) AddDependant(ctx context.Context, accountID int64, reg Registration) (int64, error) {
-	p, err := reg.patient()
-	if err != nil {
-		return 0, err
-	}
-	var pid int64
-	err = q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		if pid, err = findOrAddPatient(ctx, tx, now, p, true); err != nil {
-			return err
-		}
-		return linkDependant(ctx, tx, now, pid, accountID)
-	})
-	if err != nil {
-		return 0, fmt.Errorf("add dependant: %w", err)
-	}
-	return pid, nil
-}
-
-// LinkDependant lets a second account act for a dependant the first already acts for
-// (both parents of a child). The second account is named by its email.
-func (q *Queue) LinkDependant(ctx context.Context, accountID, dependantID int64, otherEmail string) error {
-	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		if err := mayActFor(ctx, tx, accountID, dependantID); err != nil {
-			return err
-		}
-		var other int64
-		err := tx.GetContext(ctx, &other, `SELECT account_id FROM logins WHERE email = ?`, otherEmail)
-		if errors.Is(err, sql.ErrNoRows) {
-			return triage.Errorf(triage.ENOTFOUND, "no account has the email %s: they need to create an account first", otherEmail)
-		} else if err != nil {
-			return err
-		}
-		return linkDependant(ctx, tx, now, dependantID, other)
-	})
-	if err != nil {
-		return fmt.Errorf("link dependant %d: %w", dependantID, err)
-	}
-	return nil
-}
-
-func linkDependant(ctx context.Context, tx *sqlx.Tx, now time.Time, pid, accountID int64) error {
-	var holder int64
-	if err := tx.GetContext(ctx, &holder, `SELECT patient_id FROM accounts WHERE id = ?`, accountID); err != nil {
-		return err
-	}
-	if holder == pid {
-		return triage.Errorf(triage.EINVALID, "an account holder cannot be their own dependant")
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO patient_links (patient_id, account_id) VALUES (?, ?)`, pid, accountID); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE patients SET dependant = 1, version = version + 1 WHERE id = ?`, pid); err != nil {
-		return err
-	}
-	return recordChange(ctx, tx, now, "patient", pid)
-}
-
-func mayActFor(ctx context.Context, tx *sqlx.Tx, accountID, patientID int64) error {
-	var n int
-	if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM patient_links WHERE account_id = ? AND patient_id = ?`, accountID, patientID); err != nil {
-		return err
-	}
-	if n == 0 {
-		return triage.Errorf(triage.EFORBIDDEN, "this account cannot act for patient %d: add them as a dependant first", patientID)
 	}
 	return nil
 }
@@ -479,8 +275,12 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 		actor, detail := "patient", fmt.Sprintf("sent it online from account %d", s.AccountID)
 		if s.EnteredBy != "" {
 			actor, detail = s.EnteredBy, "entered it for a caller"
-			if _, err := getPatient(ctx, tx, s.PatientID); err != nil {
+			p, err := getPatient(ctx, tx, s.PatientID)
+			if err != nil {
 				return err
+			}
+			if p.Unverified {
+				return triage.Errorf(triage.EINVALID, "patient %d is an identity claim the practice has not yet checked, not a patient on the list: find the patient on the list, or check the claim first", s.PatientID)
 			}
 		} else if err := mayActFor(ctx, tx, s.AccountID, s.PatientID); err != nil {
 			return err
@@ -523,22 +323,6 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 		return triage.Request{}, fmt.Errorf("submit request: %w", err)
 	}
 	return r, nil
-}
-
-// PatientRequests returns the requests an account may see: its holder's and its
-// dependants', newest first.
-func (q *Queue) PatientRequests(ctx context.Context, accountID int64) ([]triage.Request, error) {
-	var out []triage.Request
-	err := q.read(ctx, func(tx *sqlx.Tx) error {
-		var err error
-		out, err = queryRequests(ctx, tx, `WHERE r.patient_id IN (SELECT patient_id FROM patient_links WHERE account_id = ?)
-			ORDER BY r.received_at DESC, r.id DESC`, accountID)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list requests of account %d: %w", accountID, err)
-	}
-	return out, nil
 }
 
 // queryRequests reads whole requests, without their patients (which travel and are

@@ -97,6 +97,10 @@ type Patient struct {
 	ActedForBy []int64 `json:"actedForBy,omitempty"`
 	// Dependant is true when the patient has no account of their own.
 	Dependant bool `json:"dependant"`
+	// Unverified is true for a provisional record: what a new account claimed, which
+	// the practice has not yet checked against its list. Its requests are shown as
+	// "identity not verified", and the account sees no replies that could hold records.
+	Unverified bool `json:"unverified,omitempty"`
 }
 
 // Name is the patient's name as staff read it.
@@ -158,13 +162,16 @@ func (p *Patient) Validate() error {
 	return nil
 }
 
-// Account is a patient's sign-in to the online service. It belongs to one patient and
-// may act for dependants.
+// Account is a patient's sign-in to the online service: an email address and a
+// password. It acts for one patient (0 until it has told the practice who it is), and
+// for dependants; until staff verify its claim, the patient is a provisional record.
 type Account struct {
 	ID         int64   `json:"id"`
 	Email      string  `json:"email"`
 	PatientID  int64   `json:"patientId"`
 	Dependants []int64 `json:"dependants,omitempty"`
+	// Verified is true once staff have matched the account to a patient on the list.
+	Verified bool `json:"verified"`
 }
 
 // ValidateEmail checks an account's email address.

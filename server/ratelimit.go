@@ -1,0 +1,117 @@
+package server
+
+import (
+	"math"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"triagedesk/triage"
+)
+
+// limiter is a token bucket per key (a client address, an email address, an account):
+// burst attempts at once, then one every `every`. Keys idle for an hour are forgotten.
+type limiter struct {
+	what  string // for the message: "sign-up attempts"
+	every time.Duration
+	burst int
+
+	mu      sync.Mutex
+	buckets map[string]*bucket
+	swept   time.Time
+}
+
+type bucket struct {
+	lim  *rate.Limiter
+	seen time.Time
+}
+
+func newLimiter(what string, burst int, every time.Duration) *limiter {
+	return &limiter{what: what, every: every, burst: burst, buckets: map[string]*bucket{}}
+}
+
+// allow takes one attempt for key at now; when none is left it reports how long
+// until the next.
+func (l *limiter) allow(key string, now time.Time) (bool, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Sub(l.swept) > 10*time.Minute {
+		for k, b := range l.buckets {
+			if now.Sub(b.seen) > time.Hour {
+				delete(l.buckets, k)
+			}
+		}
+		l.swept = now
+	}
+	b := l.buckets[key]
+	if b == nil {
+		b = &bucket{lim: rate.NewLimiter(rate.Every(l.every), l.burst)}
+		l.buckets[key] = b
+	}
+	b.seen = now
+	r := b.lim.ReserveN(now, 1)
+	if !r.OK() {
+		return false, l.every
+	}
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now)
+		return false, d
+	}
+	return true, 0
+}
+
+// tooMany is the refusal for an exhausted limit; fail turns it into 429 with
+// Retry-After.
+type tooMany struct {
+	wait time.Duration
+	err  error
+}
+
+func (t *tooMany) Error() string { return t.err.Error() }
+func (t *tooMany) Unwrap() error { return t.err }
+
+// limit checks each (limiter, key) pair in turn and returns a 429 error for the first
+// that is exhausted.
+func (s *Server) limit(checks ...limitCheck) error {
+	now := s.now()
+	for _, c := range checks {
+		if c.key == "" {
+			continue
+		}
+		if ok, wait := c.l.allow(c.key, now); !ok {
+			mins := int(math.Ceil(wait.Minutes()))
+			return &tooMany{wait: wait, err: triage.Errorf(triage.ELIMIT, "too many %s: please wait %d minute%s and try again", c.l.what, mins, plural(mins))}
+		}
+	}
+	return nil
+}
+
+type limitCheck struct {
+	l   *limiter
+	key string
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// setRetryAfter sets Retry-After on a 429 answer, in whole seconds, at least one.
+func setRetryAfter(w http.ResponseWriter, wait time.Duration) {
+	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(wait.Seconds())))))
+}
+
+// clientAddr is the address a request came from, the key of per-address limits.
+func clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
