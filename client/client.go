@@ -309,3 +309,34 @@ func (c *Client) Submit(ctx context.Context, patientID int64, kind triage.Kind, 
 	}
 	return a.ID, nil
 }
+
+// Settings reads the practice's manager settings: limits, availability with the
+// schedule in force, and whether the service is open now.
+func (c *Client) Settings(ctx context.Context) (fhir.Settings, error) {
+	data, _, err := c.do(ctx, http.MethodGet, "/api/v1/settings", nil, jsonAccept)
+	if err != nil {
+		return fhir.Settings{}, err
+	}
+	var s fhir.Settings
+	if err := json.Unmarshal(data, &s); err != nil {
+		return fhir.Settings{}, fmt.Errorf("the practice queue's settings could not be read: %w", err)
+	}
+	return s, nil
+}
+
+// SetLimits changes the practice's limits; only a practice manager may.
+func (c *Client) SetLimits(ctx context.Context, l triage.Limits) error {
+	_, _, err := c.do(ctx, http.MethodPut, "/api/v1/settings/limits", l, jsonAccept)
+	return err
+}
+
+// SetAvailability changes the opening schedule, dated closures and the switch; only a
+// practice manager may. A schedule the queue refuses comes back as an EINVALID error
+// saying which day and period is wrong.
+func (c *Client) SetAvailability(ctx context.Context, a triage.Availability) error {
+	_, _, err := c.do(ctx, http.MethodPut, "/api/v1/settings/availability", a, jsonAccept)
+	return err
+}
+
+// jsonAccept asks for the patient API's plain JSON.
+var jsonAccept = http.Header{"Accept": {"application/json"}}

@@ -18,7 +18,8 @@ done
 
 display=:$((90 + RANDOM % 9))
 home=$(mktemp -d)
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+size=${SIZE:-1280x720} # SIZE=1440x900 for the wide screen
+Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 app=""
 trap 'kill $app $xvfb 2>/dev/null || true; wait 2>/dev/null; rm -rf "$home"' EXIT

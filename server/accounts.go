@@ -43,7 +43,7 @@ func newIdentity() *identity {
 		signInByAddr:   newLimiter("sign-in attempts from this address", 20, 3*time.Minute),
 		signInByEmail:  newLimiter("sign-in attempts for this account", 5, 15*time.Minute),
 		claimByAddr:    newLimiter("identity details sent from this address", 10, 30*time.Minute),
-		claimByAccount: newLimiter("identity details sent from this account", 3, 8*time.Hour),
+		claimByAccount: newLimiter("identity details sent from this account", 6, 4*time.Hour),
 	}
 }
 

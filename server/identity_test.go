@@ -224,3 +224,9 @@ func (e *env) do(method, path, token string, body any, h http.Header) (int, http
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, resp.Header, string(b)
 }
+
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
+
+func sqlOpenRO(path string) (*sql.DB, error) {
+	return sql.Open("sqlite3", "file:"+path+"?_busy_timeout=5000&mode=ro")
+}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"math"
 	"net"
 	"net/http"
@@ -83,8 +84,12 @@ func (s *Server) limit(checks ...limitCheck) error {
 			continue
 		}
 		if ok, wait := c.l.allow(c.key, now); !ok {
-			mins := int(math.Ceil(wait.Minutes()))
-			return &tooMany{wait: wait, err: triage.Errorf(triage.ELIMIT, "too many %s: please wait %d minute%s and try again", c.l.what, mins, plural(mins))}
+			when := fmt.Sprintf("%d minute%s", int(math.Ceil(wait.Minutes())), plural(int(math.Ceil(wait.Minutes()))))
+			if wait > 90*time.Minute {
+				h := int(math.Ceil(wait.Hours()))
+				when = fmt.Sprintf("about %d hour%s", h, plural(h))
+			}
+			return &tooMany{wait: wait, err: triage.Errorf(triage.ELIMIT, "too many %s: please wait %s and try again", c.l.what, when)}
 		}
 	}
 	return nil

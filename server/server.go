@@ -636,22 +636,19 @@ func (s *Server) Limits(ctx context.Context) (triage.Limits, error) {
 	return l, err
 }
 
-// Availability returns the manager's availability settings.
+// Availability returns the manager's availability settings, with the schedule in
+// force written out (core hours when the practice never set one), so a desk shows and
+// edits what is really in force.
 func (s *Server) Availability(ctx context.Context) (triage.Availability, error) {
 	var a triage.Availability
 	_, err := s.queue.Setting(ctx, keyAvailability, &a)
+	a.Schedule = a.Weekly()
 	return a, err
 }
 
-// SettingsView is what GET /api/v1/settings returns.
-type SettingsView struct {
-	Limits       triage.Limits       `json:"limits"`
-	Availability triage.Availability `json:"availability"`
-	Mode         triage.Mode         `json:"mode"`
-	Why          string              `json:"why,omitempty"`
-	Reopens      time.Time           `json:"reopens,omitzero"`
-	RulesVersion string              `json:"rulesVersion"`
-}
+// SettingsView is what GET /api/v1/settings returns; the type is the wire's, shared
+// with the desk.
+type SettingsView = fhir.Settings
 
 func (s *Server) getSettings(w http.ResponseWriter, r *http.Request) {
 	l, err := s.Limits(r.Context())

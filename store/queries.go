@@ -273,7 +273,8 @@ func (c *DB) OpenByTeamPriority(ctx context.Context) ([]triage.TeamPriorityCount
 }
 
 // PerDay returns, for each day from from to to (practice time, both included), the
-// requests received and closed and the median time to first response.
+// requests received and closed, the median time to first response, and how many of
+// the day's requests were answered within their due time; to is taken as now.
 func (c *DB) PerDay(ctx context.Context, from, to time.Time, loc *time.Location) ([]triage.DayCount, error) {
 	day := func(t time.Time) time.Time {
 		y, m, d := t.In(loc).Date()
@@ -288,16 +289,16 @@ func (c *DB) PerDay(ctx context.Context, from, to time.Time, loc *time.Location)
 	}
 	waits := make([][]time.Duration, len(days))
 	err := c.read(ctx, func(tx *sqlx.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT received_at, first_response_at FROM requests
+		rows, err := tx.QueryContext(ctx, `SELECT received_at, first_response_at, closed_at, due_at FROM requests
 			WHERE received_at >= ? AND received_at < ?`, start.Unix(), end.Unix())
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var recv int64
-			var first sql.NullInt64
-			if err := rows.Scan(&recv, &first); err != nil {
+			var recv, due int64
+			var first, closedAt sql.NullInt64
+			if err := rows.Scan(&recv, &first, &closedAt, &due); err != nil {
 				return err
 			}
 			i, ok := index[day(time.Unix(recv, 0))]
@@ -307,6 +308,17 @@ func (c *DB) PerDay(ctx context.Context, from, to time.Time, loc *time.Location)
 			days[i].Received++
 			if first.Valid {
 				waits[i] = append(waits[i], time.Duration(first.Int64-recv)*time.Second)
+			}
+			// Answered is the first response, or the close when there was none.
+			answered := first
+			if closedAt.Valid && (!answered.Valid || closedAt.Int64 < answered.Int64) {
+				answered = closedAt
+			}
+			if answered.Valid || due < to.Unix() {
+				days[i].Settled++
+				if answered.Valid && answered.Int64 <= due {
+					days[i].OnTime++
+				}
 			}
 		}
 		if err := rows.Err(); err != nil {

@@ -46,7 +46,27 @@ type DayCount struct {
 	Received            int
 	Closed              int
 	MedianFirstResponse time.Duration // 0 when none was answered
+	// Settled is the requests received that day whose promise is settled: answered
+	// (a first response or a close) or past their due time unanswered. Those still
+	// open and not yet due count for neither side.
+	Settled int
+	// OnTime is the settled requests answered by their due time, the practice's
+	// promise to the patient.
+	OnTime int
 }
+
+// OnTimeShare is the share of settled requests answered within the promise, from 0
+// to 1, and false when none is settled.
+func (d DayCount) OnTimeShare() (float64, bool) {
+	if d.Settled == 0 {
+		return 0, false
+	}
+	return float64(d.OnTime) / float64(d.Settled), true
+}
+
+// PromiseTarget is the share of requests the practice aims to answer within their
+// due time; the manager's chart draws it as the target line.
+const PromiseTarget = 0.95
 
 // PatientUse is how many requests a patient sent in a period, for the overuse list.
 type PatientUse struct {

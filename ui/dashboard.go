@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -10,39 +13,72 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"triagedesk/triage"
 )
 
-// Dashboard is the practice manager's screen: open requests by team and priority,
-// breaches, requests per day and time to first response, overuse, the live-request
-// limit and the on/off schedule.
+// Dashboard is the practice manager's screen: open requests by team and priority, the
+// breaches as a list that opens each one, the share answered within the practice's
+// promise, charts of the last 30 days, overuse, and the forms for the live-request
+// limit, the weekly opening schedule, dated closures and the on/off switch. Only a
+// manager's desk shows it.
 type Dashboard struct {
-	Counts    map[triage.Team]map[triage.Priority]*widget.Label // team "" is the requests awaiting triage
-	Totals    map[triage.Team]*widget.Label
-	Breaches  *widget.Label
-	PerDay    *barChart
-	Response  *barChart
-	Overuse   *widget.Label
+	Counts     map[triage.Team]map[triage.Priority]*widget.Label // team "" is the requests awaiting triage
+	Totals     map[triage.Team]*widget.Label
+	Breaches   *widget.Label // how many are past due
+	BreachList *widget.List  // the breaches, longest overdue first; choosing one opens it
+	OnTime     *widget.Label // the share answered within the promise
+	Median     *widget.Label
+	PerDay     *chart // requests received and closed per day
+	Promise    *chart // share answered within the promise per day, with the target line
+	Overuse    *widget.Label
+
 	Mode      *widget.Label
 	MaxLive   *widget.Entry
 	SaveLimit *widget.Button
 	OffMsg    *widget.Entry
 	SwitchOff *widget.Button
 	SwitchOn  *widget.Button
-	ClosFrom  *widget.Entry
-	ClosTo    *widget.Entry
-	ClosWhy   *widget.Entry
-	AddClos   *widget.Button
-	Root      fyne.CanvasObject
+
+	// The weekly opening schedule: one entry a day ("08:00–12:30, 13:30–18:30", or
+	// empty for closed), the bank-holiday switch, and what is wrong or missing.
+	Days      map[string]*widget.Entry
+	BankHols  *widget.Check
+	SaveHours *widget.Button
+	HoursNote *widget.Label
+
+	// The dated closures: one row each with its remove button, and the form to add one.
+	Closures   *fyne.Container
+	RemoveClos []*widget.Button
+	ClosFrom   *widget.Entry
+	ClosTo     *widget.Entry
+	ClosWhy    *widget.Entry
+	AddClos    *widget.Button
+	Root       fyne.CanvasObject
 
 	d        *Desk
 	settings Settings
+	breaches []triage.QueueItem
+	// filling is set while settings are written into the forms, so only a person's
+	// typing marks a form as edited; an edited form is not overwritten by a reload.
+	filling    bool
+	hoursDirty bool
+	limitDirty bool
 }
 
+// practiceLocation is the practice's clock: schedules and closures are read and shown
+// in it, as the queue decides by it.
+var practiceLocation = triage.DefaultCalendar().Location
+
+// breachRows is the most breaches the list reads at once; the count above it says
+// how many there are in all.
+const breachRows = 200
+
 func newDashboard(d *Desk) *Dashboard {
-	b := &Dashboard{d: d, Counts: map[triage.Team]map[triage.Priority]*widget.Label{}, Totals: map[triage.Team]*widget.Label{}}
+	b := &Dashboard{d: d, Counts: map[triage.Team]map[triage.Priority]*widget.Label{}, Totals: map[triage.Team]*widget.Label{},
+		Days: map[string]*widget.Entry{}}
 	b.buildUI()
 	return b
 }
@@ -78,89 +114,185 @@ func (b *Dashboard) buildUI() {
 	b.Breaches = widget.NewLabel("")
 	b.Breaches.TextStyle.Bold = true
 	b.Breaches.Importance = widget.DangerImportance
-	b.PerDay = newBarChart("Requests received per day, last 30 days", "%.0f")
-	b.Response = newBarChart("Median time to first response (hours), last 30 days", "%.1f h")
+	b.BreachList = widget.NewList(func() int { return len(b.breaches) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(b.breaches) {
+				o.(*widget.Label).SetText(b.breachLine(b.breaches[i]))
+			}
+		})
+	b.BreachList.OnSelected = b.openBreach
+	b.OnTime = widget.NewLabel("")
+	b.OnTime.TextStyle.Bold = true
+	b.OnTime.Wrapping = fyne.TextWrapWord
+	b.Median = widget.NewLabel("")
+	b.PerDay = newChart("Requests received and closed per day, last 30 days")
+	b.Promise = newChart(fmt.Sprintf("Answered within the promise, by day received (target %.0f%%)", triage.PromiseTarget*100))
 	b.Overuse = widget.NewLabel("")
 	b.Overuse.Wrapping = fyne.TextWrapWord
 
 	b.Mode = widget.NewLabel("")
 	b.Mode.TextStyle.Bold = true
+	b.Mode.Wrapping = fyne.TextWrapWord
 	b.MaxLive = widget.NewEntry()
+	b.MaxLive.OnChanged = func(string) { b.limitDirty = b.limitDirty || !b.filling }
 	b.SaveLimit = widget.NewButton("Save limit", b.onSaveLimit)
 	b.OffMsg = widget.NewEntry()
-	b.OffMsg.SetPlaceHolder("Message patients see, e.g. Closed for staff training; call 111 if you need help")
-	b.SwitchOff = widget.NewButton("Switch off now", b.onSwitchOff)
+	b.OffMsg.SetPlaceHolder("Message patients see, e.g. Safe capacity reached for today")
+	b.SwitchOff = widget.NewButton("Pause clinical requests", b.onSwitchOff)
 	b.SwitchOff.Importance = widget.DangerImportance
 	b.SwitchOn = widget.NewButton("Follow the schedule", b.onSwitchOn)
+
+	hours := widget.NewForm()
+	for _, key := range triage.Days {
+		e := widget.NewEntry()
+		e.SetPlaceHolder("Closed")
+		e.OnChanged = func(string) { b.hoursDirty = b.hoursDirty || !b.filling }
+		b.Days[key] = e
+		hours.Append(triage.DayName(key), e)
+	}
+	b.BankHols = widget.NewCheck("Open on bank holidays", func(bool) { b.hoursDirty = b.hoursDirty || !b.filling })
+	b.SaveHours = widget.NewButtonWithIcon("Save opening hours", theme.DocumentSaveIcon(), b.onSaveHours)
+	b.SaveHours.Importance = widget.HighImportance
+	b.HoursNote = widget.NewLabel("")
+	b.HoursNote.Wrapping = fyne.TextWrapWord
+
+	b.Closures = container.NewVBox()
 	b.ClosFrom, b.ClosTo, b.ClosWhy = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	b.ClosFrom.SetPlaceHolder("2026-12-03 13:00")
 	b.ClosTo.SetPlaceHolder("2026-12-03 18:30")
-	b.ClosWhy.SetPlaceHolder("Training")
-	b.AddClos = widget.NewButton("Schedule closure", b.onAddClosure)
+	b.ClosWhy.SetPlaceHolder("Staff training")
+	b.AddClos = widget.NewButtonWithIcon("Add closure", theme.ContentAddIcon(), b.onAddClosure)
+	closForm := widget.NewForm(widget.NewFormItem("From", b.ClosFrom), widget.NewFormItem("To", b.ClosTo), widget.NewFormItem("Why", b.ClosWhy))
 
-	left := container.NewVBox(heading("Open requests by team and priority"), grid, b.Breaches,
-		heading("Patients over the overuse threshold (30 days)"), b.Overuse)
-	settings := container.NewVBox(heading("Online requests"), b.Mode,
-		container.NewBorder(nil, nil, widget.NewLabel("Live requests per patient"), b.SaveLimit, b.MaxLive),
+	top := container.NewVBox(heading("Open requests by team and priority"), grid, b.OnTime, b.Median, b.Breaches)
+	// The breaches take the left column's spare height, so at 1280×720 several show.
+	left := container.NewBorder(top, nil, nil, nil, b.BreachList)
+
+	settings := container.NewVBox(
+		heading("Online requests now"), b.Mode,
 		container.NewBorder(nil, nil, nil, container.NewHBox(b.SwitchOff, b.SwitchOn), b.OffMsg),
-		container.NewGridWithColumns(4, b.ClosFrom, b.ClosTo, b.ClosWhy, b.AddClos))
-	right := container.NewVBox(b.PerDay, b.Response, settings)
-	split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(right))
-	split.Offset = 0.45
+		container.NewBorder(nil, nil, widget.NewLabel("Live requests per patient"), b.SaveLimit, b.MaxLive),
+		widget.NewSeparator(),
+		heading("Weekly opening hours"),
+		widget.NewLabel("Periods like 08:00–12:30, 13:30–18:30; leave a day empty to close it. Practice time."),
+		hours, container.NewBorder(nil, nil, b.BankHols, b.SaveHours), b.HoursNote,
+		widget.NewSeparator(),
+		heading("Dated closures"), b.Closures, closForm, container.NewHBox(b.AddClos),
+		widget.NewSeparator(),
+		heading("Patients over the overuse threshold (30 days)"), b.Overuse,
+	)
+	right := container.NewVBox(b.PerDay, b.Promise, settings)
+	split := container.NewHSplit(left, container.NewVScroll(right))
+	split.Offset = 0.42
 	b.Root = split
 }
 
-// Reload reads the figures off the Fyne thread and shows them; the channel is closed
-// once they are on screen.
+// breachLine is one breach as the list shows it: how late, priority, team, patient.
+func (b *Dashboard) breachLine(it triage.QueueItem) string {
+	late := b.d.opts.Now().Sub(it.DueAt)
+	team := "awaiting triage"
+	if it.Team != "" {
+		team = it.Team.Label()
+	}
+	return fmt.Sprintf("%s late · %s · %s · %s", roughDuration(late), it.Priority.Label(), team, it.Patient.Name())
+}
+
+// roughDuration writes a lateness the way a manager reads it: 3 d 4 h, 5 h 10 min.
+func roughDuration(d time.Duration) string {
+	switch {
+	case d >= 24*time.Hour:
+		return fmt.Sprintf("%d d %d h", int(d.Hours())/24, int(d.Hours())%24)
+	case d >= time.Hour:
+		return fmt.Sprintf("%d h %d min", int(d.Hours()), int(d.Minutes())%60)
+	}
+	return fmt.Sprintf("%d min", int(d.Minutes()))
+}
+
+func (b *Dashboard) openBreach(id widget.ListItemID) {
+	b.BreachList.Unselect(id) // a second click on the same row opens it again
+	if id < 0 || id >= len(b.breaches) {
+		return
+	}
+	b.d.Open(b.breaches[id])
+}
+
+// dashboardFigures is everything the dashboard reads, gathered off the Fyne thread.
+type dashboardFigures struct {
+	counts   []triage.TeamPriorityCount
+	breaches int
+	late     []triage.QueueItem
+	days     []triage.DayCount
+	over     []triage.PatientUse
+	perDay   image.Image
+	promise  image.Image
+}
+
+// Reload reads the figures and draws the charts off the Fyne thread, then shows them;
+// the channel is closed once they are on screen.
 func (b *Dashboard) Reload() <-chan struct{} {
 	done := make(chan struct{})
 	d := b.d
 	now := d.opts.Now()
+	ink := chartInk{fg: themeColor(theme.ColorNameForeground), bg: themeColor(theme.ColorNameBackground),
+		bar: themeColor(ColorHighlight), line: themeColor(theme.ColorNameSuccess), target: themeColor(ColorBreach)}
 	spawn(func() {
 		defer close(done)
 		ctx := context.Background()
+		var f dashboardFigures
 		counts, err := d.queue.OpenByTeamPriority(ctx)
-		var breaches int
-		var days []triage.DayCount
-		var over []triage.PatientUse
+		f.counts = counts
 		st, serr := d.sync.Settings(ctx)
 		limits := triage.DefaultLimits()
 		if serr == nil {
 			limits = st.Limits
 		}
 		if err == nil {
-			breaches, err = d.queue.CountBreaches(ctx, now, triage.Filter{})
+			f.breaches, err = d.queue.CountBreaches(ctx, now, triage.Filter{})
 		}
 		if err == nil {
-			days, err = d.queue.PerDay(ctx, now.AddDate(0, 0, -29), now, time.Local)
+			f.late, err = d.queue.Breaches(ctx, now, triage.Filter{Limit: breachRows})
 		}
 		if err == nil {
-			over, err = d.queue.Overuse(ctx, now.Add(-triage.OveruseWindow), limits.OveruseThreshold)
+			f.days, err = d.queue.PerDay(ctx, now.AddDate(0, 0, -29), now, practiceLocation)
+		}
+		if err == nil {
+			f.over, err = d.queue.Overuse(ctx, now.Add(-triage.OveruseWindow), limits.OveruseThreshold)
+		}
+		if err == nil {
+			f.perDay, err = drawPerDay(f.days, ink)
+		}
+		if err == nil {
+			f.promise, err = drawPromise(f.days, ink)
 		}
 		onUI(func() {
 			if err != nil {
 				d.problem(fmt.Errorf("the dashboard could not be read: %w", err))
 				return
 			}
-			b.show(counts, breaches, days, over)
+			b.show(f)
 			if serr == nil {
 				b.showSettings(st)
 			} else {
-				b.Mode.SetText("The practice queue's settings cannot be read now: " + serr.Error())
+				b.Mode.SetText("The practice queue's settings cannot be read now: " + inWords(serr))
 			}
 		})
 	})
 	return done
 }
 
-func (b *Dashboard) show(counts []triage.TeamPriorityCount, breaches int, days []triage.DayCount, over []triage.PatientUse) {
+func (b *Dashboard) show(f dashboardFigures) {
 	for _, t := range dashboardRows() {
 		for _, p := range triage.Priorities {
 			b.Counts[t][p].SetText("0")
 		}
 	}
 	totals := map[triage.Team]int{}
-	for _, c := range counts {
+	for _, c := range f.counts {
 		if m, ok := b.Counts[c.Team]; ok {
 			m[c.Priority].SetText(strconv.Itoa(c.Count))
 			totals[c.Team] += c.Count
@@ -169,20 +301,51 @@ func (b *Dashboard) show(counts []triage.TeamPriorityCount, breaches int, days [
 	for t, l := range b.Totals {
 		l.SetText(strconv.Itoa(totals[t]))
 	}
-	b.Breaches.SetText(fmt.Sprintf("%d open requests are past their due time", breaches))
-	var recv, resp []float64
-	var labels []string
-	for _, dc := range days {
-		recv = append(recv, float64(dc.Received))
-		resp = append(resp, dc.MedianFirstResponse.Hours())
-		labels = append(labels, dc.Day.Format("2 Jan"))
+	switch {
+	case f.breaches == 0:
+		b.Breaches.SetText("0 open requests are past their due time")
+	case f.breaches > len(f.late):
+		b.Breaches.SetText(fmt.Sprintf("%d open requests are past their due time (the %d most overdue below; choose one to open it)", f.breaches, len(f.late)))
+	default:
+		b.Breaches.SetText(fmt.Sprintf("%d open requests are past their due time (choose one to open it)", f.breaches))
 	}
-	b.PerDay.Set(recv, labels)
-	b.Response.Set(resp, labels)
+	b.breaches = f.late
+	b.BreachList.UnselectAll()
+	b.BreachList.Refresh()
+
+	var settled, onTime int
+	var recv, waits []float64
+	for _, dc := range f.days {
+		settled += dc.Settled
+		onTime += dc.OnTime
+		recv = append(recv, float64(dc.Received))
+		if dc.MedianFirstResponse > 0 {
+			waits = append(waits, dc.MedianFirstResponse.Hours())
+		}
+	}
+	if settled == 0 {
+		b.OnTime.SetText("Answered within the promise: no request due in the last 30 days yet")
+	} else {
+		share := float64(onTime) / float64(settled)
+		verdict := "on target"
+		if share < triage.PromiseTarget {
+			verdict = fmt.Sprintf("below the %.0f%% target", triage.PromiseTarget*100)
+		}
+		b.OnTime.SetText(fmt.Sprintf("%.0f%% answered within the promise in the last 30 days (%d of %d due), %s", share*100, onTime, settled, verdict))
+	}
+	if len(waits) == 0 {
+		b.Median.SetText("Median time to first response: no replies in the last 30 days")
+	} else {
+		sort.Float64s(waits)
+		b.Median.SetText(fmt.Sprintf("Median time to first response: %.1f hours (median of the days' medians)", waits[len(waits)/2]))
+	}
+	b.PerDay.set(f.perDay, recv)
+	b.Promise.set(f.promise, nil)
+
 	var lines []string
-	for i, u := range over {
+	for i, u := range f.over {
 		if i == 20 {
-			lines = append(lines, fmt.Sprintf("… and %d more", len(over)-20))
+			lines = append(lines, fmt.Sprintf("… and %d more", len(f.over)-20))
 			break
 		}
 		lines = append(lines, fmt.Sprintf("%s (%s): %d sent, %d live", u.Patient.Name(), u.Patient.NHSNumber.String(), u.Sent, u.Live))
@@ -193,12 +356,14 @@ func (b *Dashboard) show(counts []triage.TeamPriorityCount, breaches int, days [
 	b.Overuse.SetText(strings.Join(lines, "\n"))
 }
 
+// showSettings shows the queue's settings; forms the manager is editing keep what
+// was typed.
 func (b *Dashboard) showSettings(st Settings) {
 	b.settings = st
 	text := "Open: patients can send requests"
 	switch st.Mode {
 	case triage.ModeClosed:
-		text = "OFF: patients are pointed to 111 (999 in an emergency)"
+		text = "Closed: patients are pointed to 111 (999 in an emergency)"
 	case triage.ModeClinicalPaused:
 		text = "Clinical requests paused; admin and medication requests still open"
 	}
@@ -206,21 +371,73 @@ func (b *Dashboard) showSettings(st Settings) {
 		text += " · " + st.Why
 	}
 	if !st.Reopens.IsZero() {
-		text += " · reopens " + st.Reopens.In(time.Local).Format("Mon 2 Jan 15:04")
-	}
-	if n := len(st.Availability.Closures); n > 0 {
-		text += fmt.Sprintf(" · %d closure(s) scheduled", n)
+		text += " · reopens " + st.Reopens.In(practiceLocation).Format("Mon 2 Jan 15:04")
 	}
 	b.Mode.SetText(text)
-	b.MaxLive.SetText(strconv.Itoa(st.Limits.MaxLive))
+
+	b.filling = true
+	defer func() { b.filling = false }()
+	if !b.limitDirty {
+		b.MaxLive.SetText(strconv.Itoa(st.Limits.MaxLive))
+	}
+	week := st.Availability.Weekly()
+	if !b.hoursDirty {
+		for _, key := range triage.Days {
+			text := week.Describe(key)
+			if text == "Closed" {
+				text = ""
+			}
+			b.Days[key].SetText(text)
+		}
+		b.BankHols.SetChecked(st.Availability.OpenOnBankHolidays)
+		b.HoursNote.SetText(hoursNote(week))
+	}
+	b.showClosures(st.Availability.Closures)
 }
 
-func (b *Dashboard) change(what string, fn func(ctx context.Context) error) {
+// hoursNote warns when a schedule leaves part of core hours closed, which the GP
+// contract does not allow for admin and medication requests.
+func hoursNote(s triage.Schedule) string {
+	if gap := s.CoreHoursGap(); gap != "" {
+		return "Note: these hours close online requests during core hours (" + gap + "). Since October 2025 the GP contract requires admin and medication requests to be taken throughout core hours; use \"Pause clinical requests\" for a lack of clinical capacity instead."
+	}
+	return "These hours cover core hours (Monday to Friday 08:00–18:30)."
+}
+
+func (b *Dashboard) showClosures(cs []triage.Closure) {
+	cs = append([]triage.Closure(nil), cs...)
+	sort.Slice(cs, func(i, j int) bool { return cs[i].From.Before(cs[j].From) })
+	b.Closures.Objects = nil
+	b.RemoveClos = nil
+	if len(cs) == 0 {
+		b.Closures.Add(widget.NewLabel("None scheduled"))
+	}
+	now := b.d.opts.Now()
+	for _, c := range cs {
+		when := c.From.In(practiceLocation).Format("Mon 2 Jan 2006 15:04") + " – " + c.To.In(practiceLocation).Format("Mon 2 Jan 15:04")
+		if !c.To.After(now) {
+			when += " (ended)"
+		}
+		reason := c.Reason
+		if reason == "" {
+			reason = "no reason given"
+		}
+		rm := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { b.removeClosure(c) })
+		b.RemoveClos = append(b.RemoveClos, rm)
+		b.Closures.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(when+" · "+reason)))
+	}
+	b.Closures.Refresh()
+}
+
+// change sends a manager's change off the Fyne thread, then reads the settings again;
+// a refusal is shown in words and the forms keep what was typed.
+func (b *Dashboard) change(what string, fn func(ctx context.Context) error, saved func()) {
 	spawn(func() {
 		if err := fn(context.Background()); err != nil {
 			onUI(func() { b.d.problem(fmt.Errorf("%s: %w", what, err)) })
 			return
 		}
+		onUI(saved)
 		b.Reload()
 	})
 }
@@ -232,95 +449,135 @@ func (b *Dashboard) onSaveLimit() {
 		return
 	}
 	l := b.settings.Limits
+	if l == (triage.Limits{}) {
+		l = triage.DefaultLimits()
+	}
 	l.MaxLive = n
-	b.change("the limit could not be saved", func(ctx context.Context) error { return b.d.sync.SetLimits(ctx, l) })
+	b.change("the limit could not be saved", func(ctx context.Context) error { return b.d.sync.SetLimits(ctx, l) },
+		func() { b.limitDirty = false })
 }
 
 func (b *Dashboard) onSwitchOff() {
 	a := b.settings.Availability
-	a.Switch, a.SwitchMessage = triage.ModeClosed, b.OffMsg.Text
-	b.change("online requests could not be switched off", func(ctx context.Context) error { return b.d.sync.SetAvailability(ctx, a) })
+	a.Switch, a.SwitchMessage = triage.ModeClinicalPaused, strings.TrimSpace(b.OffMsg.Text)
+	b.change("clinical requests could not be paused", func(ctx context.Context) error { return b.d.sync.SetAvailability(ctx, a) }, func() {})
 }
 
 func (b *Dashboard) onSwitchOn() {
 	a := b.settings.Availability
 	a.Switch, a.SwitchMessage, a.SwitchUntil = "", "", time.Time{}
-	b.change("online requests could not be switched back on", func(ctx context.Context) error { return b.d.sync.SetAvailability(ctx, a) })
+	b.change("online requests could not be set to follow the schedule", func(ctx context.Context) error { return b.d.sync.SetAvailability(ctx, a) }, func() {})
+}
+
+// Schedule reads the opening-hours form: each day's periods, written like
+// "08:00–12:30, 13:30–18:30" (a hyphen or "to" will do), empty or "closed" for closed.
+// An error names the day and what to write.
+func (b *Dashboard) Schedule() (triage.Schedule, error) {
+	s := triage.Schedule{}
+	for _, key := range triage.Days {
+		text := strings.TrimSpace(b.Days[key].Text)
+		if text == "" || strings.EqualFold(text, "closed") {
+			continue
+		}
+		for _, part := range strings.Split(text, ",") {
+			part = strings.TrimSpace(part)
+			var from, to string
+			for _, sep := range []string{"–", "—", " to ", "-"} {
+				if f, t, ok := strings.Cut(part, sep); ok {
+					from, to = strings.TrimSpace(f), strings.TrimSpace(t)
+					break
+				}
+			}
+			if from == "" || to == "" {
+				return nil, fmt.Errorf("%s: %q is not an opening period; write it like 08:00–18:30", triage.DayName(key), part)
+			}
+			s[key] = append(s[key], triage.Period{From: from, To: to})
+		}
+	}
+	if err := s.Validate(); err != nil {
+		return nil, fmt.Errorf("%s", triage.ErrorMessage(err))
+	}
+	return s, nil
+}
+
+func (b *Dashboard) onSaveHours() {
+	s, err := b.Schedule()
+	if err != nil {
+		b.HoursNote.SetText("Not saved: " + err.Error())
+		b.HoursNote.Importance = widget.DangerImportance
+		b.HoursNote.Refresh()
+		return
+	}
+	a := b.settings.Availability
+	a.Schedule, a.OpenOnBankHolidays = s, b.BankHols.Checked
+	b.change("the opening hours could not be saved", func(ctx context.Context) error { return b.d.sync.SetAvailability(ctx, a) },
+		func() {
+			b.hoursDirty = false
+			b.HoursNote.Importance = widget.MediumImportance
+			b.HoursNote.SetText("Saved. " + hoursNote(s))
+		})
 }
 
 func (b *Dashboard) onAddClosure() {
 	const layoutIn = "2006-01-02 15:04"
-	from, err1 := time.ParseInLocation(layoutIn, strings.TrimSpace(b.ClosFrom.Text), time.Local)
-	to, err2 := time.ParseInLocation(layoutIn, strings.TrimSpace(b.ClosTo.Text), time.Local)
+	from, err1 := time.ParseInLocation(layoutIn, strings.TrimSpace(b.ClosFrom.Text), practiceLocation)
+	to, err2 := time.ParseInLocation(layoutIn, strings.TrimSpace(b.ClosTo.Text), practiceLocation)
 	if err1 != nil || err2 != nil || !to.After(from) {
 		b.d.problem(fmt.Errorf("a closure needs a start and an end like 2026-12-03 13:00, the end after the start"))
 		return
 	}
 	a := b.settings.Availability
-	a.Closures = append(append([]triage.Closure(nil), a.Closures...), triage.Closure{From: from, To: to, Reason: b.ClosWhy.Text})
-	b.change("the closure could not be scheduled", func(ctx context.Context) error { return b.d.sync.SetAvailability(ctx, a) })
+	a.Closures = append(append([]triage.Closure(nil), a.Closures...), triage.Closure{From: from, To: to, Reason: strings.TrimSpace(b.ClosWhy.Text)})
+	b.change("the closure could not be scheduled", func(ctx context.Context) error { return b.d.sync.SetAvailability(ctx, a) },
+		func() {
+			b.ClosFrom.SetText("")
+			b.ClosTo.SetText("")
+			b.ClosWhy.SetText("")
+		})
 }
 
-// barChart is a simple bar chart drawn with canvas rectangles: enough for thirty days
-// at a glance, with the largest value written out so the bars are never the only sign.
-type barChart struct {
+func (b *Dashboard) removeClosure(c triage.Closure) {
+	a := b.settings.Availability
+	a.Closures = nil
+	for _, x := range b.settings.Availability.Closures {
+		if !(x.From.Equal(c.From) && x.To.Equal(c.To) && x.Reason == c.Reason) {
+			a.Closures = append(a.Closures, x)
+		}
+	}
+	b.change("the closure could not be removed", func(ctx context.Context) error { return b.d.sync.SetAvailability(ctx, a) }, func() {})
+}
+
+// chart is a chart drawn off the Fyne thread by gonum/plot and shown as an image,
+// under its title.
+type chart struct {
 	widget.BaseWidget
 	title  *widget.Label
-	note   *widget.Label
-	bars   *fyne.Container
-	values []float64
-	format string // how a value is written, e.g. "%.0f"
+	img    *canvas.Image
+	values []float64 // what the chart shows, for tests and screen readers' sake
 }
 
-func newBarChart(title, format string) *barChart {
-	c := &barChart{title: heading(title), note: widget.NewLabel(""), bars: container.New(&barsLayout{}), format: format}
+func newChart(title string) *chart {
+	img := canvas.NewImageFromImage(nil)
+	img.FillMode = canvas.ImageFillContain
+	img.ScaleMode = canvas.ImageScaleSmooth
+	img.SetMinSize(fyne.NewSize(500, 210))
+	c := &chart{title: heading(title), img: img}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(c.title, c.note, nil, nil, c.bars))
+// CreateRenderer shows the title above the picture.
+func (c *chart) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(c.title, nil, nil, nil, c.img))
 }
 
-// Set shows values, one bar each, labelled by day.
-func (c *barChart) Set(values []float64, labels []string) {
+func (c *chart) set(img image.Image, values []float64) {
 	c.values = values
-	peak, at := 0.0, 0
-	for i, v := range values {
-		if v > peak {
-			peak, at = v, i
-		}
-	}
-	c.bars.Objects = nil
-	for _, v := range values {
-		r := canvas.NewRectangle(themeColor(ColorHighlight))
-		h := float32(0)
-		if peak > 0 {
-			h = float32(v / peak)
-		}
-		r.SetMinSize(fyne.NewSize(0, h)) // the layout reads the fraction from the min height
-		c.bars.Objects = append(c.bars.Objects, r)
-	}
-	if len(values) > 0 {
-		c.note.SetText(fmt.Sprintf("Highest "+c.format+" on %s · today "+c.format, peak, labels[at], values[len(values)-1]))
-	}
-	c.bars.Refresh()
+	c.img.Image = img
+	c.img.Refresh()
 }
 
-// barsLayout places bars side by side, each as tall as its fraction of the height.
-type barsLayout struct{}
-
-func (*barsLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(200, 110) }
-
-func (*barsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	if len(objs) == 0 {
-		return
-	}
-	w := size.Width / float32(len(objs))
-	for i, o := range objs {
-		frac := o.MinSize().Height
-		h := size.Height * frac
-		o.Resize(fyne.NewSize(w*0.8, h))
-		o.Move(fyne.NewPos(float32(i)*w, size.Height-h))
-	}
+// chartInk is the theme's colours the charts are drawn in, read on the Fyne thread.
+type chartInk struct {
+	fg, bg, bar, line, target color.Color
 }

@@ -53,6 +53,7 @@ type Desk struct {
 	main, content *fyne.Container
 	inboxTab      *container.TabItem
 	teamTab       *container.TabItem
+	dashTab       *container.TabItem // only on a manager's screen
 	// dialogs are the dialogs this desk showed, by the pop-up that shows each, so Esc
 	// can close one as its own button would (running its callback).
 	dialogs map[fyne.CanvasObject]dialog.Dialog
@@ -118,20 +119,24 @@ func (d *Desk) buildUI() {
 
 	d.inboxTab = container.NewTabItemWithIcon("Triage inbox", theme.MailComposeIcon(), d.Inbox.Root)
 	d.teamTab = container.NewTabItemWithIcon("Team queue", theme.AccountIcon(), teamView)
-	d.Tabs = container.NewAppTabs(d.inboxTab, d.teamTab, container.NewTabItemWithIcon("Dashboard", theme.GridIcon(), d.Dashboard.Root))
+	d.dashTab = container.NewTabItemWithIcon("Dashboard", theme.GridIcon(), d.Dashboard.Root)
+	d.Tabs = container.NewAppTabs(d.inboxTab, d.teamTab)
 	if d.opts.Reception != nil {
 		d.Reception = newReception(d, d.opts.Reception)
 		d.Tabs.Append(container.NewTabItemWithIcon("Reception", theme.ContentAddIcon(), d.Reception.Root))
 	}
+	rolePick := newSelect(d.roles(), d.onRole)
+	d.RolePick = &rolePick.Select
+	// This picks the first screen; nothing loads while the desk is built, as its first
+	// Refresh fills whatever is shown.
+	d.RolePick.SetSelected(string(d.opts.Role))
+	d.dashboardShown.Store(d.opts.Role == RoleManager)
 	d.Tabs.OnSelected = func(t *container.TabItem) {
 		d.dashboardShown.Store(t.Content == d.Dashboard.Root)
 		if t.Content == d.Dashboard.Root {
 			d.Dashboard.Reload()
 		}
 	}
-	rolePick := newSelect([]string{string(RoleReviewer), string(RoleTeam), string(RoleManager)}, d.onRole)
-	d.RolePick = &rolePick.Select
-	d.RolePick.SetSelected(string(d.opts.Role))
 
 	d.Alert = newBanner(d)
 	d.Banner, d.BannerText = d.Alert.Root, d.Alert.Text
@@ -180,16 +185,43 @@ func (d *Desk) countTeam(ctx context.Context, f triage.Filter) (int, error) {
 	return d.queue.CountTeamQueue(ctx, f)
 }
 
+// roles are what "Working as" offers: a manager's controls only to a manager (or in
+// the demo, which signs in as its manager), as the queue refuses them to anyone else.
+func (d *Desk) roles() []string {
+	roles := []string{string(RoleReviewer), string(RoleTeam)}
+	if d.opts.Role == RoleManager || d.opts.SwitchUser != nil {
+		roles = append(roles, string(RoleManager))
+	}
+	return roles
+}
+
+// showManager puts the dashboard's tab on screen for a manager and takes it away
+// from everyone else.
+func (d *Desk) showManager(on bool) {
+	shown := false
+	for _, t := range d.Tabs.Items {
+		shown = shown || t == d.dashTab
+	}
+	switch {
+	case on && !shown:
+		d.Tabs.Append(d.dashTab)
+	case !on && shown:
+		d.Tabs.Remove(d.dashTab)
+		d.dashboardShown.Store(false)
+	}
+}
+
 func (d *Desk) onRole(r string) {
 	d.opts.Role = Role(r)
 	d.switchUser()
+	d.showManager(Role(r) == RoleManager)
 	switch Role(r) {
 	case RoleReviewer:
 		d.Tabs.SelectIndex(0)
 	case RoleTeam:
 		d.Tabs.SelectIndex(1)
 	case RoleManager:
-		d.Tabs.SelectIndex(2)
+		d.Tabs.Select(d.dashTab)
 	}
 }
 
@@ -302,6 +334,7 @@ func (d *Desk) Assign(team triage.Team) {
 }
 
 func (d *Desk) problem(err error) {
+	err = plainError{err} // never a code word or raw FHIR in front of a person
 	if d.opts.Problems != nil {
 		d.opts.Problems(err)
 		return

@@ -332,7 +332,7 @@ func TestConflictDialogShowsWhoWonAndRedoes(t *testing.T) {
 }
 
 func TestDashboardCountsMatchTheStore(t *testing.T) {
-	f := newFixture(t)
+	f := newFixtureAs(t, RoleManager, false)
 	<-f.d.Dashboard.Reload()
 	counts, err := f.c.OpenByTeamPriority(context.Background())
 	if err != nil {
@@ -409,7 +409,7 @@ func TestPriorityColoursReadable(t *testing.T) {
 }
 
 func TestManagerSettings(t *testing.T) {
-	f := newFixture(t)
+	f := newFixtureAs(t, RoleManager, false)
 	user(func() { f.d.RolePick.SetSelected(string(RoleManager)) })
 	b := f.d.Dashboard
 	if b.MaxLive.Text != itoa(triage.DefaultLimits().MaxLive) {
@@ -426,8 +426,8 @@ func TestManagerSettings(t *testing.T) {
 	if len(f.sync.limits) != 1 || f.sync.limits[0].MaxLive != 5 {
 		t.Errorf("limits sent %+v, want MaxLive 5", f.sync.limits)
 	}
-	if len(f.sync.avail) != 2 || f.sync.avail[0].Switch != triage.ModeClosed || f.sync.avail[0].SwitchMessage == "" {
-		t.Fatalf("availability sent %+v, want switched off with the message", f.sync.avail)
+	if len(f.sync.avail) != 2 || f.sync.avail[0].Switch != triage.ModeClinicalPaused || f.sync.avail[0].SwitchMessage == "" {
+		t.Fatalf("availability sent %+v, want clinical requests paused with the message", f.sync.avail)
 	}
 	if c := f.sync.avail[1].Closures; len(c) != 1 || c[0].Reason != "Training" || c[0].To.Sub(c[0].From) != 5*time.Hour+30*time.Minute {
 		t.Errorf("closure sent %+v", c)

@@ -26,6 +26,7 @@ type Queue interface {
 	RecordView(ctx context.Context, actor string, requestID int64) error
 	OpenByTeamPriority(ctx context.Context) ([]triage.TeamPriorityCount, error)
 	CountBreaches(ctx context.Context, now time.Time, f triage.Filter) (int, error)
+	Breaches(ctx context.Context, now time.Time, f triage.Filter) ([]triage.QueueItem, error)
 	PerDay(ctx context.Context, from, to time.Time, loc *time.Location) ([]triage.DayCount, error)
 	Overuse(ctx context.Context, since time.Time, threshold int) ([]triage.PatientUse, error)
 }

@@ -36,7 +36,9 @@ const usage = `Usage: queueserver COMMAND [flags]
 Commands:
   serve     serve the practice queue over HTTP
   demo      fill a new database with a realistic demo practice
-  user add  create a member of staff and print their bearer token
+  user add     create a member of staff and print their bearer token
+  user token   give a member of staff a new token (the old one stops working)
+  user revoke  end a member of staff's token at once (a lost laptop, a leaver)
 
 Every flag can also be set as an environment variable QUEUESERVER_<FLAG> (for
 example QUEUESERVER_DB) or in a config file named with --config (YAML, TOML or JSON).
@@ -56,6 +58,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = fill(ctx, args[1:], stdout, stderr)
 	case args[0] == "user" && len(args) > 1 && args[1] == "add":
 		err = addUser(ctx, args[2:], stdout, stderr)
+	case args[0] == "user" && len(args) > 1 && (args[1] == "revoke" || args[1] == "token"):
+		err = changeToken(ctx, args[1], args[2:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "queueserver: unknown command %q\n\n%s", strings.Join(args, " "), usage)
 		return 2
@@ -110,6 +114,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.Duration("read-timeout", def.Read, "the longest a client may take to send one request, body included")
 		fs.Duration("write-timeout", def.Write, "the longest an answer may take to send (the feed's long poll has this on top of its wait)")
 		fs.Duration("idle-timeout", def.Idle, "how long an idle kept-alive connection stays open")
+		fs.String("smtp-host", "", "the practice's SMTP server, for patients' sign-up emails (without it, sign-up is refused)")
+		fs.Int("smtp-port", 0, "the SMTP server's port (587, or 465 with --smtp-tls tls)")
+		fs.String("smtp-user", "", "the SMTP sign-in name, if the server needs one")
+		fs.String("smtp-password", "", "the SMTP password (better in QUEUESERVER_SMTP_PASSWORD or the config file than on the command line)")
+		fs.String("smtp-from", "", "the address emails come from, like \"Riverside Surgery <noreply@riverside.example>\"")
+		fs.String("smtp-tls", "starttls", "starttls (refuse a server that cannot encrypt), tls (port 465) or none (a relay on this machine only)")
 	})
 	if err != nil {
 		return err
@@ -144,6 +154,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	srv := server.New(q, engine, triage.DefaultCalendar(), logger)
 	srv.SetNetwork(server.Network{PublicURL: v.GetString("public-url"), BehindProxy: behindProxy})
+	mailer, err := server.NewMailer(server.MailConfig{Host: v.GetString("smtp-host"), Port: v.GetInt("smtp-port"), Username: v.GetString("smtp-user"),
+		Password: v.GetString("smtp-password"), From: v.GetString("smtp-from"), TLS: v.GetString("smtp-tls"), PublicURL: v.GetString("public-url")})
+	if err != nil {
+		return fmt.Errorf("email settings: %w", err)
+	}
+	if mailer == nil {
+		logger.Print("no --smtp-host: patients cannot sign up online until email is set up")
+	}
+	srv.UseMail(mailer)
 	ln, err := net.Listen("tcp", v.GetString("addr"))
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", v.GetString("addr"), err)
@@ -230,5 +249,37 @@ func addUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return errors.New(triage.ErrorMessage(err))
 	}
 	fmt.Fprintf(stdout, "added %s (%s). Their bearer token, shown once:\n%s\n", v.GetString("name"), v.GetString("role"), token)
+	return nil
+}
+
+// changeToken revokes a member of staff's token, or gives them a new one.
+func changeToken(ctx context.Context, what string, args []string, stdout, stderr io.Writer) error {
+	v, err := config("user "+what, args, stderr, func(fs *pflag.FlagSet) {
+		fs.String("name", "", "the member of staff's name")
+	})
+	if err != nil {
+		return err
+	}
+	name := v.GetString("name")
+	if name == "" {
+		return errors.New("--name is missing: whose token?")
+	}
+	q, err := store.OpenQueue(ctx, v.GetString("db"))
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	if what == "revoke" {
+		if err := q.RevokeUser(ctx, name, "queueserver user revoke"); err != nil {
+			return errors.New(triage.ErrorMessage(err))
+		}
+		fmt.Fprintf(stdout, "revoked the token of %s: every desk using it is signed out. Give them a new one with: queueserver user token --name %q\n", name, name)
+		return nil
+	}
+	token, err := q.NewUserToken(ctx, name, "queueserver user token")
+	if err != nil {
+		return errors.New(triage.ErrorMessage(err))
+	}
+	fmt.Fprintf(stdout, "a new token for %s, valid for %d days; the old one no longer works. Shown once:\n%s\n", name, int(store.StaffTokenTTL.Hours()/24), token)
 	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"triagedesk/store"
 )
 
 func TestUserAddPrintsTheTokenLast(t *testing.T) {
@@ -57,5 +59,46 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	cancel() // as SIGTERM does
 	if code := <-done; code != 0 {
 		t.Fatalf("serve exited %d after the signal: %s", code, errs.String())
+	}
+}
+
+// TestUserRevokeAndNewToken: a revoked token stops working at once, with a message
+// saying what to do; a new token works and the old one does not.
+func TestUserRevokeAndNewToken(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "queue.db")
+	lastLine := func(args ...string) string {
+		t.Helper()
+		var out, errs bytes.Buffer
+		if code := run(ctx, args, &out, &errs); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs.String())
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		return lines[len(lines)-1]
+	}
+	first := lastLine("user", "add", "--db", db, "--name", "Amy Patel", "--role", "reviewer")
+	lastLine("user", "revoke", "--db", db, "--name", "Amy Patel")
+	q, err := store.OpenQueue(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.UserByToken(ctx, first); err == nil || !strings.Contains(err.Error(), "queueserver user token") {
+		t.Fatalf("a revoked token: %v, want a refusal saying how to get a new one", err)
+	}
+	q.Close()
+	second := lastLine("user", "token", "--db", db, "--name", "Amy Patel")
+	if q, err = store.OpenQueue(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	if u, err := q.UserByToken(ctx, second); err != nil || u.Name != "Amy Patel" {
+		t.Fatalf("the new token: %+v, %v", u, err)
+	}
+	if _, err := q.UserByToken(ctx, first); err == nil {
+		t.Fatal("the old token works again after a new one was issued")
+	}
+	var out, errs bytes.Buffer
+	if code := run(ctx, []string{"user", "revoke", "--db", db, "--name", "Nobody"}, &out, &errs); code == 0 || !strings.Contains(errs.String(), "no user called") {
+		t.Fatalf("revoking an unknown user: exit %d, %q", code, errs.String())
 	}
 }

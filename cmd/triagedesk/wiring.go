@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -133,6 +131,9 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	if role, err := cache.Meta(ctx, "desk-team"); err == nil && role != "" {
 		opts.Role, opts.Team = ui.RoleTeam, triage.Team(role)
 	}
+	if role, err := cache.Meta(ctx, "desk-role"); err == nil && role == string(store.RoleManager) {
+		opts.Role = ui.RoleManager
+	}
 	whoCtx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	me, err := c.WhoAmI(whoCtx)
 	cancel()
@@ -140,11 +141,15 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	case err == nil:
 		opts.User = me.Name
 		team := ""
-		if me.Role == string(store.RoleClinician) {
+		switch me.Role {
+		case string(store.RoleClinician):
 			opts.Role, opts.Team, team = ui.RoleTeam, triage.Team(me.Team), me.Team
+		case string(store.RoleManager):
+			opts.Role = ui.RoleManager
 		}
 		cache.SetMeta(ctx, "desk-user", me.Name)
 		cache.SetMeta(ctx, "desk-team", team)
+		cache.SetMeta(ctx, "desk-role", me.Role)
 	case !client.IsNetwork(err) && !errors.Is(err, context.DeadlineExceeded):
 		fail(fmt.Errorf("the practice queue did not accept your token: %w.\nAsk the practice manager for a new one", err))
 	}
@@ -333,19 +338,28 @@ func (l *link) Presence(ctx context.Context, id int64, activity string) ([]ui.Vi
 }
 
 func (l *link) Settings(ctx context.Context) (ui.Settings, error) {
-	var v server.SettingsView
-	if err := l.call(ctx, http.MethodGet, "/api/v1/settings", nil, &v); err != nil {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	_, c, _, _ := l.now()
+	v, err := c.Settings(ctx)
+	if err != nil {
 		return ui.Settings{}, err
 	}
 	return ui.Settings{Limits: v.Limits, Availability: v.Availability, Mode: v.Mode, Why: v.Why, Reopens: v.Reopens}, nil
 }
 
 func (l *link) SetLimits(ctx context.Context, lim triage.Limits) error {
-	return l.call(ctx, http.MethodPut, "/api/v1/settings/limits", lim, nil)
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	_, c, _, _ := l.now()
+	return c.SetLimits(ctx, lim)
 }
 
 func (l *link) SetAvailability(ctx context.Context, a triage.Availability) error {
-	return l.call(ctx, http.MethodPut, "/api/v1/settings/availability", a, nil)
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	_, c, _, _ := l.now()
+	return c.SetAvailability(ctx, a)
 }
 
 // FindPatients searches the practice list for reception.
@@ -377,40 +391,6 @@ func (l *link) TeamMembers(ctx context.Context, team triage.Team) ([]string, err
 		names[i] = m.Name
 	}
 	return names, nil
-}
-
-// call is a small JSON call for the settings, which the client package does not cover.
-func (l *link) call(ctx context.Context, method, path string, in, out any) error {
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	var body io.Reader
-	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
-			return err
-		}
-		body = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(l.base, "/")+path, body)
-	if err != nil {
-		return err
-	}
-	_, _, token, _ := l.now()
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return fmt.Errorf("the practice queue cannot be reached: %w", err)
-	}
-	defer resp.Body.Close()
-	data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if resp.StatusCode >= 300 {
-		return fmt.Errorf("the practice queue said %s: %s", resp.Status, strings.TrimSpace(string(data)))
-	}
-	if out != nil {
-		return json.Unmarshal(data, out)
-	}
-	return nil
 }
 
 // startDemo runs a fresh demo practice queue in-process on 127.0.0.1 and returns its
