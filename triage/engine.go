@@ -92,15 +92,35 @@ type match struct {
 // GP team (a new problem needs assessing) and an admin one is routine for admin.
 func (e *Engine) Classify(in Input) Suggestion {
 	in.Sex, in.Kind = canonicalSex(in.Sex), canonicalKind(in.Kind)
-	s := e.classifyRules(in)
+	s, a := e.classifyRules(in)
 	if e.opinion != nil && s.Priority != Emergency {
-		e.opinion.raise(in, &s)
+		e.opinion.raise(in, &s, func(p Priority) bool { return e.ruledOut(in, a, p) })
 	}
 	return s
 }
 
-// classifyRules is the rules' suggestion alone.
-func (e *Engine) classifyRules(in Input) Suggestion {
+// analysis is what the rules read in a request: the concepts present and the facts.
+type analysis struct {
+	f       features
+	present [][]match
+}
+
+// ruledOut reports whether a rule giving priority p found its words in the request but
+// was stopped by the patient's age, sex, a baby's months or a temperature: facts the
+// second opinion, which reads only the words, cannot weigh. "Burning when I wee" is
+// same-day in a man and Pharmacy First in a woman of 30; a baby's 37.5 is not 38.
+func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
+	for i := range e.rules {
+		r := &e.rules[i]
+		if r.priority == p && !r.weak && r.conceptsHold(a.present) && !r.factsHold(in, a.f) {
+			return true
+		}
+	}
+	return false
+}
+
+// classifyRules is the rules' suggestion alone, and what they read.
+func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
 	found := e.findPhrases(toks)
 	present := make([][]match, len(e.concepts))
@@ -143,7 +163,7 @@ func (e *Engine) classifyRules(in Input) Suggestion {
 		}
 		fb := e.fallback[kind]
 		return Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
-			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}
+			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present}
 	}
 	slices.SortStableFunc(fired, func(a, b *rule) int { return a.priority.Rank() - b.priority.Rank() })
 	best := fired[0].priority
@@ -171,7 +191,7 @@ func (e *Engine) classifyRules(in Input) Suggestion {
 		}
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
-	return s
+	return s, analysis{f, present}
 }
 
 // applyFacts puts what the patient answered before writing in place of what the
@@ -224,6 +244,12 @@ func (r *rule) fires(in Input, f features, present [][]match) bool {
 	if r.kind != "" && in.Kind != r.kind {
 		return false
 	}
+	return r.factsHold(in, f) && r.conceptsHold(present)
+}
+
+// factsHold reports whether the patient's sex, age, a baby's months and any
+// temperature meet the rule's conditions.
+func (r *rule) factsHold(in Input, f features) bool {
 	if r.sex != "" && in.Sex != r.sex {
 		return false
 	}
@@ -238,6 +264,11 @@ func (r *rule) fires(in Input, f features, present [][]match) bool {
 		// so "feels very hot" in a young baby is not under-triaged for want of a reading.
 		return false
 	}
+	return true
+}
+
+// conceptsHold reports whether the rule's concepts are present as it asks.
+func (r *rule) conceptsHold(present [][]match) bool {
 	for _, c := range r.all {
 		if len(present[c]) == 0 {
 			return false
@@ -274,7 +305,7 @@ func (r *rule) reason(text string, toks []token, present [][]match) Reason {
 			if m.from < 0 {
 				continue // a fact the patient answered, not words of the text
 			}
-			spans = append(spans, Span{Start: toks[m.from].start, End: toks[m.to-1].end})
+			spans = append(spans, Span{Start: toks[m.from].start, End: toks[wholeEnd(toks, m)].end})
 		}
 	}
 	// In text order, and a word inside a longer match ("arm" in "left arm") once only.
@@ -292,6 +323,22 @@ func (r *rule) reason(text string, toks []token, present [][]match) Reason {
 		rs.Words = append(rs.Words, text[sp.Start:sp.End])
 	}
 	return rs
+}
+
+// trailing are words a phrase may end on that say nothing by themselves: "lump in my"
+// is a phrase of the rules, "lump in my neck" is what the patient said.
+var trailing = map[string]bool{"my": true, "his": true, "her": true, "their": true, "your": true, "our": true,
+	"the": true, "a": true, "an": true, "in": true, "on": true, "of": true, "to": true, "at": true}
+
+// wholeEnd is the last token a reason highlights for m: the phrase's last word, or,
+// when the phrase ends on a word like "my", the words that complete it in its clause
+// (at most two), so the reviewer sees "lump in my neck" and not "lump in my".
+func wholeEnd(toks []token, m match) int {
+	end := m.to - 1
+	for k := 0; k < 2 && trailing[toks[end].norm] && end+1 < len(toks) && toks[end+1].clause == toks[end].clause; k++ {
+		end++
+	}
+	return end
 }
 
 // String gives the reason on one line, as triagectl prints it.

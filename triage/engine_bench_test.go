@@ -60,3 +60,16 @@ func BenchmarkLoadRules(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkClassifyRulesOnly is BenchmarkClassify without the second opinion, to show
+// what the model costs.
+func BenchmarkClassifyRulesOnly(b *testing.B) {
+	inputs := mix(b)
+	e := assets.RulesEngine()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.Classify(inputs[i%len(inputs)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "requests/s")
+}

@@ -322,11 +322,15 @@ func mix(a, b uint32) uint32 {
 	return h
 }
 
-// secondOpinion raises s when the model reads the request as more urgent, and says
+// raise raises s when the model reads the request as more urgent, and says
 // so first among the reasons, naming the labelled requests it reads like.
-func (m *SecondOpinion) raise(in Input, s *Suggestion) {
+//
+// It does not raise to a priority the rules ruled out on facts it cannot see (the
+// patient's age or sex, a baby's months, a temperature): the rules found the words of
+// such a rule and its conditions did not hold.
+func (m *SecondOpinion) raise(in Input, s *Suggestion, ruledOut func(Priority) bool) {
 	op := m.Read(in.Text)
-	if op.Priority == "" || !op.Priority.MoreUrgent(s.Priority) {
+	if op.Priority == "" || !op.Priority.MoreUrgent(s.Priority) || ruledOut(op.Priority) {
 		return
 	}
 	from := s.Priority

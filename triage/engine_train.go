@@ -14,7 +14,7 @@ type TrainOptions struct {
 	Bits    int    // log2 of the feature buckets; 18 when 0
 	Epochs  int    // passes of logistic training; 12 when 0
 	// FalseRaise is the share of held-out requests less urgent than a head's priority
-	// that the head may raise, which sets its threshold; 0.005 when 0.
+	// that the head may raise, which sets its threshold; 0.01 when 0.
 	FalseRaise float64
 	ShortWords int // messages with fewer words have their own thresholds; 6 when 0
 }
@@ -30,7 +30,7 @@ func (o *TrainOptions) defaults() {
 		o.Epochs = 12
 	}
 	if o.FalseRaise == 0 {
-		o.FalseRaise = 0.005
+		o.FalseRaise = 0.01
 	}
 	if o.ShortWords == 0 {
 		o.ShortWords = 6
@@ -403,7 +403,10 @@ func RaiseTo(s Suggestion, p Priority, says string) Suggestion {
 }
 
 // RulesOnly classifies with the engine's rules, without its second opinion.
-func (e *Engine) RulesOnly(in Input) Suggestion { return e.classifyRules(in) }
+func (e *Engine) RulesOnly(in Input) Suggestion {
+	s, _ := e.classifyRules(in)
+	return s
+}
 
 // HeadPriority is the priority of the most urgent head whose score reaches its
 // threshold, or "".
@@ -414,4 +417,13 @@ func HeadPriority(scores, th [3]float32) Priority {
 		}
 	}
 	return ""
+}
+
+// WithFalseRaise returns a copy of m whose thresholds let each head raise share of the
+// held-out requests less urgent than it, from the held-out scores training returned.
+// The weights are shared: only the operating point changes.
+func (m *SecondOpinion) WithFalseRaise(held []Held, share float64) *SecondOpinion {
+	c := *m
+	c.Threshold, c.ShortThreshold = Thresholds(held, share, m.ShortWords)
+	return &c
 }

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -269,7 +271,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 }
 
 func compileRule(spec ruleSpec, ids map[string]int, line int, bad func(int, string, ...any) error) (rule, error) {
-	r := rule{id: spec.ID, says: spec.Says, line: line, minTemp: spec.Temp, weak: spec.Weak}
+	r := rule{id: spec.ID, says: sentence(spec.Says), line: line, minTemp: spec.Temp, weak: spec.Weak}
 	if strings.TrimSpace(spec.ID) == "" {
 		return r, bad(line, "a rule needs an id")
 	}
@@ -374,4 +376,20 @@ func parseRange(s string, max int) (int, int, error) {
 		return 0, 0, fmt.Errorf("%q runs backwards", s)
 	}
 	return a, b, nil
+}
+
+// sentence makes a rule's "says" read as a clinical sentence on the desk: a capital
+// first letter and a full stop, as a reviewer writes in a record ("Signs of a stroke:
+// slurred or muddled speech.").
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return s
 }

@@ -412,6 +412,9 @@ func (d *Desk) conflictDialog(cs []Conflict, current map[int64]triage.QueueItem)
 			won += ", " + cur.Team.Label() + " team"
 		}
 		mine := widget.NewLabel("Yours was: " + c.Mine.Describe() + " (the queue said: " + c.Why + ")")
+		if c.Held {
+			mine.SetText("Yours, not sent: " + c.Mine.Describe() + ". It was made after an earlier change of yours to this request was refused, so look at the request as it is now before redoing it.")
+		}
 		mine.Wrapping = fyne.TextWrapWord
 		theirs := widget.NewLabel(won + ".")
 		theirs.Wrapping = fyne.TextWrapWord

@@ -43,6 +43,9 @@ type Conflict struct {
 	OutboxID int64
 	Mine     triage.Action // what this desk tried to do
 	Why      string        // what the queue said
+	// Held is a change never sent, because an earlier change of this desk to the same
+	// request was refused: it was built on something that did not happen.
+	Held bool
 }
 
 // Viewer is another member of staff who has a request open right now.

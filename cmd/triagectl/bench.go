@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"sync"
@@ -35,8 +36,22 @@ func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	submissions := fs.Int("submissions", 50, "submissions timed in the latency test")
 	senders := fs.Int("senders", 50, "concurrent patient senders in the load test")
 	duration := fs.Duration("load", 3*time.Second, "how long the load test sends for")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof reads it)")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "triagectl bench: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "triagectl bench: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
 	}
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "triagectl-bench-")

@@ -67,18 +67,28 @@ func parseLine(b []byte) (requestLine, triage.Input, error) {
 	return rl, triage.Input{ID: rl.ID, Age: *rl.Age, Sex: sex, Kind: kind, Text: rl.Text, Answers: rl.Answers}, nil
 }
 
-// engineFlag adds --rules and returns a function that builds the engine it names.
+// engineFlag adds --rules and --rules-only and returns a function that builds the
+// engine they name: the built-in or a practice's rules, with the built-in second
+// opinion unless --rules-only.
 func engineFlag(fs *flag.FlagSet) func() (*triage.Engine, error) {
 	path := fs.String("rules", "", "a practice's rules file to use instead of the built-in rules")
+	alone := fs.Bool("rules-only", false, "the rules alone, without the second opinion that may raise a priority")
 	return func() (*triage.Engine, error) {
-		if *path == "" {
-			return assets.DefaultEngine(), nil
+		e := assets.DefaultEngine()
+		if *path != "" {
+			b, err := os.ReadFile(*path)
+			if err != nil {
+				return nil, fmt.Errorf("read rules: %w", err)
+			}
+			if e, err = triage.NewEngine(b, *path); err != nil {
+				return nil, err
+			}
+			e = e.WithSecondOpinion(assets.DefaultSecondOpinion())
 		}
-		b, err := os.ReadFile(*path)
-		if err != nil {
-			return nil, fmt.Errorf("read rules: %w", err)
+		if *alone {
+			e = e.WithSecondOpinion(nil)
 		}
-		return triage.NewEngine(b, *path)
+		return e, nil
 	}
 }
 

@@ -47,7 +47,7 @@ func TestClassifyCommand(t *testing.T) {
 		{"bad sex, kind, age and text", nil,
 			`{"id":"s","age":3,"sex":"x","kind":"admin","text":"x"}` + "\n" + `{"id":"t","age":3,"sex":"male","kind":"x","text":"x"}` + "\n" + `{"id":"u","sex":"male","kind":"admin","text":"x"}` + "\n" + `{"id":"v","age":3,"sex":"male","kind":"admin","text":" "}`,
 			1, nil, []string{"line 1: unknown sex", "line 2: unknown kind", `line 3: "age" must be`, `line 4: "text" is empty`}, 0},
-		{"a practice's rules", []string{"--rules", "RULES"}, knee, 0, []string{`"team":"physio"`, "knees-to-physio: a knee problem"}, nil, 1},
+		{"a practice's rules", []string{"--rules", "RULES"}, knee, 0, []string{`"team":"physio"`, "knees-to-physio: A knee problem."}, nil, 1},
 		{"a broken rules file stops the run with its line", []string{"--rules", "BROKEN"}, knee, 2, nil, []string{"broken.yaml line 8", `unknown team "surgery"`}, 0},
 		{"a missing input file", []string{"nowhere.jsonl"}, "", 2, nil, []string{"nowhere.jsonl"}, 0},
 		{"an unknown flag", []string{"--colour"}, "", 2, nil, []string{"flag provided but not defined"}, 0},

@@ -77,12 +77,17 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 func printScores(w io.Writer, name string, e *triage.Engine, s triage.Scores, misses bool) {
 	pct := func(v float64) string { return fmt.Sprintf("%5.1f%%", 100*v) }
-	fmt.Fprintf(w, "%s: %d requests, rules %s\n\n", name, s.N, e.Version())
+	model := "off"
+	if m := e.SecondOpinion(); m != nil {
+		model = m.Version
+	}
+	fmt.Fprintf(w, "%s: %d requests, rules %s, second opinion %s\n\n", name, s.N, e.Version(), model)
 	fmt.Fprintf(w, "emergency recall    %s  (%d of %d)   target 100%%\n", pct(s.EmergencyRecall()), s.EmergenciesFound, s.Emergencies)
 	fmt.Fprintf(w, "under-triage        %s  (%d)          target at most 3%%\n", pct(s.UnderTriageRate()), s.UnderTriaged)
 	fmt.Fprintf(w, "priority accuracy   %s  (%d)          target at least 85%%\n", pct(s.PriorityAccuracy()), s.PriorityRight)
 	fmt.Fprintf(w, "team accuracy       %s  (%d)          target at least 90%%\n", pct(s.TeamAccuracy()), s.TeamRight)
-	fmt.Fprintf(w, "signpost accuracy   %s  (%d)          target at least 90%%\n\n", pct(s.SignpostAccuracy()), s.SignpostRight)
+	fmt.Fprintf(w, "signpost accuracy   %s  (%d)          target at least 90%%\n", pct(s.SignpostAccuracy()), s.SignpostRight)
+	fmt.Fprintf(w, "over-triage to 999  %s  (%d)          of the requests not labelled emergency\n\n", pct(s.OverTriageRate()), s.OverTriagedToEmergency)
 	fmt.Fprintln(w, "priority confusion (rows: labelled, columns: suggested)")
 	fmt.Fprintf(w, "%-12s", "")
 	for _, p := range triage.Priorities {

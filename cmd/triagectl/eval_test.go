@@ -24,7 +24,7 @@ func TestEvalCommand(t *testing.T) {
 		{"figures, matrix and misses", labelled, nil, 0, []string{
 			"3 requests", "emergency recall     50.0%  (1 of 2)", "under-triage         33.3%  (1)", "priority accuracy    66.7%",
 			"team accuracy        66.7%", "signpost accuracy    66.7%", "priority confusion", "emergency            1         0         0         1",
-			"1 misses:", `m1 (30 female, clinical)  UNDER-TRIAGED: "fit note please"`, "because fit-note: a fit note"}, nil},
+			"1 misses:", `m1 (30 female, clinical)  UNDER-TRIAGED: "fit note please"`, "because fit-note: A fit note."}, nil},
 		{"figures only", labelled, []string{"--summary"}, 0, []string{"emergency recall"}, nil},
 		{"a line without labels is refused with its number", labelled + "\n" + `{"id":"x","age":3,"sex":"male","kind":"clinical","text":"cough"}`, nil, 2, nil,
 			[]string{"line 4: a labelled line needs a valid priority, team and signpost"}},

@@ -36,10 +36,12 @@ candidate second opinions on the sets given there and prints one table of figure
 	out := fs.String("out", "assets/second-opinion.gob", "where to write the model")
 	method := fs.String("method", "logistic", "logistic or naive-bayes")
 	bits := fs.Int("bits", 18, "log2 of the number of feature buckets")
-	falseRaise := fs.Float64("false-raise", 0.005, "share of held-out requests less urgent than a head that it may raise")
+	falseRaise := fs.Float64("false-raise", 0.01, "share of held-out requests less urgent than a head that it may raise")
 	shortWords := fs.Int("short-words", 6, "messages with fewer words get their own, stricter thresholds")
 	version := fs.String("version", time.Now().UTC().Format("2006.01.02"), "the model's version, shown in its reasons")
 	compare := fs.String("compare", "", "comma-separated labelled sets to compare the candidates on (figures only)")
+	knn := fs.Bool("knn", false, "with --compare, also compare nearest neighbours (slow: minutes)")
+	sweep := fs.String("sweep", "", "with --compare, also compare the models at these comma-separated false-raise shares")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -106,7 +108,14 @@ candidate second opinions on the sets given there and prints one table of figure
 		evalNames = append(evalNames, f)
 		evalSets[f] = set
 	}
-	cands := candidates(rules, sets, m, opt)
+	var shares []float64
+	for _, f := range strings.Split(*sweep, ",") {
+		var v float64
+		if _, err := fmt.Sscan(f, &v); err == nil && v > 0 {
+			shares = append(shares, v)
+		}
+	}
+	cands := candidates(rules, sets, m, held, opt, *knn, shares)
 	printComparison(stdout, rules, cands, evalNames, evalSets)
 	return 0
 }
@@ -173,41 +182,54 @@ func pct(a, b int) float64 {
 // candidates are the second opinions compared: the probe of the issue (the most
 // urgent of the three nearest with cosine at least 0.25), nearest neighbours with
 // held-out thresholds, and the logistic and naive-Bayes models.
-func candidates(rules *triage.Engine, sets [][]triage.Labelled, m *triage.SecondOpinion, opt triage.TrainOptions) []triage.Candidate {
-	knn := triage.NewKNN(m, sets)
+func candidates(rules *triage.Engine, sets [][]triage.Labelled, m *triage.SecondOpinion, mheld []triage.Held, opt triage.TrainOptions, knn bool, shares []float64) []triage.Candidate {
 	cands := []triage.Candidate{
 		{Name: "rules alone", Raise: func(_ triage.Input, s triage.Suggestion) triage.Suggestion { return s }},
-		{Name: "probe: 3-NN, cosine >= 0.25", Raise: func(in triage.Input, s triage.Suggestion) triage.Suggestion {
+	}
+	if knn {
+		k := triage.NewKNN(m, sets)
+		cands = append(cands, triage.Candidate{Name: "probe: 3-NN, cosine >= 0.25", Raise: func(in triage.Input, s triage.Suggestion) triage.Suggestion {
 			best := triage.Priority("")
-			for _, nb := range knn.Nearest(in.Text, 3, -1) {
+			for _, nb := range k.Nearest(in.Text, 3, -1) {
 				if nb.Sim >= 0.25 && (best == "" || nb.Priority.MoreUrgent(best)) {
 					best = nb.Priority
 				}
 			}
 			return triage.RaiseTo(s, best, "probe")
-		}},
+		}})
+		long, short := triage.Thresholds(k.HeldOut(5, opt.ShortWords), opt.FalseRaise, opt.ShortWords)
+		cands = append(cands, triage.Candidate{Name: fmt.Sprintf("5-NN, false raise %g", opt.FalseRaise), Raise: func(in triage.Input, s triage.Suggestion) triage.Suggestion {
+			th := long
+			if len(strings.Fields(in.Text)) < opt.ShortWords {
+				th = short
+			}
+			return triage.RaiseTo(s, triage.HeadPriority(triage.KNNScores(k.Nearest(in.Text, 5, -1)), th), "5-NN")
+		}})
 	}
-	long, short := triage.Thresholds(knn.HeldOut(5, opt.ShortWords), opt.FalseRaise, opt.ShortWords)
-	cands = append(cands, triage.Candidate{Name: "5-NN, held-out thresholds", Raise: func(in triage.Input, s triage.Suggestion) triage.Suggestion {
-		th := long
-		if len(strings.Fields(in.Text)) < opt.ShortWords {
-			th = short
+	model := func(mm *triage.SecondOpinion, share float64, written bool) triage.Candidate {
+		name := fmt.Sprintf("%s, false raise %g", mm.Method, share)
+		if written {
+			name += " (written)"
 		}
-		return triage.RaiseTo(s, triage.HeadPriority(triage.KNNScores(knn.Nearest(in.Text, 5, -1)), th), "5-NN")
-	}})
-	model := func(name string, mm *triage.SecondOpinion) triage.Candidate {
 		return triage.Candidate{Name: name, Raise: func(in triage.Input, s triage.Suggestion) triage.Suggestion {
 			return triage.RaiseTo(s, mm.Read(in.Text).Priority, name)
 		}}
 	}
-	cands = append(cands, model(m.Method+" (the model written)", m))
-	other := opt
-	other.Method = "naive-bayes"
-	if m.Method == "naive-bayes" {
-		other.Method = "logistic"
-	}
-	if om, _, err := triage.TrainSecondOpinion(sets, other); err == nil {
-		cands = append(cands, model(other.Method, om))
+	cands = append(cands, model(m, opt.FalseRaise, true))
+	for _, method := range []string{"logistic", "naive-bayes"} {
+		o := opt
+		o.Method = method
+		om, held := m, mheld
+		if method != m.Method {
+			var err error
+			if om, held, err = triage.TrainSecondOpinion(sets, o); err != nil {
+				continue
+			}
+			cands = append(cands, model(om, opt.FalseRaise, false))
+		}
+		for _, share := range shares {
+			cands = append(cands, model(om.WithFalseRaise(held, share), share, false))
+		}
 	}
 	return cands
 }
@@ -215,7 +237,7 @@ func candidates(rules *triage.Engine, sets [][]triage.Labelled, m *triage.Second
 // printComparison prints one row per candidate and set: figures only.
 func printComparison(w io.Writer, rules *triage.Engine, cands []triage.Candidate, names []string, sets map[string][]triage.Labelled) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "candidate\tset\tn\temergency recall\tunder-triage\tpriority\tteam\tsignpost\tover-triage to emergency\t")
+	fmt.Fprintln(tw, "candidate\tset\tn\temergency recall\tunder-triage\tpriority\tteam\tsignpost\tover-triage to emergency\traised\t")
 	for _, c := range cands {
 		var all []triage.Labelled
 		for _, name := range names {
@@ -226,10 +248,18 @@ func printComparison(w io.Writer, rules *triage.Engine, cands []triage.Candidate
 			if name != "all" {
 				set = sets[name]
 			}
-			s := triage.EvaluateWith(func(in triage.Input) triage.Suggestion { return c.Raise(in, rules.RulesOnly(in)) }, set)
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f%% (%d/%d)\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%% (%d)\t\n", c.Name, filepath.Base(name), s.N,
+			raised := 0
+			s := triage.EvaluateWith(func(in triage.Input) triage.Suggestion {
+				r := rules.RulesOnly(in)
+				got := c.Raise(in, r)
+				if got.Priority != r.Priority {
+					raised++
+				}
+				return got
+			}, set)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f%% (%d/%d)\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%% (%d)\t%d\t\n", c.Name, filepath.Base(name), s.N,
 				100*s.EmergencyRecall(), s.EmergenciesFound, s.Emergencies, 100*s.UnderTriageRate(), 100*s.PriorityAccuracy(),
-				100*s.TeamAccuracy(), 100*s.SignpostAccuracy(), 100*s.OverTriageRate(), s.OverTriagedToEmergency)
+				100*s.TeamAccuracy(), 100*s.SignpostAccuracy(), 100*s.OverTriageRate(), s.OverTriagedToEmergency, raised)
 		}
 	}
 	tw.Flush()

@@ -305,7 +305,7 @@ func (l *link) Conflicts(ctx context.Context) ([]ui.Conflict, error) {
 	}
 	out := make([]ui.Conflict, len(items))
 	for i, it := range items {
-		out[i] = ui.Conflict{OutboxID: it.ID, Mine: it.Action, Why: it.Error}
+		out[i] = ui.Conflict{OutboxID: it.ID, Mine: it.Action, Why: it.Error, Held: it.State == store.OutboxHeld}
 	}
 	return out, nil
 }

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"triagedesk/triage"
+)
+
+func TestTrainCommand(t *testing.T) {
+	a := strings.Join([]string{
+		`{"id":"a1","age":60,"sex":"male","kind":"clinical","text":"crushing chest pain down my left arm and sweating","priority":"emergency","team":"gp","signpost":"999"}`,
+		`{"id":"a2","age":30,"sex":"female","kind":"admin","text":"fit note please for work","priority":"routine","team":"admin","signpost":"none"}`,
+		`{"id":"a3","age":40,"sex":"female","kind":"clinical","text":"sore knee after running for a week","priority":"soon","team":"physio","signpost":"none"}`,
+	}, "\n")
+	b := strings.Join([]string{
+		`{"id":"b1","age":70,"sex":"female","kind":"clinical","text":"my face has dropped on one side and my arm is weak","priority":"emergency","team":"gp","signpost":"999"}`,
+		`{"id":"b2","age":50,"sex":"male","kind":"admin","text":"repeat prescription of my ramipril please","priority":"routine","team":"medicines","signpost":"none"}`,
+		`{"id":"b3","age":9,"sex":"male","kind":"clinical","text":"temperature and not drinking, very sleepy","priority":"same-day","team":"gp","signpost":"none"}`,
+	}, "\n")
+	dir := t.TempDir()
+	pa, pb := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
+	os.WriteFile(pa, []byte(a), 0o644)
+	os.WriteFile(pb, []byte(b), 0o644)
+	os.MkdirAll(filepath.Join(dir, "unseen"), 0o755)
+	unseen := filepath.Join(dir, "unseen", "c.jsonl")
+	os.WriteFile(unseen, []byte(a), 0o644)
+	out := filepath.Join(dir, "model.gob")
+
+	t.Run("writes a model that loads", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"train", "--bits", "12", "--version", "t.1", "--out", out, pa, pb}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		raw, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := triage.LoadSecondOpinion(raw)
+		if err != nil || m.Version != "t.1" || len(m.Examples) != 4 {
+			t.Fatalf("model %+v, %v; want version t.1 with the 4 requests that are not routine", m, err)
+		}
+		if !strings.Contains(stdout.String(), "from 6 requests in 2 sets") {
+			t.Errorf("report: %s", stdout.String())
+		}
+	})
+	t.Run("refuses to learn from an unseen set", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"train", "--out", out, pa, unseen}, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "unseen set") {
+			t.Fatalf("exit %d, stderr %q; want 2 saying it is an unseen set", code, stderr.String())
+		}
+	})
+	t.Run("needs two sets to hold out", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"train", "--out", out, pa}, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "at least two") {
+			t.Fatalf("exit %d, stderr %q", code, stderr.String())
+		}
+	})
+}
