@@ -48,7 +48,7 @@ func (s *Server) enterForCaller(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req, err := s.accept(r.Context(), p, store.Submission{PatientID: p.ID, Kind: e.Kind, Text: e.Text,
-		EnteredBy: userOf(r).Name, Caller: e.Caller, Contact: e.Contact, ContactDetail: e.ContactDetail}, once)
+		EnteredBy: userOf(r).Name, Caller: e.Caller, Contact: e.Contact, ContactDetail: e.ContactDetail, Answers: e.Answers}, once)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -58,6 +58,9 @@ func (s *Server) enterForCaller(w http.ResponseWriter, r *http.Request) {
 	if req.Priority == triage.Emergency {
 		a.Emergency = true
 		a.Message = fmt.Sprintf("Request %d reads as an EMERGENCY. Tell the caller to call 999 now (or go to A&E), and tell the duty clinician at once.", req.ID)
+		if yes := e.Answers.YesTo(); len(yes) > 0 {
+			a.Message = fmt.Sprintf("Request %d is an EMERGENCY: the caller said yes to %s. Tell them: %s Then tell the duty clinician at once.", req.ID, yes[0].Flag, yes[0].Advice)
+		}
 	}
 	writeJSON(w, http.StatusCreated, "application/json", a)
 }

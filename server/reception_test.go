@@ -140,16 +140,33 @@ func TestReceptionEntersARequestForACaller(t *testing.T) {
 		}
 	})
 
+	t.Run("a yes to a red flag is an emergency whatever the text", func(t *testing.T) {
+		b := entry("feeling unwell")
+		b["answers"] = map[string]any{"redFlags": []map[string]any{{"question": "stroke", "yes": true}, {"question": "chest-pain", "yes": false}}}
+		code, m := e.call("POST", "/api/v1/reception/requests", reviewer.Token, b)
+		if code != http.StatusCreated || m["emergency"] != true || !strings.Contains(m["message"].(string), "signs of a stroke") || !strings.Contains(m["message"].(string), "999") {
+			t.Fatalf("%d %v, want an emergency naming the red flag and 999", code, m)
+		}
+		stored, _ := e.q.Request(t.Context(), int64(m["id"].(float64)))
+		if yes := stored.Answers.YesTo(); len(yes) != 1 || yes[0].ID != "stroke" || stored.EnteredBy != "demo-reviewer" {
+			t.Fatalf("stored answers = %+v entered by %q, want the stroke yes kept", stored.Answers, stored.EnteredBy)
+		}
+		b["answers"] = map[string]any{"redFlags": []map[string]any{{"question": "eyes", "yes": true}}}
+		if code, m := e.call("POST", "/api/v1/reception/requests", reviewer.Token, b); code != 422 || !strings.Contains(message(m), "no red-flag question") {
+			t.Fatalf("an unknown question: %d %q, want 422", code, message(m))
+		}
+	})
+
 	t.Run("the same live-request limit as the patient's own", func(t *testing.T) {
-		if code, m := e.call("PUT", "/api/v1/settings/limits", manager.Token, triage.Limits{MaxLive: 3, OveruseThreshold: 8}); code != 200 {
+		if code, m := e.call("PUT", "/api/v1/settings/limits", manager.Token, triage.Limits{MaxLive: 4, OveruseThreshold: 8}); code != 200 {
 			t.Fatalf("set limits: %d %v", code, m)
 		}
-		// Two entered so far; the patient's own makes three.
+		// Three entered so far; the patient's own makes four.
 		if code, m := e.call("POST", "/api/v1/requests", patientToken, map[string]any{"kind": "admin", "text": "fit note please"}); code != 201 {
 			t.Fatalf("the patient's own: %d %v", code, m)
 		}
 		code, m := e.call("POST", "/api/v1/reception/requests", reviewer.Token, entry("and my knee hurts"))
-		if code != http.StatusTooManyRequests || !strings.Contains(message(m), "already has 3 requests open") {
+		if code != http.StatusTooManyRequests || !strings.Contains(message(m), "already has 4 requests open") {
 			t.Fatalf("over the limit: %d %q, want 429", code, message(m))
 		}
 	})

@@ -62,6 +62,9 @@ type StaffEntry struct {
 	Caller        string  `json:"caller,omitempty"`
 	Contact       Contact `json:"contact"`
 	ContactDetail string  `json:"contactDetail,omitempty"` // the number or address to use
+	// Answers are the caller's answers to the red-flag questions the patient pages ask
+	// (RedFlagQuestions), which reception asks every caller; nil when not asked.
+	Answers *Answers `json:"answers,omitempty"`
 }
 
 // Validate checks an entry before it is sent or accepted: the same checks as a
@@ -90,7 +93,7 @@ func (e StaffEntry) Validate() error {
 	if len([]rune(e.Caller)) > MaxCallerLength || len([]rune(e.ContactDetail)) > MaxCallerLength {
 		return Errorf(EINVALID, "who called and the contact details are at most %d characters each", MaxCallerLength)
 	}
-	return nil
+	return e.Answers.Validate()
 }
 
 // phoneLike reports whether s is a plausible phone number: 10 to 15 digits, with the

@@ -59,6 +59,8 @@ func TestStaffEntryValidate(t *testing.T) {
 		{"text to letters", func(e *StaffEntry) { e.Contact, e.ContactDetail = ContactText, "mobile" }, "not a phone number"},
 		{"bad email", func(e *StaffEntry) { e.Contact, e.ContactDetail = ContactEmail, "jo at home" }, "not an email"},
 		{"long caller", func(e *StaffEntry) { e.Caller = strings.Repeat("a", MaxCallerLength+1) }, "at most"},
+		{"red flags answered", func(e *StaffEntry) { e.Answers = &Answers{RedFlags: []FlagAnswer{{Question: "stroke", Yes: true}}} }, ""},
+		{"an unknown red flag", func(e *StaffEntry) { e.Answers = &Answers{RedFlags: []FlagAnswer{{Question: "eyes", Yes: true}}} }, "no red-flag question"},
 	}
 	for _, tt := range tests {
 		e := ok

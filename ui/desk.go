@@ -27,6 +27,7 @@ type Desk struct {
 	Detail    *Detail
 	Dashboard *Dashboard
 	Reception *Reception // nil when the desk has no practice queue to search
+	Verify    *Verify    // the identity checks; nil for team members and without a queue
 	Tabs      *container.AppTabs
 	RolePick  *widget.Select
 
@@ -125,6 +126,10 @@ func (d *Desk) buildUI() {
 		d.Reception = newReception(d, d.opts.Reception)
 		d.Tabs.Append(container.NewTabItemWithIcon("Reception", theme.ContentAddIcon(), d.Reception.Root))
 	}
+	if d.opts.Identity != nil && (d.opts.Role == RoleReviewer || d.opts.Role == RoleManager) {
+		d.Verify = newVerify(d, d.opts.Identity)
+		d.Tabs.Append(container.NewTabItemWithIcon("Identity checks", theme.AccountIcon(), d.Verify.Root))
+	}
 	rolePick := newSelect(d.roles(), d.onRole)
 	d.RolePick = &rolePick.Select
 	// This picks the first screen; nothing loads while the desk is built, as its first
@@ -132,6 +137,9 @@ func (d *Desk) buildUI() {
 	d.RolePick.SetSelected(string(d.opts.Role))
 	d.dashboardShown.Store(d.opts.Role == RoleManager)
 	d.Tabs.OnSelected = func(t *container.TabItem) {
+		if d.Verify != nil && t.Content == d.Verify.Root {
+			d.Verify.Load()
+		}
 		d.dashboardShown.Store(t.Content == d.Dashboard.Root)
 		if t.Content == d.Dashboard.Root {
 			d.Dashboard.Reload()
@@ -272,6 +280,22 @@ func (d *Desk) Current() *List {
 	return d.Inbox
 }
 
+// shownList is the list on screen, if one is. Keys that act on a list's selection do
+// nothing on the dashboard or the Reception screen: there the inbox's highlighted
+// request is out of sight, and a digit typed there must not assign it.
+func (d *Desk) shownList() (*List, bool) {
+	if d.detailShown() {
+		return nil, false
+	}
+	switch d.Tabs.Selected() {
+	case d.inboxTab:
+		return d.Inbox, true
+	case d.teamTab:
+		return d.Team, true
+	}
+	return nil, false
+}
+
 func (d *Desk) focusList() {
 	if d.window != nil {
 		d.window.Canvas().Unfocus()
@@ -286,8 +310,13 @@ func (d *Desk) FocusSearch() {
 	if d.detailShown() {
 		d.Back()
 	}
-	if d.window != nil {
-		d.window.Canvas().Focus(d.Current().Search)
+	if d.window == nil {
+		return
+	}
+	if l, ok := d.shownList(); ok {
+		d.window.Canvas().Focus(l.Search)
+	} else if d.Reception != nil && d.Tabs.Selected().Content == d.Reception.Root {
+		d.window.Canvas().Focus(d.Reception.Search) // reception searches the practice list
 	}
 }
 
@@ -321,7 +350,11 @@ func (d *Desk) Assign(team triage.Team) {
 		it = d.Detail.item
 	} else {
 		var ok bool
-		if it, ok = d.Current().Selected(); !ok {
+		l, shown := d.shownList()
+		if !shown {
+			return
+		}
+		if it, ok = l.Selected(); !ok {
 			return
 		}
 	}
@@ -532,7 +565,9 @@ func (d *Desk) TypedRune(r rune) {
 
 func (d *Desk) move(delta int) {
 	if !d.detailShown() {
-		d.Current().Move(delta)
+		if l, ok := d.shownList(); ok {
+			l.Move(delta)
+		}
 	}
 }
 
@@ -552,7 +587,9 @@ func (d *Desk) TypedKey(ev *fyne.KeyEvent) {
 		d.move(-1)
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if !d.detailShown() {
-			d.Current().Open()
+			if l, ok := d.shownList(); ok {
+				l.Open()
+			}
 		}
 	case fyne.KeyEscape:
 		d.Back()

@@ -294,6 +294,11 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 	v.Patient.SetText(fmt.Sprintf("%s · NHS number %s · %s, %s · %s · %s · received %s",
 		p.Name(), p.NHSNumber.String(), Age(p, now), strings.ToLower(string(p.Sex)),
 		d.names[p.GPTeamID], d.names[p.SiteID], it.ReceivedAt.In(time.Local).Format("Mon 2 Jan 15:04")))
+	if p.Unverified {
+		// A new account's claim the practice has not checked: the details are what the
+		// sender typed, and they cannot read replies until someone verifies them.
+		v.Patient.SetText("IDENTITY NOT VERIFIED (details as the sender typed them; they see no reply until checked under Identity checks) · " + v.Patient.Text)
+	}
 	if p.Dependant {
 		var names []string
 		for _, c := range carers {

@@ -115,6 +115,9 @@ type Options struct {
 	// of requests for callers: the desk then has a Reception screen, and a team's
 	// request can be given to a named member of the team.
 	Reception ReceptionLink
+	// Identity, if set, is the practice queue's verification queue of patients'
+	// identity claims: reviewers and managers then have an Identity checks screen.
+	Identity IdentityLink
 }
 
 // Role is which desk a member of staff works: it picks the first screen.

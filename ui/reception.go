@@ -228,13 +228,8 @@ func (v *Reception) showWarning() {
 	for _, q := range yes {
 		flags = append(flags, q.Flag)
 	}
-	msg := "The caller has said yes to " + strings.Join(flags, "; ") + ". Tell them now: call 999, or go straight to A&E. Do not wait for the practice to reply. " +
-		"If they are in the building, fetch the duty clinician at once. Then send the request, so the practice follows it up."
-	for _, q := range yes {
-		if q.ID == "suicide" {
-			msg += " They can also call the Samaritans free on 116 123 at any time."
-		}
-	}
+	msg := "The caller has said yes to " + strings.Join(flags, "; ") + ". Tell them now: " + yes[0].Advice +
+		" If they are in the building, fetch the duty clinician at once. Then send the request, so the practice follows it up."
 	v.WarningMsg.SetText(msg)
 	v.Warning.Show()
 }

@@ -3,16 +3,17 @@ package ui
 import "triagedesk/triage"
 
 // flagQuestion is a red-flag question as reception asks it.
-type flagQuestion struct {
-	ID   string
-	Ask  string
-	Flag string // what a yes means, as staff read it
+type flagQuestion = triage.RedFlagQuestion
+
+// flagQuestions are the red-flag questions reception asks every caller: the patient
+// pages' own, so a caller on the phone is asked exactly what a patient online is.
+func flagQuestions() []flagQuestion { return triage.RedFlagQuestions }
+
+// setAnswers records the caller's answer to each of flagQuestions on the entry.
+func setAnswers(e *triage.StaffEntry, yes []bool) {
+	a := &triage.Answers{}
+	for i, q := range flagQuestions() {
+		a.RedFlags = append(a.RedFlags, triage.FlagAnswer{Question: q.ID, Yes: i < len(yes) && yes[i]})
+	}
+	e.Answers = a
 }
-
-// flagQuestions are the red-flag questions reception asks every caller. Until the
-// patient pages' questions are in the domain, there are none to ask, and reception
-// relies on the engine's reading of the text and the 999 answer it gives.
-func flagQuestions() []flagQuestion { return nil }
-
-// setAnswers records the caller's answers to flagQuestions on the entry.
-func setAnswers(*triage.StaffEntry, []bool) {}

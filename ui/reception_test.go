@@ -123,6 +123,15 @@ func (f liveFixture) sync(t *testing.T) {
 	background.Wait()
 }
 
+// showTab puts the tab whose content is content on screen.
+func showTab(d *Desk, content fyne.CanvasObject) {
+	for _, t := range d.Tabs.Items {
+		if t.Content == content {
+			d.Tabs.Select(t)
+		}
+	}
+}
+
 // tapDialogButton taps the button with the given text on the window's top overlay,
 // as a person confirming a dialog would.
 func tapDialogButton(t *testing.T, w fyne.Window, text string) {
@@ -162,7 +171,7 @@ func TestReceptionEntersACallersRequest(t *testing.T) {
 	if r == nil {
 		t.Fatal("a desk with a practice queue has no Reception screen")
 	}
-	f.d.Tabs.SelectIndex(3)
+	user(func() { showTab(f.d, r.Root) })
 	var p triage.Patient
 	for _, pt := range f.practice.Practice.Patients {
 		if !pt.Dependant {
@@ -206,6 +215,22 @@ func TestReceptionEntersACallersRequest(t *testing.T) {
 		t.Fatalf("chosen = %q, want the NHS number and date of birth to read back", r.Chosen.Text)
 	}
 
+	// The patient pages' red-flag questions, every one; a yes says at once what to do.
+	if len(r.Flags) != len(triage.RedFlagQuestions) || r.Flags[0].Text != triage.RedFlagQuestions[0].Ask {
+		t.Fatalf("reception asks %d red-flag questions, the patient pages %d", len(r.Flags), len(triage.RedFlagQuestions))
+	}
+	if r.Warning.Visible() {
+		t.Fatal("the 999 warning shows before any yes")
+	}
+	user(func() { test.Tap(r.Flags[0]) })
+	if !r.Warning.Visible() || !strings.Contains(r.WarningMsg.Text, triage.RedFlagQuestions[0].Flag) || !strings.Contains(r.WarningMsg.Text, "Call 999 now") {
+		t.Fatalf("after a yes the warning says %q (shown %v), want the flag and 999", r.WarningMsg.Text, r.Warning.Visible())
+	}
+	user(func() { test.Tap(r.Flags[0]); test.Tap(r.Flags[0]) }) // no, then yes again
+	if !r.Warning.Visible() {
+		t.Fatal("the warning went with a yes still ticked")
+	}
+
 	// A text message needs a number: refused with the reason, the form kept.
 	user(func() {
 		r.Contact.SetSelected(triage.ContactText.Label())
@@ -234,6 +259,9 @@ func TestReceptionEntersACallersRequest(t *testing.T) {
 	}
 	if full.EnteredBy != "demo-reviewer" || full.Priority != triage.Emergency || full.Status != triage.StatusNew {
 		t.Fatalf("the synced request: entered by %q, %s, %s", full.EnteredBy, full.Priority, full.Status)
+	}
+	if yes := full.Answers.YesTo(); len(yes) != 1 || yes[0].ID != triage.RedFlagQuestions[0].ID || len(full.Answers.RedFlags) != len(triage.RedFlagQuestions) {
+		t.Errorf("the synced request's answers = %+v, want every question answered and the one yes", full.Answers)
 	}
 	user(func() { f.d.Open(full) })
 	background.Wait()
@@ -418,5 +446,51 @@ func TestTeamQueueShowsWhoHoldsARequest(t *testing.T) {
 	}
 	if !strings.Contains(d.Holder.Text, "free to claim") {
 		t.Errorf("after unclaiming the request says %q", d.Holder.Text)
+	}
+}
+
+// TestListKeysDoNothingWhereNoListIsShown: with a request highlighted in the inbox,
+// the person goes to the Reception screen (or the dashboard) and types; a digit there
+// must not assign the inbox's request nobody can see, nor Enter open it.
+func TestListKeysDoNothingWhereNoListIsShown(t *testing.T) {
+	f := newLiveFixture(t, "demo-reviewer")
+	ctx := context.Background()
+	for i, text := range []string{"cough for a week", "sore throat"} { // new requests in the inbox
+		p := f.practice.Practice.Patients[i]
+		if _, err := f.d.Reception.link.EnterForCaller(ctx, triage.StaffEntry{PatientID: p.ID, Kind: triage.Clinical, Text: text, Contact: triage.ContactOnline}, newKey()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.sync(t)
+	user(func() { keysOn(f.w.Canvas(), "j") })
+	it, ok := f.d.Inbox.Selected()
+	if !ok {
+		t.Fatalf("j selected nothing in the inbox of %d rows", len(f.d.Inbox.Rows()))
+	}
+	for _, tab := range []fyne.CanvasObject{f.d.Reception.Root} { // the Reception screen
+		user(func() {
+			showTab(f.d, tab)
+			f.w.Canvas().Unfocus()
+		})
+		user(func() { keysOn(f.w.Canvas(), "2j<Return>") })
+		background.Wait()
+		got, err := f.c.Request(ctx, it.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != triage.StatusNew || got.Team != "" {
+			t.Fatalf("on the Reception screen, typing 2 assigned the inbox's hidden request to %s", got.Team)
+		}
+		if f.d.detailShown() {
+			t.Fatal("on the Reception screen, Enter opened the inbox's hidden request")
+		}
+		if sel, _ := f.d.Inbox.Selected(); sel.ID != it.ID {
+			t.Fatal("on the Reception screen, j moved the inbox's hidden selection")
+		}
+	}
+	// On the Reception screen, / goes to its own search of the practice list.
+	user(func() { keysOn(f.w.Canvas(), "/") })
+	if f.w.Canvas().Focused() != f.d.Reception.Search {
+		t.Errorf("/ on the Reception screen focused %v, want its patient search", f.w.Canvas().Focused())
 	}
 }

@@ -164,6 +164,7 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	link := &link{cache: cache, base: cfg.Server}
 	link.use(c, cfg.Token, opts.User)
 	opts.Reception = link
+	opts.Identity = link
 	if practice != nil {
 		opts.SwitchUser = func(role ui.Role, team triage.Team) string { return link.switchDemo(ctx, *practice, role, team) }
 	}
@@ -360,6 +361,18 @@ func (l *link) SetAvailability(ctx context.Context, a triage.Availability) error
 	defer cancel()
 	_, c, _, _ := l.now()
 	return c.SetAvailability(ctx, a)
+}
+
+// OpenClaims returns the identity claims waiting for the practice's check.
+func (l *link) OpenClaims(ctx context.Context) ([]triage.Claim, error) {
+	_, c, _, _ := l.now()
+	return c.OpenClaims(ctx)
+}
+
+// DecideClaim sends a decision on an identity claim.
+func (l *link) DecideClaim(ctx context.Context, id int64, d triage.ClaimDecision) (triage.Claim, error) {
+	_, c, _, _ := l.now()
+	return c.DecideClaim(ctx, id, d)
 }
 
 // FindPatients searches the practice list for reception.
