@@ -1,6 +1,7 @@
 package client_test
 
 import (
+	"net"
 	"strings"
 	"testing"
 
@@ -40,4 +41,23 @@ func TestPlainHTTPOnlyToThisComputer(t *testing.T) {
 	if _, err := client.New("http://queue.example.nhs.uk", "t"); err == nil || !strings.Contains(err.Error(), "https://queue.example.nhs.uk") {
 		t.Errorf("the refusal should name the https address to use instead: %v", err)
 	}
+}
+
+// FuzzParseServerURL: an address accepted with plain http is always this computer.
+func FuzzParseServerURL(f *testing.F) {
+	for _, s := range []string{"https://queue.example.nhs.uk", "http://127.0.0.1:8443", "http://localhost", "http://[::1]:1", "http://10.0.0.1", "http://127.0.0.1.nip.io"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		u, err := client.ParseServerURL(raw)
+		if err != nil {
+			return
+		}
+		if u.Scheme != "https" {
+			h := u.Hostname()
+			if ip := net.ParseIP(h); !strings.EqualFold(h, "localhost") && (ip == nil || !ip.IsLoopback()) {
+				t.Fatalf("%q accepted with %s to %q, which is not this computer", raw, u.Scheme, h)
+			}
+		}
+	})
 }
