@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"triagedesk/assets"
 	"triagedesk/triage"
 )
 
@@ -131,4 +132,24 @@ func disagrees(text string, p *triage.Patient, at time.Time) string {
 		return fmt.Sprintf("pregnant at %d (%s)", p.AgeAt(at), p.Sex)
 	}
 	return ""
+}
+
+// TestEmergenciesAreRare keeps the demo believable: about one request in a hundred is
+// an emergency once the real engine has read it, as in a practice's inbox. One in
+// eight, as the demo once had, teaches reviewers to ignore the banner.
+func TestEmergenciesAreRare(t *testing.T) {
+	p := NewPractice(1, 30000, now)
+	engine := assets.DefaultEngine()
+	for _, seed := range []uint64{1, 2} {
+		reqs := Requests(p, RequestOptions{Seed: seed, Count: 20000, Now: now, Classify: engine.Classify})
+		n := 0
+		for _, r := range reqs {
+			if r.Suggested.Priority == triage.Emergency {
+				n++
+			}
+		}
+		if share := float64(n) / float64(len(reqs)); share < 0.005 || share > 0.015 {
+			t.Errorf("seed %d: %d of %d demo requests are emergencies (%.1f%%), want about 1%%", seed, n, len(reqs), 100*share)
+		}
+	}
 }

@@ -44,15 +44,17 @@ var templates = []template{
 	{10, 40, 0, "", triage.Clinical, triage.Soon, triage.TeamGP, "{Dizzy spells|Tired all the time|Blood pressure readings high at home} {for a few weeks|lately}, {no chest pain|otherwise ok}", triage.SignpostNone},
 	// GP: same day.
 	{14, 16, 45, triage.Female, triage.Clinical, triage.SameDay, triage.TeamGP, "I am {20|28|34} weeks pregnant and {feel unwell with a temperature|have bad tummy pain|have a headache that will not go}", triage.SignpostNone},
-	{12, 65, 0, "", triage.Clinical, triage.SameDay, triage.TeamGP, "My [relative] has become {confused|muddled and not [self]|drowsy and confused} since {yesterday|this morning}, [he] has a temperature", triage.SignpostNone},
+	{6, 65, 0, "", triage.Clinical, triage.SameDay, triage.TeamGP, "My [relative] has become {confused|muddled and not [self]|drowsy and confused} since {yesterday|this morning}, [he] has a temperature", triage.SignpostNone},
 	{12, 1, 12, "", triage.Clinical, triage.SameDay, triage.TeamGP, "My [child] has had a fever of {39|38.8|39.5} since yesterday and {is not drinking much|is very sleepy|will not eat or drink}", triage.SignpostNone},
 	{10, 16, 0, triage.Male, triage.Clinical, triage.SameDay, triage.TeamGP, "Burning when I pee and {going all the time|cloudy wee|pain in my lower tummy} for {two days|since yesterday}", triage.SignpostNone},
 	{10, 5, 0, "", triage.Clinical, triage.SameDay, triage.TeamGP, "Asthma {worse|getting worse} {since a cold|today}, blue inhaler {not helping much|only lasts an hour}, I can talk in sentences", triage.SignpostNone},
-	// Emergencies: rare, and the desk must never miss one.
-	{3, 35, 0, "", triage.Clinical, triage.Emergency, triage.TeamGP, "{Crushing|Heavy|Tight} chest pain {going down my left arm|spreading to my jaw|with sweating} {for the last hour|since 20 minutes ago}", triage.SignpostNone},
-	{2, 50, 0, "", triage.Clinical, triage.Emergency, triage.TeamGP, "My {husband|wife|dad|mum}'s face has dropped on one side and {his|her} speech is slurred {since lunch|in the last hour}", triage.SignpostNone},
-	{2, 16, 0, "", triage.Clinical, triage.Emergency, triage.TeamGP, "{I took|I have taken} {an overdose|a lot of paracetamol} {tonight|an hour ago} and {I have a plan|I want to end my life}", triage.SignpostNone},
-	{2, 0, 0, "", triage.Clinical, triage.Emergency, triage.TeamGP, "{Can't breathe properly|Severe breathlessness}, {lips look blue|struggling to speak}, {getting worse fast|since this morning}", triage.SignpostNone},
+	// Emergencies: rare (about one request in a hundred, with the confused older
+	// relative above that the engine rightly counts as one), and the desk must never
+	// miss one. More would teach reviewers to ignore the banner.
+	{1, 35, 0, "", triage.Clinical, triage.Emergency, triage.TeamGP, "{Crushing|Heavy|Tight} chest pain {going down my left arm|spreading to my jaw|with sweating} {for the last hour|since 20 minutes ago}", triage.SignpostNone},
+	{1, 50, 0, "", triage.Clinical, triage.Emergency, triage.TeamGP, "My {husband|wife|dad|mum}'s face has dropped on one side and {his|her} speech is slurred {since lunch|in the last hour}", triage.SignpostNone},
+	{1, 16, 0, "", triage.Clinical, triage.Emergency, triage.TeamGP, "{I took|I have taken} {an overdose|a lot of paracetamol} {tonight|an hour ago} and {I have a plan|I want to end my life}", triage.SignpostNone},
+	{1, 0, 0, "", triage.Clinical, triage.Emergency, triage.TeamGP, "{Can't breathe properly|Severe breathlessness}, {lips look blue|struggling to speak}, {getting worse fast|since this morning}", triage.SignpostNone},
 	{1, 0, 0, "", triage.Clinical, triage.Emergency, triage.TeamGP, "High fever with a {rash that does not fade under a glass|stiff neck and the light hurts}", triage.SignpostNone},
 	// Pharmacy First and minor illness: signposted.
 	{20, 12, 0, "", triage.Clinical, triage.Routine, triage.TeamGP, "{Sore throat|Blocked nose and sinus pain|Sinus pain above my eyes} for {3 days|a week}, {no fever|mild temperature}, {eating and drinking ok|just want something for it}", triage.SignpostPharmacy},

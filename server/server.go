@@ -275,7 +275,7 @@ func mayDo(u store.User, a triage.Action, current triage.Request) error {
 	case store.RoleReviewer:
 		switch a.Kind {
 		case triage.ActSetPriority, triage.ActAssign, triage.ActSignpost, triage.ActClose, triage.ActNote,
-			triage.ActAssignMember, triage.ActUnclaim,
+			triage.ActAssignMember, triage.ActUnclaim, triage.ActUnassign,
 			triage.ActCallOutcome, // the reviewer phones about an emergency and records what happened
 			triage.ActRespond:     // and may ask the patient for more before assigning
 			return nil

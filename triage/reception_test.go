@@ -101,6 +101,9 @@ func TestApplyAssignMemberAndUnclaim(t *testing.T) {
 		{"unclaim goes back to the team", StatusInProgress, TeamPhysio, "Ben Ode", Action{Kind: ActUnclaim}, StatusAssigned, "", ""},
 		{"unclaim of an unheld request", StatusAssigned, TeamPhysio, "", Action{Kind: ActUnclaim}, "", "", "not held by anyone"},
 		{"unclaim while awaiting the patient", StatusAwaitingPatient, TeamPhysio, "Ben Ode", Action{Kind: ActUnclaim}, "", "", "awaiting patient"},
+		{"unassign returns to the inbox", StatusAssigned, TeamPhysio, "", Action{Kind: ActUnassign}, StatusNew, "", ""},
+		{"unassign of a taken request", StatusInProgress, TeamPhysio, "Ben Ode", Action{Kind: ActUnassign}, "", "", "no one has taken"},
+		{"unassign of a new request", StatusNew, "", "", Action{Kind: ActUnassign}, "", "", "only an assigned request"},
 	}
 	for _, tt := range tests {
 		r := base
@@ -120,6 +123,9 @@ func TestApplyAssignMemberAndUnclaim(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
+		}
+		if tt.wantStatus == StatusNew && r.Team != "" {
+			t.Errorf("%s: back in the inbox but still with the %s team", tt.name, r.Team)
 		}
 		if r.Status != tt.wantStatus || r.ClaimedBy != tt.wantHolder || r.Version != base.Version+1 || r.UpdatedBy != "Mo Manager" {
 			t.Errorf("%s: status %s held by %q version %d; want %s held by %q version %d", tt.name, r.Status, r.ClaimedBy, r.Version, tt.wantStatus, tt.wantHolder, base.Version+1)

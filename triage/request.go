@@ -209,6 +209,10 @@ const (
 	ActAssignMember ActionKind = "assign-member"
 	// ActUnclaim hands a held request back to its team's queue (in-progress → assigned).
 	ActUnclaim ActionKind = "unclaim"
+	// ActUnassign takes back a triage decision: an assigned request no one has taken
+	// yet returns to the triage inbox (assigned → new), with its priority as it was
+	// when Priority is given. It is what the desk's Undo of an assignment sends.
+	ActUnassign ActionKind = "unassign"
 )
 
 // Action is one staff change to one request, made against the version the member of
@@ -278,6 +282,8 @@ func (a Action) Describe() string {
 		return "gave it to " + a.Member
 	case ActUnclaim:
 		return "handed it back to the team's queue"
+	case ActUnassign:
+		return "took back the assignment: returned to the triage inbox"
 	}
 	return string(a.Kind)
 }
@@ -453,6 +459,17 @@ func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
 			return Errorf(EINVALID, "request %d is %s: only a request being worked on can go back to the team's queue", r.ID, strings.ToLower(r.Status.Label()))
 		}
 		next.Status, next.ClaimedBy = StatusAssigned, ""
+	case ActUnassign:
+		if r.Status != StatusAssigned || r.ClaimedBy != "" {
+			return Errorf(EINVALID, "request %d is %s: only an assigned request no one has taken can go back to the triage inbox", r.ID, strings.ToLower(r.Status.Label()))
+		}
+		next.Status, next.Team = StatusNew, ""
+		if a.Priority != "" {
+			if !a.Priority.Valid() {
+				return Errorf(EINVALID, "unknown priority %q", a.Priority)
+			}
+			next.Priority, next.DueAt = a.Priority, cal.Due(r.ReceivedAt, a.Priority)
+		}
 	default:
 		return Errorf(EINVALID, "unknown action %q", a.Kind)
 	}

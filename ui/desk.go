@@ -41,6 +41,7 @@ type Desk struct {
 	ConflictDialog dialog.Dialog
 	ConflictRedo   []*widget.Button
 	ConflictText   []string
+	Toast          *Toast // what was just done, with Undo
 	Root           fyne.CanvasObject
 
 	queue  Queue
@@ -161,7 +162,8 @@ func (d *Desk) buildUI() {
 	top := d.Banner
 	d.main = container.NewStack(d.Tabs)
 	d.content = container.NewStack(d.main)
-	d.Root = container.NewBorder(top, bar, nil, nil, d.content)
+	d.Toast = newToast(d.Undo)
+	d.Root = container.NewBorder(top, container.NewVBox(d.Toast.Root, bar), nil, nil, d.content)
 }
 
 var colorWhite = themeWhite{}
@@ -343,26 +345,36 @@ func (d *Desk) do(a triage.Action, after func(triage.Request)) {
 	})
 }
 
-// Assign gives the selected (or open) request to a team.
+// Assign gives the selected (or open) request to a team. The selection moves at once
+// to the next request in the list, so a reviewer goes through the inbox with j, Enter
+// and 1–5 alone; a toast then says what was done, with Undo.
 func (d *Desk) Assign(team triage.Team) {
 	var it triage.QueueItem
+	l := d.Current()
 	if d.detailShown() {
 		it = d.Detail.item
 	} else {
 		var ok bool
-		l, shown := d.shownList()
-		if !shown {
-			return
+		if _, shown := d.shownList(); !shown {
+			return // no list on screen (the reception or dashboard tab): nothing is highlighted
 		}
 		if it, ok = l.Selected(); !ok {
 			return
 		}
 	}
 	back := d.detailShown()
-	d.do(triage.Action{Kind: triage.ActAssign, RequestID: it.ID, BaseVersion: it.Version, Actor: d.opts.User, Team: team}, func(triage.Request) {
+	next, hasNext := l.Neighbour(it.ID)
+	if hasNext {
+		l.SelectID(next)
+	}
+	d.do(triage.Action{Kind: triage.ActAssign, RequestID: it.ID, BaseVersion: it.Version, Actor: d.opts.User, Team: team}, func(r triage.Request) {
 		if back {
 			d.Back()
 		}
+		if _, ok := l.Selected(); !ok && hasNext {
+			l.SelectID(next) // the reload found the next request had moved: find it again
+		}
+		d.assigned(it, r, l)
 	})
 }
 
@@ -521,7 +533,8 @@ func (d *Desk) closeDialog() {
 var keys = [][2]string{
 	{"↓ / j, ↑ / k", "move down and up the list"},
 	{"Enter", "open the selected request"},
-	{"1 2 3 4 5", "assign to GP, medicines, physio, mental health, admin"},
+	{"1 2 3 4 5", "assign to GP, medicines, physio, mental health, admin; the next request is selected"},
+	{"Ctrl+Z", "undo the assignment just made"},
 	{"/ or Ctrl+F", "search what patients wrote"},
 	{"Ctrl+R", "sync now"},
 	{"Esc", "back out of a request, or close a dialog"},
@@ -619,6 +632,8 @@ func (d *Desk) Install(w fyne.Window) {
 	c.SetOnTypedKey(d.TypedKey)
 	c.AddShortcut(&desktopShortcut{fyne.KeyF}, func(fyne.Shortcut) { d.FocusSearch() })
 	c.AddShortcut(&desktopShortcut{fyne.KeyR}, func(fyne.Shortcut) { d.SyncNow() })
+	// Ctrl+Z: a canvas shortcut, not a menu item, so in a text box it still undoes typing.
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { d.Undo() })
 }
 
 // ShowScreen opens a named screen: "inbox", "team", "dashboard", or "detail" (the

@@ -116,7 +116,7 @@ func newFixture(t *testing.T) fixture {
 	}
 	t.Cleanup(func() { c.Close() })
 	p := demo.NewPractice(4, 400, testNow)
-	reqs := demo.Requests(p, demo.RequestOptions{Seed: 4, Count: 600, Now: testNow})
+	reqs := demo.Requests(p, demo.RequestOptions{Seed: 4, Count: 1200, Now: testNow})
 	if err := c.Upsert(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients, Requests: reqs}); err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func newFixture(t *testing.T) fixture {
 	d.Install(w)
 	// A request left open keeps a presence heartbeat that would touch widgets during
 	// a later test: leave it, so the heartbeat stops.
-	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++ }) })
+	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++; d.Toast.hide(d.Toast.gen) }) })
 	<-d.Refresh()
 	background.Wait()
 	return fixture{d, c, w, fs}

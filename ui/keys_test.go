@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"triagedesk/demo"
 	"triagedesk/store"
 	"triagedesk/triage"
 )
@@ -338,5 +340,189 @@ func TestKeysWorkAfterUsingADropDown(t *testing.T) {
 	user(func() { keysOn(c, "<Escape>") })
 	if f.d.detailShown() {
 		t.Fatal("Esc did not go back to the list")
+	}
+}
+
+// shortcut sends a shortcut as the real driver does: to the focused widget if it takes
+// shortcuts, else to the window's own.
+func shortcut(c fyne.Canvas, s fyne.Shortcut) {
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+		return
+	}
+	c.(fyne.Shortcutable).TypedShortcut(s)
+}
+
+func TestAssignMovesOnAndUndoTakesItBack(t *testing.T) {
+	f := newFixture(t)
+	c := f.w.Canvas()
+	ctx := context.Background()
+	var seq int64
+	belowArrivals(t, f)
+	it, _ := f.d.Inbox.Selected()
+	next, _ := f.d.Inbox.Neighbour(it.ID)
+	user(func() { keysOn(c, "2") })
+	background.Wait()
+	if got := requestNow(t, f, it.ID); got.Status != triage.StatusAssigned || got.Team != triage.TeamMedicines {
+		t.Fatalf("after 2 request %d is %s with %q, want assigned to medicines", it.ID, got.Status, got.Team)
+	}
+	if now, ok := f.d.Inbox.Selected(); !ok || now.ID != next {
+		t.Fatalf("after assigning, the selection is on request %d (%v), want the next one, %d", now.ID, ok, next)
+	}
+	checkSame(t, f.d.Inbox, "after assigning")
+	if !f.d.Toast.Root.Visible() || !strings.Contains(f.d.Toast.Text.Text, "Medicines") || !f.d.Toast.UndoBtn.Visible() {
+		t.Fatalf("toast shown %v saying %q, want what was done with Undo", f.d.Toast.Root.Visible(), f.d.Toast.Text.Text)
+	}
+
+	arrive(t, f, 2, &seq) // the undo works on the request, wherever its row now is
+	user(func() { shortcut(c, &fyne.ShortcutUndo{}) })
+	background.Wait()
+	got := requestNow(t, f, it.ID)
+	if got.Status != triage.StatusNew || got.Team != "" || got.UpdatedBy != "amy" {
+		t.Fatalf("after Ctrl+Z request %d is %s with %q by %s, want back in the inbox", it.ID, got.Status, got.Team, got.UpdatedBy)
+	}
+	trail, err := f.c.AuditTrail(ctx, it.ID)
+	if err != nil || len(trail) == 0 || trail[len(trail)-1].Action != string(triage.ActUnassign) || trail[len(trail)-1].Actor != "amy" {
+		t.Fatalf("audit trail %+v (%v): the undo was not recorded as amy's", trail, err)
+	}
+	if now, ok := f.d.Inbox.Selected(); !ok || now.ID != it.ID {
+		t.Fatalf("after the undo the selection is on %d, want the request taken back, %d", now.ID, it.ID)
+	}
+	checkSame(t, f.d.Inbox, "after the undo")
+	if !strings.Contains(f.d.Toast.Text.Text, "Undone") || f.d.Toast.UndoBtn.Visible() {
+		t.Fatalf("the toast says %q after the undo", f.d.Toast.Text.Text)
+	}
+	user(func() { shortcut(c, &fyne.ShortcutUndo{}) }) // nothing more to undo
+	background.Wait()
+	if again := requestNow(t, f, it.ID); again.Version != got.Version {
+		t.Fatal("a second Ctrl+Z changed the request again")
+	}
+
+	// Once the toast has gone, Ctrl+Z does nothing; the Undo button works while it shows.
+	user(func() { keysOn(c, "3") })
+	background.Wait()
+	user(func() { f.d.Toast.hide(f.d.Toast.gen) }) // as its timer does
+	user(func() { shortcut(c, &fyne.ShortcutUndo{}) })
+	background.Wait()
+	if got := requestNow(t, f, it.ID); got.Team != triage.TeamPhysio {
+		t.Fatalf("Ctrl+Z after the toast went undid the assignment: %s with %q", got.Status, got.Team)
+	}
+	sel, _ := f.d.Inbox.Selected()
+	user(func() { keysOn(c, "5") })
+	background.Wait()
+	user(func() { test.Tap(f.d.Toast.UndoBtn) })
+	background.Wait()
+	if got := requestNow(t, f, sel.ID); got.Status != triage.StatusNew {
+		t.Fatalf("the Undo button left request %d %s", sel.ID, got.Status)
+	}
+}
+
+// teamKey is the key that assigns to a team: 1 for the first of triage.Teams.
+func teamKey(team triage.Team) string {
+	for i, t := range triage.Teams {
+		if t == team {
+			return string(rune('1' + i))
+		}
+	}
+	return ""
+}
+
+// morningInbox adds n demo requests sent in the last hours and not yet triaged, as a
+// practice's inbox holds at the start of the day.
+func morningInbox(t *testing.T, f fixture, n int) {
+	t.Helper()
+	p := demo.NewPractice(4, 400, testNow)
+	cal := triage.DefaultCalendar()
+	var reqs []triage.Request
+	for i, d := range demo.Requests(p, demo.RequestOptions{Seed: 11, Count: n, Now: testNow}) {
+		at := testNow.Add(-time.Duration(5*(i+1)) * time.Minute)
+		reqs = append(reqs, triage.Request{
+			ID: 300000 + int64(i), Version: 1, PatientID: d.PatientID, SubmittedBy: d.SubmittedBy,
+			SiteID: d.SiteID, GPTeamID: d.GPTeamID, Kind: d.Kind, Text: d.Text, Suggested: d.Suggested,
+			ReceivedAt: at, DueAt: cal.Due(at, d.Suggested.Priority), Status: triage.StatusNew,
+			Priority: d.Suggested.Priority, Signpost: triage.SignpostNone, UpdatedAt: at, UpdatedBy: "patient",
+		})
+	}
+	if err := f.c.Upsert(context.Background(), store.Changes{Requests: reqs}); err != nil {
+		t.Fatal(err)
+	}
+	<-f.d.Refresh()
+	background.Wait()
+}
+
+// TestKeyboardWalkOfFiftyRequests is a reviewer's morning without the mouse: each
+// request is opened with Enter, read, and assigned to the team it needs with 1–5,
+// which goes back to the list with the next request selected; now and then they back
+// out with Esc and open it again, and requests keep arriving throughout.
+func TestKeyboardWalkOfFiftyRequests(t *testing.T) {
+	f := newFixture(t)
+	c := f.w.Canvas()
+	ctx := context.Background()
+	const walk = 50
+	morningInbox(t, f, 70)
+	if f.d.Inbox.Total() < walk+10 {
+		t.Fatalf("the demo inbox holds %d requests: the walk needs %d", f.d.Inbox.Total(), walk+10)
+	}
+	var seq int64
+	want := map[int64]triage.Team{}
+	user(func() { keysOn(c, "j") })
+	for step := 0; step < walk; step++ {
+		checkSame(t, f.d.Inbox, fmt.Sprintf("step %d", step))
+		seen, ok := f.d.Inbox.Selected()
+		if !ok {
+			t.Fatalf("step %d: nothing selected", step)
+		}
+		user(func() { keysOn(c, "<Return>") })
+		background.Wait()
+		if step%7 == 3 { // read it, back out, come back to it
+			user(func() { keysOn(c, "<Escape>") })
+			arrive(t, f, 1, &seq)
+			checkSame(t, f.d.Inbox, fmt.Sprintf("step %d, after Esc", step))
+			user(func() { keysOn(c, "<Return>") })
+			background.Wait()
+		}
+		open := f.d.Detail.item
+		if !f.d.detailShown() || open.ID != seen.ID {
+			t.Fatalf("step %d: Enter opened request %d, the highlighted one is %d", step, open.ID, seen.ID)
+		}
+		if step%5 == 0 {
+			arrive(t, f, 2, &seq) // while the reviewer reads
+		}
+		team := open.Suggested.Team // the demo's requests carry the team a reviewer agrees with
+		if team == "" {
+			team = triage.TeamGP
+		}
+		want[open.ID] = team
+		user(func() { keysOn(c, teamKey(team)) })
+		background.Wait()
+		if f.d.detailShown() {
+			t.Fatalf("step %d: still in the request after assigning it", step)
+		}
+	}
+	for id, team := range want {
+		got := requestNow(t, f, id)
+		if got.Status != triage.StatusAssigned || got.Team != team || got.UpdatedBy != "amy" {
+			t.Errorf("request %d is %s with %q by %s, want assigned to %s by amy", id, got.Status, got.Team, got.UpdatedBy, team)
+		}
+		trail, _ := f.c.AuditTrail(ctx, id)
+		views, assigns := 0, 0
+		for _, e := range trail {
+			switch e.Action {
+			case "view":
+				views++
+			case string(triage.ActAssign):
+				assigns++
+			}
+		}
+		if views == 0 || assigns != 1 {
+			t.Errorf("request %d's audit trail has %d views and %d assignments, want the view and one assignment", id, views, assigns)
+		}
+	}
+	if len(want) != walk {
+		t.Fatalf("the walk triaged %d different requests in %d steps: one was done twice", len(want), walk)
+	}
+	pending, _, _ := f.c.OutboxCounts(ctx)
+	if pending != walk {
+		t.Errorf("the outbox holds %d changes for the queue, want the %d assignments", pending, walk)
 	}
 }

@@ -460,6 +460,24 @@ func (in *List) SelectID(id int64) bool {
 	return false
 }
 
+// Neighbour is the request after id in the list, or before it when id is last: where
+// the selection goes when id leaves the list.
+func (in *List) Neighbour(id int64) (int64, bool) {
+	for i := range in.rows {
+		if in.rows[i].ID != id {
+			continue
+		}
+		switch {
+		case i+1 < len(in.rows):
+			return in.rows[i+1].ID, true
+		case i > 0:
+			return in.rows[i-1].ID, true
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
 // ClearSelection selects nothing and clears the highlight.
 func (in *List) ClearSelection() {
 	in.selected, in.selectedID = -1, 0

@@ -76,7 +76,7 @@ func newLiveFixture(t *testing.T, as string) liveFixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { q.Close() })
-	practice, err := server.FillDemo(ctx, q, 5, 120, 300, testNow)
+	practice, err := server.FillDemo(ctx, q, 5, 120, 400, testNow)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,8 @@ func TestLoadConfig(t *testing.T) {
 		{name: "server not an address", args: []string{"--server", "queue", "--token", "x"}, wantErr: "not an address"},
 		{name: "http to another computer", args: []string{"--server", "http://queue.example.nhs.uk", "--token", "x"}, wantErr: "unencrypted"},
 		{name: "http to this computer", args: []string{"--server", "http://127.0.0.1:8443", "--token", "x"}, want: config{Server: "http://127.0.0.1:8443", Token: "x"}},
-		{name: "unknown flag", args: []string{"--sever", "x"}, wantErr: "--server, --token and --cache"},
+		{name: "unknown flag", args: []string{"--sever", "x"}, wantErr: "--server, --token, --cache and --fresh-demo"},
+		{name: "fresh demo", args: []string{"--fresh-demo"}, want: config{FreshDemo: true}},
 		{name: "broken config file", file: "server: [\n", wantErr: "cannot be read"},
 	}
 	for _, tt := range tests {
@@ -64,7 +65,7 @@ func TestLoadConfig(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Server != tt.want.Server || got.Token != tt.want.Token || !strings.HasPrefix(got.Cache, filepath.Join(home, "cache", "triagedesk")) {
+			if got.Server != tt.want.Server || got.Token != tt.want.Token || got.FreshDemo != tt.want.FreshDemo || !strings.HasPrefix(got.Cache, filepath.Join(home, "cache", "triagedesk")) {
 				t.Fatalf("got %+v, want %+v with the cache in the cache folder", got, tt.want)
 			}
 		})
@@ -143,5 +144,78 @@ func TestOfflineWhenTheServerStops(t *testing.T) {
 	ui.Idle()
 	if !strings.Contains(desk.Status.Text, "OFFLINE") {
 		t.Fatalf("with the queue stopped the status says %q", desk.Status.Text)
+	}
+}
+
+// TestDemoCarriesOnAcrossRestarts starts the demo practice, changes a request through
+// the queue's API as a desk would, and starts it again: the change is still there, and
+// the staff can still sign in. --fresh-demo makes a new practice.
+func TestDemoCarriesOnAcrossRestarts(t *testing.T) {
+	dir := t.TempDir()
+	size := demoSize{Patients: 300, Requests: 200}
+	start := func(fresh bool) (*client.Client, server.DemoPractice, bool, context.CancelFunc) {
+		t.Helper()
+		ctx, cancel := context.WithCancel(context.Background())
+		url, p, made, err := startDemo(ctx, dir, size, fresh)
+		if err != nil {
+			cancel()
+			t.Fatal(err)
+		}
+		reviewer, ok := p.User("demo-reviewer")
+		if !ok {
+			cancel()
+			t.Fatal("the demo has no reviewer")
+		}
+		c, err := client.New(url, reviewer.Token)
+		if err != nil {
+			cancel()
+			t.Fatal(err)
+		}
+		return c, p, made, cancel
+	}
+	ctx := context.Background()
+	c, first, made, stop := start(false)
+	if !made {
+		t.Fatal("the first start did not make a practice")
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "demo-queue.db.json")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("the saved demo: %v (mode %v), want a file only its owner reads", err, fi)
+	}
+	var target triage.Request
+	for id := int64(1); id <= int64(size.Requests); id++ {
+		if r, err := c.Task(ctx, id); err == nil && (r.Status == triage.StatusNew || r.Status == triage.StatusAssigned) && r.Team != triage.TeamPhysio {
+			target = r
+			break
+		}
+	}
+	if target.ID == 0 {
+		t.Fatal("the demo has no request to assign to physio")
+	}
+	if _, err := c.Act(ctx, triage.Action{Kind: triage.ActAssign, RequestID: target.ID, BaseVersion: target.Version, Actor: "demo-reviewer", Team: triage.TeamPhysio}, ""); err != nil {
+		t.Fatal(err)
+	}
+	stop()
+
+	c, again, made, stop := start(false)
+	if made {
+		t.Fatal("the second start made a new practice instead of carrying on")
+	}
+	got, err := c.Task(ctx, target.ID)
+	if err != nil || got.Status != triage.StatusAssigned || got.Team != triage.TeamPhysio {
+		t.Fatalf("after a restart request %d is %s with %q (%v), want assigned to physio", target.ID, got.Status, got.Team, err)
+	}
+	if len(again.Practice.Patients) != len(first.Practice.Patients) || again.Practice.Patients[7].Name() != first.Practice.Patients[7].Name() ||
+		!again.Practice.Patients[7].BirthDate.Equal(first.Practice.Patients[7].BirthDate) {
+		t.Fatal("the practice's patients were not made again as they were")
+	}
+	stop()
+
+	c, _, made, stop = start(true)
+	defer stop()
+	if !made {
+		t.Fatal("--fresh-demo carried on instead of making a new practice")
+	}
+	if got, err := c.Task(ctx, target.ID); err != nil || got.Status == triage.StatusAssigned && got.Team == triage.TeamPhysio && got.UpdatedBy == "demo-reviewer" {
+		t.Fatalf("after --fresh-demo request %d is still as the last run left it (%v)", target.ID, err)
 	}
 }

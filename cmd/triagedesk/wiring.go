@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -33,6 +34,9 @@ type config struct {
 	Server string // "" for demo mode
 	Token  string
 	Cache  string
+	// FreshDemo starts the demo practice afresh; without it the demo carries on from
+	// where the last run left it, as a real practice would.
+	FreshDemo bool
 }
 
 // loadConfig reads flags, TRIAGEDESK_ variables and the config file in the user's
@@ -43,9 +47,10 @@ func loadConfig(args []string) (config, error) {
 	fs.String("server", "", "the practice queue's address, like https://queue.example.nhs.uk (demo mode when empty)")
 	fs.String("token", "", "your staff token, from the practice manager")
 	fs.String("cache", "", "the cache file (in your cache folder when empty)")
+	fresh := fs.Bool("fresh-demo", false, "start the demo practice afresh instead of carrying on from the last run")
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
-		return config{}, fmt.Errorf("the command line is wrong: %w.\nThe settings are --server, --token and --cache", err)
+		return config{}, fmt.Errorf("the command line is wrong: %w.\nThe settings are --server, --token, --cache and --fresh-demo", err)
 	}
 	v := viper.New()
 	v.SetEnvPrefix("TRIAGEDESK")
@@ -63,7 +68,7 @@ func loadConfig(args []string) (config, error) {
 			}
 		}
 	}
-	cfg := config{Server: strings.TrimSpace(v.GetString("server")), Token: strings.TrimSpace(v.GetString("token")), Cache: v.GetString("cache")}
+	cfg := config{Server: strings.TrimSpace(v.GetString("server")), Token: strings.TrimSpace(v.GetString("token")), Cache: v.GetString("cache"), FreshDemo: *fresh}
 	if cfg.Server != "" {
 		if !strings.HasPrefix(cfg.Server, "http://") && !strings.HasPrefix(cfg.Server, "https://") {
 			return cfg, fmt.Errorf("the server setting %q is not an address.\nSet it like https://queue.example.nhs.uk with --server, TRIAGEDESK_SERVER or server: in the config file", cfg.Server)
@@ -100,15 +105,17 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 		Notify: notifier(a), Alarm: alarm}
 	var practice *server.DemoPractice
 	if cfg.Server == "" {
-		url, p, err := startDemo(ctx, filepath.Dir(cfg.Cache))
+		url, p, fresh, err := startDemo(ctx, filepath.Dir(cfg.Cache), demoSize{Patients: 30_000, Requests: demoRequests()}, cfg.FreshDemo)
 		if err != nil {
 			fail(fmt.Errorf("the demo practice could not start: %w", err))
 			return
 		}
 		reviewer, _ := p.User("demo-reviewer")
 		cfg.Server, cfg.Token, practice = url, reviewer.Token, &p
-		for _, s := range []string{"", "-wal", "-shm"} { // a fresh demo every start
-			os.Remove(cfg.Cache + s)
+		if fresh { // a new practice: the desk's copy of the old one must go
+			for _, s := range []string{"", "-wal", "-shm"} {
+				os.Remove(cfg.Cache + s)
+			}
 		}
 		go trickle(ctx, url, p)
 	}
@@ -406,31 +413,110 @@ func (l *link) TeamMembers(ctx context.Context, team triage.Team) ([]string, err
 	return names, nil
 }
 
-// startDemo runs a fresh demo practice queue in-process on 127.0.0.1 and returns its
-// address and its staff and patients.
-func startDemo(ctx context.Context, dir string) (url string, practice server.DemoPractice, err error) {
+// demoSize is how big a demo practice is made.
+type demoSize struct{ Patients, Requests int }
+
+// savedDemo is what a demo practice needs besides its queue file to carry on after a
+// restart: when and how it was made (the patients are made again from these, exactly
+// as before) and the tokens its staff and patients sign in with, which the queue
+// holds only as hashes. It lives beside the queue file, readable by its owner only.
+type savedDemo struct {
+	Made          time.Time
+	Seed          uint64
+	Size          demoSize
+	Users         []server.DemoUser
+	PatientTokens map[int64]string
+}
+
+// startDemo runs the demo practice queue in-process on 127.0.0.1 and returns its
+// address, its staff and patients, and whether it was made afresh. The practice left
+// by the last run carries on unless fresh is set or it cannot be read back (then a
+// new one is made, and the reason goes to stderr: no patient data).
+func startDemo(ctx context.Context, dir string, size demoSize, fresh bool) (url string, practice server.DemoPractice, made bool, err error) {
 	path := filepath.Join(dir, "demo-queue.db")
-	for _, s := range []string{"", "-wal", "-shm"} {
-		os.Remove(path + s)
+	var q *store.Queue
+	if !fresh {
+		q, practice, err = openDemo(ctx, path, size)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(os.Stderr, "triagedesk: the demo practice from the last run cannot carry on (%v); starting a new one\n", err)
+		}
 	}
-	q, err := store.OpenQueue(ctx, path)
-	if err != nil {
-		return "", practice, err
-	}
-	practice, err = server.FillDemo(ctx, q, 1, 30_000, demoRequests(), time.Now())
-	if err != nil {
-		return "", practice, err
+	if q == nil {
+		made = true
+		if q, practice, err = newDemo(ctx, path, size); err != nil {
+			return "", practice, made, err
+		}
 	}
 	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
 	// The demo is open whatever the hour, so it can be shown in the evening.
 	srv.SetClock(func() time.Time { return nextCoreHour(time.Now()) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return "", practice, err
+		q.Close()
+		return "", practice, made, err
 	}
 	go http.Serve(ln, srv)
 	go func() { <-ctx.Done(); ln.Close(); q.Close() }()
-	return "http://" + ln.Addr().String(), practice, nil
+	return "http://" + ln.Addr().String(), practice, made, nil
+}
+
+// newDemo makes a new demo practice queue at path, replacing any there, and saves
+// what it needs to carry on after a restart.
+func newDemo(ctx context.Context, path string, size demoSize) (*store.Queue, server.DemoPractice, error) {
+	for _, s := range []string{"", "-wal", "-shm", ".json"} {
+		os.Remove(path + s)
+	}
+	q, err := store.OpenQueue(ctx, path)
+	if err != nil {
+		return nil, server.DemoPractice{}, err
+	}
+	saved := savedDemo{Made: time.Now(), Seed: 1, Size: size}
+	p, err := server.FillDemo(ctx, q, saved.Seed, size.Patients, size.Requests, saved.Made)
+	if err != nil {
+		q.Close()
+		return nil, p, err
+	}
+	saved.Users, saved.PatientTokens = p.Users, p.PatientTokens
+	data, err := json.Marshal(saved)
+	if err == nil {
+		err = os.WriteFile(path+".json", data, 0o600)
+	}
+	if err != nil { // the demo works; it will only start afresh next time
+		fmt.Fprintf(os.Stderr, "triagedesk: the demo practice cannot be saved for the next run: %v\n", err)
+	}
+	return q, p, nil
+}
+
+// openDemo opens the demo practice the last run left at path. An error wrapping
+// os.ErrNotExist means there is none.
+func openDemo(ctx context.Context, path string, size demoSize) (*store.Queue, server.DemoPractice, error) {
+	var saved savedDemo
+	data, err := os.ReadFile(path + ".json")
+	if err == nil {
+		if _, serr := os.Stat(path); serr != nil {
+			err = serr
+		}
+	}
+	if err != nil {
+		return nil, server.DemoPractice{}, err
+	}
+	if err := json.Unmarshal(data, &saved); err != nil {
+		return nil, server.DemoPractice{}, fmt.Errorf("%s.json: %w", path, err)
+	}
+	if saved.Size != size {
+		return nil, server.DemoPractice{}, fmt.Errorf("it was made with %d requests, %d are asked for", saved.Size.Requests, size.Requests)
+	}
+	q, err := store.OpenQueue(ctx, path)
+	if err != nil {
+		return nil, server.DemoPractice{}, err
+	}
+	p := server.DemoPractice{Users: saved.Users, PatientTokens: saved.PatientTokens,
+		Practice: demo.NewPractice(saved.Seed, size.Patients, saved.Made)}
+	if _, ok := p.User("demo-reviewer"); !ok || len(p.PatientTokens) == 0 {
+		q.Close()
+		return nil, p, fmt.Errorf("%s.json holds no staff or patient tokens", path)
+	}
+	return q, p, nil
 }
 
 // demoRequests is the demo's size: 5,000 unless TRIAGEDESK_DEMO_REQUESTS says more
@@ -446,11 +532,10 @@ func demoRequests() int {
 // nextCoreHour maps any time to 10:00 on a working Tuesday, for the demo's schedule.
 func nextCoreHour(time.Time) time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }
 
-// trickle keeps new patient requests arriving in the demo, an emergency among them
-// now and then, through the patient API like any patient's phone.
+// trickle keeps new patient requests arriving in the demo through the patient API,
+// like any patient's phone: the demo's mix, so about one in a hundred an emergency.
 func trickle(ctx context.Context, url string, practice server.DemoPractice) {
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
-	emergencies := []string{"Crushing chest pain going down my left arm and I feel sweaty", "My husband's face has dropped on one side and his speech is slurred"}
 	for {
 		select {
 		case <-ctx.Done():
@@ -460,9 +545,6 @@ func trickle(ctx context.Context, url string, practice server.DemoPractice) {
 		acc := practice.Practice.Accounts[rng.IntN(len(practice.Practice.Accounts))]
 		pt := practice.Practice.Patients[acc.PatientID-1]
 		text, kind, _ := demo.RequestText(rng, pt.AgeAt(time.Now()), pt.Sex)
-		if rng.IntN(8) == 0 && pt.AgeAt(time.Now()) >= 30 {
-			text, kind = emergencies[rng.IntN(len(emergencies))], triage.Clinical
-		}
 		c, err := client.New(url, practice.PatientTokens[acc.ID])
 		if err != nil {
 			return
