@@ -104,6 +104,12 @@ func progress(rng *rand.Rand, r *triage.Request, label triage.Suggestion, now ti
 	review := time.Duration(5+rng.IntN(240)) * time.Minute
 	if label.Priority == triage.Emergency {
 		review = time.Duration(2+rng.IntN(10)) * time.Minute
+		// The practice phones about an emergency before anything else, and records
+		// what happened: no emergency is closed or passed on without a call.
+		if !step(triage.Action{Kind: triage.ActCallOutcome, Call: triage.CallSent999}, review) {
+			return
+		}
+		review = 0
 	}
 	if label.Signpost != triage.SignpostNone && stopAt == 4 {
 		step(triage.Action{Kind: triage.ActSignpost, Signpost: label.Signpost, Message: "A pharmacist, optician or dentist can help you with this sooner than we can."}, review)
@@ -117,7 +123,11 @@ func progress(rng *rand.Rand, r *triage.Request, label triage.Suggestion, now ti
 	if team == "" {
 		team = triage.TeamGP
 	}
-	if !step(triage.Action{Kind: triage.ActAssign, Team: team, Priority: label.Priority}, review) || stopAt == 1 {
+	assign := triage.Action{Kind: triage.ActAssign, Team: team, Priority: label.Priority}
+	if r.Priority.MoreUrgent(label.Priority) {
+		assign.Reason = "read in full: less urgent than the engine suggested"
+	}
+	if !step(assign, review) || stopAt == 1 {
 		return
 	}
 	if !step(triage.Action{Kind: triage.ActClaim}, time.Duration(10+rng.IntN(600))*time.Minute) || stopAt == 2 {

@@ -132,6 +132,11 @@ func ActionsFromUpdate(current *triage.Request, t *Task, actor string) ([]triage
 		}
 		a := base
 		a.Kind, a.Priority = triage.ActSetPriority, p
+		for _, e := range t.Extension { // lowering needs a reason, sent beside the new priority
+			if e.URL == ExtPriorityReason && e.ValueString != nil {
+				a.Reason = *e.ValueString
+			}
+		}
 		out = append(out, a)
 	}
 	team := triage.Team("")

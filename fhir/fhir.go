@@ -45,6 +45,11 @@ const (
 	ExtActedForBy     = "urn:triagedesk:ext:acted-for-by"
 	ExtUpdatedBy      = "urn:triagedesk:ext:updated-by"
 	ExtSuggestionJSON = "urn:triagedesk:ext:suggestion-json"
+	ExtPriorityReason = "urn:triagedesk:ext:priority-reason" // why the priority was lowered
+	ExtCall           = "urn:triagedesk:ext:call"            // the last call outcome of an emergency
+	ExtCalledAt       = "urn:triagedesk:ext:called-at"
+	ExtCalledBy       = "urn:triagedesk:ext:called-by"
+	ExtAwaitingSince  = "urn:triagedesk:ext:awaiting-since" // when the practice began waiting for the patient
 	// Reception's entries for a caller: who entered it, who called, and how the
 	// patient asked to be contacted.
 	ExtEnteredBy     = "urn:triagedesk:ext:entered-by"
@@ -236,6 +241,18 @@ func TaskFrom(r *triage.Request) Task {
 	if !r.ClosedAt.IsZero() {
 		t.Extension = append(t.Extension, extTime(ExtClosed, r.ClosedAt))
 	}
+	if r.PriorityReason != "" {
+		t.Extension = append(t.Extension, ext(ExtPriorityReason, r.PriorityReason))
+	}
+	if r.Call != "" {
+		t.Extension = append(t.Extension, ext(ExtCall, string(r.Call)), ext(ExtCalledBy, r.CalledBy))
+	}
+	if !r.CalledAt.IsZero() {
+		t.Extension = append(t.Extension, extTime(ExtCalledAt, r.CalledAt))
+	}
+	if !r.AwaitingSince.IsZero() {
+		t.Extension = append(t.Extension, extTime(ExtAwaitingSince, r.AwaitingSince))
+	}
 	for _, e := range []struct{ url, v string }{{ExtEnteredBy, r.EnteredBy}, {ExtCaller, r.Caller}, {ExtContact, string(r.Contact)}, {ExtContactDetail, r.ContactDetail}} {
 		if e.v != "" {
 			t.Extension = append(t.Extension, ext(e.url, e.v))
@@ -417,7 +434,7 @@ func (t *Task) ToRequest() (triage.Request, error) {
 			v = *e.ValueString
 		}
 		switch e.URL {
-		case ExtDue, ExtFirstResponse, ExtClosed:
+		case ExtDue, ExtFirstResponse, ExtClosed, ExtCalledAt, ExtAwaitingSince:
 			if e.ValueDateTime == nil {
 				return fail("extension "+e.URL, fmt.Errorf("missing date"))
 			}
@@ -430,6 +447,10 @@ func (t *Task) ToRequest() (triage.Request, error) {
 				r.DueAt = tm
 			case ExtFirstResponse:
 				r.FirstResponseAt = tm
+			case ExtCalledAt:
+				r.CalledAt = tm
+			case ExtAwaitingSince:
+				r.AwaitingSince = tm
 			default:
 				r.ClosedAt = tm
 			}
@@ -443,6 +464,14 @@ func (t *Task) ToRequest() (triage.Request, error) {
 			}
 		case ExtClaimedBy:
 			r.ClaimedBy = v
+		case ExtPriorityReason:
+			r.PriorityReason = v
+		case ExtCall:
+			if r.Call = triage.CallOutcome(v); !r.Call.Valid() {
+				return fail("call", fmt.Errorf("unknown call outcome %q", v))
+			}
+		case ExtCalledBy:
+			r.CalledBy = v
 		case ExtChannel:
 			r.Channel = triage.Channel(v)
 		case ExtUpdatedBy:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what `make run` or `make test` needs and is missing: a C compiler (SQLite and
 # the race detector use cgo) and, to open a window, the OpenGL and X11 headers Fyne
-# builds against. On Debian and Ubuntu it installs them with apt-get; elsewhere it says
+# builds against, and ALSA's headers for the emergency alarm. On Debian and Ubuntu it installs them with apt-get; elsewhere it says
 # what to install and stops.
 set -euo pipefail
 need=${1:-test}
@@ -16,6 +16,8 @@ if [ "$need" = run ]; then
 			break
 		fi
 	done
+	# The emergency alarm plays through ALSA (oto); tests build without it (-tags ci).
+	pkg-config --exists alsa 2>/dev/null || missing+=(libasound2-dev)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -30,7 +32,7 @@ fi
 
 cat >&2 <<MSG
 Triage Desk needs ${missing[*]}, and this is not a Debian or Ubuntu machine. Install:
-  Fedora:  sudo dnf install gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel
+  Fedora:  sudo dnf install gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel alsa-lib-devel
   macOS:   xcode-select --install
   Windows: a MinGW-w64 gcc (for example MSYS2's mingw-w64-x86_64-gcc) on PATH
 then run make again.

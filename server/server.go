@@ -275,7 +275,9 @@ func mayDo(u store.User, a triage.Action, current triage.Request) error {
 	case store.RoleReviewer:
 		switch a.Kind {
 		case triage.ActSetPriority, triage.ActAssign, triage.ActSignpost, triage.ActClose, triage.ActNote,
-			triage.ActAssignMember, triage.ActUnclaim, triage.ActUnassign:
+			triage.ActAssignMember, triage.ActUnclaim, triage.ActUnassign,
+			triage.ActCallOutcome, // the reviewer phones about an emergency and records what happened
+			triage.ActRespond:     // and may ask the patient for more before assigning
 			return nil
 		}
 		return triage.Errorf(triage.EFORBIDDEN, "a reviewer cannot %s a request: a team member does that", a.Kind)
@@ -285,7 +287,7 @@ func mayDo(u store.User, a triage.Action, current triage.Request) error {
 		}
 		switch a.Kind {
 		case triage.ActClaim, triage.ActRespond, triage.ActClose, triage.ActNote, triage.ActSetPriority,
-			triage.ActAssignMember, triage.ActUnclaim:
+			triage.ActAssignMember, triage.ActUnclaim, triage.ActCallOutcome:
 			return nil
 		case triage.ActAssign:
 			return nil // handing back to another team

@@ -234,7 +234,8 @@ func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error
 var requestCols = []string{"id", "version", "patient_id", "submitted_by", "site_id", "gp_team_id", "kind", "body",
 	"received_at", "due_at", "status", "priority", "team", "signpost", "suggested_priority", "suggested_team",
 	"suggested_signpost", "reasons", "claimed_by", "channel", "response", "first_response_at", "outcome",
-	"closed_at", "note", "updated_at", "updated_by", "entered_by", "caller", "contact", "contact_detail", "answers"}
+	"closed_at", "note", "updated_at", "updated_by", "entered_by", "caller", "contact", "contact_detail", "answers",
+	"priority_reason", "call_outcome", "called_at", "called_by", "awaiting_since"}
 
 var (
 	requestColumns = strings.Join(requestCols, ", ")
@@ -327,7 +328,7 @@ func requestArgs(r *triage.Request) []any {
 		suggestedPriority, string(r.Suggested.Team), string(suggestedSignpost), string(reasons),
 		r.ClaimedBy, string(r.Channel), r.Response, unix(r.FirstResponseAt), string(r.Outcome),
 		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy, r.EnteredBy, r.Caller, string(r.Contact), r.ContactDetail,
-		answersJSON(r.Answers)}
+		answersJSON(r.Answers), r.PriorityReason, string(r.Call), unix(r.CalledAt), r.CalledBy, unix(r.AwaitingSince)}
 }
 
 // answersJSON is the answers as the answers column holds them: the empty string for
@@ -403,7 +404,8 @@ func scanRequest(row scanner) (triage.Request, error) {
 func requestDest(r *triage.Request) ([]any, func() error) {
 	var (
 		received, due, updated                        int64
-		firstResp, closed                             sql.NullInt64
+		firstResp, closed, called, awaiting           sql.NullInt64
+		call                                          string
 		kind, status, team, sign, sTeam, sSign, chann string
 		outcome, reasons, contact, answers            string
 		prio, sPrio                                   int
@@ -411,7 +413,8 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 	dest := []any{&r.ID, &r.Version, &r.PatientID, &r.SubmittedBy, &r.SiteID, &r.GPTeamID, &kind, &r.Text,
 		&received, &due, &status, &prio, &team, &sign, &sPrio, &sTeam, &sSign, &reasons,
 		&r.ClaimedBy, &chann, &r.Response, &firstResp, &outcome, &closed, &r.Note, &updated, &r.UpdatedBy,
-		&r.EnteredBy, &r.Caller, &contact, &r.ContactDetail, &answers}
+		&r.EnteredBy, &r.Caller, &contact, &r.ContactDetail, &answers,
+		&r.PriorityReason, &call, &called, &r.CalledBy, &awaiting}
 	return dest, func() error {
 		r.Kind, r.Status, r.Team, r.Signpost = triage.Kind(kind), triage.Status(status), triage.Team(team), triage.Signpost(sign)
 		r.Priority, _ = triage.PriorityFromRank(prio)
@@ -430,6 +433,7 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		r.Channel, r.Outcome, r.Contact = triage.Channel(chann), triage.Outcome(outcome), triage.Contact(contact)
 		r.ReceivedAt, r.DueAt, r.UpdatedAt = time.Unix(received, 0).UTC(), time.Unix(due, 0).UTC(), time.Unix(updated, 0).UTC()
 		r.FirstResponseAt, r.ClosedAt = fromUnix(firstResp), fromUnix(closed)
+		r.Call, r.CalledAt, r.AwaitingSince = triage.CallOutcome(call), fromUnix(called), fromUnix(awaiting)
 		return nil
 	}
 }

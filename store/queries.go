@@ -155,12 +155,13 @@ func (c *DB) count(ctx context.Context, what string, f triage.Filter, fixed ...s
 }
 
 const (
-	inboxCond  = "r.status = 'new'"
+	inboxCond  = "(r.status = 'new' OR (r.status = 'awaiting-patient' AND r.team = ''))" // as the requests_inbox index
 	liveCond   = "r.status <> 'closed'"
 	clinicalBy = "r.priority, r.received_at, r.id"
 )
 
-// Inbox returns new requests waiting for review, most urgent first then oldest.
+// Inbox returns new requests waiting for review, and those a reviewer asked the
+// patient about before assigning, most urgent first then oldest.
 // Text carries only the start of what the patient wrote; Request gives all of it.
 func (c *Cache) Inbox(ctx context.Context, f triage.Filter) ([]triage.QueueItem, error) {
 	f.Team = "" // new requests belong to no team yet

@@ -131,6 +131,9 @@ func TestStatusTransitions(t *testing.T) {
 	allowed := map[[2]Status]bool{
 		{StatusNew, StatusAssigned}:               true,
 		{StatusNew, StatusClosed}:                 true,
+		{StatusNew, StatusAwaitingPatient}:        true,
+		{StatusAwaitingPatient, StatusNew}:        true,
+		{StatusAwaitingPatient, StatusAssigned}:   true,
 		{StatusAssigned, StatusAssigned}:          true,
 		{StatusAssigned, StatusInProgress}:        true,
 		{StatusAssigned, StatusClosed}:            true,

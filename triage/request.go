@@ -44,8 +44,20 @@ type Request struct {
 	Outcome         Outcome   `json:"outcome,omitempty"`
 	ClosedAt        time.Time `json:"closedAt,omitzero"`
 	Note            string    `json:"note,omitempty"` // staff-only working note
-	UpdatedAt       time.Time `json:"updatedAt"`
-	UpdatedBy       string    `json:"updatedBy,omitempty"`
+	// PriorityReason is why the priority was last lowered, in the words of the
+	// member of staff who lowered it; shown on the request and in the audit trail.
+	PriorityReason string `json:"priorityReason,omitempty"`
+	// Call is the outcome of the last call to the patient about an emergency, with
+	// who made it and when; an emergency cannot close until a call has sent the
+	// patient to 999 or A&E.
+	Call     CallOutcome `json:"call,omitempty"`
+	CalledAt time.Time   `json:"calledAt,omitzero"`
+	CalledBy string      `json:"calledBy,omitempty"`
+	// AwaitingSince is when the practice last asked the patient and began waiting for
+	// their reply; zero unless the status is awaiting-patient.
+	AwaitingSince time.Time `json:"awaitingSince,omitzero"`
+	UpdatedAt     time.Time `json:"updatedAt"`
+	UpdatedBy     string    `json:"updatedBy,omitempty"`
 
 	// EnteredBy is the member of staff who entered the request for a patient who
 	// phoned or came in; empty when the patient sent it online. Caller is who called
@@ -153,6 +165,31 @@ func (o Outcome) Valid() bool {
 	return false
 }
 
+// Label is the outcome in the words staff use.
+func (o Outcome) Label() string {
+	switch o {
+	case OutcomeAnswered:
+		return "Answered"
+	case OutcomeAppointment:
+		return "Appointment booked"
+	case OutcomePrescribed:
+		return "Prescription issued"
+	case OutcomeSignposted:
+		return "Signposted"
+	case OutcomeNoAction:
+		return "No action needed"
+	case OutcomeWithdrawn:
+		return "Withdrawn by the patient"
+	case OutcomeUnreachable:
+		return "Patient unreachable"
+	case OutcomeDuplicate:
+		return "Duplicate"
+	case OutcomeEmergency:
+		return "Sent to 999 / A&E"
+	}
+	return string(o)
+}
+
 // ActionKind names a staff action on a request.
 type ActionKind string
 
@@ -166,6 +203,7 @@ const (
 	ActSignpost    ActionKind = "signpost"     // send to a service outside the practice and close
 	ActClose       ActionKind = "close"        // close with an outcome
 	ActNote        ActionKind = "note"         // add a staff-only note
+	ActCallOutcome ActionKind = "call-outcome" // record what happened when the patient was phoned
 	// ActAssignMember gives a team's request to a named member of that team, who then
 	// holds it as if they had claimed it (assigned → in-progress).
 	ActAssignMember ActionKind = "assign-member"
@@ -185,39 +223,61 @@ type Action struct {
 	BaseVersion int        `json:"baseVersion"`
 	Actor       string     `json:"actor"`
 
-	Priority    Priority `json:"priority,omitempty"`
-	Team        Team     `json:"team,omitempty"`
-	Signpost    Signpost `json:"signpost,omitempty"`
-	Channel     Channel  `json:"channel,omitempty"`
-	Message     string   `json:"message,omitempty"` // to the patient (respond, signpost) or the note
-	Outcome     Outcome  `json:"outcome,omitempty"`
-	AwaitReply  bool     `json:"awaitReply,omitempty"`  // respond: wait for the patient's reply
-	CloseOnSend bool     `json:"closeOnSend,omitempty"` // respond: close at once as answered
-	Member      string   `json:"member,omitempty"`      // assign-member: the member of staff who is to hold it
+	Priority    Priority    `json:"priority,omitempty"`
+	Team        Team        `json:"team,omitempty"`
+	Signpost    Signpost    `json:"signpost,omitempty"`
+	Channel     Channel     `json:"channel,omitempty"`
+	Message     string      `json:"message,omitempty"` // to the patient (respond, signpost) or the note
+	Outcome     Outcome     `json:"outcome,omitempty"`
+	AwaitReply  bool        `json:"awaitReply,omitempty"`  // respond: wait for the patient's reply
+	CloseOnSend bool        `json:"closeOnSend,omitempty"` // respond: close at once as answered
+	Call        CallOutcome `json:"call,omitempty"`        // call-outcome: what happened
+	Reason      string      `json:"reason,omitempty"`      // set-priority, assign: why the priority is lowered
+	Member      string      `json:"member,omitempty"`      // assign-member: the member of staff who is to hold it
 }
 
-// Describe says in a few words what the action does, for the audit trail and the
-// conflict dialog. It holds no patient text.
+// Describe says what the action does as the rest of a sentence that starts with the
+// name of who did it ("assigned it to Physio"), for the audit trail and the conflict
+// dialog. It holds no patient text; a reason for lowering a priority is staff's own.
 func (a Action) Describe() string {
+	because := ""
+	if r := strings.TrimSpace(a.Reason); r != "" {
+		because = ", because: " + r
+	}
 	switch a.Kind {
 	case ActSetPriority:
-		return "set priority to " + a.Priority.Label()
+		return "changed the priority to " + a.Priority.Label() + because
 	case ActAssign:
-		return "assigned to " + a.Team.Label()
+		s := "assigned it to " + a.Team.Label()
+		if a.Priority != "" {
+			s += " as " + a.Priority.Label()
+		}
+		return s + because
 	case ActClaim:
-		return "claimed"
+		return "claimed it"
 	case ActRespond:
-		s := "responded by " + strings.ToLower(a.Channel.Label())
-		if a.CloseOnSend {
-			s += " and closed"
+		s := "answered the patient by " + strings.ToLower(a.Channel.Label())
+		switch {
+		case a.CloseOnSend:
+			s += " and closed it"
+		case a.AwaitReply:
+			s += " and is waiting for their reply"
 		}
 		return s
 	case ActSignpost:
-		return "signposted to " + a.Signpost.Label()
+		return "signposted the patient to " + a.Signpost.Label() + " and closed it"
 	case ActClose:
-		return "closed as " + string(a.Outcome)
+		return "closed it: " + strings.ToLower(a.Outcome.Label())
 	case ActNote:
 		return "added a note"
+	case ActCallOutcome:
+		switch a.Call {
+		case CallSent999:
+			return "phoned the patient and sent them to 999 or A&E"
+		case CallNoAnswer:
+			return "phoned the patient: no answer, to try again"
+		}
+		return "phoned the patient"
 	case ActAssignMember:
 		return "gave it to " + a.Member
 	case ActUnclaim:
@@ -247,6 +307,13 @@ func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
 		if !r.Live() {
 			return Errorf(EINVALID, "request %d is closed: its priority cannot change", r.ID)
 		}
+		reason, err := r.lowering(a.Priority, a.Reason)
+		if err != nil {
+			return err
+		}
+		if reason != "" {
+			next.PriorityReason = reason
+		}
 		next.Priority = a.Priority
 		next.DueAt = cal.Due(r.ReceivedAt, a.Priority)
 	case ActAssign:
@@ -260,6 +327,13 @@ func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
 		if a.Priority != "" {
 			if !a.Priority.Valid() {
 				return Errorf(EINVALID, "unknown priority %q", a.Priority)
+			}
+			reason, err := r.lowering(a.Priority, a.Reason)
+			if err != nil {
+				return err
+			}
+			if reason != "" {
+				next.PriorityReason = reason
 			}
 			next.Priority, next.DueAt = a.Priority, cal.Due(r.ReceivedAt, a.Priority)
 		}
@@ -279,7 +353,12 @@ func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
 		switch {
 		case a.CloseOnSend:
 			to = StatusClosed
-		case a.AwaitReply:
+			if err := r.checkEmergencyClose(); err != nil {
+				return err
+			}
+		case a.AwaitReply || r.Status == StatusNew:
+			// A message on a request nobody has yet asks the patient something (more
+			// detail, a photo) before it is assigned: it waits for their reply.
 			to = StatusAwaitingPatient
 		}
 		if r.Status != to {
@@ -293,6 +372,10 @@ func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
 		next.Status, next.Channel, next.Response = to, a.Channel, a.Message
 		if next.FirstResponseAt.IsZero() {
 			next.FirstResponseAt = now
+		}
+		next.AwaitingSince = time.Time{}
+		if to == StatusAwaitingPatient {
+			next.AwaitingSince = now
 		}
 		if to == StatusClosed {
 			next.Outcome, next.ClosedAt = OutcomeAnswered, now
@@ -310,6 +393,9 @@ func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
 		if err := r.Status.CheckTransition(StatusClosed); err != nil {
 			return err
 		}
+		if err := r.checkEmergencyClose(); err != nil {
+			return err
+		}
 		next.Status, next.Signpost, next.Outcome, next.ClosedAt = StatusClosed, a.Signpost, OutcomeSignposted, now
 		next.Channel, next.Response = ChannelMessage, a.Message
 		if next.Team == "" {
@@ -325,6 +411,9 @@ func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
 		if err := r.Status.CheckTransition(StatusClosed); err != nil {
 			return err
 		}
+		if err := r.checkEmergencyClose(); err != nil {
+			return err
+		}
 		next.Status, next.Outcome, next.ClosedAt = StatusClosed, a.Outcome, now
 		if a.Message != "" {
 			next.Response = a.Message
@@ -332,6 +421,14 @@ func (r *Request) Apply(a Action, cal *Calendar, now time.Time) error {
 				next.FirstResponseAt = now
 			}
 		}
+	case ActCallOutcome:
+		if !a.Call.Valid() {
+			return Errorf(EINVALID, "unknown call outcome %q: use sent-999-ae or no-answer", a.Call)
+		}
+		if !r.Live() {
+			return Errorf(EINVALID, "request %d is closed: a call cannot be recorded on it", r.ID)
+		}
+		next.Call, next.CalledAt, next.CalledBy = a.Call, now, a.Actor
 	case ActNote:
 		if strings.TrimSpace(a.Message) == "" {
 			return Errorf(EINVALID, "the note is empty")
@@ -431,6 +528,8 @@ func (r *Request) Validate() error {
 		return bad("unknown channel %q", r.Channel)
 	case r.Outcome != "" && !r.Outcome.Valid():
 		return bad("unknown outcome %q", r.Outcome)
+	case r.Call != "" && !r.Call.Valid():
+		return bad("unknown call outcome %q", r.Call)
 	case r.Contact != "" && !r.Contact.Valid():
 		return bad("unknown way of contact %q", r.Contact)
 	case r.Answers.Validate() != nil:

@@ -19,13 +19,15 @@ var Statuses = []Status{StatusNew, StatusAssigned, StatusInProgress, StatusAwait
 
 // transitions holds the allowed moves. Moving back to assigned from in-progress lets a
 // team member hand a request back to the team; reassigning an assigned request to
-// another team is assigned→assigned. A closed request is never reopened: the patient
+// another team is assigned→assigned. A reviewer may ask the patient for more (a
+// photo, a detail) before assigning: new→awaiting-patient, and the reply sends it
+// back to the inbox (awaiting-patient→new) or, once a team has it, to in-progress. A closed request is never reopened: the patient
 // sends a new one, so the 72-hour clock and the audit trail stay honest.
 var transitions = map[Status][]Status{
-	StatusNew:             {StatusAssigned, StatusClosed},
+	StatusNew:             {StatusAssigned, StatusAwaitingPatient, StatusClosed},
 	StatusAssigned:        {StatusAssigned, StatusInProgress, StatusClosed},
 	StatusInProgress:      {StatusAssigned, StatusAwaitingPatient, StatusClosed},
-	StatusAwaitingPatient: {StatusInProgress, StatusClosed},
+	StatusAwaitingPatient: {StatusNew, StatusAssigned, StatusInProgress, StatusClosed},
 	StatusClosed:          {},
 }
 

@@ -31,8 +31,9 @@ type Desk struct {
 	Tabs      *container.AppTabs
 	RolePick  *widget.Select
 
-	Banner      *fyne.Container // shown while an emergency waits unopened
+	Banner      *fyne.Container // shown while an emergency waits for someone to act on it
 	BannerText  *canvas.Text
+	Alert       *Banner // the banner itself: what it counts, its flashes and alarms
 	Status      *widget.Label
 	ConflictBtn *widget.Button
 	SyncBtn     *widget.Button
@@ -55,9 +56,6 @@ type Desk struct {
 	inboxTab      *container.TabItem
 	teamTab       *container.TabItem
 	dashTab       *container.TabItem // only on a manager's screen
-	emergencies   []triage.QueueItem
-	opened        map[int64]bool // emergencies opened at this desk
-	notified      map[int64]bool // emergencies a notification was raised for
 	// dialogs are the dialogs this desk showed, by the pop-up that shows each, so Esc
 	// can close one as its own button would (running its callback).
 	dialogs map[fyne.CanvasObject]dialog.Dialog
@@ -82,7 +80,7 @@ func NewDesk(q Queue, actor Actor, s Sync, opts Options, w fyne.Window) *Desk {
 		opts.Role = RoleReviewer
 	}
 	d := &Desk{queue: q, actor: actor, sync: s, opts: opts, names: names(opts), limits: triage.DefaultLimits(),
-		window: w, opened: map[int64]bool{}, notified: map[int64]bool{}, dialogs: map[fyne.CanvasObject]dialog.Dialog{}}
+		window: w, dialogs: map[fyne.CanvasObject]dialog.Dialog{}}
 	d.buildUI()
 	return d
 }
@@ -151,14 +149,8 @@ func (d *Desk) buildUI() {
 		}
 	}
 
-	d.BannerText = canvas.NewText("", colorWhite) // on the fixed dark red in both themes
-	d.BannerText.TextStyle = fyne.TextStyle{Bold: true}
-	d.BannerText.TextSize = 16
-	openBtn := widget.NewButtonWithIcon("Open it now", theme.WarningIcon(), d.openEmergency)
-	openBtn.Importance = widget.HighImportance
-	bg := canvas.NewRectangle(themeColor(ColorBanner))
-	d.Banner = container.NewStack(bg, container.NewBorder(nil, nil, nil, openBtn, container.NewPadded(d.BannerText)))
-	d.Banner.Hide()
+	d.Alert = newBanner(d)
+	d.Banner, d.BannerText = d.Alert.Root, d.Alert.Text
 
 	d.Status = widget.NewLabel("Starting…")
 	d.Status.Truncation = fyne.TextTruncateEllipsis // an offline error can be long
@@ -251,7 +243,7 @@ func (d *Desk) onRole(r string) {
 func (d *Desk) Refresh() <-chan struct{} {
 	done := make(chan struct{})
 	a, b := d.Inbox.Reload(), d.Team.Reload()
-	c := d.checkEmergencies()
+	c := d.Alert.check()
 	var e <-chan struct{} = closed
 	if d.dashboardShown.Load() {
 		e = d.Dashboard.Reload()
@@ -266,68 +258,8 @@ func (d *Desk) Refresh() <-chan struct{} {
 	return done
 }
 
-// checkEmergencies looks for new emergency-priority requests whatever the filters, and
-// raises the banner and a desktop notification for any not yet opened.
-func (d *Desk) checkEmergencies() <-chan struct{} {
-	done := make(chan struct{})
-	spawn(func() {
-		defer close(done)
-		rows, err := d.queue.Inbox(context.Background(), triage.Filter{Priority: triage.Emergency, Limit: 50})
-		if err != nil {
-			return // the inbox's own reload reports the problem
-		}
-		onUI(func() { d.showEmergencies(rows) })
-	})
-	return done
-}
-
-func (d *Desk) showEmergencies(rows []triage.QueueItem) {
-	d.emergencies = d.emergencies[:0]
-	for _, r := range rows {
-		if d.opened[r.ID] {
-			continue
-		}
-		d.emergencies = append(d.emergencies, r)
-		if !d.notified[r.ID] {
-			d.notified[r.ID] = true
-			if d.opts.Notify != nil {
-				d.opts.Notify("Emergency request", fmt.Sprintf("Request %d is an emergency: open it now.", r.ID))
-			}
-		}
-	}
-	if len(d.emergencies) == 0 {
-		d.Banner.Hide()
-		return
-	}
-	word := "request waits"
-	if len(d.emergencies) > 1 {
-		word = "requests wait"
-	}
-	// Short enough for 1280 pixels: a canvas.Text never shrinks, and a wider banner
-	// would push the filters and the status bar off the window.
-	d.BannerText.Text = fmt.Sprintf("EMERGENCY: %d %s unopened. Call the patient now: 999 or A&E.", len(d.emergencies), word)
-	d.BannerText.Refresh()
-	d.Banner.Show()
-}
-
-func (d *Desk) openEmergency() {
-	if len(d.emergencies) > 0 {
-		d.Open(d.emergencies[0])
-	}
-}
-
 // Open shows a request in full in place of the lists; Esc goes back.
 func (d *Desk) Open(it triage.QueueItem) {
-	if it.Priority == triage.Emergency && !d.opened[it.ID] {
-		d.opened[it.ID] = true
-		rest := d.emergencies[:0]
-		for _, e := range d.emergencies {
-			if e.ID != it.ID {
-				rest = append(rest, e)
-			}
-		}
-		d.showEmergencies(rest)
-	}
 	d.content.Objects = []fyne.CanvasObject{d.Detail.Root}
 	d.content.Refresh()
 	d.Detail.Show(it)

@@ -282,47 +282,6 @@ func TestSearchNarrowsTheList(t *testing.T) {
 	}
 }
 
-func TestEmergencyBannerUntilOpened(t *testing.T) {
-	f := newFixture(t)
-	ctx := context.Background()
-	for _, r := range f.d.emergencies { // the demo may hold a live emergency: close it
-		f.c.Act(ctx, triage.Action{Kind: triage.ActClose, RequestID: r.ID, BaseVersion: r.Version, Actor: "t", Outcome: triage.OutcomeEmergency}, triage.DefaultCalendar())
-	}
-	<-f.d.Refresh()
-	if f.d.Banner.Visible() {
-		t.Fatal("banner shown with no emergency waiting")
-	}
-	var notes []string
-	f.d.opts.Notify = func(title, body string) { notes = append(notes, title) }
-	r := f.d.Inbox.Rows()[len(f.d.Inbox.Rows())-1].Request
-	r.ID, r.Version, r.Priority = 99999, 1, triage.Emergency
-	if err := f.c.Upsert(ctx, store.Changes{Requests: []triage.Request{r}}); err != nil {
-		t.Fatal(err)
-	}
-	user(func() { f.d.Inbox.Kind.SetSelected("Admin") }) // a filter must not hide an emergency's banner
-	background.Wait()
-	<-f.d.Refresh()
-	if !f.d.Banner.Visible() || !strings.Contains(f.d.BannerText.Text, "EMERGENCY: 1 request") {
-		t.Fatalf("banner visible %v saying %q", f.d.Banner.Visible(), f.d.BannerText.Text)
-	}
-	if len(notes) != 1 {
-		t.Fatalf("%d notifications, want one", len(notes))
-	}
-	<-f.d.Refresh()
-	if !f.d.Banner.Visible() || len(notes) != 1 {
-		t.Fatal("the banner must stay, and notify once, until someone opens the request")
-	}
-	user(func() { f.d.openEmergency() })
-	background.Wait()
-	if f.d.Detail.item.ID != 99999 {
-		t.Fatalf("the banner opened request %d", f.d.Detail.item.ID)
-	}
-	<-f.d.Refresh()
-	if f.d.Banner.Visible() {
-		t.Fatal("the banner is still up after the emergency was opened")
-	}
-}
-
 func TestStatusBarShowsOffline(t *testing.T) {
 	f := newFixture(t)
 	f.d.SetStatus(SyncStatus{Online: true, LastSync: time.Date(2026, 11, 24, 10, 0, 5, 0, time.Local)})

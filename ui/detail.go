@@ -39,9 +39,24 @@ type Detail struct {
 	History    *widget.Label
 	Audit      *widget.Label
 	Presence   *widget.Label
-	Entered    *widget.Label // who entered it for a caller, and how to contact the patient
-	Holder     *widget.Label // who holds it, for a team's request
-	Notes      *widget.Label // the staff's internal notes, never shown to the patient
+	// Emergency holds what a reviewer does about an emergency: phone, then record the
+	// outcome with one of the two buttons. LastCall says what was recorded so far.
+	Emergency    *fyne.Container
+	LastCall     *widget.Label
+	CallSent     *widget.Button
+	CallNoAnswer *widget.Button
+	// Reason shows why the priority was lowered, when it was.
+	Reason *widget.Label
+	// ReasonEntry and ReasonDialog are open while a lowered priority waits for its reason.
+	ReasonEntry  *widget.Entry
+	ReasonDialog *dialog.FormDialog
+	// RespondMsg is the respond dialog's message box while it is open.
+	RespondMsg    *widget.Entry
+	RespondDialog *dialog.FormDialog
+	RespondSend   func()        // sends what the respond dialog holds, as its Send button does
+	Entered       *widget.Label // who entered it for a caller, and how to contact the patient
+	Holder        *widget.Label // who holds it, for a team's request
+	Notes         *widget.Label // the staff's internal notes, never shown to the patient
 
 	Priority  *widget.Select
 	TeamPick  *widget.Select
@@ -65,10 +80,13 @@ type Detail struct {
 	loaded bool
 	d      *Desk
 	gen    int
+	// drafts keeps what was typed to a patient, by request, until it is sent: a
+	// cancelled dialog or a refused action never loses it.
+	drafts map[int64]string
 }
 
 func newDetail(d *Desk) *Detail {
-	v := &Detail{d: d}
+	v := &Detail{d: d, drafts: map[int64]string{}}
 	v.buildUI()
 	return v
 }
@@ -96,6 +114,19 @@ func (v *Detail) buildUI() {
 	v.Audit.Wrapping = fyne.TextWrapWord
 	v.Presence = widget.NewLabel("")
 	v.Presence.Importance = widget.WarningImportance
+	v.Reason = widget.NewLabel("")
+	v.Reason.Wrapping = fyne.TextWrapWord
+	v.Reason.Hide()
+	v.LastCall = widget.NewLabel("")
+	v.LastCall.Wrapping = fyne.TextWrapWord
+	v.CallSent = widget.NewButtonWithIcon(triage.CallSent999.Label(), theme.ConfirmIcon(), func() { v.onCall(triage.CallSent999) })
+	v.CallSent.Importance = widget.DangerImportance
+	v.CallNoAnswer = widget.NewButton(triage.CallNoAnswer.Label(), func() { v.onCall(triage.CallNoAnswer) })
+	callHead := widget.NewLabel("EMERGENCY: phone the patient now, then record what happened")
+	callHead.TextStyle.Bold = true
+	callHead.Importance = widget.DangerImportance
+	v.Emergency = container.NewVBox(callHead, v.LastCall, container.NewHBox(v.CallSent, v.CallNoAnswer))
+	v.Emergency.Hide()
 	v.Entered = widget.NewLabel("")
 	v.Entered.Wrapping = fyne.TextWrapWord
 	v.Entered.Importance = widget.WarningImportance
@@ -135,7 +166,7 @@ func (v *Detail) buildUI() {
 		widget.NewLabel("Assign to"), wide(v.TeamPick), v.AssignBtn,
 		v.Claim, v.GiveBtn, v.Unclaim, v.Signpost, v.Respond, v.CloseBtn, v.NoteBtn)
 	left := container.NewVBox(
-		v.Title, v.Patient, v.Carers, v.Entered, v.Holder, v.Presence,
+		v.Title, v.Patient, v.Carers, v.Entered, v.Holder, v.Presence, v.Emergency, v.Reason,
 		heading("What they wrote"), v.Text,
 		heading("Engine's suggestion (a person decides)"), v.Suggestion,
 	)
@@ -322,7 +353,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 	v.History.SetText(strings.Join(hist, "\n"))
 	var trail []string
 	for _, a := range audit {
-		trail = append(trail, fmt.Sprintf("%s %s %s %s", a.At.In(time.Local).Format("2 Jan 15:04"), a.Actor, a.Action, a.Detail))
+		trail = append(trail, a.At.In(time.Local).Format("2 Jan 15:04")+" · "+a.Sentence())
 	}
 	if len(trail) == 0 {
 		trail = []string{"No entries"}
@@ -344,6 +375,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 			b.Enable()
 		}
 	}
+	v.showEmergency(it)
 	if it.Status == triage.StatusAssigned && !closed {
 		v.Claim.Enable()
 	} else {
@@ -424,8 +456,16 @@ func highlight(text string, spans []triage.Span) []widget.RichTextSegment {
 // act sends one action for the open request off the Fyne thread; after it the desk
 // reloads and, when the request has left the screen's queue, goes back to it.
 func (v *Detail) act(a triage.Action, back bool) {
+	v.actThen(a, back, nil)
+}
+
+// actThen is act with done called on the Fyne thread once the action was applied.
+func (v *Detail) actThen(a triage.Action, back bool, done func()) {
 	a.RequestID, a.BaseVersion, a.Actor = v.item.ID, v.item.Version, v.d.opts.User
 	v.d.do(a, func(triage.Request) {
+		if done != nil {
+			done()
+		}
 		if back {
 			v.d.Back()
 		} else {
@@ -436,10 +476,80 @@ func (v *Detail) act(a triage.Action, back bool) {
 
 func (v *Detail) onPriority(label string) {
 	for _, p := range triage.Priorities {
-		if p.Label() == label && p != v.item.Priority {
-			v.act(triage.Action{Kind: triage.ActSetPriority, Priority: p}, false)
+		if p.Label() != label || p == v.item.Priority {
+			continue
 		}
+		if v.item.Priority.MoreUrgent(p) {
+			v.askReason(p)
+			return
+		}
+		v.act(triage.Action{Kind: triage.ActSetPriority, Priority: p}, false)
 	}
+}
+
+// askReason asks why a priority is being lowered before lowering it; cancelling puts
+// the priority back as it was.
+func (v *Detail) askReason(p triage.Priority) {
+	from := v.item.Priority
+	v.ReasonEntry = widget.NewMultiLineEntry()
+	v.ReasonEntry.Wrapping = fyne.TextWrapWord
+	v.ReasonEntry.SetPlaceHolder("Why is it less urgent? (shown on the request and in the audit trail)")
+	v.ReasonEntry.SetMinRowsVisible(3)
+	v.ReasonEntry.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("say why it is less urgent")
+		}
+		return nil
+	}
+	entry := v.ReasonEntry
+	v.ReasonDialog = dialog.NewForm(fmt.Sprintf("Lower from %s to %s", from.Label(), p.Label()), "Lower the priority", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Reason", entry)}, func(ok bool) {
+			v.ReasonDialog = nil
+			if !ok || strings.TrimSpace(entry.Text) == "" {
+				v.Priority.OnChanged = nil
+				v.Priority.SetSelected(from.Label())
+				v.Priority.OnChanged = v.onPriority
+				return
+			}
+			v.act(triage.Action{Kind: triage.ActSetPriority, Priority: p, Reason: entry.Text}, false)
+		}, v.d.window)
+	v.ReasonDialog.Resize(fyne.NewSize(560, 260))
+	v.ReasonDialog.Show()
+	if v.d.window != nil {
+		v.d.window.Canvas().Focus(entry)
+	}
+}
+
+// showEmergency shows the call buttons on a live emergency, what was recorded so far
+// and why a priority was lowered; and it keeps the closing buttons off an emergency
+// that no call has handed to 999 or A&E, saying why.
+func (v *Detail) showEmergency(it triage.QueueItem) {
+	if it.PriorityReason != "" {
+		v.Reason.SetText("Priority lowered because: " + it.PriorityReason)
+		v.Reason.Show()
+	} else {
+		v.Reason.Hide()
+	}
+	if !it.Live() || it.Priority != triage.Emergency {
+		v.Emergency.Hide()
+		return
+	}
+	last := "No call recorded yet."
+	if it.Call != "" {
+		last = fmt.Sprintf("Last call: %s, by %s at %s.", strings.ToLower(it.Call.Label()), it.CalledBy, it.CalledAt.In(time.Local).Format("15:04"))
+	}
+	if err := it.CheckClose(); err != nil {
+		v.Signpost.Disable()
+		v.CloseBtn.Disable()
+		last += " It cannot be closed until a call has sent the patient to 999 or A&E."
+	}
+	v.LastCall.SetText(last)
+	v.Emergency.Show()
+}
+
+// onCall records what happened when the patient was phoned.
+func (v *Detail) onCall(c triage.CallOutcome) {
+	v.act(triage.Action{Kind: triage.ActCallOutcome, Call: c}, false)
 }
 
 func (v *Detail) onAssign() {
@@ -550,7 +660,11 @@ func (v *Detail) onSignpost() {
 	form.Show()
 }
 
+// respondThen are the choices after sending a response, before the outcomes that close.
+var respondThen = []string{"Wait for the patient's reply", "Keep open"}
+
 func (v *Detail) onRespond() {
+	it := v.item
 	chans := make([]string, len(triage.Channels))
 	for i, c := range triage.Channels {
 		chans[i] = c.Label()
@@ -559,31 +673,74 @@ func (v *Detail) onRespond() {
 	channel.SetSelectedIndex(0)
 	msg := widget.NewMultiLineEntry()
 	msg.Wrapping = fyne.TextWrapWord
-	msg.SetMinRowsVisible(4)
-	outcomes := make([]string, len(triage.Outcomes))
-	for i, o := range triage.Outcomes {
-		outcomes[i] = outcomeLabel(o)
+	msg.SetMinRowsVisible(5)
+	msg.SetText(v.drafts[it.ID])
+	msg.OnChanged = func(s string) { v.drafts[it.ID] = s }
+	then := append([]string(nil), respondThen...)
+	if it.Status == triage.StatusNew {
+		then = then[:1] // nobody has it yet: a question to the patient waits for the answer
 	}
-	outcome := widget.NewSelect(append([]string{"Keep open"}, outcomes...), nil)
+	for _, o := range triage.Outcomes {
+		then = append(then, "Close: "+outcomeLabel(o))
+	}
+	outcome := widget.NewSelect(then, nil)
 	outcome.SetSelectedIndex(0)
-	await := widget.NewCheck("Wait for the patient's reply", nil)
-	form := dialog.NewForm("Respond to the patient", "Send", "Cancel", []*widget.FormItem{
+	if it.Status != triage.StatusNew && it.Status != triage.StatusAwaitingPatient {
+		outcome.SetSelectedIndex(1)
+	}
+	v.RespondMsg = msg
+	send := func() {
+		a := triage.Action{Kind: triage.ActRespond, Channel: triage.Channels[channel.SelectedIndex()], Message: msg.Text}
+		switch i := outcome.SelectedIndex(); {
+		case then[i] == respondThen[0]:
+			a.AwaitReply = true
+		case i >= len(then)-len(triage.Outcomes):
+			a.CloseOnSend, a.Outcome = true, triage.Outcomes[i-(len(then)-len(triage.Outcomes))]
+		}
+		v.send(a, a.CloseOnSend, func() { delete(v.drafts, it.ID) })
+	}
+	v.RespondSend = send
+	v.RespondDialog = dialog.NewForm("Respond to the patient", "Send", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("How", channel),
 		widget.NewFormItem("Message or booking", msg),
 		widget.NewFormItem("Then", outcome),
-		widget.NewFormItem("", await),
 	}, func(ok bool) {
-		if !ok {
+		v.RespondDialog = nil
+		if ok {
+			send()
+		}
+	}, v.d.window)
+	v.RespondDialog.Resize(fyne.NewSize(640, 400))
+	v.RespondDialog.Show()
+}
+
+// send applies an action for the open request like act, and sent runs on the Fyne
+// thread only once it was accepted; when it is refused the person is told that what
+// they typed is kept for them.
+func (v *Detail) send(a triage.Action, back bool, sent func()) {
+	a.RequestID, a.BaseVersion, a.Actor = v.item.ID, v.item.Version, v.d.opts.User
+	d := v.d
+	spawn(func() {
+		r, err := d.actor.Act(context.Background(), a)
+		if err != nil {
+			onUI(func() {
+				d.problem(fmt.Errorf("%s could not be done: %w.\nWhat you wrote is kept: press Respond to change it or send it again", a.Describe(), err))
+			})
 			return
 		}
-		a := triage.Action{Kind: triage.ActRespond, Channel: triage.Channels[channel.SelectedIndex()], Message: msg.Text, AwaitReply: await.Checked}
-		if i := outcome.SelectedIndex(); i > 0 {
-			a.CloseOnSend, a.Outcome = true, triage.Outcomes[i-1]
-		}
-		v.act(a, a.CloseOnSend)
-	}, v.d.window)
-	form.Resize(fyne.NewSize(600, 360))
-	form.Show()
+		spawn(d.sync.SyncNow)
+		<-d.Refresh()
+		onUI(func() {
+			if sent != nil {
+				sent()
+			}
+			if back && d.detailShown() && v.item.ID == r.ID {
+				d.Back()
+			} else if d.detailShown() && v.item.ID == r.ID {
+				v.Show(v.item)
+			}
+		})
+	})
 }
 
 func (v *Detail) onClose() {

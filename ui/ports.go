@@ -13,6 +13,8 @@ import (
 // Queue is what the desk reads from its cache; the store's cache satisfies it.
 type Queue interface {
 	Inbox(ctx context.Context, f triage.Filter) ([]triage.QueueItem, error)
+	// Emergencies lists live emergencies not yet acted on, oldest first, for the banner.
+	Emergencies(ctx context.Context, limit int) ([]triage.QueueItem, error)
 	CountInbox(ctx context.Context, f triage.Filter) (int, error)
 	TeamQueue(ctx context.Context, f triage.Filter) ([]triage.QueueItem, error)
 	CountTeamQueue(ctx context.Context, f triage.Filter) (int, error)
@@ -99,8 +101,11 @@ type Options struct {
 	Now     func() time.Time
 	// Problems shows an error to the person; the desk calls it on the Fyne thread.
 	Problems func(error)
-	// Notify raises a desktop notification; nil for none (tests).
-	Notify func(title, body string)
+	// Notify raises a desktop notification, or says why it cannot; nil for none.
+	Notify func(title, body string) error
+	// Alarm plays the desk's alarm sound; the banner calls it on its own goroutine
+	// when a notification cannot be shown. nil for none (tests count the calls).
+	Alarm func()
 	// SwitchUser, if set, is called on the Fyne thread when the person picks another
 	// role or team, and returns who is signed in now ("" keeps the name). The demo uses
 	// it to sign in as that role's demo member of staff; a real desk leaves it nil, as

@@ -102,7 +102,7 @@ func loadConfig(args []string) (config, error) {
 func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	fail := func(err error) { fyne.Do(func() { dialog.ShowError(err, w) }) }
 	opts := ui.Options{User: "you", Role: ui.RoleReviewer, Now: time.Now,
-		Notify: func(title, body string) { a.SendNotification(fyne.NewNotification(title, body)) }}
+		Notify: notifier(a), Alarm: alarm}
 	var practice *server.DemoPractice
 	if cfg.Server == "" {
 		url, p, fresh, err := startDemo(ctx, filepath.Dir(cfg.Cache), demoSize{Patients: 30_000, Requests: demoRequests()}, cfg.FreshDemo)
