@@ -268,6 +268,7 @@ func (d *Desk) Open(it triage.QueueItem) {
 // Back leaves the request detail for the list it came from.
 func (d *Desk) Back() {
 	if d.detailShown() {
+		d.Detail.StopHeartbeat()
 		d.content.Objects = []fyne.CanvasObject{d.main}
 		d.content.Refresh()
 		d.focusList()

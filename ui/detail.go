@@ -80,6 +80,9 @@ type Detail struct {
 	loaded bool
 	d      *Desk
 	gen    int
+	// stopBeat ends the presence heartbeat of the request on screen; it is called when
+	// that request is left, so no goroutine outlives what it was showing.
+	stopBeat context.CancelFunc
 	// drafts keeps what was typed to a patient, by request, until it is sent: a
 	// cancelled dialog or a refused action never loses it.
 	drafts map[int64]string
@@ -140,12 +143,14 @@ func (v *Detail) buildUI() {
 	for i, p := range triage.Priorities {
 		prios[i] = p.Label()
 	}
-	v.Priority = widget.NewSelect(prios, v.onPriority)
+	prioPick := newSelect(prios, v.onPriority) // keys fall through to the desk after a click
+	v.Priority = &prioPick.Select
 	teams := make([]string, len(triage.Teams))
 	for i, t := range triage.Teams {
 		teams[i] = fmt.Sprintf("%d %s", i+1, t.Label())
 	}
-	v.TeamPick = widget.NewSelect(teams, nil)
+	teamPick := newSelect(teams, nil)
+	v.TeamPick = &teamPick.Select
 	v.TeamPick.PlaceHolder = "Team…"
 	v.AssignBtn = widget.NewButtonWithIcon("Assign", theme.MailForwardIcon(), v.onAssign)
 	v.AssignBtn.Importance = widget.HighImportance
@@ -162,8 +167,8 @@ func (v *Detail) buildUI() {
 		return container.NewGridWrap(fyne.NewSize(160, o.MinSize().Height), o)
 	}
 	actions := container.NewHBox(v.Back, widget.NewSeparator(),
-		widget.NewLabel("Priority"), wide(v.Priority),
-		widget.NewLabel("Assign to"), wide(v.TeamPick), v.AssignBtn,
+		widget.NewLabel("Priority"), wide(prioPick),
+		widget.NewLabel("Assign to"), wide(teamPick), v.AssignBtn,
 		v.Claim, v.GiveBtn, v.Unclaim, v.Signpost, v.Respond, v.CloseBtn, v.NoteBtn)
 	left := container.NewVBox(
 		v.Title, v.Patient, v.Carers, v.Entered, v.Holder, v.Presence, v.Emergency, v.Reason,
@@ -192,6 +197,9 @@ func heading(s string) *widget.Label {
 func (v *Detail) Show(it triage.QueueItem) <-chan struct{} {
 	v.gen++
 	gen := v.gen
+	v.StopHeartbeat()
+	beat, stop := context.WithCancel(context.Background())
+	v.stopBeat = stop
 	v.item, v.loaded = it, false
 	v.Title.SetText(fmt.Sprintf("Request %d · %s", it.ID, it.Priority.Label()))
 	v.Text.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "Loading…", Style: widget.RichTextStyleParagraph}}
@@ -240,7 +248,7 @@ func (v *Detail) Show(it triage.QueueItem) <-chan struct{} {
 			v.fill(full, carers, history, live, n30, audit, viewers, now)
 		})
 		if err == nil {
-			go v.heartbeat(gen, it.ID)
+			go v.heartbeat(beat, gen, it.ID)
 		}
 	})
 	return done
@@ -251,25 +259,35 @@ func (v *Detail) Show(it triage.QueueItem) <-chan struct{} {
 const presenceEvery = 15 * time.Second
 
 // heartbeat keeps the presence line fresh while the request stays open. It is not
-// counted as background work: it lives as long as the request is on screen.
-func (v *Detail) heartbeat(gen int, id int64) {
+// counted as background work: it lives as long as the request is on screen, and ends
+// as soon as ctx is cancelled (the request left, another opened, the desk closed).
+func (v *Detail) heartbeat(ctx context.Context, gen int, id int64) {
 	t := time.NewTicker(presenceEvery)
 	defer t.Stop()
-	for range t.C {
-		still := false
-		onUI(func() { still = gen == v.gen && v.d.detailShown() })
-		if !still {
+	for {
+		select {
+		case <-ctx.Done():
 			return
+		case <-t.C:
 		}
-		viewers, err := v.d.sync.Presence(context.Background(), id, "viewing")
+		viewers, err := v.d.sync.Presence(ctx, id, "viewing")
 		if err != nil {
 			continue // offline: keep what was shown
 		}
 		onUI(func() {
-			if gen == v.gen {
+			if ctx.Err() == nil && gen == v.gen {
 				v.showPresence(viewers)
 			}
 		})
+	}
+}
+
+// StopHeartbeat ends the open request's presence heartbeat, if any. Call it on the
+// Fyne thread.
+func (v *Detail) StopHeartbeat() {
+	if v.stopBeat != nil {
+		v.stopBeat()
+		v.stopBeat = nil
 	}
 }
 
