@@ -211,14 +211,22 @@ func (m *SecondOpinion) vector(text string, _ *featureBuf) sparse {
 func (m *SecondOpinion) vectorInto(text string, buf *featureBuf) sparse {
 	buf.words = Features(text, m.Bits, buf)
 	slices.Sort(buf.buckets)
-	v := sparse{idx: buf.vec.idx[:0], val: buf.vec.val[:0]}
+	v := m.weighSorted(buf.buckets, sparse{idx: buf.vec.idx[:0], val: buf.vec.val[:0]})
+	buf.vec = v
+	return v
+}
+
+// weighSorted appends to v the TF-IDF weights of sorted buckets (a repeated bucket is a
+// term counted more than once), L2-normalised. Training and classifying both weigh
+// through it, so a model is always read the way it was trained.
+func (m *SecondOpinion) weighSorted(buckets []uint32, v sparse) sparse {
 	var norm float32
-	for i := 0; i < len(buf.buckets); {
+	for i := 0; i < len(buckets); {
 		j := i + 1
-		for j < len(buf.buckets) && buf.buckets[j] == buf.buckets[i] {
+		for j < len(buckets) && buckets[j] == buckets[i] {
 			j++
 		}
-		b := buf.buckets[i]
+		b := buckets[i]
 		idf := m.Cells[b].IDF
 		if idf == 0 {
 			idf = m.DefaultIDF
@@ -235,7 +243,6 @@ func (m *SecondOpinion) vectorInto(text string, buf *featureBuf) sparse {
 			v.val[i] *= inv
 		}
 	}
-	buf.vec = v
 	return v
 }
 

@@ -230,32 +230,7 @@ func fitNaiveBayes(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(t
 
 // weigh turns a text's buckets into its TF-IDF vector under m's IDF.
 func (m *SecondOpinion) weigh(buckets []uint32) sparse {
-	buf := featureBuf{buckets: sortedCopy(buckets)}
-	v := sparse{}
-	var norm float32
-	for i := 0; i < len(buf.buckets); {
-		j := i + 1
-		for j < len(buf.buckets) && buf.buckets[j] == buf.buckets[i] {
-			j++
-		}
-		b := buf.buckets[i]
-		idf := m.Cells[b].IDF
-		if idf == 0 {
-			idf = m.DefaultIDF
-		}
-		w := (1 + float32(math.Log(float64(j-i)))) * idf
-		v.idx = append(v.idx, b)
-		v.val = append(v.val, w)
-		norm += w * w
-		i = j
-	}
-	if norm > 0 {
-		inv := 1 / float32(math.Sqrt(float64(norm)))
-		for i := range v.val {
-			v.val[i] *= inv
-		}
-	}
-	return v
+	return m.weighSorted(sortedCopy(buckets), sparse{})
 }
 
 func sortedCopy(b []uint32) []uint32 {
