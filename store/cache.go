@@ -375,6 +375,31 @@ func links(ctx context.Context, tx *sqlx.Tx, patientID int64) ([]int64, error) {
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(...any) error }
 
+// patientRows is what sql.Rows and sqlx.Rows both are, for scanPatients.
+type patientRows interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+}
+
+// scanPatients reads every row of a "SELECT p.id, "+patientColumns query, so the
+// queue, the cache and reception's search read a patient the same way.
+func scanPatients(rows patientRows) ([]triage.Patient, error) {
+	var out []triage.Patient
+	for rows.Next() {
+		var p triage.Patient
+		dest, finish := patientDest(&p)
+		if err := rows.Scan(append([]any{&p.ID}, dest...)...); err != nil {
+			return nil, err
+		}
+		if err := finish(); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
 func scanFull(row scanner) (triage.QueueItem, error) {
 	var it triage.QueueItem
 	rdest, rfinish := requestDest(&it.Request)
@@ -495,18 +520,8 @@ func (c *Cache) Carers(ctx context.Context, patientID int64) ([]triage.Patient, 
 			return err
 		}
 		defer rows.Close()
-		for rows.Next() {
-			var p triage.Patient
-			dest, finish := patientDest(&p)
-			if err := rows.Scan(append([]any{&p.ID}, dest...)...); err != nil {
-				return err
-			}
-			if err := finish(); err != nil {
-				return err
-			}
-			out = append(out, p)
-		}
-		return rows.Err()
+		out, err = scanPatients(rows)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read carers of patient %d: %w", patientID, err)

@@ -680,20 +680,11 @@ func patientsByID(ctx context.Context, tx *sqlx.Tx, ids []int64) ([]triage.Patie
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]triage.Patient, 0, len(ids))
-	for rows.Next() {
-		var p triage.Patient
-		dest, finish := patientDest(&p)
-		if err := rows.Scan(append([]any{&p.ID}, dest...)...); err != nil {
-			return nil, err
-		}
-		if err := finish(); err != nil {
-			return nil, err
-		}
-		p.ActedForBy = linked[p.ID]
-		out = append(out, p)
+	out, err := scanPatients(rows)
+	for i := range out {
+		out[i].ActedForBy = linked[out[i].ID]
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 func requestsByID(ctx context.Context, tx *sqlx.Tx, ids []int64) ([]triage.Request, error) {

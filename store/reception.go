@@ -53,18 +53,8 @@ func (q *Queue) FindPatients(ctx context.Context, pq triage.PatientQuery) ([]tri
 			return err
 		}
 		defer rows.Close()
-		for rows.Next() {
-			var p triage.Patient
-			dest, finish := patientDest(&p)
-			if err := rows.Scan(append([]any{&p.ID}, dest...)...); err != nil {
-				return err
-			}
-			if err := finish(); err != nil {
-				return err
-			}
-			out = append(out, p)
-		}
-		return rows.Err()
+		out, err = scanPatients(rows)
+		return err
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("search the practice list: %w", err)
