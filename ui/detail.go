@@ -344,7 +344,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 		Style: widget.RichTextStyle{ColorName: PriorityColor(it.Suggested.Priority), TextStyle: fyne.TextStyle{Bold: true}},
 	}}
 	for _, r := range it.Suggested.Reasons {
-		sug = append(sug, &widget.TextSegment{Text: "• " + r.Says + " — matched: " + strings.Join(r.Words, ", "), Style: widget.RichTextStyleParagraph})
+		sug = append(sug, &widget.TextSegment{Text: "• " + reasonLine(r), Style: widget.RichTextStyleParagraph})
 	}
 	v.Suggestion.Segments = sug
 	v.Suggestion.Refresh()
@@ -438,6 +438,23 @@ func (v *Detail) showHolder(it triage.QueueItem) {
 	} else {
 		v.Notes.SetText(it.Note)
 	}
+}
+
+// reasonLine is one engine reason as a reviewer reads it: the clinical sentence, then
+// the patient's own words that led to it, quoted, never a rule's "matched:" list.
+func reasonLine(r triage.Reason) string {
+	if len(r.Words) == 0 {
+		return r.Says
+	}
+	quoted := make([]string, len(r.Words))
+	for i, w := range r.Words {
+		quoted[i] = "“" + w + "”"
+	}
+	says := strings.TrimSpace(r.Says)
+	if !strings.HasSuffix(says, ".") && !strings.HasSuffix(says, "?") && !strings.HasSuffix(says, "!") {
+		says += "."
+	}
+	return says + " They wrote " + strings.Join(quoted, ", ") + "."
 }
 
 func signpostLabel(s triage.Signpost) string {
