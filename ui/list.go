@@ -48,6 +48,7 @@ type List struct {
 	// OnRead, if set, is called on the Fyne thread when a request has stayed in the
 	// preview for previewDwell: the person has read it, and the desk records the view.
 	OnRead func(id int64)
+	dwell  *time.Timer // the preview's read timer, while one is pending
 
 	noun    string   // "new requests waiting for review"
 	headers []string // the columns shown: listHeaders, and the team queue's own
@@ -500,6 +501,13 @@ func (in *List) ClearSelection() {
 // previewSelected shows the selected request in the preview, and records it as read
 // if it is still there after previewDwell.
 func (in *List) previewSelected() {
+	// A request left for previewDwell is read; moving on first cancels its timer. The
+	// timer counts as the desk's background work (Idle waits for it), so it can never
+	// run after the desk, or a test, has finished with the list.
+	if in.dwell != nil && in.dwell.Stop() {
+		background.Done()
+	}
+	in.dwell = nil
 	it, ok := in.Selected()
 	if !ok {
 		in.Preview.show(nil)
@@ -510,7 +518,9 @@ func (in *List) previewSelected() {
 		return
 	}
 	id := it.ID
-	time.AfterFunc(previewDwell, func() {
+	background.Add(1)
+	in.dwell = time.AfterFunc(previewDwell, func() {
+		defer background.Done()
 		onUI(func() {
 			if in.Preview.shown == id && in.Preview.Root.Visible() && in.OnRead != nil {
 				in.OnRead(id)
