@@ -67,16 +67,17 @@ type liveFixture struct {
 	syncer   *client.Syncer
 }
 
-func newLiveFixture(t *testing.T, as string) liveFixture {
+// startQueue serves a demo practice of the given size, clocked at testNow, from a real
+// queue file on 127.0.0.1, for tests that drive the desk against the queue itself.
+func startQueue(t *testing.T, patients, requests int) (*store.Queue, server.DemoPractice, *httptest.Server) {
 	t.Helper()
-	test.NewTempApp(t)
 	ctx := context.Background()
 	q, err := store.OpenQueue(ctx, filepath.Join(t.TempDir(), "queue.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { q.Close() })
-	practice, err := server.FillDemo(ctx, q, 5, 120, 400, testNow)
+	practice, err := server.FillDemo(ctx, q, 5, patients, requests, testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,6 +85,14 @@ func newLiveFixture(t *testing.T, as string) liveFixture {
 	srv.SetClock(func() time.Time { return testNow })
 	h := httptest.NewServer(srv)
 	t.Cleanup(h.Close)
+	return q, practice, h
+}
+
+func newLiveFixture(t *testing.T, as string) liveFixture {
+	t.Helper()
+	test.NewTempApp(t)
+	ctx := context.Background()
+	q, practice, h := startQueue(t, 120, 400)
 	u, _ := practice.User(as)
 	c, err := client.New(h.URL, u.Token)
 	if err != nil {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,9 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"triagedesk/assets"
 	"triagedesk/client"
-	"triagedesk/server"
 	"triagedesk/store"
 	"triagedesk/triage"
 )
@@ -24,19 +21,7 @@ import (
 func TestVerifyQueue(t *testing.T) {
 	test.NewTempApp(t)
 	ctx := context.Background()
-	q, err := store.OpenQueue(ctx, filepath.Join(t.TempDir(), "queue.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { q.Close() })
-	practice, err := server.FillDemo(ctx, q, 5, 40, 0, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
-	srv.SetClock(func() time.Time { return testNow })
-	h := httptest.NewServer(srv)
-	t.Cleanup(h.Close)
+	q, practice, h := startQueue(t, 40, 0)
 
 	var adult triage.Patient
 	for _, p := range practice.Practice.Patients {
