@@ -36,8 +36,8 @@ const (
 	desktop = 1280
 )
 
-// browser is the one Chromium every test of the package opens its tabs in.
-var browser struct {
+// chrome is the one Chromium every test of the package opens its tabs in.
+var chrome struct {
 	ctx     context.Context // a chromedp context whose browser is running; nil when missing
 	missing string          // why there is no browser, when tests are to skip
 }
@@ -52,7 +52,7 @@ func runTests(m *testing.M) int {
 			fmt.Fprintln(os.Stderr, "FAIL: "+msg+" (CI is set, so they may not be skipped)")
 			return 1
 		}
-		browser.missing = msg
+		chrome.missing = msg
 		return m.Run()
 	}
 	dir, err := os.MkdirTemp("", "webtest-chromium-")
@@ -80,7 +80,7 @@ func runTests(m *testing.M) int {
 		fmt.Fprintf(os.Stderr, "FAIL: start Chromium (%s): %v\n", path, err)
 		return 1
 	}
-	browser.ctx = ctx
+	chrome.ctx = ctx
 	return m.Run()
 }
 
@@ -115,10 +115,10 @@ type tab struct {
 // there is no browser (and this is not CI).
 func newTab(t testing.TB, width int) *tab {
 	t.Helper()
-	if browser.ctx == nil {
-		t.Skip(browser.missing)
+	if chrome.ctx == nil {
+		t.Skip(chrome.missing)
 	}
-	ctx, cancel := chromedp.NewContext(browser.ctx, chromedp.WithNewBrowserContext())
+	ctx, cancel := chromedp.NewContext(chrome.ctx, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil { // opens the tab, bound to ctx rather than a timeout
 		t.Fatalf("open a tab: %v", err)
@@ -258,8 +258,8 @@ func (tb *tab) axeAt(page string) {
 
 // --- the practice's queue --------------------------------------------------------------
 
-// A Tuesday morning in core hours, when online requests are open.
-var tuesday = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+// coreHours is a Tuesday morning in core hours, when online requests are open.
+var coreHours = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
 
 // site is a practice's queue server on 127.0.0.1 as a patient's browser reaches it.
 type site struct {
@@ -285,7 +285,7 @@ func startSite(t testing.TB) *site {
 		t.Fatal(err)
 	}
 	s := &site{q: q, srv: server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)}
-	s.srv.SetClock(func() time.Time { return tuesday })
+	s.srv.SetClock(func() time.Time { return coreHours })
 	s.http = httptest.NewServer(s.srv)
 	t.Cleanup(s.http.Close)
 	s.URL = s.http.URL
