@@ -50,6 +50,9 @@ type Server struct {
 
 	mu      sync.Mutex
 	changed chan struct{} // closed and replaced whenever the queue changes
+	// tplChanged is closed and replaced whenever the templates or the practice's
+	// details change: it ends the feed's long polls, as desks read templates after it.
+	tplChanged chan struct{}
 	// LongPoll is how long a feed request with wait=1 waits for a change.
 	LongPoll time.Duration
 
@@ -64,7 +67,7 @@ func New(q *store.Queue, engine *triage.Engine, cal *triage.Calendar, logger *lo
 		logger = log.New(io.Discard, "", 0)
 	}
 	s := &Server{queue: q, engine: engine, cal: cal, now: time.Now, log: logger, mux: http.NewServeMux(),
-		presence: newPresence(), id: newIdentity(), changed: make(chan struct{}), LongPoll: 25 * time.Second}
+		presence: newPresence(), id: newIdentity(), changed: make(chan struct{}), tplChanged: make(chan struct{}), LongPoll: 25 * time.Second}
 	s.routes()
 	return s
 }
@@ -89,6 +92,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("PUT /api/v1/settings/limits", s.manager(putSetting[triage.Limits](s, keyLimits)))
 	s.mux.HandleFunc("PUT /api/v1/settings/availability", s.manager(putSetting[triage.Availability](s, keyAvailability)))
 	s.mux.HandleFunc("GET /api/v1/statistics", s.manager(s.statistics))
+	s.templateRoutes()
 
 	s.accountRoutes()
 	s.mux.HandleFunc("POST /api/v1/requests", s.patient(s.submit))
@@ -201,7 +205,7 @@ func (s *Server) staff(h http.HandlerFunc) http.HandlerFunc {
 func (s *Server) manager(h http.HandlerFunc) http.HandlerFunc {
 	return s.staff(func(w http.ResponseWriter, r *http.Request) {
 		if userOf(r).Role != store.RoleManager {
-			s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "only a practice manager can change settings or read the practice statistics"))
+			s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "only a practice manager can change settings or reply templates, or read the practice statistics"))
 			return
 		}
 		h(w, r)
@@ -518,6 +522,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		s.extendForLongPoll(w)
 	}
 	deadline := time.After(s.LongPoll)
+	templates := s.templatesChanged() // a manager's edit ends the wait, so desks read it at once
 	for {
 		changed := s.Changed() // before reading, so a change committed after the read wakes us
 		ch, next, err := s.queue.Feed(r.Context(), after, count)
@@ -544,6 +549,9 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-changed:
 		case <-deadline:
+			s.writeFeed(w, r, fhir.Records{}, after, after, false)
+			return
+		case <-templates:
 			s.writeFeed(w, r, fhir.Records{}, after, after, false)
 			return
 		case <-r.Context().Done():
