@@ -36,7 +36,7 @@ type ReplyBody struct {
 // response, are withheld: they could hold someone else's records. The account's own
 // replies are shown, since it wrote them.
 func ownView(q store.OwnRequest) OwnRequest {
-	o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, Status: q.Status.Label(),
+	o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, Status: q.Status.Label(), State: q.Status,
 		IdentityVerified: !q.Unverified, AwaitingReply: q.Status == triage.StatusAwaitingPatient, Open: q.Live()}
 	hidden := false
 	for _, m := range q.Thread() {

@@ -115,7 +115,7 @@ func TestPatientRepliesMoveTheRequest(t *testing.T) {
 func TestAnswersBeforeThreadsBecomeMessages(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "queue.db")
-	old, err := openDBTo(ctx, path, queueSchema, 8)
+	old, err := openDBTo(ctx, path, queueSchema, 9)
 	if err != nil {
 		t.Fatal(err)
 	}
