@@ -70,10 +70,16 @@ func NewPractice(seed uint64, n int, now time.Time) *Practice {
 			Sex:        sex,
 			SiteID:     team.SiteID,
 			GPTeamID:   team.ID,
+			// Numbers from Ofcom's range kept for drama (07700 900000–900999): never
+			// a real person's phone.
+			Phone: fmt.Sprintf("07700 900%03d", id%1000),
 		}
 		if age >= 16 {
 			acc := triage.Account{ID: int64(len(p.Accounts) + 1), Email: fmt.Sprintf("patient%d@example.com", id), PatientID: id}
 			pt.ActedForBy = []int64{acc.ID}
+			if id%7 != 0 { // some patients never gave the practice an email address
+				pt.Email = acc.Email
+			}
 			p.Accounts = append(p.Accounts, acc)
 			adults = append(adults, i)
 		} else if len(adults) > 0 {

@@ -55,6 +55,15 @@ func Requests(p *Practice, o RequestOptions) []triage.Request {
 			Priority: sugg.Priority, Signpost: triage.SignpostNone, Suggested: sugg,
 			UpdatedAt: at, UpdatedBy: "patient",
 		}
+		if pt.Dependant {
+			// A parent writes for their child from their own account.
+			if acc := pt.ActedForBy[0]; acc >= 1 && int(acc) <= len(p.Accounts) {
+				if own := p.Accounts[acc-1].PatientID; own >= 1 && int(own) <= len(p.Patients) && own != pt.ID {
+					parent := &p.Patients[own-1]
+					r.Author = triage.Author{Name: parent.Name(), Relationship: "parent", Phone: parent.Phone}
+				}
+			}
+		}
 		progress(rng, &r, label, o.Now, cal)
 		out = append(out, r)
 	}
@@ -72,7 +81,15 @@ func progress(rng *rand.Rand, r *triage.Request, label triage.Suggestion, now ti
 		if at.After(now) {
 			return false
 		}
-		return r.Apply(a, cal, at) == nil
+		if r.Apply(a, cal, at) != nil {
+			return false
+		}
+		// What the practice wrote joins the conversation, as the queue does; the
+		// queue numbers the messages when the demo is imported.
+		if m, ok := a.PatientMessage(r, at); ok {
+			r.Messages = append(r.Messages, m)
+		}
+		return true
 	}
 	// Recent requests are more often still open; a few old ones are left open so
 	// there are breaches to see.

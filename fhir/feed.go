@@ -110,6 +110,7 @@ type anyResource struct {
 	Gender         string           `json:"gender"`
 	BirthDate      string           `json:"birthDate"`
 	Contained      []Communication  `json:"contained"`
+	Telecom        []ContactPoint   `json:"telecom"`
 }
 
 // ParseFeed decodes a page of the change feed strictly: a Bundle of another type, an
@@ -170,7 +171,7 @@ func ParseFeed(body []byte) (FeedPage, error) {
 			page.GPTeams = append(page.GPTeams, g)
 		case "Patient":
 			fp := Patient{ResourceType: r.ResourceType, ID: r.ID, Meta: r.Meta, Identifier: r.Identifier,
-				Gender: r.Gender, BirthDate: r.BirthDate, Extension: r.Extension}
+				Gender: r.Gender, BirthDate: r.BirthDate, Extension: r.Extension, Telecom: r.Telecom}
 			if len(r.Name) > 0 {
 				if err := json.Unmarshal(r.Name, &fp.Name); err != nil {
 					return page, fmt.Errorf("feed entry %d: a Patient's name: %w", i, err)

@@ -61,7 +61,17 @@ const (
 	SystemSide     = "urn:triagedesk:side"
 	SystemChannel  = "urn:triagedesk:channel"
 	ExtFromAccount = "urn:triagedesk:ext:from-account" // the account that sent a patient's reply
+	// Who wrote a request when it was not the patient, their relationship and number.
+	ExtAuthorName         = "urn:triagedesk:ext:author-name"
+	ExtAuthorRelationship = "urn:triagedesk:ext:author-relationship"
+	ExtAuthorPhone        = "urn:triagedesk:ext:author-phone"
 )
+
+// ContactPoint is a FHIR ContactPoint: a patient's phone number or email address.
+type ContactPoint struct {
+	System string `json:"system"` // phone | email
+	Value  string `json:"value"`
+}
 
 // Coding is a FHIR Coding.
 type Coding struct {
@@ -242,15 +252,16 @@ type HumanName struct {
 
 // Patient is a patient as FHIR R4 carries it.
 type Patient struct {
-	ResourceType         string       `json:"resourceType"`
-	ID                   string       `json:"id"`
-	Meta                 *Meta        `json:"meta,omitempty"`
-	Identifier           []Identifier `json:"identifier"`
-	Name                 []HumanName  `json:"name"`
-	Gender               string       `json:"gender"`
-	BirthDate            string       `json:"birthDate"`
-	ManagingOrganization *Reference   `json:"managingOrganization,omitempty"`
-	Extension            []Extension  `json:"extension,omitempty"`
+	ResourceType         string         `json:"resourceType"`
+	ID                   string         `json:"id"`
+	Meta                 *Meta          `json:"meta,omitempty"`
+	Identifier           []Identifier   `json:"identifier"`
+	Name                 []HumanName    `json:"name"`
+	Gender               string         `json:"gender"`
+	BirthDate            string         `json:"birthDate"`
+	ManagingOrganization *Reference     `json:"managingOrganization,omitempty"`
+	Telecom              []ContactPoint `json:"telecom,omitempty"`
+	Extension            []Extension    `json:"extension,omitempty"`
 }
 
 func str(s string) *string { return &s }
@@ -345,7 +356,8 @@ func TaskFrom(r *triage.Request) Task {
 	if !r.AwaitingSince.IsZero() {
 		t.Extension = append(t.Extension, extTime(ExtAwaitingSince, r.AwaitingSince))
 	}
-	for _, e := range []struct{ url, v string }{{ExtEnteredBy, r.EnteredBy}, {ExtCaller, r.Caller}, {ExtContact, string(r.Contact)}, {ExtContactDetail, r.ContactDetail}} {
+	for _, e := range []struct{ url, v string }{{ExtEnteredBy, r.EnteredBy}, {ExtCaller, r.Caller}, {ExtContact, string(r.Contact)}, {ExtContactDetail, r.ContactDetail},
+		{ExtAuthorName, r.Author.Name}, {ExtAuthorRelationship, r.Author.Relationship}, {ExtAuthorPhone, r.Author.Phone}} {
 		if e.v != "" {
 			t.Extension = append(t.Extension, ext(e.url, e.v))
 		}
@@ -581,6 +593,12 @@ func (t *Task) ToRequest() (triage.Request, error) {
 			}
 		case ExtContactDetail:
 			r.ContactDetail = v
+		case ExtAuthorName:
+			r.Author.Name = v
+		case ExtAuthorRelationship:
+			r.Author.Relationship = v
+		case ExtAuthorPhone:
+			r.Author.Phone = v
 		case ExtSubmittedBy:
 			if e.ValueInteger != nil {
 				r.SubmittedBy = *e.ValueInteger
@@ -622,6 +640,12 @@ func PatientFrom(p *triage.Patient) Patient {
 	if p.Unverified {
 		t := true
 		fp.Extension = append(fp.Extension, Extension{URL: ExtUnverified, ValueBoolean: &t})
+	}
+	if p.Phone != "" {
+		fp.Telecom = append(fp.Telecom, ContactPoint{System: "phone", Value: p.Phone})
+	}
+	if p.Email != "" {
+		fp.Telecom = append(fp.Telecom, ContactPoint{System: "email", Value: p.Email})
 	}
 	for _, a := range p.ActedForBy {
 		a := a
@@ -665,6 +689,14 @@ func (fp *Patient) ToPatient() (triage.Patient, error) {
 	}
 	if p.BirthDate, err = time.Parse(time.DateOnly, fp.BirthDate); err != nil {
 		return fail("birthDate", err)
+	}
+	for _, c := range fp.Telecom {
+		switch c.System {
+		case "phone":
+			p.Phone = c.Value
+		case "email":
+			p.Email = c.Value
+		}
 	}
 	for _, e := range fp.Extension {
 		switch {

@@ -14,7 +14,8 @@ import (
 func sample() (triage.Patient, triage.Request) {
 	at := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	p := triage.Patient{ID: 4, Version: 2, NHSNumber: "9990000018", GivenName: "Ruth", FamilyName: "Okafor",
-		BirthDate: time.Date(1988, 4, 2, 0, 0, 0, 0, time.UTC), Sex: triage.Female, SiteID: "main", GPTeamID: "blue", ActedForBy: []int64{7, 9}, Dependant: true}
+		BirthDate: time.Date(1988, 4, 2, 0, 0, 0, 0, time.UTC), Sex: triage.Female, SiteID: "main", GPTeamID: "blue", ActedForBy: []int64{7, 9}, Dependant: true,
+		Phone: "07700 900123", Email: "ruth@example.com"}
 	r := triage.Request{ID: 12, Version: 3, PatientID: 4, SubmittedBy: 7, SiteID: "main", GPTeamID: "blue", Kind: triage.Clinical,
 		Text: "Crushing chest pain\nand sweating", ReceivedAt: at,
 		Answers: &triage.Answers{For: triage.ForAdult, AgeMonths: new(int), TemperatureC: 38.3, Pregnant: triage.NotSure,
@@ -23,7 +24,12 @@ func sample() (triage.Patient, triage.Request) {
 		Response: "Called, sent to A&E", FirstResponseAt: at.Add(5 * time.Minute), Outcome: triage.OutcomeEmergency,
 		ClosedAt: at.Add(6 * time.Minute), Note: "09:36 dr.lee: called", UpdatedAt: at.Add(6 * time.Minute), UpdatedBy: "dr.lee",
 		Suggested: triage.Suggestion{Priority: triage.Emergency, Team: triage.TeamGP, Signpost: triage.Signpost999,
-			Reasons: []triage.Reason{{Rule: "cardiac-chest-pain", Says: "chest pain", Words: []string{"chest pain"}, Spans: []triage.Span{{Start: 9, End: 19}}}}}}
+			Reasons: []triage.Reason{{Rule: "cardiac-chest-pain", Says: "chest pain", Words: []string{"chest pain"}, Spans: []triage.Span{{Start: 9, End: 19}}}}},
+		Author: triage.Author{Name: "Kwame Okafor", Relationship: "husband", Phone: "07700 900456"},
+		Messages: []triage.Message{
+			{ID: 31, RequestID: 12, From: triage.FromPractice, Author: "dr.lee", Channel: triage.ChannelPhone, Body: "Called, sent to A&E", SentAt: at.Add(5 * time.Minute)},
+			{ID: 32, RequestID: 12, From: triage.FromPatient, AccountID: 7, Body: "At A&E now, thank you", SentAt: at.Add(6 * time.Minute)},
+		}}
 	return p, r
 }
 

@@ -48,7 +48,8 @@ func (s *Server) enterForCaller(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req, err := s.accept(r.Context(), p, store.Submission{PatientID: p.ID, Kind: e.Kind, Text: e.Text,
-		EnteredBy: userOf(r).Name, Caller: e.Caller, Contact: e.Contact, ContactDetail: e.ContactDetail, Answers: e.Answers}, once)
+		EnteredBy: userOf(r).Name, Caller: e.Caller, CallerRelationship: e.CallerRelationship, CallerPhone: e.CallerPhone,
+		Contact: e.Contact, ContactDetail: e.ContactDetail, Answers: e.Answers}, once)
 	if err != nil {
 		s.fail(w, r, err)
 		return

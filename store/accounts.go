@@ -672,3 +672,38 @@ func (q *Queue) SignOutUser(ctx context.Context, token string) error {
 		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: name, Action: "sign-out"})
 	})
 }
+
+// accountAuthor is who wrote a request an account sends for patientID: nobody but the
+// patient when it is the account's own patient; otherwise the account holder, by the
+// name and number of their own patient record, with the relationship their claim to
+// the dependant gave ("parent"), so staff call back the person who wrote.
+func accountAuthor(ctx context.Context, tx *sqlx.Tx, accountID, patientID int64) (triage.Author, error) {
+	var own int64
+	if err := tx.GetContext(ctx, &own, `SELECT coalesce(patient_id, 0) FROM accounts WHERE id = ?`, accountID); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return triage.Author{}, err
+	}
+	if own == patientID {
+		return triage.Author{}, nil
+	}
+	a := triage.Author{Name: fmt.Sprintf("the holder of account %d", accountID)}
+	if own != 0 {
+		var given, family, phone string
+		err := tx.QueryRowxContext(ctx, `SELECT given_name, family_name, phone FROM patients WHERE id = ?`, own).Scan(&given, &family, &phone)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return triage.Author{}, err
+		}
+		if n := strings.TrimSpace(given + " " + family); n != "" {
+			a.Name = n
+		}
+		a.Phone = phone
+	}
+	err := tx.GetContext(ctx, &a.Relationship, `SELECT relationship FROM claims WHERE account_id = ? AND (patient_id = ? OR provisional_id = ?)
+		AND status <> 'rejected' ORDER BY id DESC LIMIT 1`, accountID, patientID, patientID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return triage.Author{}, err
+	}
+	if a.Relationship == "" {
+		a.Relationship = "acts for the patient"
+	}
+	return a, nil
+}

@@ -179,12 +179,13 @@ func upsertChanges(ctx context.Context, tx *sqlx.Tx, ch Changes, force, search b
 
 func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error {
 	st, err := tx.PrepareContext(ctx, `INSERT INTO patients
-		(id, version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant, unverified)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(id, version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant, unverified, phone, email)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET version = excluded.version, nhs_number = excluded.nhs_number,
 			given_name = excluded.given_name, family_name = excluded.family_name,
 			birth_date = excluded.birth_date, sex = excluded.sex, site_id = excluded.site_id,
-			gp_team_id = excluded.gp_team_id, dependant = excluded.dependant, unverified = excluded.unverified
+			gp_team_id = excluded.gp_team_id, dependant = excluded.dependant, unverified = excluded.unverified,
+			phone = excluded.phone, email = excluded.email
 		WHERE excluded.version >= patients.version`)
 	if err != nil {
 		return err
@@ -209,7 +210,7 @@ func upsertPatients(ctx context.Context, tx *sqlx.Tx, ps []triage.Patient) error
 	for i := range ps {
 		p := &ps[i]
 		if _, err := st.ExecContext(ctx, p.ID, p.Version, string(p.NHSNumber), p.GivenName, p.FamilyName,
-			p.BirthDate.Format(time.DateOnly), string(p.Sex), p.SiteID, p.GPTeamID, p.Dependant, p.Unverified); err != nil {
+			p.BirthDate.Format(time.DateOnly), string(p.Sex), p.SiteID, p.GPTeamID, p.Dependant, p.Unverified, p.Phone, p.Email); err != nil {
 			return fmt.Errorf("patient %d: %w", p.ID, err)
 		}
 		if _, err := del.ExecContext(ctx, p.ID); err != nil {
@@ -235,7 +236,8 @@ var requestCols = []string{"id", "version", "patient_id", "submitted_by", "site_
 	"received_at", "due_at", "status", "priority", "team", "signpost", "suggested_priority", "suggested_team",
 	"suggested_signpost", "reasons", "claimed_by", "channel", "response", "first_response_at", "outcome",
 	"closed_at", "note", "updated_at", "updated_by", "entered_by", "caller", "contact", "contact_detail", "answers",
-	"priority_reason", "call_outcome", "called_at", "called_by", "awaiting_since"}
+	"priority_reason", "call_outcome", "called_at", "called_by", "awaiting_since",
+	"author_name", "author_relationship", "author_phone"}
 
 var (
 	requestColumns = strings.Join(requestCols, ", ")
@@ -328,7 +330,8 @@ func requestArgs(r *triage.Request) []any {
 		suggestedPriority, string(r.Suggested.Team), string(suggestedSignpost), string(reasons),
 		r.ClaimedBy, string(r.Channel), r.Response, unix(r.FirstResponseAt), string(r.Outcome),
 		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy, r.EnteredBy, r.Caller, string(r.Contact), r.ContactDetail,
-		answersJSON(r.Answers), r.PriorityReason, string(r.Call), unix(r.CalledAt), r.CalledBy, unix(r.AwaitingSince)}
+		answersJSON(r.Answers), r.PriorityReason, string(r.Call), unix(r.CalledAt), r.CalledBy, unix(r.AwaitingSince),
+		r.Author.Name, r.Author.Relationship, r.Author.Phone}
 }
 
 // answersJSON is the answers as the answers column holds them: the empty string for
@@ -443,7 +446,8 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		&received, &due, &status, &prio, &team, &sign, &sPrio, &sTeam, &sSign, &reasons,
 		&r.ClaimedBy, &chann, &r.Response, &firstResp, &outcome, &closed, &r.Note, &updated, &r.UpdatedBy,
 		&r.EnteredBy, &r.Caller, &contact, &r.ContactDetail, &answers,
-		&r.PriorityReason, &call, &called, &r.CalledBy, &awaiting}
+		&r.PriorityReason, &call, &called, &r.CalledBy, &awaiting,
+		&r.Author.Name, &r.Author.Relationship, &r.Author.Phone}
 	return dest, func() error {
 		r.Kind, r.Status, r.Team, r.Signpost = triage.Kind(kind), triage.Status(status), triage.Team(team), triage.Signpost(sign)
 		r.Priority, _ = triage.PriorityFromRank(prio)
@@ -467,13 +471,13 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 	}
 }
 
-const patientColumns = `p.version, p.nhs_number, p.given_name, p.family_name, p.birth_date, p.sex, p.site_id, p.gp_team_id, p.dependant, p.unverified`
+const patientColumns = `p.version, p.nhs_number, p.given_name, p.family_name, p.birth_date, p.sex, p.site_id, p.gp_team_id, p.dependant, p.unverified, p.phone, p.email`
 
 // patientDest returns scan destinations for patientColumns and a function that
 // converts what was scanned into p.
 func patientDest(p *triage.Patient) ([]any, func() error) {
 	var nhs, birth, sex string
-	dest := []any{&p.Version, &nhs, &p.GivenName, &p.FamilyName, &birth, &sex, &p.SiteID, &p.GPTeamID, &p.Dependant, &p.Unverified}
+	dest := []any{&p.Version, &nhs, &p.GivenName, &p.FamilyName, &birth, &sex, &p.SiteID, &p.GPTeamID, &p.Dependant, &p.Unverified, &p.Phone, &p.Email}
 	return dest, func() error {
 		// A provisional record's number carries a suffix in the queue (see
 		// migrations/queue/0002_identity.sql); it travels as the number claimed.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -122,8 +123,22 @@ func TestAnswersBeforeThreadsBecomeMessages(t *testing.T) {
 	answered := req(1, 1, triage.Soon, triage.StatusClosed, 2*time.Hour, "fit note please")
 	answered.ClaimedBy, answered.Channel, answered.Response, answered.FirstResponseAt = "dr gp", triage.ChannelPhone, "Fit note is ready", now.Add(-time.Hour)
 	unanswered := req(2, 1, triage.Soon, triage.StatusNew, time.Hour, "cough")
+	// Rows as that version wrote them: without the columns added since.
+	cols := len(requestCols) - 3 // author_name, author_relationship, author_phone
 	err = old.write(ctx, func(tx *sqlx.Tx, _ time.Time) error {
-		return upsertChanges(ctx, tx, Changes{Patients: family()[:1], Requests: []triage.Request{answered, unanswered}}, false, false)
+		p := family()[0]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO patients (id, version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, p.Version, string(p.NHSNumber), p.GivenName, p.FamilyName,
+			p.BirthDate.Format(time.DateOnly), string(p.Sex), p.SiteID, p.GPTeamID, p.Dependant); err != nil {
+			return err
+		}
+		for _, r := range []triage.Request{answered, unanswered} {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO requests (`+strings.Join(requestCols[:cols], ", ")+`) VALUES (?`+strings.Repeat(", ?", cols-1)+`)`,
+				requestArgs(&r)[:cols]...); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -144,5 +159,52 @@ func TestAnswersBeforeThreadsBecomeMessages(t *testing.T) {
 	}
 	if msgs, _ := q.Messages(ctx, 2); len(msgs) != 0 {
 		t.Fatalf("an unanswered request got messages: %+v", msgs)
+	}
+}
+
+// TestAParentWritingForAChildIsTheAuthor: a request an account sends for a dependant
+// names the account holder, their relationship and number; one for the account's
+// own patient has no author, and reception's caller is the author of theirs.
+func TestAParentWritingForAChildIsTheAuthor(t *testing.T) {
+	ctx := context.Background()
+	q := openQueueTest(t)
+	fam := family()
+	fam[0].ActedForBy, fam[0].Phone = []int64{1}, "07700 900018"
+	fam[1].ActedForBy = []int64{1}
+	if err := q.Import(ctx, Changes{Sites: []triage.Site{{ID: "riverside", Name: "Riverside"}}, GPTeams: []triage.GPTeam{{ID: "blue", Name: "Blue", SiteID: "riverside"}}, Patients: fam[:2]}); err != nil {
+		t.Fatal(err)
+	}
+	limits, cal := triage.DefaultLimits(), triage.DefaultCalendar()
+	sugg := triage.Suggestion{Priority: triage.Soon, Team: triage.TeamGP, Signpost: triage.SignpostNone}
+	tests := []struct {
+		name string
+		sub  Submission
+		want triage.Author
+	}{
+		{"for herself", Submission{AccountID: 1, PatientID: 1, Kind: triage.Admin, Text: "fit note", Suggested: sugg}, triage.Author{}},
+		{"for her son", Submission{AccountID: 1, PatientID: 2, Kind: triage.Clinical, Text: "Sam has a cough", Suggested: sugg},
+			triage.Author{Name: "Ruth Okafor", Relationship: "acts for the patient", Phone: "07700 900018"}},
+		{"a caller at reception", Submission{EnteredBy: "rita", PatientID: 2, Kind: triage.Clinical, Text: "Sam has a rash", Suggested: sugg,
+			Caller: "Kwame Okafor", CallerRelationship: "father", CallerPhone: "07700 900026", Contact: triage.ContactPhone, ContactDetail: "07700 900026"},
+			triage.Author{Name: "Kwame Okafor", Relationship: "father", Phone: "07700 900026"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := q.Submit(ctx, tt.sub, limits, cal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored, err := q.Request(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stored.Author != tt.want {
+				t.Fatalf("author %+v, want %+v", stored.Author, tt.want)
+			}
+		})
+	}
+	p, err := q.Patient(ctx, 1)
+	if err != nil || p.Phone != "07700 900018" {
+		t.Fatalf("patient phone %q, %v", p.Phone, err)
 	}
 }

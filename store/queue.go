@@ -250,6 +250,10 @@ type Submission struct {
 	Caller        string
 	Contact       triage.Contact
 	ContactDetail string
+	// CallerRelationship and CallerPhone are the caller's relationship to the patient
+	// and their number, when someone else called for the patient.
+	CallerRelationship string
+	CallerPhone        string
 
 	// Photos are pictures the patient sent with it (the patient pages), stored in the
 	// same transaction as the request.
@@ -304,6 +308,13 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 		} else if err := mayActFor(ctx, tx, s.AccountID, s.PatientID); err != nil {
 			return err
 		}
+		author := triage.Author{Name: strings.TrimSpace(s.Caller), Relationship: strings.TrimSpace(s.CallerRelationship), Phone: strings.TrimSpace(s.CallerPhone)}
+		if s.EnteredBy == "" {
+			var err error
+			if author, err = accountAuthor(ctx, tx, s.AccountID, s.PatientID); err != nil {
+				return err
+			}
+		}
 		y, m, d := now.In(cal.Location).Date()
 		midnight := time.Date(y, m, d, 0, 0, 0, 0, cal.Location)
 		var live, today int
@@ -326,7 +337,8 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 			Kind: s.Kind, Text: strings.TrimSpace(s.Text), Answers: answers, ReceivedAt: now, DueAt: cal.Due(now, s.Suggested.Priority),
 			Status: triage.StatusNew, Priority: s.Suggested.Priority, Signpost: triage.SignpostNone, Suggested: s.Suggested,
 			UpdatedAt: now, UpdatedBy: actor,
-			EnteredBy: s.EnteredBy, Caller: strings.TrimSpace(s.Caller), Contact: s.Contact, ContactDetail: strings.TrimSpace(s.ContactDetail)}
+			EnteredBy: s.EnteredBy, Caller: strings.TrimSpace(s.Caller), Contact: s.Contact, ContactDetail: strings.TrimSpace(s.ContactDetail),
+			Author: author}
 		if _, err := tx.ExecContext(ctx, insertRequest, requestArgs(&r)...); err != nil {
 			return err
 		}

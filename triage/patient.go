@@ -101,6 +101,10 @@ type Patient struct {
 	// the practice has not yet checked against its list. Its requests are shown as
 	// "identity not verified", and the account sees no replies that could hold records.
 	Unverified bool `json:"unverified,omitempty"`
+	// Phone and Email are how the practice reaches the patient, as its records hold
+	// them: "call the patient now" needs the number. Either may be empty.
+	Phone string `json:"phone,omitempty"`
+	Email string `json:"email,omitempty"`
 }
 
 // Name is the patient's name as staff read it.
@@ -158,6 +162,12 @@ func (p *Patient) Validate() error {
 	}
 	if _, err := ParseSex(string(p.Sex)); err != nil {
 		return err
+	}
+	if p.Phone != "" && !phoneLike(p.Phone) {
+		return Errorf(EINVALID, "patient %d's phone number %q is not a phone number", p.ID, p.Phone)
+	}
+	if p.Email != "" && ValidateEmail(p.Email) != nil {
+		return Errorf(EINVALID, "patient %d's email address %q is not an email address", p.ID, p.Email)
 	}
 	return nil
 }

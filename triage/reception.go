@@ -59,9 +59,13 @@ type StaffEntry struct {
 	Text      string `json:"text"`
 	// Caller is who phoned or came in when it was not the patient ("mother, Jane
 	// Smith"); empty when the patient called for themself.
-	Caller        string  `json:"caller,omitempty"`
-	Contact       Contact `json:"contact"`
-	ContactDetail string  `json:"contactDetail,omitempty"` // the number or address to use
+	Caller string `json:"caller,omitempty"`
+	// CallerRelationship and CallerPhone are the caller's relationship to the patient
+	// ("mother") and their number, when the caller was not the patient.
+	CallerRelationship string  `json:"callerRelationship,omitempty"`
+	CallerPhone        string  `json:"callerPhone,omitempty"`
+	Contact            Contact `json:"contact"`
+	ContactDetail      string  `json:"contactDetail,omitempty"` // the number or address to use
 	// Answers are the caller's answers to the red-flag questions the patient pages ask
 	// (RedFlagQuestions), which reception asks every caller; nil when not asked.
 	Answers *Answers `json:"answers,omitempty"`
@@ -90,8 +94,14 @@ func (e StaffEntry) Validate() error {
 			return err
 		}
 	}
-	if len([]rune(e.Caller)) > MaxCallerLength || len([]rune(e.ContactDetail)) > MaxCallerLength {
+	if len([]rune(e.Caller)) > MaxCallerLength || len([]rune(e.ContactDetail)) > MaxCallerLength || len([]rune(e.CallerRelationship)) > MaxCallerLength {
 		return Errorf(EINVALID, "who called and the contact details are at most %d characters each", MaxCallerLength)
+	}
+	if p := strings.TrimSpace(e.CallerPhone); p != "" && !phoneLike(p) {
+		return Errorf(EINVALID, "the caller's number %q is not a phone number: type the number to call them on, like 07700 900123", p)
+	}
+	if strings.TrimSpace(e.Caller) == "" && (strings.TrimSpace(e.CallerRelationship) != "" || strings.TrimSpace(e.CallerPhone) != "") {
+		return Errorf(EINVALID, "a relationship or number is given for the caller but not who they are: type the caller's name, or clear both when the patient called")
 	}
 	return e.Answers.Validate()
 }

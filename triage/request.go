@@ -68,6 +68,11 @@ type Request struct {
 	Contact       Contact `json:"contact,omitempty"`
 	ContactDetail string  `json:"contactDetail,omitempty"`
 
+	// Author is who wrote the request when it was not the patient: a parent writing
+	// for a child from their account, or someone who phoned for the patient. Empty
+	// when the patient wrote it.
+	Author Author `json:"author,omitzero"`
+
 	// Messages is the conversation with the patient, oldest first: what the practice
 	// sent and what the patient replied. Response stays the last practice message, for
 	// the clients that read only that.

@@ -110,6 +110,9 @@ func (b *Banner) show(rows []triage.QueueItem) {
 		word = "requests"
 	}
 	text := fmt.Sprintf("EMERGENCY: %d %s not acted on. Phone now, then record the outcome.", len(rows), word)
+	if n, _ := numberToCall(rows[0]); len(rows) == 1 && n != "" {
+		text = fmt.Sprintf("EMERGENCY: 1 request not acted on. Phone %s now, then record it.", n)
+	}
 	if unanswered > 0 {
 		text = fmt.Sprintf("EMERGENCY: %d %s not acted on (%d unanswered: try again). Phone now.", len(rows), word, unanswered)
 	}

@@ -266,6 +266,8 @@ func (d *Desk) Refresh() <-chan struct{} {
 		<-c
 		<-e
 		<-tpl
+		// The open request shows a reply that arrived with this sync.
+		<-d.Detail.refreshOpen()
 		close(done)
 	})
 	return done

@@ -58,6 +58,16 @@ type Detail struct {
 	Entered       *widget.Label // who entered it for a caller, and how to contact the patient
 	Holder        *widget.Label // who holds it, for a team's request
 	Notes         *widget.Label // the staff's internal notes, never shown to the patient
+	// Thread is the conversation with the patient, oldest first; Waiting says how long
+	// the practice has waited for the patient's reply, when it is waiting.
+	Thread  *fyne.Container
+	Waiting *widget.Label
+	// Contact is the patient's phone number and email; Author who wrote the request
+	// when it was not the patient, their relationship and number; CallNumber, in the
+	// emergency box, the number to phone now.
+	Contact    *widget.Label
+	Author     *widget.Label
+	CallNumber *widget.Label
 
 	Priority  *widget.Select
 	TeamPick  *widget.Select
@@ -79,6 +89,7 @@ type Detail struct {
 
 	item   triage.QueueItem
 	loaded bool
+	shown  int // messages of the thread on screen, to tell when a new one arrives
 	d      *Desk
 	gen    int
 	// stopBeat ends the presence heartbeat of the request on screen; it is called when
@@ -129,7 +140,10 @@ func (v *Detail) buildUI() {
 	callHead := widget.NewLabel("EMERGENCY: phone the patient now, then record what happened")
 	callHead.TextStyle.Bold = true
 	callHead.Importance = widget.DangerImportance
-	v.Emergency = container.NewVBox(callHead, v.LastCall, container.NewHBox(v.CallSent, v.CallNoAnswer))
+	v.CallNumber = widget.NewLabel("")
+	v.CallNumber.TextStyle.Bold = true
+	v.CallNumber.Wrapping = fyne.TextWrapWord
+	v.Emergency = container.NewVBox(callHead, v.CallNumber, v.LastCall, container.NewHBox(v.CallSent, v.CallNoAnswer))
 	v.Emergency.Hide()
 	v.Entered = widget.NewLabel("")
 	v.Entered.Wrapping = fyne.TextWrapWord
@@ -139,6 +153,17 @@ func (v *Detail) buildUI() {
 	v.Holder.TextStyle.Bold = true
 	v.Notes = widget.NewLabel("None")
 	v.Notes.Wrapping = fyne.TextWrapWord
+	v.Thread = container.NewVBox()
+	v.Waiting = widget.NewLabel("")
+	v.Waiting.Importance = widget.WarningImportance
+	v.Waiting.TextStyle.Bold = true
+	v.Waiting.Hide()
+	v.Contact = widget.NewLabel("")
+	v.Contact.Wrapping = fyne.TextWrapWord
+	v.Author = widget.NewLabel("")
+	v.Author.Wrapping = fyne.TextWrapWord
+	v.Author.Importance = widget.WarningImportance
+	v.Author.Hide()
 
 	prios := make([]string, len(triage.Priorities))
 	for i, p := range triage.Priorities {
@@ -174,8 +199,9 @@ func (v *Detail) buildUI() {
 		container.NewHBox(widget.NewLabel("Assign to"), wide(teamPick), v.AssignBtn),
 		v.Claim, v.GiveBtn, v.Unclaim, v.Signpost, v.Respond, v.CloseBtn, v.NoteBtn)
 	left := container.NewVBox(
-		v.Title, v.Patient, v.Carers, v.Entered, v.Holder, v.Presence, v.Emergency, v.Reason,
+		v.Title, v.Patient, v.Contact, v.Author, v.Carers, v.Entered, v.Holder, v.Waiting, v.Presence, v.Emergency, v.Reason,
 		heading("What they wrote"), v.Text,
+		heading("Conversation with the patient (oldest first)"), v.Thread,
 		heading("Engine's suggestion (a person decides)"), v.Suggestion,
 	)
 	right := container.NewVBox(
@@ -313,7 +339,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 	p := it.Patient
 	v.Title.SetText(fmt.Sprintf("Request %d · %s · %s · %s", it.ID, it.Priority.Label(), it.Status.Label(), DueIn(it.DueAt, now)))
 	v.Patient.SetText(fmt.Sprintf("%s · NHS number %s · %s, %s · %s · %s · received %s",
-		p.Name(), p.NHSNumber.String(), Age(p, now), strings.ToLower(string(p.Sex)),
+		p.Name(), p.NHSNumber.String(), AgeAndBirth(p, now), strings.ToLower(string(p.Sex)),
 		d.names[p.GPTeamID], d.names[p.SiteID], it.ReceivedAt.In(time.Local).Format("Mon 2 Jan 15:04")))
 	if p.Unverified {
 		// A new account's claim the practice has not checked: the details are what the
@@ -336,6 +362,8 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 	}
 	v.showPresence(viewers)
 	v.showHolder(it)
+	v.showThread(it, now)
+	v.showContact(it)
 	var spans []triage.Span
 	for _, r := range it.Suggested.Reasons {
 		spans = append(spans, r.Spans...)
@@ -582,6 +610,7 @@ func (v *Detail) showEmergency(it triage.QueueItem) {
 		last += " It cannot be closed until a call has sent the patient to 999 or A&E."
 	}
 	v.LastCall.SetText(last)
+	v.CallNumber.SetText(CallLine(it))
 	v.Emergency.Show()
 }
 
@@ -865,4 +894,16 @@ func outcomeLabel(o triage.Outcome) string {
 		return "Sent to 999 / A&E"
 	}
 	return string(o)
+}
+
+// showContact shows how to reach the patient and, when someone else wrote the
+// request, who, their relationship and their number.
+func (v *Detail) showContact(it triage.QueueItem) {
+	v.Contact.SetText(contactLine(it))
+	if a := it.Author.Describe(); a != "" {
+		v.Author.SetText(a)
+		v.Author.Show()
+	} else {
+		v.Author.Hide()
+	}
 }

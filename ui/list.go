@@ -292,6 +292,9 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = it.Suggested.Team.Label()
 	case 8:
 		text = it.Status.Label()
+		if w, ok := it.WaitingFor(now); ok {
+			text += " · " + Waited(w) // how long the patient has been asked
+		}
 	case 9:
 		text = holder(it)
 		style.Italic = it.ClaimedBy == ""

@@ -52,12 +52,16 @@ type Reception struct {
 	Kind       *widget.RadioGroup
 	Text       *widget.Entry
 	Caller     *widget.Entry
-	Contact    *widget.Select
-	Detail     *widget.Entry
-	EnterBtn   *widget.Button
-	Result     *widget.Label // what happened to the last entry
-	Clear      *widget.Button
-	Root       fyne.CanvasObject
+	// CallerRel and CallerPhone are the caller's relationship to the patient and
+	// their number, when someone else called: the clinician may need to call back.
+	CallerRel   *widget.Entry
+	CallerPhone *widget.Entry
+	Contact     *widget.Select
+	Detail      *widget.Entry
+	EnterBtn    *widget.Button
+	Result      *widget.Label // what happened to the last entry
+	Clear       *widget.Button
+	Root        fyne.CanvasObject
 
 	link ReceptionLink
 	d    *Desk
@@ -118,7 +122,11 @@ func (v *Reception) buildUI() {
 	v.Text.Wrapping = fyne.TextWrapWord
 	v.Text.SetMinRowsVisible(5)
 	v.Caller = widget.NewEntry()
-	v.Caller.SetPlaceHolder("Leave empty when the patient called; else who and their relationship, like \"mother, Jane Smith\"")
+	v.Caller.SetPlaceHolder("Leave empty when the patient called; else the caller's name, like \"Jane Smith\"")
+	v.CallerRel = widget.NewEntry()
+	v.CallerRel.SetPlaceHolder("Their relationship to the patient, like \"mother\" or \"carer\"")
+	v.CallerPhone = widget.NewEntry()
+	v.CallerPhone.SetPlaceHolder("The caller's own number, like 07700 900456")
 	contacts := make([]string, len(triage.Contacts))
 	for i, c := range triage.Contacts {
 		contacts[i] = c.Label()
@@ -139,6 +147,8 @@ func (v *Reception) buildUI() {
 		widget.NewFormItem("Kind", v.Kind),
 		widget.NewFormItem("The problem", v.Text),
 		widget.NewFormItem("Who called", v.Caller),
+		widget.NewFormItem("Relationship", v.CallerRel),
+		widget.NewFormItem("Caller's number", v.CallerPhone),
 		widget.NewFormItem("Contact by", v.Contact),
 		widget.NewFormItem("Number or email", v.Detail),
 	)
@@ -259,7 +269,8 @@ func (v *Reception) contact() triage.Contact {
 
 // Entry returns the request as the form holds it.
 func (v *Reception) Entry() triage.StaffEntry {
-	e := triage.StaffEntry{Kind: triage.Clinical, Text: v.Text.Text, Caller: strings.TrimSpace(v.Caller.Text), Contact: v.contact()}
+	e := triage.StaffEntry{Kind: triage.Clinical, Text: v.Text.Text, Caller: strings.TrimSpace(v.Caller.Text), Contact: v.contact(),
+		CallerRelationship: strings.TrimSpace(v.CallerRel.Text), CallerPhone: strings.TrimSpace(v.CallerPhone.Text)}
 	if v.patient != nil {
 		e.PatientID = v.patient.ID
 	}
@@ -338,6 +349,8 @@ func (v *Reception) clearRequest() {
 	v.Kind.SetSelected("Clinical")
 	v.Text.SetText("")
 	v.Caller.SetText("")
+	v.CallerRel.SetText("")
+	v.CallerPhone.SetText("")
 	v.Contact.ClearSelected()
 	v.Detail.SetText("")
 	v.Detail.Enable()
