@@ -136,6 +136,9 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 	if len(data) > MaxAnswer {
 		return nil, nil, fmt.Errorf("%s %s: the answer is larger than %d MB, more than any answer of the practice queue: is the server address right?", method, path, MaxAnswer>>20)
 	}
+	if resp.StatusCode == http.StatusNotModified || resp.StatusCode == http.StatusNoContent {
+		return nil, resp.Header, nil // nothing changed, or nothing to say (a delete)
+	}
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if mt == fhir.DeskContentType && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), fhir.DeskContentType) {
 		return data, resp.Header, nil

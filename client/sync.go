@@ -41,6 +41,8 @@ type Syncer struct {
 	// their actions: at a shared desk, an action queued by someone who has since
 	// signed out waits for them, rather than reaching the queue under another name.
 	User string
+	// OnTemplates, if set, is called after a sync brought new templates into the cache.
+	OnTemplates func()
 
 	mu     sync.Mutex
 	status Status
@@ -247,6 +249,9 @@ func (s *Syncer) Once(ctx context.Context) (sent, applied int, err error) {
 	if err == nil {
 		applied, err = s.Pull(ctx, false)
 	}
+	if err == nil {
+		err = s.PullTemplates(ctx)
+	}
 	s.report(ctx, err)
 	return sent, applied, err
 }
@@ -285,6 +290,11 @@ func (s *Syncer) Run(ctx context.Context) {
 			cancel()
 			if ctx.Err() == nil && errors.Is(err, context.Canceled) {
 				continue
+			}
+			if err == nil {
+				// A manager's edit wakes the long poll too, so it reaches this desk at
+				// once; asking costs a 304 when nothing changed.
+				err = s.PullTemplates(ctx)
 			}
 		}
 		if ctx.Err() != nil {

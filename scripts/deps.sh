@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what `make run` or `make test` needs and is missing: a C compiler (SQLite and
-# the race detector use cgo) and, to open a window, the OpenGL and X11 headers Fyne
+# the race detector use cgo), for the tests Chromium (the patient pages are tested in a
+# real headless browser, web/browser_test.go) and, to open a window, the OpenGL and X11 headers Fyne
 # builds against, and ALSA's headers for the emergency alarm. On Debian and Ubuntu it installs them with apt-get; elsewhere it says
 # what to install and stops.
 set -euo pipefail
@@ -8,6 +9,10 @@ need=${1:-test}
 
 missing=()
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+if [ "$need" = test ]; then
+	# Debian's package is chromium; the browser tests drive /usr/bin/chromium.
+	command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
 if [ "$need" = run ]; then
 	command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 	for pc in gl x11 xrandr xcursor xinerama xi xxf86vm; do
@@ -32,8 +37,8 @@ fi
 
 cat >&2 <<MSG
 Triage Desk needs ${missing[*]}, and this is not a Debian or Ubuntu machine. Install:
-  Fedora:  sudo dnf install gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel alsa-lib-devel
-  macOS:   xcode-select --install
+  Fedora:  sudo dnf install gcc chromium pkgconf-pkg-config mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel alsa-lib-devel
+  macOS:   xcode-select --install (and Chromium, or set CHROMIUM to a Chrome binary)
   Windows: a MinGW-w64 gcc (for example MSYS2's mingw-w64-x86_64-gcc) on PATH
 then run make again.
 MSG

@@ -36,6 +36,10 @@ func (d DemoPractice) User(name string) (DemoUser, bool) {
 	return DemoUser{}, false
 }
 
+// DemoDetails are the demo practice's name, phone number and booking link, which its
+// reply templates fill in.
+var DemoDetails = triage.Practice{Name: "Riverside Health Centre", Phone: "01632 960 123", BookingLink: "https://book.riverside.example/appointments"}
+
 // FillDemo fills an empty queue with a deterministic demo practice: patients,
 // requests triaged by the built-in engine, patients' logins, and a member of staff for
 // every role and team (demo-reviewer, demo-manager, demo-gp, demo-medicines, …).
@@ -51,6 +55,10 @@ func FillDemo(ctx context.Context, q *store.Queue, seed uint64, patients, reques
 		return DemoPractice{}, fmt.Errorf("demo logins: %w", err)
 	}
 	res := DemoPractice{Practice: p, PatientTokens: tokens}
+	// The details the reply templates fill in; 01632 960xxx is Ofcom's range for drama.
+	if err := q.SetSetting(ctx, keyPractice, DemoDetails, "demo"); err != nil {
+		return res, fmt.Errorf("demo practice details: %w", err)
+	}
 	staff := []DemoUser{{Name: "demo-reviewer", Role: store.RoleReviewer}, {Name: "demo-manager", Role: store.RoleManager}}
 	for _, t := range triage.Teams {
 		staff = append(staff, DemoUser{Name: "demo-" + string(t), Role: store.RoleClinician, Team: t})

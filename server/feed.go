@@ -197,6 +197,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	}
 	s.extendForLongPoll(w)
 	deadline := time.After(s.LongPoll)
+	templates := s.templatesChanged() // a manager's edit ends the wait, so desks read it at once
 	checked := false
 	for {
 		head, changed, err := s.announced(r.Context())
@@ -232,6 +233,10 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		case <-changed:
 			s.waitingFeeds(-1)
 		case <-deadline:
+			s.waitingFeeds(-1)
+			s.writeFeed(w, r, fhir.Records{}, after, after, false)
+			return
+		case <-templates:
 			s.waitingFeeds(-1)
 			s.writeFeed(w, r, fhir.Records{}, after, after, false)
 			return

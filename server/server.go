@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -49,6 +50,11 @@ type Server struct {
 	id *identity
 
 	hub feedHub // announces changes to the desks' long polls and shares their pages
+
+	mu sync.Mutex
+	// tplChanged is closed and replaced whenever the templates or the practice's
+	// details change: it ends the feed's long polls, as desks read templates after it.
+	tplChanged chan struct{}
 	// LongPoll is how long a feed request with wait=1 waits for a change.
 	LongPoll time.Duration
 	// FeedInterval is the least time between two announcements of changes to the
@@ -85,7 +91,7 @@ func New(q *store.Queue, engine *triage.Engine, cal *triage.Calendar, logger *lo
 		logger = log.New(io.Discard, "", 0)
 	}
 	s := &Server{queue: q, engine: engine, cal: cal, now: time.Now, log: logger, mux: http.NewServeMux(),
-		presence: newPresence(), id: newIdentity(), LongPoll: 25 * time.Second, FeedInterval: DefaultFeedInterval}
+		presence: newPresence(), id: newIdentity(), tplChanged: make(chan struct{}), LongPoll: 25 * time.Second, FeedInterval: DefaultFeedInterval}
 	s.hub.changed = make(chan struct{})
 	s.routes()
 	return s
@@ -111,6 +117,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("PUT /api/v1/settings/limits", s.manager(putSetting[triage.Limits](s, keyLimits)))
 	s.mux.HandleFunc("PUT /api/v1/settings/availability", s.manager(putSetting[triage.Availability](s, keyAvailability)))
 	s.mux.HandleFunc("GET /api/v1/statistics", s.manager(s.statistics))
+	s.templateRoutes()
 
 	s.accountRoutes()
 	s.mux.HandleFunc("POST /api/v1/requests", s.patient(s.submit))
@@ -207,7 +214,7 @@ func (s *Server) staff(h http.HandlerFunc) http.HandlerFunc {
 func (s *Server) manager(h http.HandlerFunc) http.HandlerFunc {
 	return s.staff(func(w http.ResponseWriter, r *http.Request) {
 		if userOf(r).Role != store.RoleManager {
-			s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "only a practice manager can change settings or read the practice statistics"))
+			s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "only a practice manager can change settings or reply templates, or read the practice statistics"))
 			return
 		}
 		h(w, r)
