@@ -166,9 +166,11 @@ func (v *Detail) buildUI() {
 	wide := func(o fyne.CanvasObject) fyne.CanvasObject { // a select is only as wide as its choice
 		return container.NewGridWrap(fyne.NewSize(160, o.MinSize().Height), o)
 	}
-	actions := container.NewHBox(v.Back, widget.NewSeparator(),
-		widget.NewLabel("Priority"), wide(prioPick),
-		widget.NewLabel("Assign to"), wide(teamPick), v.AssignBtn,
+	// The actions wrap onto a second row in a narrow window rather than run off its
+	// edge; a picker stays beside its label.
+	actions := container.New(wrapping{}, v.Back, widget.NewSeparator(),
+		container.NewHBox(widget.NewLabel("Priority"), wide(prioPick)),
+		container.NewHBox(widget.NewLabel("Assign to"), wide(teamPick), v.AssignBtn),
 		v.Claim, v.GiveBtn, v.Unclaim, v.Signpost, v.Respond, v.CloseBtn, v.NoteBtn)
 	left := container.NewVBox(
 		v.Title, v.Patient, v.Carers, v.Entered, v.Holder, v.Presence, v.Emergency, v.Reason,
@@ -183,7 +185,7 @@ func (v *Detail) buildUI() {
 	)
 	split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(right))
 	split.Offset = 0.6
-	v.Root = container.NewBorder(container.NewHScroll(actions), nil, nil, nil, split)
+	v.Root = container.New(barAbove{}, actions, split)
 }
 
 func heading(s string) *widget.Label {

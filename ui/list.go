@@ -52,6 +52,7 @@ type List struct {
 
 	noun    string   // "new requests waiting for review"
 	headers []string // the columns shown: listHeaders, and the team queue's own
+	columns []column // their widths
 
 	names map[string]string // site and GP team names by id
 	load  loader
@@ -68,6 +69,9 @@ type List struct {
 	paging     bool
 	quiet      bool // the list is moving the table's highlight itself: not a tap
 	tapped     bool // a tap selected a row
+	// marked is the cell the table itself has selected (noCell for none), so moving the
+	// highlight selects and scrolls once, not twice.
+	marked widget.TableCellID
 
 	mu     sync.Mutex // guards filter and gen, which goroutines read
 	filter triage.Filter
@@ -77,14 +81,19 @@ type List struct {
 
 var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kind", "What they wrote", "Suggested"}
 
-// listWidths are the columns' widths; "What they wrote" (textCol) takes whatever the
-// window has spare (fitColumns), so these fit 1280 pixels with room for the text.
-var listWidths = []float32{110, 140, 200, 130, 100, 75, 340, 105}
+// column is a column's width: the width it is given when the window has room, and the
+// least it is squeezed to when it has not (its text then ends in "…").
+type column struct{ width, least float32 }
+
+// listColumns are the columns' widths; "What they wrote" (textCol) takes whatever the
+// window has spare (fitColumns). The priority and due columns are never squeezed: an
+// "Emergency" or an "overdue 6 d 23 h" cut short is a hazard, a long site name is not.
+var listColumns = []column{{110, 110}, {140, 140}, {200, 150}, {130, 90}, {100, 80}, {75, 70}, {340, textMin}, {105, 95}}
 
 // holderHeaders are the columns a team queue adds: where each request is in its
 // journey and who holds it, so the team sees at a glance what is free to take.
 var holderHeaders = []string{"Status", "Held by"}
-var holderWidths = []float32{130, 150}
+var holderColumns = []column{{130, 120}, {150, 110}}
 
 const anyChoice = "Any"
 
@@ -106,9 +115,12 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 			o.(*widget.Label).SetText(in.headers[id.Col])
 		}
 	}
+	in.marked = noCell
 	in.Table.OnSelected = in.onSelected
-	for i, w := range listWidths {
-		in.Table.SetColumnWidth(i, w)
+	in.Table.OnUnselected = func(widget.TableCellID) { in.marked = noCell }
+	in.columns = listColumns
+	for i, c := range in.columns {
+		in.Table.SetColumnWidth(i, c.width)
 	}
 
 	in.Search = newSearchEntry(in)
@@ -174,7 +186,7 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 	top := container.NewBorder(nil, nil, nil, filters, in.Search)
 	in.Preview = newPreview(in.now)
 	list := container.NewBorder(top, in.Status, nil, nil, container.New(fitColumns{in}, table))
-	in.Root = container.New(withPreview{}, list, in.Preview.Root)
+	in.Root = container.New(withPreview{in}, list, in.Preview.Root)
 	return in
 }
 
@@ -206,8 +218,9 @@ func (in *List) size() (int, int) { return len(in.rows), len(in.headers) }
 // showHolder adds the team queue's status and holder columns.
 func (in *List) showHolder() {
 	in.headers = append(append([]string(nil), listHeaders...), holderHeaders...)
-	for i, w := range holderWidths {
-		in.Table.SetColumnWidth(len(listHeaders)+i, w)
+	in.columns = append(append([]column(nil), listColumns...), holderColumns...)
+	for i, c := range holderColumns {
+		in.Table.SetColumnWidth(len(listHeaders)+i, c.width)
 	}
 }
 
@@ -416,6 +429,7 @@ func (in *List) Total() int { return in.total }
 // onSelected is the table's report of a tap on a row (or of the list's own highlight
 // moving, which it ignores): a tap selects that request and opens it.
 func (in *List) onSelected(id widget.TableCellID) {
+	in.marked = id
 	if in.quiet || id.Row < 0 || id.Row >= len(in.rows) {
 		return
 	}
@@ -508,13 +522,16 @@ func (in *List) previewSelected() {
 		background.Done()
 	}
 	in.dwell = nil
+	if !in.Preview.Root.Visible() {
+		return // too narrow for the preview: withPreview fills it when it appears
+	}
 	it, ok := in.Selected()
 	if !ok {
 		in.Preview.show(nil)
 		return
 	}
 	in.Preview.show(&it)
-	if in.OnRead == nil || !in.Preview.Root.Visible() {
+	if in.OnRead == nil {
 		return
 	}
 	id := it.ID
@@ -541,9 +558,15 @@ func (in *List) highlight() {
 	in.quiet = true
 	defer func() { in.quiet = false }()
 	id := widget.TableCellID{Row: in.selected, Col: 0}
-	in.Table.Select(id) // does nothing if the cell is already selected, so scroll too
-	in.Table.ScrollTo(id)
+	if in.marked.Row == id.Row {
+		in.Table.ScrollTo(id) // marked already (a reload found it on the same row): keep it in view
+		return
+	}
+	in.Table.Select(id) // marks the row and scrolls it into view
 }
+
+// noCell is no cell of the table.
+var noCell = widget.TableCellID{Row: -1, Col: -1}
 
 // listTable is the list's table. A tap on the row already highlighted opens it again
 // (a plain table reports no tap on the cell it has selected), and keys go to the desk

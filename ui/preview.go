@@ -90,31 +90,36 @@ func (p *Preview) show(it *triage.QueueItem) {
 }
 
 // withPreview lays a list out with its preview on the right when there is room for
-// both (previewFrom and wider), and the list alone when there is not.
-type withPreview struct{}
+// both: a window of previewFrom or wider, where the list keeps every column at least
+// at its least width beside the preview. Otherwise the list has the whole width and
+// the preview, hidden, is not kept up to date; it is filled when it appears.
+type withPreview struct{ list *List }
 
-func (withPreview) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l withPreview) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	list, preview := objs[0], objs[1]
-	if size.Width < previewFrom {
+	pad := theme.Padding()
+	listWidth := size.Width - previewWidth - pad
+	if size.Width < previewFrom || listWidth < leastWidth(l.list.columns) {
 		preview.Hide()
 		list.Move(fyne.NewPos(0, 0))
 		list.Resize(size)
 		return
 	}
-	pad := theme.Padding()
-	listWidth := size.Width - previewWidth - pad
 	list.Move(fyne.NewPos(0, 0))
 	list.Resize(fyne.NewSize(listWidth, size.Height))
 	preview.Move(fyne.NewPos(listWidth+pad, 0))
 	preview.Resize(fyne.NewSize(previewWidth, size.Height))
-	preview.Show()
+	if !preview.Visible() {
+		preview.Show()
+		l.list.previewSelected()
+	}
 }
 
 func (withPreview) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
 // fitColumns sizes the table's columns to the width it is given, so the list never
-// scrolls sideways: every column keeps its width and "What they wrote" takes the rest
-// (down to textMin; narrower windows than the desk supports scroll).
+// scrolls sideways: "What they wrote" takes whatever the other columns leave, and when
+// that is too little they give up width, down to their least, to keep it readable.
 type fitColumns struct{ list *List }
 
 // textCol is the "What they wrote" column; textMin is the least it is given.
@@ -123,22 +128,14 @@ const (
 	textMin = 150
 )
 
+// spare is left unused at the table's right so rounding never brings the sideways
+// scrollbar back.
+const spare = 4
+
 func (f fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	widths := listWidths
-	if len(f.list.headers) > len(listHeaders) { // a team queue's status and holder
-		widths = append(append([]float32(nil), listWidths...), holderWidths...)
+	for i, w := range fitWidths(f.list.columns, size.Width) {
+		f.list.Table.SetColumnWidth(i, w) // does nothing when the width is unchanged
 	}
-	fixed := float32(0)
-	for i, w := range widths {
-		if i != textCol {
-			fixed += w
-		}
-	}
-	// Each column is followed by the table's padding; leave a few pixels spare so
-	// rounding never brings the sideways scrollbar back.
-	text := size.Width - fixed - pad*float32(len(widths)) - 4
-	f.list.Table.SetColumnWidth(textCol, max(textMin, text))
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
@@ -146,3 +143,42 @@ func (f fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (f fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+// fitWidths shares a table's width among its columns (each followed by the table's
+// padding): every column but the text gets its width when there is room for the text's
+// least beside them; when there is not, each gives up the same share of what it could
+// spare, down to its least. Narrower than every column's least (windows narrower than
+// the desk supports), the table scrolls.
+func fitWidths(cols []column, width float32) []float32 {
+	room := width - theme.Padding()*float32(len(cols)) - spare
+	var want, least float32
+	for i, c := range cols {
+		if i != textCol {
+			want += c.width
+			least += c.least
+		}
+	}
+	share := float32(1) // how much of each column's slack (width - least) it keeps
+	if others := room - cols[textCol].least; others < want {
+		share = max(0, (others-least)/(want-least))
+	}
+	out := make([]float32, len(cols))
+	used := float32(0)
+	for i, c := range cols {
+		if i != textCol {
+			out[i] = c.least + (c.width-c.least)*share
+			used += out[i]
+		}
+	}
+	out[textCol] = max(cols[textCol].least, room-used)
+	return out
+}
+
+// leastWidth is the narrowest table that shows cols without scrolling sideways.
+func leastWidth(cols []column) float32 {
+	w := theme.Padding()*float32(len(cols)) + spare
+	for _, c := range cols {
+		w += c.least
+	}
+	return w
+}
