@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -88,6 +89,7 @@ func (w *Web) verify(c *ctx) (string, *view) {
 			return c.problem("Sorry, there is a problem with the service", err)
 		}
 		v.Data = capital(triage.PatientMessage(err))
+		c.status = http.StatusNotFound
 		return "verify-failed", v
 	}
 	return "verified", c.view("Your email address is confirmed")

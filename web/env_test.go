@@ -2,30 +2,19 @@ package web_test
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"io"
-	"math/big"
-	"mime/quotedprintable"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/emersion/go-smtp"
-
 	"triagedesk/assets"
+	"triagedesk/internal/mailtest"
 	"triagedesk/server"
 	"triagedesk/store"
 	"triagedesk/triage"
@@ -43,7 +32,7 @@ type env struct {
 	srv     *server.Server
 	web     *web.Web
 	http    *httptest.Server
-	mail    *mailbox
+	mail    *mailtest.Mailbox
 	manager string // a practice manager's token
 	clock   *clock
 	next    int64
@@ -72,10 +61,11 @@ func newEnv(t testing.TB) *env {
 	e := &env{t: t, q: q, clock: &clock{t: tuesday}}
 	e.srv = server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
 	e.srv.SetClock(e.clock.now)
-	e.mail = startMailbox(t)
+	e.mail = mailtest.Start(t)
 	e.http = httptest.NewUnstartedServer(nil)
-	e.mail.cfg.PublicURL = "http://" + e.http.Listener.Addr().String()
-	mailer, err := server.NewMailer(e.mail.cfg)
+	cfg := e.mail.Config
+	cfg.PublicURL = "http://" + e.http.Listener.Addr().String()
+	mailer, err := server.NewMailer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,129 +160,4 @@ func (b *browser) post(from, to string, form url.Values) (int, string) {
 	defer res.Body.Close()
 	body, _ := io.ReadAll(res.Body)
 	return res.StatusCode, string(body)
-}
-
-// --- a real SMTP server ------------------------------------------------------------------
-
-type mailbox struct {
-	t      testing.TB
-	cfg    server.MailConfig
-	mu     sync.Mutex
-	cond   *sync.Cond
-	emails []email
-}
-
-type email struct {
-	To, Data string
-}
-
-// Body returns the message's text with quoted-printable decoded.
-func (m email) Body() string {
-	_, body, _ := strings.Cut(m.Data, "\r\n\r\n")
-	if strings.Contains(m.Data, "quoted-printable") {
-		if b, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(body))); err == nil {
-			return string(b)
-		}
-	}
-	return body
-}
-
-func startMailbox(t testing.TB) *mailbox {
-	t.Helper()
-	cert, pool := testCertificate(t)
-	mb := &mailbox{t: t}
-	mb.cond = sync.NewCond(&mb.mu)
-	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) { return &smtpSession{mb: mb}, nil }))
-	srv.Domain = "localhost"
-	srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
-	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(l)
-	t.Cleanup(func() { srv.Close() })
-	mb.cfg = server.MailConfig{Host: "127.0.0.1", Port: l.Addr().(*net.TCPAddr).Port, From: "Main Surgery <noreply@main.example>", TLS: "starttls",
-		RootCAs: &tls.Config{RootCAs: pool}}
-	return mb
-}
-
-// wait returns the n-th message (from 1) sent to addr, waiting up to ten seconds.
-func (mb *mailbox) wait(addr string, n int) email {
-	mb.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	go func() { time.Sleep(10 * time.Second); mb.cond.Broadcast() }()
-	mb.mu.Lock()
-	defer mb.mu.Unlock()
-	for {
-		seen := 0
-		for _, m := range mb.emails {
-			if strings.EqualFold(m.To, addr) {
-				seen++
-				if seen == n {
-					return m
-				}
-			}
-		}
-		if time.Now().After(deadline) {
-			mb.t.Fatalf("no email number %d to %s arrived", n, addr)
-		}
-		mb.cond.Wait()
-	}
-}
-
-var verifyLink = regexp.MustCompile(`http://[^\s]+/verify\?token=[0-9a-f]{64}`)
-
-// link returns the verification link of the n-th email to addr.
-func (mb *mailbox) link(addr string, n int) string {
-	mb.t.Helper()
-	m := verifyLink.FindString(mb.wait(addr, n).Body())
-	if m == "" {
-		mb.t.Fatalf("email %d to %s has no link to /verify", n, addr)
-	}
-	return m
-}
-
-type smtpSession struct {
-	mb *mailbox
-	to string
-}
-
-func (s *smtpSession) Reset()                                    {}
-func (s *smtpSession) Logout() error                             { return nil }
-func (s *smtpSession) Mail(string, *smtp.MailOptions) error      { return nil }
-func (s *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error { s.to = to; return nil }
-func (s *smtpSession) Data(r io.Reader) error {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	s.mb.mu.Lock()
-	s.mb.emails = append(s.mb.emails, email{To: s.to, Data: string(b)})
-	s.mb.mu.Unlock()
-	s.mb.cond.Broadcast()
-	return nil
-}
-
-// testCertificate makes a self-signed certificate for 127.0.0.1 and a pool trusting it.
-func testCertificate(t testing.TB) (tls.Certificate, *x509.CertPool) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "127.0.0.1"},
-		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	leaf, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(leaf)
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool
 }

@@ -16,11 +16,11 @@ const password = "kettle orange cloud"
 // signing in.
 func (b *browser) signUp(email string) {
 	b.t.Helper()
-	n := b.e.mail.count(email)
+	n := b.e.mail.Count(email)
 	if code, page := b.post("/sign-up", "/sign-up", url.Values{"email": {email}, "password": {password}}); code != 200 || !strings.Contains(page, "Check your email") {
 		b.t.Fatalf("sign up: %d %s", code, page)
 	}
-	link := b.e.mail.link(email, n+1)
+	link := b.e.mail.Link(email, n+1)
 	u, _ := url.Parse(link)
 	if code, page := b.get(u.RequestURI()); code != 200 || !strings.Contains(page, "Your email address is confirmed") {
 		b.t.Fatalf("the link in the email: %d %s", code, page)
@@ -28,19 +28,6 @@ func (b *browser) signUp(email string) {
 	if code, page := b.post("/sign-in", "/sign-in", url.Values{"email": {email}, "password": {password}}); code != 200 || !strings.Contains(page, "Sign out") {
 		b.t.Fatalf("sign in: %d %s", code, page)
 	}
-}
-
-// count returns how many messages were sent to addr.
-func (mb *mailbox) count(addr string) int {
-	mb.mu.Lock()
-	defer mb.mu.Unlock()
-	n := 0
-	for _, m := range mb.emails {
-		if strings.EqualFold(m.To, addr) {
-			n++
-		}
-	}
-	return n
 }
 
 func TestStartPageSaysWhetherTheServiceIsOpen(t *testing.T) {
@@ -145,7 +132,7 @@ func TestFormsNeedTheSessionsCSRFToken(t *testing.T) {
 	if res.StatusCode != http.StatusForbidden {
 		t.Errorf("a form without the CSRF token got %d, want 403", res.StatusCode)
 	}
-	if n := e.mail.count("eve@example.com"); n != 0 {
+	if n := e.mail.Count("eve@example.com"); n != 0 {
 		t.Errorf("a forged sign-up sent %d emails", n)
 	}
 }

@@ -30,7 +30,7 @@ type session struct {
 	kept    map[string]string // a form's fields kept when the session ended under it
 	keptFor string            // the path of that form
 
-	draft any // the request being written (request.go)
+	draft *draft // the request being written (request.go)
 }
 
 // sessions holds the live sessions in memory: a restart signs everyone out, and the

@@ -114,9 +114,9 @@ func (w *Web) routes() {
 	m.HandleFunc("GET /dependants/add", w.page(w.signedIn(w.dependantForm)))
 	m.HandleFunc("POST /dependants/add", w.page(w.signedIn(w.addDependant)))
 
-	// m.HandleFunc("GET /request/{step}", w.page(w.signedIn(w.requestStep)))
-	// m.HandleFunc("POST /request/{step}", w.page(w.signedIn(w.requestAnswer)))
-	// m.HandleFunc("GET /request/sent/{id}", w.page(w.signedIn(w.requestSent)))
+	m.HandleFunc("GET /request/{step}", w.page(w.signedIn(w.requestStep)))
+	m.HandleFunc("POST /request/{step}", w.page(w.signedIn(w.requestAnswer)))
+	m.HandleFunc("GET /request/sent/{id}", w.page(w.signedIn(w.requestSent)))
 	// m.HandleFunc("GET /requests", w.page(w.signedIn(w.myRequests)))
 	// m.HandleFunc("GET /requests/{id}", w.page(w.signedIn(w.oneRequest)))
 	// m.HandleFunc("POST /requests/{id}/reply", w.page(w.signedIn(w.reply)))
@@ -226,12 +226,13 @@ type pageFunc func(c *ctx) (string, *view)
 
 // ctx is one request to a page, with its session.
 type ctx struct {
-	w    *Web
-	rw   http.ResponseWriter
-	r    *http.Request
-	sess *session
-	acc  triage.Account // the signed-in account, when signedIn let it through
-	done bool           // a redirect or error was written
+	w      *Web
+	rw     http.ResponseWriter
+	r      *http.Request
+	sess   *session
+	acc    triage.Account // the signed-in account, when signedIn let it through
+	done   bool           // a redirect or error was written
+	status int            // the page's HTTP status; 200 when 0
 }
 
 func (c *ctx) redirect(to string) (string, *view) {
@@ -286,7 +287,10 @@ func (w *Web) page(h pageFunc) http.HandlerFunc {
 		if c.done {
 			return
 		}
-		w.render(rw, http.StatusOK, name, v)
+		if c.status == 0 {
+			c.status = http.StatusOK
+		}
+		w.render(rw, c.status, name, v)
 	}
 }
 
@@ -347,6 +351,17 @@ func (w *Web) render(rw http.ResponseWriter, status int, name string, v *view) {
 func (c *ctx) problem(title string, err error) (string, *view) {
 	v := c.view(title)
 	v.Errors = []fieldError{{Message: triage.PatientMessage(err)}}
+	c.status = http.StatusInternalServerError
+	switch triage.ErrorCode(err) {
+	case triage.ELIMIT:
+		c.status = http.StatusTooManyRequests
+	case triage.EUNAVAILABLE:
+		c.status = http.StatusServiceUnavailable
+	case triage.EINVALID:
+		c.status = http.StatusUnprocessableEntity
+	case triage.EFORBIDDEN:
+		c.status = http.StatusForbidden
+	}
 	if triage.ErrorCode(err) == triage.EINTERNAL {
 		c.w.srv.Log().Printf("web: %s %s failed (%T)", c.r.Method, c.r.URL.Path, errors.Unwrap(err))
 	}
