@@ -135,7 +135,7 @@ func (w *Web) signIn(c *ctx) (string, *view) {
 	case strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//"):
 		return c.redirect(next)
 	}
-	return c.redirect("/")
+	return c.redirect("/requests")
 }
 
 func (w *Web) signOut(c *ctx) (string, *view) {

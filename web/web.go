@@ -117,8 +117,8 @@ func (w *Web) routes() {
 	m.HandleFunc("GET /request/{step}", w.page(w.signedIn(w.requestStep)))
 	m.HandleFunc("POST /request/{step}", w.page(w.signedIn(w.requestAnswer)))
 	m.HandleFunc("GET /request/sent/{id}", w.page(w.signedIn(w.requestSent)))
-	// m.HandleFunc("GET /requests", w.page(w.signedIn(w.myRequests)))
-	// m.HandleFunc("GET /requests/{id}", w.page(w.signedIn(w.oneRequest)))
+	m.HandleFunc("GET /requests", w.page(w.signedIn(w.myRequests)))
+	m.HandleFunc("GET /requests/{id}", w.page(w.signedIn(w.oneRequest)))
 	// m.HandleFunc("POST /requests/{id}/reply", w.page(w.signedIn(w.reply)))
 }
 
