@@ -86,9 +86,10 @@ var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kin
 type column struct{ width, least float32 }
 
 // listColumns are the columns' widths; "What they wrote" (textCol) takes whatever the
-// window has spare (fitColumns). The priority and due columns are never squeezed: an
-// "Emergency" or an "overdue 6 d 23 h" cut short is a hazard, a long site name is not.
-var listColumns = []column{{110, 110}, {140, 140}, {200, 150}, {130, 90}, {100, 80}, {75, 70}, {340, textMin}, {105, 95}}
+// window has spare (fitColumns). The priority, due and kind columns are never
+// squeezed, nor the patient's name, age and sex: an "Emergency" or an age cut short is
+// a hazard, a long site name is not.
+var listColumns = []column{{110, 110}, {140, 140}, {200, 200}, {130, 90}, {100, 80}, {75, 75}, {340, textMin}, {105, 95}}
 
 // holderHeaders are the columns a team queue adds: where each request is in its
 // journey and who holds it, so the team sees at a glance what is free to take.

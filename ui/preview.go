@@ -145,32 +145,30 @@ func (f fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (f fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
 // fitWidths shares a table's width among its columns (each followed by the table's
-// padding): every column but the text gets its width when there is room for the text's
-// least beside them; when there is not, each gives up the same share of what it could
-// spare, down to its least. Narrower than every column's least (windows narrower than
-// the desk supports), the table scrolls.
+// padding). With room for every column's width, each has it and "What they wrote"
+// takes the rest; with less, every column, the text too, gives up the same share of
+// what it could spare (its width less its least). Narrower than every column's least
+// (windows narrower than the desk supports), the table scrolls.
 func fitWidths(cols []column, width float32) []float32 {
 	room := width - theme.Padding()*float32(len(cols)) - spare
 	var want, least float32
-	for i, c := range cols {
-		if i != textCol {
-			want += c.width
-			least += c.least
-		}
+	for _, c := range cols {
+		want += c.width
+		least += c.least
 	}
-	share := float32(1) // how much of each column's slack (width - least) it keeps
-	if others := room - cols[textCol].least; others < want {
-		share = max(0, (others-least)/(want-least))
+	share := float32(1) // how much of each column's slack it keeps
+	if room < want {
+		share = max(0, (room-least)/(want-least))
 	}
 	out := make([]float32, len(cols))
 	used := float32(0)
 	for i, c := range cols {
+		out[i] = c.least + (c.width-c.least)*share
 		if i != textCol {
-			out[i] = c.least + (c.width-c.least)*share
 			used += out[i]
 		}
 	}
-	out[textCol] = max(cols[textCol].least, room-used)
+	out[textCol] = max(out[textCol], room-used)
 	return out
 }
 
