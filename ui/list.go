@@ -49,6 +49,9 @@ type List struct {
 	// preview for previewDwell: the person has read it, and the desk records the view.
 	OnRead func(id int64)
 	dwell  *time.Timer // the preview's read timer, while one is pending
+	// Full, if set, reads a whole request for the preview: list rows are read without
+	// the engine's reasons, which the preview shows with the patient's words lit.
+	Full func(ctx context.Context, id int64) (triage.QueueItem, error)
 
 	noun    string   // "new requests waiting for review"
 	headers []string // the columns shown: listHeaders, and the team queue's own
@@ -528,10 +531,13 @@ func (in *List) previewSelected() {
 	}
 	it, ok := in.Selected()
 	if !ok {
-		in.Preview.show(nil)
+		in.Preview.show(nil, false)
 		return
 	}
-	in.Preview.show(&it)
+	if in.Preview.shown != it.ID || !in.Preview.full { // a reload reselecting it changes nothing shown
+		in.Preview.show(&it, in.Full == nil)
+		in.previewFull(it.ID)
+	}
 	if in.OnRead == nil {
 		return
 	}
@@ -542,6 +548,26 @@ func (in *List) previewSelected() {
 		onUI(func() {
 			if in.Preview.shown == id && in.Preview.Root.Visible() && in.OnRead != nil {
 				in.OnRead(id)
+			}
+		})
+	})
+}
+
+// previewFull reads the whole of request id off the Fyne thread and puts it in the
+// preview if it is still the one there. Until then, or if it cannot be read, the
+// preview shows the list's row: who, how urgent and what they wrote.
+func (in *List) previewFull(id int64) {
+	if in.Full == nil {
+		return
+	}
+	spawn(func() {
+		it, err := in.Full(context.Background(), id)
+		if err != nil {
+			return
+		}
+		onUI(func() {
+			if in.Preview.shown == id && in.Preview.Root.Visible() {
+				in.Preview.show(&it, true)
 			}
 		})
 	})

@@ -37,6 +37,8 @@ type Preview struct {
 	Root       fyne.CanvasObject
 
 	shown int64 // the request in the preview, 0 for none
+	full  bool  // whether it is the whole request, with the engine's reasons
+	body  *fyne.Container
 	now   func() time.Time
 }
 
@@ -48,16 +50,18 @@ func newPreview(now func() time.Time) *Preview {
 	p.Text.Wrapping = fyne.TextWrapWord
 	p.Suggestion.Wrapping = fyne.TextWrapWord
 	bg := canvas.NewRectangle(themeColor(theme.ColorNameInputBackground))
-	body := container.NewVBox(p.Title, p.Patient, widget.NewSeparator(), p.Text, widget.NewSeparator(), p.Suggestion)
-	p.Root = container.NewStack(bg, container.NewVScroll(body))
-	p.show(nil)
+	p.body = container.NewVBox(p.Title, p.Patient, widget.NewSeparator(), p.Text, widget.NewSeparator(), p.Suggestion)
+	p.Root = container.NewStack(bg, container.NewVScroll(p.body))
+	p.show(nil, false)
 	return p
 }
 
-// show puts a request in the preview, or says how to pick one when it is nil.
-func (p *Preview) show(it *triage.QueueItem) {
+// show puts a request in the preview, or says how to pick one when it is nil. full
+// says whether it is the whole request (a list row has no engine's reasons).
+func (p *Preview) show(it *triage.QueueItem, full bool) {
+	defer p.body.Refresh() // lay the text out again at the height it now wraps to
 	if it == nil {
-		p.shown = 0
+		p.shown, p.full = 0, false
 		p.Title.SetText("Nothing highlighted")
 		p.Patient.SetText("j/k or the arrows move through the list; Enter opens the highlighted request.")
 		p.Text.Segments = nil
@@ -65,10 +69,7 @@ func (p *Preview) show(it *triage.QueueItem) {
 		p.Suggestion.SetText("")
 		return
 	}
-	if p.shown == it.ID && p.Title.Text != "" {
-		return
-	}
-	p.shown = it.ID
+	p.shown, p.full = it.ID, full
 	now := p.now()
 	p.Title.SetText(fmt.Sprintf("Request %d · %s · %s", it.ID, it.Priority.Label(), DueIn(it.DueAt, now)))
 	pt := it.Patient
