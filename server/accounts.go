@@ -29,7 +29,8 @@ const (
 // address and per email address or account, so neither many addresses from one place
 // nor one address from many places can guess quickly.
 type identity struct {
-	mailer *Mailer
+	mailer      *Mailer
+	confirmPage string // the path sign-up links open; "" is the JSON API's page
 
 	signUpByAddr, signUpByEmail *limiter
 	signInByAddr, signInByEmail *limiter
@@ -104,57 +105,62 @@ func (s *Server) signUp(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	body.Email = strings.TrimSpace(body.Email)
-	if err := triage.ValidateEmail(body.Email); err != nil {
-		s.fail(w, r, triage.Errorf(triage.EINVALID, "please check the email address: it should look like name@example.com"))
-		return
-	}
-	if err := checkPassword(body.Password); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.limit(limitCheck{s.id.signUpByAddr, clientAddr(r)}, limitCheck{s.id.signUpByEmail, strings.ToLower(body.Email)}); err != nil {
+	if err := s.SignUp(r.Context(), clientAddr(r), body.Email, body.Password); err != nil {
 		s.failLimited(w, r, err)
 		return
 	}
+	writeJSON(w, http.StatusAccepted, "application/json", map[string]string{"message": signUpAnswer})
+}
+
+// SignUp opens an account for email with password, from the client at addr, and
+// sends the email that confirms the address: the link for a new or unconfirmed
+// account, a warning for one already confirmed. Either way the caller tells the patient
+// the same thing (SignUpAnswer), so sign-up does not reveal who has an account. A rate
+// limit's refusal is an ELIMIT error whose RetryAfter says how long to wait.
+func (s *Server) SignUp(ctx context.Context, addr, email, password string) error {
+	email = strings.TrimSpace(email)
+	if err := triage.ValidateEmail(email); err != nil {
+		return triage.Errorf(triage.EINVALID, "please check the email address: it should look like name@example.com")
+	}
+	if err := checkPassword(password); err != nil {
+		return err
+	}
+	if err := s.limit(limitCheck{s.id.signUpByAddr, addr}, limitCheck{s.id.signUpByEmail, strings.ToLower(email)}); err != nil {
+		return err
+	}
 	if s.id.mailer == nil {
-		s.fail(w, r, triage.Errorf(triage.EUNAVAILABLE, "online accounts are not set up at this practice yet: please call the surgery"))
-		return
+		return triage.Errorf(triage.EUNAVAILABLE, "online accounts are not set up at this practice yet: please call the surgery")
 	}
-	id, created, err := s.queue.SignUp(r.Context(), body.Email, hashPassword(body.Password))
+	id, created, err := s.queue.SignUp(ctx, email, hashPassword(password))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	login, err := s.queue.LoginByEmail(r.Context(), body.Email)
+	login, err := s.queue.LoginByEmail(ctx, email)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	// Both kinds of address get an email, so the answer and its time are the same.
 	var subject, text string
 	switch {
 	case created || !login.EmailVerified:
-		tok, err := s.queue.NewEmailLink(r.Context(), id, emailLinkTTL)
+		tok, err := s.queue.NewEmailLink(ctx, id, emailLinkTTL)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		subject = "Confirm your email address"
 		text = "Someone, we hope you, asked to open an account for online requests to the practice with this email address.\n\n" +
-			"To confirm it, open this link within 48 hours:\n\n" + s.id.mailer.link("/api/v1/accounts/confirm", url.Values{"token": {tok}}) +
+			"To confirm it, open this link within 48 hours:\n\n" + s.id.mailer.link(s.confirmPath(), url.Values{"token": {tok}}) +
 			"\n\nIf it was not you, ignore this email: no account is opened without the link.\n"
 	default:
 		subject = "Someone tried to open an account with your address"
 		text = "Someone asked to open an account for online requests to the practice with this email address, which already has one.\n\n" +
 			"If it was you, sign in with your password instead. If it was not, you need do nothing: your account has not changed.\n"
 	}
-	if err := s.id.mailer.Send(r.Context(), login.Email, subject, text); err != nil {
+	if err := s.id.mailer.Send(ctx, login.Email, subject, text); err != nil {
 		s.log.Printf("sign-up: the confirmation email was not sent: %v", errors.Unwrap(err))
-		s.fail(w, r, triage.Errorf(triage.EUNAVAILABLE, "we could not send the email just now: please try again in a few minutes"))
-		return
+		return triage.Errorf(triage.EUNAVAILABLE, "we could not send the email just now: please try again in a few minutes")
 	}
-	writeJSON(w, http.StatusAccepted, "application/json", map[string]string{"message": signUpAnswer})
+	return nil
 }
 
 func (s *Server) confirmEmail(w http.ResponseWriter, r *http.Request) {
@@ -207,41 +213,46 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	email := strings.TrimSpace(body.Email)
-	if err := s.limit(limitCheck{s.id.signInByAddr, clientAddr(r)}, limitCheck{s.id.signInByEmail, strings.ToLower(email)}); err != nil {
+	ans, err := s.SignIn(r.Context(), clientAddr(r), body.Email, body.Password)
+	if err != nil {
 		s.failLimited(w, r, err)
 		return
 	}
-	wrong := triage.Errorf(triage.EUNAUTHORIZED, "the email address or the password is not right: please check them")
-	login, err := s.queue.LoginByEmail(r.Context(), email)
-	if triage.ErrorCode(err) == triage.ENOTFOUND {
-		passwordMatches(dummyHash, body.Password) // as long as a wrong password takes
-		s.fail(w, r, wrong)
-		return
-	} else if err != nil {
-		s.fail(w, r, err)
-		return
+	writeJSON(w, http.StatusCreated, "application/json", ans)
+}
+
+// SignIn checks a patient's email address and password, from the client at addr,
+// within the sign-in rate limits, and starts a session. A wrong address and a wrong
+// password get the same refusal, in the same time.
+func (s *Server) SignIn(ctx context.Context, addr, email, password string) (SignInAnswer, error) {
+	email = strings.TrimSpace(email)
+	if err := s.limit(limitCheck{s.id.signInByAddr, addr}, limitCheck{s.id.signInByEmail, strings.ToLower(email)}); err != nil {
+		return SignInAnswer{}, err
 	}
-	if !passwordMatches(login.PasswordHash, body.Password) {
-		s.queue.Audit(r.Context(), triage.AuditEntry{Actor: fmt.Sprintf("account %d", login.AccountID), Action: "sign-in-refused", Detail: "wrong password"})
-		s.fail(w, r, wrong)
-		return
+	wrong := triage.Errorf(triage.EUNAUTHORIZED, "the email address or the password is not right: please check them")
+	login, err := s.queue.LoginByEmail(ctx, email)
+	if triage.ErrorCode(err) == triage.ENOTFOUND {
+		passwordMatches(dummyHash, password) // as long as a wrong password takes
+		return SignInAnswer{}, wrong
+	} else if err != nil {
+		return SignInAnswer{}, err
+	}
+	if !passwordMatches(login.PasswordHash, password) {
+		s.queue.Audit(ctx, triage.AuditEntry{Actor: fmt.Sprintf("account %d", login.AccountID), Action: "sign-in-refused", Detail: "wrong password"})
+		return SignInAnswer{}, wrong
 	}
 	if !login.EmailVerified {
-		s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "please confirm your email address first, with the link we sent; to get a new link, sign up again with the same address"))
-		return
+		return SignInAnswer{}, triage.Errorf(triage.EFORBIDDEN, "please confirm your email address first, with the link we sent; to get a new link, sign up again with the same address")
 	}
-	token, expires, err := s.queue.StartSession(r.Context(), login.AccountID, patientSessionTTL)
+	token, expires, err := s.queue.StartSession(ctx, login.AccountID, patientSessionTTL)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return SignInAnswer{}, err
 	}
-	acc, err := s.queue.AccountByToken(r.Context(), token)
+	acc, err := s.queue.AccountByToken(ctx, token)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return SignInAnswer{}, err
 	}
-	writeJSON(w, http.StatusCreated, "application/json", SignInAnswer{Token: token, Expires: expires, Verified: acc.Verified})
+	return SignInAnswer{Token: token, Expires: expires, Verified: acc.Verified}, nil
 }
 
 // signOut ends the session of the token it is sent with: a patient's, or a member of
@@ -285,11 +296,19 @@ type ClaimView struct {
 }
 
 func (s *Server) myAccount(w http.ResponseWriter, r *http.Request) {
-	acc := accountOf(r)
-	claims, err := s.queue.AccountClaims(r.Context(), acc.ID)
+	v, err := s.MyAccount(r.Context(), accountOf(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	writeJSON(w, http.StatusOK, "application/json", v)
+}
+
+// MyAccount is what the account holder sees of their account and claims.
+func (s *Server) MyAccount(ctx context.Context, acc triage.Account) (AccountView, error) {
+	claims, err := s.queue.AccountClaims(ctx, acc.ID)
+	if err != nil {
+		return AccountView{}, err
 	}
 	v := AccountView{Email: acc.Email, Verified: acc.Verified, Claims: []ClaimView{}}
 	switch {
@@ -303,7 +322,7 @@ func (s *Server) myAccount(w http.ResponseWriter, r *http.Request) {
 	for _, c := range claims {
 		v.Claims = append(v.Claims, claimView(c))
 	}
-	writeJSON(w, http.StatusOK, "application/json", v)
+	return v, nil
 }
 
 func claimView(c triage.Claim) ClaimView {
@@ -328,38 +347,44 @@ func (s *Server) claim(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	v, err := s.Claim(r.Context(), clientAddr(r), accountOf(r), body)
+	if err != nil {
+		s.failLimited(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, "application/json", v)
+}
+
+// Claim records what the account holder, from the client at addr, says about who they
+// are or who they act for, within the claims' rate limits; the practice checks it on
+// the desk.
+func (s *Server) Claim(ctx context.Context, addr string, acc triage.Account, body ClaimBody) (ClaimView, error) {
 	switch body.Kind {
 	case "", triage.ClaimSelf:
 		body.Kind = triage.ClaimSelf
 	case triage.ClaimDependant, triage.ClaimProxy:
 		body.Kind = triage.ClaimDependant // the store tells a child from an adult by age
 	default:
-		s.fail(w, r, triage.Errorf(triage.EINVALID, "kind %q: use self for yourself, or dependant for someone you care for", body.Kind))
-		return
+		return ClaimView{}, triage.Errorf(triage.EINVALID, "kind %q: use self for yourself, or dependant for someone you care for", body.Kind)
 	}
 	birth, err := triage.ParseBirthDate(body.BirthDate, s.now())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return ClaimView{}, err
 	}
 	c, err := triage.ValidateClaimed(triage.Claim{Kind: body.Kind, NHSNumber: triage.NHSNumber(body.NHSNumber), GivenName: body.GivenName,
 		FamilyName: body.FamilyName, BirthDate: birth, Sex: triage.Sex(body.Sex), Relationship: body.Relationship}, s.now())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return ClaimView{}, err
 	}
-	acc := accountOf(r)
-	if err := s.limit(limitCheck{s.id.claimByAddr, clientAddr(r)}, limitCheck{s.id.claimByAccount, fmt.Sprint(acc.ID)}); err != nil {
-		s.failLimited(w, r, err)
-		return
+	if err := s.limit(limitCheck{s.id.claimByAddr, addr}, limitCheck{s.id.claimByAccount, fmt.Sprint(acc.ID)}); err != nil {
+		return ClaimView{}, err
 	}
-	c, err = s.queue.SubmitClaim(r.Context(), acc.ID, c)
+	c, err = s.queue.SubmitClaim(ctx, acc.ID, c)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return ClaimView{}, err
 	}
 	s.Notify()
-	writeJSON(w, http.StatusAccepted, "application/json", claimView(c))
+	return claimView(c), nil
 }
 
 // openClaims is the desk's verification queue: claims waiting for a decision, each

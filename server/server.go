@@ -718,42 +718,57 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	acc := accountOf(r)
-	if body.PatientID == 0 {
-		body.PatientID = acc.PatientID
-	}
-	if body.PatientID == 0 {
-		s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "before your first request, please tell the practice who you are (POST /api/v1/claims)"))
-		return
-	}
-	kind, err := triage.ParseKind(string(body.Kind))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	body.Kind = kind // "Clinical" and " admin" are read, and stored, canonical
-	if err := triage.ValidateSubmission(body.Kind, body.Text); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := body.Answers.Validate(); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p, err := s.queue.Patient(r.Context(), body.PatientID)
-	if err != nil {
-		s.fail(w, r, triage.Errorf(triage.EFORBIDDEN, "this account cannot act for patient %d", body.PatientID))
-		return
-	}
 	once, err := onceOf(r, body)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	req, err := s.accept(r.Context(), p, store.Submission{AccountID: acc.ID, PatientID: body.PatientID, Kind: body.Kind, Text: body.Text, Answers: body.Answers}, once)
+	_, ans, err := s.Submit(r.Context(), accountOf(r), PatientSubmission{SubmitBody: body}, once)
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	writeJSON(w, http.StatusCreated, "application/json", ans)
+}
+
+// PatientSubmission is a patient's request with what the patient pages add to the
+// API's body: how they would like to be contacted, and photos.
+type PatientSubmission struct {
+	SubmitBody
+	Contact       triage.Contact
+	ContactDetail string
+	Photos        []store.Photo
+}
+
+// Submit is the one way a patient's request is taken, from the JSON API or the
+// patient pages: acc must act for the patient, the text and answers are checked, and
+// accept triages and stores it. once is an idempotency key (the zero Once for none).
+func (s *Server) Submit(ctx context.Context, acc triage.Account, body PatientSubmission, once store.Once) (triage.Request, SubmitAnswer, error) {
+	if body.PatientID == 0 {
+		body.PatientID = acc.PatientID
+	}
+	if body.PatientID == 0 {
+		return triage.Request{}, SubmitAnswer{}, triage.Errorf(triage.EFORBIDDEN, "before your first request, please tell the practice who you are (POST /api/v1/claims)")
+	}
+	kind, err := triage.ParseKind(string(body.Kind))
+	if err != nil {
+		return triage.Request{}, SubmitAnswer{}, err
+	}
+	body.Kind = kind // "Clinical" and " admin" are read, and stored, canonical
+	if err := triage.ValidateSubmission(body.Kind, body.Text); err != nil {
+		return triage.Request{}, SubmitAnswer{}, err
+	}
+	if err := body.Answers.Validate(); err != nil {
+		return triage.Request{}, SubmitAnswer{}, err
+	}
+	p, err := s.queue.Patient(ctx, body.PatientID)
+	if err != nil {
+		return triage.Request{}, SubmitAnswer{}, triage.Errorf(triage.EFORBIDDEN, "this account cannot act for patient %d", body.PatientID)
+	}
+	req, err := s.accept(ctx, p, store.Submission{AccountID: acc.ID, PatientID: body.PatientID, Kind: body.Kind, Text: body.Text, Answers: body.Answers,
+		Contact: body.Contact, ContactDetail: body.ContactDetail, Photos: body.Photos}, once)
+	if err != nil {
+		return triage.Request{}, SubmitAnswer{}, err
 	}
 	msg := "Thank you. The practice has your request and will reply within one working day."
 	if req.Suggested.Priority == triage.Emergency {
@@ -762,7 +777,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 			msg = yes[0].Advice + " The practice will also call you."
 		}
 	}
-	writeJSON(w, http.StatusCreated, "application/json", SubmitAnswer{ID: req.ID, Received: req.ReceivedAt, Message: msg})
+	return req, SubmitAnswer{ID: req.ID, Received: req.ReceivedAt, Message: msg}, nil
 }
 
 // accept is the one way a request joins the queue, whether the patient sent it or
@@ -801,34 +816,47 @@ func (s *Server) accept(ctx context.Context, p triage.Patient, sub store.Submiss
 // the practice replied, not the staff's working. Until the practice has checked who
 // the account is, replies are not shown here (they could hold records from before).
 type OwnRequest struct {
-	ID               int64     `json:"id"`
-	PatientID        int64     `json:"patientId"`
-	Received         time.Time `json:"received"`
-	Text             string    `json:"text"`
-	Status           string    `json:"status"`
-	Response         string    `json:"response,omitempty"`
-	Signpost         string    `json:"signpost,omitempty"`
-	IdentityVerified bool      `json:"identityVerified"`
-	Note             string    `json:"note,omitempty"`
+	ID               int64         `json:"id"`
+	PatientID        int64         `json:"patientId"`
+	Received         time.Time     `json:"received"`
+	Text             string        `json:"text"`
+	Status           string        `json:"status"`
+	State            triage.Status `json:"state"` // the status's code, for apps that act on it
+	Response         string        `json:"response,omitempty"`
+	Signpost         string        `json:"signpost,omitempty"`
+	IdentityVerified bool          `json:"identityVerified"`
+	Note             string        `json:"note,omitempty"`
 }
 
 func (s *Server) listOwn(w http.ResponseWriter, r *http.Request) {
-	reqs, err := s.queue.PatientRequests(r.Context(), accountOf(r).ID)
+	out, err := s.OwnRequests(r.Context(), accountOf(r), deskOf(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	writeJSON(w, http.StatusOK, "application/json", out)
+}
+
+// OwnRequests returns the requests acc may see, as the patient sees them, newest
+// first, and records the read in the audit trail (from names where: the patient pages,
+// or the app's X-Triage-Desk). Replies on requests for someone the practice has not yet
+// verified are held back.
+func (s *Server) OwnRequests(ctx context.Context, acc triage.Account, from string) ([]OwnRequest, error) {
+	reqs, err := s.queue.PatientRequests(ctx, acc.ID)
+	if err != nil {
+		return nil, err
 	}
 	ids := make([]int64, len(reqs))
 	for i := range reqs {
 		ids[i] = reqs[i].ID
 	}
-	acc := accountOf(r)
-	if !s.audited(w, r, triage.AuditEntry{Action: "patient-read", PatientID: acc.PatientID, Records: store.RecordList(ids, nil)}) {
-		return
+	e := triage.AuditEntry{Actor: "account " + strconv.FormatInt(acc.ID, 10), Desk: from, Action: "patient-read", PatientID: acc.PatientID, Records: store.RecordList(ids, nil)}
+	if err := s.queue.Audit(ctx, e); err != nil {
+		return nil, fmt.Errorf("record patient-read in the audit trail: %w", err)
 	}
 	out := make([]OwnRequest, 0, len(reqs))
 	for _, q := range reqs {
-		o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, Status: q.Status.Label(), IdentityVerified: !q.Unverified}
+		o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, Status: q.Status.Label(), State: q.Status, IdentityVerified: !q.Unverified}
 		if q.Unverified {
 			if q.Response != "" {
 				o.Note = "The practice has replied. It will show here once the practice has checked who you are; if it is urgent, the practice will phone you."
@@ -841,7 +869,7 @@ func (s *Server) listOwn(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, o)
 	}
-	writeJSON(w, http.StatusOK, "application/json", out)
+	return out, nil
 }
 
 // SetClock replaces the server's clock for decisions about availability; tests set a

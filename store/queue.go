@@ -235,6 +235,10 @@ type Submission struct {
 	Caller        string
 	Contact       triage.Contact
 	ContactDetail string
+
+	// Photos are pictures the patient sent with it (the patient pages), stored in the
+	// same transaction as the request.
+	Photos []Photo
 }
 
 // Submit stores a request if the patient is within the practice's limits, checked
@@ -309,6 +313,9 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 			UpdatedAt: now, UpdatedBy: actor,
 			EnteredBy: s.EnteredBy, Caller: strings.TrimSpace(s.Caller), Contact: s.Contact, ContactDetail: strings.TrimSpace(s.ContactDetail)}
 		if _, err := tx.ExecContext(ctx, insertRequest, requestArgs(&r)...); err != nil {
+			return err
+		}
+		if err := insertPhotos(ctx, tx, r.ID, s.Photos); err != nil {
 			return err
 		}
 		if err := remember(ctx, tx, now, once, &r); err != nil {

@@ -23,6 +23,7 @@ import (
 	"triagedesk/server"
 	"triagedesk/store"
 	"triagedesk/triage"
+	"triagedesk/web"
 )
 
 func main() {
@@ -120,6 +121,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.String("smtp-password", "", "the SMTP password (better in QUEUESERVER_SMTP_PASSWORD or the config file than on the command line)")
 		fs.String("smtp-from", "", "the address emails come from, like \"Riverside Surgery <noreply@riverside.example>\"")
 		fs.String("smtp-tls", "starttls", "starttls (refuse a server that cannot encrypt), tls (port 465) or none (a relay on this machine only)")
+		fs.String("practice-name", "", "the practice's name on the patient pages, like \"Riverside Surgery\"")
+		fs.String("practice-phone", "", "the phone number the patient pages give for help, like \"01632 960 123\"")
+		fs.String("front-desk-hours", "", "the front desk's hours on the patient pages' help page, like \"Monday to Friday, 8am to 6:30pm\"")
 	})
 	if err != nil {
 		return err
@@ -167,8 +171,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", v.GetString("addr"), err)
 	}
+	pages, err := web.New(srv, web.Options{Practice: v.GetString("practice-name"), Phone: v.GetString("practice-phone"),
+		FrontDesk: v.GetString("front-desk-hours"), Secure: tlsConfig != nil || behindProxy})
+	if err != nil {
+		return err
+	}
 	hs := srv.HTTPServer(server.Timeouts{ReadHeader: def.ReadHeader, Read: v.GetDuration("read-timeout"),
 		Write: v.GetDuration("write-timeout"), Idle: v.GetDuration("idle-timeout")})
+	hs.Handler = pages // the patient pages at /, the API and FHIR passed through to srv
 	scheme := "http"
 	if tlsConfig != nil {
 		hs.TLSConfig, scheme = tlsConfig, "https"
