@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -34,6 +35,26 @@ type groupWriter struct {
 	stopped chan struct{}
 	mu      sync.RWMutex // guards closed against sends on a closed channel
 	closed  bool
+
+	transactions, committed atomic.Int64 // transactions and jobs committed so far, for WriteStats
+	busy, syncing           atomic.Int64 // nanoseconds in transactions, and in their commits
+}
+
+// WriteStats counts the queue's grouped writes since it was opened: how many write
+// transactions (each one commit and one fsync) carried how many jobs (submissions,
+// audit entries). The bench divides them by submissions and feed replies.
+type WriteStats struct {
+	Transactions int64
+	Jobs         int64
+	Busy         time.Duration // spent in those transactions, commits included
+	Commit       time.Duration // spent committing them (writing the WAL and syncing it)
+}
+
+// WriteStats returns the group writer's counts so far.
+func (q *Queue) WriteStats() WriteStats {
+	g := q.group
+	return WriteStats{Transactions: g.transactions.Load(), Jobs: g.committed.Load(),
+		Busy: time.Duration(g.busy.Load()), Commit: time.Duration(g.syncing.Load())}
 }
 
 func newGroupWriter(db *DB) *groupWriter {
@@ -104,6 +125,7 @@ func (g *groupWriter) run() {
 // error for all of them when the transaction itself failed.
 func (g *groupWriter) commit(batch []groupJob) ([]error, error) {
 	ctx := context.Background()
+	began := time.Now()
 	tx, err := g.db.w.BeginTxx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -129,8 +151,13 @@ func (g *groupWriter) commit(batch []groupJob) ([]error, error) {
 			return nil, err
 		}
 	}
+	committing := time.Now()
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
+	g.syncing.Add(int64(time.Since(committing)))
+	g.busy.Add(int64(time.Since(began)))
+	g.transactions.Add(1)
+	g.committed.Add(int64(len(batch)))
 	return results, nil
 }

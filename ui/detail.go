@@ -166,7 +166,7 @@ func (v *Detail) buildUI() {
 	v.Back = widget.NewButtonWithIcon("Back (Esc)", theme.NavigateBackIcon(), func() { v.d.Back() })
 
 	wide := func(o fyne.CanvasObject) fyne.CanvasObject { // a select is only as wide as its choice
-		return container.NewGridWrap(fyne.NewSize(160, o.MinSize().Height), o)
+		return container.NewGridWrap(fyne.NewSize(145, o.MinSize().Height), o)
 	}
 	// The actions wrap onto a second row in a narrow window rather than run off its
 	// edge; a picker stays beside its label.
