@@ -113,9 +113,20 @@ func TestPageWeight(t *testing.T) {
 		weigh(p)
 	}
 	signUpAndIn(t, s, tb, "ruth@example.com", false)
-	for _, p := range []string{"/details", "/dependants/add"} {
+	for _, p := range []string{"/details", "/dependants/add", "/requests"} {
 		weigh(p)
 	}
+	tb.open(s.URL + "/details")
+	tellThePractice(t, tb, "943 476 5919", "Ruth", "Jones", "21", "4", "1980")
+	tb.submit()
+	s.verifyClaims(t)
+	tb.open(s.URL + "/request/start")
+	for _, p := range []string{"/request/kind"} {
+		weigh(p)
+	}
+	tb.choose("kind-medical")
+	tb.submit()
+	weigh("/request/red-flags") // the longest form
 }
 
 func kbytes(n int) float64 { return float64(n) / 1024 }
