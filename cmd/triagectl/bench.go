@@ -82,7 +82,10 @@ func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintln(tw, "measure\tresult\ttarget\tmet")
 	for _, r := range rows {
 		met := "yes"
-		if !r.met {
+		switch {
+		case r.target == "":
+			met = "" // a figure for reference, with no target of its own
+		case !r.met:
 			met = "NO"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.name, r.result, r.target, met)
@@ -165,7 +168,7 @@ func (b *bench) run(ctx context.Context, requests, desks, submissions, senders i
 	fmt.Fprintln(b.out, "full sync…")
 	// Three runs of each, each into a new cache, and the median reported: one run on a
 	// shared machine says more about its neighbours than about the sync.
-	var syncs, directs []time.Duration
+	var syncs, directs, bares []time.Duration
 	for i := range 3 {
 		runtime.GC()
 		cache, err := store.OpenCache(ctx, filepath.Join(b.dir, fmt.Sprintf("sync-%d.db", i)))
@@ -190,14 +193,32 @@ func (b *bench) run(ctx context.Context, requests, desks, submissions, senders i
 		}
 		directs = append(directs, time.Since(start))
 		direct.Close()
+		// The floor: a bare prepared insert of the same requests into a cache that holds
+		// their patients already (not timed).
+		runtime.GC()
+		bare, err := store.OpenCache(ctx, filepath.Join(b.dir, fmt.Sprintf("bare-%d.db", i)))
+		if err != nil {
+			return nil, err
+		}
+		if err := bare.Upsert(ctx, store.Changes{Sites: demo.Sites, GPTeams: demo.GPTeams, Patients: p.Patients}); err != nil {
+			return nil, err
+		}
+		start = time.Now()
+		if err := bare.BareInsert(ctx, reqs); err != nil {
+			return nil, err
+		}
+		bares = append(bares, time.Since(start))
+		bare.Close()
 	}
 	slices.Sort(syncs)
 	slices.Sort(directs)
-	syncTime, directTime := syncs[1], directs[1]
+	slices.Sort(bares)
+	syncTime, directTime, bareTime := syncs[1], directs[1], bares[1]
 	ms := func(d time.Duration) string { return d.Round(10 * time.Millisecond).String() }
 	rows = append(rows,
 		benchRow{fmt.Sprintf("full sync of %d requests (median of 3)", requests), fmt.Sprintf("%s (%s–%s)", ms(syncTime), ms(syncs[0]), ms(syncs[2])), "< 3s", syncTime < 3*time.Second},
-		benchRow{"  against a direct write of the same rows", fmt.Sprintf("%.1fx (%s)", float64(syncTime)/float64(directTime), ms(directTime)), "< 3x", syncTime < 3*directTime})
+		benchRow{"  against a bare prepared insert of the same requests", fmt.Sprintf("%.2fx (%s)", float64(syncTime)/float64(bareTime), ms(bareTime)), "< 3x", syncTime < 3*bareTime},
+		benchRow{"  against the cache's own write of the same records", fmt.Sprintf("%.2fx (%s)", float64(syncTime)/float64(directTime), ms(directTime)), "", true})
 
 	// 2 and 3 on a practice small enough for fifty desks to copy.
 	url, staff, patients, _, _, stop2, err := b.practiceServer(ctx, "small.db", 1000, 500)
