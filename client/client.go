@@ -343,3 +343,24 @@ func (c *Client) SetAvailability(ctx context.Context, a triage.Availability) err
 
 // jsonAccept asks for the patient API's plain JSON.
 var jsonAccept = http.Header{"Accept": {"application/json"}}
+
+// Reply sends a patient's reply to the practice on one of their requests, as the
+// patient's account, with an idempotency key reused across retries, so a reply sent
+// again after a lost answer is one message. A request the account may not see is
+// ENOTFOUND; a closed one is refused with a message for the patient.
+func (c *Client) Reply(ctx context.Context, requestID int64, text string) error {
+	key := NewKey()
+	var err error
+	for try := 1; ; try++ {
+		_, _, err = c.do(ctx, http.MethodPost, "/api/v1/requests/"+strconv.FormatInt(requestID, 10)+"/messages", map[string]any{"text": text},
+			http.Header{IdempotencyHeader: {key}})
+		if err == nil || !IsNetwork(err) || try == submitTries || ctx.Err() != nil {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(try) * 200 * time.Millisecond):
+		}
+	}
+}

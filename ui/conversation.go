@@ -124,11 +124,11 @@ func (v *Detail) showThread(it triage.QueueItem, now time.Time) {
 func (v *Detail) refreshOpen() <-chan struct{} {
 	done := make(chan struct{})
 	var id int64
-	var gen, shown int
+	var gen, shown, version int
 	open := false
 	onUI(func() {
 		if v.d.detailShown() && v.loaded {
-			open, id, gen, shown = true, v.item.ID, v.gen, v.shown
+			open, id, gen, shown, version = true, v.item.ID, v.gen, v.shown, v.item.Version
 		}
 	})
 	if !open {
@@ -139,8 +139,8 @@ func (v *Detail) refreshOpen() <-chan struct{} {
 		defer close(done)
 		ctx := context.Background()
 		it, err := v.d.queue.Request(ctx, id)
-		if err != nil {
-			return // purged or unreadable: the next open says why
+		if err != nil || it.Version <= version {
+			return // unchanged (most syncs), or purged or unreadable: the next open says why
 		}
 		if len(it.Thread()) > shown {
 			if err := v.d.queue.RecordView(ctx, v.d.opts.User, id); err != nil {
@@ -153,8 +153,8 @@ func (v *Detail) refreshOpen() <-chan struct{} {
 			if gen != v.gen || !v.d.detailShown() {
 				return
 			}
-			if it.Version < v.item.Version {
-				return // this desk's own change is newer than what was read
+			if it.Version <= v.item.Version {
+				return // nothing new, or this desk's own change is newer than what was read
 			}
 			v.item = it
 			v.Title.SetText(fmt.Sprintf("Request %d · %s · %s · %s", it.ID, it.Priority.Label(), it.Status.Label(), DueIn(it.DueAt, now)))
