@@ -109,6 +109,7 @@ type anyResource struct {
 	Name           json.RawMessage  `json:"name"`
 	Gender         string           `json:"gender"`
 	BirthDate      string           `json:"birthDate"`
+	Contained      []Communication  `json:"contained"`
 }
 
 // ParseFeed decodes a page of the change feed strictly: a Bundle of another type, an
@@ -184,7 +185,7 @@ func ParseFeed(body []byte) (FeedPage, error) {
 			t := Task{ResourceType: r.ResourceType, ID: r.ID, Meta: r.Meta, Status: r.Status, BusinessStatus: r.BusinessStatus,
 				Intent: r.Intent, Priority: r.Priority, Code: r.Code, Description: r.Description, For: r.For,
 				AuthoredOn: r.AuthoredOn, LastModified: r.LastModified, Owner: r.Owner, Note: r.Note, Input: r.Input,
-				Output: r.Output, Extension: r.Extension}
+				Output: r.Output, Extension: r.Extension, Contained: r.Contained}
 			req, err := t.ToRequest()
 			if err != nil {
 				return page, fmt.Errorf("feed entry %d: %w", i, err)

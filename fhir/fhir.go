@@ -56,6 +56,11 @@ const (
 	ExtCaller        = "urn:triagedesk:ext:caller"
 	ExtContact       = "urn:triagedesk:ext:contact"
 	ExtContactDetail = "urn:triagedesk:ext:contact-detail"
+	// The conversation with the patient: each message a contained Communication whose
+	// category says which side wrote it and whose medium is the channel.
+	SystemSide     = "urn:triagedesk:side"
+	SystemChannel  = "urn:triagedesk:channel"
+	ExtFromAccount = "urn:triagedesk:ext:from-account" // the account that sent a patient's reply
 )
 
 // Coding is a FHIR Coding.
@@ -140,6 +145,93 @@ type Task struct {
 	Input          []TaskInput      `json:"input,omitempty"`
 	Output         []TaskOutput     `json:"output,omitempty"`
 	Extension      []Extension      `json:"extension,omitempty"`
+	// Contained holds the conversation with the patient, oldest first.
+	Contained []Communication `json:"contained,omitempty"`
+}
+
+// Communication is one message of a request's conversation as FHIR R4 carries it,
+// contained in its Task: the thread belongs to one request and changes its version,
+// so it travels with it and a desk never holds a thread from another version.
+type Communication struct {
+	ResourceType string            `json:"resourceType"`
+	ID           string            `json:"id"`
+	Status       string            `json:"status"`
+	Category     []CodeableConcept `json:"category"`
+	Medium       []CodeableConcept `json:"medium,omitempty"`
+	Sent         string            `json:"sent"`
+	Sender       *Reference        `json:"sender,omitempty"`
+	Payload      []CommPayload     `json:"payload"`
+	Extension    []Extension       `json:"extension,omitempty"`
+}
+
+// CommPayload is a Communication's text.
+type CommPayload struct {
+	ContentString string `json:"contentString"`
+}
+
+// communicationFrom maps a message of request r to a contained Communication.
+func communicationFrom(r *triage.Request, m *triage.Message) Communication {
+	c := Communication{ResourceType: "Communication", ID: "m" + strconv.FormatInt(m.ID, 10), Status: "completed",
+		Category: []CodeableConcept{{Coding: []Coding{{System: SystemSide, Code: string(m.From)}}}},
+		Sent:     m.SentAt.UTC().Format(time.RFC3339),
+		Payload:  []CommPayload{{ContentString: m.Body}}}
+	if m.Channel != "" {
+		c.Medium = []CodeableConcept{{Coding: []Coding{{System: SystemChannel, Code: string(m.Channel)}}}}
+	}
+	if m.From == triage.FromPatient {
+		c.Sender = &Reference{Reference: "Patient/" + strconv.FormatInt(r.PatientID, 10)}
+		if m.AccountID != 0 {
+			c.Extension = []Extension{{URL: ExtFromAccount, ValueInteger: &m.AccountID}}
+		}
+	} else if m.Author != "" {
+		c.Sender = &Reference{Display: m.Author}
+	}
+	return c
+}
+
+// toMessage maps a contained Communication of request id back, strictly.
+func (c *Communication) toMessage(id int64) (triage.Message, error) {
+	m := triage.Message{RequestID: id}
+	if c.ResourceType != "Communication" {
+		return m, fmt.Errorf("a contained %q, not a Communication", c.ResourceType)
+	}
+	n, err := strconv.ParseInt(strings.TrimPrefix(c.ID, "m"), 10, 64)
+	if err != nil || n <= 0 || !strings.HasPrefix(c.ID, "m") {
+		return m, fmt.Errorf("Communication id %q is not a message number", c.ID)
+	}
+	m.ID = n
+	for _, cat := range c.Category {
+		for _, cd := range cat.Coding {
+			if cd.System == SystemSide {
+				m.From = triage.Side(cd.Code)
+			}
+		}
+	}
+	for _, md := range c.Medium {
+		for _, cd := range md.Coding {
+			if cd.System == SystemChannel {
+				m.Channel = triage.Channel(cd.Code)
+			}
+		}
+	}
+	if m.SentAt, err = time.Parse(time.RFC3339, c.Sent); err != nil {
+		return m, fmt.Errorf("Communication %s: sent: %w", c.ID, err)
+	}
+	if len(c.Payload) > 0 {
+		m.Body = c.Payload[0].ContentString
+	}
+	if m.From == triage.FromPractice && c.Sender != nil {
+		m.Author = c.Sender.Display
+	}
+	for _, e := range c.Extension {
+		if e.URL == ExtFromAccount && e.ValueInteger != nil {
+			m.AccountID = *e.ValueInteger
+		}
+	}
+	if err := m.Validate(); err != nil {
+		return m, err
+	}
+	return m, nil
 }
 
 // HumanName is a FHIR HumanName.
@@ -257,6 +349,9 @@ func TaskFrom(r *triage.Request) Task {
 		if e.v != "" {
 			t.Extension = append(t.Extension, ext(e.url, e.v))
 		}
+	}
+	for i := range r.Messages {
+		t.Contained = append(t.Contained, communicationFrom(r, &r.Messages[i]))
 	}
 	return t
 }
@@ -501,6 +596,13 @@ func (t *Task) ToRequest() (triage.Request, error) {
 	}
 	if r.DueAt.IsZero() {
 		return fail("due", fmt.Errorf("missing"))
+	}
+	for i := range t.Contained {
+		m, err := t.Contained[i].toMessage(r.ID)
+		if err != nil {
+			return fail("contained", err)
+		}
+		r.Messages = append(r.Messages, m)
 	}
 	return r, nil
 }

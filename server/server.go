@@ -58,6 +58,8 @@ type Server struct {
 
 	timeouts Timeouts // the http.Server's, so the long poll can fit inside them
 	network  Network  // how clients reach the queue, for absolute links
+
+	mailing sync.WaitGroup // emails being sent after a change was committed
 }
 
 // New makes the handler for a queue. The engine triages every submission as it
@@ -97,6 +99,8 @@ func (s *Server) routes() {
 	s.accountRoutes()
 	s.mux.HandleFunc("POST /api/v1/requests", s.patient(s.submit))
 	s.mux.HandleFunc("GET /api/v1/requests", s.patient(s.listOwn))
+	s.mux.HandleFunc("GET /api/v1/requests/{id}", s.patient(s.readOwn))
+	s.mux.HandleFunc("POST /api/v1/requests/{id}/messages", s.patient(s.reply))
 }
 
 // ServeHTTP serves the queue.
@@ -475,12 +479,15 @@ func (s *Server) apply(w http.ResponseWriter, r *http.Request, current triage.Re
 		s.fail(w, r, err)
 		return
 	}
-	updated, err := s.queue.ActOnce(r.Context(), once, s.cal, actions...)
+	updated, added, err := s.queue.ActAndTell(r.Context(), once, s.cal, actions...)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	s.Notify()
+	if len(added) > 0 {
+		s.tellPatient(updated.ID)
+	}
 	w.Header().Set("ETag", etag(updated.Version))
 	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.TaskFrom(&updated))
 }
@@ -826,6 +833,13 @@ type OwnRequest struct {
 	Signpost         string        `json:"signpost,omitempty"`
 	IdentityVerified bool          `json:"identityVerified"`
 	Note             string        `json:"note,omitempty"`
+	// Open is true while the request takes replies; AwaitingReply while the practice
+	// is waiting for one.
+	Open          bool `json:"open"`
+	AwaitingReply bool `json:"awaitingReply"`
+	// Messages is the conversation, oldest first; practice messages are left out
+	// until the practice has checked who the account is.
+	Messages []OwnMessage `json:"messages,omitempty"`
 }
 
 func (s *Server) listOwn(w http.ResponseWriter, r *http.Request) {
@@ -856,18 +870,7 @@ func (s *Server) OwnRequests(ctx context.Context, acc triage.Account, from strin
 	}
 	out := make([]OwnRequest, 0, len(reqs))
 	for _, q := range reqs {
-		o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, Status: q.Status.Label(), State: q.Status, IdentityVerified: !q.Unverified}
-		if q.Unverified {
-			if q.Response != "" {
-				o.Note = "The practice has replied. It will show here once the practice has checked who you are; if it is urgent, the practice will phone you."
-			}
-		} else {
-			o.Response = q.Response
-			if q.Signpost != triage.SignpostNone {
-				o.Signpost = q.Signpost.Label()
-			}
-		}
-		out = append(out, o)
+		out = append(out, ownView(q))
 	}
 	return out, nil
 }

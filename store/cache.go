@@ -305,7 +305,7 @@ func upsertRequests(ctx context.Context, tx *sqlx.Tx, rs []triage.Request, force
 			return fmt.Errorf("request %d: %w", r.ID, err)
 		}
 	}
-	return nil
+	return upsertMessages(ctx, tx, rs)
 }
 
 // requestArgs lists r's values in requestColumns order.
@@ -357,7 +357,11 @@ func (c *Cache) Request(ctx context.Context, id int64) (triage.QueueItem, error)
 		} else if err != nil {
 			return err
 		}
-		it.Patient.ActedForBy, err = links(ctx, tx, it.PatientID)
+		if it.Patient.ActedForBy, err = links(ctx, tx, it.PatientID); err != nil {
+			return err
+		}
+		byID, err := readMessages(ctx, tx, []int64{id})
+		it.Messages = byID[id]
 		return err
 	})
 	if err != nil {
@@ -543,6 +547,10 @@ func (c *Cache) Purge(ctx context.Context, retention time.Duration, actor string
 		cutoff := now.Add(-retention).Unix()
 		// The index row goes first: FTS4 reads the text it is removing from requests.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM requests_fts WHERE docid IN
+			(SELECT id FROM requests WHERE closed_at IS NOT NULL AND closed_at < ?)`, cutoff); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM messages WHERE request_id IN
 			(SELECT id FROM requests WHERE closed_at IS NOT NULL AND closed_at < ?)`, cutoff); err != nil {
 			return err
 		}

@@ -190,6 +190,21 @@ func (q *Queue) Import(ctx context.Context, ch Changes) error {
 		if err := upsertChanges(ctx, tx, ch, false, false); err != nil {
 			return err
 		}
+		// Messages the other system (or the demo) did not number get the queue's numbers.
+		for _, r := range ch.Requests {
+			for _, m := range r.Messages {
+				if m.ID > 0 {
+					continue
+				}
+				m.RequestID = r.ID
+				if err := m.Validate(); err != nil {
+					return fmt.Errorf("request %d: %w", r.ID, err)
+				}
+				if err := insertMessage(ctx, tx, &m); err != nil {
+					return err
+				}
+			}
+		}
 		for _, s := range ch.Sites {
 			if err := recordChange(ctx, tx, now, "site", s.ID); err != nil {
 				return err
@@ -348,7 +363,11 @@ func queryRequests(ctx context.Context, tx *sqlx.Tx, tail string, args ...any) (
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, attachMessages(ctx, tx, out)
 }
 
 // Request returns one request.
@@ -370,7 +389,11 @@ func getRequest(ctx context.Context, tx *sqlx.Tx, id int64) (triage.Request, err
 	} else if err != nil {
 		return triage.Request{}, fmt.Errorf("read request %d: %w", id, err)
 	}
-	return it.Request, nil
+	r := []triage.Request{it.Request}
+	if err := attachMessages(ctx, tx, r); err != nil {
+		return triage.Request{}, err
+	}
+	return r[0], nil
 }
 
 // Act applies staff actions to one request with optimistic locking, all or none: the
@@ -385,12 +408,24 @@ func (q *Queue) Act(ctx context.Context, cal *triage.Calendar, actions ...triage
 // a day get the first answer (the request as the first attempt left it), so a desk
 // that lost the reply does not find its own change reported as someone else's.
 func (q *Queue) ActOnce(ctx context.Context, once Once, cal *triage.Calendar, actions ...triage.Action) (triage.Request, error) {
+	r, _, err := q.ActAndTell(ctx, once, cal, actions...)
+	return r, err
+}
+
+// ActAndTell is ActOnce that also returns the messages to the patient the actions
+// added to the request's conversation (a response, a signpost, a close with a
+// message), each stored in the same transaction as its action. A repeat of an
+// answered idempotency key adds none and returns none, so the caller tells the
+// patient about a message once.
+func (q *Queue) ActAndTell(ctx context.Context, once Once, cal *triage.Calendar, actions ...triage.Action) (triage.Request, []triage.Message, error) {
 	if len(actions) == 0 {
-		return triage.Request{}, triage.Errorf(triage.EINVALID, "no change to make")
+		return triage.Request{}, nil, triage.Errorf(triage.EINVALID, "no change to make")
 	}
 	var r triage.Request
+	var added []triage.Message
 	id := actions[0].RequestID
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		added = nil
 		if done, err := q.answered(ctx, tx, now, once, &r); done || err != nil {
 			return err
 		}
@@ -409,6 +444,13 @@ func (q *Queue) ActOnce(ctx context.Context, once Once, cal *triage.Calendar, ac
 				}
 				return err
 			}
+			if m, ok := a.PatientMessage(&r, now); ok {
+				if err := insertMessage(ctx, tx, &m); err != nil {
+					return err
+				}
+				r.Messages = append(slices.Clip(r.Messages), m)
+				added = append(added, m)
+			}
 			if err := appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: a.Actor, Action: string(a.Kind), RequestID: r.ID, Detail: a.Describe()}); err != nil {
 				return err
 			}
@@ -422,9 +464,9 @@ func (q *Queue) ActOnce(ctx context.Context, once Once, cal *triage.Calendar, ac
 		return recordChange(ctx, tx, now, "request", r.ID)
 	})
 	if err != nil {
-		return triage.Request{}, fmt.Errorf("change request %d: %w", id, err)
+		return triage.Request{}, nil, fmt.Errorf("change request %d: %w", id, err)
 	}
-	return r, nil
+	return r, added, nil
 }
 
 // IdempotencyWindow is how long the queue keeps the answer to a keyed action or

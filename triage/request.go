@@ -67,6 +67,11 @@ type Request struct {
 	Caller        string  `json:"caller,omitempty"`
 	Contact       Contact `json:"contact,omitempty"`
 	ContactDetail string  `json:"contactDetail,omitempty"`
+
+	// Messages is the conversation with the patient, oldest first: what the practice
+	// sent and what the patient replied. Response stays the last practice message, for
+	// the clients that read only that.
+	Messages []Message `json:"messages,omitempty"`
 }
 
 // FirstLine returns the first line of what the patient wrote, cut to max runes, for
@@ -536,6 +541,11 @@ func (r *Request) Validate() error {
 		return bad("the patient's answers: %s", ErrorMessage(r.Answers.Validate()))
 	case !r.Suggested.Priority.Valid() || (r.Suggested.Team != "" && !r.Suggested.Team.Valid()) || !r.Suggested.Signpost.Valid():
 		return bad("the suggestion has an unknown priority, team or signpost")
+	}
+	for i := range r.Messages {
+		if err := r.Messages[i].Validate(); err != nil {
+			return bad("%s", ErrorMessage(err))
+		}
 	}
 	for _, rs := range r.Suggested.Reasons {
 		for _, sp := range rs.Spans {

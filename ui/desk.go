@@ -42,6 +42,9 @@ type Desk struct {
 	ConflictRedo   []*widget.Button
 	ConflictText   []string
 	Toast          *Toast // what was just done, with Undo
+	// TemplateEditor is the practice manager's editor of the reply templates, on its
+	// own tab that only a manager sees.
+	TemplateEditor *TemplateEditor
 	Root           fyne.CanvasObject
 
 	queue  Queue
@@ -56,6 +59,10 @@ type Desk struct {
 	inboxTab      *container.TabItem
 	teamTab       *container.TabItem
 	dashTab       *container.TabItem // only on a manager's screen
+	tplTab        *container.TabItem // the templates editor, only on a manager's screen
+	// templates are the practice's reply templates from the cache, for the pickers;
+	// read and written on the Fyne thread.
+	templates triage.TemplateSet
 	// dialogs are the dialogs this desk showed, by the pop-up that shows each, so Esc
 	// can close one as its own button would (running its callback).
 	dialogs map[fyne.CanvasObject]dialog.Dialog
@@ -124,6 +131,8 @@ func (d *Desk) buildUI() {
 	d.inboxTab = container.NewTabItemWithIcon("Triage inbox", theme.MailComposeIcon(), d.Inbox.Root)
 	d.teamTab = container.NewTabItemWithIcon("Team queue", theme.AccountIcon(), teamView)
 	d.dashTab = container.NewTabItemWithIcon("Dashboard", theme.GridIcon(), d.Dashboard.Root)
+	d.TemplateEditor = newTemplateEditor(d)
+	d.tplTab = container.NewTabItemWithIcon("Templates", theme.DocumentIcon(), d.TemplateEditor.Root)
 	d.Tabs = container.NewAppTabs(d.inboxTab, d.teamTab)
 	if d.opts.Reception != nil {
 		d.Reception = newReception(d, d.opts.Reception)
@@ -217,8 +226,10 @@ func (d *Desk) showManager(on bool) {
 	switch {
 	case on && !shown:
 		d.Tabs.Append(d.dashTab)
+		d.Tabs.Append(d.tplTab)
 	case !on && shown:
 		d.Tabs.Remove(d.dashTab)
+		d.Tabs.Remove(d.tplTab)
 		d.dashboardShown.Store(false)
 	}
 }
@@ -244,6 +255,7 @@ func (d *Desk) Refresh() <-chan struct{} {
 	done := make(chan struct{})
 	a, b := d.Inbox.Reload(), d.Team.Reload()
 	c := d.Alert.check()
+	tpl := d.reloadTemplates()
 	var e <-chan struct{} = closed
 	if d.dashboardShown.Load() {
 		e = d.Dashboard.Reload()
@@ -253,6 +265,7 @@ func (d *Desk) Refresh() <-chan struct{} {
 		<-b
 		<-c
 		<-e
+		<-tpl
 		close(done)
 	})
 	return done
@@ -538,6 +551,7 @@ var keys = [][2]string{
 	{"Enter", "open the selected request"},
 	{"1 2 3 4 5", "assign to GP, medicines, physio, mental health, admin; the next request is selected"},
 	{"Ctrl+Z", "undo the assignment just made"},
+	{"r", "respond to the request with a template: type to find it, ↑ ↓, Enter puts it in, Ctrl+Enter sends"},
 	{"/ or Ctrl+F", "search what patients wrote"},
 	{"Ctrl+R", "sync now"},
 	{"Esc", "back out of a request, or close a dialog"},
@@ -572,6 +586,8 @@ func (d *Desk) TypedRune(r rune) {
 		d.move(-1)
 	case r >= '1' && r <= '5':
 		d.Assign(triage.Teams[r-'1'])
+	case r == 'r':
+		d.RespondKey()
 	case r == '/':
 		d.FocusSearch()
 	case r == '?':

@@ -54,6 +54,7 @@ type Detail struct {
 	RespondMsg    *widget.Entry
 	RespondDialog *dialog.FormDialog
 	RespondSend   func()        // sends what the respond dialog holds, as its Send button does
+	RespondPicker *Picker       // the respond dialog's template picker while it is open
 	Entered       *widget.Label // who entered it for a caller, and how to contact the patient
 	Holder        *widget.Label // who holds it, for a team's request
 	Notes         *widget.Label // the staff's internal notes, never shown to the patient
@@ -664,36 +665,52 @@ func (v *Detail) onNote() {
 }
 
 func (v *Detail) onSignpost() {
+	it := v.item
 	var opts []string
 	for _, s := range triage.Signposts {
 		if s != triage.SignpostNone {
 			opts = append(opts, s.Label())
 		}
 	}
-	msg := widget.NewMultiLineEntry()
-	msg.Wrapping = fyne.TextWrapWord
-	msg.SetMinRowsVisible(5)
+	box := newMessageEntry()
+	msg := &box.Entry
 	var chosen triage.Signpost
 	pick := widget.NewSelect(opts, func(label string) {
 		for _, s := range triage.Signposts {
 			if s.Label() == label {
 				chosen = s
-				msg.SetText(signpostTemplates[s])
+				msg.SetText(v.d.signpostText(s, it))
 			}
 		}
 	})
-	if s := v.item.Suggested.Signpost; s != "" && s != triage.SignpostNone {
+	if s := it.Suggested.Signpost; s != "" && s != triage.SignpostNone {
 		pick.SetSelected(s.Label())
 	}
-	form := dialog.NewForm("Signpost and close", "Send and close", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Service", pick),
-		widget.NewFormItem("Message to the patient", msg),
-	}, func(ok bool) {
-		if ok && chosen != "" {
-			v.act(triage.Action{Kind: triage.ActSignpost, Signpost: chosen, Message: msg.Text}, true)
+	picker := newPicker(v.d.templates, preferFor(it), firstName(it), box, func(t triage.Template) {
+		if t.Suits == triage.UseSignpost {
+			chosen = t.Signpost
+			pick.Selected = t.Signpost.Label() // as chosen, without writing its text over the template's
+			pick.Refresh()
 		}
+	})
+	next, hasNext := v.d.respondNext(it.ID)
+	form := dialog.NewForm("Signpost and close", "Send and close", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Template", picker.Root),
+		widget.NewFormItem("Service", pick),
+		widget.NewFormItem("Message to the patient", box),
+	}, func(ok bool) {
+		if !ok || chosen == "" {
+			return
+		}
+		if err := unfilledError(msg.Text); err != nil {
+			v.d.problem(err)
+			return
+		}
+		v.send(triage.Action{Kind: triage.ActSignpost, Signpost: chosen, Message: msg.Text}, true, func() { v.d.moveOn(next, hasNext) })
 	}, v.d.window)
-	form.Resize(fyne.NewSize(640, 360))
+	box.send = form.Submit
+	picker.send = form.Submit
+	form.Resize(fyne.NewSize(680, 560))
 	form.Show()
 }
 
@@ -708,9 +725,8 @@ func (v *Detail) onRespond() {
 	}
 	channel := widget.NewSelect(chans, nil)
 	channel.SetSelectedIndex(0)
-	msg := widget.NewMultiLineEntry()
-	msg.Wrapping = fyne.TextWrapWord
-	msg.SetMinRowsVisible(5)
+	box := newMessageEntry()
+	msg := &box.Entry
 	msg.SetText(v.drafts[it.ID])
 	msg.OnChanged = func(s string) { v.drafts[it.ID] = s }
 	then := append([]string(nil), respondThen...)
@@ -726,20 +742,44 @@ func (v *Detail) onRespond() {
 		outcome.SetSelectedIndex(1)
 	}
 	v.RespondMsg = msg
+	var signpost triage.Signpost // set when a template that signposts was put in
+	next, hasNext := v.d.respondNext(it.ID)
 	send := func() {
+		if err := unfilledError(msg.Text); err != nil {
+			v.d.problem(err)
+			return
+		}
 		a := triage.Action{Kind: triage.ActRespond, Channel: triage.Channels[channel.SelectedIndex()], Message: msg.Text}
 		switch i := outcome.SelectedIndex(); {
+		case signpost != "" && outcome.Selected == signpostOption(signpost):
+			a = triage.Action{Kind: triage.ActSignpost, Signpost: signpost, Message: msg.Text}
 		case then[i] == respondThen[0]:
 			a.AwaitReply = true
 		case i >= len(then)-len(triage.Outcomes):
 			a.CloseOnSend, a.Outcome = true, triage.Outcomes[i-(len(then)-len(triage.Outcomes))]
 		}
-		v.send(a, a.CloseOnSend, func() { delete(v.drafts, it.ID) })
+		v.send(a, a.CloseOnSend || a.Kind == triage.ActSignpost, func() {
+			delete(v.drafts, it.ID)
+			v.d.moveOn(next, hasNext)
+		})
 	}
 	v.RespondSend = send
-	v.RespondDialog = dialog.NewForm("Respond to the patient", "Send", "Cancel", []*widget.FormItem{
+	v.RespondPicker = newPicker(v.d.templates, preferFor(it), firstName(it), box, func(t triage.Template) {
+		switch t.Suits {
+		case triage.UseSignpost: // sent as a signpost, so the request records where the patient went
+			signpost = t.Signpost
+			outcome.Options = append(append([]string(nil), then...), signpostOption(t.Signpost))
+			outcome.SetSelected(signpostOption(t.Signpost))
+		case triage.UseRespond:
+			if outcome.Selected != "" && strings.HasPrefix(outcome.Selected, "Signpost to ") {
+				outcome.SetSelectedIndex(0)
+			}
+		}
+	})
+	v.RespondDialog = dialog.NewForm("Respond to the patient", "Send (Ctrl+Enter)", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Template", v.RespondPicker.Root),
 		widget.NewFormItem("How", channel),
-		widget.NewFormItem("Message or booking", msg),
+		widget.NewFormItem("Message or booking", box),
 		widget.NewFormItem("Then", outcome),
 	}, func(ok bool) {
 		v.RespondDialog = nil
@@ -747,8 +787,13 @@ func (v *Detail) onRespond() {
 			send()
 		}
 	}, v.d.window)
-	v.RespondDialog.Resize(fyne.NewSize(640, 400))
+	submit := v.RespondDialog.Submit
+	box.send, v.RespondPicker.send = submit, submit
+	v.RespondDialog.Resize(fyne.NewSize(680, 620))
 	v.RespondDialog.Show()
+	if v.d.window != nil {
+		v.d.window.Canvas().Focus(v.RespondPicker.Filter)
+	}
 }
 
 // send applies an action for the open request like act, and sent runs on the Fyne

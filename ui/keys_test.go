@@ -452,7 +452,10 @@ func morningInbox(t *testing.T, f fixture, n int) {
 
 // TestKeyboardWalkOfFiftyRequests is a reviewer's morning without the mouse: each
 // request is opened with Enter, read, and assigned to the team it needs with 1–5,
-// which goes back to the list with the next request selected; now and then they back
+// which goes back to the list with the next request selected; one a community
+// pharmacist can treat is answered instead with r, the Pharmacy First template
+// (typed to find it, Enter to put it in with the patient's name) and Ctrl+Enter,
+// which signposts and closes it and also goes on to the next. Now and then they back
 // out with Esc and open it again, and requests keep arriving throughout.
 func TestKeyboardWalkOfFiftyRequests(t *testing.T) {
 	f := newFixture(t)
@@ -460,6 +463,18 @@ func TestKeyboardWalkOfFiftyRequests(t *testing.T) {
 	ctx := context.Background()
 	const walk = 50
 	morningInbox(t, f, 70)
+	set := seedTemplates(t, f, testPractice)
+	// What the reviewer types to find the template for a service, and the template.
+	answers := map[triage.Signpost]struct {
+		typed string
+		tmpl  triage.Template
+	}{
+		triage.SignpostPharmacy: {"pharm", templateNamed(t, set, "Pharmacy First")},
+		triage.SignpostOptician: {"opti", templateNamed(t, set, "Optician")},
+		triage.SignpostDentist:  {"dent", templateNamed(t, set, "Dentist")},
+	}
+	sent := map[int64]string{}           // the message each signposted request was sent
+	where := map[int64]triage.Signpost{} // and where it was signposted to
 	if f.d.Inbox.Total() < walk+10 {
 		t.Fatalf("the demo inbox holds %d requests: the walk needs %d", f.d.Inbox.Total(), walk+10)
 	}
@@ -488,18 +503,51 @@ func TestKeyboardWalkOfFiftyRequests(t *testing.T) {
 		if step%5 == 0 {
 			arrive(t, f, 2, &seq) // while the reviewer reads
 		}
-		team := open.Suggested.Team // the demo's requests carry the team a reviewer agrees with
-		if team == "" {
-			team = triage.TeamGP
+		if ans, ok := answers[open.Suggested.Signpost]; ok && open.Priority != triage.Emergency {
+			user(func() { keysOn(c, "r", ans.typed, "<Return>") })
+			msg, _ := triage.Fill(ans.tmpl.Body, open.Patient.GivenName, testPractice)
+			if f.d.Detail.RespondMsg.Text != msg {
+				t.Fatalf("step %d: r, %q, Enter put %q in the message, want %q for %s", step, ans.typed, f.d.Detail.RespondMsg.Text, ans.tmpl.Name, open.Patient.GivenName)
+			}
+			user(func() { shortcut(c, sendShortcut) })
+			sent[open.ID], where[open.ID] = msg, open.Suggested.Signpost
+			want[open.ID] = triage.TeamGP // the GP team's reviewer closes what is signposted
+		} else {
+			team := open.Suggested.Team // the demo's requests carry the team a reviewer agrees with
+			if team == "" {
+				team = triage.TeamGP
+			}
+			want[open.ID] = team
+			user(func() { keysOn(c, teamKey(team)) })
 		}
-		want[open.ID] = team
-		user(func() { keysOn(c, teamKey(team)) })
 		background.Wait()
 		if f.d.detailShown() {
-			t.Fatalf("step %d: still in the request after assigning it", step)
+			t.Fatalf("step %d: still in the request after triaging it", step)
+		}
+	}
+	if len(sent) < 2 {
+		t.Fatalf("the walk signposted %d requests: the demo morning should have a few for a pharmacy, optician or dentist", len(sent))
+	}
+	for id, msg := range sent {
+		got := requestNow(t, f, id)
+		if got.Status != triage.StatusClosed || got.Signpost != where[id] || got.Response != msg || got.UpdatedBy != "amy" {
+			t.Errorf("request %d is %s, signposted to %q by %s with %q; want closed, signposted to %s by amy with %q", id, got.Status, got.Signpost, got.UpdatedBy, got.Response, where[id], msg)
+		}
+		trail, _ := f.c.AuditTrail(ctx, id)
+		signposts := 0
+		for _, e := range trail {
+			if e.Action == string(triage.ActSignpost) {
+				signposts++
+			}
+		}
+		if signposts != 1 {
+			t.Errorf("request %d's audit trail has %d signposts, want one", id, signposts)
 		}
 	}
 	for id, team := range want {
+		if _, ok := sent[id]; ok {
+			continue
+		}
 		got := requestNow(t, f, id)
 		if got.Status != triage.StatusAssigned || got.Team != team || got.UpdatedBy != "amy" {
 			t.Errorf("request %d is %s with %q by %s, want assigned to %s by amy", id, got.Status, got.Team, got.UpdatedBy, team)

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"triagedesk/triage"
@@ -29,6 +30,9 @@ type Queue interface {
 	Breaches(ctx context.Context, now time.Time, f triage.Filter) ([]triage.QueueItem, error)
 	PerDay(ctx context.Context, from, to time.Time, loc *time.Location) ([]triage.DayCount, error)
 	Overuse(ctx context.Context, since time.Time, threshold int) ([]triage.PatientUse, error)
+	// Templates are the practice's reply templates and the details that fill them, as
+	// the desk last synced them.
+	Templates(ctx context.Context) (triage.TemplateSet, error)
 }
 
 // Actor makes staff actions: the desk's cache applies them at once and queues them
@@ -79,6 +83,14 @@ type Sync interface {
 	Settings(ctx context.Context) (Settings, error)
 	SetLimits(ctx context.Context, l triage.Limits) error
 	SetAvailability(ctx context.Context, a triage.Availability) error
+	// AddTemplate, SaveTemplate and DeleteTemplate change the practice's reply
+	// templates on the queue (a manager only); SaveTemplate and DeleteTemplate name the
+	// version they were made on, and a stale one is refused as a conflict. SetPractice
+	// sets the practice's details that fill them.
+	AddTemplate(ctx context.Context, t triage.Template) (triage.Template, error)
+	SaveTemplate(ctx context.Context, t triage.Template) (triage.Template, error)
+	DeleteTemplate(ctx context.Context, id int64, version int) error
+	SetPractice(ctx context.Context, p triage.Practice) error
 }
 
 // SyncStatus is what the status bar shows about the link to the practice queue.
@@ -144,3 +156,15 @@ func (noSync) Settings(context.Context) (Settings, error) {
 }
 func (noSync) SetLimits(context.Context, triage.Limits) error             { return nil }
 func (noSync) SetAvailability(context.Context, triage.Availability) error { return nil }
+
+// errNoQueue is what a desk without a practice queue says to a manager's change.
+var errNoQueue = fmt.Errorf("this desk is not connected to a practice queue, where the templates are kept")
+
+func (noSync) AddTemplate(context.Context, triage.Template) (triage.Template, error) {
+	return triage.Template{}, errNoQueue
+}
+func (noSync) SaveTemplate(context.Context, triage.Template) (triage.Template, error) {
+	return triage.Template{}, errNoQueue
+}
+func (noSync) DeleteTemplate(context.Context, int64, int) error   { return errNoQueue }
+func (noSync) SetPractice(context.Context, triage.Practice) error { return errNoQueue }

@@ -12,20 +12,27 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"triagedesk/assets"
 	"triagedesk/internal/mailtest"
 	"triagedesk/server"
 	"triagedesk/store"
 	"triagedesk/triage"
+	"triagedesk/web"
 )
 
 // The widths every page is checked at: the narrowest phone the issue names, a common
@@ -124,8 +131,40 @@ func newTab(t testing.TB, width int) *tab {
 		t.Fatalf("open a tab: %v", err)
 	}
 	tb := &tab{t: t, ctx: ctx, width: width}
+	tb.watchConsole()
 	tb.resize(width)
 	return tb
+}
+
+// watchConsole fails the test, when it ends, on anything the pages' console reported
+// as an error: a script or style the Content-Security-Policy blocked, a file that did
+// not load, an exception. The pages need no script, so none may fail.
+func (tb *tab) watchConsole() {
+	var mu sync.Mutex
+	var problems []string
+	messages := chromedp.Console(tb.ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleException || m.Type == chromedp.ConsoleError || strings.Contains(m.Text, "Content Security Policy") {
+				if u, err := url.Parse(m.URL); err == nil && path.Ext(u.Path) == "" && strings.Contains(m.Text, "status of 4") {
+					continue // a page (not a file) answering 403 or 404 on purpose: the test checks it
+				}
+				mu.Lock()
+				problems = append(problems, fmt.Sprintf("%s: %s (%s)", m.Type, m.Text, m.URL))
+				mu.Unlock()
+			}
+		}
+	}()
+	tb.t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range problems {
+			tb.t.Errorf("the browser's console: %s", p)
+		}
+	})
 }
 
 // resize sets the tab's viewport width (the height of a phone held upright).
@@ -261,18 +300,47 @@ func (tb *tab) axeAt(page string) {
 // coreHours is a Tuesday morning in core hours, when online requests are open.
 var coreHours = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
 
-// site is a practice's queue server on 127.0.0.1 as a patient's browser reaches it.
+// site is a practice's queue server on 127.0.0.1, with the patient pages at / as
+// queueserver serves them, as a patient's browser reaches it.
 type site struct {
-	URL  string
-	q    *store.Queue
-	srv  *server.Server
-	mail *mailtest.Mailbox
-	http *httptest.Server
+	URL     string
+	q       *store.Queue
+	srv     *server.Server
+	pages   *web.Web
+	mail    *mailtest.Mailbox
+	http    *httptest.Server
+	manager string // a practice manager's bearer token, to change settings
+	clock   *testClock
+
+	nextPatient int64 // numbers the patients tests put on the list
 }
 
+// testClock is the server's clock, which a test may move on (to end a session).
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *testClock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+
+// add moves the clock on by d.
+func (c *testClock) add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
+
+// The practice's details the pages show.
+const (
+	practiceName  = "Main Surgery"
+	practicePhone = "01632 960 123"
+	frontDesk     = "Monday to Friday, 8am to 6:30pm"
+)
+
 // startSite runs a queue for one practice (one site, one GP team) on a new SQLite file,
-// sending its email through a real SMTP server whose links point at it.
-func startSite(t testing.TB) *site {
+// with the patient pages in front of it as queueserver mounts them, sending its email
+// through a real SMTP server whose links point at it.
+func startSite(t testing.TB) *site { return startSiteWith(t, nil) }
+
+// startSiteWith is startSite with the pages wrapped by wrap (to time them) when it is
+// not nil.
+func startSiteWith(t testing.TB, wrap func(http.Handler) http.Handler) *site {
 	t.Helper()
 	ctx := context.Background()
 	q, err := store.OpenQueue(ctx, filepath.Join(t.TempDir(), "queue.db"))
@@ -280,13 +348,20 @@ func startSite(t testing.TB) *site {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { q.Close() })
-	if err := q.Import(ctx, store.Changes{Sites: []triage.Site{{ID: "main", Name: "Main Surgery"}},
+	if err := q.Import(ctx, store.Changes{Sites: []triage.Site{{ID: "main", Name: practiceName}},
 		GPTeams: []triage.GPTeam{{ID: "blue", Name: "Blue", SiteID: "main"}}}); err != nil {
 		t.Fatal(err)
 	}
-	s := &site{q: q, srv: server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)}
-	s.srv.SetClock(func() time.Time { return coreHours })
-	s.http = httptest.NewServer(s.srv)
+	s := &site{q: q, srv: server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil), clock: &testClock{t: coreHours}}
+	s.srv.SetClock(s.clock.now)
+	if s.pages, err = web.New(s.srv, web.Options{Practice: practiceName, Phone: practicePhone, FrontDesk: frontDesk}); err != nil {
+		t.Fatal(err)
+	}
+	var h http.Handler = s.pages
+	if wrap != nil {
+		h = wrap(h)
+	}
+	s.http = httptest.NewServer(h)
 	t.Cleanup(s.http.Close)
 	s.URL = s.http.URL
 	s.mail = mailtest.Start(t)
@@ -297,13 +372,17 @@ func startSite(t testing.TB) *site {
 		t.Fatal(err)
 	}
 	s.srv.UseMail(mailer)
+	if s.manager, err = q.AddUser(ctx, "mo", store.RoleManager, ""); err != nil {
+		t.Fatal(err)
+	}
 	return s
 }
 
-// post sends JSON to the queue's API, for what a test sets up without the pages.
-func (s *site) post(t testing.TB, path, token, body string) *http.Response {
+// api sends JSON to the queue's API, for what a test sets up without the pages (a
+// manager's settings), and returns the status.
+func (s *site) api(t testing.TB, method, path, token, body string) int {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, s.URL+path, strings.NewReader(body))
+	req, err := http.NewRequest(method, s.URL+path, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -316,5 +395,156 @@ func (s *site) post(t testing.TB, path, token, body string) *http.Response {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	return resp
+	return resp.StatusCode
+}
+
+// --- forms ----------------------------------------------------------------------------
+
+// typeInto focuses the field with the id and enters text at the cursor, as a phone's
+// keyboard does (one input event for the text; the keyboard-only test presses real
+// keys).
+func (tb *tab) typeInto(id, text string) {
+	tb.t.Helper()
+	tb.do("type into #"+id, chromedp.Focus(chromedp.ID(id)), chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, input.InsertText, input.InsertTextParams{Text: text})
+		return err
+	}))
+}
+
+// setValue puts text in the field with the id at once (for long text that would take
+// too long to type key by key).
+func (tb *tab) setValue(id, text string) {
+	tb.t.Helper()
+	tb.do("fill #"+id, chromedp.SetValue(chromedp.ID(id), text))
+}
+
+// choose clicks the radio button or checkbox with the id.
+func (tb *tab) choose(id string) {
+	tb.t.Helper()
+	tb.do("choose #"+id, chromedp.Click(chromedp.ID(id)))
+}
+
+// value is what the field with the id holds now.
+func (tb *tab) value(id string) string {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID(id)))
+	if err != nil {
+		tb.t.Fatalf("read #%s (at %s): %v", id, tb.location(), err)
+	}
+	return v
+}
+
+// submit presses the main form's submit button and returns the status of the page
+// that comes back.
+func (tb *tab) submit() int {
+	tb.t.Helper()
+	return tb.navigateBy("submit the form", chromedp.Click(chromedp.CSS(`main form [type=submit]`)))
+}
+
+// follow clicks the link (or button-styled link) in the page's main part whose text is
+// text, and returns the status of the page it opens.
+func (tb *tab) follow(text string) int {
+	tb.t.Helper()
+	return tb.navigateBy("follow the link "+text, chromedp.Click(chromedp.Search(`//main//a[normalize-space()="`+text+`"]`)))
+}
+
+// summaryError is one line of a page's error summary, and what its link points at.
+type summaryError struct {
+	Text, Href string
+	Field      string // the tag of the element the link points at; "" when there is none
+}
+
+// errorSummary returns the lines of the page's error summary (none when the page has
+// none). Each line must link to a field on the page.
+func (tb *tab) errorSummary() []summaryError {
+	tb.t.Helper()
+	return eval[[]summaryError](tb, `Array.from(document.querySelectorAll(".nhsuk-error-summary li")).map(li => {
+		const a = li.querySelector("a"); const href = a ? a.getAttribute("href") : "";
+		let el = null; try { el = href ? document.querySelector(href) : null } catch (e) {}
+		return {Text: li.innerText.trim(), Href: href, Field: el ? el.tagName.toLowerCase() : ""}})`)
+}
+
+// mustShowError fails the test unless the page has an error summary with a line
+// holding want whose link goes to the field with the id.
+func (tb *tab) mustShowError(id, want string) {
+	tb.t.Helper()
+	errs := tb.errorSummary()
+	for _, e := range errs {
+		if strings.Contains(e.Text, want) {
+			if e.Href != "#"+id || e.Field == "" {
+				tb.t.Errorf("the error %q links to %q (a %q), want the field #%s", e.Text, e.Href, e.Field, id)
+			}
+			return
+		}
+	}
+	tb.t.Errorf("the page at %s has no error saying %q linked to #%s; its error summary: %+v", tb.location(), want, id, errs)
+}
+
+// --- the keyboard -----------------------------------------------------------------------
+
+// keys types text into whatever has the focus.
+func (tb *tab) keys(text string) {
+	tb.t.Helper()
+	tb.do("type", chromedp.KeyEvent(text))
+}
+
+// tabTo presses Tab until the element with the id has the focus, failing the test when
+// forty presses do not reach it (the page's tab order has lost it).
+func (tb *tab) tabTo(id string) {
+	tb.t.Helper()
+	for range 40 {
+		if eval[string](tb, `document.activeElement ? document.activeElement.id : ""`) == id {
+			return
+		}
+		tb.do("press Tab", chromedp.KeyEvent(kb.Tab))
+	}
+	tb.t.Fatalf("forty presses of Tab never reached #%s on %s", id, tb.location())
+}
+
+// listed puts a patient on the practice list, as the practice's import would.
+func (s *site) listed(t testing.TB, nhs, given, family, birth string, sex triage.Sex) triage.Patient {
+	t.Helper()
+	n, err := triage.ParseNHSNumber(nhs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := time.Parse(time.DateOnly, birth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.nextPatient++
+	// Counting down from high ids, so they never meet the provisional records claims make.
+	p := triage.Patient{ID: 900000 - s.nextPatient, Version: 1, NHSNumber: n, GivenName: given, FamilyName: family,
+		BirthDate: b, Sex: sex, SiteID: "main", GPTeamID: "blue"}
+	if err := s.q.Import(context.Background(), store.Changes{Patients: []triage.Patient{p}}); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// verifyClaims has the practice verify every open claim whose NHS number is on the
+// list, as a reviewer would on the desk, and returns how many it verified.
+func (s *site) verifyClaims(t testing.TB) int {
+	t.Helper()
+	ctx := context.Background()
+	claims, err := s.q.OpenClaims(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range claims {
+		for _, m := range c.Matches {
+			if m.NHSNumber == c.NHSNumber && !m.Unverified {
+				if _, err := s.q.DecideClaim(ctx, c.ID, triage.ClaimDecision{Decision: triage.ClaimVerified, PatientID: m.ID}, "mo"); err != nil {
+					t.Fatal(err)
+				}
+				n++
+				break
+			}
+		}
+	}
+	s.srv.Notify()
+	return n
 }

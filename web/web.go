@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -76,6 +77,7 @@ func New(srv *server.Server, opt Options) (*Web, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read the vendored stylesheet: %w", err)
 	}
+	css = withoutRemoteFonts(css)
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	zw.Write(css)
@@ -132,6 +134,17 @@ func (w *Web) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	}
 	w.mux.ServeHTTP(rw, r)
 }
+
+// remoteFont is an @font-face rule of the NHS design system's CSS: its Frutiger files
+// are on NHS England's servers, not vendored here (their licence).
+var remoteFont = regexp.MustCompile(`@font-face\{[^}]*https?://[^}]*\}`)
+
+// withoutRemoteFonts drops the stylesheet's @font-face rules that load fonts from
+// another server. The CSP (font-src 'self') blocks them anyway, so they only cost
+// every page four blocked requests and console errors; without them the pages use the
+// CSS's own fallback (Arial), and a patient's browser never asks another server for
+// anything.
+func withoutRemoteFonts(css []byte) []byte { return remoteFont.ReplaceAll(css, nil) }
 
 // securityHeaders are on every page: only the server's own files may load, nothing
 // may frame the pages, and nothing personal is cached or sent on as a referrer.

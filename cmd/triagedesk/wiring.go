@@ -370,6 +370,30 @@ func (l *link) SetAvailability(ctx context.Context, a triage.Availability) error
 	return c.SetAvailability(ctx, a)
 }
 
+// AddTemplate adds a reply template on the practice queue (a manager only).
+func (l *link) AddTemplate(ctx context.Context, t triage.Template) (triage.Template, error) {
+	_, c, _, _ := l.now()
+	return c.AddTemplate(ctx, t)
+}
+
+// SaveTemplate stores a manager's edit of a reply template on the practice queue.
+func (l *link) SaveTemplate(ctx context.Context, t triage.Template) (triage.Template, error) {
+	_, c, _, _ := l.now()
+	return c.SaveTemplate(ctx, t)
+}
+
+// DeleteTemplate deletes a reply template on the practice queue.
+func (l *link) DeleteTemplate(ctx context.Context, id int64, version int) error {
+	_, c, _, _ := l.now()
+	return c.DeleteTemplate(ctx, id, version)
+}
+
+// SetPractice sets the practice's details that the templates fill in.
+func (l *link) SetPractice(ctx context.Context, p triage.Practice) error {
+	_, c, _, _ := l.now()
+	return c.SetPractice(ctx, p)
+}
+
 // OpenClaims returns the identity claims waiting for the practice's check.
 func (l *link) OpenClaims(ctx context.Context) ([]triage.Claim, error) {
 	_, c, _, _ := l.now()

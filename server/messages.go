@@ -1,0 +1,153 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+// The conversation between the practice and the patient, on the patient's side of the
+// API: a patient reads a request's thread and replies to it. Staff add practice
+// messages through their actions (respond, signpost, close with a message).
+
+// OwnMessage is one message of a request's conversation as its patient reads it.
+type OwnMessage struct {
+	ID      int64     `json:"id"`
+	From    string    `json:"from"`             // "practice" or "patient"
+	Author  string    `json:"author,omitempty"` // the member of staff who wrote a practice message
+	Channel string    `json:"channel,omitempty"`
+	Text    string    `json:"text"`
+	Sent    time.Time `json:"sent"`
+}
+
+// ReplyBody is a patient's reply to a request's conversation.
+type ReplyBody struct {
+	Text string `json:"text"`
+}
+
+// ownView is a request as its patient's account reads it. Until the practice has
+// checked who the account is (an unverified claim), the practice's messages, like its
+// response, are withheld: they could hold someone else's records. The account's own
+// replies are shown, since it wrote them.
+func ownView(q store.OwnRequest) OwnRequest {
+	o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, Status: q.Status.Label(), State: q.Status,
+		IdentityVerified: !q.Unverified, AwaitingReply: q.Status == triage.StatusAwaitingPatient, Open: q.Live()}
+	hidden := false
+	for _, m := range q.Thread() {
+		if m.From == triage.FromPractice && q.Unverified {
+			hidden = true
+			continue
+		}
+		om := OwnMessage{ID: m.ID, From: string(m.From), Text: m.Body, Sent: m.SentAt}
+		if m.From == triage.FromPractice {
+			om.Author, om.Channel = m.Author, string(m.Channel)
+		}
+		o.Messages = append(o.Messages, om)
+	}
+	if q.Unverified {
+		if hidden || q.Response != "" {
+			o.Note = "The practice has replied. It will show here once the practice has checked who you are; if it is urgent, the practice will phone you."
+		}
+	} else {
+		o.Response = q.Response
+		if q.Signpost != triage.SignpostNone {
+			o.Signpost = q.Signpost.Label()
+		}
+	}
+	return o
+}
+
+// readOwn serves one of the account's requests with its conversation. A request the
+// account may not see is "not found", never "forbidden": a stranger learns nothing.
+func (s *Server) readOwn(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	acc := accountOf(r)
+	q, err := s.queue.PatientRequest(r.Context(), acc.ID, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.audited(w, r, triage.AuditEntry{Action: "patient-read", RequestID: q.ID, PatientID: q.PatientID, Records: store.RecordList([]int64{q.ID}, nil)}) {
+		return
+	}
+	writeJSON(w, http.StatusOK, "application/json", ownView(q))
+}
+
+// reply adds the patient's reply to a request's conversation. The reply reaches the
+// desks through the feed and takes the request out of "awaiting patient".
+func (s *Server) reply(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var body ReplyBody
+	if err := decode(r, &body); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	once, err := onceOf(r, body)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q, _, err := s.queue.AddPatientMessage(r.Context(), once, accountOf(r).ID, id, body.Text)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.Notify()
+	writeJSON(w, http.StatusCreated, "application/json", ownView(q))
+}
+
+// newMessageSubject and newMessageText are the email that tells a patient a message
+// is waiting. It holds no clinical content, not even which request: an inbox is not
+// a safe place for health information.
+const (
+	newMessageSubject = "You have a new message from the practice"
+	newMessageText    = "The practice has sent you a new message about a request you made online.\n\n" +
+		"To read it, sign in to the practice's online requests:\n\n%s\n\n" +
+		"For your privacy, we do not put the message in this email. If you did not make a request, please call the practice.\n"
+)
+
+// tellPatient emails the accounts that act for a request's patient, when they have a
+// confirmed address, that a new message from the practice is waiting. It runs after
+// the change is committed and outside any transaction, on its own goroutine, so a slow
+// mail server never holds up a desk; a failure is logged without the address.
+func (s *Server) tellPatient(requestID int64) {
+	m := s.id.mailer
+	if m == nil {
+		return
+	}
+	s.mailing.Add(1)
+	go func() {
+		defer s.mailing.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		to, err := s.queue.MessageRecipients(ctx, requestID)
+		if err != nil {
+			s.log.Printf("new-message email: could not find who to tell (%T)", errors.Unwrap(err))
+			return
+		}
+		for _, addr := range to {
+			text := fmt.Sprintf(newMessageText, strings.TrimRight(m.cfg.PublicURL, "/")+"/")
+			if err := m.Send(ctx, addr, newMessageSubject, text); err != nil {
+				s.log.Printf("new-message email: not sent (%T)", errors.Unwrap(err))
+			}
+		}
+	}()
+}
+
+// WaitForMail waits until every email the server has started sending is sent or has
+// failed; for tests and for a clean shutdown.
+func (s *Server) WaitForMail() { s.mailing.Wait() }

@@ -1,0 +1,231 @@
+package web_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// resource is one file a page loaded, with its size as the browser saw it.
+type resource struct {
+	URL      string
+	Type     string
+	Raw      int // the body as the page uses it
+	Gzip     int // the body gzipped (what a server that compresses would send)
+	Transfer int // headers and body as they came over the wire (compressed when the server did)
+}
+
+// weigh opens url with the browser's cache off, as a patient's first visit, and
+// returns every file the page loaded (the HTML, the CSS, images and fonts).
+func (tb *tab) weigh(url string) []resource {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		tb.t.Fatalf("turn the cache off: %v", err)
+	}
+	defer chromedp.Call(tb.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: false})
+	var mu sync.Mutex
+	seen := map[network.RequestID]*resource{}
+	var done []network.RequestID
+	lctx, stop := context.WithCancel(ctx)
+	defer stop()
+	if err := chromedp.Listen(lctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventResponseReceived:
+			seen[ev.RequestID] = &resource{URL: ev.Response.URL, Type: string(ev.Type)}
+		case *network.EventLoadingFinished:
+			if r := seen[ev.RequestID]; r != nil {
+				r.Transfer = int(ev.EncodedDataLength) // headers and body as they came over the wire
+				done = append(done, ev.RequestID)
+			}
+		}
+	}); err != nil {
+		tb.t.Fatalf("listen to the network: %v", err)
+	}
+	tb.open(url)
+	tb.do("let the page settle", chromedp.Evaluate[chromedp.Void](`document.fonts ? document.fonts.ready.then(() => true) : true`, chromedp.EvalAwaitPromise))
+	stop()
+	mu.Lock()
+	defer mu.Unlock()
+	var out []resource
+	for _, id := range done {
+		r := seen[id]
+		body, err := chromedp.Call(ctx, network.GetResponseBody, network.GetResponseBodyParams{RequestID: id})
+		if err != nil {
+			tb.t.Fatalf("the body of %s: %v", r.URL, err)
+		}
+		b := body.Body // cdproto decodes a base64 body itself
+		r.Raw = len(b)
+		var gz bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		zw.Write(b)
+		zw.Close()
+		r.Gzip = gz.Len()
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	return out
+}
+
+// pageWeightLimit is the issue's target for one page with everything it loads, as
+// sent over the network.
+const pageWeightLimit = 100 << 10
+
+// Every page a patient meets, on a first visit with nothing cached, weighs under
+// 100 KB over the network (HTML, CSS, images and fonts together). The figures, raw and
+// gzipped, are logged: go test -v -run TestPageWeight ./web/
+func TestPageWeight(t *testing.T) {
+	s := startSite(t)
+	s.listed(t, "943 476 5919", "Ruth", "Jones", "1980-04-21", "female")
+	tb := newTab(t, phone)
+	pages := []string{"/", "/help", "/sign-up", "/sign-in", "/check-email"}
+	weigh := func(path string) {
+		t.Helper()
+		rs := tb.weigh(s.URL + path)
+		var raw, gz, transfer int
+		var parts []string
+		for _, r := range rs {
+			raw, gz, transfer = raw+r.Raw, gz+r.Gzip, transfer+r.Transfer
+			parts = append(parts, fmt.Sprintf("%s %s %d/%d/%d", r.Type, strings.TrimPrefix(r.URL, s.URL), r.Raw, r.Gzip, r.Transfer))
+		}
+		t.Logf("%-18s raw %6.1f KB  gzip %5.1f KB  sent %5.1f KB  (%d files: %s)", path, kbytes(raw), kbytes(gz), kbytes(transfer), len(rs), strings.Join(parts, "; "))
+		if transfer > pageWeightLimit {
+			t.Errorf("%s weighs %.1f KB over the network, over the %d KB target", path, kbytes(transfer), pageWeightLimit>>10)
+		}
+		if len(rs) < 2 || transfer == 0 {
+			t.Errorf("%s: the browser reported no page and stylesheet, or nothing sent: %+v", path, rs)
+		}
+	}
+	for _, p := range pages {
+		weigh(p)
+	}
+	signUpAndIn(t, s, tb, "ruth@example.com", false)
+	for _, p := range []string{"/details", "/dependants/add"} {
+		weigh(p)
+	}
+}
+
+func kbytes(n int) float64 { return float64(n) / 1024 }
+
+// --- screenshots ------------------------------------------------------------------------
+
+// shots saves screenshots of pages at 375 pixels wide, numbered in the order taken,
+// into the folder SCREENSHOTS names (relative to the repository's root); nothing when
+// it is not set.
+type shots struct {
+	dir string
+	n   int
+}
+
+func newShots(t *testing.T) *shots {
+	dir := os.Getenv("SCREENSHOTS")
+	if dir == "" {
+		t.Skip("screenshots are taken only when SCREENSHOTS names a folder: SCREENSHOTS=docs/web go test -run Screenshots ./web/")
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join("..", dir) // go test runs in web/
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, "[0-9][0-9]-*.png"))
+	for _, f := range old {
+		os.Remove(f)
+	}
+	return &shots{dir: dir}
+}
+
+// take saves the whole page the tab shows as NN-name.png.
+func (sh *shots) take(tb *tab, name string) {
+	tb.t.Helper()
+	sh.n++
+	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		tb.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(sh.dir, fmt.Sprintf("%02d-%s.png", sh.n, name)), png, 0o644); err != nil {
+		tb.t.Fatal(err)
+	}
+}
+
+// Screenshots of every page at 375 pixels wide, for docs/web/:
+// SCREENSHOTS=docs/web go test -tags migrated_fynedo,ci -run Screenshots ./web/
+func TestScreenshots(t *testing.T) {
+	sh := newShots(t)
+	s := startSite(t)
+	s.listed(t, "943 476 5919", "Ruth", "Jones", "1980-04-21", "female")
+	s.listed(t, "401 023 2137", "Poppy", "Jones", "2022-06-03", "female")
+	tb := newTab(t, phone)
+	tb.open(s.URL + "/")
+	sh.take(tb, "start")
+	tb.open(s.URL + "/help")
+	sh.take(tb, "help")
+	tb.open(s.URL + "/sign-up")
+	sh.take(tb, "sign-up")
+	tb.typeInto("email", "ruth@")
+	tb.submit()
+	sh.take(tb, "sign-up-errors")
+	tb.open(s.URL + "/sign-up")
+	tb.typeInto("email", "ruth@example.com")
+	tb.typeInto("password", patientPassword)
+	tb.submit()
+	sh.take(tb, "check-email")
+	link := s.mail.Link("ruth@example.com", 1)
+	tb.open(link)
+	sh.take(tb, "email-confirmed")
+	tb.open(link)
+	sh.take(tb, "link-used")
+	tb.open(s.URL + "/sign-in")
+	sh.take(tb, "sign-in")
+	tb.typeInto("email", "ruth@example.com")
+	tb.typeInto("password", patientPassword)
+	tb.submit()
+	sh.take(tb, "signed-in-start")
+	tb.open(s.URL + "/details")
+	sh.take(tb, "details-empty")
+	tb.typeInto("nhs-number", "943 476 5918")
+	tb.typeInto("dob-year", "2099")
+	tb.submit()
+	sh.take(tb, "details-errors")
+	tb.open(s.URL + "/details")
+	tellThePractice(t, tb, "943 476 5919", "Ruth", "Jones", "21", "4", "1980")
+	tb.submit()
+	sh.take(tb, "details-sent")
+	s.verifyClaims(t)
+	tb.open(s.URL + "/details")
+	sh.take(tb, "details-checked")
+	tb.open(s.URL + "/dependants/add")
+	sh.take(tb, "add-child")
+	tellThePractice(t, tb, "401 023 2137", "Poppy", "Jones", "3", "6", "2022")
+	tb.typeInto("relationship", "Mother")
+	tb.submit()
+	sh.take(tb, "child-added")
+	tb.navigateBy("sign out", chromedp.Click(chromedp.CSS(`footer form [type=submit]`)))
+	sh.take(tb, "signed-out")
+
+	for _, tt := range []struct{ name, availability string }{
+		{"start-closed", `{"closures":[{"from":"2026-11-24T09:00:00Z","to":"2026-11-24T14:00:00Z","reason":"staff training"}]}`},
+		{"start-clinical-paused", `{"switch":"clinical-paused","switchMessage":"The duty doctor's list is full today"}`},
+	} {
+		if code := s.api(t, "PUT", "/api/v1/settings/availability", s.manager, tt.availability); code != 200 {
+			t.Fatalf("set availability: %d", code)
+		}
+		tb.open(s.URL + "/")
+		sh.take(tb, tt.name)
+	}
+}
