@@ -39,8 +39,13 @@ package: build
 	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package --os linux --executable bin/triagedesk --name "Triage Desk" || { mv FyneApp.toml.keep FyneApp.toml; exit 1; }
 	mv FyneApp.toml.keep FyneApp.toml
 
+# Every screenshot in docs/, each from a fresh demo desk under Xvfb.
 screenshot: build
-	scripts/screenshot.sh bin/triagedesk docs/screenshot.png
+	scripts/screenshot.sh bin/triagedesk docs/screenshot.png inbox
+	scripts/screenshot.sh bin/triagedesk docs/screenshot-request.png detail
+	scripts/screenshot.sh bin/triagedesk docs/screenshot-emergency.png emergency
+	SIZE=1440x900 scripts/screenshot.sh bin/triagedesk docs/screenshot-preview.png preview
+	SIZE=1440x900 scripts/screenshot.sh bin/triagedesk docs/screenshot-dashboard.png dashboard
 
 deps-run:
 	@scripts/deps.sh run

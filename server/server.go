@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"triagedesk/fhir"
@@ -48,18 +49,41 @@ type Server struct {
 
 	id *identity
 
-	mu      sync.Mutex
-	changed chan struct{} // closed and replaced whenever the queue changes
+	hub feedHub // announces changes to the desks' long polls and shares their pages
+
+	mu sync.Mutex
 	// tplChanged is closed and replaced whenever the templates or the practice's
 	// details change: it ends the feed's long polls, as desks read templates after it.
 	tplChanged chan struct{}
 	// LongPoll is how long a feed request with wait=1 waits for a change.
 	LongPoll time.Duration
+	// FeedInterval is the least time between two announcements of changes to the
+	// desks' long polls: a change after a quiet spell is announced at once, and
+	// changes that follow it within FeedInterval wait for the next announcement
+	// together, so two hundred desks read one page of them, not one page each per
+	// change. Set it before serving.
+	FeedInterval time.Duration
 
 	timeouts Timeouts // the http.Server's, so the long poll can fit inside them
 	network  Network  // how clients reach the queue, for absolute links
 
 	mailing sync.WaitGroup // emails being sent after a change was committed
+
+	submissions, feedReplies, feedPages atomic.Int64 // for FeedStats
+}
+
+// FeedStats counts, since the server started, the submissions it accepted, the feed
+// replies it sent (each an audited read when it carried records) and the feed pages it
+// read from the queue and encoded to send them: what the bench divides its CPU by.
+type FeedStats struct {
+	Submissions int64
+	Replies     int64
+	Pages       int64
+}
+
+// FeedStats returns the counts so far.
+func (s *Server) FeedStats() FeedStats {
+	return FeedStats{Submissions: s.submissions.Load(), Replies: s.feedReplies.Load(), Pages: s.feedPages.Load()}
 }
 
 // New makes the handler for a queue. The engine triages every submission as it
@@ -69,7 +93,8 @@ func New(q *store.Queue, engine *triage.Engine, cal *triage.Calendar, logger *lo
 		logger = log.New(io.Discard, "", 0)
 	}
 	s := &Server{queue: q, engine: engine, cal: cal, now: time.Now, log: logger, mux: http.NewServeMux(),
-		presence: newPresence(), id: newIdentity(), changed: make(chan struct{}), tplChanged: make(chan struct{}), LongPoll: 25 * time.Second}
+		presence: newPresence(), id: newIdentity(), tplChanged: make(chan struct{}), LongPoll: 25 * time.Second, FeedInterval: DefaultFeedInterval}
+	s.hub.changed = make(chan struct{})
 	s.routes()
 	return s
 }
@@ -107,22 +132,6 @@ func (s *Server) routes() {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
 	s.mux.ServeHTTP(w, r)
-}
-
-// Changed returns a channel that is closed at the next change to the queue.
-func (s *Server) Changed() <-chan struct{} {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.changed
-}
-
-// Notify wakes every waiting feed request; call it after committing a change made
-// outside the handlers (imports).
-func (s *Server) Notify() {
-	s.mu.Lock()
-	close(s.changed)
-	s.changed = make(chan struct{})
-	s.mu.Unlock()
 }
 
 // --- errors and encoding ------------------------------------------------------------
@@ -509,64 +518,6 @@ func (s *Server) readPatient(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.PatientFrom(&p))
 }
 
-// feed serves the change feed: every change after the cursor, oldest first, as a
-// history Bundle whose next link carries the following cursor. With wait=1 and nothing
-// new, it waits up to LongPoll for a change before answering.
-func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	after, err := store.ParseCursor(q.Get("cursor"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	count := 1000
-	if v := q.Get("_count"); v != "" {
-		if n, err := strconv.Atoi(v); err == nil && n > 0 {
-			count = min(n, 5000)
-		}
-	}
-	if q.Get("wait") != "" {
-		s.extendForLongPoll(w)
-	}
-	deadline := time.After(s.LongPoll)
-	templates := s.templatesChanged() // a manager's edit ends the wait, so desks read it at once
-	for {
-		changed := s.Changed() // before reading, so a change committed after the read wakes us
-		ch, next, err := s.queue.Feed(r.Context(), after, count)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		if ch.Len() > 0 || next != after || q.Get("wait") == "" {
-			// Every page that carries patient data is a read: patients alone too.
-			if len(ch.Requests) > 0 || len(ch.Patients) > 0 {
-				if !s.audited(w, r, feedAudit(ch, after)) {
-					return
-				}
-			}
-			last, err := s.queue.LastChange(r.Context())
-			if err != nil {
-				s.fail(w, r, err)
-				return
-			}
-			recs := fhir.Records{Sites: ch.Sites, GPTeams: ch.GPTeams, Patients: ch.Patients, Requests: ch.Requests}
-			s.writeFeed(w, r, recs, after, next, next < last)
-			return
-		}
-		select {
-		case <-changed:
-		case <-deadline:
-			s.writeFeed(w, r, fhir.Records{}, after, after, false)
-			return
-		case <-templates:
-			s.writeFeed(w, r, fhir.Records{}, after, after, false)
-			return
-		case <-r.Context().Done():
-			return
-		}
-	}
-}
-
 // feedAudit is the audit entry of a feed page: which requests and patients it sent.
 func feedAudit(ch store.Changes, after store.Cursor) triage.AuditEntry {
 	reqs := make([]int64, len(ch.Requests))
@@ -612,6 +563,7 @@ func (s *Server) audited(w http.ResponseWriter, r *http.Request, e triage.AuditE
 // writeFeed answers a feed request with a page: compact for a desk that asks for it,
 // a FHIR history Bundle for everyone else.
 func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, recs fhir.Records, after, next store.Cursor, more bool) {
+	s.feedReplies.Add(1)
 	if !acceptsDeskFeed(r) {
 		b := fhir.FeedBundle(recs, after.String(), next.String(), more)
 		b.Absolute(s.baseURL(r))
@@ -815,6 +767,7 @@ func (s *Server) accept(ctx context.Context, p triage.Patient, sub store.Submiss
 	if err != nil {
 		return triage.Request{}, err
 	}
+	s.submissions.Add(1)
 	s.Notify()
 	return req, nil
 }

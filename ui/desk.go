@@ -96,10 +96,12 @@ func (d *Desk) buildUI() {
 	d.Inbox = newList("new requests waiting for review", loader{d.queue.Inbox, d.queue.CountInbox}, d.opts, triage.Filter{})
 	d.Inbox.OnOpen = d.Open
 	d.Inbox.OnRead = d.recordRead
+	d.Inbox.Full = d.queue.Request
 	d.Inbox.OnLoaded = func() { d.inboxTab.Text = fmt.Sprintf("Triage inbox (%d)", d.Inbox.Total()); d.Tabs.Refresh() }
 	d.Team = newList("live requests for the team", loader{d.teamQueue, d.countTeam}, d.opts, triage.Filter{Team: d.opts.Team})
 	d.Team.OnOpen = d.Open
 	d.Team.OnRead = d.recordRead
+	d.Team.Full = d.queue.Request
 	d.Team.showHolder()
 	d.Team.OnLoaded = func() { d.teamTab.Text = fmt.Sprintf("Team queue (%d)", d.Team.Total()); d.Tabs.Refresh() }
 	teams := make([]string, len(triage.Teams))
@@ -272,10 +274,13 @@ func (d *Desk) Refresh() <-chan struct{} {
 }
 
 // Open shows a request in full in place of the lists; Esc goes back.
-func (d *Desk) Open(it triage.QueueItem) {
+func (d *Desk) Open(it triage.QueueItem) { d.open(it) }
+
+// open is Open, returning a channel closed once the request is on screen.
+func (d *Desk) open(it triage.QueueItem) <-chan struct{} {
 	d.content.Objects = []fyne.CanvasObject{d.Detail.Root}
 	d.content.Refresh()
-	d.Detail.Show(it)
+	return d.Detail.Show(it)
 }
 
 // Back leaves the request detail for the list it came from.
@@ -655,18 +660,28 @@ func (d *Desk) Install(w fyne.Window) {
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { d.Undo() })
 }
 
-// ShowScreen opens a named screen: "inbox", "team", "dashboard", or "detail" (the
-// first request in the inbox). The screenshot script uses it to show each screen.
-func (d *Desk) ShowScreen(name string) {
+// ShowScreen opens a named screen: "inbox"; "preview" (the inbox with its first
+// request highlighted, in the preview from 1440 pixels); "detail" (the first request
+// in the inbox, opened); "team"; or "dashboard". The screenshot script uses it to show
+// each screen. Call it on the Fyne thread; the channel is closed once the screen's
+// rows or request are read and on screen.
+func (d *Desk) ShowScreen(name string) <-chan struct{} {
 	switch name {
 	case "team":
 		d.RolePick.SetSelected(string(RoleTeam))
+		return d.Refresh()
 	case "dashboard":
 		d.RolePick.SetSelected(string(RoleManager))
+		return d.Refresh()
+	case "preview":
+		d.Inbox.Move(0)
 	case "detail":
 		d.Inbox.Move(0)
-		d.Inbox.Open()
+		if it, ok := d.Inbox.Selected(); ok {
+			return d.open(it)
+		}
 	}
+	return closed
 }
 
 // recordRead records in the audit trail that the person read a request in the preview.

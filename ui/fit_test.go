@@ -1,12 +1,18 @@
 package ui
 
 import (
+	"context"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"triagedesk/store"
+	"triagedesk/triage"
 )
 
 // The desk must fit the smallest window it supports, 1280×720, with nothing off the
@@ -96,4 +102,50 @@ func TestPreviewFilledWhenItAppears(t *testing.T) {
 	if p.shown != it.ID {
 		t.Fatalf("after moving at 1280 and widening, the preview shows %d, the highlighted one is %d", p.shown, it.ID)
 	}
+}
+
+// TestPreviewShowsTheEnginesReasons moves to a request the engine gave reasons for, in
+// a window wide enough for the preview: the preview shows why (every reason) and
+// highlights the patient's words, as the request screen does, though list rows are
+// read without them.
+func TestPreviewShowsTheEnginesReasons(t *testing.T) {
+	f := newFixture(t)
+	user(func() { f.w.Resize(fyne.NewSize(1440, 900)) })
+	// A request the engine read, as the queue's feed brings it: at the top of the inbox.
+	r := f.d.Inbox.Rows()[0].Request
+	r.ID, r.Version, r.Priority, r.Status = 200001, 1, triage.Emergency, triage.StatusNew
+	r.Text = "Crushing chest pain going into my left arm since this morning"
+	r.ReceivedAt, r.DueAt, r.UpdatedAt = testNow, testNow.Add(time.Hour), testNow
+	r.Suggested = triage.Suggestion{Priority: triage.Emergency, Team: triage.TeamGP, Reasons: []triage.Reason{
+		{Rule: "cardiac", Says: "Chest pain spreading to the arm: possible heart attack.", Words: []string{"chest pain", "left arm"},
+			Spans: []triage.Span{spanOf(r.Text, "chest pain"), spanOf(r.Text, "left arm")}},
+	}}
+	if err := f.c.Upsert(context.Background(), store.Changes{Requests: []triage.Request{r}}); err != nil {
+		t.Fatal(err)
+	}
+	<-f.d.Refresh()
+	background.Wait()
+	user(func() { keysOn(f.w.Canvas(), "j") })
+	p := f.d.Inbox.Preview
+	if it, ok := f.d.Inbox.Selected(); !ok || it.ID != r.ID {
+		t.Fatalf("j selected %d (%v), want the new emergency %d at the top", it.ID, ok, r.ID)
+	}
+	if !strings.Contains(p.Suggestion.Text, r.Suggested.Reasons[0].Says) {
+		t.Errorf("the preview says %q, without the engine's reason %q", p.Suggestion.Text, r.Suggested.Reasons[0].Says)
+	}
+	var lit []string
+	for _, s := range p.Text.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == ColorHighlight {
+			lit = append(lit, ts.Text)
+		}
+	}
+	if strings.Join(lit, "|") != "chest pain|left arm" {
+		t.Errorf("the preview highlights %q, want the words the engine read: chest pain, left arm", lit)
+	}
+}
+
+// spanOf is where words are in text, as the engine gives it.
+func spanOf(text, words string) triage.Span {
+	i := strings.Index(text, words)
+	return triage.Span{Start: i, End: i + len(words)}
 }

@@ -49,6 +49,9 @@ type List struct {
 	// preview for previewDwell: the person has read it, and the desk records the view.
 	OnRead func(id int64)
 	dwell  *time.Timer // the preview's read timer, while one is pending
+	// Full, if set, reads a whole request for the preview: list rows are read without
+	// the engine's reasons, which the preview shows with the patient's words lit.
+	Full func(ctx context.Context, id int64) (triage.QueueItem, error)
 
 	noun    string   // "new requests waiting for review"
 	headers []string // the columns shown: listHeaders, and the team queue's own
@@ -86,9 +89,10 @@ var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kin
 type column struct{ width, least float32 }
 
 // listColumns are the columns' widths; "What they wrote" (textCol) takes whatever the
-// window has spare (fitColumns). The priority and due columns are never squeezed: an
-// "Emergency" or an "overdue 6 d 23 h" cut short is a hazard, a long site name is not.
-var listColumns = []column{{110, 110}, {140, 140}, {200, 150}, {130, 90}, {100, 80}, {75, 70}, {340, textMin}, {105, 95}}
+// window has spare (fitColumns). The priority, due and kind columns are never
+// squeezed, nor the patient's name, age and sex: an "Emergency" or an age cut short is
+// a hazard, a long site name is not.
+var listColumns = []column{{110, 110}, {140, 140}, {200, 200}, {130, 90}, {100, 80}, {75, 75}, {340, textMin}, {105, 95}}
 
 // holderHeaders are the columns a team queue adds: where each request is in its
 // journey and who holds it, so the team sees at a glance what is free to take.
@@ -527,10 +531,13 @@ func (in *List) previewSelected() {
 	}
 	it, ok := in.Selected()
 	if !ok {
-		in.Preview.show(nil)
+		in.Preview.show(nil, false)
 		return
 	}
-	in.Preview.show(&it)
+	if in.Preview.shown != it.ID || !in.Preview.full { // a reload reselecting it changes nothing shown
+		in.Preview.show(&it, in.Full == nil)
+		in.previewFull(it.ID)
+	}
 	if in.OnRead == nil {
 		return
 	}
@@ -541,6 +548,26 @@ func (in *List) previewSelected() {
 		onUI(func() {
 			if in.Preview.shown == id && in.Preview.Root.Visible() && in.OnRead != nil {
 				in.OnRead(id)
+			}
+		})
+	})
+}
+
+// previewFull reads the whole of request id off the Fyne thread and puts it in the
+// preview if it is still the one there. Until then, or if it cannot be read, the
+// preview shows the list's row: who, how urgent and what they wrote.
+func (in *List) previewFull(id int64) {
+	if in.Full == nil {
+		return
+	}
+	spawn(func() {
+		it, err := in.Full(context.Background(), id)
+		if err != nil {
+			return
+		}
+		onUI(func() {
+			if in.Preview.shown == id && in.Preview.Root.Visible() {
+				in.Preview.show(&it, true)
 			}
 		})
 	})

@@ -37,6 +37,8 @@ type Preview struct {
 	Root       fyne.CanvasObject
 
 	shown int64 // the request in the preview, 0 for none
+	full  bool  // whether it is the whole request, with the engine's reasons
+	body  *fyne.Container
 	now   func() time.Time
 }
 
@@ -48,16 +50,18 @@ func newPreview(now func() time.Time) *Preview {
 	p.Text.Wrapping = fyne.TextWrapWord
 	p.Suggestion.Wrapping = fyne.TextWrapWord
 	bg := canvas.NewRectangle(themeColor(theme.ColorNameInputBackground))
-	body := container.NewVBox(p.Title, p.Patient, widget.NewSeparator(), p.Text, widget.NewSeparator(), p.Suggestion)
-	p.Root = container.NewStack(bg, container.NewVScroll(body))
-	p.show(nil)
+	p.body = container.NewVBox(p.Title, p.Patient, widget.NewSeparator(), p.Text, widget.NewSeparator(), p.Suggestion)
+	p.Root = container.NewStack(bg, container.NewVScroll(p.body))
+	p.show(nil, false)
 	return p
 }
 
-// show puts a request in the preview, or says how to pick one when it is nil.
-func (p *Preview) show(it *triage.QueueItem) {
+// show puts a request in the preview, or says how to pick one when it is nil. full
+// says whether it is the whole request (a list row has no engine's reasons).
+func (p *Preview) show(it *triage.QueueItem, full bool) {
+	defer p.body.Refresh() // lay the text out again at the height it now wraps to
 	if it == nil {
-		p.shown = 0
+		p.shown, p.full = 0, false
 		p.Title.SetText("Nothing highlighted")
 		p.Patient.SetText("j/k or the arrows move through the list; Enter opens the highlighted request.")
 		p.Text.Segments = nil
@@ -65,10 +69,7 @@ func (p *Preview) show(it *triage.QueueItem) {
 		p.Suggestion.SetText("")
 		return
 	}
-	if p.shown == it.ID && p.Title.Text != "" {
-		return
-	}
-	p.shown = it.ID
+	p.shown, p.full = it.ID, full
 	now := p.now()
 	p.Title.SetText(fmt.Sprintf("Request %d · %s · %s", it.ID, it.Priority.Label(), DueIn(it.DueAt, now)))
 	pt := it.Patient
@@ -145,32 +146,30 @@ func (f fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (f fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
 // fitWidths shares a table's width among its columns (each followed by the table's
-// padding): every column but the text gets its width when there is room for the text's
-// least beside them; when there is not, each gives up the same share of what it could
-// spare, down to its least. Narrower than every column's least (windows narrower than
-// the desk supports), the table scrolls.
+// padding). With room for every column's width, each has it and "What they wrote"
+// takes the rest; with less, every column, the text too, gives up the same share of
+// what it could spare (its width less its least). Narrower than every column's least
+// (windows narrower than the desk supports), the table scrolls.
 func fitWidths(cols []column, width float32) []float32 {
 	room := width - theme.Padding()*float32(len(cols)) - spare
 	var want, least float32
-	for i, c := range cols {
-		if i != textCol {
-			want += c.width
-			least += c.least
-		}
+	for _, c := range cols {
+		want += c.width
+		least += c.least
 	}
-	share := float32(1) // how much of each column's slack (width - least) it keeps
-	if others := room - cols[textCol].least; others < want {
-		share = max(0, (others-least)/(want-least))
+	share := float32(1) // how much of each column's slack it keeps
+	if room < want {
+		share = max(0, (room-least)/(want-least))
 	}
 	out := make([]float32, len(cols))
 	used := float32(0)
 	for i, c := range cols {
+		out[i] = c.least + (c.width-c.least)*share
 		if i != textCol {
-			out[i] = c.least + (c.width-c.least)*share
 			used += out[i]
 		}
 	}
-	out[textCol] = max(cols[textCol].least, room-used)
+	out[textCol] = max(out[textCol], room-used)
 	return out
 }
 

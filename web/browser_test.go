@@ -174,8 +174,9 @@ func (tb *tab) resize(width int) {
 	tb.do("set the width to "+fmt.Sprint(width), chromedp.EmulateViewport(int64(width), 800))
 }
 
-// stepTimeout is how long one step in the browser may take before the test fails.
-const stepTimeout = 20 * time.Second
+// stepTimeout is how long one step in the browser may take before the test fails:
+// generous, for a 20 MB upload on a busy CI machine with the race detector on.
+const stepTimeout = 45 * time.Second
 
 // do runs browser steps, failing the test with what was being done.
 func (tb *tab) do(what string, steps ...chromedp.Action[chromedp.Void]) {

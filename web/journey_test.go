@@ -117,6 +117,9 @@ func TestJourneySignUpVerifySignInAddDependant(t *testing.T) {
 	tb.open(s.URL + "/details")
 	tb.mustSee("Poppy Jones", "Waiting for the practice")
 	tb.axeAt("your details (with a child)")
+	tb.open(s.URL + "/request/start")
+	tb.mustSee("Who is this request for?", "Poppy Jones")
+	tb.axeAt("request: who")
 	if n := s.mail.Count("ruth@example.com"); n != 1 {
 		t.Errorf("ruth was sent %d emails by the sign-up, want 1", n)
 	}
@@ -230,4 +233,24 @@ func TestJourneyKeyboardOnlySignIn(t *testing.T) {
 	}
 	tb.open(s.URL + "/details")
 	tb.mustSee("Signed in as kim@example.com")
+}
+
+// The pages no journey above passes through pass axe too: help, a used or wrong email
+// link, a request that is not theirs, signed out.
+func TestAxeOnTheOtherPages(t *testing.T) {
+	t.Parallel()
+	s := startSite(t)
+	tb := newTab(t, narrow)
+	tb.open(s.URL + "/help")
+	tb.mustSee(practicePhone, frontDesk)
+	tb.axeAt("help")
+	tb.open(s.URL + "/verify?token=" + strings.Repeat("0", 64))
+	tb.mustSee("This link does not work")
+	tb.axeAt("verify: a link that does not work")
+	signUpAndIn(t, s, tb, "lee@example.com", false)
+	tb.open(s.URL + "/requests/999")
+	tb.axeAt("a request that is not theirs")
+	tb.navigateBy("sign out", chromedp.Click(chromedp.CSS(`footer form [type=submit]`)))
+	tb.mustSee("signed out")
+	tb.axeAt("signed out")
 }

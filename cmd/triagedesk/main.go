@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -23,7 +24,7 @@ func main() {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.NewTheme())
 	w := a.NewWindow("Triage Desk")
-	w.Resize(fyne.NewSize(1280, 720))
+	w.Resize(windowSize(os.Getenv("TRIAGEDESK_WINDOW")))
 	w.SetContent(widget.NewLabel("Opening the practice queue…"))
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -34,4 +35,15 @@ func main() {
 		go start(ctx, cfg, a, w) // never block the first window on the network or the disk
 	}
 	w.ShowAndRun()
+}
+
+// windowSize is the window's first size: 1280×720, the smallest the desk is made for,
+// unless TRIAGEDESK_WINDOW says another as WIDTHxHEIGHT (the screenshot script's
+// 1440x900, where no window manager is there to resize the window).
+func windowSize(s string) fyne.Size {
+	var w, h float32
+	if _, err := fmt.Sscanf(s, "%gx%g", &w, &h); err != nil || w < 640 || h < 480 {
+		return fyne.NewSize(1280, 720)
+	}
+	return fyne.NewSize(w, h)
 }

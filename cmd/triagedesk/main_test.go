@@ -219,3 +219,21 @@ func TestDemoCarriesOnAcrossRestarts(t *testing.T) {
 		t.Fatalf("after --fresh-demo request %d is still as the last run left it (%v)", target.ID, err)
 	}
 }
+
+func TestWindowSize(t *testing.T) {
+	for _, c := range []struct {
+		env  string
+		w, h float32
+	}{
+		{"", 1280, 720},
+		{"1440x900", 1440, 900},
+		{"1920x1080", 1920, 1080},
+		{"wide", 1280, 720},
+		{"200x100", 1280, 720}, // too small to use: the default
+		{"1440", 1280, 720},
+	} {
+		if got := windowSize(c.env); got.Width != c.w || got.Height != c.h {
+			t.Errorf("TRIAGEDESK_WINDOW=%q gives %v, want %gx%g", c.env, got, c.w, c.h)
+		}
+	}
+}

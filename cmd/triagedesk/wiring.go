@@ -117,7 +117,11 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 				os.Remove(cfg.Cache + s)
 			}
 		}
-		go trickle(ctx, url, p)
+		first := "" // the demo's first arrival: a patient's own words, or an emergency for its screenshot
+		if os.Getenv("TRIAGEDESK_SCREEN") == "emergency" {
+			first = demoEmergency
+		}
+		go trickle(ctx, url, p, first)
 	}
 	cache, err := store.OpenCache(ctx, cfg.Cache)
 	if err != nil {
@@ -191,9 +195,42 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 		}
 	})
 	if screen := os.Getenv("TRIAGEDESK_SCREEN"); screen != "" { // for scripts/screenshot.sh
-		time.Sleep(2 * time.Second)
-		<-desk.Refresh()
-		fyne.Do(func() { desk.ShowScreen(screen) })
+		showForScreenshot(ctx, desk, screen, os.Getenv("TRIAGEDESK_READY"))
+	}
+}
+
+// showForScreenshot opens a named screen (ui.Desk.ShowScreen, or "emergency": the
+// inbox once the demo's first arrival, an emergency, has raised the banner), waits
+// until what it shows is on screen, and then creates the file ready names. The
+// screenshot script waits for that file rather than for a guessed number of seconds,
+// which a loaded machine always outran.
+func showForScreenshot(ctx context.Context, desk *ui.Desk, screen, ready string) {
+	<-desk.Refresh()
+	var shown <-chan struct{}
+	fyne.DoAndWait(func() { shown = desk.ShowScreen(screen) })
+	select {
+	case <-shown:
+	case <-ctx.Done():
+		return
+	}
+	for screen == "emergency" {
+		up := false
+		fyne.DoAndWait(func() { up = len(desk.Alert.Waiting()) > 0 })
+		if up {
+			break
+		}
+		select {
+		case <-time.After(time.Second):
+		case <-ctx.Done():
+			return
+		}
+	}
+	fyne.DoAndWait(func() {}) // a turn of the Fyne thread after the screen was filled
+	time.Sleep(time.Second)   // and many frames of the painter's (60 a second)
+	if ready != "" {
+		if err := os.WriteFile(ready, []byte(screen+"\n"), 0o600); err != nil {
+			fmt.Fprintf(os.Stderr, "triagedesk: cannot say the screen is ready: %v\n", err)
+		}
 	}
 }
 
@@ -540,6 +577,10 @@ func openDemo(ctx context.Context, path string, size demoSize) (*store.Queue, se
 		q.Close()
 		return nil, p, fmt.Errorf("%s.json holds no staff or patient tokens", path)
 	}
+	if err := server.EnsureDemoDetails(ctx, q); err != nil {
+		q.Close()
+		return nil, p, fmt.Errorf("the demo practice's details for its templates: %w", err)
+	}
 	return q, p, nil
 }
 
@@ -558,7 +599,8 @@ func nextCoreHour(time.Time) time.Time { return time.Date(2026, 11, 24, 10, 0, 0
 
 // trickle keeps new patient requests arriving in the demo through the patient API,
 // like any patient's phone: the demo's mix, so about one in a hundred an emergency.
-func trickle(ctx context.Context, url string, practice server.DemoPractice) {
+// A first text, when given, is the first arrival's.
+func trickle(ctx context.Context, url string, practice server.DemoPractice, first string) {
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	for {
 		select {
@@ -569,6 +611,9 @@ func trickle(ctx context.Context, url string, practice server.DemoPractice) {
 		acc := practice.Practice.Accounts[rng.IntN(len(practice.Practice.Accounts))]
 		pt := practice.Practice.Patients[acc.PatientID-1]
 		text, kind, _ := demo.RequestText(rng, pt.AgeAt(time.Now()), pt.Sex)
+		if first != "" {
+			text, kind, first = first, triage.Clinical, ""
+		}
 		c, err := client.New(url, practice.PatientTokens[acc.ID])
 		if err != nil {
 			return
@@ -576,6 +621,10 @@ func trickle(ctx context.Context, url string, practice server.DemoPractice) {
 		c.Submit(ctx, 0, kind, text) // a refusal (the patient's limit) is part of the demo
 	}
 }
+
+// demoEmergency is what the demo's first arrival says when the screenshot script asks
+// for the emergency banner: a heart attack in a patient's own words.
+const demoEmergency = "Crushing pain in the middle of my chest for the last 20 minutes, going into my left arm and jaw. I feel sweaty and sick."
 
 // connect shows the sync's status on the desk and refreshes the desk after each sync.
 func connect(syncer *client.Syncer, desk *ui.Desk) {

@@ -1,0 +1,300 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"triagedesk/fhir"
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+// DefaultFeedInterval is the least time between two announcements of changes to the
+// desks' long polls (Server.FeedInterval). A tenth of a second adds nothing a person
+// at a desk would notice, and under a thousand submissions a second it turns a page
+// per desk per submission into ten pages per desk a second, each read once for all.
+const DefaultFeedInterval = 100 * time.Millisecond
+
+// feedHub is how the change feed reaches desks that are waiting for it. Desks that
+// have everything announced so far wait at the same cursor, the head; an announcement
+// moves the head and wakes them all, and they all ask for the same page, from the old
+// head to the new, which is read from the queue and encoded once and handed to each
+// of them (each desk's reply still gets its own audit entry). Announcements are paced
+// by FeedInterval, so under load the desks' replies do not grow with the submissions.
+type feedHub struct {
+	mu      sync.Mutex
+	changed chan struct{} // closed at the next announcement
+	head    store.Cursor  // the newest change announced
+	known   bool          // head has been read from the queue
+	last    time.Time     // when the last announcement began
+	pending bool          // an announcement is on its way
+	pages   map[pageKey]*sharedPage
+	waiting int // feed requests waiting for an announcement, for tests
+}
+
+// pageKey names a page of the feed: the changes after one cursor up to another, at
+// most count of them.
+type pageKey struct {
+	after, upTo store.Cursor
+	count       int
+}
+
+// sharedPage is one page read for every desk that asks for it: the first asker reads
+// it, the others wait for ready.
+type sharedPage struct {
+	ready chan struct{}
+	ch    store.Changes
+	next  store.Cursor
+	err   error
+	audit triage.AuditEntry // without actor and desk, which are each reply's own
+
+	encode  sync.Once // the compact form, made for the first desk that asks for it
+	compact []byte
+	encErr  error
+}
+
+// Changed returns a channel that is closed at the next announcement of a change.
+func (s *Server) Changed() <-chan struct{} {
+	s.hub.mu.Lock()
+	defer s.hub.mu.Unlock()
+	return s.hub.changed
+}
+
+// Notify announces changes to the waiting feed requests; call it after committing a
+// change (the handlers do; imports and other writers outside them should too, though
+// a desk's next long poll finds their changes anyway). The announcement is made at
+// once when none was made in the last FeedInterval, otherwise when it is over, with
+// whatever else changed meanwhile.
+func (s *Server) Notify() {
+	h := &s.hub
+	h.mu.Lock()
+	if h.pending {
+		h.mu.Unlock()
+		return // the coming announcement reads the head after this change was committed
+	}
+	h.pending = true
+	wait := s.FeedInterval - time.Since(h.last)
+	h.mu.Unlock()
+	if wait <= 0 {
+		s.announce()
+		return
+	}
+	time.AfterFunc(wait, s.announce)
+}
+
+// announce reads the newest change, makes it the head and wakes the waiting desks.
+func (s *Server) announce() {
+	h := &s.hub
+	h.mu.Lock()
+	// From here a new Notify schedules another announcement: a change committed
+	// after the read below must not wait for a Notify that saw this one pending.
+	h.pending, h.last = false, time.Now()
+	h.mu.Unlock()
+	last, err := s.queue.LastChange(context.Background())
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if err != nil {
+		s.log.Printf("feed: read the newest change to announce it: %v", err)
+	} else if last > h.head || !h.known {
+		h.head, h.known = last, true
+		h.pages = nil // pages are asked for up to the new head from now on
+	}
+	close(h.changed)
+	h.changed = make(chan struct{})
+}
+
+// announced returns the head and the channel closed at the next announcement, read
+// together. The first call reads the head from the queue.
+func (s *Server) announced(ctx context.Context) (store.Cursor, <-chan struct{}, error) {
+	h := &s.hub
+	h.mu.Lock()
+	if h.known {
+		defer h.mu.Unlock()
+		return h.head, h.changed, nil
+	}
+	h.mu.Unlock()
+	last, err := s.queue.LastChange(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.known {
+		h.head, h.known = last, true
+	}
+	return h.head, h.changed, nil
+}
+
+// page returns the page of changes after after up to upTo, reading it from the queue
+// only if no other desk has asked for it since the last announcement.
+func (s *Server) page(ctx context.Context, after, upTo store.Cursor, count int) *sharedPage {
+	h := &s.hub
+	key := pageKey{after, upTo, count}
+	h.mu.Lock()
+	p, ok := h.pages[key]
+	if !ok {
+		p = &sharedPage{ready: make(chan struct{})}
+		if h.pages == nil {
+			h.pages = map[pageKey]*sharedPage{}
+		}
+		h.pages[key] = p
+	}
+	h.mu.Unlock()
+	if ok {
+		select {
+		case <-p.ready:
+		case <-ctx.Done():
+			return &sharedPage{err: ctx.Err()}
+		}
+		return p
+	}
+	// Read without the asker's context, so one desk hanging up does not fail the page
+	// for the others waiting for it.
+	p.ch, p.next, p.err = s.queue.FeedUpTo(context.WithoutCancel(ctx), after, upTo, count)
+	s.feedPages.Add(1)
+	if p.err == nil {
+		p.audit = feedAudit(p.ch, after)
+	} else {
+		h.mu.Lock()
+		if h.pages[key] == p {
+			delete(h.pages, key) // the next asker tries again
+		}
+		h.mu.Unlock()
+	}
+	close(p.ready)
+	return p
+}
+
+// records is the page as the wire carries it.
+func (p *sharedPage) records() fhir.Records {
+	return fhir.Records{Sites: p.ch.Sites, GPTeams: p.ch.GPTeams, Patients: p.ch.Patients, Requests: p.ch.Requests}
+}
+
+// feed serves the change feed: every change after the cursor, oldest first, as a
+// history Bundle whose next link carries the following cursor. With wait=1 it serves
+// the changes announced after the cursor, waiting up to LongPoll for an announcement
+// when there are none; without it, every change committed so far.
+func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	after, err := store.ParseCursor(q.Get("cursor"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	count := 1000
+	if v := q.Get("_count"); v != "" {
+		if n, err := strconv.Atoi(v); err == nil && n > 0 {
+			count = min(n, 5000)
+		}
+	}
+	if q.Get("wait") == "" {
+		s.feedNow(w, r, after, count)
+		return
+	}
+	s.extendForLongPoll(w)
+	deadline := time.After(s.LongPoll)
+	templates := s.templatesChanged() // a manager's edit ends the wait, so desks read it at once
+	checked := false
+	for {
+		head, changed, err := s.announced(r.Context())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if after < head {
+			p := s.page(r.Context(), after, head, count)
+			if p.err != nil {
+				s.fail(w, r, p.err)
+				return
+			}
+			// Every page that carries patient data is a read: patients alone too.
+			if len(p.ch.Requests) > 0 || len(p.ch.Patients) > 0 {
+				if !s.audited(w, r, p.audit) {
+					return
+				}
+			}
+			s.writePage(w, r, p, after, p.next < head)
+			return
+		}
+		if !checked {
+			// A change committed without a Notify (by another process, or a writer that
+			// forgot) is announced now rather than never.
+			checked = true
+			if last, err := s.queue.LastChange(r.Context()); err == nil && last > head {
+				s.Notify()
+			}
+		}
+		s.waitingFeeds(+1)
+		select {
+		case <-changed:
+			s.waitingFeeds(-1)
+		case <-deadline:
+			s.waitingFeeds(-1)
+			s.writeFeed(w, r, fhir.Records{}, after, after, false)
+			return
+		case <-templates:
+			s.waitingFeeds(-1)
+			s.writeFeed(w, r, fhir.Records{}, after, after, false)
+			return
+		case <-r.Context().Done():
+			s.waitingFeeds(-1)
+			return
+		}
+	}
+}
+
+func (s *Server) waitingFeeds(n int) {
+	s.hub.mu.Lock()
+	s.hub.waiting += n
+	s.hub.mu.Unlock()
+}
+
+// feedNow answers a feed request that does not wait (a first sync, a desk catching up,
+// Ctrl+R) with every change committed after the cursor, read for this request alone.
+func (s *Server) feedNow(w http.ResponseWriter, r *http.Request, after store.Cursor, count int) {
+	ch, next, err := s.queue.Feed(r.Context(), after, count)
+	s.feedPages.Add(1)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	// Every page that carries patient data is a read: patients alone too.
+	if len(ch.Requests) > 0 || len(ch.Patients) > 0 {
+		if !s.audited(w, r, feedAudit(ch, after)) {
+			return
+		}
+	}
+	last, err := s.queue.LastChange(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	recs := fhir.Records{Sites: ch.Sites, GPTeams: ch.GPTeams, Patients: ch.Patients, Requests: ch.Requests}
+	s.writeFeed(w, r, recs, after, next, next < last)
+}
+
+// writePage answers with a shared page: the compact form encoded once for every desk
+// that gets it, a FHIR Bundle (whose links name the address each client used) for
+// anyone else.
+func (s *Server) writePage(w http.ResponseWriter, r *http.Request, p *sharedPage, after store.Cursor, more bool) {
+	if !acceptsDeskFeed(r) {
+		s.writeFeed(w, r, p.records(), after, p.next, more)
+		return
+	}
+	p.encode.Do(func() {
+		var buf bytes.Buffer
+		p.encErr = fhir.EncodeDeskPage(&buf, p.records(), p.next.String(), more)
+		p.compact = buf.Bytes()
+	})
+	if p.encErr != nil {
+		s.fail(w, r, p.encErr)
+		return
+	}
+	s.feedReplies.Add(1)
+	w.Header().Set("Content-Type", fhir.DeskContentType)
+	w.Write(p.compact)
+}

@@ -1,0 +1,148 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"sort"
+	"testing"
+	"time"
+
+	"triagedesk/fhir"
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+// longPoll is one desk's feed request with wait=1, in the compact form or as FHIR.
+type longPoll struct {
+	desk string
+	page fhir.FeedPage
+	err  error
+}
+
+// startLongPolls sends one waiting feed request per desk from cursor after and
+// returns where their answers arrive; it returns once they are all waiting, or one
+// has been answered.
+func startLongPolls(t *testing.T, e *env, token string, after store.Cursor, desks []string, compact func(i int) bool) <-chan longPoll {
+	t.Helper()
+	before := e.srv.WaitingFeeds()
+	out := make(chan longPoll, len(desks))
+	for i, desk := range desks {
+		go func() {
+			req, _ := http.NewRequest("GET", fmt.Sprintf("%s%s?wait=1&cursor=%s", e.http.URL, fhir.FeedPath, after), nil)
+			req.Header.Set("Authorization", "Bearer "+token)
+			req.Header.Set("X-Triage-Desk", desk)
+			parse := fhir.ParseFeed
+			if compact(i) {
+				req.Header.Set("Accept", fhir.DeskContentType)
+				parse = fhir.ParseDeskPage
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				out <- longPoll{desk: desk, err: err}
+				return
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != http.StatusOK {
+				out <- longPoll{desk: desk, err: fmt.Errorf("%d: %s", resp.StatusCode, body)}
+				return
+			}
+			page, err := parse(body)
+			out <- longPoll{desk: desk, page: page, err: err}
+		}()
+	}
+	for e.srv.WaitingFeeds() < before+len(desks) && len(out) == 0 {
+		time.Sleep(time.Millisecond) // waiting for the requests to arrive, not timing anything
+	}
+	return out
+}
+
+// TestDesksWaitingTogetherShareOnePage: twenty desks waiting at the same cursor when
+// a request arrives get it from one read of the queue, and the audit trail still has
+// one entry per desk naming the request each received and from which desk.
+func TestDesksWaitingTogetherShareOnePage(t *testing.T) {
+	ctx := context.Background()
+	e, practice, _ := demoEnv(t, 100, 60)
+	e.srv.LongPoll = time.Minute // a desk that is not woken fails the test, however slow the machine
+	reviewer, _ := practice.User("demo-reviewer")
+	head, err := e.q.LastChange(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var desks []string
+	for i := range 20 {
+		desks = append(desks, fmt.Sprintf("desk %02d", i+1))
+	}
+	// One in four asks for FHIR, as a third-party client would: it shares the read.
+	answers := startLongPolls(t, e, reviewer.Token, head, desks, func(i int) bool { return i%4 != 0 })
+	readsBefore := e.srv.FeedStats().Pages
+	auditBefore := auditCount(t, e.q)
+
+	acc := practice.Practice.Accounts[0]
+	code, m := e.call("POST", "/api/v1/requests", practice.PatientTokens[acc.ID], map[string]any{"kind": "admin", "text": "a fit note please"})
+	if code != http.StatusCreated {
+		t.Fatalf("submit: %d %v", code, m)
+	}
+	id := int64(m["id"].(float64))
+
+	for range desks {
+		a := <-answers
+		if a.err != nil {
+			t.Fatalf("%s: %v", a.desk, a.err)
+		}
+		if len(a.page.Requests) != 1 || a.page.Requests[0].ID != id {
+			t.Fatalf("%s got %d requests, want request %d alone", a.desk, len(a.page.Requests), id)
+		}
+		if a.page.More {
+			t.Fatalf("%s was told there is more", a.desk)
+		}
+	}
+	if reads := e.srv.FeedStats().Pages - readsBefore; reads != 1 {
+		t.Errorf("the queue read the page %d times for %d desks, want once", reads, len(desks))
+	}
+	var got []string
+	for _, a := range auditSince(t, e.q, auditBefore) {
+		if a.Action != "sync" {
+			continue
+		}
+		if a.Actor != "demo-reviewer" || a.Records != fmt.Sprintf("request %d", id) || a.RequestID != id {
+			t.Errorf("feed entry %+v: want demo-reviewer receiving request %d", a, id)
+		}
+		got = append(got, a.Desk)
+	}
+	sort.Strings(got)
+	if fmt.Sprint(got) != fmt.Sprint(desks) {
+		t.Errorf("feed entries from desks %v, want one from each of %v", got, desks)
+	}
+}
+
+// TestAChangeWithoutNotifyStillReachesAWaitingDesk: a change committed by something
+// that did not announce it (another process on the same file, an import) reaches a
+// desk that starts waiting after it, instead of waiting for an unrelated change.
+func TestAChangeWithoutNotifyStillReachesAWaitingDesk(t *testing.T) {
+	ctx := context.Background()
+	e, practice, _ := demoEnv(t, 100, 60)
+	e.srv.LongPoll = time.Minute
+	reviewer, _ := practice.User("demo-reviewer")
+	head, err := e.q.LastChange(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The server has announced head: a desk waits at it, and is answered empty at the
+	// end of a short poll.
+	e.srv.Notify()
+	p := practice.Practice.Patients[3]
+	p.GivenName, p.Version = "Renamed", p.Version+1
+	if err := e.q.Import(ctx, store.Changes{Patients: []triage.Patient{p}}); err != nil {
+		t.Fatal(err)
+	}
+	a := <-startLongPolls(t, e, reviewer.Token, head, []string{"desk 1"}, func(int) bool { return true })
+	if a.err != nil {
+		t.Fatal(a.err)
+	}
+	if len(a.page.Patients) != 1 || a.page.Patients[0].GivenName != "Renamed" {
+		t.Fatalf("the waiting desk got %+v, want the renamed patient", a.page.Patients)
+	}
+}
