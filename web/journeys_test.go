@@ -69,7 +69,7 @@ func onlyRequest(t *testing.T, s *site) triage.Request {
 
 // A medical request from start to confirmation, every page checked by axe; the
 // contact page is filled in and sent with the keyboard alone.
-func TestJourneySendARequest(t *testing.T) {
+func TestJourneyRequestKeyboardContactToConfirmation(t *testing.T) {
 	t.Parallel()
 	s := startSite(t)
 	tb := newTab(t, phone)
