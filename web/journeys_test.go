@@ -1,17 +1,15 @@
 package web_test
 
-// The request pages in a real browser (the harness is browser_test.go's): sending a
-// request one question a page, a red flag stopping it, a clinical pause, bad input, a
-// session ending mid-request, and reading and answering the practice's reply, which
-// then reaches a desk's cache through the sync. Every page passes axe at 320 and 1280
-// pixels.
+// The request pages in a real browser (the harness is browser_test.go's; the red
+// flag, bad input and an ended session are request_journey_test.go's): a request sent
+// with the contact page done by keyboard alone, a clinical pause that still takes
+// medication, and reading and answering the practice's reply, which then reaches a
+// desk's cache through the sync. Every page passes axe at 320 and 1280 pixels.
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -48,13 +46,6 @@ func signedUpPatient(t *testing.T, s *site, tb *tab, email string, verified bool
 func (tb *tab) clear(id string) {
 	tb.t.Helper()
 	eval[any](tb, fmt.Sprintf(`document.getElementById(%q).value = ""`, id))
-}
-
-// fillLong puts long text in a field at once.
-func (tb *tab) fillLong(id, text string) {
-	tb.t.Helper()
-	b, _ := json.Marshal(text)
-	eval[any](tb, fmt.Sprintf(`document.getElementById(%q).value = %s`, id, b))
 }
 
 // onlyRequest returns the one request in the queue.
@@ -140,29 +131,6 @@ func TestJourneyRequestKeyboardContactToConfirmation(t *testing.T) {
 	tb.axeAt("one request")
 }
 
-// A yes to a red-flag question stops the form at once with what to do, and the
-// practice gets an emergency holding what was ticked.
-func TestJourneyRedFlagStops(t *testing.T) {
-	t.Parallel()
-	s := startSite(t)
-	tb := newTab(t, phone)
-	signedUpPatient(t, s, tb, "ruth@example.com", false)
-	tb.open(s.URL + "/request/start")
-	tb.choose("kind-medical")
-	tb.submit()
-	tb.choose("flag-breathing")
-	tb.submit()
-	tb.mustSee("Call 999 now", "We have told the practice what you ticked")
-	tb.axeAt("request: stop at a red flag")
-	if n := eval[int](tb, `document.querySelectorAll("main textarea, main input:not([type=hidden])").length`); n != 0 {
-		t.Errorf("the stop page still asks for %d more answers", n)
-	}
-	r := onlyRequest(t, s)
-	if r.Priority != triage.Emergency || len(r.Answers.YesTo()) != 1 || r.Answers.YesTo()[0].ID != "breathing" {
-		t.Errorf("the practice got priority %s, yes to %v", r.Priority, r.Answers.YesTo())
-	}
-}
-
 // While clinical requests are paused, a request can still be sent for medication or
 // admin, and medical is not offered.
 func TestJourneyClinicalPauseStillTakesMedication(t *testing.T) {
@@ -190,71 +158,6 @@ func TestJourneyClinicalPauseStillTakesMedication(t *testing.T) {
 	tb.mustSee("Request sent")
 	if r := onlyRequest(t, s); r.Kind != triage.Admin {
 		t.Errorf("a medication request went as %s", r.Kind)
-	}
-}
-
-// Bad input on the request pages comes back with an error summary linking to the
-// field and nothing typed lost: empty text, 5,001 characters, a 20 MB photo, a file
-// that is not an image, and a session that ends mid-request.
-func TestJourneyBadRequestInputKeepsWhatWasTyped(t *testing.T) {
-	t.Parallel()
-	s := startSite(t)
-	tb := newTab(t, phone)
-	signedUpPatient(t, s, tb, "ruth@example.com", false)
-	tb.open(s.URL + "/request/start")
-	tb.choose("kind-admin")
-	tb.submit()
-
-	tb.submit()
-	tb.mustShowError("text", "Enter what your request is about")
-	long := strings.Repeat("a", 5001)
-	tb.fillLong("text", long)
-	tb.submit()
-	tb.mustShowError("text", "5,000 characters or fewer")
-	if got := tb.value("text"); got != long {
-		t.Errorf("after the error the text holds %d characters, want the 5,001 typed", len(got))
-	}
-	tb.axeAt("request: text too long")
-	tb.clear("text")
-	tb.typeInto("text", "A letter for my employer, please.")
-	tb.submit()
-
-	dir := t.TempDir()
-	big := filepath.Join(dir, "big.jpg")
-	if err := os.WriteFile(big, append(jpegWithLocation(t), make([]byte, 20<<20)...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	notImage := filepath.Join(dir, "letter.pdf")
-	if err := os.WriteFile(notImage, []byte("%PDF-1.4 not a photo"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct{ file, want string }{{big, "5 MB or smaller"}, {notImage, "must be JPEG or PNG"}} {
-		tb.do("choose "+tt.file, chromedp.SetUploadFiles(chromedp.ID("photos"), []string{tt.file}))
-		tb.submit()
-		tb.mustShowError("photos", tt.want)
-	}
-	tb.axeAt("request: photo refused")
-	tb.open(s.URL + "/request/text")
-	if got := tb.value("text"); got != "A letter for my employer, please." {
-		t.Errorf("after refused photos the text is %q", got)
-	}
-
-	// The patient goes away for two hours with the text half written.
-	tb.clear("text")
-	tb.typeInto("text", "Typed before the session ended.")
-	s.clock.add(2 * time.Hour)
-	tb.submit()
-	tb.mustSee("Sign in", "kept what you typed")
-	tb.typeInto("email", "ruth@example.com")
-	tb.typeInto("password", patientPassword)
-	tb.submit()
-	tb.choose("kind-admin")
-	tb.submit()
-	if got := tb.value("text"); got != "Typed before the session ended." {
-		t.Errorf("after signing in again the text is %q", got)
-	}
-	if reqs, _, _ := s.q.Requests(context.Background(), 0, 10); len(reqs) != 0 {
-		t.Errorf("refused input sent %d requests", len(reqs))
 	}
 }
 
