@@ -40,6 +40,17 @@ func (d DemoPractice) User(name string) (DemoUser, bool) {
 // reply templates fill in.
 var DemoDetails = triage.Practice{Name: "Riverside Health Centre", Phone: "01632 960 123", BookingLink: "https://book.riverside.example/appointments"}
 
+// EnsureDemoDetails gives a demo practice made before the reply templates existed
+// its name, phone number and booking link, so its templates fill in as a new one's.
+func EnsureDemoDetails(ctx context.Context, q *store.Queue) error {
+	var p triage.Practice
+	set, err := q.Setting(ctx, keyPractice, &p)
+	if err != nil || set {
+		return err
+	}
+	return q.SetSetting(ctx, keyPractice, DemoDetails, "demo")
+}
+
 // FillDemo fills an empty queue with a deterministic demo practice: patients,
 // requests triaged by the built-in engine, patients' logins, and a member of staff for
 // every role and team (demo-reviewer, demo-manager, demo-gp, demo-medicines, …).

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"triagedesk/client"
+	"triagedesk/server"
 	"triagedesk/store"
 	"triagedesk/triage"
 )
@@ -80,5 +81,26 @@ func TestTemplatesAPI(t *testing.T) {
 	code, m := e.call(http.MethodDelete, "/api/v1/templates/"+itoa(photo.ID), e.manager, nil)
 	if code != http.StatusUnprocessableEntity || !strings.Contains(message(m), "If-Match") {
 		t.Fatalf("a delete without a version: %d %q", code, message(m))
+	}
+}
+
+// TestEnsureDemoDetails: a demo queue from before templates gets the demo's details;
+// details already set are kept.
+func TestEnsureDemoDetails(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	var p triage.Practice
+	for i, want := range []triage.Practice{server.DemoDetails, {Name: "Kept"}} {
+		if i == 1 {
+			if err := e.q.SetSetting(ctx, "practice", want, "mo"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := server.EnsureDemoDetails(ctx, e.q); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.q.Setting(ctx, "practice", &p); err != nil || p != want {
+			t.Fatalf("round %d: the practice's details are %+v (%v), want %+v", i, p, err, want)
+		}
 	}
 }

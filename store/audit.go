@@ -95,13 +95,7 @@ func (q *Queue) Audit(ctx context.Context, e triage.AuditEntry) error {
 	if err := checkAudit(e); err != nil {
 		return err
 	}
-	err := q.grouped(ctx, func(tx *sqlx.Tx, now time.Time) error {
-		if e.At.IsZero() {
-			e.At = now
-		}
-		return appendAudit(ctx, tx, e)
-	})
-	if err != nil {
+	if err := q.group.appendAudit(ctx, e); err != nil {
 		return fmt.Errorf("record %s in the audit trail: %w", e.Action, err)
 	}
 	return nil

@@ -57,6 +57,9 @@ func benchCache(b *testing.B) *Cache {
 }
 
 func TestMain(m *testing.M) {
+	if path := os.Getenv(killChildEnv); path != "" {
+		os.Exit(killChild(path))
+	}
 	code := m.Run()
 	if bench.cache != nil {
 		bench.cache.Close()

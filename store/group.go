@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+
+	"triagedesk/triage"
 )
 
 // groupBatch is the most jobs the group writer commits in one transaction.
@@ -20,12 +23,17 @@ type groupJob struct {
 	ctx  context.Context
 	fn   func(tx *sqlx.Tx, now time.Time) error
 	done chan error
+	// audit, when fn is nil, is an entry of the audit trail to append: the entries of
+	// one transaction are written together, a few statements for hundreds of them.
+	audit *triage.AuditEntry
 }
 
 // groupWriter commits many small writes together: every job waiting when a
 // transaction starts (up to groupBatch) runs in it, each inside its own savepoint so
 // that one that fails leaves nothing behind and does not spoil the others, and each
-// hears how it went only once the transaction is committed and durable. Under load a
+// hears how it went only once the transaction is committed and durable. Audit entries
+// waiting together are appended together, a hundred to a statement (one savepoint for
+// them all, and each in its own only when one of them was refused). Under load a
 // queue's writes are patients' submissions and the audit entries of staff reads (with
 // 200 desks following, one per feed reply); one transaction and one fsync each was
 // what held submissions to a hundred a second.
@@ -65,7 +73,17 @@ func newGroupWriter(db *DB) *groupWriter {
 
 // do runs fn in the next group transaction and waits for it to commit.
 func (g *groupWriter) do(ctx context.Context, fn func(tx *sqlx.Tx, now time.Time) error) error {
-	job := groupJob{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	return g.send(groupJob{ctx: ctx, fn: fn, done: make(chan error, 1)})
+}
+
+// appendAudit appends e to the audit trail in the next group transaction and waits for
+// it to commit. e.At, when zero, is the transaction's time.
+func (g *groupWriter) appendAudit(ctx context.Context, e triage.AuditEntry) error {
+	return g.send(groupJob{ctx: ctx, audit: &e, done: make(chan error, 1)})
+}
+
+func (g *groupWriter) send(job groupJob) error {
+	ctx := job.ctx
 	g.mu.RLock()
 	if g.closed {
 		g.mu.RUnlock()
@@ -133,22 +151,35 @@ func (g *groupWriter) commit(batch []groupJob) ([]error, error) {
 	defer tx.Rollback()
 	now := g.db.Now().UTC()
 	results := make([]error, len(batch))
+	var audits []int // the batch's audit entries, written together below
 	for i, j := range batch {
 		if err := j.ctx.Err(); err != nil {
 			results[i] = err // its caller has gone; nothing is written for it
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `SAVEPOINT job`); err != nil {
+		if j.fn == nil {
+			audits = append(audits, i)
+			continue
+		}
+		if err := savepoint(tx, &results[i], func() error { return j.fn(tx, now) }); err != nil {
 			return nil, err
 		}
-		results[i] = j.fn(tx, now)
-		if results[i] != nil {
-			if _, err := tx.ExecContext(ctx, `ROLLBACK TO job`); err != nil {
-				return nil, fmt.Errorf("undo a failed write: %w", err)
+	}
+	for start := 0; start < len(audits); start += auditRows {
+		chunk := audits[start:min(start+auditRows, len(audits))]
+		var together error
+		if err := savepoint(tx, &together, func() error { return insertAudits(ctx, tx, batch, chunk, now) }); err != nil {
+			return nil, err
+		}
+		if together == nil {
+			continue
+		}
+		// One of them was refused: each on its own, so the others are still written
+		// and the refused one's caller hears why.
+		for _, i := range chunk {
+			if err := savepoint(tx, &results[i], func() error { return insertAudits(ctx, tx, batch, []int{i}, now) }); err != nil {
+				return nil, err
 			}
-		}
-		if _, err := tx.ExecContext(ctx, `RELEASE job`); err != nil {
-			return nil, err
 		}
 	}
 	committing := time.Now()
@@ -160,4 +191,49 @@ func (g *groupWriter) commit(batch []groupJob) ([]error, error) {
 	g.transactions.Add(1)
 	g.committed.Add(int64(len(batch)))
 	return results, nil
+}
+
+// savepoint runs fn inside a savepoint of tx and stores its error in result; when fn
+// fails, what it wrote is undone and the transaction goes on. The error returned is
+// the transaction's own, which ends it.
+func savepoint(tx *sqlx.Tx, result *error, fn func() error) error {
+	ctx := context.Background()
+	if _, err := tx.ExecContext(ctx, `SAVEPOINT job`); err != nil {
+		return err
+	}
+	*result = fn()
+	if *result != nil {
+		if _, err := tx.ExecContext(ctx, `ROLLBACK TO job`); err != nil {
+			return fmt.Errorf("undo a failed write: %w", err)
+		}
+	}
+	_, err := tx.ExecContext(ctx, `RELEASE job`)
+	return err
+}
+
+// auditRows is the most audit entries one INSERT writes: eight values each, well
+// inside SQLite's limit of bound values in a statement.
+const auditRows = 100
+
+// insertAudits appends the audit entries of the jobs batch[which] in one statement.
+func insertAudits(ctx context.Context, tx *sqlx.Tx, batch []groupJob, which []int, now time.Time) error {
+	var q strings.Builder
+	q.WriteString(`INSERT INTO audit (at, actor, action, request_id, patient_id, desk, records, detail) VALUES `)
+	args := make([]any, 0, 8*len(which))
+	for n, i := range which {
+		e := batch[i].audit
+		if n > 0 {
+			q.WriteByte(',')
+		}
+		q.WriteString(`(?, ?, ?, ?, ?, ?, ?, ?)`)
+		at := e.At
+		if at.IsZero() {
+			at = now
+		}
+		args = append(args, at.Unix(), e.Actor, e.Action, e.RequestID, e.PatientID, e.Desk, e.Records, e.Detail)
+	}
+	if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+		return fmt.Errorf("append to audit trail: %w", err)
+	}
+	return nil
 }

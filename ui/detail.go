@@ -55,6 +55,7 @@ type Detail struct {
 	RespondDialog *dialog.FormDialog
 	RespondSend   func()        // sends what the respond dialog holds, as its Send button does
 	RespondPicker *Picker       // the respond dialog's template picker while it is open
+	SignpostPick  *Picker       // the signpost dialog's template picker while it is open
 	Entered       *widget.Label // who entered it for a caller, and how to contact the patient
 	Holder        *widget.Label // who holds it, for a team's request
 	Notes         *widget.Label // the staff's internal notes, never shown to the patient
@@ -712,6 +713,10 @@ func (v *Detail) onSignpost() {
 	picker.send = form.Submit
 	form.Resize(fyne.NewSize(680, 560))
 	form.Show()
+	v.SignpostPick = picker
+	if v.d.window != nil {
+		v.d.window.Canvas().Focus(picker.Filter)
+	}
 }
 
 // respondThen are the choices after sending a response, before the outcomes that close.

@@ -184,8 +184,11 @@ func newPicker(set triage.TemplateSet, prefer func(triage.Template) bool, first 
 
 // useLabel says what a template is for, as the picker shows it.
 func useLabel(t triage.Template) string {
-	if t.Suits == triage.UseSignpost {
+	switch t.Suits {
+	case triage.UseSignpost:
 		return "signpost to " + t.Signpost.Label()
+	case triage.UseCall999:
+		return "emergency"
 	}
 	return strings.ToLower(t.Suits.Label())
 }

@@ -361,3 +361,25 @@ func indexOf(ts []triage.Template, id int64) int {
 	}
 	return -1
 }
+
+// TestSignpostWithATemplate: in the signpost dialog the picker chooses the service
+// with the template, and Ctrl+Enter signposts and closes with the filled message.
+func TestSignpostWithATemplate(t *testing.T) {
+	f := newFixture(t)
+	set := seedTemplates(t, f, testPractice)
+	c := f.w.Canvas()
+	it := routineNew(t, f)
+	user(func() { f.d.Open(it) })
+	user(func() { f.d.Detail.onSignpost() })
+	p := f.d.Detail.SignpostPick
+	if p == nil || c.Focused() != p.Filter {
+		t.Fatal("the signpost dialog does not start in its template filter")
+	}
+	user(func() { keysOn(c, "optic", "<Return>") })
+	want, _ := triage.Fill(templateNamed(t, set, "Optician").Body, it.Patient.GivenName, testPractice)
+	user(func() { shortcut(c, sendShortcut) })
+	got := requestNow(t, f, it.ID)
+	if got.Status != triage.StatusClosed || got.Signpost != triage.SignpostOptician || got.Response != want {
+		t.Fatalf("request %d is %s, signposted to %q with %q; want closed, to an optician, with %q", it.ID, got.Status, got.Signpost, got.Response, want)
+	}
+}

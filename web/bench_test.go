@@ -135,7 +135,7 @@ func (st *serverTimes) quantile(q float64) time.Duration {
 const concurrentPatients = 50
 
 // benchPages are the pages a signed-in patient opens, in turn.
-var benchPages = []string{"/", "/details", "/help", "/dependants/add"}
+var benchPages = []string{"/", "/details", "/help", "/dependants/add", "/requests"}
 
 // BenchmarkPages50Patients measures the server's time per page (in the handler, from
 // the request read to the page written) with 50 signed-in patients opening pages at

@@ -577,6 +577,10 @@ func openDemo(ctx context.Context, path string, size demoSize) (*store.Queue, se
 		q.Close()
 		return nil, p, fmt.Errorf("%s.json holds no staff or patient tokens", path)
 	}
+	if err := server.EnsureDemoDetails(ctx, q); err != nil {
+		q.Close()
+		return nil, p, fmt.Errorf("the demo practice's details for its templates: %w", err)
+	}
 	return q, p, nil
 }
 
