@@ -382,6 +382,26 @@ func TestSignpostWithATemplate(t *testing.T) {
 	}
 	user(func() { keysOn(c, "optic", "<Return>") })
 	want, _ := triage.Fill(templateNamed(t, set, "Optician").Body, it.Patient.GivenName, testPractice)
+
+	// Someone else changes the request first: the signpost is refused, the message kept.
+	var problems []string
+	f.d.opts.Problems = func(err error) { problems = append(problems, err.Error()) }
+	other := f.d.Detail.item.Request
+	other.Version++
+	other.Note = "changed elsewhere"
+	if err := f.c.Upsert(context.Background(), store.Changes{Requests: []triage.Request{other}}); err != nil {
+		t.Fatal(err)
+	}
+	user(func() { shortcut(c, sendShortcut) })
+	if len(problems) != 1 || requestNow(t, f, it.ID).Status == triage.StatusClosed {
+		t.Fatalf("a signpost on a stale version: problems %q", problems)
+	}
+	user(func() { f.d.Detail.Show(f.d.Detail.item) })
+	user(func() { f.d.Detail.onSignpost() })
+	if got := f.d.Detail.SignpostPick.msg.Text; got != want {
+		t.Fatalf("after the refusal the signpost message is %q, want the draft %q", got, want)
+	}
+	user(func() { c.Focus(f.d.Detail.SignpostPick.msg) })
 	user(func() { shortcut(c, sendShortcut) })
 	got := requestNow(t, f, it.ID)
 	if got.Status != triage.StatusClosed || got.Signpost != triage.SignpostOptician || got.Response != want {
