@@ -2,14 +2,21 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"sort"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"triagedesk/assets"
 	"triagedesk/fhir"
+	"triagedesk/server"
 	"triagedesk/store"
 	"triagedesk/triage"
 )
@@ -145,4 +152,95 @@ func TestAChangeWithoutNotifyStillReachesAWaitingDesk(t *testing.T) {
 	if len(a.page.Patients) != 1 || a.page.Patients[0].GivenName != "Renamed" {
 		t.Fatalf("the waiting desk got %+v, want the renamed patient", a.page.Patients)
 	}
+}
+
+// BenchmarkFeedTo200Desks: each op is one patient's submission reaching 200 desks that
+// follow the feed over HTTP with long polls and compact pages; pages/op is how often
+// the queue read (and encoded) a page for them, replies/op how many answers it sent.
+func BenchmarkFeedTo200Desks(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	q, err := store.OpenQueue(ctx, filepath.Join(b.TempDir(), "queue.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer q.Close()
+	practice, err := server.FillDemo(ctx, q, 4, 100, 60, tuesday)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := q.SetSetting(ctx, "limits", triage.Limits{MaxLive: 1_000_000, OveruseThreshold: 8}, "bench"); err != nil {
+		b.Fatal(err)
+	}
+	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
+	srv.SetClock(func() time.Time { return tuesday })
+	h := httptest.NewServer(srv)
+	defer h.Close()
+	h.Client().Transport.(*http.Transport).MaxIdleConnsPerHost = 300
+	reviewer, _ := practice.User("demo-reviewer")
+	head, err := q.LastChange(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const desks = 200
+	seen := make([]atomic.Int64, desks) // the newest request each desk has
+	for d := range desks {
+		go func() {
+			cursor := head.String()
+			for ctx.Err() == nil {
+				req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("%s%s?wait=1&cursor=%s", h.URL, fhir.FeedPath, cursor), nil)
+				req.Header.Set("Authorization", "Bearer "+reviewer.Token)
+				req.Header.Set("X-Triage-Desk", fmt.Sprintf("desk %d", d))
+				req.Header.Set("Accept", fhir.DeskContentType)
+				resp, err := h.Client().Do(req)
+				if err != nil {
+					continue
+				}
+				body, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				page, err := fhir.ParseDeskPage(body)
+				if err != nil {
+					continue
+				}
+				for _, r := range page.Requests {
+					if r.ID > seen[d].Load() {
+						seen[d].Store(r.ID)
+					}
+				}
+				cursor = page.Cursor
+			}
+		}()
+	}
+	acc := practice.Practice.Accounts[0]
+	submit := func() int64 {
+		body := strings.NewReader(`{"kind": "admin", "text": "a fit note please"}`)
+		req, _ := http.NewRequest("POST", h.URL+"/api/v1/requests", body)
+		req.Header.Set("Authorization", "Bearer "+practice.PatientTokens[acc.ID])
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := h.Client().Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var m struct{ ID int64 }
+		if err := json.NewDecoder(resp.Body).Decode(&m); err != nil || m.ID == 0 {
+			b.Fatalf("submit: %d %v", resp.StatusCode, err)
+		}
+		return m.ID
+	}
+	before := srv.FeedStats()
+	b.ResetTimer()
+	for range b.N {
+		id := submit()
+		for d := range desks {
+			for seen[d].Load() < id {
+				time.Sleep(100 * time.Microsecond)
+			}
+		}
+	}
+	b.StopTimer()
+	cancel() // the desks hang up before the server closes
+	after := srv.FeedStats()
+	b.ReportMetric(float64(after.Pages-before.Pages)/float64(b.N), "pages/op")
+	b.ReportMetric(float64(after.Replies-before.Replies)/float64(b.N), "replies/op")
 }

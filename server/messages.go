@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -71,16 +72,28 @@ func (s *Server) readOwn(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	acc := accountOf(r)
-	q, err := s.queue.PatientRequest(r.Context(), acc.ID, id)
+	o, err := s.OwnRequest(r.Context(), accountOf(r), id, deskOf(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if !s.audited(w, r, triage.AuditEntry{Action: "patient-read", RequestID: q.ID, PatientID: q.PatientID, Records: store.RecordList([]int64{q.ID}, nil)}) {
-		return
+	writeJSON(w, http.StatusOK, "application/json", o)
+}
+
+// OwnRequest returns one of acc's requests with its conversation, as the patient
+// reads it, and records the read in the audit trail (from names where: the patient
+// pages, or the app's X-Triage-Desk). ENOTFOUND for a request acc may not see.
+func (s *Server) OwnRequest(ctx context.Context, acc triage.Account, id int64, from string) (OwnRequest, error) {
+	q, err := s.queue.PatientRequest(ctx, acc.ID, id)
+	if err != nil {
+		return OwnRequest{}, err
 	}
-	writeJSON(w, http.StatusOK, "application/json", ownView(q))
+	e := triage.AuditEntry{Actor: "account " + strconv.FormatInt(acc.ID, 10), Desk: from, Action: "patient-read", RequestID: q.ID, PatientID: q.PatientID,
+		Records: store.RecordList([]int64{q.ID}, nil)}
+	if err := s.queue.Audit(ctx, e); err != nil {
+		return OwnRequest{}, fmt.Errorf("record patient-read in the audit trail: %w", err)
+	}
+	return ownView(q), nil
 }
 
 // reply adds the patient's reply to a request's conversation. The reply reaches the
@@ -101,13 +114,24 @@ func (s *Server) reply(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	q, _, err := s.queue.AddPatientMessage(r.Context(), once, accountOf(r).ID, id, body.Text)
+	o, err := s.Reply(r.Context(), accountOf(r), id, body.Text, once)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	writeJSON(w, http.StatusCreated, "application/json", o)
+}
+
+// Reply adds acc's reply to one of its requests' conversation (once is an idempotency
+// key, or the zero Once), wakes the desks, and returns the request as the patient now
+// reads it.
+func (s *Server) Reply(ctx context.Context, acc triage.Account, id int64, text string, once store.Once) (OwnRequest, error) {
+	q, _, err := s.queue.AddPatientMessage(ctx, once, acc.ID, id, text)
+	if err != nil {
+		return OwnRequest{}, err
+	}
 	s.Notify()
-	writeJSON(w, http.StatusCreated, "application/json", ownView(q))
+	return ownView(q), nil
 }
 
 // newMessageSubject and newMessageText are the email that tells a patient a message

@@ -1,10 +1,16 @@
 package web
 
 import (
-	"slices"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"triagedesk/server"
+	"triagedesk/store"
 	"triagedesk/triage"
 )
 
@@ -60,27 +66,96 @@ func (w *Web) myRequests(c *ctx) (string, *view) {
 // oneView is one request's page.
 type oneView struct {
 	ownRow
-	Photos int
+	Photos   int
+	Messages []messageRow
+	ReplyKey string // the reply form's idempotency key: a double press sends one reply
+}
+
+// messageRow is one message of the conversation as the page shows it.
+type messageRow struct {
+	FromPractice bool
+	Who          string
+	Sent         string
+	Text         string
 }
 
 func (w *Web) oneRequest(c *ctx) (string, *view) {
-	id, _ := strconv.ParseInt(c.r.PathValue("id"), 10, 64)
-	rows, err := w.ownRequests(c)
-	if err != nil {
-		return c.problem("Sorry, there is a problem with the service", err)
-	}
-	i := slices.IndexFunc(rows, func(r ownRow) bool { return r.ID == id })
-	if i < 0 {
-		v := c.view("Request not found")
-		c.status = 404
+	v, ok := w.requestPage(c)
+	if !ok {
 		return "not-found", v
+	}
+	return "request", v
+}
+
+// requestPage fills one request's page; ok is false, with the not-found page's view,
+// when the account may not see it (whether or not it exists).
+func (w *Web) requestPage(c *ctx) (*view, bool) {
+	id, _ := strconv.ParseInt(c.r.PathValue("id"), 10, 64)
+	o, err := w.srv.OwnRequest(c.r.Context(), c.acc, id, "patient pages")
+	if err != nil {
+		if triage.ErrorCode(err) != triage.ENOTFOUND {
+			name, v := c.problem("Sorry, there is a problem with the service", err)
+			_ = name
+			return v, false
+		}
+		c.status = http.StatusNotFound
+		return c.view("Request not found"), false
 	}
 	n, err := w.srv.Queue().PhotoCount(c.r.Context(), id)
 	if err != nil {
-		return c.problem("Sorry, there is a problem with the service", err)
+		name, v := c.problem("Sorry, there is a problem with the service", err)
+		_ = name
+		return v, false
+	}
+	loc := w.srv.Calendar().Location
+	tr := triage.Request{Text: o.Text}
+	ov := oneView{ownRow: ownRow{OwnRequest: o, Received: when(o.Received, loc), Summary: tr.FirstLine(80), Tag: statusTag(o.State)}, Photos: n, ReplyKey: randomID()}
+	for _, m := range o.Messages {
+		row := messageRow{FromPractice: m.From == string(triage.FromPractice), Who: "You", Sent: when(m.Sent, loc), Text: m.Text}
+		if row.FromPractice {
+			row.Who = "The practice"
+		}
+		ov.Messages = append(ov.Messages, row)
 	}
 	v := c.view("Request " + strconv.FormatInt(id, 10))
 	v.Back = "/requests"
-	v.Data = oneView{ownRow: rows[i], Photos: n}
-	return "request", v
+	v.Data = ov
+	return v, true
+}
+
+// reply sends the patient's answer to the practice's question.
+func (w *Web) reply(c *ctx) (string, *view) {
+	text := c.r.PostFormValue("reply")
+	key := c.r.PostFormValue("reply-key")
+	v, ok := w.requestPage(c)
+	if !ok {
+		return "not-found", v
+	}
+	ov := v.Data.(oneView)
+	v.Values["reply"] = text
+	if key != "" {
+		ov.ReplyKey = key
+		v.Data = ov
+	}
+	switch n := utf8.RuneCountInString(strings.TrimSpace(text)); {
+	case n == 0:
+		v.Errors = []fieldError{{"reply", "Enter your reply"}}
+		return "request", v
+	case n > triage.MaxTextLength:
+		v.Errors = []fieldError{{"reply", fmt.Sprintf("Your reply must be %s characters or fewer. It is %s characters now", thousands(triage.MaxTextLength), thousands(n))}}
+		return "request", v
+	}
+	h := sha256.Sum256([]byte(text))
+	once := store.Once{Scope: "account " + strconv.FormatInt(c.acc.ID, 10), Key: "web-reply-" + key, Fingerprint: hex.EncodeToString(h[:])}
+	if key == "" {
+		once = store.Once{}
+	}
+	if _, err := w.srv.Reply(c.r.Context(), c.acc, ov.ID, text, once); err != nil {
+		if code := triage.ErrorCode(err); code == triage.EINTERNAL {
+			return c.problem("Sorry, your reply was not sent", err)
+		}
+		v.Errors = []fieldError{{"reply", capital(triage.PatientMessage(err))}}
+		return "request", v
+	}
+	return c.redirect(fmt.Sprintf("/requests/%d#reply-sent", ov.ID))
 }

@@ -287,7 +287,9 @@ func (w *Web) stepPage(c *ctx, d *draft, step string) (*view, bool) {
 	for _, f := range d.Flags {
 		sv.Ticked[f.Question] = f.Yes
 	}
-	v.Back = d.previous(step, now, len(people) < 2)
+	if step != "stop" {
+		v.Back = d.previous(step, now, len(people) < 2)
+	}
 	if v.Values["text"] == "" {
 		v.Values["text"] = d.Text
 	}

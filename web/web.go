@@ -119,7 +119,7 @@ func (w *Web) routes() {
 	m.HandleFunc("GET /request/sent/{id}", w.page(w.signedIn(w.requestSent)))
 	m.HandleFunc("GET /requests", w.page(w.signedIn(w.myRequests)))
 	m.HandleFunc("GET /requests/{id}", w.page(w.signedIn(w.oneRequest)))
-	// m.HandleFunc("POST /requests/{id}/reply", w.page(w.signedIn(w.reply)))
+	m.HandleFunc("POST /requests/{id}/reply", w.page(w.signedIn(w.reply)))
 }
 
 // maxPageBody is the most a page's form may send: three photos of 5 MB with room for
