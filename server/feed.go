@@ -25,6 +25,8 @@ const DefaultFeedInterval = 100 * time.Millisecond
 // head to the new, which is read from the queue and encoded once and handed to each
 // of them (each desk's reply still gets its own audit entry). Announcements are paced
 // by FeedInterval, so under load the desks' replies do not grow with the submissions.
+// A page is shared by whoever asks for it because the feed is the same for every
+// member of staff; were it ever filtered by who asks, pageKey would need the asker.
 type feedHub struct {
 	mu      sync.Mutex
 	changed chan struct{} // closed at the next announcement

@@ -88,10 +88,12 @@ type Detail struct {
 	// drafts keeps what was typed to a patient, by request, until it is sent: a
 	// cancelled dialog or a refused action never loses it.
 	drafts map[int64]string
+	// services keeps the service a signpost draft was for, by request, with drafts.
+	services map[int64]triage.Signpost
 }
 
 func newDetail(d *Desk) *Detail {
-	v := &Detail{d: d, drafts: map[int64]string{}}
+	v := &Detail{d: d, drafts: map[int64]string{}, services: map[int64]triage.Signpost{}}
 	v.buildUI()
 	return v
 }
@@ -679,7 +681,7 @@ func (v *Detail) onSignpost() {
 	pick := widget.NewSelect(opts, func(label string) {
 		for _, s := range triage.Signposts {
 			if s.Label() == label {
-				chosen = s
+				chosen, v.services[it.ID] = s, s
 				msg.SetText(v.d.signpostText(s, it))
 			}
 		}
@@ -687,9 +689,17 @@ func (v *Detail) onSignpost() {
 	if s := it.Suggested.Signpost; s != "" && s != triage.SignpostNone {
 		pick.SetSelected(s.Label())
 	}
+	if draft := v.drafts[it.ID]; draft != "" {
+		msg.SetText(draft) // what was written before a refused send or a cancel
+		if s, ok := v.services[it.ID]; ok {
+			chosen = s
+			pick.Selected = s.Label()
+		}
+	}
+	msg.OnChanged = func(s string) { v.drafts[it.ID] = s }
 	picker := newPicker(v.d.templates, preferFor(it), firstName(it), box, func(t triage.Template) {
 		if t.Suits == triage.UseSignpost {
-			chosen = t.Signpost
+			chosen, v.services[it.ID] = t.Signpost, t.Signpost
 			pick.Selected = t.Signpost.Label() // as chosen, without writing its text over the template's
 			pick.Refresh()
 		}
@@ -700,14 +710,22 @@ func (v *Detail) onSignpost() {
 		widget.NewFormItem("Service", pick),
 		widget.NewFormItem("Message to the patient", box),
 	}, func(ok bool) {
-		if !ok || chosen == "" {
+		if !ok {
+			return
+		}
+		if chosen == "" {
+			v.d.problem(fmt.Errorf("choose the service to send the patient to, then send again. What you wrote is kept"))
 			return
 		}
 		if err := unfilledError(msg.Text); err != nil {
 			v.d.problem(err)
 			return
 		}
-		v.send(triage.Action{Kind: triage.ActSignpost, Signpost: chosen, Message: msg.Text}, true, func() { v.d.moveOn(next, hasNext) })
+		v.send(triage.Action{Kind: triage.ActSignpost, Signpost: chosen, Message: msg.Text}, true, func() {
+			delete(v.drafts, it.ID)
+			delete(v.services, it.ID)
+			v.d.moveOn(next, hasNext)
+		})
 	}, v.d.window)
 	box.send = form.Submit
 	picker.send = form.Submit

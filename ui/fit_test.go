@@ -149,3 +149,47 @@ func spanOf(text, words string) triage.Span {
 	i := strings.Index(text, words)
 	return triage.Span{Start: i, End: i + len(words)}
 }
+
+// TestWholeRowHighlighted checks that the highlighted request's whole row is tinted,
+// not only its first cell, and no other row, through moves, arrivals and a filter that
+// drops it.
+func TestWholeRowHighlighted(t *testing.T) {
+	f := newFixture(t)
+	var seq int64
+	litRows := func() map[float32]int {
+		rows := map[float32]int{}
+		user(func() {
+			for _, o := range onScreen(f.d.Inbox.Table, fyne.Position{}) {
+				if c, ok := o.obj.(*cell); ok && c.shownLit {
+					rows[o.at.Y]++
+				}
+			}
+		})
+		return rows
+	}
+	check := func(when string) {
+		t.Helper()
+		rows := litRows()
+		_, selected := f.d.Inbox.Selected()
+		switch {
+		case !selected && len(rows) != 0:
+			t.Fatalf("%s: nothing is selected but %d rows are tinted", when, len(rows))
+		case selected && len(rows) != 1:
+			t.Fatalf("%s: %d rows are tinted (%v), want the highlighted one", when, len(rows), rows)
+		}
+		for _, n := range rows {
+			if n != len(f.d.Inbox.headers) {
+				t.Fatalf("%s: %d cells of the highlighted row are tinted, want all %d", when, n, len(f.d.Inbox.headers))
+			}
+		}
+		checkSame(t, f.d.Inbox, when)
+	}
+	user(func() { keysOn(f.w.Canvas(), "jjj") })
+	check("after jjj")
+	user(func() { keysOn(f.w.Canvas(), "k") })
+	check("after k")
+	arrive(t, f, 2, &seq)
+	check("after arrivals")
+	user(func() { f.d.Inbox.ClearSelection() })
+	check("after the selection was cleared")
+}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"triagedesk/triage"
@@ -237,16 +238,20 @@ func holder(it *triage.QueueItem) string {
 }
 
 // cell is one table cell: a colour swatch (used by the priority and due columns) and
-// a label, so a colour always comes with a word.
+// a label, so a colour always comes with a word; behind them, the selection's tint
+// when the cell's row is the highlighted one, so the whole row is marked, not only the
+// cell the table itself marks.
 type cell struct {
 	widget.BaseWidget
+	lit       *canvas.Rectangle
 	swatch    *canvas.Rectangle
 	label     *widget.Label
 	shownFill color.Color
+	shownLit  bool
 }
 
 func newCell() *cell {
-	c := &cell{swatch: canvas.NewRectangle(nil), label: widget.NewLabel("")}
+	c := &cell{lit: canvas.NewRectangle(color.Transparent), swatch: canvas.NewRectangle(nil), label: widget.NewLabel("")}
 	c.label.Truncation = fyne.TextTruncateEllipsis
 	c.swatch.SetMinSize(fyne.NewSize(6, 6))
 	c.ExtendBaseWidget(c)
@@ -254,7 +259,20 @@ func newCell() *cell {
 }
 
 func (c *cell) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, c.swatch, nil, c.label))
+	return widget.NewSimpleRenderer(container.NewStack(c.lit, container.NewBorder(nil, nil, c.swatch, nil, c.label)))
+}
+
+// light tints the cell as part of the highlighted row, or not.
+func (c *cell) light(on bool) {
+	if on == c.shownLit {
+		return
+	}
+	c.shownLit = on
+	c.lit.FillColor = color.Transparent
+	if on {
+		c.lit.FillColor = themeColor(theme.ColorNameSelection)
+	}
+	c.lit.Refresh()
 }
 
 func (in *List) createCell() fyne.CanvasObject { return newCell() }
@@ -268,6 +286,7 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	it := &in.rows[id.Row]
 	c := o.(*cell)
+	c.light(id.Row == in.selected && in.selectedID == it.ID)
 	now := in.now()
 	style := fyne.TextStyle{}
 	var swatch fyne.ThemeColorName
@@ -438,7 +457,10 @@ func (in *List) onSelected(id widget.TableCellID) {
 		return
 	}
 	in.tapped = true
+	was := in.selected
 	in.selected, in.selectedID = id.Row, in.rows[id.Row].ID
+	in.retint(was) // the table re-bound its cells before telling us of the tap
+	in.retint(id.Row)
 	in.previewSelected()
 	in.Open()
 }
@@ -511,9 +533,21 @@ func (in *List) Neighbour(id int64) (int64, bool) {
 
 // ClearSelection selects nothing and clears the highlight.
 func (in *List) ClearSelection() {
+	was := in.selected
 	in.selected, in.selectedID = -1, 0
 	in.Table.UnselectAll()
+	in.retint(was) // the table re-binds no cell when nothing is selected
 	in.previewSelected()
+}
+
+// retint re-binds the cells of a row, so its tint follows the selection.
+func (in *List) retint(row int) {
+	if row < 0 || row >= len(in.rows) {
+		return
+	}
+	for col := range in.headers {
+		in.Table.RefreshItem(widget.TableCellID{Row: row, Col: col})
+	}
 }
 
 // previewSelected shows the selected request in the preview, and records it as read

@@ -225,6 +225,9 @@ func (p *Picker) filter() {
 	if len(p.Shown) > 0 {
 		p.List.Select(0)
 		p.List.ScrollTo(0)
+		if strings.HasPrefix(p.Hint.Text, "No template matches") {
+			p.Hint.SetText("")
+		}
 	} else if len(p.all) > 0 {
 		p.Hint.SetText(fmt.Sprintf("No template matches %q.", p.Filter.Text))
 	}

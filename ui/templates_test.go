@@ -90,16 +90,21 @@ func TestRespondWithATemplateFromTheKeyboard(t *testing.T) {
 		t.Fatalf("after typing \"ple\" the picker shows %d (highlight %d)", len(p.Shown), p.Sel)
 	}
 	user(func() { keysOn(c, "<Down>") })
-	second := p.Shown[1]
 	user(func() { keysOn(c, "<Up>", "<Down>", "<Down>") }) // the last stays the last
 	if p.Sel != 1 {
 		t.Fatalf("after ↓ ↑ ↓ ↓ the highlight is on %d, want 1", p.Sel)
 	}
-	user(func() { keysOn(c, "<BackSpace>", "<BackSpace>", "<BackSpace>", "photo") })
+	user(func() { keysOn(c, "zz") })
+	if len(p.Shown) != 0 || !strings.Contains(p.Hint.Text, "No template matches") {
+		t.Fatalf("\"plezz\" shows %d templates, hint %q", len(p.Shown), p.Hint.Text)
+	}
+	user(func() { keysOn(c, "<BackSpace>", "<BackSpace>", "<BackSpace>", "<BackSpace>", "<BackSpace>", "photo") })
+	if p.Hint.Text != "" {
+		t.Fatalf("the hint still says %q once templates match", p.Hint.Text)
+	}
 	if len(p.Shown) != 1 || p.Shown[0].Name != "Please send a photo" {
 		t.Fatalf("\"photo\" shows %v", p.Shown)
 	}
-	_ = second
 	user(func() { keysOn(c, "<Return>") })
 	want, missing := triage.Fill(templateNamed(t, set, "Please send a photo").Body, it.Patient.GivenName, testPractice)
 	if len(missing) > 0 || !strings.HasPrefix(want, "Hello "+it.Patient.GivenName+",") || !strings.Contains(want, "01632 960 123") {
@@ -377,6 +382,26 @@ func TestSignpostWithATemplate(t *testing.T) {
 	}
 	user(func() { keysOn(c, "optic", "<Return>") })
 	want, _ := triage.Fill(templateNamed(t, set, "Optician").Body, it.Patient.GivenName, testPractice)
+
+	// Someone else changes the request first: the signpost is refused, the message kept.
+	var problems []string
+	f.d.opts.Problems = func(err error) { problems = append(problems, err.Error()) }
+	other := f.d.Detail.item.Request
+	other.Version++
+	other.Note = "changed elsewhere"
+	if err := f.c.Upsert(context.Background(), store.Changes{Requests: []triage.Request{other}}); err != nil {
+		t.Fatal(err)
+	}
+	user(func() { shortcut(c, sendShortcut) })
+	if len(problems) != 1 || requestNow(t, f, it.ID).Status == triage.StatusClosed {
+		t.Fatalf("a signpost on a stale version: problems %q", problems)
+	}
+	user(func() { f.d.Detail.Show(f.d.Detail.item) })
+	user(func() { f.d.Detail.onSignpost() })
+	if got := f.d.Detail.SignpostPick.msg.Text; got != want {
+		t.Fatalf("after the refusal the signpost message is %q, want the draft %q", got, want)
+	}
+	user(func() { c.Focus(f.d.Detail.SignpostPick.msg) })
 	user(func() { shortcut(c, sendShortcut) })
 	got := requestNow(t, f, it.ID)
 	if got.Status != triage.StatusClosed || got.Signpost != triage.SignpostOptician || got.Response != want {

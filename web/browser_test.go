@@ -7,7 +7,9 @@ package web_test
 
 import (
 	"context"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -266,6 +268,9 @@ type axeViolation struct {
 // It returns all violations, so a caller can report the minor ones.
 func (tb *tab) axe(page string) []axeViolation {
 	tb.t.Helper()
+	if !axeChecked.first(eval[string](tb, pageShape), tb.width) {
+		return nil // this page, as built now, passed or failed axe at this width already
+	}
 	if !eval[bool](tb, `typeof window.axe === "object"`) {
 		eval[chromedp.Void](tb, axeSource)
 	}
@@ -282,6 +287,38 @@ func (tb *tab) axe(page string) []axeViolation {
 		}
 	}
 	return vs
+}
+
+// pageShape is a page's structure without its words: every element's tag, id, classes,
+// role, type, target and ARIA attributes, in order. Two pages of the same shape get
+// the same answer from axe's rules (which look at structure, names and colours, and
+// colours come from the classes), so each shape is checked once per width in a run:
+// the journeys pass through the same pages many times, and axe is the slowest step.
+const pageShape = `location.pathname.replace(/[0-9]+/g, "N") + "|" + document.title.replace(/[0-9]+/g, "N") + "|" +
+	Array.from(document.querySelectorAll("*")).map(e => [e.tagName, e.id, e.className && e.className.baseVal === undefined ? e.className : "",
+		e.getAttribute("role"), e.getAttribute("type"), e.getAttribute("for"), e.hasAttribute("href"), e.hasAttribute("alt"),
+		Array.from(e.attributes).filter(a => a.name.startsWith("aria-")).map(a => a.name + "=" + a.value).join(","),
+		e.children.length === 0 && e.textContent.trim() === "" ? "empty" : ""].join(":")).join(";")`
+
+// axeShapes are the page shapes axe has checked in this test run, by width.
+type axeShapes struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+var axeChecked = &axeShapes{seen: map[string]bool{}}
+
+// first reports whether shape at width has not been checked yet, and marks it.
+func (a *axeShapes) first(shape string, width int) bool {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%d|%s", width, shape)))
+	key := hex.EncodeToString(sum[:])
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.seen[key] {
+		return false
+	}
+	a.seen[key] = true
+	return true
 }
 
 // axeAt runs axe on the page at the narrow phone width and the desktop width, and

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -253,4 +254,31 @@ func TestAxeOnTheOtherPages(t *testing.T) {
 	tb.navigateBy("sign out", chromedp.Click(chromedp.CSS(`footer form [type=submit]`)))
 	tb.mustSee("signed out")
 	tb.axeAt("signed out")
+}
+
+// recorder is a test whose errors are kept rather than reported, to check that a
+// helper fails a test when it should.
+type recorder struct {
+	testing.TB
+	errors []string
+}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+// The axe check can fail: a sign-in page whose email field has lost its label is
+// reported as a critical violation, with the rule and the element.
+func TestAxeReportsAFieldWithoutALabel(t *testing.T) {
+	t.Parallel()
+	s := startSite(t)
+	tb := newTab(t, desktop)
+	tb.open(s.URL + "/sign-in")
+	eval[chromedp.Void](tb, `document.querySelector("label[for=email]").remove()`)
+	rec := &recorder{TB: t}
+	(&tab{t: rec, ctx: tb.ctx, width: tb.width}).axe("sign in, its email label removed")
+	got := strings.Join(rec.errors, "\n")
+	if !strings.Contains(got, "label") || !strings.Contains(got, "#email") {
+		t.Errorf("axe did not report the unlabelled field #email; it reported: %q", got)
+	}
 }

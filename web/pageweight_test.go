@@ -16,6 +16,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"triagedesk/triage"
 )
 
 // resource is one file a page loaded, with its size as the browser saw it.
@@ -280,6 +282,23 @@ func TestScreenshots(t *testing.T) {
 	tb.do("open the request", chromedp.Click(chromedp.CSS(`main table a`)))
 	tb.do("wait for it", chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 	sh.take(tb, "one-request")
+	reqs, _, err := s.q.Requests(context.Background(), 0, 10)
+	if err != nil || len(reqs) != 1 {
+		t.Fatalf("the practice has %d requests (%v), want 1", len(reqs), err)
+	}
+	if _, err := s.q.Act(context.Background(), triage.DefaultCalendar(), triage.Action{Kind: triage.ActRespond, RequestID: reqs[0].ID,
+		BaseVersion: reqs[0].Version, Actor: "rita", Channel: triage.ChannelMessage,
+		Message: "Thank you. Is the rash raised, and has it spread since you sent the photo?", AwaitReply: true}); err != nil {
+		t.Fatal(err)
+	}
+	s.srv.Notify()
+	tb.open(s.URL + "/requests")
+	sh.take(tb, "your-requests-awaiting-you")
+	tb.open(s.URL + fmt.Sprintf("/requests/%d", reqs[0].ID))
+	sh.take(tb, "one-request-practice-asks")
+	tb.typeInto("reply", "It is a little raised and has not spread.")
+	tb.submit()
+	sh.take(tb, "one-request-replied")
 	tb.open(s.URL + "/request/start")
 	tb.choose("who-0")
 	tb.submit()
