@@ -756,12 +756,22 @@ func (s *Server) accept(ctx context.Context, p triage.Patient, sub store.Submiss
 	if err != nil {
 		return triage.Request{}, err
 	}
+	// A yes to a red-flag question is an emergency: the patient has been told to call
+	// 999, and the practice must still hear of it while clinical requests are paused
+	// or the patient is at the live-request limit, which are there to keep routine
+	// requests within the practice's capacity. A closed practice has no one to read it.
+	emergency := len(sub.Answers.YesTo()) > 0
 	if err := avail.CheckSubmit(now, s.cal, sub.Kind, sub.Suggested.Team); err != nil {
-		return triage.Request{}, err
+		if mode, _, _ := avail.ModeAt(now, s.cal); !emergency || mode != triage.ModeClinicalPaused {
+			return triage.Request{}, err
+		}
 	}
 	limits, err := s.Limits(ctx)
 	if err != nil {
 		return triage.Request{}, err
+	}
+	if emergency {
+		limits.MaxLive, limits.MaxPerDay = 0, 0
 	}
 	req, err := s.queue.SubmitOnce(ctx, once, sub, limits, s.cal)
 	if err != nil {

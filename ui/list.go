@@ -122,7 +122,11 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 	}
 	in.marked = noCell
 	in.Table.OnSelected = in.onSelected
-	in.Table.OnUnselected = func(widget.TableCellID) { in.marked = noCell }
+	in.Table.OnUnselected = func(id widget.TableCellID) {
+		if id == in.marked { // not the cell highlight is moving the mark from
+			in.marked = noCell
+		}
+	}
 	in.columns = listColumns
 	for i, c := range in.columns {
 		in.Table.SetColumnWidth(i, c.width)
@@ -286,7 +290,9 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	it := &in.rows[id.Row]
 	c := o.(*cell)
-	c.light(id.Row == in.selected && in.selectedID == it.ID)
+	// The table's own marker tints the cell it marks: a second tint there would show
+	// a different colour from the rest of the row.
+	c.light(id.Row == in.selected && in.selectedID == it.ID && id != in.marked)
 	now := in.now()
 	style := fyne.TextStyle{}
 	var swatch fyne.ThemeColorName
@@ -626,6 +632,7 @@ func (in *List) highlight() {
 		in.Table.ScrollTo(id) // marked already (a reload found it on the same row): keep it in view
 		return
 	}
+	in.marked = id      // before Select re-binds the cells, which tint around the mark
 	in.Table.Select(id) // marks the row and scrolls it into view
 }
 

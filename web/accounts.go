@@ -40,7 +40,13 @@ func (w *Web) start(c *ctx) (string, *view) {
 }
 
 func (w *Web) help(c *ctx) (string, *view) {
-	return "help", c.view("Help with contacting " + w.opt.Practice + " online")
+	v := c.view("Help with contacting " + w.opt.Practice + " online")
+	limits, err := w.srv.Limits(c.r.Context())
+	if err != nil {
+		return c.problem("Sorry, there is a problem with the service", err)
+	}
+	v.Data = limits
+	return "help", v
 }
 
 func (w *Web) signUpForm(c *ctx) (string, *view) {

@@ -170,3 +170,16 @@ func TestPagesSendSecurityHeadersAndSafeCookies(t *testing.T) {
 		t.Errorf("/fhir/metadata through the pages' handler: %d", res.StatusCode)
 	}
 }
+
+func TestHelpSaysThePracticesLimitInPlainWords(t *testing.T) {
+	e := newEnv(t)
+	if err := e.q.SetSetting(context.Background(), "limits", triage.Limits{MaxLive: 2, MaxPerDay: 1, OveruseThreshold: 8}, "mo"); err != nil {
+		t.Fatal(err)
+	}
+	_, page := e.browser(t).get("/help")
+	for _, want := range []string{"01632 960 123", "Monday to Friday, 8am to 6:30pm", "up to 2 requests open", "up to 1 in a day", "999"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the help page does not say %q", want)
+		}
+	}
+}

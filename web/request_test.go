@@ -3,11 +3,13 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"io"
 	"mime/multipart"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -247,4 +249,68 @@ func (b *browser) upload(path, name string, data []byte) string {
 	defer res.Body.Close()
 	out, _ := io.ReadAll(res.Body)
 	return string(out)
+}
+
+// A patient at the practice's live-request limit who ticks a red flag is still told to
+// call 999, and the practice still receives what they ticked: an emergency is never
+// refused for the limit that keeps routine requests in check.
+func TestARedFlagReachesThePracticeEvenAtTheLimit(t *testing.T) {
+	e := newEnv(t)
+	if err := e.q.SetSetting(context.Background(), "limits", triage.Limits{MaxLive: 1, OveruseThreshold: 8}, "mo"); err != nil {
+		t.Fatal(err)
+	}
+	b := e.patient(t, "ann@example.com", "9434765919")
+	b.sendAdmin("A fit note, please.")
+	b.get("/request/start")
+	b.step("kind", url.Values{"kind": {"medical"}})
+	page := b.step("red-flags", url.Values{"flag": {"stroke"}})
+	if !strings.Contains(page, "Call 999 now") {
+		t.Fatalf("the stop page: %s", page)
+	}
+	reqs, _, _ := e.q.Requests(context.Background(), 0, 10)
+	if len(reqs) != 2 {
+		t.Fatalf("the practice has %d requests, want the fit note and the emergency", len(reqs))
+	}
+	if !strings.Contains(page, "We have told the practice what you ticked") {
+		t.Errorf("the patient is not told the practice has it: %s", page)
+	}
+}
+
+// While clinical requests are paused, a red flag sent through the API still reaches
+// the practice (the patient pages do not ask red flags then, but an app may).
+func TestARedFlagReachesThePracticeWhileClinicalRequestsArePaused(t *testing.T) {
+	e := newEnv(t)
+	b := e.patient(t, "ann@example.com", "9434765919")
+	_ = b
+	if err := e.q.SetSetting(context.Background(), "availability", triage.Availability{Switch: triage.ModeClinicalPaused}, "mo"); err != nil {
+		t.Fatal(err)
+	}
+	post := func(path, token, body string) (int, map[string]any) {
+		req, _ := http.NewRequest("POST", e.http.URL+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var m map[string]any
+		json.NewDecoder(res.Body).Decode(&m)
+		return res.StatusCode, m
+	}
+	code, m := post("/api/v1/sessions", "", `{"email":"ann@example.com","password":"`+password+`"}`)
+	if code != 201 {
+		t.Fatalf("sign in: %d %v", code, m)
+	}
+	tok := m["token"].(string)
+	code, m = post("/api/v1/requests", tok, `{"kind":"clinical","text":"I cannot breathe properly.","answers":{"redFlags":[{"question":"breathing","yes":true}]}}`)
+	if code != 201 {
+		t.Fatalf("a red flag while paused: %d %v", code, m)
+	}
+	code, _ = post("/api/v1/requests", tok, `{"kind":"clinical","text":"A sore knee for a month."}`)
+	if code != http.StatusServiceUnavailable {
+		t.Errorf("a routine clinical request while paused got %d, want 503", code)
+	}
 }
