@@ -416,6 +416,7 @@ func (w *Web) parse() error {
 		"query": func(s string) string {
 			return url.QueryEscape(s)
 		},
+		"longDate": longDate,
 	}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
@@ -437,4 +438,14 @@ func (w *Web) parse() error {
 		w.pages[strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")] = t
 	}
 	return nil
+}
+
+// longDate writes a date kept as 2006-01-02 the way the NHS style guide writes dates
+// for people ("21 April 1980"); anything else is shown as it is rather than hidden.
+func longDate(s string) string {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return d.Format("2 January 2006")
 }
