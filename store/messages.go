@@ -102,25 +102,13 @@ func upsertMessages(ctx context.Context, tx *sqlx.Tx, rs []triage.Request) error
 }
 
 // Messages returns the conversation of one request, oldest first: what the practice
-// sent and what the patient replied. The web pages and the JSON API read it to show a
-// patient their thread; the caller decides what an unverified account may see.
-func (q *Queue) Messages(ctx context.Context, requestID int64) ([]triage.Message, error) {
+// sent and what the patient replied. The queue and a desk's cache hold it in the same
+// table, so both read it here: the web pages and the JSON API to show a patient their
+// thread (the caller decides what an unverified account may see), the desk to show it
+// on the request screen.
+func (db *DB) Messages(ctx context.Context, requestID int64) ([]triage.Message, error) {
 	var out []triage.Message
-	err := q.read(ctx, func(tx *sqlx.Tx) error {
-		byID, err := readMessages(ctx, tx, []int64{requestID})
-		out = byID[requestID]
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read the conversation of request %d: %w", requestID, err)
-	}
-	return out, nil
-}
-
-// Messages returns the conversation of one cached request, oldest first.
-func (c *Cache) Messages(ctx context.Context, requestID int64) ([]triage.Message, error) {
-	var out []triage.Message
-	err := c.read(ctx, func(tx *sqlx.Tx) error {
+	err := db.read(ctx, func(tx *sqlx.Tx) error {
 		byID, err := readMessages(ctx, tx, []int64{requestID})
 		out = byID[requestID]
 		return err
