@@ -286,21 +286,7 @@ const submitTries = 3
 // request again with the same idempotency key, so the queue answers with the request
 // it already has instead of storing a second.
 func (c *Client) Submit(ctx context.Context, patientID int64, kind triage.Kind, text string) (int64, error) {
-	key := NewKey()
-	var data []byte
-	var err error
-	for try := 1; ; try++ {
-		data, _, err = c.do(ctx, http.MethodPost, "/api/v1/requests", map[string]any{"patientId": patientID, "kind": kind, "text": text},
-			http.Header{IdempotencyHeader: {key}})
-		if err == nil || !IsNetwork(err) || try == submitTries || ctx.Err() != nil {
-			break
-		}
-		select {
-		case <-ctx.Done():
-			return 0, ctx.Err()
-		case <-time.After(time.Duration(try) * 200 * time.Millisecond):
-		}
-	}
+	data, err := c.postOnce(ctx, "/api/v1/requests", map[string]any{"patientId": patientID, "kind": kind, "text": text}, NewKey())
 	if err != nil {
 		return 0, err
 	}
@@ -349,17 +335,22 @@ var jsonAccept = http.Header{"Accept": {"application/json"}}
 // again after a lost answer is one message. A request the account may not see is
 // ENOTFOUND; a closed one is refused with a message for the patient.
 func (c *Client) Reply(ctx context.Context, requestID int64, text string) error {
-	key := NewKey()
-	var err error
+	_, err := c.postOnce(ctx, "/api/v1/requests/"+strconv.FormatInt(requestID, 10)+"/messages", map[string]any{"text": text}, NewKey())
+	return err
+}
+
+// postOnce posts body with an idempotency key, sending it again with the same key
+// when the network lost the answer, so a retried post is applied once. It gives up
+// after submitTries, on any answer from the queue, or when ctx ends.
+func (c *Client) postOnce(ctx context.Context, path string, body any, key string) ([]byte, error) {
 	for try := 1; ; try++ {
-		_, _, err = c.do(ctx, http.MethodPost, "/api/v1/requests/"+strconv.FormatInt(requestID, 10)+"/messages", map[string]any{"text": text},
-			http.Header{IdempotencyHeader: {key}})
+		data, _, err := c.do(ctx, http.MethodPost, path, body, http.Header{IdempotencyHeader: {key}})
 		if err == nil || !IsNetwork(err) || try == submitTries || ctx.Err() != nil {
-			return err
+			return data, err
 		}
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return nil, ctx.Err()
 		case <-time.After(time.Duration(try) * 200 * time.Millisecond):
 		}
 	}

@@ -31,19 +31,7 @@ func (c *Client) EnterForCaller(ctx context.Context, e triage.StaffEntry, key st
 	if err := e.Validate(); err != nil {
 		return Entered{}, err
 	}
-	var data []byte
-	var err error
-	for try := 1; ; try++ {
-		data, _, err = c.do(ctx, http.MethodPost, "/api/v1/reception/requests", e, http.Header{IdempotencyHeader: {key}})
-		if err == nil || !IsNetwork(err) || try == submitTries || ctx.Err() != nil {
-			break
-		}
-		select {
-		case <-ctx.Done():
-			return Entered{}, ctx.Err()
-		case <-time.After(time.Duration(try) * 200 * time.Millisecond):
-		}
-	}
+	data, err := c.postOnce(ctx, "/api/v1/reception/requests", e, key)
 	if err != nil {
 		return Entered{}, err
 	}

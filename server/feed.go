@@ -172,8 +172,12 @@ func (s *Server) page(ctx context.Context, after, upTo store.Cursor, count int) 
 }
 
 // records is the page as the wire carries it.
-func (p *sharedPage) records() fhir.Records {
-	return fhir.Records{Sites: p.ch.Sites, GPTeams: p.ch.GPTeams, Patients: p.ch.Patients, Requests: p.ch.Requests}
+func (p *sharedPage) records() fhir.Records { return changeRecords(p.ch) }
+
+// changeRecords is a page of changes as the wire carries it, for shared and own pages
+// alike, so the two feed paths cannot drift apart when a kind of record is added.
+func changeRecords(ch store.Changes) fhir.Records {
+	return fhir.Records{Sites: ch.Sites, GPTeams: ch.GPTeams, Patients: ch.Patients, Requests: ch.Requests}
 }
 
 // feed serves the change feed: every change after the cursor, oldest first, as a
@@ -275,7 +279,7 @@ func (s *Server) feedNow(w http.ResponseWriter, r *http.Request, after store.Cur
 		s.fail(w, r, err)
 		return
 	}
-	recs := fhir.Records{Sites: ch.Sites, GPTeams: ch.GPTeams, Patients: ch.Patients, Requests: ch.Requests}
+	recs := changeRecords(ch)
 	s.writeFeed(w, r, recs, after, next, next < last)
 }
 

@@ -367,11 +367,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 	v.showHolder(it)
 	v.showThread(it, now)
 	v.showContact(it)
-	var spans []triage.Span
-	for _, r := range it.Suggested.Reasons {
-		spans = append(spans, r.Spans...)
-	}
-	v.Text.Segments = highlight(it.Text, spans)
+	v.Text.Segments = litText(it)
 	v.Text.Refresh()
 	sug := []widget.RichTextSegment{&widget.TextSegment{
 		Text:  fmt.Sprintf("%s · %s team · signpost: %s", it.Suggested.Priority.Label(), it.Suggested.Team.Label(), signpostLabel(it.Suggested.Signpost)),
@@ -411,9 +407,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 		trail = []string{"No entries"}
 	}
 	v.Audit.SetText(strings.Join(trail, "\n"))
-	v.Priority.OnChanged = nil
-	v.Priority.SetSelected(it.Priority.Label())
-	v.Priority.OnChanged = v.onPriority
+	v.showPriority(it.Priority)
 	for i, t := range triage.Teams {
 		if t == it.Suggested.Team && it.Team == "" || t == it.Team {
 			v.TeamPick.SetSelectedIndex(i)
@@ -498,6 +492,16 @@ func signpostLabel(s triage.Signpost) string {
 	return s.Label()
 }
 
+// litText is what the patient wrote with the words the engine's reasons matched
+// highlighted, for the request screen and the preview alike.
+func litText(it triage.QueueItem) []widget.RichTextSegment {
+	var spans []triage.Span
+	for _, r := range it.Suggested.Reasons {
+		spans = append(spans, r.Spans...)
+	}
+	return highlight(it.Text, spans)
+}
+
 // highlight splits text into plain and highlighted segments; the highlighted words are
 // bold as well as coloured so colour is never the only sign.
 func highlight(text string, spans []triage.Span) []widget.RichTextSegment {
@@ -522,19 +526,19 @@ func highlight(text string, spans []triage.Span) []widget.RichTextSegment {
 	return segs
 }
 
+// showPriority sets the priority picker without it counting as the person's choice
+// (which would ask for a reason or send an action).
+func (v *Detail) showPriority(p triage.Priority) {
+	v.Priority.OnChanged = nil
+	v.Priority.SetSelected(p.Label())
+	v.Priority.OnChanged = v.onPriority
+}
+
 // act sends one action for the open request off the Fyne thread; after it the desk
 // reloads and, when the request has left the screen's queue, goes back to it.
 func (v *Detail) act(a triage.Action, back bool) {
-	v.actThen(a, back, nil)
-}
-
-// actThen is act with done called on the Fyne thread once the action was applied.
-func (v *Detail) actThen(a triage.Action, back bool, done func()) {
 	a.RequestID, a.BaseVersion, a.Actor = v.item.ID, v.item.Version, v.d.opts.User
 	v.d.do(a, func(triage.Request) {
-		if done != nil {
-			done()
-		}
 		if back {
 			v.d.Back()
 		} else {
@@ -575,9 +579,7 @@ func (v *Detail) askReason(p triage.Priority) {
 		[]*widget.FormItem{widget.NewFormItem("Reason", entry)}, func(ok bool) {
 			v.ReasonDialog = nil
 			if !ok || strings.TrimSpace(entry.Text) == "" {
-				v.Priority.OnChanged = nil
-				v.Priority.SetSelected(from.Label())
-				v.Priority.OnChanged = v.onPriority
+				v.showPriority(from)
 				return
 			}
 			v.act(triage.Action{Kind: triage.ActSetPriority, Priority: p, Reason: entry.Text}, false)

@@ -74,15 +74,11 @@ func (p *Preview) show(it *triage.QueueItem, full bool) {
 	p.Title.SetText(fmt.Sprintf("Request %d · %s · %s", it.ID, it.Priority.Label(), DueIn(it.DueAt, now)))
 	pt := it.Patient
 	p.Patient.SetText(fmt.Sprintf("%s, %s %s · born %s · NHS %s", pt.Name(), Age(pt, now), sexLetter(pt.Sex), pt.BirthDate.Format("2 Jan 2006"), pt.NHSNumber.String()))
-	var spans []triage.Span
-	for _, r := range it.Suggested.Reasons {
-		spans = append(spans, r.Spans...)
-	}
-	p.Text.Segments = highlight(it.Text, spans)
+	p.Text.Segments = litText(*it)
 	p.Text.Refresh()
 	lines := []string{fmt.Sprintf("Suggested: %s, %s team", it.Suggested.Priority.Label(), it.Suggested.Team.Label())}
-	if it.Suggested.Signpost != "" && it.Suggested.Signpost != triage.SignpostNone {
-		lines = append(lines, "Signpost: "+it.Suggested.Signpost.Label())
+	if l := signpostLabel(it.Suggested.Signpost); l != "none" {
+		lines = append(lines, "Signpost: "+l)
 	}
 	for _, r := range it.Suggested.Reasons {
 		lines = append(lines, "• "+r.Says)

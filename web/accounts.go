@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -55,16 +54,7 @@ func (w *Web) signUpForm(c *ctx) (string, *view) {
 
 func (w *Web) signUp(c *ctx) (string, *view) {
 	v := c.view("Create an account")
-	v.Values = formValues(c.r, "email")
-	email, password := strings.TrimSpace(c.r.PostFormValue("email")), c.r.PostFormValue("password")
-	if email == "" {
-		v.Errors = append(v.Errors, fieldError{"email", "Enter your email address"})
-	} else if triage.ValidateEmail(email) != nil {
-		v.Errors = append(v.Errors, fieldError{"email", "Enter an email address in the correct format, like name@example.com"})
-	}
-	if password == "" {
-		v.Errors = append(v.Errors, fieldError{"password", "Enter a password"})
-	}
+	email, password := credentials(c, v, true, "Enter a password")
 	if len(v.Errors) > 0 {
 		return "sign-up", v
 	}
@@ -82,6 +72,23 @@ func (w *Web) signUp(c *ctx) (string, *view) {
 	return c.redirect("/check-email")
 }
 
+// credentials reads the email address and password of the sign-up and sign-in forms,
+// keeping the address to show again, and adds an error for each one left empty (and,
+// when checkFormat, for an address that cannot be one).
+func credentials(c *ctx, v *view, checkFormat bool, noPassword string) (email, password string) {
+	v.Values = formValues(c.r, "email")
+	email, password = strings.TrimSpace(c.r.PostFormValue("email")), c.r.PostFormValue("password")
+	if email == "" {
+		v.Errors = append(v.Errors, fieldError{"email", "Enter your email address"})
+	} else if checkFormat && triage.ValidateEmail(email) != nil {
+		v.Errors = append(v.Errors, fieldError{"email", "Enter an email address in the correct format, like name@example.com"})
+	}
+	if password == "" {
+		v.Errors = append(v.Errors, fieldError{"password", noPassword})
+	}
+	return email, password
+}
+
 func (w *Web) checkEmail(c *ctx) (string, *view) {
 	return "check-email", c.view("Check your email")
 }
@@ -89,11 +96,10 @@ func (w *Web) checkEmail(c *ctx) (string, *view) {
 func (w *Web) verify(c *ctx) (string, *view) {
 	err := w.srv.ConfirmEmail(c.r.Context(), c.r.URL.Query().Get("token"))
 	if err != nil {
-		v := c.view("This link does not work")
-		v.Data = err.Error()
 		if triage.ErrorCode(err) == triage.EINTERNAL {
 			return c.problem("Sorry, there is a problem with the service", err)
 		}
+		v := c.view("This link does not work")
 		v.Data = capital(triage.PatientMessage(err))
 		c.status = http.StatusNotFound
 		return "verify-failed", v
@@ -107,14 +113,7 @@ func (w *Web) signInForm(c *ctx) (string, *view) {
 
 func (w *Web) signIn(c *ctx) (string, *view) {
 	v := c.view("Sign in")
-	v.Values = formValues(c.r, "email")
-	email, password := strings.TrimSpace(c.r.PostFormValue("email")), c.r.PostFormValue("password")
-	if email == "" {
-		v.Errors = append(v.Errors, fieldError{"email", "Enter your email address"})
-	}
-	if password == "" {
-		v.Errors = append(v.Errors, fieldError{"password", "Enter your password"})
-	}
+	email, password := credentials(c, v, false, "Enter your password")
 	if len(v.Errors) > 0 {
 		return "sign-in", v
 	}
@@ -333,5 +332,3 @@ func capital(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
-
-var _ = errors.New
