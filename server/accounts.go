@@ -105,7 +105,7 @@ func (s *Server) signUp(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.SignUp(r.Context(), clientAddr(r), body.Email, body.Password); err != nil {
+	if err := s.SignUp(r.Context(), s.ClientAddr(r), body.Email, body.Password); err != nil {
 		s.failLimited(w, r, err)
 		return
 	}
@@ -213,7 +213,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ans, err := s.SignIn(r.Context(), clientAddr(r), body.Email, body.Password)
+	ans, err := s.SignIn(r.Context(), s.ClientAddr(r), body.Email, body.Password)
 	if err != nil {
 		s.failLimited(w, r, err)
 		return
@@ -347,7 +347,7 @@ func (s *Server) claim(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v, err := s.Claim(r.Context(), clientAddr(r), accountOf(r), body)
+	v, err := s.Claim(r.Context(), s.ClientAddr(r), accountOf(r), body)
 	if err != nil {
 		s.failLimited(w, r, err)
 		return

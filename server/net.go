@@ -34,8 +34,9 @@ type Network struct {
 	// PublicURL is the address clients use, like https://queue.example.nhs.uk; empty
 	// means each request's own scheme and Host.
 	PublicURL string
-	// BehindProxy says a TLS proxy is in front, so its X-Forwarded-Proto and
-	// X-Forwarded-Host are believed; without a proxy a client could set them.
+	// BehindProxy says a TLS proxy is in front, so its X-Forwarded-Proto,
+	// X-Forwarded-Host and the address it adds to X-Forwarded-For are believed;
+	// without a proxy a client could set them.
 	BehindProxy bool
 }
 

@@ -5,7 +5,9 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -112,11 +114,70 @@ func setRetryAfter(w http.ResponseWriter, wait time.Duration) {
 	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(wait.Seconds())))))
 }
 
-// clientAddr is the address a request came from, the key of per-address limits.
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
+// ClientAddr is the address a request came from, the key of the per-address limits
+// (sign-up, sign-in, claims), for the API and the patients' pages alike.
+//
+// Without --behind-proxy it is the connection's own address, and X-Forwarded-For is
+// ignored: any client can write that header. Behind a proxy every connection comes
+// from the proxy, so the address is the one the proxy added to X-Forwarded-For: the
+// right-most entry of the last such header. Entries to its left came with the request
+// and a client can make them up, so they are never used; a proxy that adds nothing
+// leaves the proxy's own address (one limit for everyone, never one a client picks).
+// An IPv6 address is cut to its /64, the block one home or phone is given, so a
+// client cannot step round its limit by changing the last half of its address.
+func (s *Server) ClientAddr(r *http.Request) string {
+	addr := remoteHost(r.RemoteAddr)
+	if s.network.BehindProxy {
+		if h := r.Header.Values("X-Forwarded-For"); len(h) > 0 {
+			last := h[len(h)-1]
+			if i := strings.LastIndexByte(last, ','); i >= 0 {
+				last = last[i+1:]
+			}
+			if a, ok := forwardedAddr(last); ok {
+				addr = a
+			}
+		}
+	}
+	return limitKey(addr)
+}
+
+// remoteHost is the host part of a connection's address.
+func remoteHost(remote string) string {
+	host, _, err := net.SplitHostPort(remote)
 	if err != nil {
-		return r.RemoteAddr
+		return remote
 	}
 	return host
+}
+
+// forwardedAddr reads one X-Forwarded-For entry: an IP address, perhaps with a port
+// or in brackets (some proxies write "[2001:db8::1]:443"). Anything else is not an
+// address and is not used.
+func forwardedAddr(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if ap, err := netip.ParseAddrPort(v); err == nil {
+		return ap.Addr().String(), true
+	}
+	if a, err := netip.ParseAddr(strings.Trim(v, "[]")); err == nil {
+		return a.String(), true
+	}
+	return "", false
+}
+
+// limitKey is the key of an address's limits: an IPv4 address as it is, an IPv6
+// address as its /64.
+func limitKey(addr string) string {
+	a, err := netip.ParseAddr(addr)
+	if err != nil {
+		return addr
+	}
+	a = a.Unmap()
+	if a.Is4() {
+		return a.String()
+	}
+	p, err := a.WithZone("").Prefix(64)
+	if err != nil {
+		return addr
+	}
+	return p.String()
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,14 +11,10 @@ import (
 	"triagedesk/triage"
 )
 
-// clientAddr is the address a request came from, the key of the per-address limits.
-func (c *ctx) clientAddr() string {
-	host, _, err := net.SplitHostPort(c.r.RemoteAddr)
-	if err != nil {
-		return c.r.RemoteAddr
-	}
-	return host
-}
+// clientAddr is the address a request came from, the key of the per-address limits:
+// the queue's own reading, so the pages and the API share it (behind a proxy, the
+// address the proxy added to X-Forwarded-For).
+func (c *ctx) clientAddr() string { return c.w.srv.ClientAddr(c.r) }
 
 // startView is what the start page shows: whether the service takes requests now.
 type startView struct {

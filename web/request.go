@@ -335,12 +335,14 @@ func (w *Web) limitsFor(c *ctx, d *draft, sv *stepView) {
 	if err != nil {
 		return
 	}
-	reqs, err := w.srv.Queue().PatientRequests(c.r.Context(), c.acc.ID)
+	// Counting them reads the account's requests: through the audited read, like any
+	// page that looks at them.
+	reqs, err := w.srv.OwnRequests(c.r.Context(), c.acc, "patient pages")
 	if err != nil {
-		return
+		return // the reminder is left out; the queue still applies the limit on sending
 	}
 	for _, r := range reqs {
-		if r.PatientID == d.PatientID && r.Status.Live() {
+		if r.PatientID == d.PatientID && r.Open {
 			sv.Live++
 		}
 	}
@@ -654,19 +656,16 @@ type sentView struct {
 
 func (w *Web) requestSent(c *ctx) (string, *view) {
 	id, _ := strconv.ParseInt(c.r.PathValue("id"), 10, 64)
-	reqs, err := w.srv.Queue().PatientRequests(c.r.Context(), c.acc.ID)
-	if err != nil {
+	r, err := w.srv.OwnRequest(c.r.Context(), c.acc, id, "patient pages")
+	if triage.ErrorCode(err) == triage.ENOTFOUND {
+		return c.redirect("/requests")
+	} else if err != nil {
 		return c.problem("Sorry, there is a problem with the service", err)
 	}
-	i := slices.IndexFunc(reqs, func(r store.OwnRequest) bool { return r.ID == id })
-	if i < 0 {
-		return c.redirect("/requests")
-	}
 	cal := w.srv.Calendar()
-	r := reqs[i]
-	by := cal.AddWorkingTime(r.ReceivedAt, cal.DayLength())
+	by := cal.AddWorkingTime(r.Received, cal.DayLength())
 	v := c.view("Request sent")
-	v.Data = sentView{ID: r.ID, Received: when(r.ReceivedAt, cal.Location), By: when(by, cal.Location)}
+	v.Data = sentView{ID: r.ID, Received: when(r.Received, cal.Location), By: when(by, cal.Location)}
 	return "request-sent", v
 }
 

@@ -110,7 +110,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.Duration("shutdown-grace", 20*time.Second, "how long requests in flight get to finish on SIGTERM")
 		fs.String("tls-cert", "", "the TLS certificate file (PEM, with its chain) to serve HTTPS with")
 		fs.String("tls-key", "", "the TLS private key file (PEM) of --tls-cert")
-		fs.Bool("behind-proxy", false, "a TLS proxy (nginx, Caddy) is in front: serve plain HTTP to it and believe its X-Forwarded-Proto and X-Forwarded-Host")
+		fs.Bool("behind-proxy", false, "a TLS proxy (nginx, Caddy) is in front: serve plain HTTP to it and believe its X-Forwarded-Proto, X-Forwarded-Host and the client address it adds to X-Forwarded-For")
 		fs.String("public-url", "", "the address desks and FHIR clients use, like https://queue.example.nhs.uk, for the links the queue hands out (default: as each request came in)")
 		fs.Duration("read-timeout", def.Read, "the longest a client may take to send one request, body included")
 		fs.Duration("write-timeout", def.Write, "the longest an answer may take to send (the feed's long poll has this on top of its wait)")
