@@ -37,6 +37,7 @@ type draft struct {
 
 	PatientID int64
 	ForName   string
+	FirstName string // for the questions about someone else ("Does Amelia have…")
 	For       triage.Whom
 	Birth     time.Time
 	Sex       triage.Sex
@@ -75,6 +76,7 @@ type emergency struct {
 type person struct {
 	PatientID int64
 	Name      string
+	FirstName string
 	For       triage.Whom
 	Birth     time.Time
 	Sex       triage.Sex
@@ -101,7 +103,7 @@ func (w *Web) people(c *ctx) ([]person, error) {
 		} else if triage.AgeAt(p.BirthDate, w.srv.Now()) >= 16 {
 			whom = triage.ForAdult
 		}
-		out = append(out, person{PatientID: id, Name: name, For: whom, Birth: p.BirthDate, Sex: p.Sex, Pending: p.Unverified})
+		out = append(out, person{PatientID: id, Name: name, FirstName: strings.TrimSpace(p.GivenName), For: whom, Birth: p.BirthDate, Sex: p.Sex, Pending: p.Unverified})
 	}
 	return out, nil
 }
@@ -188,13 +190,44 @@ type stepView struct {
 	Draft     *draft
 	People    []person
 	Mode      triage.Mode
-	Questions []triage.RedFlagQuestion
+	Questions []shownQuestion
 	Ticked    map[string]bool
 	MaxText   int
 	Live      int
 	MaxLive   int
 	NearLimit bool
 	Summary   []summaryRow
+}
+
+// shownQuestion is a red-flag question as the page asks it of this draft.
+type shownQuestion struct {
+	ID, Ask string
+}
+
+// subject is who the draft's red-flag questions are about.
+func (d *draft) subject() triage.Subject {
+	return triage.Subject{For: d.For, Name: d.FirstName, Birth: d.Birth}
+}
+
+// questions are the red-flag questions that can apply to the draft's person, worded
+// to them or about them.
+func (d *draft) questions(now time.Time) []triage.RedFlagQuestion {
+	return triage.RedFlagQuestionsFor(d.subject(), now)
+}
+
+// Self reports whether the patient writes for themselves, for the pages' wording.
+func (d *draft) Self() bool { return d.For == "" || d.For == triage.ForSelf }
+
+// Them is how the pages name the person a request is about: "you", or their first
+// name.
+func (d *draft) Them() string {
+	if d.Self() {
+		return "you"
+	}
+	if d.FirstName == "" {
+		return "them"
+	}
+	return d.FirstName
 }
 
 type summaryRow struct {
@@ -267,13 +300,13 @@ func (w *Web) firstStep(c *ctx) (string, *view) {
 }
 
 func (d *draft) setPerson(p person, now time.Time) {
-	d.PatientID, d.ForName, d.For, d.Birth, d.Sex = p.PatientID, p.Name, p.For, p.Birth, p.Sex
+	d.PatientID, d.ForName, d.FirstName, d.For, d.Birth, d.Sex = p.PatientID, p.Name, p.FirstName, p.For, p.Birth, p.Sex
 }
 
 // stepPage fills the view of a step from the draft.
 func (w *Web) stepPage(c *ctx, d *draft, step string) (*view, bool) {
 	now := w.srv.Now()
-	v := c.view(stepTitles[step])
+	v := c.view(d.title(step))
 	people, err := w.people(c)
 	if err != nil {
 		name, pv := c.problem("Sorry, there is a problem with the service", err)
@@ -282,7 +315,10 @@ func (w *Web) stepPage(c *ctx, d *draft, step string) (*view, bool) {
 		return nil, false
 	}
 	mode, _, _, _ := w.srv.Mode(c.r.Context())
-	sv := &stepView{Draft: d, People: people, Mode: mode, Questions: triage.RedFlagQuestions, Ticked: map[string]bool{}, MaxText: triage.MaxTextLength}
+	sv := &stepView{Draft: d, People: people, Mode: mode, Ticked: map[string]bool{}, MaxText: triage.MaxTextLength}
+	for _, q := range d.questions(now) {
+		sv.Questions = append(sv.Questions, shownQuestion{ID: q.ID, Ask: q.AskAbout(d.subject())})
+	}
 	for _, f := range d.Flags {
 		sv.Ticked[f.Question] = f.Yes
 	}
@@ -312,6 +348,36 @@ func (w *Web) stepPage(c *ctx, d *draft, step string) (*view, bool) {
 	}
 	v.Data = sv
 	return v, true
+}
+
+// title is a step's page title, about the person the request is for.
+func (d *draft) title(step string) string {
+	if d.Self() {
+		return stepTitles[step]
+	}
+	name := d.Them()
+	switch step {
+	case "red-flags":
+		return "Does " + name + " have any of these now?"
+	case "temperature":
+		return "Have you measured " + possessive(name) + " temperature?"
+	case "pregnant":
+		return "Could " + name + " be pregnant?"
+	case "stop":
+		return "Call 999 now for " + name
+	}
+	return stepTitles[step]
+}
+
+// possessive is a name with its 's.
+func possessive(name string) string {
+	if name == "them" {
+		return "their"
+	}
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
 }
 
 var stepTitles = map[string]string{
@@ -393,19 +459,24 @@ func (w *Web) requestAnswer(c *ctx) (string, *view) {
 	case "red-flags":
 		ticked := c.r.PostForm["flag"]
 		none := slices.Contains(ticked, "none")
+		asked := d.questions(now)
+		first := "flag-" + asked[0].ID
 		if len(ticked) == 0 {
-			return fail("flag-"+triage.RedFlagQuestions[0].ID, "Select any you have now, or select 'None of these'")
+			if d.Self() {
+				return fail(first, "Select any you have now, or select 'None of these'")
+			}
+			return fail(first, "Select any "+d.Them()+" has now, or select 'None of these'")
 		}
 		if none && len(ticked) > 1 {
-			return fail("flag-"+triage.RedFlagQuestions[0].ID, "Select the ones you have now, or only 'None of these'")
+			return fail(first, "Select the ones "+d.Them()+" "+map[bool]string{true: "have", false: "has"}[d.Self()]+" now, or only 'None of these'")
 		}
 		d.Flags = d.Flags[:0]
 		var advice []string
-		for _, q := range triage.RedFlagQuestions {
+		for _, q := range asked {
 			yes := slices.Contains(ticked, q.ID)
 			d.Flags = append(d.Flags, triage.FlagAnswer{Question: q.ID, Yes: yes})
-			if yes && !slices.Contains(advice, q.Advice) {
-				advice = append(advice, q.Advice)
+			if a := q.AdviceAbout(d.subject()); yes && !slices.Contains(advice, a) {
+				advice = append(advice, a)
 			}
 		}
 		d.FlagsAnswered = true
