@@ -334,6 +334,7 @@ func TestWebaccAnUnverifiedAccountLearnsThePracticeRepliedAndHowToGetIt(t *testi
 	e.listed("9434765919", "Ann", "Smith", "1980-04-21", triage.Female)
 	b := e.patient(t, "ann@example.com", "9434765919")
 	id := b.sendAdmin("Please send my last blood test results.")
+	e.srv.WaitForMail() // the email saying the request arrived
 	before := e.mail.Count("ann@example.com")
 	e.deskReply(t, id, "Your cholesterol is high: please book a review.")
 	e.srv.WaitForMail()
