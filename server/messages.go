@@ -136,7 +136,7 @@ func (s *Server) Reply(ctx context.Context, acc triage.Account, id int64, text s
 
 // HeldReplyNote is what a patient is told of the practice's reply on a request their
 // account may not read yet (its patient is a claim the practice has not verified): that
-// there is one, why they cannot read it, and how they will hear (issue 12; hazard H29).
+// there is one, why they cannot read it, and how they will hear (issue 12; hazard H30).
 const HeldReplyNote = "The practice has replied. You can read replies once the practice has checked who you are; they may phone you meanwhile. " +
 	"To have your details checked sooner, call the practice or take photo ID to the front desk."
 

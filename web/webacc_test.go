@@ -328,7 +328,7 @@ func TestWebaccShutdownWaitsForTheEmailSayingTheRequestArrived(t *testing.T) {
 
 // An unverified account is told that the practice has answered and how it will hear,
 // on My requests and by email, and the email is not the one that promises a message it
-// could then not read (hazard H29).
+// could then not read (hazard H30).
 func TestWebaccAnUnverifiedAccountLearnsThePracticeRepliedAndHowToGetIt(t *testing.T) {
 	e := newEnv(t)
 	e.listed("9434765919", "Ann", "Smith", "1980-04-21", triage.Female)
