@@ -135,23 +135,23 @@ func (q *Queue) PatientRequest(ctx context.Context, accountID, requestID int64) 
 	return out, nil
 }
 
-// ownRequest is PatientRequest in tx.
+// ownRequest is PatientRequest in tx: one query finds the request only through the
+// account's links to patients, with its patient's verification, then its messages.
 func ownRequest(ctx context.Context, tx *sqlx.Tx, accountID, requestID int64) (OwnRequest, error) {
-	var unverified int
-	err := tx.GetContext(ctx, &unverified, `SELECT p.unverified FROM requests r
-		JOIN patient_links l ON l.patient_id = r.patient_id AND l.account_id = ?
-		JOIN patients p ON p.id = r.patient_id WHERE r.id = ?`, accountID, requestID)
+	it, err := scanFull(tx.QueryRowxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+`
+		FROM requests r JOIN patient_links l ON l.patient_id = r.patient_id AND l.account_id = ?
+		JOIN patients p ON p.id = r.patient_id WHERE r.id = ?`, accountID, requestID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return OwnRequest{}, triage.Errorf(triage.ENOTFOUND, "there is no request %d for this account", requestID).
 			ForPatient("We cannot find that request. Please choose it from your list of requests.")
 	} else if err != nil {
 		return OwnRequest{}, err
 	}
-	r, err := getRequest(ctx, tx, requestID)
-	if err != nil {
+	r := []triage.Request{it.Request}
+	if err := attachMessages(ctx, tx, r); err != nil {
 		return OwnRequest{}, err
 	}
-	return OwnRequest{Request: r, Unverified: unverified == 1}, nil
+	return OwnRequest{Request: r[0], Unverified: it.Patient.Unverified}, nil
 }
 
 // AddPatientMessage adds a patient's reply, sent from account accountID, to request

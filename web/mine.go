@@ -80,32 +80,30 @@ type messageRow struct {
 }
 
 func (w *Web) oneRequest(c *ctx) (string, *view) {
-	v, ok := w.requestPage(c)
-	if !ok {
-		return "not-found", v
-	}
-	return "request", v
+	name, v, _ := w.requestPage(c)
+	return name, v
 }
 
-// requestPage fills one request's page; ok is false, with the not-found page's view,
-// when the account may not see it (whether or not it exists).
-func (w *Web) requestPage(c *ctx) (*view, bool) {
+// requestPage fills one request's page. When it cannot, ok is false and name is the
+// page to show instead: not found when the account may not see the request (whether
+// or not it exists), the problem page (a 500) when the queue failed to read it, so a
+// patient is never told a request they sent does not exist because of a fault at the
+// practice's end.
+func (w *Web) requestPage(c *ctx) (name string, v *view, ok bool) {
 	id, _ := strconv.ParseInt(c.r.PathValue("id"), 10, 64)
 	o, err := w.srv.OwnRequest(c.r.Context(), c.acc, id, "patient pages")
 	if err != nil {
 		if triage.ErrorCode(err) != triage.ENOTFOUND {
 			name, v := c.problem("Sorry, there is a problem with the service", err)
-			_ = name
-			return v, false
+			return name, v, false
 		}
 		c.status = http.StatusNotFound
-		return c.view("Request not found"), false
+		return "not-found", c.view("Request not found"), false
 	}
 	n, err := w.srv.Queue().PhotoCount(c.r.Context(), id)
 	if err != nil {
 		name, v := c.problem("Sorry, there is a problem with the service", err)
-		_ = name
-		return v, false
+		return name, v, false
 	}
 	loc := w.srv.Calendar().Location
 	tr := triage.Request{Text: o.Text}
@@ -117,19 +115,19 @@ func (w *Web) requestPage(c *ctx) (*view, bool) {
 		}
 		ov.Messages = append(ov.Messages, row)
 	}
-	v := c.view("Request " + strconv.FormatInt(id, 10))
+	v = c.view("Request " + strconv.FormatInt(id, 10))
 	v.Back = "/requests"
 	v.Data = ov
-	return v, true
+	return "request", v, true
 }
 
 // reply sends the patient's answer to the practice's question.
 func (w *Web) reply(c *ctx) (string, *view) {
 	text := c.r.PostFormValue("reply")
 	key := c.r.PostFormValue("reply-key")
-	v, ok := w.requestPage(c)
+	name, v, ok := w.requestPage(c)
 	if !ok {
-		return "not-found", v
+		return name, v
 	}
 	ov := v.Data.(oneView)
 	v.Values["reply"] = text

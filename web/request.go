@@ -38,6 +38,7 @@ type draft struct {
 
 	PatientID int64
 	ForName   string
+	FirstName string // for the questions about someone else ("Does Amelia have…")
 	For       triage.Whom
 	Birth     time.Time
 	Sex       triage.Sex
@@ -76,6 +77,7 @@ type emergency struct {
 type person struct {
 	PatientID int64
 	Name      string
+	FirstName string
 	For       triage.Whom
 	Birth     time.Time
 	Sex       triage.Sex
@@ -102,7 +104,7 @@ func (w *Web) people(c *ctx) ([]person, error) {
 		} else if triage.AgeAt(p.BirthDate, w.srv.Now()) >= 16 {
 			whom = triage.ForAdult
 		}
-		out = append(out, person{PatientID: id, Name: name, For: whom, Birth: p.BirthDate, Sex: p.Sex, Pending: p.Unverified})
+		out = append(out, person{PatientID: id, Name: name, FirstName: strings.TrimSpace(p.GivenName), For: whom, Birth: p.BirthDate, Sex: p.Sex, Pending: p.Unverified})
 	}
 	return out, nil
 }
@@ -189,13 +191,44 @@ type stepView struct {
 	Draft     *draft
 	People    []person
 	Mode      triage.Mode
-	Questions []triage.RedFlagQuestion
+	Questions []shownQuestion
 	Ticked    map[string]bool
 	MaxText   int
 	Live      int
 	MaxLive   int
 	NearLimit bool
 	Summary   []summaryRow
+}
+
+// shownQuestion is a red-flag question as the page asks it of this draft.
+type shownQuestion struct {
+	ID, Ask string
+}
+
+// subject is who the draft's red-flag questions are about.
+func (d *draft) subject() triage.Subject {
+	return triage.Subject{For: d.For, Name: d.FirstName, Birth: d.Birth}
+}
+
+// questions are the red-flag questions that can apply to the draft's person, worded
+// to them or about them.
+func (d *draft) questions(now time.Time) []triage.RedFlagQuestion {
+	return triage.RedFlagQuestionsFor(d.subject(), now)
+}
+
+// Self reports whether the patient writes for themselves, for the pages' wording.
+func (d *draft) Self() bool { return d.For == "" || d.For == triage.ForSelf }
+
+// Them is how the pages name the person a request is about: "you", or their first
+// name.
+func (d *draft) Them() string {
+	if d.Self() {
+		return "you"
+	}
+	if d.FirstName == "" {
+		return "them"
+	}
+	return d.FirstName
 }
 
 type summaryRow struct {
@@ -268,13 +301,13 @@ func (w *Web) firstStep(c *ctx) (string, *view) {
 }
 
 func (d *draft) setPerson(p person, now time.Time) {
-	d.PatientID, d.ForName, d.For, d.Birth, d.Sex = p.PatientID, p.Name, p.For, p.Birth, p.Sex
+	d.PatientID, d.ForName, d.FirstName, d.For, d.Birth, d.Sex = p.PatientID, p.Name, p.FirstName, p.For, p.Birth, p.Sex
 }
 
 // stepPage fills the view of a step from the draft.
 func (w *Web) stepPage(c *ctx, d *draft, step string) (*view, bool) {
 	now := w.srv.Now()
-	v := c.view(stepTitles[step])
+	v := c.view(d.title(step))
 	people, err := w.people(c)
 	if err != nil {
 		name, pv := c.problem("Sorry, there is a problem with the service", err)
@@ -283,7 +316,10 @@ func (w *Web) stepPage(c *ctx, d *draft, step string) (*view, bool) {
 		return nil, false
 	}
 	mode, _, _, _ := w.srv.Mode(c.r.Context())
-	sv := &stepView{Draft: d, People: people, Mode: mode, Questions: triage.RedFlagQuestions, Ticked: map[string]bool{}, MaxText: triage.MaxTextLength}
+	sv := &stepView{Draft: d, People: people, Mode: mode, Ticked: map[string]bool{}, MaxText: triage.MaxTextLength}
+	for _, q := range d.questions(now) {
+		sv.Questions = append(sv.Questions, shownQuestion{ID: q.ID, Ask: q.AskAbout(d.subject())})
+	}
 	for _, f := range d.Flags {
 		sv.Ticked[f.Question] = f.Yes
 	}
@@ -315,6 +351,36 @@ func (w *Web) stepPage(c *ctx, d *draft, step string) (*view, bool) {
 	return v, true
 }
 
+// title is a step's page title, about the person the request is for.
+func (d *draft) title(step string) string {
+	if d.Self() {
+		return stepTitles[step]
+	}
+	name := d.Them()
+	switch step {
+	case "red-flags":
+		return "Does " + name + " have any of these now?"
+	case "temperature":
+		return "Have you measured " + possessive(name) + " temperature?"
+	case "pregnant":
+		return "Could " + name + " be pregnant?"
+	case "stop":
+		return "Call 999 now for " + name
+	}
+	return stepTitles[step]
+}
+
+// possessive is a name with its 's.
+func possessive(name string) string {
+	if name == "them" {
+		return "their"
+	}
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
 var stepTitles = map[string]string{
 	"who":         "Who is this request for?",
 	"kind":        "What is your request about?",
@@ -335,12 +401,14 @@ func (w *Web) limitsFor(c *ctx, d *draft, sv *stepView) {
 	if err != nil {
 		return
 	}
-	reqs, err := w.srv.Queue().PatientRequests(c.r.Context(), c.acc.ID)
+	// Counting them reads the account's requests: through the audited read, like any
+	// page that looks at them.
+	reqs, err := w.srv.OwnRequests(c.r.Context(), c.acc, "patient pages")
 	if err != nil {
-		return
+		return // the reminder is left out; the queue still applies the limit on sending
 	}
 	for _, r := range reqs {
-		if r.PatientID == d.PatientID && r.Status.Live() {
+		if r.PatientID == d.PatientID && r.Open {
 			sv.Live++
 		}
 	}
@@ -392,19 +460,24 @@ func (w *Web) requestAnswer(c *ctx) (string, *view) {
 	case "red-flags":
 		ticked := c.r.PostForm["flag"]
 		none := slices.Contains(ticked, "none")
+		asked := d.questions(now)
+		first := "flag-" + asked[0].ID
 		if len(ticked) == 0 {
-			return fail("flag-"+triage.RedFlagQuestions[0].ID, "Select any you have now, or select 'None of these'")
+			if d.Self() {
+				return fail(first, "Select any you have now, or select 'None of these'")
+			}
+			return fail(first, "Select any "+d.Them()+" has now, or select 'None of these'")
 		}
 		if none && len(ticked) > 1 {
-			return fail("flag-"+triage.RedFlagQuestions[0].ID, "Select the ones you have now, or only 'None of these'")
+			return fail(first, "Select the ones "+d.Them()+" "+map[bool]string{true: "have", false: "has"}[d.Self()]+" now, or only 'None of these'")
 		}
 		d.Flags = d.Flags[:0]
 		var advice []string
-		for _, q := range triage.RedFlagQuestions {
+		for _, q := range asked {
 			yes := slices.Contains(ticked, q.ID)
 			d.Flags = append(d.Flags, triage.FlagAnswer{Question: q.ID, Yes: yes})
-			if yes && !slices.Contains(advice, q.Advice) {
-				advice = append(advice, q.Advice)
+			if a := q.AdviceAbout(d.subject()); yes && !slices.Contains(advice, a) {
+				advice = append(advice, a)
 			}
 		}
 		d.FlagsAnswered = true
@@ -654,19 +727,16 @@ type sentView struct {
 
 func (w *Web) requestSent(c *ctx) (string, *view) {
 	id, _ := strconv.ParseInt(c.r.PathValue("id"), 10, 64)
-	reqs, err := w.srv.Queue().PatientRequests(c.r.Context(), c.acc.ID)
-	if err != nil {
+	r, err := w.srv.OwnRequest(c.r.Context(), c.acc, id, "patient pages")
+	if triage.ErrorCode(err) == triage.ENOTFOUND {
+		return c.redirect("/requests")
+	} else if err != nil {
 		return c.problem("Sorry, there is a problem with the service", err)
 	}
-	i := slices.IndexFunc(reqs, func(r store.OwnRequest) bool { return r.ID == id })
-	if i < 0 {
-		return c.redirect("/requests")
-	}
 	cal := w.srv.Calendar()
-	r := reqs[i]
-	by := cal.AddWorkingTime(r.ReceivedAt, cal.DayLength())
+	by := cal.AddWorkingTime(r.Received, cal.DayLength())
 	v := c.view("Request sent")
-	v.Data = sentView{ID: r.ID, Received: when(r.ReceivedAt, cal.Location), By: when(by, cal.Location)}
+	v.Data = sentView{ID: r.ID, Received: when(r.Received, cal.Location), By: when(by, cal.Location)}
 	return "request-sent", v
 }
 

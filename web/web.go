@@ -378,6 +378,11 @@ func (w *Web) signedIn(h pageFunc) pageFunc {
 				c.acc = acc
 				return h(c)
 			}
+			if triage.ErrorCode(err) == triage.EINTERNAL {
+				// A fault at the practice's end is not a sign-out: the patient keeps
+				// their session (and what they typed) and is told to try again.
+				return c.problem("Sorry, there is a problem with the service", err)
+			}
 			c.sess.token = ""
 		}
 		if c.r.Method == http.MethodGet {
