@@ -203,6 +203,13 @@ func (q *Queue) Import(ctx context.Context, ch Changes) error {
 			ch.Patients[i].Sex = sex
 		}
 	}
+	for _, r := range ch.Requests {
+		if len(r.Photos) > 0 {
+			// A photo reference without its picture would promise staff a photo the
+			// queue cannot show; pictures arrive only with a patient's submission.
+			return fmt.Errorf("import request %d: it lists %d photos, and an import cannot carry the pictures; leave the photos out", r.ID, len(r.Photos))
+		}
+	}
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		if err := upsertChanges(ctx, tx, ch, false, false); err != nil {
 			return err
@@ -396,7 +403,10 @@ func queryRequests(ctx context.Context, tx *sqlx.Tx, tail string, args ...any) (
 		return nil, err
 	}
 	rows.Close()
-	return out, attachMessages(ctx, tx, out)
+	if err := attachMessages(ctx, tx, out); err != nil {
+		return nil, err
+	}
+	return out, attachPhotos(ctx, tx, out)
 }
 
 // Request returns one request.
@@ -420,6 +430,9 @@ func getRequest(ctx context.Context, tx *sqlx.Tx, id int64) (triage.Request, err
 	}
 	r := []triage.Request{it.Request}
 	if err := attachMessages(ctx, tx, r); err != nil {
+		return triage.Request{}, err
+	}
+	if err := attachPhotos(ctx, tx, r); err != nil {
 		return triage.Request{}, err
 	}
 	return r[0], nil

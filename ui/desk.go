@@ -79,6 +79,8 @@ type Desk struct {
 	signedOutWhy     string
 	signedOutPending int
 	signInOpen       bool
+	// photos are the patients' photos this desk fetched, in memory only.
+	photos photoMemory
 }
 
 // NewDesk builds the desk for a member of staff in window w. sync may be nil when the
