@@ -790,8 +790,8 @@ type OwnRequest struct {
 	PatientID        int64         `json:"patientId"`
 	Received         time.Time     `json:"received"`
 	Text             string        `json:"text"`
-	Status           string        `json:"status"`
-	State            triage.Status `json:"state"` // the status's code, for apps that act on it
+	Status           string        `json:"status"` // in the patient's words (triage.Status.PatientLabel)
+	State            triage.Status `json:"state"`  // the status's code, for apps that act on it
 	Response         string        `json:"response,omitempty"`
 	Signpost         string        `json:"signpost,omitempty"`
 	IdentityVerified bool          `json:"identityVerified"`

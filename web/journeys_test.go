@@ -201,7 +201,7 @@ func TestJourneyReadAReplyAndAnswerIt(t *testing.T) {
 	s.srv.Notify()
 
 	tb.open(s.URL + "/requests")
-	tb.mustSee("Awaiting patient")
+	tb.mustSee("Waiting for your reply")
 	tb.follow(fmt.Sprint(r.ID))
 	tb.mustSee("The practice", "Which test do you mean", "Reply to the practice")
 	tb.axeAt("one request, awaiting a reply")

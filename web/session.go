@@ -31,6 +31,10 @@ type session struct {
 	keptFor string            // the path of that form
 
 	draft *draft // the request being written (request.go)
+
+	// success is said once, in a success banner, on the next showing of successFor:
+	// "Your reply has been sent" on the request after a reply.
+	success, successFor string
 }
 
 // sessions holds the live sessions in memory: a restart signs everyone out, and the

@@ -194,6 +194,7 @@ type view struct {
 	Errors    []fieldError      // shown in the error summary and beside each field
 	Values    map[string]string // what the patient typed, given back on an error
 	Notice    string            // a message at the top of the page
+	Success   string            // what was just done, in a success banner ("Your reply has been sent")
 	Back      string            // where the back link goes
 	Data      any               // the page's own
 }
@@ -250,6 +251,9 @@ func (c *ctx) view(title string) *view {
 		}
 		v.Notice = "We have kept what you typed before your session ended. Please check it and carry on."
 		c.sess.kept, c.sess.keptFor = nil, ""
+	}
+	if c.r.Method == http.MethodGet && c.sess.successFor == c.r.URL.Path {
+		v.Success, c.sess.success, c.sess.successFor = c.sess.success, "", ""
 	}
 	return v
 }
