@@ -77,7 +77,12 @@ func New(srv *server.Server, opt Options) (*Web, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read the vendored stylesheet: %w", err)
 	}
-	css = withoutRemoteFonts(css)
+	own, err := staticFS.ReadFile("static/site.css")
+	if err != nil {
+		return nil, fmt.Errorf("read the pages' own stylesheet: %w", err)
+	}
+	// One file for the browser to fetch: the design system's rules, then ours.
+	css = append(append(withoutRemoteFonts(css), '\n'), own...)
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	zw.Write(css)
