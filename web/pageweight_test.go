@@ -92,8 +92,8 @@ func (tb *tab) weigh(url string) []resource {
 const pageWeightLimit = 100 << 10
 
 // Every page a patient meets, on a first visit with nothing cached, weighs under
-// 100 KB over the network (HTML, CSS, images and fonts together). The figures, raw and
-// gzipped, are logged: go test -v -run TestPageWeight ./web/
+// 100 KB over the network and uncompressed (HTML, CSS, images and fonts together).
+// The figures, raw and gzipped, are logged: go test -v -run TestPageWeight ./web/
 func TestPageWeight(t *testing.T) {
 	s := startSite(t)
 	s.listed(t, "943 476 5919", "Ruth", "Jones", "1980-04-21", "female")
@@ -111,6 +111,10 @@ func TestPageWeight(t *testing.T) {
 		t.Logf("%-18s raw %6.1f KB  gzip %5.1f KB  sent %5.1f KB  (%d files: %s)", path, kbytes(raw), kbytes(gz), kbytes(transfer), len(rs), strings.Join(parts, "; "))
 		if transfer > pageWeightLimit {
 			t.Errorf("%s weighs %.1f KB over the network, over the %d KB target", path, kbytes(transfer), pageWeightLimit>>10)
+		}
+		// Raw too: a browser parses all of it, and a proxy may not compress.
+		if raw > pageWeightLimit {
+			t.Errorf("%s weighs %.1f KB uncompressed, over the %d KB target", path, kbytes(raw), pageWeightLimit>>10)
 		}
 		if len(rs) < 2 || transfer == 0 {
 			t.Errorf("%s: the browser reported no page and stylesheet, or nothing sent: %+v", path, rs)

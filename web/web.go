@@ -34,7 +34,8 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // CSSVersion is the version of the NHS design system (npm nhsuk-frontend) whose
-// compiled CSS is vendored in static/.
+// compiled CSS is vendored in static/, purged to the rules the templates use by
+// scripts/vendor-css.sh (which pins the same version).
 const CSSVersion = "10.6.1"
 
 // Options are the practice's details the pages show, and how cookies are set.
