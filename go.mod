@@ -15,6 +15,7 @@ require (
 	github.com/wneessen/go-mail v0.7.1
 	go.yaml.in/yaml/v3 v3.0.4
 	golang.org/x/crypto v0.40.0
+	golang.org/x/image v0.45.0
 	golang.org/x/time v0.12.0
 	gonum.org/v1/plot v0.17.0
 )
@@ -62,7 +63,6 @@ require (
 	github.com/stretchr/testify v1.11.1 // indirect
 	github.com/subosito/gotenv v1.6.0 // indirect
 	github.com/yuin/goldmark v1.7.8 // indirect
-	golang.org/x/image v0.45.0 // indirect
 	golang.org/x/net v0.41.0 // indirect
 	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/text v0.41.0 // indirect

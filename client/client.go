@@ -143,6 +143,10 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 	if mt == fhir.DeskContentType && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), fhir.DeskContentType) {
 		return data, resp.Header, nil
 	}
+	// A photo, when one was asked for: only the two types the queue stores.
+	if (mt == "image/jpeg" || mt == "image/png") && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), mt) {
+		return data, resp.Header, nil
+	}
 	if mt != fhir.ContentType && mt != "application/json" {
 		return nil, nil, &NetworkError{fmt.Errorf("%s %s answered %d with %q, not JSON: a proxy or login page may be in the way", method, path, resp.StatusCode, mt)}
 	}

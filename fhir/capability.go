@@ -3,6 +3,7 @@ package fhir
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -105,7 +106,9 @@ func ActionsFromUpdate(current *triage.Request, t *Task, actor string) ([]triage
 	if t.For == nil || t.For.Reference != stored.For.Reference {
 		return nil, bad("for")
 	}
-	if fmt.Sprint(t.Input) != fmt.Sprint(stored.Input) {
+	// Compared by value: the answers' and photos' values are pointers, whose printed
+	// addresses would differ between any two Tasks.
+	if !reflect.DeepEqual(relativeInputs(t.Input), relativeInputs(stored.Input)) {
 		return nil, bad("input")
 	}
 	if t.Code == nil || fmt.Sprint(*t.Code) != fmt.Sprint(*stored.Code) {

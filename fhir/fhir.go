@@ -121,15 +121,17 @@ type Meta struct {
 	LastUpdated string `json:"lastUpdated,omitempty"`
 }
 
-// TaskInput is a FHIR Task.input: the patient's text (a string), or one of their
+// TaskInput is a FHIR Task.input: the patient's text (a string), one of their
 // answers to the front door's questions (a string, a whole number, a decimal or a
-// yes/no). Exactly one value is set.
+// yes/no), or a photo they sent (an attachment that refers to it). Exactly one value
+// is set.
 type TaskInput struct {
-	Type         CodeableConcept `json:"type"`
-	ValueString  string          `json:"valueString,omitempty"`
-	ValueBoolean *bool           `json:"valueBoolean,omitempty"`
-	ValueInteger *int            `json:"valueInteger,omitempty"`
-	ValueDecimal *float64        `json:"valueDecimal,omitempty"`
+	Type            CodeableConcept `json:"type"`
+	ValueString     string          `json:"valueString,omitempty"`
+	ValueBoolean    *bool           `json:"valueBoolean,omitempty"`
+	ValueInteger    *int            `json:"valueInteger,omitempty"`
+	ValueDecimal    *float64        `json:"valueDecimal,omitempty"`
+	ValueAttachment *Attachment     `json:"valueAttachment,omitempty"`
 }
 
 // TaskOutput is a FHIR Task.output with a string value.
@@ -308,7 +310,7 @@ func TaskFrom(r *triage.Request) Task {
 		For:            &Reference{Reference: "Patient/" + strconv.FormatInt(r.PatientID, 10)},
 		AuthoredOn:     r.ReceivedAt.UTC().Format(time.RFC3339),
 		LastModified:   r.UpdatedAt.UTC().Format(time.RFC3339),
-		Input:          append([]TaskInput{{Type: CodeableConcept{Text: "patient-text"}, ValueString: r.Text}}, answerInputs(r.Answers)...),
+		Input:          append(append([]TaskInput{{Type: CodeableConcept{Text: "patient-text"}, ValueString: r.Text}}, answerInputs(r.Answers)...), photoInputs(r)...),
 	}
 	if r.Team != "" {
 		t.Owner = &Reference{Identifier: &Identifier{System: SystemTeam, Value: string(r.Team)}, Display: r.Team.Label()}
@@ -520,6 +522,9 @@ func (t *Task) ToRequest() (triage.Request, error) {
 		}
 	}
 	if r.Answers, err = answersFrom(t.Input); err != nil {
+		return fail("input", err)
+	}
+	if r.Photos, err = photosFrom(r.ID, t.Input); err != nil {
 		return fail("input", err)
 	}
 	if strings.TrimSpace(r.Text) == "" {
@@ -763,6 +768,13 @@ func (b *OutBundle) Absolute(base string) {
 	for i, e := range b.Entry {
 		if e.FullURL != "" && !strings.Contains(e.FullURL, "://") {
 			b.Entry[i].FullURL = base + "/fhir/" + e.FullURL
+		}
+		switch t := e.Resource.(type) {
+		case Task:
+			t.Absolute(base)
+			b.Entry[i].Resource = t
+		case *Task:
+			t.Absolute(base)
 		}
 	}
 }

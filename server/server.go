@@ -111,6 +111,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /api/v1/reception/requests", s.staff(s.enterForCaller))
 	s.mux.HandleFunc("GET /api/v1/staff", s.staff(s.listStaff))
 	s.mux.HandleFunc("GET /api/v1/feed", s.staff(s.feed))
+	s.mux.HandleFunc("GET /api/v1/requests/{id}/photos/{n}", s.staff(s.photo))
 	s.mux.HandleFunc("POST /api/v1/presence", s.staff(s.heartbeat))
 	s.mux.HandleFunc("GET /api/v1/presence", s.staff(s.whoIsHere))
 	s.mux.HandleFunc("GET /api/v1/whoami", s.staff(s.whoami))
@@ -352,7 +353,7 @@ func (s *Server) readTask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("ETag", etag(req.Version))
-	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.TaskFrom(&req))
+	writeJSON(w, http.StatusOK, fhir.ContentType, s.task(r, &req))
 }
 
 func (s *Server) searchTasks(w http.ResponseWriter, r *http.Request) {
@@ -466,7 +467,7 @@ func (s *Server) actOnTask(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apply(w http.ResponseWriter, r *http.Request, current triage.Request, actions []triage.Action) {
 	if len(actions) == 0 {
 		w.Header().Set("ETag", etag(current.Version))
-		writeJSON(w, http.StatusOK, fhir.ContentType, fhir.TaskFrom(&current))
+		writeJSON(w, http.StatusOK, fhir.ContentType, s.task(r, &current))
 		return
 	}
 	team := current.Team // the team the request has when each action is made
@@ -498,7 +499,7 @@ func (s *Server) apply(w http.ResponseWriter, r *http.Request, current triage.Re
 		s.tellPatient(updated.ID)
 	}
 	w.Header().Set("ETag", etag(updated.Version))
-	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.TaskFrom(&updated))
+	writeJSON(w, http.StatusOK, fhir.ContentType, s.task(r, &updated))
 }
 
 func (s *Server) readPatient(w http.ResponseWriter, r *http.Request) {

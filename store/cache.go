@@ -307,7 +307,10 @@ func upsertRequests(ctx context.Context, tx *sqlx.Tx, rs []triage.Request, force
 			return fmt.Errorf("request %d: %w", r.ID, err)
 		}
 	}
-	return upsertMessages(ctx, tx, rs)
+	if err := upsertMessages(ctx, tx, rs); err != nil {
+		return err
+	}
+	return upsertPhotoRefs(ctx, tx, rs)
 }
 
 // requestArgs lists r's values in requestColumns order.
@@ -364,7 +367,12 @@ func (c *Cache) Request(ctx context.Context, id int64) (triage.QueueItem, error)
 			return err
 		}
 		byID, err := readMessages(ctx, tx, []int64{id})
+		if err != nil {
+			return err
+		}
 		it.Messages = byID[id]
+		photos, err := readPhotoRefs(ctx, tx, []int64{id})
+		it.Photos, it.PhotoCount = photos[id], len(photos[id])
 		return err
 	})
 	if err != nil {
@@ -555,6 +563,10 @@ func (c *Cache) Purge(ctx context.Context, retention time.Duration, actor string
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM messages WHERE request_id IN
+			(SELECT id FROM requests WHERE closed_at IS NOT NULL AND closed_at < ?)`, cutoff); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM request_photos WHERE request_id IN
 			(SELECT id FROM requests WHERE closed_at IS NOT NULL AND closed_at < ?)`, cutoff); err != nil {
 			return err
 		}

@@ -193,6 +193,13 @@ func (q *Queue) Import(ctx context.Context, ch Changes) error {
 			ch.Patients[i].Sex = sex
 		}
 	}
+	for _, r := range ch.Requests {
+		if len(r.Photos) > 0 {
+			// A photo reference without its picture would promise staff a photo the
+			// queue cannot show; pictures arrive only with a patient's submission.
+			return fmt.Errorf("import request %d: it lists %d photos, and an import cannot carry the pictures; leave the photos out", r.ID, len(r.Photos))
+		}
+	}
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		if err := upsertChanges(ctx, tx, ch, false, false); err != nil {
 			return err
@@ -389,7 +396,10 @@ func queryRequests(ctx context.Context, tx *sqlx.Tx, tail string, args ...any) (
 		return nil, err
 	}
 	rows.Close()
-	return out, attachMessages(ctx, tx, out)
+	if err := attachMessages(ctx, tx, out); err != nil {
+		return nil, err
+	}
+	return out, attachPhotos(ctx, tx, out)
 }
 
 // Request returns one request.
@@ -413,6 +423,9 @@ func getRequest(ctx context.Context, tx *sqlx.Tx, id int64) (triage.Request, err
 	}
 	r := []triage.Request{it.Request}
 	if err := attachMessages(ctx, tx, r); err != nil {
+		return triage.Request{}, err
+	}
+	if err := attachPhotos(ctx, tx, r); err != nil {
 		return triage.Request{}, err
 	}
 	return r[0], nil

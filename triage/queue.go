@@ -7,6 +7,10 @@ import "time"
 type QueueItem struct {
 	Request
 	Patient Patient `json:"patient"`
+	// PhotoCount is how many photos the patient sent with the request. List rows
+	// carry it without the photos' details (Request.Photos), which only an opened
+	// request reads.
+	PhotoCount int `json:"photoCount,omitempty"`
 }
 
 // Filter narrows a queue. Empty fields do not filter.

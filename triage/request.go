@@ -79,6 +79,10 @@ type Request struct {
 	// sent and what the patient replied. Response stays the last practice message, for
 	// the clients that read only that.
 	Messages []Message `json:"messages,omitempty"`
+
+	// Photos are the photos the patient sent with the request, in the order sent:
+	// what they are, never the pictures, which staff fetch on demand.
+	Photos []PhotoRef `json:"photos,omitempty"`
 }
 
 // FirstLine returns the first line of what the patient wrote, cut to max runes, for
@@ -552,6 +556,17 @@ func (r *Request) Validate() error {
 	for i := range r.Messages {
 		if err := r.Messages[i].Validate(); err != nil {
 			return bad("%s", ErrorMessage(err))
+		}
+	}
+	if len(r.Photos) > MaxPhotos {
+		return bad("%d photos; a request carries at most %d", len(r.Photos), MaxPhotos)
+	}
+	for i, p := range r.Photos {
+		if err := p.Validate(); err != nil {
+			return bad("%s", ErrorMessage(err))
+		}
+		if p.N != i+1 {
+			return bad("photo %d is listed as number %d: photos are numbered 1, 2, 3 in order", i+1, p.N)
 		}
 	}
 	for _, rs := range r.Suggested.Reasons {

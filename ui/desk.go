@@ -69,6 +69,8 @@ type Desk struct {
 	// dashboardShown says whether the dashboard is on screen, so a sync refreshes its
 	// figures too; goroutines read it.
 	dashboardShown atomic.Bool
+	// photos are the patients' photos this desk fetched, in memory only.
+	photos photoMemory
 }
 
 // NewDesk builds the desk for a member of staff in window w. sync may be nil when the

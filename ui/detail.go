@@ -69,6 +69,8 @@ type Detail struct {
 	Contact    *widget.Label
 	Author     *widget.Label
 	CallNumber *widget.Label
+	// Photos are the photos the patient sent, under what they wrote.
+	Photos *PhotoStrip
 
 	Priority  *widget.Select
 	TeamPick  *widget.Select
@@ -167,6 +169,7 @@ func (v *Detail) buildUI() {
 	v.Author.Wrapping = fyne.TextWrapWord
 	v.Author.Importance = widget.WarningImportance
 	v.Author.Hide()
+	v.Photos = newPhotoStrip(v.d)
 
 	prios := make([]string, len(triage.Priorities))
 	for i, p := range triage.Priorities {
@@ -203,7 +206,7 @@ func (v *Detail) buildUI() {
 		v.Claim, v.GiveBtn, v.Unclaim, v.Signpost, v.Respond, v.CloseBtn, v.NoteBtn)
 	left := container.NewVBox(
 		v.Title, v.Patient, v.Contact, v.Author, v.Carers, v.Entered, v.Holder, v.Waiting, v.Presence, v.Emergency, v.Reason,
-		heading("What they wrote"), v.Text,
+		heading("What they wrote"), v.Text, v.Photos.Root,
 		heading("Conversation with the patient (oldest first)"), v.Thread,
 		heading("Engine's suggestion (a person decides)"), v.Suggestion,
 	)
@@ -236,6 +239,9 @@ func (v *Detail) Show(it triage.QueueItem) <-chan struct{} {
 	v.Title.SetText(fmt.Sprintf("Request %d · %s", it.ID, it.Priority.Label()))
 	v.Text.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "Loading…", Style: widget.RichTextStyleParagraph}}
 	v.Text.Refresh()
+	if it.ID != v.Photos.requestID {
+		v.Photos.clear()
+	}
 	d := v.d
 	user, now := d.opts.User, d.opts.Now()
 	done := make(chan struct{})
@@ -369,6 +375,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 	v.showContact(it)
 	v.Text.Segments = litText(it)
 	v.Text.Refresh()
+	v.Photos.show(it)
 	sug := []widget.RichTextSegment{&widget.TextSegment{
 		Text:  fmt.Sprintf("%s · %s team · signpost: %s", it.Suggested.Priority.Label(), it.Suggested.Team.Label(), signpostLabel(it.Suggested.Signpost)),
 		Style: widget.RichTextStyle{ColorName: PriorityColor(it.Suggested.Priority), TextStyle: fyne.TextStyle{Bold: true}},

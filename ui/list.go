@@ -249,21 +249,36 @@ type cell struct {
 	widget.BaseWidget
 	lit       *canvas.Rectangle
 	swatch    *canvas.Rectangle
+	camera    *widget.Icon // before what they wrote, when the patient sent photos
 	label     *widget.Label
 	shownFill color.Color
 	shownLit  bool
 }
 
 func newCell() *cell {
-	c := &cell{lit: canvas.NewRectangle(color.Transparent), swatch: canvas.NewRectangle(nil), label: widget.NewLabel("")}
+	c := &cell{lit: canvas.NewRectangle(color.Transparent), swatch: canvas.NewRectangle(nil), label: widget.NewLabel(""),
+		camera: widget.NewIcon(theme.MediaPhotoIcon())}
 	c.label.Truncation = fyne.TextTruncateEllipsis
 	c.swatch.SetMinSize(fyne.NewSize(6, 6))
+	c.camera.Hide()
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 func (c *cell) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(c.lit, container.NewBorder(nil, nil, c.swatch, nil, c.label)))
+	return widget.NewSimpleRenderer(container.NewStack(c.lit, container.NewBorder(nil, nil, container.NewHBox(c.swatch, c.camera), nil, c.label)))
+}
+
+// showCamera shows the camera marker, or hides it, when that changes.
+func (c *cell) showCamera(on bool) {
+	if on == c.camera.Visible() {
+		return
+	}
+	if on {
+		c.camera.Show()
+	} else {
+		c.camera.Hide()
+	}
 }
 
 // light tints the cell as part of the highlighted row, or not.
@@ -317,6 +332,9 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = kindLabel(it.Kind)
 	case 6:
 		text = it.FirstLine(70) // about what the column shows: less text to measure
+		if it.PhotoCount > 0 {
+			text = triage.PhotoCount(it.PhotoCount) + " · " + text
+		}
 	case 7:
 		text = it.Suggested.Team.Label()
 	case 8:
@@ -328,6 +346,7 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = holder(it)
 		style.Italic = it.ClaimedBy == ""
 	}
+	c.showCamera(id.Col == 6 && it.PhotoCount > 0)
 	if swatch != "" {
 		c.swatch.FillColor = themeColor(swatch)
 	} else {

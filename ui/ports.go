@@ -130,6 +130,9 @@ type Options struct {
 	// Identity, if set, is the practice queue's verification queue of patients'
 	// identity claims: reviewers and managers then have an Identity checks screen.
 	Identity IdentityLink
+	// Photos, if set, fetches the photos patients sent from the practice queue, for
+	// the request screen; without it the screen says the photos cannot be fetched.
+	Photos PhotoLink
 }
 
 // Role is which desk a member of staff works: it picks the first screen.

@@ -34,7 +34,10 @@ type Preview struct {
 	Patient    *widget.Label
 	Text       *widget.RichText
 	Suggestion *widget.Label
-	Root       fyne.CanvasObject
+	// Photos says how many photos the patient sent, beside a camera, when they did.
+	Photos    *widget.Label
+	photosRow *fyne.Container
+	Root      fyne.CanvasObject
 
 	shown int64 // the request in the preview, 0 for none
 	full  bool  // whether it is the whole request, with the engine's reasons
@@ -49,8 +52,12 @@ func newPreview(now func() time.Time) *Preview {
 	p.Patient.Wrapping = fyne.TextWrapWord
 	p.Text.Wrapping = fyne.TextWrapWord
 	p.Suggestion.Wrapping = fyne.TextWrapWord
+	p.Photos = widget.NewLabel("")
+	p.Photos.TextStyle.Bold = true
+	p.photosRow = container.NewHBox(widget.NewIcon(theme.MediaPhotoIcon()), p.Photos)
+	p.photosRow.Hide()
 	bg := canvas.NewRectangle(themeColor(theme.ColorNameInputBackground))
-	p.body = container.NewVBox(p.Title, p.Patient, widget.NewSeparator(), p.Text, widget.NewSeparator(), p.Suggestion)
+	p.body = container.NewVBox(p.Title, p.Patient, p.photosRow, widget.NewSeparator(), p.Text, widget.NewSeparator(), p.Suggestion)
 	p.Root = container.NewStack(bg, container.NewVScroll(p.body))
 	p.show(nil, false)
 	return p
@@ -67,7 +74,14 @@ func (p *Preview) show(it *triage.QueueItem, full bool) {
 		p.Text.Segments = nil
 		p.Text.Refresh()
 		p.Suggestion.SetText("")
+		p.photosRow.Hide()
 		return
+	}
+	if it.PhotoCount > 0 {
+		p.Photos.SetText(triage.PhotoCount(it.PhotoCount) + " sent: open the request (Enter) to see them")
+		p.photosRow.Show()
+	} else {
+		p.photosRow.Hide()
 	}
 	p.shown, p.full = it.ID, full
 	now := p.now()

@@ -176,6 +176,7 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	link.use(c, cfg.Token, opts.User)
 	opts.Reception = link
 	opts.Identity = link
+	opts.Photos = link
 	if practice != nil {
 		opts.SwitchUser = func(role ui.Role, team triage.Team) string { return link.switchDemo(ctx, *practice, role, team) }
 	}
@@ -441,6 +442,13 @@ func (l *link) OpenClaims(ctx context.Context) ([]triage.Claim, error) {
 func (l *link) DecideClaim(ctx context.Context, id int64, d triage.ClaimDecision) (triage.Claim, error) {
 	_, c, _, _ := l.now()
 	return c.DecideClaim(ctx, id, d)
+}
+
+// Photo fetches a photo a patient sent, for the request screen; the queue records
+// the fetch in its audit trail as a view of that request's photo from this desk.
+func (l *link) Photo(ctx context.Context, requestID int64, n int) ([]byte, string, error) {
+	_, c, _, _ := l.now()
+	return c.Photo(ctx, requestID, n)
 }
 
 // FindPatients searches the practice list for reception.

@@ -1,0 +1,403 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	_ "image/jpeg" // the two types the queue stores
+	_ "image/png"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/draw"
+
+	"triagedesk/triage"
+)
+
+// The photos a patient sent (a rash, a wound, a swollen eye) on the request screen:
+// the inbox row and the preview say how many there are; the request screen shows each
+// as a thumbnail, fetched from the practice queue in the background when the request
+// is opened (each fetch is in the queue's audit trail), and opens a larger view on a
+// click or Enter. A fetch that fails says so, with a Retry, and is never a blank.
+//
+// Photos are kept in this desk's memory only, never on disk: photoMemory holds the
+// pictures fetched, up to photoMemoryBytes, so a request opened again shows them at
+// once, and they are gone when the desk closes.
+
+// PhotoLink fetches the photos patients sent from the practice queue, which records
+// each fetch as a view of that request's photo. It may block on the network, so the
+// desk calls it off the Fyne thread. client.Client satisfies it.
+type PhotoLink interface {
+	Photo(ctx context.Context, requestID int64, n int) (data []byte, contentType string, err error)
+}
+
+// photoMemoryBytes bounds the pictures a desk keeps in memory: about a dozen phone
+// photos, enough for the requests a person moves between.
+const photoMemoryBytes = 64 << 20
+
+// photoFetchTimeout is how long a photo fetch may take before the thumbnail says it
+// failed and offers a Retry.
+const photoFetchTimeout = 30 * time.Second
+
+// Thumbnail and large-view bounds, in pixels of the picture.
+const (
+	thumbW, thumbH = 160, 120
+	viewW, viewH   = 1000, 620
+)
+
+type photoKey struct {
+	request int64
+	n       int
+}
+
+// photoMemory keeps fetched pictures in memory, the oldest dropped first once they
+// hold more than photoMemoryBytes. Safe for use from any goroutine.
+type photoMemory struct {
+	mu    sync.Mutex
+	data  map[photoKey][]byte
+	order []photoKey
+	total int
+}
+
+func (m *photoMemory) get(k photoKey) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.data[k]
+	return b, ok
+}
+
+func (m *photoMemory) put(k photoKey, b []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.data == nil {
+		m.data = map[photoKey][]byte{}
+	}
+	if _, ok := m.data[k]; ok {
+		return
+	}
+	m.data[k] = b
+	m.order = append(m.order, k)
+	m.total += len(b)
+	for m.total > photoMemoryBytes && len(m.order) > 1 {
+		old := m.order[0]
+		m.order = m.order[1:]
+		m.total -= len(m.data[old])
+		delete(m.data, old)
+	}
+}
+
+// PhotoStrip is the request screen's photos: a heading with how many the patient
+// sent, and a thumbnail for each.
+type PhotoStrip struct {
+	Heading *widget.Label
+	Thumbs  []*PhotoThumb // the open request's, in the order sent
+	Root    *fyne.Container
+	// View is the larger view's dialog, once one has been opened.
+	View dialog.Dialog
+
+	row       *fyne.Container
+	d         *Desk
+	requestID int64
+	refs      []triage.PhotoRef
+	gen       int // changes with the request shown, so a late fetch is not shown on another
+}
+
+func newPhotoStrip(d *Desk) *PhotoStrip {
+	s := &PhotoStrip{d: d, Heading: heading(""), row: container.NewHBox()}
+	s.Root = container.NewVBox(s.Heading, s.row)
+	s.Root.Hide()
+	return s
+}
+
+// clear empties the strip while another request loads.
+func (s *PhotoStrip) clear() {
+	s.gen++
+	s.requestID, s.refs, s.Thumbs = 0, nil, nil
+	s.row.RemoveAll()
+	s.Root.Hide()
+}
+
+// show puts the photos of request it in the strip and fetches those not yet in memory.
+// The same request shown again (a sync brought a newer version) keeps its thumbnails.
+func (s *PhotoStrip) show(it triage.QueueItem) {
+	if it.ID == s.requestID && photoRefsEqual(it.Photos, s.refs) {
+		return
+	}
+	s.gen++
+	s.requestID, s.refs = it.ID, it.Photos
+	s.Thumbs = nil
+	s.row.RemoveAll()
+	if len(it.Photos) == 0 {
+		s.Root.Hide()
+		return
+	}
+	s.Heading.SetText(fmt.Sprintf("Photos the patient sent (%s): Tab to one and press Enter, or click, to see it larger", triage.PhotoCount(len(it.Photos))))
+	for _, ref := range it.Photos {
+		t := newPhotoThumb(s, it.ID, ref, len(it.Photos))
+		s.Thumbs = append(s.Thumbs, t)
+		s.row.Add(t)
+		t.fetch()
+	}
+	s.Root.Show()
+	s.Root.Refresh()
+}
+
+func photoRefsEqual(a, b []triage.PhotoRef) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// PhotoState is where a thumbnail is: fetching, shown, or failed with a Retry.
+type PhotoState int
+
+// The states of a thumbnail.
+const (
+	PhotoLoading PhotoState = iota
+	PhotoShown
+	PhotoFailed
+)
+
+// PhotoThumb is one photo on the request screen: its thumbnail once fetched, or what
+// is happening. It takes the keyboard focus (Tab), and Enter, Space or a click opens
+// the larger view, or tries again after a failure.
+type PhotoThumb struct {
+	widget.BaseWidget
+	State   PhotoState
+	Caption *widget.Label  // "Photo 1 of 2", or what went wrong
+	Retry   *widget.Button // shown after a failed fetch
+	Image   *canvas.Image  // the thumbnail once fetched
+
+	strip     *PhotoStrip
+	requestID int64
+	ref       triage.PhotoRef
+	of        int
+	gen       int
+	ring      *canvas.Rectangle // the focus ring
+	focused   bool
+}
+
+func newPhotoThumb(s *PhotoStrip, requestID int64, ref triage.PhotoRef, of int) *PhotoThumb {
+	t := &PhotoThumb{strip: s, requestID: requestID, ref: ref, of: of, gen: s.gen}
+	t.Caption = widget.NewLabel("")
+	t.Caption.Wrapping = fyne.TextWrapWord
+	t.Caption.Alignment = fyne.TextAlignCenter
+	t.Retry = widget.NewButtonWithIcon("Retry", theme.ViewRefreshIcon(), t.fetch)
+	t.Retry.Hide()
+	t.Image = canvas.NewImageFromImage(nil)
+	t.Image.FillMode = canvas.ImageFillContain
+	t.Image.ScaleMode = canvas.ImageScaleSmooth
+	t.Image.SetMinSize(fyne.NewSize(thumbW, thumbH))
+	t.ring = canvas.NewRectangle(nil)
+	t.ring.StrokeWidth = 3
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *PhotoThumb) title() string { return fmt.Sprintf("Photo %d of %d", t.ref.N, t.of) }
+
+// CreateRenderer lays the thumbnail out: the picture (or a placeholder the same size),
+// the caption under it and, after a failure, Retry; the focus ring around it all.
+func (t *PhotoThumb) CreateRenderer() fyne.WidgetRenderer {
+	body := container.NewVBox(t.Image, t.Caption, container.NewCenter(t.Retry))
+	box := container.NewGridWrap(fyne.NewSize(thumbW+40, 0), body)
+	return widget.NewSimpleRenderer(container.NewStack(t.ring, container.NewPadded(box)))
+}
+
+// MinSize keeps every thumbnail the same size whatever its state, so the screen does
+// not jump as photos arrive.
+func (t *PhotoThumb) MinSize() fyne.Size {
+	m := t.BaseWidget.MinSize()
+	return fyne.NewSize(max(m.Width, thumbW+48), m.Height)
+}
+
+// fetch gets the picture from memory or the queue, off the Fyne thread, and shows it.
+func (t *PhotoThumb) fetch() {
+	t.setState(PhotoLoading, fmt.Sprintf("%s: fetching…", t.title()))
+	d, key, gen := t.strip.d, photoKey{t.requestID, t.ref.N}, t.gen
+	link := d.opts.Photos
+	spawn(func() {
+		data, ok := d.photos.get(key)
+		var err error
+		if !ok {
+			if link == nil {
+				err = fmt.Errorf("this desk is not connected to the practice queue, where photos are kept")
+			} else {
+				ctx, cancel := context.WithTimeout(context.Background(), photoFetchTimeout)
+				data, _, err = link.Photo(ctx, key.request, key.n)
+				cancel()
+				if err == nil {
+					d.photos.put(key, data)
+				}
+			}
+		}
+		var thumb image.Image
+		if err == nil {
+			thumb, err = scaledPhoto(data, thumbW*2, thumbH*2) // twice over, for high-density screens
+		}
+		onUI(func() {
+			if gen != t.strip.gen {
+				return // another request is on screen now
+			}
+			if err != nil {
+				t.setState(PhotoFailed, fmt.Sprintf("%s could not be fetched: %s", t.title(), triage.ErrorMessage(err)))
+				return
+			}
+			t.Image.Image = thumb
+			t.Image.Refresh()
+			t.setState(PhotoShown, fmt.Sprintf("%s · %s", t.title(), photoFacts(t.ref)))
+		})
+	})
+}
+
+func (t *PhotoThumb) setState(s PhotoState, caption string) {
+	t.State = s
+	t.Caption.SetText(caption)
+	t.Caption.Importance = widget.MediumImportance
+	if s == PhotoFailed {
+		t.Caption.Importance = widget.DangerImportance
+		t.Image.Image = nil
+		t.Image.Refresh()
+		t.Retry.Show()
+	} else {
+		t.Retry.Hide()
+	}
+	t.Caption.Refresh()
+	t.Refresh()
+}
+
+// photoFacts describes a photo for its caption: "1200 × 900 JPEG, 47 KB".
+func photoFacts(p triage.PhotoRef) string {
+	kind := "JPEG"
+	if p.ContentType == "image/png" {
+		kind = "PNG"
+	}
+	size := fmt.Sprintf("%d KB", (p.Size+1023)/1024)
+	if p.Size >= 1<<20 {
+		size = fmt.Sprintf("%.1f MB", float64(p.Size)/(1<<20))
+	}
+	if p.Width > 0 && p.Height > 0 {
+		return fmt.Sprintf("%d × %d %s, %s", p.Width, p.Height, kind, size)
+	}
+	return kind + ", " + size
+}
+
+// scaledPhoto decodes a picture and scales it down to fit w×h, keeping its shape; a
+// picture that does not decode is an error saying so.
+func scaledPhoto(data []byte, w, h int) (image.Image, error) {
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("the queue sent something that is not a JPEG or PNG picture (%v)", err)
+	}
+	b := src.Bounds()
+	if b.Dx() <= w && b.Dy() <= h {
+		return src, nil
+	}
+	scale := min(float64(w)/float64(b.Dx()), float64(h)/float64(b.Dy()))
+	dst := image.NewRGBA(image.Rect(0, 0, max(1, int(float64(b.Dx())*scale)), max(1, int(float64(b.Dy())*scale))))
+	draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
+	return dst, nil
+}
+
+// activate does what a click or Enter means: open the larger view, or try again.
+func (t *PhotoThumb) activate() {
+	switch t.State {
+	case PhotoShown:
+		t.openView()
+	case PhotoFailed:
+		t.fetch()
+	}
+}
+
+// openView shows the photo larger in a dialog that Esc (or Close) closes. The picture
+// is decoded and scaled off the Fyne thread.
+func (t *PhotoThumb) openView() {
+	d, key, gen := t.strip.d, photoKey{t.requestID, t.ref.N}, t.gen
+	spawn(func() {
+		data, ok := d.photos.get(key)
+		var big image.Image
+		var err error
+		if !ok {
+			err = fmt.Errorf("it is no longer in this desk's memory: press Retry to fetch it again")
+		} else {
+			big, err = scaledPhoto(data, viewW, viewH)
+		}
+		onUI(func() {
+			if gen != t.strip.gen {
+				return
+			}
+			if err != nil {
+				t.setState(PhotoFailed, fmt.Sprintf("%s could not be shown: %s", t.title(), err))
+				return
+			}
+			img := canvas.NewImageFromImage(big)
+			img.FillMode = canvas.ImageFillContain
+			img.ScaleMode = canvas.ImageScaleSmooth
+			size := fyne.NewSize(viewW, viewH)
+			if d.window != nil {
+				ws := d.window.Canvas().Size()
+				size = fyne.NewSize(min(size.Width, ws.Width-120), min(size.Height, ws.Height-200))
+			}
+			img.SetMinSize(size)
+			caption := widget.NewLabel(fmt.Sprintf("%s · %s · the patient sent it with request %d", t.title(), photoFacts(t.ref), t.requestID))
+			content := container.NewBorder(nil, caption, nil, nil, img)
+			dlg := dialog.NewCustom(t.title(), "Close (Esc)", content, d.window)
+			t.strip.View = dlg
+			d.showDialog(dlg)
+		})
+	})
+}
+
+// Tapped opens the larger view (or retries), and puts the keyboard focus here.
+func (t *PhotoThumb) Tapped(*fyne.PointEvent) {
+	if c := canvasOf(t); c != nil {
+		c.Focus(t)
+	}
+	t.activate()
+}
+
+// FocusGained shows the focus ring.
+func (t *PhotoThumb) FocusGained() {
+	t.focused = true
+	t.ring.StrokeColor = themeColor(theme.ColorNameFocus)
+	t.ring.Refresh()
+}
+
+// FocusLost hides the focus ring.
+func (t *PhotoThumb) FocusLost() {
+	t.focused = false
+	t.ring.StrokeColor = nil
+	t.ring.Refresh()
+}
+
+// TypedRune gives the desk its keys (j, k, 1–5…) while a thumbnail has the focus;
+// a space is the Space key's, handled by TypedKey.
+func (t *PhotoThumb) TypedRune(r rune) {
+	if r != ' ' {
+		passRune(t, r)
+	}
+}
+
+// TypedKey opens the larger view on Enter or Space; other keys (Esc, the arrows) go
+// to the desk.
+func (t *PhotoThumb) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		t.activate()
+	default:
+		passKey(t, ev)
+	}
+}

@@ -1,0 +1,200 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"triagedesk/client"
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+// TestPhotosOnTheRequestScreen drives the desk headless against a real practice
+// queue on 127.0.0.1: a request the patient sent with two photos says so in its
+// inbox row and the preview; opening it fetches the photos in the background while
+// the queue cannot be reached, so each thumbnail says the fetch failed and offers
+// Retry (never a blank); Retry, by click and by Tab and Enter, brings the thumbnails;
+// Enter opens the larger view, which Esc closes, leaving the request open. Each
+// fetch is in the queue's audit trail, and the screen still fits at 1280×720.
+func TestPhotosOnTheRequestScreen(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	q, practice, h := startQueue(t, 40, 0)
+	// The queue as the desk reaches it: down while down is set.
+	var down atomic.Bool
+	inner := h.Config.Handler
+	net := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if down.Load() && strings.Contains(r.URL.Path, "/photos/") {
+			http.Error(w, "the network is down", http.StatusBadGateway)
+			return
+		}
+		inner.ServeHTTP(w, r)
+	}))
+	t.Cleanup(net.Close)
+
+	img := image.NewRGBA(image.Rect(0, 0, 640, 480))
+	for x := range 640 {
+		for y := range 480 {
+			img.Set(x, y, color.RGBA{uint8(150 + x%100), uint8(60 + y%60), 70, 255})
+		}
+	}
+	var jb, pb bytes.Buffer
+	jpeg.Encode(&jb, img, nil)
+	png.Encode(&pb, img)
+	acc := practice.Practice.Accounts[0]
+	sent, err := q.Submit(ctx, store.Submission{AccountID: acc.ID, PatientID: acc.PatientID, Kind: triage.Clinical,
+		Text:      "A red rash on my forearm, spreading since Sunday. Photos attached.",
+		Suggested: triage.Suggestion{Priority: triage.Soon, Team: triage.TeamGP, Signpost: triage.SignpostNone},
+		Photos:    []store.Photo{{ContentType: "image/jpeg", Width: 640, Height: 480, Data: jb.Bytes()}, {ContentType: "image/png", Width: 640, Height: 480, Data: pb.Bytes()}}},
+		triage.DefaultLimits(), triage.DefaultCalendar())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	u, _ := practice.User("demo-reviewer")
+	c, err := client.New(net.URL, u.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cache.Close() })
+	if _, _, err := client.NewSyncer(c, cache).Once(ctx); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 720))
+	d := NewDesk(cache, cacheActor{cache}, &fakeSync{}, Options{User: "demo-reviewer", Photos: c,
+		Now: func() time.Time { return testNow }, Problems: func(err error) { t.Errorf("desk showed an error: %v", err) }}, w)
+	d.Install(w)
+	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++; d.Toast.hide(d.Toast.gen) }) })
+	<-d.Refresh()
+	background.Wait()
+
+	// The inbox row and the preview say there are photos.
+	row := -1
+	for i, r := range d.Inbox.Rows() {
+		if r.ID == sent.ID {
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatalf("request %d is not in the inbox", sent.ID)
+	}
+	if text := d.Inbox.Text(row, 6); !strings.HasPrefix(text, "2 photos · A red rash") {
+		t.Fatalf("the inbox row says %q, want the photo count before the text", text)
+	}
+	cell := newCell()
+	d.Inbox.updateCell(widget.TableCellID{Row: row, Col: 6}, cell)
+	if !cell.camera.Visible() {
+		t.Fatal("the inbox row shows no camera")
+	}
+	it := d.Inbox.Rows()[row]
+	user(func() { d.Inbox.Preview.show(&it, false) })
+	if !d.Inbox.Preview.photosRow.Visible() || !strings.HasPrefix(d.Inbox.Preview.Photos.Text, "2 photos") {
+		t.Fatalf("the preview says %q about photos (shown %v)", d.Inbox.Preview.Photos.Text, d.Inbox.Preview.photosRow.Visible())
+	}
+
+	// Opened while the queue cannot be reached: a message and Retry, not a blank.
+	down.Store(true)
+	user(func() { d.Open(it) })
+	ps := d.Detail.Photos
+	if !ps.Root.Visible() || len(ps.Thumbs) != 2 || !strings.Contains(ps.Heading.Text, "2 photos") {
+		t.Fatalf("the request screen shows %d thumbnails under %q", len(ps.Thumbs), ps.Heading.Text)
+	}
+	for _, th := range ps.Thumbs {
+		if th.State != PhotoFailed || !th.Retry.Visible() || !strings.Contains(th.Caption.Text, "could not be fetched") {
+			t.Fatalf("a failed fetch shows state %d, %q, Retry shown %v", th.State, th.Caption.Text, th.Retry.Visible())
+		}
+	}
+	down.Store(false)
+	audited := func() int {
+		log, err := q.AuditLog(ctx, 0, 1_000_000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range log {
+			if e.Action == "view-photo" && e.RequestID == sent.ID && e.Actor == "demo-reviewer" && e.Desk != "" {
+				n++
+			}
+		}
+		return n
+	}
+
+	// Retry by click on the first; Tab to the second and Enter, by keyboard.
+	user(func() { test.Tap(ps.Thumbs[0].Retry) })
+	if th := ps.Thumbs[0]; th.State != PhotoShown || th.Image.Image == nil || !strings.Contains(th.Caption.Text, "640 × 480 JPEG") {
+		t.Fatalf("after Retry the first thumbnail is in state %d, %q", th.State, th.Caption.Text)
+	}
+	focusOn := func(target fyne.Focusable) {
+		t.Helper()
+		for range 200 {
+			if w.Canvas().Focused() == target {
+				return
+			}
+			user(func() { w.Canvas().FocusNext() })
+		}
+		t.Fatal("Tab never reached the thumbnail")
+	}
+	focusOn(ps.Thumbs[1])
+	user(func() { keysOn(w.Canvas(), "<Return>") })
+	if th := ps.Thumbs[1]; th.State != PhotoShown || th.Image.Image == nil {
+		t.Fatalf("after Enter on the failed thumbnail it is in state %d, %q", th.State, th.Caption.Text)
+	}
+	if n := audited(); n != 2 {
+		t.Fatalf("the queue's audit trail has %d views of the request's photos by this reviewer from a desk, want 2", n)
+	}
+
+	// Enter opens the larger view; Esc closes it and the request stays open.
+	focusOn(ps.Thumbs[1])
+	user(func() { keysOn(w.Canvas(), "<Return>") })
+	if !d.dialogShowing() || ps.View == nil {
+		t.Fatal("Enter on a thumbnail did not open the larger view")
+	}
+	user(func() { keysOn(w.Canvas(), "<Escape>") })
+	if d.dialogShowing() {
+		t.Fatal("Esc did not close the larger view")
+	}
+	if !d.detailShown() {
+		t.Fatal("Esc closed the request as well as the larger view")
+	}
+	// Shown from memory: opening the view fetched nothing more.
+	if n := audited(); n != 2 {
+		t.Fatalf("%d photo views in the audit trail after the larger view, want 2: the view refetched", n)
+	}
+
+	// The request screen with its photos still fits at 1280×720: nothing runs off the
+	// right edge and nothing scrolls sideways.
+	root := w.Canvas().Content()
+	for _, o := range onScreen(root, root.Position()) {
+		switch obj := o.obj.(type) {
+		case *PhotoThumb:
+			if right := o.at.X + obj.Size().Width; right > 1280 {
+				t.Errorf("a thumbnail ends at x=%.0f, off the window's right edge", right)
+			}
+		case *container.Scroll:
+			if obj.Content.MinSize().Width > obj.Size().Width+1 {
+				t.Errorf("a scroll's content is %.0f wide in %.0f: the screen would scroll sideways", obj.Content.MinSize().Width, obj.Size().Width)
+			}
+		}
+	}
+}
