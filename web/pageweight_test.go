@@ -317,6 +317,15 @@ func visitEveryPage(t *testing.T, at func(tb *tab, name string)) {
 	tb.choose("flag-chest-pain")
 	tb.submit()
 	at(tb, "request-stop-call-999")
+	tb.open(s.URL + "/request/start")
+	tb.choose("who-1") // Poppy, four
+	tb.submit()
+	tb.choose("kind-medical")
+	tb.submit()
+	at(tb, "request-red-flags-child")
+	tb.choose("flag-breathing")
+	tb.submit()
+	at(tb, "request-stop-call-999-child")
 	tb.navigateBy("sign out", chromedp.Click(chromedp.CSS(`footer form [type=submit]`)))
 	at(tb, "signed-out")
 
