@@ -205,6 +205,8 @@ type SignInAnswer struct {
 	Token    string    `json:"token"`
 	Expires  time.Time `json:"expires"`
 	Verified bool      `json:"verified"` // whether the practice has checked who the account is
+	// AccountID is the account signed in, for the patient pages' own use.
+	AccountID int64 `json:"-"`
 }
 
 func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
@@ -252,7 +254,7 @@ func (s *Server) SignIn(ctx context.Context, addr, email, password string) (Sign
 	if err != nil {
 		return SignInAnswer{}, err
 	}
-	return SignInAnswer{Token: token, Expires: expires, Verified: acc.Verified}, nil
+	return SignInAnswer{Token: token, Expires: expires, Verified: acc.Verified, AccountID: acc.ID}, nil
 }
 
 // signOut ends the session of the token it is sent with: a patient's, or a member of

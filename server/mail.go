@@ -3,7 +3,9 @@ package server
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -116,4 +118,54 @@ func (m *Mailer) Send(ctx context.Context, to, subject, body string) error {
 // link makes an absolute link to path on the queue's public address.
 func (m *Mailer) link(path string, query url.Values) string {
 	return strings.TrimRight(m.cfg.PublicURL, "/") + path + "?" + query.Encode()
+}
+
+// MailGrace is how long Shutdown waits for emails still being sent: long enough for
+// a slow mail server, short enough that a restart is not held up by a dead one.
+const MailGrace = 10 * time.Second
+
+// inBackground runs fn, which sends email, on its own goroutine, counted so that
+// Shutdown waits for it: a patient told on the page that an email is coming gets it
+// even if the queue stops a moment later.
+func (s *Server) inBackground(fn func(ctx context.Context)) {
+	s.mailing.Add(1)
+	s.inFlight.Add(1)
+	go func() {
+		defer s.mailing.Done()
+		defer s.inFlight.Add(-1)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		fn(ctx)
+	}()
+}
+
+// SendInBackground sends one email without holding up the caller (what names it in
+// the log, which never holds the address). Nothing is sent without a mailer or an
+// address.
+func (s *Server) SendInBackground(what, to, subject, body string) {
+	m := s.id.mailer
+	if m == nil || to == "" {
+		return
+	}
+	s.inBackground(func(ctx context.Context) {
+		if err := m.Send(ctx, to, subject, body); err != nil {
+			s.log.Printf("%s: not sent (%T)", what, errors.Unwrap(err))
+		}
+	})
+}
+
+// Shutdown stops hs (as http.Server.Shutdown: no new connections, requests in flight
+// finish, long polls are woken), then waits up to MailGrace for emails still being
+// sent, so the confirmation of a request just sent is not lost to a restart.
+func (s *Server) Shutdown(ctx context.Context, hs *http.Server) error {
+	hs.RegisterOnShutdown(s.Notify)
+	err := hs.Shutdown(ctx)
+	done := make(chan struct{})
+	go func() { s.mailing.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(MailGrace):
+		s.log.Printf("shutdown: %d email(s) still being sent after %s were given up", s.inFlight.Load(), MailGrace)
+	}
+	return err
 }

@@ -55,7 +55,7 @@ func ownView(q store.OwnRequest) OwnRequest {
 	o.Status = q.Status.PatientLabel(answered)
 	if q.Unverified {
 		if hidden || q.Response != "" {
-			o.Note = "The practice has replied. It will show here once the practice has checked who you are; if it is urgent, the practice will phone you."
+			o.Note = HeldReplyNote
 		}
 	} else {
 		o.Response = q.Response
@@ -136,13 +136,26 @@ func (s *Server) Reply(ctx context.Context, acc triage.Account, id int64, text s
 	return ownView(q), nil
 }
 
+// HeldReplyNote is what a patient is told of the practice's reply on a request their
+// account may not read yet (its patient is a claim the practice has not verified): that
+// there is one, why they cannot read it, and how they will hear (issue 12; hazard H30).
+const HeldReplyNote = "The practice has replied. You can read replies once the practice has checked who you are; they may phone you meanwhile. " +
+	"To have your details checked sooner, call the practice or take photo ID to the front desk."
+
 // newMessageSubject and newMessageText are the email that tells a patient a message
 // is waiting. It holds no clinical content, not even which request: an inbox is not
-// a safe place for health information.
+// a safe place for health information. heldMessageText is the email for an account
+// that may not read the message yet: it says so, and how the patient will hear.
 const (
 	newMessageSubject = "You have a new message from the practice"
 	newMessageText    = "The practice has sent you a new message about a request you made online.\n\n" +
 		"To read it, sign in to the practice's online requests:\n\n%s\n\n" +
+		"For your privacy, we do not put the message in this email. If you did not make a request, please call the practice.\n"
+	heldMessageSubject = "The practice has replied to your request"
+	heldMessageText    = "The practice has replied to a request you made online.\n\n" +
+		"You can read replies online once the practice has checked who you are. Until then, the practice may phone you. " +
+		"To have your details checked sooner, call the practice or take photo ID to the front desk.\n\n" +
+		"You can see your requests and their status here:\n\n%s\n\n" +
 		"For your privacy, we do not put the message in this email. If you did not make a request, please call the practice.\n"
 )
 
@@ -155,23 +168,22 @@ func (s *Server) tellPatient(requestID int64) {
 	if m == nil {
 		return
 	}
-	s.mailing.Add(1)
-	go func() {
-		defer s.mailing.Done()
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
+	s.inBackground(func(ctx context.Context) {
 		to, err := s.queue.MessageRecipients(ctx, requestID)
 		if err != nil {
 			s.log.Printf("new-message email: could not find who to tell (%T)", errors.Unwrap(err))
 			return
 		}
-		for _, addr := range to {
-			text := fmt.Sprintf(newMessageText, strings.TrimRight(m.cfg.PublicURL, "/")+"/")
-			if err := m.Send(ctx, addr, newMessageSubject, text); err != nil {
+		for _, rc := range to {
+			subject, text := newMessageSubject, fmt.Sprintf(newMessageText, strings.TrimRight(m.cfg.PublicURL, "/")+"/")
+			if !rc.CanRead {
+				subject, text = heldMessageSubject, fmt.Sprintf(heldMessageText, strings.TrimRight(m.cfg.PublicURL, "/")+"/requests")
+			}
+			if err := m.Send(ctx, rc.Email, subject, text); err != nil {
 				s.log.Printf("new-message email: not sent (%T)", errors.Unwrap(err))
 			}
 		}
-	}()
+	})
 }
 
 // WaitForMail waits until every email the server has started sending is sent or has

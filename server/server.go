@@ -67,7 +67,8 @@ type Server struct {
 	timeouts Timeouts // the http.Server's, so the long poll can fit inside them
 	network  Network  // how clients reach the queue, for absolute links
 
-	mailing sync.WaitGroup // emails being sent after a change was committed
+	mailing  sync.WaitGroup // emails being sent after a change was committed
+	inFlight atomic.Int64   // how many, for the log when Shutdown gives up on them
 
 	submissions, feedReplies, feedPages atomic.Int64 // for FeedStats
 }

@@ -220,13 +220,22 @@ func (q *Queue) AddPatientMessage(ctx context.Context, once Once, accountID, req
 	return out, msg, nil
 }
 
-// MessageRecipients returns the confirmed email addresses of the accounts that act
-// for the patient of request requestID, so the queue can tell them a new message is
-// waiting (without its content). An account whose address was never confirmed gets
-// nothing: the address may not be the patient's.
-func (q *Queue) MessageRecipients(ctx context.Context, requestID int64) ([]string, error) {
-	var out []string
-	err := q.r.SelectContext(ctx, &out, `SELECT g.email FROM requests r
+// MessageRecipient is an account to tell that the practice has sent a message: its
+// confirmed address, and whether it may read the message (false while the request's
+// patient is an unverified claim: the account sees only what it sent itself).
+type MessageRecipient struct {
+	Email   string `db:"email"`
+	CanRead bool   `db:"can_read"`
+}
+
+// MessageRecipients returns the accounts that act for the patient of request
+// requestID, so the queue can tell them a new message is waiting (without its
+// content). An account whose address was never confirmed gets nothing: the address may
+// not be the patient's.
+func (q *Queue) MessageRecipients(ctx context.Context, requestID int64) ([]MessageRecipient, error) {
+	var out []MessageRecipient
+	err := q.r.SelectContext(ctx, &out, `SELECT g.email, p.unverified = 0 AS can_read FROM requests r
+		JOIN patients p ON p.id = r.patient_id
 		JOIN patient_links l ON l.patient_id = r.patient_id
 		JOIN logins g ON g.account_id = l.account_id
 		WHERE r.id = ? AND g.email_verified_at IS NOT NULL ORDER BY g.account_id`, requestID)

@@ -120,15 +120,7 @@ func (w *Web) signIn(c *ctx) (string, *view) {
 		v.Errors = []fieldError{{"email", capital(triage.PatientMessage(err))}}
 		return "sign-in", v
 	}
-	// A new session id on sign-in, so an id planted before it is worth nothing.
-	kept, keptFor, next := c.sess.kept, c.sess.keptFor, c.sess.next
-	w.sessions.mu.Lock()
-	delete(w.sessions.byID, c.sess.id)
-	c.sess.id, c.sess.csrf = randomID(), randomID()
-	w.sessions.byID[c.sess.id] = c.sess
-	w.sessions.mu.Unlock()
-	w.setCookie(c.rw, c.r, c.sess)
-	c.sess.token, c.sess.kept, c.sess.keptFor, c.sess.next = ans.Token, kept, keptFor, ""
+	keptFor, next := w.startSignedIn(c, ans)
 	switch {
 	case keptFor != "":
 		return c.redirect(keptFor)
@@ -138,14 +130,32 @@ func (w *Web) signIn(c *ctx) (string, *view) {
 	return c.redirect("/requests")
 }
 
+// startSignedIn signs the session in with a new account token. The session gets a
+// new id, so an id planted before sign-in is worth nothing; what it kept of a form and
+// the page to go back to carry over, and are returned for the caller to go to.
+func (w *Web) startSignedIn(c *ctx, ans server.SignInAnswer) (keptFor, next string) {
+	w.sessions.rotate(c.r.Context(), c.sess)
+	w.setCookie(c.rw, c.r, c.sess)
+	keptFor, next = c.sess.keptFor, c.sess.next
+	c.sess.token, c.sess.accountID, c.sess.next = ans.Token, ans.AccountID, ""
+	return keptFor, next
+}
+
+// signOut ends the account's token and the session: its row in the queue is deleted
+// with everything it held, and the browser's cookie is cleared.
 func (w *Web) signOut(c *ctx) (string, *view) {
 	if c.sess.token != "" {
 		if err := w.srv.SignOut(c.r.Context(), c.sess.token); err != nil && triage.ErrorCode(err) == triage.EINTERNAL {
 			return c.problem("Sorry, you could not be signed out", err)
 		}
 	}
-	c.sess.token, c.sess.draft, c.sess.kept, c.sess.keptFor = "", nil, nil, ""
+	c.sess.token, c.sess.accountID, c.sess.draft, c.sess.kept, c.sess.keptFor = "", 0, nil, nil, ""
 	v := c.view("You have signed out")
+	if err := w.sessions.end(c.r.Context(), c.sess); err != nil {
+		w.srv.Log().Printf("web: a signed-out session could not be deleted: %v", err)
+	}
+	http.SetCookie(c.rw, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		Secure: w.opt.Secure || c.r.TLS != nil, SameSite: http.SameSiteLaxMode})
 	return "signed-out", v
 }
 

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -58,7 +57,7 @@ type draft struct {
 	Text string
 
 	PhotosAnswered bool
-	Photos         []store.Photo
+	Photos         []store.Photo `json:"-"` // kept apart in the queue's copy of the session (session.go)
 
 	ContactAnswered bool
 	Phone, Avoid    string
@@ -659,23 +658,13 @@ func (w *Web) send(c *ctx, d *draft, v *view) (string, *view) {
 }
 
 // tellReceived emails the account holder that the practice has their request, with
-// nothing clinical and no name in it. It is sent in the background: the request is
-// stored whatever happens to the email.
+// nothing clinical and no name in it. It is sent in the background (the request is
+// stored whatever happens to the email), and the queue's Shutdown waits for it.
 func (w *Web) tellReceived(to string) {
-	m := w.srv.Mail()
-	if m == nil || to == "" {
-		return
-	}
 	text := "The practice has your request. It will reply within one working day.\n\n" +
 		"Sign in to see your requests and any reply.\n\n" +
 		"If you feel worse, or it becomes urgent, do not wait: call NHS 111, or 999 in an emergency.\n"
-	go func() {
-		ctx, cancel := contextWithTimeout(30 * time.Second)
-		defer cancel()
-		if err := m.Send(ctx, to, "We have your request", text); err != nil {
-			w.srv.Log().Printf("web: the 'we have your request' email was not sent (%T)", err)
-		}
-	}()
+	w.srv.SendInBackground("web: the 'we have your request' email", to, "We have your request", text)
 }
 
 // summary is the check page's list of answers, each with a link to change it.
@@ -734,8 +723,4 @@ func (w *Web) requestSent(c *ctx) (string, *view) {
 	v := c.view("Request sent")
 	v.Data = sentView{ID: r.ID, Received: when(r.Received, cal.Location), By: when(by, cal.Location)}
 	return "request-sent", v
-}
-
-func contextWithTimeout(d time.Duration) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.Background(), d)
 }

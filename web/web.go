@@ -11,6 +11,7 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/subtle"
 	"embed"
 	"errors"
@@ -70,7 +71,7 @@ func New(srv *server.Server, opt Options) (*Web, error) {
 	if opt.SessionIdle <= 0 {
 		opt.SessionIdle = 30 * time.Minute
 	}
-	w := &Web{srv: srv, opt: opt, mux: http.NewServeMux(), sessions: newSessions()}
+	w := &Web{srv: srv, opt: opt, mux: http.NewServeMux(), sessions: newSessions(srv.Queue(), srv.Log().Printf)}
 	if err := w.parse(); err != nil {
 		return nil, err
 	}
@@ -277,6 +278,9 @@ func (w *Web) page(h pageFunc) http.HandlerFunc {
 		}
 		sess.mu.Lock()
 		defer sess.mu.Unlock()
+		// Whatever the page did to the session is written to the queue before the
+		// next page of this browser can run, even if this one's client has gone.
+		defer w.sessions.save(context.WithoutCancel(r.Context()), sess)
 		c := &ctx{w: w, rw: rw, r: r, sess: sess}
 		if r.Method == http.MethodPost {
 			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
@@ -330,7 +334,7 @@ func (w *Web) expired(c *ctx) {
 		kept[k] = vs[0]
 	}
 	c.sess.kept, c.sess.keptFor = kept, c.r.URL.Path
-	c.sess.token = ""
+	c.sess.token, c.sess.accountID = "", 0
 	v := c.view("Sign in again")
 	v.Errors = []fieldError{{Field: "email", Message: "For your safety, your session ended. Please sign in again: we have kept what you typed."}}
 	w.render(c.rw, http.StatusForbidden, "sign-in", v)
@@ -393,7 +397,7 @@ func (w *Web) signedIn(h pageFunc) pageFunc {
 				// their session (and what they typed) and is told to try again.
 				return c.problem("Sorry, there is a problem with the service", err)
 			}
-			c.sess.token = ""
+			c.sess.token, c.sess.accountID = "", 0
 		}
 		if c.r.Method == http.MethodGet {
 			c.sess.next = c.r.URL.Path

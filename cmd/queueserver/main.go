@@ -196,8 +196,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	logger.Print("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), v.GetDuration("shutdown-grace"))
 	defer cancel()
-	hs.RegisterOnShutdown(srv.Notify)
-	return hs.Shutdown(shutdownCtx)
+	return srv.Shutdown(shutdownCtx, hs) // and waits, a little, for emails being sent
 }
 
 func loadRules(path string) (*triage.Engine, error) {

@@ -37,6 +37,15 @@ type Mailbox struct {
 	mu     sync.Mutex
 	cond   *sync.Cond
 	emails []Email
+	delay  time.Duration // how long the server takes over each message (Slow)
+}
+
+// Slow makes the server take d over each message before accepting it, as a busy mail
+// server does, so a test can stop the queue while an email is still being sent.
+func (mb *Mailbox) Slow(d time.Duration) {
+	mb.mu.Lock()
+	mb.delay = d
+	mb.mu.Unlock()
 }
 
 // Email is one message the mailbox received.
@@ -165,6 +174,10 @@ func (s *session) Data(r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	s.mb.mu.Lock()
+	delay := s.mb.delay
+	s.mb.mu.Unlock()
+	time.Sleep(delay)
 	s.mb.mu.Lock()
 	s.mb.emails = append(s.mb.emails, Email{From: s.from, To: s.to, Data: string(b)})
 	s.mb.mu.Unlock()
