@@ -216,7 +216,9 @@ func (v *Detail) buildUI() {
 		heading("Previous requests"), v.History,
 		heading("Audit trail"), v.Audit,
 	)
-	split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(right))
+	leftScroll := container.NewVScroll(left)
+	v.Photos.relayout = func() { left.Refresh(); leftScroll.Refresh() }
+	split := container.NewHSplit(leftScroll, container.NewVScroll(right))
 	split.Offset = 0.6
 	v.Root = container.New(barAbove{}, actions, split)
 }

@@ -102,7 +102,11 @@ type PhotoStrip struct {
 	// View is the larger view's dialog, once one has been opened.
 	View dialog.Dialog
 
-	row       *fyne.Container
+	row *fyne.Container
+	// relayout lays out again what holds the strip, when a thumbnail's height changes
+	// (a caption wraps to two lines, a failure's message to four): the screen below
+	// the strip moves down rather than being drawn over.
+	relayout  func()
 	d         *Desk
 	requestID int64
 	refs      []triage.PhotoRef
@@ -122,6 +126,7 @@ func (s *PhotoStrip) clear() {
 	s.requestID, s.refs, s.Thumbs = 0, nil, nil
 	s.row.RemoveAll()
 	s.Root.Hide()
+	s.changed()
 }
 
 // show puts the photos of request it in the strip and fetches those not yet in memory.
@@ -136,6 +141,7 @@ func (s *PhotoStrip) show(it triage.QueueItem) {
 	s.row.RemoveAll()
 	if len(it.Photos) == 0 {
 		s.Root.Hide()
+		s.changed()
 		return
 	}
 	s.Heading.SetText(fmt.Sprintf("Photos the patient sent (%s): Tab to one and press Enter, or click, to see it larger", triage.PhotoCount(len(it.Photos))))
@@ -146,7 +152,16 @@ func (s *PhotoStrip) show(it triage.QueueItem) {
 		t.fetch()
 	}
 	s.Root.Show()
+	s.changed()
+}
+
+// changed lays the strip, and what holds it, out again after its contents changed.
+func (s *PhotoStrip) changed() {
+	s.row.Refresh()
 	s.Root.Refresh()
+	if s.relayout != nil {
+		s.relayout()
+	}
 }
 
 func photoRefsEqual(a, b []triage.PhotoRef) bool {
@@ -212,16 +227,12 @@ func (t *PhotoThumb) title() string { return fmt.Sprintf("Photo %d of %d", t.ref
 // CreateRenderer lays the thumbnail out: the picture (or a placeholder the same size),
 // the caption under it and, after a failure, Retry; the focus ring around it all.
 func (t *PhotoThumb) CreateRenderer() fyne.WidgetRenderer {
+	// A strut keeps every thumbnail the same width whatever its state, so the screen
+	// does not jump as photos arrive and a failure's message wraps within it.
+	strut := canvas.NewRectangle(nil)
+	strut.SetMinSize(fyne.NewSize(thumbW+40, 0))
 	body := container.NewVBox(t.Image, t.Caption, container.NewCenter(t.Retry))
-	box := container.NewGridWrap(fyne.NewSize(thumbW+40, 0), body)
-	return widget.NewSimpleRenderer(container.NewStack(t.ring, container.NewPadded(box)))
-}
-
-// MinSize keeps every thumbnail the same size whatever its state, so the screen does
-// not jump as photos arrive.
-func (t *PhotoThumb) MinSize() fyne.Size {
-	m := t.BaseWidget.MinSize()
-	return fyne.NewSize(max(m.Width, thumbW+48), m.Height)
+	return widget.NewSimpleRenderer(container.NewStack(t.ring, container.NewPadded(container.NewStack(strut, body))))
 }
 
 // fetch gets the picture from memory or the queue, off the Fyne thread, and shows it.
@@ -277,6 +288,7 @@ func (t *PhotoThumb) setState(s PhotoState, caption string) {
 	}
 	t.Caption.Refresh()
 	t.Refresh()
+	t.strip.changed()
 }
 
 // photoFacts describes a photo for its caption: "1200 × 900 JPEG, 47 KB".

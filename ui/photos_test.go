@@ -112,6 +112,9 @@ func TestPhotosOnTheRequestScreen(t *testing.T) {
 	if !d.Inbox.Preview.photosRow.Visible() || !strings.HasPrefix(d.Inbox.Preview.Photos.Text, "2 photos") {
 		t.Fatalf("the preview says %q about photos (shown %v)", d.Inbox.Preview.Photos.Text, d.Inbox.Preview.photosRow.Visible())
 	}
+	if w := d.Inbox.Preview.body.MinSize().Width; w > previewWidth {
+		t.Errorf("with its photo line the preview needs %.0f pixels, wider than its %d: its text would run off the edge", w, previewWidth)
+	}
 
 	// Opened while the queue cannot be reached: a message and Retry, not a blank.
 	down.Store(true)
@@ -159,6 +162,16 @@ func TestPhotosOnTheRequestScreen(t *testing.T) {
 	user(func() { keysOn(w.Canvas(), "<Return>") })
 	if th := ps.Thumbs[1]; th.State != PhotoShown || th.Image.Image == nil {
 		t.Fatalf("after Enter on the failed thumbnail it is in state %d, %q", th.State, th.Caption.Text)
+	}
+	// Each thumbnail has the room it needs: the picture and its caption, not drawn
+	// over what follows on the screen.
+	for i, th := range ps.Thumbs {
+		if h := th.Size().Height; h < thumbH+th.Caption.MinSize().Height || h < th.MinSize().Height {
+			t.Errorf("thumbnail %d is %.0f pixels high, less than its picture and caption need (%.0f)", i+1, h, th.MinSize().Height)
+		}
+	}
+	if below, strip := d.Detail.Photos.Root.Position().Y+d.Detail.Photos.Root.Size().Height, ps.Thumbs[0].Size().Height; d.Detail.Photos.Root.Size().Height < strip {
+		t.Errorf("the photo strip is %.0f pixels high for thumbnails of %.0f: what follows (from y=%.0f) is drawn over them", d.Detail.Photos.Root.Size().Height, strip, below)
 	}
 	if n := audited(); n != 2 {
 		t.Fatalf("the queue's audit trail has %d views of the request's photos by this reviewer from a desk, want 2", n)

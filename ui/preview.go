@@ -54,7 +54,8 @@ func newPreview(now func() time.Time) *Preview {
 	p.Suggestion.Wrapping = fyne.TextWrapWord
 	p.Photos = widget.NewLabel("")
 	p.Photos.TextStyle.Bold = true
-	p.photosRow = container.NewHBox(widget.NewIcon(theme.MediaPhotoIcon()), p.Photos)
+	p.Photos.Wrapping = fyne.TextWrapWord // within the preview's width, never widening it
+	p.photosRow = container.NewBorder(nil, nil, widget.NewIcon(theme.MediaPhotoIcon()), nil, p.Photos)
 	p.photosRow.Hide()
 	bg := canvas.NewRectangle(themeColor(theme.ColorNameInputBackground))
 	p.body = container.NewVBox(p.Title, p.Patient, p.photosRow, widget.NewSeparator(), p.Text, widget.NewSeparator(), p.Suggestion)
@@ -78,7 +79,7 @@ func (p *Preview) show(it *triage.QueueItem, full bool) {
 		return
 	}
 	if it.PhotoCount > 0 {
-		p.Photos.SetText(triage.PhotoCount(it.PhotoCount) + " sent: open the request (Enter) to see them")
+		p.Photos.SetText(triage.PhotoCount(it.PhotoCount) + " sent · Enter opens the request to see them")
 		p.photosRow.Show()
 	} else {
 		p.photosRow.Hide()
