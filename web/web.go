@@ -116,6 +116,15 @@ func (w *Web) routes() {
 	m.HandleFunc("GET /sign-in", w.page(w.signInForm))
 	m.HandleFunc("POST /sign-in", w.page(w.signIn))
 	m.HandleFunc("POST /sign-out", w.page(w.signOut))
+	m.HandleFunc("GET /forgot-password", w.page(w.forgotForm))
+	m.HandleFunc("POST /forgot-password", w.page(w.forgot))
+	m.HandleFunc("GET "+server.ResetPasswordPath, w.page(w.resetForm))
+	m.HandleFunc("POST "+server.ResetPasswordPath, w.page(w.reset))
+	m.HandleFunc("GET /password-changed", w.page(w.signedIn(w.passwordChanged)))
+	m.HandleFunc("GET /sign-in/email", w.page(w.linkForm))
+	m.HandleFunc("POST /sign-in/email", w.page(w.emailLink))
+	m.HandleFunc("GET "+server.SignInLinkPath, w.page(w.linkPage))
+	m.HandleFunc("POST "+server.SignInLinkPath, w.page(w.linkSignIn))
 	m.HandleFunc("GET /details", w.page(w.signedIn(w.details)))
 	m.HandleFunc("POST /details", w.page(w.signedIn(w.saveDetails)))
 	m.HandleFunc("GET /dependants/add", w.page(w.signedIn(w.dependantForm)))
@@ -328,7 +337,7 @@ func (w *Web) formTooBig(c *ctx, err error) {
 func (w *Web) expired(c *ctx) {
 	kept := map[string]string{}
 	for k, vs := range c.r.PostForm {
-		if k == "csrf" || k == "password" || len(vs) == 0 {
+		if k == "csrf" || k == "password" || k == "token" || len(vs) == 0 {
 			continue
 		}
 		kept[k] = vs[0]
