@@ -274,6 +274,8 @@ type Submission struct {
 	Caller        string
 	Contact       triage.Contact
 	ContactDetail string
+	// ContactAvoid is when the patient asked not to be called ("not before 10am").
+	ContactAvoid string
 	// CallerRelationship and CallerPhone are the caller's relationship to the patient
 	// and their number, when someone else called for the patient.
 	CallerRelationship string
@@ -362,7 +364,8 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 			Status: triage.StatusNew, Priority: s.Suggested.Priority, Signpost: triage.SignpostNone, Suggested: s.Suggested,
 			UpdatedAt: now, UpdatedBy: actor,
 			EnteredBy: s.EnteredBy, Caller: strings.TrimSpace(s.Caller), Contact: s.Contact, ContactDetail: strings.TrimSpace(s.ContactDetail),
-			Author: author}
+			ContactAvoid: strings.TrimSpace(s.ContactAvoid),
+			Author:       author}
 		if _, err := tx.ExecContext(ctx, insertRequest, requestArgs(&r)...); err != nil {
 			return err
 		}
