@@ -96,6 +96,13 @@ func IsNetwork(err error) bool {
 	return errors.As(err, &ne)
 }
 
+// IsSignedOut reports whether the queue refused the client's token (401): it expired
+// or was revoked, or the member of staff signed out. Trying again with the same token
+// cannot help; the person has to sign in again.
+func IsSignedOut(err error) bool {
+	return triage.ErrorCode(err) == triage.EUNAUTHORIZED
+}
+
 // do sends a request and returns the body of a 2xx answer; an error answer becomes the
 // domain error its OperationOutcome describes.
 func (c *Client) do(ctx context.Context, method, path string, body any, header http.Header) ([]byte, http.Header, error) {

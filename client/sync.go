@@ -26,6 +26,10 @@ type Status struct {
 	Pending   int       // actions waiting in the outbox
 	Conflicts int       // actions the server refused, waiting for a person
 	LastError string    // what went wrong last, for the status bar's tooltip
+	// SignedOut says the queue no longer accepts this desk's token (expired, revoked
+	// or signed out): nothing is sent or fetched until the person signs in again, and
+	// the outbox keeps every action meanwhile.
+	SignedOut bool
 }
 
 // Syncer keeps a desk's cache true to the practice queue: it pulls the change feed
@@ -195,7 +199,7 @@ func (s *Syncer) Push(ctx context.Context) (sent int, err error) {
 	// without the endpoint) must not stop the actions, so that refusal is reported
 	// after them and the views wait in the outbox.
 	_, viewsErr := s.PushViews(ctx)
-	if IsNetwork(viewsErr) {
+	if IsNetwork(viewsErr) || IsSignedOut(viewsErr) {
 		return 0, viewsErr
 	}
 	defer func() {
@@ -224,6 +228,10 @@ func (s *Syncer) Push(ctx context.Context) (sent int, err error) {
 			sent++
 		case IsNetwork(err):
 			s.cache.Attempted(ctx, it.ID)
+			return sent, err
+		case IsSignedOut(err):
+			// Not a refusal of the action: the queue did not look at it. It stays in
+			// the outbox, in order, for after the person signs in again.
 			return sent, err
 		default:
 			state := store.OutboxFailed
@@ -259,10 +267,13 @@ func (s *Syncer) Once(ctx context.Context) (sent, applied int, err error) {
 func (s *Syncer) report(ctx context.Context, err error) {
 	s.update(ctx, func(st *Status) {
 		if err == nil {
-			st.Online, st.LastSync, st.LastError = true, time.Now(), ""
+			st.Online, st.LastSync, st.LastError, st.SignedOut = true, time.Now(), "", false
 			return
 		}
 		st.LastError = err.Error()
+		if st.SignedOut = IsSignedOut(err); st.SignedOut {
+			st.LastError = triage.ErrorMessage(err) // the queue's own words: expired or revoked, and what to do
+		}
 		if IsNetwork(err) {
 			st.Online = false
 		}
@@ -271,7 +282,9 @@ func (s *Syncer) report(ctx context.Context, err error) {
 
 // Run follows the queue until ctx ends: push, then long-poll the feed, over and over.
 // When the server cannot be reached it backs off (1 s doubling to 30 s, with jitter so
-// fifty desks do not return at the same instant) while the cache keeps serving.
+// fifty desks do not return at the same instant) while the cache keeps serving. Once
+// the queue refuses the token (Status.SignedOut) it waits for ctx to end or a nudge:
+// the desk signs in again with a new syncer.
 func (s *Syncer) Run(ctx context.Context) {
 	backoff := time.Second
 	for ctx.Err() == nil {
@@ -304,6 +317,17 @@ func (s *Syncer) Run(ctx context.Context) {
 		if err == nil {
 			backoff = time.Second
 			continue
+		}
+		if IsSignedOut(err) {
+			// The token will not work again: asking every 30 s would only fill the
+			// queue's log. The desk signs in again and starts a new syncer; Ctrl+R
+			// still tries once more.
+			select {
+			case <-ctx.Done():
+				return
+			case <-s.nudge:
+				continue
+			}
 		}
 		wait := backoff/2 + time.Duration(rand.Int64N(int64(backoff)))
 		if !IsNetwork(err) && !errors.Is(err, context.DeadlineExceeded) {

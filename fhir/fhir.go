@@ -56,6 +56,8 @@ const (
 	ExtCaller        = "urn:triagedesk:ext:caller"
 	ExtContact       = "urn:triagedesk:ext:contact"
 	ExtContactDetail = "urn:triagedesk:ext:contact-detail"
+	// ExtContactAvoid is when the patient asked not to be called, in their words.
+	ExtContactAvoid = "urn:triagedesk:ext:contact-avoid"
 	// The conversation with the patient: each message a contained Communication whose
 	// category says which side wrote it and whose medium is the channel.
 	SystemSide     = "urn:triagedesk:side"
@@ -358,7 +360,7 @@ func TaskFrom(r *triage.Request) Task {
 	if !r.AwaitingSince.IsZero() {
 		t.Extension = append(t.Extension, extTime(ExtAwaitingSince, r.AwaitingSince))
 	}
-	for _, e := range []struct{ url, v string }{{ExtEnteredBy, r.EnteredBy}, {ExtCaller, r.Caller}, {ExtContact, string(r.Contact)}, {ExtContactDetail, r.ContactDetail},
+	for _, e := range []struct{ url, v string }{{ExtEnteredBy, r.EnteredBy}, {ExtCaller, r.Caller}, {ExtContact, string(r.Contact)}, {ExtContactDetail, r.ContactDetail}, {ExtContactAvoid, r.ContactAvoid},
 		{ExtAuthorName, r.Author.Name}, {ExtAuthorRelationship, r.Author.Relationship}, {ExtAuthorPhone, r.Author.Phone}} {
 		if e.v != "" {
 			t.Extension = append(t.Extension, ext(e.url, e.v))
@@ -598,6 +600,8 @@ func (t *Task) ToRequest() (triage.Request, error) {
 			}
 		case ExtContactDetail:
 			r.ContactDetail = v
+		case ExtContactAvoid:
+			r.ContactAvoid = v
 		case ExtAuthorName:
 			r.Author.Name = v
 		case ExtAuthorRelationship:

@@ -25,7 +25,8 @@ func sample() (triage.Patient, triage.Request) {
 		ClosedAt: at.Add(6 * time.Minute), Note: "09:36 dr.lee: called", UpdatedAt: at.Add(6 * time.Minute), UpdatedBy: "dr.lee",
 		Suggested: triage.Suggestion{Priority: triage.Emergency, Team: triage.TeamGP, Signpost: triage.Signpost999,
 			Reasons: []triage.Reason{{Rule: "cardiac-chest-pain", Says: "chest pain", Words: []string{"chest pain"}, Spans: []triage.Span{{Start: 9, End: 19}}}}},
-		Author: triage.Author{Name: "Kwame Okafor", Relationship: "husband", Phone: "07700 900456"},
+		Author:  triage.Author{Name: "Kwame Okafor", Relationship: "husband", Phone: "07700 900456"},
+		Contact: triage.ContactPhone, ContactDetail: "07700 900123", ContactAvoid: "not before 10am",
 		Messages: []triage.Message{
 			{ID: 31, RequestID: 12, From: triage.FromPractice, Author: "dr.lee", Channel: triage.ChannelPhone, Body: "Called, sent to A&E", SentAt: at.Add(5 * time.Minute)},
 			{ID: 32, RequestID: 12, From: triage.FromPatient, AccountID: 7, Body: "At A&E now, thank you", SentAt: at.Add(6 * time.Minute)},

@@ -35,6 +35,10 @@ type identity struct {
 	signUpByAddr, signUpByEmail *limiter
 	signInByAddr, signInByEmail *limiter
 	claimByAddr, claimByAccount *limiter
+	// Emailed links (a new password, a sign-in link): asking for one, per client and
+	// per address, and using one, per client.
+	linkByAddr, linkByEmail *limiter
+	linkUseByAddr           *limiter
 }
 
 func newIdentity() *identity {
@@ -45,6 +49,9 @@ func newIdentity() *identity {
 		signInByEmail:  newLimiter("sign-in attempts for this account", 5, 15*time.Minute),
 		claimByAddr:    newLimiter("identity details sent from this address", 10, 30*time.Minute),
 		claimByAccount: newLimiter("identity details sent from this account", 6, 4*time.Hour),
+		linkByAddr:     newLimiter("emailed links asked for from this address", 10, 6*time.Minute),
+		linkByEmail:    newLimiter("emailed links asked for this email address", 3, 20*time.Minute),
+		linkUseByAddr:  newLimiter("links used from this address", 20, 3*time.Minute),
 	}
 }
 

@@ -37,10 +37,11 @@ type ReplyBody struct {
 // response, are withheld: they could hold someone else's records. The account's own
 // replies are shown, since it wrote them.
 func ownView(q store.OwnRequest) OwnRequest {
-	o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, Status: q.Status.Label(), State: q.Status,
+	o := OwnRequest{ID: q.ID, PatientID: q.PatientID, Received: q.ReceivedAt, Text: q.Text, State: q.Status,
 		IdentityVerified: !q.Unverified, AwaitingReply: q.Status == triage.StatusAwaitingPatient, Open: q.Live()}
-	hidden := false
+	hidden, answered := false, q.Response != "" || (q.Signpost != "" && q.Signpost != triage.SignpostNone)
 	for _, m := range q.Thread() {
+		answered = answered || m.From == triage.FromPractice
 		if m.From == triage.FromPractice && q.Unverified {
 			hidden = true
 			continue
@@ -51,6 +52,7 @@ func ownView(q store.OwnRequest) OwnRequest {
 		}
 		o.Messages = append(o.Messages, om)
 	}
+	o.Status = q.Status.PatientLabel(answered)
 	if q.Unverified {
 		if hidden || q.Response != "" {
 			o.Note = HeldReplyNote

@@ -698,6 +698,7 @@ type PatientSubmission struct {
 	SubmitBody
 	Contact       triage.Contact
 	ContactDetail string
+	ContactAvoid  string // when not to call, in the patient's words
 	Photos        []store.Photo
 }
 
@@ -722,12 +723,15 @@ func (s *Server) Submit(ctx context.Context, acc triage.Account, body PatientSub
 	if err := body.Answers.Validate(); err != nil {
 		return triage.Request{}, SubmitAnswer{}, err
 	}
+	if n := len([]rune(strings.TrimSpace(body.ContactAvoid))); n > triage.MaxContactAvoidLength {
+		return triage.Request{}, SubmitAnswer{}, triage.Errorf(triage.EINVALID, "the times to avoid calling are %d characters: describe them in %d or fewer", n, triage.MaxContactAvoidLength)
+	}
 	p, err := s.queue.Patient(ctx, body.PatientID)
 	if err != nil {
 		return triage.Request{}, SubmitAnswer{}, triage.Errorf(triage.EFORBIDDEN, "this account cannot act for patient %d", body.PatientID)
 	}
 	req, err := s.accept(ctx, p, store.Submission{AccountID: acc.ID, PatientID: body.PatientID, Kind: body.Kind, Text: body.Text, Answers: body.Answers,
-		Contact: body.Contact, ContactDetail: body.ContactDetail, Photos: body.Photos}, once)
+		Contact: body.Contact, ContactDetail: body.ContactDetail, ContactAvoid: body.ContactAvoid, Photos: body.Photos}, once)
 	if err != nil {
 		return triage.Request{}, SubmitAnswer{}, err
 	}
@@ -792,8 +796,8 @@ type OwnRequest struct {
 	PatientID        int64         `json:"patientId"`
 	Received         time.Time     `json:"received"`
 	Text             string        `json:"text"`
-	Status           string        `json:"status"`
-	State            triage.Status `json:"state"` // the status's code, for apps that act on it
+	Status           string        `json:"status"` // in the patient's words (triage.Status.PatientLabel)
+	State            triage.Status `json:"state"`  // the status's code, for apps that act on it
 	Response         string        `json:"response,omitempty"`
 	Signpost         string        `json:"signpost,omitempty"`
 	IdentityVerified bool          `json:"identityVerified"`

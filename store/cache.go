@@ -237,7 +237,7 @@ var requestCols = []string{"id", "version", "patient_id", "submitted_by", "site_
 	"suggested_signpost", "reasons", "claimed_by", "channel", "response", "first_response_at", "outcome",
 	"closed_at", "note", "updated_at", "updated_by", "entered_by", "caller", "contact", "contact_detail", "answers",
 	"priority_reason", "call_outcome", "called_at", "called_by", "awaiting_since",
-	"author_name", "author_relationship", "author_phone"}
+	"author_name", "author_relationship", "author_phone", "contact_avoid"}
 
 var (
 	requestColumns = strings.Join(requestCols, ", ")
@@ -334,7 +334,7 @@ func requestArgs(r *triage.Request) []any {
 		r.ClaimedBy, string(r.Channel), r.Response, unix(r.FirstResponseAt), string(r.Outcome),
 		unix(r.ClosedAt), r.Note, r.UpdatedAt.Unix(), r.UpdatedBy, r.EnteredBy, r.Caller, string(r.Contact), r.ContactDetail,
 		answersJSON(r.Answers), r.PriorityReason, string(r.Call), unix(r.CalledAt), r.CalledBy, unix(r.AwaitingSince),
-		r.Author.Name, r.Author.Relationship, r.Author.Phone}
+		r.Author.Name, r.Author.Relationship, r.Author.Phone, r.ContactAvoid}
 }
 
 // answersJSON is the answers as the answers column holds them: the empty string for
@@ -455,7 +455,7 @@ func requestDest(r *triage.Request) ([]any, func() error) {
 		&r.ClaimedBy, &chann, &r.Response, &firstResp, &outcome, &closed, &r.Note, &updated, &r.UpdatedBy,
 		&r.EnteredBy, &r.Caller, &contact, &r.ContactDetail, &answers,
 		&r.PriorityReason, &call, &called, &r.CalledBy, &awaiting,
-		&r.Author.Name, &r.Author.Relationship, &r.Author.Phone}
+		&r.Author.Name, &r.Author.Relationship, &r.Author.Phone, &r.ContactAvoid}
 	return dest, func() error {
 		r.Kind, r.Status, r.Team, r.Signpost = triage.Kind(kind), triage.Status(status), triage.Team(team), triage.Signpost(sign)
 		r.Priority, _ = triage.PriorityFromRank(prio)

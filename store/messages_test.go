@@ -124,7 +124,7 @@ func TestAnswersBeforeThreadsBecomeMessages(t *testing.T) {
 	answered.ClaimedBy, answered.Channel, answered.Response, answered.FirstResponseAt = "dr gp", triage.ChannelPhone, "Fit note is ready", now.Add(-time.Hour)
 	unanswered := req(2, 1, triage.Soon, triage.StatusNew, time.Hour, "cough")
 	// Rows as that version wrote them: without the columns added since.
-	cols := len(requestCols) - 3 // author_name, author_relationship, author_phone
+	cols := len(requestCols) - 4 // author_name, author_relationship, author_phone, contact_avoid
 	err = old.write(ctx, func(tx *sqlx.Tx, _ time.Time) error {
 		p := family()[0]
 		if _, err := tx.ExecContext(ctx, `INSERT INTO patients (id, version, nhs_number, given_name, family_name, birth_date, sex, site_id, gp_team_id, dependant)

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -42,6 +43,15 @@ type Queue struct {
 	*DB
 	group *groupWriter // commits submissions and audit entries together
 	swept atomic.Int64 // when expired idempotency keys were last removed (Unix s)
+	// settings holds each practice setting's stored JSON as last read or written by
+	// this Queue, so a submission (which checks the opening hours and the limits) does
+	// not read them from the database each time. SetSetting, the one way they change,
+	// forgets an entry when it writes, so the next read takes the committed value. The queue's file has one
+	// serving process; the command-line tools that open it beside it change users and
+	// tokens, never settings.
+	settingsMu  sync.RWMutex
+	settings    map[string]*string // nil value: known not to be set
+	settingsGen uint64             // counts changes, so a read that raced one is not kept
 }
 
 // OpenQueue opens the practice queue at path, creating it if it does not exist.
@@ -264,6 +274,8 @@ type Submission struct {
 	Caller        string
 	Contact       triage.Contact
 	ContactDetail string
+	// ContactAvoid is when the patient asked not to be called ("not before 10am").
+	ContactAvoid string
 	// CallerRelationship and CallerPhone are the caller's relationship to the patient
 	// and their number, when someone else called for the patient.
 	CallerRelationship string
@@ -352,7 +364,8 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 			Status: triage.StatusNew, Priority: s.Suggested.Priority, Signpost: triage.SignpostNone, Suggested: s.Suggested,
 			UpdatedAt: now, UpdatedBy: actor,
 			EnteredBy: s.EnteredBy, Caller: strings.TrimSpace(s.Caller), Contact: s.Contact, ContactDetail: strings.TrimSpace(s.ContactDetail),
-			Author: author}
+			ContactAvoid: strings.TrimSpace(s.ContactAvoid),
+			Author:       author}
 		if _, err := tx.ExecContext(ctx, insertRequest, requestArgs(&r)...); err != nil {
 			return err
 		}
@@ -714,14 +727,27 @@ func (q *Queue) LastChange(ctx context.Context) (Cursor, error) {
 
 // Setting reads a JSON setting into v; it reports false when it was never set.
 func (q *Queue) Setting(ctx context.Context, key string, v any) (bool, error) {
-	var s string
-	err := q.r.GetContext(ctx, &s, `SELECT value FROM settings WHERE key = ?`, key)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("read setting %s: %w", key, err)
+	q.settingsMu.RLock()
+	cached, known := q.settings[key]
+	gen := q.settingsGen
+	q.settingsMu.RUnlock()
+	if !known {
+		var s string
+		err := q.r.GetContext(ctx, &s, `SELECT value FROM settings WHERE key = ?`, key)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			cached = nil
+		case err != nil:
+			return false, fmt.Errorf("read setting %s: %w", key, err)
+		default:
+			cached = &s
+		}
+		q.rememberSetting(key, cached, gen)
 	}
-	if err := json.Unmarshal([]byte(s), v); err != nil {
+	if cached == nil {
+		return false, nil
+	}
+	if err := json.Unmarshal([]byte(*cached), v); err != nil {
 		return false, fmt.Errorf("setting %s is unreadable: %w", key, err)
 	}
 	return true, nil
@@ -733,13 +759,42 @@ func (q *Queue) SetSetting(ctx context.Context, key string, v any, actor string)
 	if err != nil {
 		return err
 	}
-	return q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+	q.forgetSetting(key)
+	err = q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, string(b)); err != nil {
 			return err
 		}
 		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: actor, Action: "setting", Detail: "changed " + key})
 	})
+	// Forgotten before the write and again once it is committed (or failed): a read
+	// that began while the write was under way may have read the old value and does
+	// not keep it, and the next read takes the committed one.
+	q.forgetSetting(key)
+	return err
+}
+
+// rememberSetting keeps a setting's value read when the change count was
+// gen; a value read before a change that has since happened is not kept.
+func (q *Queue) rememberSetting(key string, value *string, gen uint64) {
+	q.settingsMu.Lock()
+	defer q.settingsMu.Unlock()
+	if gen != q.settingsGen {
+		return
+	}
+	if q.settings == nil {
+		q.settings = map[string]*string{}
+	}
+	q.settings[key] = value
+}
+
+// forgetSetting drops a setting about to change, and makes any read under way not
+// keep what it read.
+func (q *Queue) forgetSetting(key string) {
+	q.settingsMu.Lock()
+	defer q.settingsMu.Unlock()
+	q.settingsGen++
+	delete(q.settings, key)
 }
 
 // idList is ids as a JSON array, for json_each: one bound value however many ids.

@@ -68,3 +68,23 @@ func TestRedFlagQuestionsLeaveOutOnlyWhatCannotApplyByAge(t *testing.T) {
 		})
 	}
 }
+
+func TestPatientLabelNeverUsesTheDesksWords(t *testing.T) {
+	cases := []struct {
+		s        Status
+		answered bool
+		want     string
+	}{
+		{StatusNew, false, "With the practice"},
+		{StatusAssigned, false, "With the practice"},
+		{StatusInProgress, true, "With the practice"},
+		{StatusAwaitingPatient, true, "Waiting for your reply"},
+		{StatusClosed, true, "Answered"},
+		{StatusClosed, false, "Closed"},
+	}
+	for _, tc := range cases {
+		if got := tc.s.PatientLabel(tc.answered); got != tc.want {
+			t.Errorf("%s (answered %v) reads %q, want %q", tc.s, tc.answered, got, tc.want)
+		}
+	}
+}

@@ -62,11 +62,13 @@ type Request struct {
 	// EnteredBy is the member of staff who entered the request for a patient who
 	// phoned or came in; empty when the patient sent it online. Caller is who called
 	// when it was not the patient. Contact and ContactDetail are how the patient asked
-	// to be contacted, and the number or address to use.
+	// to be contacted, and the number or address to use. ContactAvoid is when not to
+	// call, in the patient's words ("not before 10am"); empty when they gave none.
 	EnteredBy     string  `json:"enteredBy,omitempty"`
 	Caller        string  `json:"caller,omitempty"`
 	Contact       Contact `json:"contact,omitempty"`
 	ContactDetail string  `json:"contactDetail,omitempty"`
+	ContactAvoid  string  `json:"contactAvoid,omitempty"`
 
 	// Author is who wrote the request when it was not the patient: a parent writing
 	// for a child from their account, or someone who phoned for the patient. Empty
@@ -576,3 +578,7 @@ func (r *Request) Validate() error {
 	}
 	return nil
 }
+
+// MaxContactAvoidLength is the most characters a patient may give for the times not to
+// call them ("not before 10am, not Tuesday afternoons").
+const MaxContactAvoidLength = 200

@@ -64,6 +64,9 @@ func contactLine(it triage.QueueItem) string {
 		if it.ContactDetail != "" {
 			how += ": " + it.ContactDetail
 		}
+		if it.ContactAvoid != "" {
+			how += " (avoid " + it.ContactAvoid + ")"
+		}
 		parts = append(parts, how)
 	}
 	return strings.Join(parts, " · ")

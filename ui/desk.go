@@ -42,6 +42,10 @@ type Desk struct {
 	ConflictRedo   []*widget.Button
 	ConflictText   []string
 	Toast          *Toast // what was just done, with Undo
+	// SignIn asks for a new token once the queue has ended this desk's session; nil
+	// until it first has. SignInBtn, in the status bar, opens it again after Later.
+	SignIn    *SignInPrompt
+	SignInBtn *widget.Button
 	// TemplateEditor is the practice manager's editor of the reply templates, on its
 	// own tab that only a manager sees.
 	TemplateEditor *TemplateEditor
@@ -69,6 +73,12 @@ type Desk struct {
 	// dashboardShown says whether the dashboard is on screen, so a sync refreshes its
 	// figures too; goroutines read it.
 	dashboardShown atomic.Bool
+	// What the last status said of a session the queue ended, for the sign-in dialog;
+	// owned by the Fyne thread.
+	signedOut        bool
+	signedOutWhy     string
+	signedOutPending int
+	signInOpen       bool
 	// photos are the patients' photos this desk fetched, in memory only.
 	photos photoMemory
 }
@@ -171,8 +181,11 @@ func (d *Desk) buildUI() {
 	d.ConflictBtn.Importance = widget.DangerImportance
 	d.ConflictBtn.Hide()
 	d.SyncBtn = widget.NewButtonWithIcon("Sync now (Ctrl+R)", theme.ViewRefreshIcon(), d.SyncNow)
+	d.SignInBtn = widget.NewButtonWithIcon("Sign in again", theme.LoginIcon(), d.showSignIn)
+	d.SignInBtn.Importance = widget.DangerImportance
+	d.SignInBtn.Hide()
 	help := widget.NewButtonWithIcon("Keys (?)", theme.HelpIcon(), d.ShowHelp)
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.ConflictBtn, widget.NewLabel("Working as"), rolePick, d.SyncBtn, help), d.Status)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(d.SignInBtn, d.ConflictBtn, widget.NewLabel("Working as"), rolePick, d.SyncBtn, help), d.Status)
 
 	top := d.Banner
 	d.main = container.NewStack(d.Tabs)
@@ -435,7 +448,24 @@ func (d *Desk) SetStatus(s SyncStatus) {
 	if !s.Online && s.Problem != "" {
 		text += " · " + s.Problem
 	}
+	if s.SignedOut {
+		d.Status.Importance = widget.DangerImportance
+		text = fmt.Sprintf("SIGNED OUT: sign in again to send the %d waiting and to sync · last sync %s · %s", s.Pending, last, s.Problem)
+	}
 	d.Status.SetText(text)
+	d.signedOutWhy, d.signedOutPending = s.Problem, s.Pending
+	if s.SignedOut && d.opts.SignIn != nil {
+		d.SignInBtn.Show()
+		if !d.signedOut || d.signInOpen { // ask once per ended session; keep an open dialog current
+			d.askSignIn(s.Problem, s.Pending)
+		}
+	} else {
+		d.SignInBtn.Hide()
+		if d.signInOpen && d.SignIn != nil { // signed in another way (a restart of the sync)
+			d.SignIn.Dialog.Hide()
+		}
+	}
+	d.signedOut = s.SignedOut
 	if s.Conflicts > 0 {
 		d.ConflictBtn.SetText(fmt.Sprintf("%d conflict(s): resolve", s.Conflicts))
 		d.ConflictBtn.Show()

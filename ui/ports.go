@@ -100,6 +100,9 @@ type SyncStatus struct {
 	Pending   int
 	Conflicts int
 	Problem   string
+	// SignedOut says the queue no longer accepts the desk's token: the desk asks the
+	// person to sign in again (Options.SignIn), and Problem says why.
+	SignedOut bool
 }
 
 // Options carry what the desk needs besides its queue: who is signed in, the practice's
@@ -127,6 +130,11 @@ type Options struct {
 	// of requests for callers: the desk then has a Reception screen, and a team's
 	// request can be given to a named member of the team.
 	Reception ReceptionLink
+	// SignIn, if set, signs the desk in again with a new token after the practice
+	// queue ended its session (the token expired or was revoked); it returns why a
+	// token was not accepted. The desk calls it off the Fyne thread from the
+	// "Your session has ended" dialog. Without it the status bar only says so.
+	SignIn func(ctx context.Context, token string) error
 	// Identity, if set, is the practice queue's verification queue of patients'
 	// identity claims: reviewers and managers then have an Identity checks screen.
 	Identity IdentityLink

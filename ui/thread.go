@@ -36,3 +36,8 @@ func spawn(fn func()) {
 // Idle waits until the background work the desk started has finished: for tests, and
 // for a clean shutdown.
 func Idle() { background.Wait() }
+
+// Quiet runs fn while none of the desk's goroutines is changing its widgets: for code
+// off the Fyne thread that reads or drives them while a sync runs (tests). Never call
+// it from a Fyne callback.
+func Quiet(fn func()) { onUI(fn) }

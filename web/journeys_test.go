@@ -124,7 +124,7 @@ func TestJourneyRequestKeyboardContactToConfirmation(t *testing.T) {
 		t.Errorf("the email saying the practice has the request: %s", m.Body())
 	}
 	tb.follow("your requests")
-	tb.mustSee("A cough for three weeks", "New")
+	tb.mustSee("A cough for three weeks", "With the practice")
 	tb.axeAt("your requests")
 	tb.follow(fmt.Sprint(r.ID))
 	tb.mustSee("The practice has not replied yet")
@@ -201,7 +201,7 @@ func TestJourneyReadAReplyAndAnswerIt(t *testing.T) {
 	s.srv.Notify()
 
 	tb.open(s.URL + "/requests")
-	tb.mustSee("Awaiting patient")
+	tb.mustSee("Waiting for your reply")
 	tb.follow(fmt.Sprint(r.ID))
 	tb.mustSee("The practice", "Which test do you mean", "Reply to the practice")
 	tb.axeAt("one request, awaiting a reply")

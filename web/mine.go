@@ -35,22 +35,24 @@ func (w *Web) ownRequests(c *ctx) ([]ownRow, error) {
 	out := make([]ownRow, 0, len(reqs))
 	for _, r := range reqs {
 		tr := triage.Request{Text: r.Text}
-		out = append(out, ownRow{OwnRequest: r, Received: when(r.Received, loc), Summary: tr.FirstLine(80), Tag: statusTag(r.State)})
+		out = append(out, ownRow{OwnRequest: r, Received: when(r.Received, loc), Summary: tr.FirstLine(80), Tag: statusTag(r)})
 	}
 	return out, nil
 }
 
-// statusTag is the NHS tag colour of a status, as a patient sees it.
-func statusTag(s triage.Status) string {
-	switch s {
-	case triage.StatusAwaitingPatient:
+// statusTag is the NHS tag colour of a status as the patient reads it: orange when
+// the practice waits for them, green once answered, grey when closed without an
+// answer, blue while it is with the practice.
+func statusTag(o server.OwnRequest) string {
+	switch {
+	case o.State == triage.StatusAwaitingPatient:
 		return "orange"
-	case triage.StatusClosed:
+	case o.State == triage.StatusClosed && o.Status == triage.StatusClosed.PatientLabel(true):
+		return "green"
+	case o.State == triage.StatusClosed:
 		return "grey"
-	case triage.StatusNew:
-		return "blue"
 	}
-	return "green"
+	return "blue"
 }
 
 func (w *Web) myRequests(c *ctx) (string, *view) {
@@ -107,7 +109,7 @@ func (w *Web) requestPage(c *ctx) (name string, v *view, ok bool) {
 	}
 	loc := w.srv.Calendar().Location
 	tr := triage.Request{Text: o.Text}
-	ov := oneView{ownRow: ownRow{OwnRequest: o, Received: when(o.Received, loc), Summary: tr.FirstLine(80), Tag: statusTag(o.State)}, Photos: n, ReplyKey: randomID()}
+	ov := oneView{ownRow: ownRow{OwnRequest: o, Received: when(o.Received, loc), Summary: tr.FirstLine(80), Tag: statusTag(o)}, Photos: n, ReplyKey: randomID()}
 	for _, m := range o.Messages {
 		row := messageRow{FromPractice: m.From == string(triage.FromPractice), Who: "You", Sent: when(m.Sent, loc), Text: m.Text}
 		if row.FromPractice {
@@ -155,5 +157,7 @@ func (w *Web) reply(c *ctx) (string, *view) {
 		v.Errors = []fieldError{{"reply", capital(triage.PatientMessage(err))}}
 		return "request", v
 	}
-	return c.redirect(fmt.Sprintf("/requests/%d#reply-sent", ov.ID))
+	page := fmt.Sprintf("/requests/%d", ov.ID)
+	c.sess.success, c.sess.successFor = "Your reply has been sent", page
+	return c.redirect(page)
 }

@@ -48,7 +48,7 @@ func TestMyRequestsShowRepliesOnlyOnceThePracticeKnowsWhoYouAre(t *testing.T) {
 	e.reply(t, id, "Your results are normal: no action is needed.")
 
 	_, page := b.get("/requests")
-	if !strings.Contains(page, "Please send my last blood test results.") || !strings.Contains(page, "Awaiting patient") {
+	if !strings.Contains(page, "Please send my last blood test results.") || !strings.Contains(page, "Waiting for your reply") {
 		t.Errorf("the list does not show the request and its status: %s", page)
 	}
 	_, page = b.get(fmt.Sprintf("/requests/%d", id))

@@ -555,8 +555,8 @@ func (w *Web) requestAnswer(c *ctx) (string, *view) {
 		if !phoneNumber.MatchString(phone) {
 			return fail("phone", "Enter a phone number, like 07700 900 982 or 01632 960 001")
 		}
-		if utf8.RuneCountInString(avoid) > 200 {
-			return fail("avoid", "Describe times to avoid in 200 characters or fewer")
+		if utf8.RuneCountInString(avoid) > triage.MaxContactAvoidLength {
+			return fail("avoid", fmt.Sprintf("Describe times to avoid in %d characters or fewer", triage.MaxContactAvoidLength))
 		}
 		d.ContactAnswered = true
 	case "check":
@@ -637,12 +637,8 @@ func (w *Web) send(c *ctx, d *draft, v *view) (string, *view) {
 	if d.Kind != kindMedical {
 		kind = triage.Admin
 	}
-	contact := d.Phone
-	if d.Avoid != "" {
-		contact += " (please avoid: " + d.Avoid + ")"
-	}
 	body := server.PatientSubmission{SubmitBody: server.SubmitBody{PatientID: d.PatientID, Kind: kind, Text: d.Text, Answers: d.answers(now)},
-		Contact: triage.ContactPhone, ContactDetail: contact, Photos: d.Photos}
+		Contact: triage.ContactPhone, ContactDetail: d.Phone, ContactAvoid: d.Avoid, Photos: d.Photos}
 	req, _, err := w.srv.Submit(c.r.Context(), c.acc, body, c.once(d, body))
 	if err != nil {
 		switch triage.ErrorCode(err) {

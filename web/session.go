@@ -49,6 +49,11 @@ type session struct {
 
 	draft *draft // the request being written (request.go)
 
+	// success is said once, in a success banner, on the next showing of successFor:
+	// "Your reply has been sent" on the request after a reply. It is not saved in the
+	// queue: a restart between the reply and its page only loses the banner.
+	success, successFor string
+
 	// What the queue holds of this session, so that only a change is written.
 	stored      bool
 	ended       bool // signed out or replaced: nothing more is saved

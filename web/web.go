@@ -35,7 +35,8 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // CSSVersion is the version of the NHS design system (npm nhsuk-frontend) whose
-// compiled CSS is vendored in static/.
+// compiled CSS is vendored in static/, purged to the rules the templates use by
+// scripts/vendor-css.sh (which pins the same version).
 const CSSVersion = "10.6.1"
 
 // Options are the practice's details the pages show, and how cookies are set.
@@ -78,7 +79,12 @@ func New(srv *server.Server, opt Options) (*Web, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read the vendored stylesheet: %w", err)
 	}
-	css = withoutRemoteFonts(css)
+	own, err := staticFS.ReadFile("static/site.css")
+	if err != nil {
+		return nil, fmt.Errorf("read the pages' own stylesheet: %w", err)
+	}
+	// One file for the browser to fetch: the design system's rules, then ours.
+	css = append(append(withoutRemoteFonts(css), '\n'), own...)
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	zw.Write(css)
@@ -110,6 +116,15 @@ func (w *Web) routes() {
 	m.HandleFunc("GET /sign-in", w.page(w.signInForm))
 	m.HandleFunc("POST /sign-in", w.page(w.signIn))
 	m.HandleFunc("POST /sign-out", w.page(w.signOut))
+	m.HandleFunc("GET /forgot-password", w.page(w.forgotForm))
+	m.HandleFunc("POST /forgot-password", w.page(w.forgot))
+	m.HandleFunc("GET "+server.ResetPasswordPath, w.page(w.resetForm))
+	m.HandleFunc("POST "+server.ResetPasswordPath, w.page(w.reset))
+	m.HandleFunc("GET /password-changed", w.page(w.signedIn(w.passwordChanged)))
+	m.HandleFunc("GET /sign-in/email", w.page(w.linkForm))
+	m.HandleFunc("POST /sign-in/email", w.page(w.emailLink))
+	m.HandleFunc("GET "+server.SignInLinkPath, w.page(w.linkPage))
+	m.HandleFunc("POST "+server.SignInLinkPath, w.page(w.linkSignIn))
 	m.HandleFunc("GET /details", w.page(w.signedIn(w.details)))
 	m.HandleFunc("POST /details", w.page(w.signedIn(w.saveDetails)))
 	m.HandleFunc("GET /dependants/add", w.page(w.signedIn(w.dependantForm)))
@@ -195,6 +210,7 @@ type view struct {
 	Errors    []fieldError      // shown in the error summary and beside each field
 	Values    map[string]string // what the patient typed, given back on an error
 	Notice    string            // a message at the top of the page
+	Success   string            // what was just done, in a success banner ("Your reply has been sent")
 	Back      string            // where the back link goes
 	Data      any               // the page's own
 }
@@ -251,6 +267,9 @@ func (c *ctx) view(title string) *view {
 		}
 		v.Notice = "We have kept what you typed before your session ended. Please check it and carry on."
 		c.sess.kept, c.sess.keptFor = nil, ""
+	}
+	if c.r.Method == http.MethodGet && c.sess.successFor == c.r.URL.Path {
+		v.Success, c.sess.success, c.sess.successFor = c.sess.success, "", ""
 	}
 	return v
 }
@@ -318,7 +337,7 @@ func (w *Web) formTooBig(c *ctx, err error) {
 func (w *Web) expired(c *ctx) {
 	kept := map[string]string{}
 	for k, vs := range c.r.PostForm {
-		if k == "csrf" || k == "password" || len(vs) == 0 {
+		if k == "csrf" || k == "password" || k == "token" || len(vs) == 0 {
 			continue
 		}
 		kept[k] = vs[0]

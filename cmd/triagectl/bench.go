@@ -41,6 +41,8 @@ func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cacheDesks := fs.Int("cache-desks", 5, "how many of the following desks keep a real cache as the desk does; the others follow over the wire\n"+
 		"with the desk's client and keep what they receive in memory (a desk writes its cache on its own computer:\n"+
 		"two hundred caches written on this one measure this machine, not the queue)")
+	queueProcess := fs.Bool("queue-process", true, "serve the following desks' practice queue from a process of its own (triagectl bench-queue), so the\n"+
+		"CPU per submission is the queue's alone, apart from the desks' and senders' in this process; false runs all in one process")
 	profileDir := fs.String("profile", "", "write CPU, mutex and block profiles of the load test alone to this folder,\n"+
 		"samples labelled side=queue, desk or patient (go tool pprof -tagfocus side=queue)")
 	if err := fs.Parse(args); err != nil {
@@ -72,7 +74,8 @@ func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
-	b := &bench{dir: dir, out: stderr, cacheDesks: *cacheDesks, profileDir: *profileDir}
+	// The queue process writes its errors to the same stderr, from exec's goroutine.
+	b := &bench{dir: dir, out: &syncWriter{w: stderr}, cacheDesks: *cacheDesks, profileDir: *profileDir, ownProcess: *queueProcess}
 	rows, err := b.run(ctx, *requests, *desks, *submissions, *senders, *duration)
 	if err != nil {
 		fmt.Fprintf(stderr, "triagectl bench: %v\n", err)
@@ -104,8 +107,10 @@ type bench struct {
 	out        io.Writer
 	cacheDesks int    // desks that keep a real cache; the rest follow over the wire
 	profileDir string // where the load test's profiles go, if anywhere
+	ownProcess bool   // the desks' queue runs in a process of its own
 	queue      *store.Queue
 	server     *server.Server
+	queueProc  *queueProcess // the desks' queue, when in its own process
 }
 
 // Labels for the profiles: which side of the bench a sample's goroutine works for.
@@ -118,7 +123,7 @@ var (
 // practiceServer makes a demo practice queue in the bench folder and serves it on
 // 127.0.0.1; it returns the URL, a staff token, patient tokens, the practice and its
 // requests, and a stop function.
-func (b *bench) practiceServer(ctx context.Context, name string, patients, requests int) (url, staff string, patientTokens []string, p *demo.Practice, reqs []triage.Request, stop func(), err error) {
+func (b *bench) practiceServer(ctx context.Context, name string, patients, requests int, ownProcess bool) (url, staff string, patientTokens []string, p *demo.Practice, reqs []triage.Request, stop func(), err error) {
 	now := time.Now()
 	var q *store.Queue
 	// Opened under the queue's label, so its group writer's samples carry it.
@@ -142,9 +147,20 @@ func (b *bench) practiceServer(ctx context.Context, name string, patients, reque
 	}
 	reviewer, _ := filled.User("demo-reviewer")
 	staff = reviewer.Token
+	if ownProcess {
+		if err = q.Close(); err != nil {
+			return
+		}
+		var qp *queueProcess
+		if qp, err = startQueueProcess(filepath.Join(b.dir, name), b.out); err != nil {
+			return
+		}
+		b.queueProc = qp
+		return qp.url, staff, patientTokens, p, reqs, qp.stop, nil
+	}
 	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
 	// Open whatever the hour, so the bench runs at night too.
-	srv.SetClock(func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) })
+	srv.SetClock(benchClock)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return
@@ -157,7 +173,7 @@ func (b *bench) practiceServer(ctx context.Context, name string, patients, reque
 
 func (b *bench) run(ctx context.Context, requests, desks, submissions, senders int, load time.Duration) ([]benchRow, error) {
 	fmt.Fprintf(b.out, "making a practice of 30,000 patients and %d requests…\n", requests)
-	url, staff, _, p, reqs, stop, err := b.practiceServer(ctx, "big.db", 30_000, requests)
+	url, staff, _, p, reqs, stop, err := b.practiceServer(ctx, "big.db", 30_000, requests, false)
 	if err != nil {
 		return nil, err
 	}
@@ -221,12 +237,16 @@ func (b *bench) run(ctx context.Context, requests, desks, submissions, senders i
 		benchRow{"  against the cache's own write of the same records", fmt.Sprintf("%.2fx (%s)", float64(syncTime)/float64(directTime), ms(directTime)), "", true})
 
 	// 2 and 3 on a practice small enough for fifty desks to copy.
-	url, staff, patients, _, _, stop2, err := b.practiceServer(ctx, "small.db", 1000, 500)
+	url, staff, patients, _, _, stop2, err := b.practiceServer(ctx, "small.db", 1000, 500, b.ownProcess)
 	if err != nil {
 		return nil, err
 	}
 	defer stop2()
-	fmt.Fprintf(b.out, "%d desks following (%d with a real cache, %d over the wire)…\n", desks, min(b.cacheDesks, desks), desks-min(b.cacheDesks, desks))
+	where := "in this process"
+	if b.queueProc != nil {
+		where = "in a process of its own"
+	}
+	fmt.Fprintf(b.out, "%d desks following a queue %s (%d with a real cache, %d over the wire)…\n", desks, where, min(b.cacheDesks, desks), desks-min(b.cacheDesks, desks))
 	followCtx, stopFollowing := context.WithCancel(ctx)
 	defer stopFollowing()
 	following, err := b.follow(followCtx, url, staff, desks)
@@ -246,13 +266,16 @@ func (b *bench) run(ctx context.Context, requests, desks, submissions, senders i
 	// The load: senders as fast as they can while the desks go on following, each
 	// feed reply an audited read, and a probe timing how soon each desk sees a request.
 	fmt.Fprintf(b.out, "%d senders for %s with %d desks following…\n", senders, load, desks)
-	stopProfiles, err := b.startProfiles()
+	stopProfiles, err := b.startProfiles(load)
 	if err != nil {
 		return nil, err
 	}
 	var sent, failed atomic.Int64
 	var wg sync.WaitGroup
-	before := b.counts()
+	before, err := b.counts()
+	if err != nil {
+		return nil, err
+	}
 	deadline := time.Now().Add(load)
 	began := time.Now()
 	for g := 0; g < senders; g++ {
@@ -274,7 +297,11 @@ func (b *bench) run(ctx context.Context, requests, desks, submissions, senders i
 	pprof.Do(ctx, patientSide, func(ctx context.Context) { underLoad, probeErr = b.latency(ctx, following, pc, 0, deadline) })
 	wg.Wait()
 	elapsed := time.Since(began)
-	used := b.counts().minus(before)
+	after, err := b.counts()
+	if err != nil {
+		return nil, err
+	}
+	used := after.minus(before)
 	if err := stopProfiles(); err != nil {
 		return nil, err
 	}
@@ -299,8 +326,17 @@ func (b *bench) run(ctx context.Context, requests, desks, submissions, senders i
 		benchRow{"  the single writer busy", fmt.Sprintf("%.0f%% of the time; a transaction %s, its commit %s", 100*used.writes.Busy.Seconds()/elapsed.Seconds(),
 			(used.writes.Busy / time.Duration(max(used.writes.Transactions, 1))).Round(time.Microsecond),
 			(used.writes.Commit / time.Duration(max(used.writes.Transactions, 1))).Round(time.Microsecond)), "", true},
-		benchRow{"  CPU of this process (all sides)", fmt.Sprintf("%s: %.2f ms per submission", used.cpu.Round(time.Millisecond), float64(used.cpu.Microseconds())/1000/float64(subs)), "", true},
 	)
+	perSub := func(d time.Duration) string {
+		return fmt.Sprintf("%s: %.2f ms per submission", d.Round(time.Millisecond), float64(d.Microseconds())/1000/float64(subs))
+	}
+	if b.queueProc != nil {
+		rows = append(rows,
+			benchRow{"  CPU of the queue process", perSub(used.cpu), "", true},
+			benchRow{"  CPU of the desks and senders (this process)", perSub(used.benchCPU), "", true})
+	} else {
+		rows = append(rows, benchRow{"  CPU of this process (queue, desks and senders)", perSub(used.cpu), "", true})
+	}
 	return rows, nil
 }
 
@@ -309,28 +345,44 @@ type benchCounts struct {
 	submissions            int64
 	feedReplies, feedPages int64
 	writes                 store.WriteStats
-	cpu                    time.Duration // user and system time of the whole process
+	cpu                    time.Duration // user and system time of the queue's process
+	benchCPU               time.Duration // of this process, when the queue has its own
 }
 
-func (b *bench) counts() benchCounts {
+func (b *bench) counts() (benchCounts, error) {
+	if b.queueProc != nil {
+		st, err := b.queueProc.stats()
+		return benchCounts{submissions: st.Submissions, feedReplies: st.Replies, feedPages: st.Pages, writes: st.Writes, cpu: st.CPU, benchCPU: processCPU()}, err
+	}
 	st := b.server.FeedStats()
-	return benchCounts{submissions: st.Submissions, feedReplies: st.Replies, feedPages: st.Pages, writes: b.queue.WriteStats(), cpu: processCPU()}
+	return benchCounts{submissions: st.Submissions, feedReplies: st.Replies, feedPages: st.Pages, writes: b.queue.WriteStats(), cpu: processCPU()}, nil
 }
 
 func (c benchCounts) minus(o benchCounts) benchCounts {
 	return benchCounts{submissions: c.submissions - o.submissions, feedReplies: c.feedReplies - o.feedReplies, feedPages: c.feedPages - o.feedPages,
 		writes: store.WriteStats{Transactions: c.writes.Transactions - o.writes.Transactions, Jobs: c.writes.Jobs - o.writes.Jobs,
-			Busy: c.writes.Busy - o.writes.Busy, Commit: c.writes.Commit - o.writes.Commit}, cpu: c.cpu - o.cpu}
+			Busy: c.writes.Busy - o.writes.Busy, Commit: c.writes.Commit - o.writes.Commit}, cpu: c.cpu - o.cpu, benchCPU: c.benchCPU - o.benchCPU}
 }
 
 // startProfiles starts the load test's CPU, mutex and block profiles, when asked for,
-// and returns what writes them out.
-func (b *bench) startProfiles() (stop func() error, err error) {
+// and returns what writes them out. A queue in its own process is profiled over the
+// load's length into load-queue-cpu.pprof.
+func (b *bench) startProfiles(load time.Duration) (stop func() error, err error) {
 	if b.profileDir == "" {
 		return func() error { return nil }, nil
 	}
 	if err := os.MkdirAll(b.profileDir, 0o755); err != nil {
 		return nil, err
+	}
+	queueDone := make(chan error, 1)
+	if b.queueProc == nil {
+		queueDone <- nil
+	} else {
+		qf, err := os.Create(filepath.Join(b.profileDir, "load-queue-cpu.pprof"))
+		if err != nil {
+			return nil, err
+		}
+		go func() { queueDone <- errors.Join(b.queueProc.profile(load, qf), qf.Close()) }()
 	}
 	f, err := os.Create(filepath.Join(b.profileDir, "load-cpu.pprof"))
 	if err != nil {
@@ -346,7 +398,7 @@ func (b *bench) startProfiles() (stop func() error, err error) {
 		pprof.StopCPUProfile()
 		runtime.SetMutexProfileFraction(0)
 		runtime.SetBlockProfileRate(0)
-		errs := []error{f.Close()}
+		errs := []error{f.Close(), <-queueDone}
 		for _, name := range []string{"mutex", "block"} {
 			out, err := os.Create(filepath.Join(b.profileDir, "load-"+name+".pprof"))
 			if err != nil {

@@ -21,12 +21,13 @@ type command struct {
 // commands is every subcommand. A new one is a file with its run function and one
 // entry here.
 var commands = map[string]command{
-	"classify": {"suggest a priority, team and signpost for each request line (LABELS.md format)", runClassify},
-	"eval":     {"measure the engine on a labelled set: recall, under-triage, accuracy, misses", runEval},
-	"train":    {"build the second opinion (the model that may raise a priority) from the labelled sets", runTrain},
-	"sync":     {"sync a cache with the practice queue once, or keep following it", runSync},
-	"submit":   {"send a patient's request to the practice queue (demos and scripts)", runSubmit},
-	"bench":    {"measure sync speed, submission latency and load on a queue it starts on 127.0.0.1", runBench},
+	"classify":    {"suggest a priority, team and signpost for each request line (LABELS.md format)", runClassify},
+	"eval":        {"measure the engine on a labelled set: recall, under-triage, accuracy, misses", runEval},
+	"train":       {"build the second opinion (the model that may raise a priority) from the labelled sets", runTrain},
+	"sync":        {"sync a cache with the practice queue once, or keep following it", runSync},
+	"submit":      {"send a patient's request to the practice queue (demos and scripts)", runSubmit},
+	"bench":       {"measure sync speed, submission latency and load on a queue it starts on 127.0.0.1", runBench},
+	"bench-queue": {"serve the bench's practice queue in a process of its own (bench starts it)", runBenchQueue},
 }
 
 func main() {

@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
 
 	"triagedesk/assets"
 	"triagedesk/client"
@@ -37,6 +38,9 @@ type config struct {
 	// FreshDemo starts the demo practice afresh; without it the demo carries on from
 	// where the last run left it, as a real practice would.
 	FreshDemo bool
+	// TokenFile is the config file the token was read from, if it was: a new token
+	// given at a sign-in is written back there for the next start.
+	TokenFile string
 }
 
 // loadConfig reads flags, TRIAGEDESK_ variables and the config file in the user's
@@ -69,6 +73,9 @@ func loadConfig(args []string) (config, error) {
 		}
 	}
 	cfg := config{Server: strings.TrimSpace(v.GetString("server")), Token: strings.TrimSpace(v.GetString("token")), Cache: v.GetString("cache"), FreshDemo: *fresh}
+	if !fs.Changed("token") && os.Getenv("TRIAGEDESK_TOKEN") == "" && v.InConfig("token") {
+		cfg.TokenFile = v.ConfigFileUsed()
+	}
 	if cfg.Server != "" {
 		if !strings.HasPrefix(cfg.Server, "http://") && !strings.HasPrefix(cfg.Server, "https://") {
 			return cfg, fmt.Errorf("the server setting %q is not an address.\nSet it like https://queue.example.nhs.uk with --server, TRIAGEDESK_SERVER or server: in the config file", cfg.Server)
@@ -161,6 +168,9 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 		cache.SetMeta(ctx, "desk-user", me.Name)
 		cache.SetMeta(ctx, "desk-team", team)
 		cache.SetMeta(ctx, "desk-role", me.Role)
+	case client.IsSignedOut(err) && opts.User != "you":
+		// The desk knows whose it is from its cache: it opens and asks them to sign in
+		// again, keeping their outbox, rather than stopping at an error.
 	case !client.IsNetwork(err) && !errors.Is(err, context.DeadlineExceeded):
 		fail(fmt.Errorf("the practice queue did not accept your token: %w.\nAsk the practice manager for a new one", err))
 	}
@@ -177,6 +187,14 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 	opts.Reception = link
 	opts.Identity = link
 	opts.Photos = link
+	opts.SignIn = link.SignIn
+	if cfg.TokenFile != "" {
+		link.remember = func(token string) {
+			if err := saveToken(cfg.TokenFile, token); err != nil {
+				fail(fmt.Errorf("you are signed in, but the new token could not be kept in %s for the next start: %w.\nPut it there as token: yourself", cfg.TokenFile, err))
+			}
+		}
+	}
 	if practice != nil {
 		opts.SwitchUser = func(role ui.Role, team triage.Team) string { return link.switchDemo(ctx, *practice, role, team) }
 	}
@@ -191,7 +209,7 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 		fmt.Fprintf(os.Stderr, "triagedesk: the cache's rows on screen %d ms after start\n", time.Since(started).Milliseconds())
 	}
 	link.run(ctx, desk, func(err error) {
-		if !client.IsNetwork(err) {
+		if !client.IsNetwork(err) && !client.IsSignedOut(err) { // signed out: the desk asks for a sign-in
 			fail(fmt.Errorf("the first sync failed: %w", err))
 		}
 	})
@@ -274,6 +292,13 @@ type link struct {
 	user   string
 	desk   *ui.Desk
 	stop   context.CancelFunc // stops the running sync
+	life   context.Context    // the desk's own, which a sync after a sign-in runs under
+	// remember, if set, keeps a new token for the desk's next start.
+	remember func(token string)
+	// watch, if set, hears every sync status after the desk shows it (tests).
+	watch func(client.Status)
+	// running counts the syncs following the queue, so a test can wait for them to end.
+	running sync.WaitGroup
 }
 
 // use sets who the link works as, with a new syncer for them.
@@ -294,8 +319,11 @@ func (l *link) now() (*client.Syncer, *client.Client, string, string) {
 // run syncs once, then keeps syncing until ctx ends or the link signs in as
 // someone else; first hears about a failed first sync.
 func (l *link) run(ctx context.Context, desk *ui.Desk, first func(error)) {
-	ctx, cancel := context.WithCancel(ctx)
 	l.mu.Lock()
+	if l.life == nil {
+		l.life = ctx
+	}
+	ctx, cancel := context.WithCancel(ctx)
 	if l.stop != nil {
 		l.stop()
 	}
@@ -303,10 +331,18 @@ func (l *link) run(ctx context.Context, desk *ui.Desk, first func(error)) {
 	syncer := l.syncer
 	l.mu.Unlock()
 	connect(syncer, desk)
+	if watch := l.watch; watch != nil {
+		show := syncer.OnStatus
+		syncer.OnStatus = func(s client.Status) { show(s); watch(s) }
+	}
 	if _, _, err := syncer.Once(ctx); err != nil && first != nil {
 		first(err)
 	}
-	go syncer.Run(ctx)
+	l.running.Add(1)
+	go func() {
+		defer l.running.Done()
+		syncer.Run(ctx)
+	}()
 }
 
 // switchDemo signs the demo desk in as the demo member of staff for a role and team,
@@ -337,6 +373,41 @@ func (l *link) switchDemo(ctx context.Context, p server.DemoPractice, role ui.Ro
 		go l.run(ctx, desk, nil)
 	}
 	return name
+}
+
+// SignIn signs the desk in again with a new token after the queue ended its session
+// (the token expired or was revoked). The token must be the same member of staff's:
+// the outbox holds their changes and the desk shows their name, so another person's
+// token is refused with what to do. Once accepted, the sync starts again with it: the
+// outbox that waited is sent first, each change with the idempotency key it always
+// had, so nothing is sent twice.
+func (l *link) SignIn(ctx context.Context, token string) error {
+	c, err := client.New(l.base, token)
+	if err != nil {
+		return err
+	}
+	me, err := c.WhoAmI(ctx)
+	switch {
+	case client.IsSignedOut(err):
+		return fmt.Errorf("the practice queue did not accept this token (%s). Check it was copied whole, or ask the practice manager for a new one", triage.ErrorMessage(err))
+	case err != nil:
+		return fmt.Errorf("the practice queue could not check the token: %w. Check the connection and try again", err)
+	}
+	_, _, _, user := l.now()
+	if me.Name != user {
+		return fmt.Errorf("this token is %s's, but this desk is signed in as %s and holds their work. Paste %s's new token; to work as %s, close the desk and start it with their token", me.Name, user, user, me.Name)
+	}
+	l.use(c, token, me.Name)
+	l.mu.Lock()
+	desk, life := l.desk, l.life
+	l.mu.Unlock()
+	if desk != nil && life != nil {
+		go l.run(life, desk, nil)
+	}
+	if l.remember != nil {
+		l.remember(token)
+	}
+	return nil
 }
 
 func (l *link) SyncNow() {
@@ -638,9 +709,45 @@ const demoEmergency = "Crushing pain in the middle of my chest for the last 20 m
 func connect(syncer *client.Syncer, desk *ui.Desk) {
 	syncer.OnStatus = func(s client.Status) {
 		desk.Refresh()
-		desk.PostStatus(ui.SyncStatus{Online: s.Online, LastSync: s.LastSync, Pending: s.Pending, Conflicts: s.Conflicts, Problem: s.LastError})
+		desk.PostStatus(ui.SyncStatus{Online: s.Online, LastSync: s.LastSync, Pending: s.Pending, Conflicts: s.Conflicts, Problem: s.LastError, SignedOut: s.SignedOut})
 	}
 }
 
 // started is when the process started, for TRIAGEDESK_TRACE timings.
 var started = time.Now()
+
+// saveToken writes a new token into the desk's config file in place of the old one,
+// keeping the file's other settings and comments, readable by its owner only.
+func saveToken(path, token string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return err
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return fmt.Errorf("it is not a list of settings")
+	}
+	m := doc.Content[0]
+	found := false
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if strings.EqualFold(m.Content[i].Value, "token") {
+			m.Content[i+1].SetString(token)
+			found = true
+		}
+	}
+	if !found {
+		return fmt.Errorf("it has no token: setting")
+	}
+	out, err := yaml.Marshal(&doc)
+	if err != nil {
+		return err
+	}
+	tmp := path + ".new"
+	if err := os.WriteFile(tmp, out, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

@@ -1,0 +1,137 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"triagedesk/triage"
+)
+
+// Single-use links emailed to a patient (issue 11): to choose a new password when they
+// have forgotten theirs, or to sign in without one. Only a hash of each token is kept;
+// a link works once, until it expires, and using one is recorded in the audit trail.
+
+// What a link is for.
+const (
+	LinkResetPassword = "reset-password"
+	LinkSignIn        = "sign-in"
+)
+
+// NewAccountLink makes the token of a single-use link for an account, valid for ttl,
+// and records in the audit trail that it was emailed (detail says from where).
+func (q *Queue) NewAccountLink(ctx context.Context, accountID int64, purpose string, ttl time.Duration, detail string) (string, error) {
+	token, hash := NewToken()
+	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO account_links (token_hash, purpose, account_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+			hash, purpose, accountID, now.Unix(), now.Add(ttl).Unix()); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: accountActor(accountID), Action: purpose + "-link",
+			Detail: fmt.Sprintf("a single-use link valid %s emailed; %s", ttl, detail)})
+	})
+	if err != nil {
+		return "", fmt.Errorf("make a %s link for account %d: %w", purpose, accountID, err)
+	}
+	return token, nil
+}
+
+// AccountLink returns the account a live link token is for, without using it (the page
+// that asks for a new password checks its link before the patient types one).
+func (q *Queue) AccountLink(ctx context.Context, token, purpose string) (int64, error) {
+	var accountID int64
+	err := q.read(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		accountID, err = liveLink(ctx, tx, q.Now(), token, purpose)
+		return err
+	})
+	return accountID, err
+}
+
+// liveLink finds the account of a link token that is unused and unexpired, or says,
+// for the patient, why the link does not work.
+func liveLink(ctx context.Context, tx *sqlx.Tx, now time.Time, token, purpose string) (int64, error) {
+	var l struct {
+		AccountID int64         `db:"account_id"`
+		Expires   int64         `db:"expires_at"`
+		Used      sql.NullInt64 `db:"used_at"`
+	}
+	err := tx.GetContext(ctx, &l, `SELECT account_id, expires_at, used_at FROM account_links WHERE token_hash = ? AND purpose = ?`, HashToken(token), purpose)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, triage.Errorf(triage.ENOTFOUND, "this link is not one we sent: please ask for a new one")
+	case err != nil:
+		return 0, fmt.Errorf("look up a %s link: %w", purpose, err)
+	case l.Used.Valid:
+		return 0, triage.Errorf(triage.ENOTFOUND, "this link has been used already: each link works once. Please ask for a new one")
+	case now.Unix() >= l.Expires:
+		return 0, triage.Errorf(triage.ENOTFOUND, "this link has expired: please ask for a new one")
+	}
+	return l.AccountID, nil
+}
+
+// useLink marks a live link used, confirms the account's address (the link reached
+// it) and returns the account.
+func useLink(ctx context.Context, tx *sqlx.Tx, now time.Time, token, purpose string) (int64, error) {
+	accountID, err := liveLink(ctx, tx, now, token, purpose)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE account_links SET used_at = ? WHERE token_hash = ?`, now.Unix(), HashToken(token)); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE logins SET email_verified_at = coalesce(email_verified_at, ?) WHERE account_id = ?`, now.Unix(), accountID); err != nil {
+		return 0, err
+	}
+	return accountID, nil
+}
+
+// ResetPassword uses a password-reset link: in one transaction the account gets the
+// new password hash, every session it has ends (a browser or app signed in with the
+// old password is signed out), its other emailed links stop working, and the change is
+// recorded. The caller starts a new session for the browser that chose the password.
+func (q *Queue) ResetPassword(ctx context.Context, token, passwordHash string) (int64, error) {
+	var accountID int64
+	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		var err error
+		if accountID, err = useLink(ctx, tx, now, token, LinkResetPassword); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE logins SET password_hash = ? WHERE account_id = ?`, passwordHash, accountID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ? WHERE account_id = ? AND purpose = ? AND ended_at IS NULL`, now.Unix(), accountID, purposePatient)
+		if err != nil {
+			return err
+		}
+		ended, _ := res.RowsAffected()
+		if _, err := tx.ExecContext(ctx, `UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL`, now.Unix(), accountID); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: accountActor(accountID), Action: "password-reset",
+			Detail: fmt.Sprintf("new password chosen with an emailed link; %d session(s) ended", ended)})
+	})
+	if err != nil {
+		return 0, fmt.Errorf("reset a password: %w", err)
+	}
+	return accountID, nil
+}
+
+// UseSignInLink uses a sign-in link and returns its account; the caller starts the
+// session (StartSession records the sign-in).
+func (q *Queue) UseSignInLink(ctx context.Context, token string) (int64, error) {
+	var accountID int64
+	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
+		var err error
+		accountID, err = useLink(ctx, tx, now, token, LinkSignIn)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("sign in with a link: %w", err)
+	}
+	return accountID, nil
+}

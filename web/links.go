@@ -1,0 +1,152 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"triagedesk/server"
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+// Forgotten passwords and sign-in links by email (issue 11: "a password, or a one-time
+// sign-in link by email"). Asking for a link gets the same page whether or not the
+// address has an account; the link opens a page with a button, so a mail scanner that
+// follows links does not use it up; a new password signs every other session out.
+
+// linkSentView is the page after asking for a link.
+type linkSentView struct {
+	Message string
+	Minutes int
+	Again   string // where to ask for another
+}
+
+// linkFailedView is the page of a link that does not work.
+type linkFailedView struct {
+	Message string
+	Again   string
+}
+
+func (w *Web) forgotForm(c *ctx) (string, *view) {
+	v := c.view("Reset your password")
+	v.Back = "/sign-in"
+	return "forgot-password", v
+}
+
+func (w *Web) forgot(c *ctx) (string, *view) {
+	return w.askForLink(c, "forgot-password", "Reset your password", "/forgot-password", int(server.ResetLinkTTL.Minutes()), w.srv.ForgotPassword)
+}
+
+func (w *Web) linkForm(c *ctx) (string, *view) {
+	v := c.view("Sign in with a link by email")
+	v.Back = "/sign-in"
+	return "sign-in-email", v
+}
+
+func (w *Web) emailLink(c *ctx) (string, *view) {
+	return w.askForLink(c, "sign-in-email", "Sign in with a link by email", "/sign-in/email", int(server.SignInLinkTTL.Minutes()), w.srv.EmailSignInLink)
+}
+
+// askForLink reads the address of a form that asks for a link and has one emailed.
+func (w *Web) askForLink(c *ctx, page, title, again string, minutes int, send func(context.Context, string, string) error) (string, *view) {
+	v := c.view(title)
+	v.Back = "/sign-in"
+	v.Values = formValues(c.r, "email")
+	email := v.Values["email"]
+	switch {
+	case email == "":
+		v.Errors = []fieldError{{"email", "Enter your email address"}}
+		return page, v
+	case triage.ValidateEmail(email) != nil:
+		v.Errors = []fieldError{{"email", "Enter an email address in the correct format, like name@example.com"}}
+		return page, v
+	}
+	if err := send(c.r.Context(), c.clientAddr(), email); err != nil {
+		if triage.ErrorCode(err) == triage.EINTERNAL {
+			return c.problem("Sorry, there is a problem with the service", err)
+		}
+		v.Errors = []fieldError{{"email", capital(triage.PatientMessage(err))}}
+		return page, v
+	}
+	v = c.view("Check your email")
+	v.Data = linkSentView{Message: server.LinkSentAnswer(email), Minutes: minutes, Again: again}
+	return "link-sent", v
+}
+
+// linkFailed is the page of a link that does not work, saying why.
+func (c *ctx) linkFailed(err error, again string) (string, *view) {
+	if triage.ErrorCode(err) == triage.EINTERNAL {
+		return c.problem("Sorry, there is a problem with the service", err)
+	}
+	v := c.view("This link does not work")
+	v.Data = linkFailedView{Message: capital(triage.PatientMessage(err)), Again: again}
+	c.status = http.StatusNotFound
+	return "link-failed", v
+}
+
+func (w *Web) resetForm(c *ctx) (string, *view) {
+	token := c.r.URL.Query().Get("token")
+	if err := w.srv.CheckLink(c.r.Context(), store.LinkResetPassword, token); err != nil {
+		return c.linkFailed(err, "/forgot-password")
+	}
+	v := c.view("Choose a new password")
+	v.Values["token"] = token
+	return "reset-password", v
+}
+
+func (w *Web) reset(c *ctx) (string, *view) {
+	token, password := c.r.PostFormValue("token"), c.r.PostFormValue("password")
+	v := c.view("Choose a new password")
+	v.Values["token"] = token
+	if password == "" {
+		v.Errors = []fieldError{{"password", "Enter a new password"}}
+		return "reset-password", v
+	}
+	ans, err := w.srv.ResetPassword(c.r.Context(), c.clientAddr(), token, password)
+	switch triage.ErrorCode(err) {
+	case "":
+	case triage.EINVALID, triage.ELIMIT:
+		v.Errors = []fieldError{{"password", capital(triage.PatientMessage(err))}}
+		return "reset-password", v
+	default:
+		return c.linkFailed(err, "/forgot-password")
+	}
+	w.startSignedIn(c, ans)
+	c.sess.kept, c.sess.keptFor = nil, ""
+	if err := w.sessions.endAccount(c.r.Context(), ans.AccountID, c.sess); err != nil {
+		// The account's tokens have ended, so those sessions are signed out anyway;
+		// their rows go at the next purge.
+		w.srv.Log().Printf("web: the other sessions of an account could not be deleted: %v", err)
+	}
+	return c.redirect("/password-changed")
+}
+
+func (w *Web) passwordChanged(c *ctx) (string, *view) {
+	return "password-changed", c.view("Your password has been changed")
+}
+
+func (w *Web) linkPage(c *ctx) (string, *view) {
+	token := c.r.URL.Query().Get("token")
+	if err := w.srv.CheckLink(c.r.Context(), store.LinkSignIn, token); err != nil {
+		return c.linkFailed(err, "/sign-in/email")
+	}
+	v := c.view("Sign in")
+	v.Values["token"] = token
+	return "sign-in-link", v
+}
+
+func (w *Web) linkSignIn(c *ctx) (string, *view) {
+	ans, err := w.srv.SignInWithLink(c.r.Context(), c.clientAddr(), c.r.PostFormValue("token"))
+	if err != nil {
+		return c.linkFailed(err, "/sign-in/email")
+	}
+	keptFor, next := w.startSignedIn(c, ans)
+	switch {
+	case keptFor != "":
+		return c.redirect(keptFor)
+	case strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//"):
+		return c.redirect(next)
+	}
+	return c.redirect("/requests")
+}
