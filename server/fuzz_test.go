@@ -16,6 +16,7 @@ func FuzzSubmission(f *testing.F) {
 	f.Add(`{"kind":"admin","text":"fit note","patientId":1}`)
 	f.Add(`{"kind":"clinical","text":""}`)
 	f.Add(`{"kind":7}`)
+	f.Add(`{"kind":"admin","text":"fit note","patientId":1e400}`) // past float64 and int64: a 4xx, not a 500
 	f.Fuzz(func(t *testing.T, body string) {
 		req := httptest.NewRequest("POST", "/api/v1/requests", strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+tok)

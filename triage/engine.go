@@ -103,16 +103,32 @@ func (e *Engine) Classify(in Input) Suggestion {
 type analysis struct {
 	f       features
 	present [][]match
+	// denied holds the concepts present together with those the patient negated ("didn't
+	// lose consciousness"), so the second opinion can tell a red flag denied from one
+	// never mentioned.
+	denied [][]match
 }
 
 // ruledOut reports whether a rule giving priority p found its words in the request but
 // was stopped by the patient's age, sex, a baby's months or a temperature: facts the
 // second opinion, which reads only the words, cannot weigh. "Burning when I wee" is
 // same-day in a man and Pharmacy First in a woman of 30; a baby's 37.5 is not 38.
+//
+// It is also ruled out when the patient denied the very sign that would make a rule
+// give p: the rule holds only if the negated words count ("bumped his head, didn't
+// lose consciousness"). The model reads words, not their negation, and such a raise is
+// the alarm the patient's own words answer. Rules that count several signs together
+// (sepsis, a suicide plan) are left out of this: one sign denied does not deny the rest.
 func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 	for i := range e.rules {
 		r := &e.rules[i]
-		if r.priority == p && !r.weak && r.conceptsHold(a.present) && !r.factsHold(in, a.f) {
+		if r.priority != p || r.weak {
+			continue
+		}
+		if r.conceptsHold(a.present) && !r.factsHold(in, a.f) {
+			return true
+		}
+		if len(r.several) == 0 && !r.conceptsHold(a.present) && r.conceptsHold(a.denied) && r.factsHold(in, a.f) {
 			return true
 		}
 	}
@@ -128,10 +144,12 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 	for i, m := range found {
 		negated[i] = e.negated(toks, found, m)
 	}
+	denied := make([][]match, len(e.concepts))
 	for i, m := range found {
 		if !negated[i] && !insideNegated(found, negated, m) {
 			present[m.concept] = append(present[m.concept], m)
 		}
+		denied[m.concept] = append(denied[m.concept], m)
 	}
 	for _, m := range e.findTogether(toks, found) {
 		present[m.concept] = append(present[m.concept], m)
@@ -143,6 +161,11 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 	}
 	f := features{age: in.Age, months: monthsFromText(toks, in.Age), temp: temp}
 	e.applyFacts(in.Answers, &f, present)
+	for c := range present {
+		if len(denied[c]) == 0 {
+			denied[c] = present[c]
+		}
+	}
 
 	var fired []*rule
 	for i := range e.rules {
@@ -163,7 +186,7 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 		}
 		fb := e.fallback[kind]
 		return Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
-			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present}
+			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied}
 	}
 	slices.SortStableFunc(fired, func(a, b *rule) int { return a.priority.Rank() - b.priority.Rank() })
 	best := fired[0].priority
@@ -191,7 +214,7 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 		}
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
-	return s, analysis{f, present}
+	return s, analysis{f, present, denied}
 }
 
 // applyFacts puts what the patient answered before writing in place of what the

@@ -185,7 +185,7 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
 	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
-	// probing the engine; blind-1..13 and 16..33 were each written from LABELS.md alone by someone
+	// probing the engine; blind-1..13, 16..34, 36 and 37 were each written from LABELS.md alone by someone
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
@@ -194,7 +194,8 @@ func TestLabelledSets(t *testing.T) {
 		"testdata/blind-18.jsonl", "testdata/blind-19.jsonl", "testdata/blind-20.jsonl", "testdata/blind-21.jsonl",
 		"testdata/blind-22.jsonl", "testdata/blind-23.jsonl", "testdata/blind-24.jsonl", "testdata/blind-25.jsonl",
 		"testdata/blind-26.jsonl", "testdata/blind-27.jsonl", "testdata/blind-28.jsonl", "testdata/blind-29.jsonl",
-		"testdata/blind-30.jsonl", "testdata/blind-31.jsonl", "testdata/blind-32.jsonl", "testdata/blind-33.jsonl"} {
+		"testdata/blind-30.jsonl", "testdata/blind-31.jsonl", "testdata/blind-32.jsonl", "testdata/blind-33.jsonl",
+		"testdata/blind-34.jsonl", "testdata/blind-36.jsonl", "testdata/blind-37.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")
@@ -399,4 +400,37 @@ func TestSeveralProblems(t *testing.T) {
 		{19, triage.Male, "fever, stiff neck and a rash", "emergency/gp/999"},
 		{30, triage.Female, "cold sore and a repeat of my pill", "routine/gp/none"},
 	})
+}
+
+// TestFitNoteForStressIsAdmin: seen on the desk, "need a sick note, off with stress" was
+// suggested to mental health. A fit note whose stress, low mood or anxiety is only the
+// reason for the note is admin, routine (LABELS.md: fit notes → admin); the same note
+// with the mood bad or getting worse now goes to mental health, and a risk said beside
+// it is never lost.
+func TestFitNoteForStressIsAdmin(t *testing.T) {
+	e := assets.DefaultEngine()
+	tests := []struct {
+		name     string
+		kind     triage.Kind
+		text     string
+		priority triage.Priority
+		team     triage.Team
+	}{
+		{"the desk's request", triage.Admin, "need a sick note, off with stress", triage.Routine, triage.TeamAdmin},
+		{"ticked clinical", triage.Clinical, "need a sick note, off with stress", triage.Routine, triage.TeamAdmin},
+		{"signed off with anxiety", triage.Admin, "fit note extension please, signed off with anxiety", triage.Routine, triage.TeamAdmin},
+		{"off work with depression", triage.Admin, "can I have a med3, I'm off work with depression", triage.Routine, triage.TeamAdmin},
+		{"stress getting worse now", triage.Admin, "need a sick note, off with stress and it's getting worse, not sleeping", triage.Soon, triage.TeamMentalHealth},
+		{"anxiety bad now", triage.Admin, "fit note please, my anxiety is really bad at the moment", triage.Soon, triage.TeamMentalHealth},
+		{"thoughts of suicide beside it", triage.Admin, "need a sick note, off with stress, and I keep thinking everyone would be better off without me", triage.SameDay, triage.TeamMentalHealth},
+		{"a plan beside it", triage.Admin, "sick note please, off with stress. I've saved up my tablets and I'm taking them tonight", triage.Emergency, triage.TeamGP},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := e.Classify(triage.Input{Age: 34, Sex: triage.Female, Kind: tt.kind, Text: tt.text})
+			if got.Priority != tt.priority || got.Team != tt.team {
+				t.Errorf("%q: got %s / %s, want %s / %s (%v)", tt.text, got.Priority, got.Team, tt.priority, tt.team, got.Reasons)
+			}
+		})
+	}
 }
