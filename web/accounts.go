@@ -120,14 +120,7 @@ func (w *Web) signIn(c *ctx) (string, *view) {
 		v.Errors = []fieldError{{"email", capital(triage.PatientMessage(err))}}
 		return "sign-in", v
 	}
-	keptFor, next := w.startSignedIn(c, ans)
-	switch {
-	case keptFor != "":
-		return c.redirect(keptFor)
-	case strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//"):
-		return c.redirect(next)
-	}
-	return c.redirect("/requests")
+	return w.goOnSignedIn(c, ans)
 }
 
 // startSignedIn signs the session in with a new account token. The session gets a
@@ -139,6 +132,21 @@ func (w *Web) startSignedIn(c *ctx, ans server.SignInAnswer) (keptFor, next stri
 	keptFor, next = c.sess.keptFor, c.sess.next
 	c.sess.token, c.sess.accountID, c.sess.next = ans.Token, ans.AccountID, ""
 	return keptFor, next
+}
+
+// goOnSignedIn signs the session in and takes the patient on: back to the form whose
+// session ended under them, else to the page they were sent to sign in from (only a
+// path on this site, never "//elsewhere", so a link cannot send them off it), else to
+// their requests.
+func (w *Web) goOnSignedIn(c *ctx, ans server.SignInAnswer) (string, *view) {
+	keptFor, next := w.startSignedIn(c, ans)
+	switch {
+	case keptFor != "":
+		return c.redirect(keptFor)
+	case strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//"):
+		return c.redirect(next)
+	}
+	return c.redirect("/requests")
 }
 
 // signOut ends the account's token and the session: its row in the queue is deleted

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"strings"
 
 	"triagedesk/server"
 	"triagedesk/store"
@@ -141,12 +140,5 @@ func (w *Web) linkSignIn(c *ctx) (string, *view) {
 	if err != nil {
 		return c.linkFailed(err, "/sign-in/email")
 	}
-	keptFor, next := w.startSignedIn(c, ans)
-	switch {
-	case keptFor != "":
-		return c.redirect(keptFor)
-	case strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//"):
-		return c.redirect(next)
-	}
-	return c.redirect("/requests")
+	return w.goOnSignedIn(c, ans)
 }
