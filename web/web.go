@@ -103,6 +103,7 @@ func (w *Web) routes() {
 	assets, _ := fs.Sub(staticFS, "static")
 	files := http.FileServerFS(assets)
 	m.Handle("GET /assets/images/", cached(files))
+	m.Handle("GET /assets/js/", cached(files))
 	m.HandleFunc("GET /favicon.ico", func(rw http.ResponseWriter, r *http.Request) {
 		http.Redirect(rw, r, "/assets/images/favicon.svg", http.StatusMovedPermanently)
 	})
