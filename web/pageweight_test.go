@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -328,6 +329,26 @@ func visitEveryPage(t *testing.T, at func(tb *tab, name string)) {
 	at(tb, "request-stop-call-999-child")
 	tb.navigateBy("sign out", chromedp.Click(chromedp.CSS(`footer form [type=submit]`)))
 	at(tb, "signed-out")
+
+	// The forgotten password and the sign-in link, signed out as a patient who has
+	// forgotten would be. The reset link is read from the real SMTP server.
+	tb.open(s.URL + "/sign-in")
+	tb.follow("Forgot your password?")
+	at(tb, "forgot-password")
+	before := s.mail.Count("ruth@example.com")
+	tb.typeInto("email", "ruth@example.com")
+	tb.submit()
+	at(tb, "reset-link-sent")
+	resetLink := regexp.MustCompile(`https?://\S+/reset-password\?token=[A-Za-z0-9_-]+`)
+	reset := ""
+	for n := before + 1; reset == "" && n <= before+3; n++ {
+		reset = resetLink.FindString(s.mail.Wait("ruth@example.com", n).Body())
+	}
+	tb.open(reset)
+	at(tb, "choose-new-password")
+	tb.open(s.URL + "/sign-in")
+	tb.follow("Email me a link to sign in instead")
+	at(tb, "sign-in-with-email-link")
 
 	for _, tt := range []struct{ name, availability string }{
 		{"start-closed", `{"closures":[{"from":"2026-11-24T09:00:00Z","to":"2026-11-24T14:00:00Z","reason":"staff training"}]}`},
