@@ -198,3 +198,28 @@ func repeatArgs(n int) string {
 	}
 	return b.String()
 }
+
+// TestCacheFromBeforePhotosSyncsAgain: a desk's cache made before photos and times to
+// avoid reached the desk holds requests the feed would not send again until they
+// changed, so they would show none of the photos the patient sent. After the upgrade
+// the cache starts the feed again from the beginning.
+func TestCacheFromBeforePhotosSyncsAgain(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "cache.db")
+	old, err := openDBTo(ctx, path, cacheSchema, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := old.write(ctx, func(tx *sqlx.Tx, _ time.Time) error { return setMeta(ctx, tx, metaCursor, "1234") }); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	c, err := OpenCache(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if cur, err := c.Cursor(ctx); err != nil || cur != "" {
+		t.Fatalf("after the upgrade the cache resumes the feed at %q (%v), so older requests never get their photos", cur, err)
+	}
+}
