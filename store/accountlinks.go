@@ -127,6 +127,24 @@ func (q *Queue) UseSignInLink(ctx context.Context, token string) (int64, error) 
 	var accountID int64
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		var err error
+		if accountID, err = liveLink(ctx, tx, now, token, LinkSignIn); err != nil {
+			return err
+		}
+		// A password chosen before the address was confirmed may be anyone's: someone
+		// could sign up with another person's address and a password of their own, wait
+		// for the owner to confirm the address with a sign-in link, then sign in as
+		// them. The link proves who holds the address, not who chose the password, so
+		// that password stops working (the owner can choose one with a reset link).
+		res, err := tx.ExecContext(ctx, `UPDATE logins SET password_hash = '' WHERE account_id = ? AND email_verified_at IS NULL AND password_hash != ''`, accountID)
+		if err != nil {
+			return fmt.Errorf("clear an unconfirmed password: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			if err := appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: accountActor(accountID), Action: "password-cleared",
+				Detail: "the address was confirmed by a sign-in link; the password chosen before that was cleared"}); err != nil {
+				return err
+			}
+		}
 		accountID, err = useLink(ctx, tx, now, token, LinkSignIn)
 		return err
 	})
