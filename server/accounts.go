@@ -164,7 +164,7 @@ func (s *Server) SignUp(ctx context.Context, addr, email, password string) error
 			"If it was you, sign in with your password instead. If it was not, you need do nothing: your account has not changed.\n"
 	}
 	if err := s.id.mailer.Send(ctx, login.Email, subject, text); err != nil {
-		s.log.Printf("sign-up: the confirmation email was not sent: %v", errors.Unwrap(err))
+		s.log.Printf("sign-up: the confirmation email was not sent: %T", errors.Unwrap(err))
 		return triage.Errorf(triage.EUNAVAILABLE, "we could not send the email just now: please try again in a few minutes")
 	}
 	return nil

@@ -97,7 +97,7 @@ func (s *Server) emailLink(ctx context.Context, addr, email, purpose string) err
 		email = login.Email
 	}
 	if err := s.id.mailer.Send(ctx, email, subject, text); err != nil {
-		s.log.Printf("%s link: the email was not sent: %v", purpose, errors.Unwrap(err))
+		s.log.Printf("%s link: the email was not sent: %T", purpose, errors.Unwrap(err))
 		return triage.Errorf(triage.EUNAVAILABLE, "we could not send the email just now: please try again in a few minutes")
 	}
 	return nil
