@@ -66,6 +66,12 @@ func (w *Web) askForLink(c *ctx, page, title, again string, minutes int, send fu
 			return c.problem("Sorry, there is a problem with the service", err)
 		}
 		v.Errors = []fieldError{{"email", capital(triage.PatientMessage(err))}}
+		switch triage.ErrorCode(err) { // the form again, with the status a client can act on
+		case triage.ELIMIT:
+			c.status = http.StatusTooManyRequests
+		case triage.EUNAVAILABLE:
+			c.status = http.StatusServiceUnavailable
+		}
 		return page, v
 	}
 	v = c.view("Check your email")
@@ -75,8 +81,13 @@ func (w *Web) askForLink(c *ctx, page, title, again string, minutes int, send fu
 
 // linkFailed is the page of a link that does not work, saying why.
 func (c *ctx) linkFailed(err error, again string) (string, *view) {
-	if triage.ErrorCode(err) == triage.EINTERNAL {
+	switch triage.ErrorCode(err) {
+	case triage.EINTERNAL:
 		return c.problem("Sorry, there is a problem with the service", err)
+	case triage.ELIMIT, triage.EUNAVAILABLE:
+		// The link may still be good: say to wait, not that it is dead, or the patient
+		// asks for another and spends their allowance.
+		return c.problem("Sorry, please try again in a few minutes", err)
 	}
 	v := c.view("This link does not work")
 	v.Data = linkFailedView{Message: capital(triage.PatientMessage(err)), Again: again}

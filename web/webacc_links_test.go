@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -50,9 +51,12 @@ func TestWebaccAskingForLinksIsRateLimited(t *testing.T) {
 		if i%2 == 0 {
 			ask = "/sign-in/email"
 		}
-		_, page := b.post(ask, ask, url.Values{"email": {"bob@example.com"}})
+		status, page := b.post(ask, ask, url.Values{"email": {"bob@example.com"}})
 		if refused := strings.Contains(strings.ToLower(page), "too many"); refused != (i == 4) {
 			t.Errorf("ask %d for bob@example.com: refused %v: %s", i, refused, page)
+		}
+		if want := map[bool]int{true: http.StatusTooManyRequests, false: http.StatusOK}[i == 4]; status != want {
+			t.Errorf("ask %d for bob@example.com answered %d, want %d", i, status, want)
 		}
 	}
 	if n := e.mail.Count("bob@example.com"); n != 3 {
