@@ -28,7 +28,8 @@ type SignInPrompt struct {
 	Later   *widget.Button // closes the dialog; the status bar's button opens it again
 	Message *widget.Label  // "Signing in…", or why the token was not accepted
 
-	d *Desk
+	d    *Desk
+	busy bool // a sign-in is in flight: Enter in the token box must not start a second
 }
 
 // askSignIn shows the sign-in dialog, or brings the one already open up to date;
@@ -95,6 +96,10 @@ func (p *SignInPrompt) submit() {
 		p.Message.SetText("Paste the token the practice manager gave you, then press Sign in.")
 		return
 	}
+	if p.busy {
+		return
+	}
+	p.busy = true
 	p.Button.Disable()
 	p.Message.SetText("Signing in…")
 	spawn(func() {
@@ -102,6 +107,7 @@ func (p *SignInPrompt) submit() {
 		defer cancel()
 		err := p.d.opts.SignIn(ctx, token)
 		onUI(func() {
+			p.busy = false
 			p.Button.Enable()
 			if err != nil {
 				p.Message.SetText(inWords(err))
