@@ -42,6 +42,23 @@ func signedUpPatient(t *testing.T, s *site, tb *tab, email string, verified bool
 	}
 }
 
+// sendAdminRequest sends an admin request with text through the pages, with no photos
+// and a phone number for a call back, and returns it as the queue holds it (the only
+// request there).
+func sendAdminRequest(t *testing.T, s *site, tb *tab, text string) triage.Request {
+	t.Helper()
+	tb.open(s.URL + "/request/start")
+	tb.choose("kind-admin")
+	tb.submit()
+	tb.typeInto("text", text)
+	tb.submit()
+	tb.submit() // no photos
+	tb.typeInto("phone", "07700 900 982")
+	tb.submit()
+	tb.submit() // send from the check page
+	return onlyRequest(t, s)
+}
+
 // clear empties a field.
 func (tb *tab) clear(id string) {
 	tb.t.Helper()
@@ -169,16 +186,7 @@ func TestJourneyReadAReplyAndAnswerIt(t *testing.T) {
 	s := startSite(t)
 	tb := newTab(t, phone)
 	signedUpPatient(t, s, tb, "ruth@example.com", true)
-	tb.open(s.URL + "/request/start")
-	tb.choose("kind-admin")
-	tb.submit()
-	tb.typeInto("text", "Please send my blood test results.")
-	tb.submit()
-	tb.submit()
-	tb.typeInto("phone", "07700 900 982")
-	tb.submit()
-	tb.submit()
-	r := onlyRequest(t, s)
+	r := sendAdminRequest(t, s, tb, "Please send my blood test results.")
 
 	reviewer, err := s.q.AddUser(context.Background(), "rita", store.RoleReviewer, "")
 	if err != nil {

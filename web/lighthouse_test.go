@@ -36,16 +36,7 @@ func TestLighthouseAccessibility(t *testing.T) {
 	signedUpPatient(t, s, tb, "ruth@example.com", true)
 	// A request the practice has asked about, then a medical one half written, so
 	// every request page can be shown.
-	tb.open(s.URL + "/request/start")
-	tb.choose("kind-admin")
-	tb.submit()
-	tb.typeInto("text", "A letter for my employer, please.")
-	tb.submit()
-	tb.submit()
-	tb.typeInto("phone", "07700 900 982")
-	tb.submit()
-	tb.submit()
-	r := onlyRequest(t, s)
+	r := sendAdminRequest(t, s, tb, "A letter for my employer, please.")
 	tb.open(s.URL + "/request/start")
 	tb.choose("kind-medical")
 	tb.submit()

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"triagedesk/server"
@@ -34,10 +35,15 @@ func (w *Web) ownRequests(c *ctx) ([]ownRow, error) {
 	loc := w.srv.Calendar().Location
 	out := make([]ownRow, 0, len(reqs))
 	for _, r := range reqs {
-		tr := triage.Request{Text: r.Text}
-		out = append(out, ownRow{OwnRequest: r, Received: when(r.Received, loc), Summary: tr.FirstLine(80), Tag: statusTag(r)})
+		out = append(out, ownRowOf(r, loc))
 	}
 	return out, nil
+}
+
+// ownRowOf is one request as the patient's list and its own page show it.
+func ownRowOf(o server.OwnRequest, loc *time.Location) ownRow {
+	tr := triage.Request{Text: o.Text}
+	return ownRow{OwnRequest: o, Received: when(o.Received, loc), Summary: tr.FirstLine(80), Tag: statusTag(o)}
 }
 
 // statusTag is the NHS tag colour of a status as the patient reads it: orange when
@@ -108,8 +114,7 @@ func (w *Web) requestPage(c *ctx) (name string, v *view, ok bool) {
 		return name, v, false
 	}
 	loc := w.srv.Calendar().Location
-	tr := triage.Request{Text: o.Text}
-	ov := oneView{ownRow: ownRow{OwnRequest: o, Received: when(o.Received, loc), Summary: tr.FirstLine(80), Tag: statusTag(o)}, Photos: n, ReplyKey: randomID()}
+	ov := oneView{ownRow: ownRowOf(o, loc), Photos: n, ReplyKey: randomID()}
 	for _, m := range o.Messages {
 		row := messageRow{FromPractice: m.From == string(triage.FromPractice), Who: "You", Sent: when(m.Sent, loc), Text: m.Text}
 		if row.FromPractice {
@@ -145,10 +150,10 @@ func (w *Web) reply(c *ctx) (string, *view) {
 		v.Errors = []fieldError{{"reply", fmt.Sprintf("Your reply must be %s characters or fewer. It is %s characters now", thousands(triage.MaxTextLength), thousands(n))}}
 		return "request", v
 	}
-	h := sha256.Sum256([]byte(text))
-	once := store.Once{Scope: "account " + strconv.FormatInt(c.acc.ID, 10), Key: "web-reply-" + key, Fingerprint: hex.EncodeToString(h[:])}
-	if key == "" {
-		once = store.Once{}
+	var once store.Once // no key (a form from before keys): no retry to recognise
+	if key != "" {
+		h := sha256.Sum256([]byte(text))
+		once = store.Once{Scope: "account " + strconv.FormatInt(c.acc.ID, 10), Key: "web-reply-" + key, Fingerprint: hex.EncodeToString(h[:])}
 	}
 	if _, err := w.srv.Reply(c.r.Context(), c.acc, ov.ID, text, once); err != nil {
 		if code := triage.ErrorCode(err); code == triage.EINTERNAL {

@@ -266,10 +266,7 @@ func (ss *sessions) end(ctx context.Context, s *session) error {
 	delete(ss.byHash, h)
 	s.ended = true
 	ss.mu.Unlock()
-	if err := ss.q.EndWebSession(ctx, h); err != nil {
-		return err
-	}
-	return nil
+	return ss.q.EndWebSession(ctx, h)
 }
 
 // endAccount ends every session of an account but keep (the browser that chose a new
