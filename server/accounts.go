@@ -253,15 +253,7 @@ func (s *Server) SignIn(ctx context.Context, addr, email, password string) (Sign
 	if !login.EmailVerified {
 		return SignInAnswer{}, triage.Errorf(triage.EFORBIDDEN, "please confirm your email address first, with the link we sent; to get a new link, sign up again with the same address")
 	}
-	token, expires, err := s.queue.StartSession(ctx, login.AccountID, patientSessionTTL)
-	if err != nil {
-		return SignInAnswer{}, err
-	}
-	acc, err := s.queue.AccountByToken(ctx, token)
-	if err != nil {
-		return SignInAnswer{}, err
-	}
-	return SignInAnswer{Token: token, Expires: expires, Verified: acc.Verified, AccountID: acc.ID}, nil
+	return s.startSession(ctx, login.AccountID)
 }
 
 // signOut ends the session of the token it is sent with: a patient's, or a member of

@@ -161,7 +161,7 @@ func (s *Server) Shutdown(ctx context.Context, hs *http.Server) error {
 	hs.RegisterOnShutdown(s.Notify)
 	err := hs.Shutdown(ctx)
 	done := make(chan struct{})
-	go func() { s.mailing.Wait(); close(done) }()
+	go func() { s.WaitForMail(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(MailGrace):

@@ -81,13 +81,17 @@ func useLink(ctx context.Context, tx *sqlx.Tx, now time.Time, token, purpose str
 	if err != nil {
 		return 0, err
 	}
+	return accountID, markLinkUsed(ctx, tx, now, token, accountID)
+}
+
+// markLinkUsed marks a link, already checked live, used and confirms its account's
+// address.
+func markLinkUsed(ctx context.Context, tx *sqlx.Tx, now time.Time, token string, accountID int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE account_links SET used_at = ? WHERE token_hash = ?`, now.Unix(), HashToken(token)); err != nil {
-		return 0, err
+		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE logins SET email_verified_at = coalesce(email_verified_at, ?) WHERE account_id = ?`, now.Unix(), accountID); err != nil {
-		return 0, err
-	}
-	return accountID, nil
+	_, err := tx.ExecContext(ctx, `UPDATE logins SET email_verified_at = coalesce(email_verified_at, ?) WHERE account_id = ?`, now.Unix(), accountID)
+	return err
 }
 
 // ResetPassword uses a password-reset link: in one transaction the account gets the
@@ -145,8 +149,7 @@ func (q *Queue) UseSignInLink(ctx context.Context, token string) (int64, error) 
 				return err
 			}
 		}
-		accountID, err = useLink(ctx, tx, now, token, LinkSignIn)
-		return err
+		return markLinkUsed(ctx, tx, now, token, accountID)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("sign in with a link: %w", err)

@@ -7,6 +7,7 @@ import (
 	"image"
 	_ "image/jpeg" // the two types the queue stores
 	_ "image/png"
+	"slices"
 	"sync"
 	"time"
 
@@ -132,7 +133,7 @@ func (s *PhotoStrip) clear() {
 // show puts the photos of request it in the strip and fetches those not yet in memory.
 // The same request shown again (a sync brought a newer version) keeps its thumbnails.
 func (s *PhotoStrip) show(it triage.QueueItem) {
-	if it.ID == s.requestID && photoRefsEqual(it.Photos, s.refs) {
+	if it.ID == s.requestID && slices.Equal(it.Photos, s.refs) {
 		return
 	}
 	s.gen++
@@ -164,18 +165,6 @@ func (s *PhotoStrip) changed() {
 	}
 }
 
-func photoRefsEqual(a, b []triage.PhotoRef) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // PhotoState is where a thumbnail is: fetching, shown, or failed with a Retry.
 type PhotoState int
 
@@ -202,7 +191,6 @@ type PhotoThumb struct {
 	of        int
 	gen       int
 	ring      *canvas.Rectangle // the focus ring
-	focused   bool
 }
 
 func newPhotoThumb(s *PhotoStrip, requestID int64, ref triage.PhotoRef, of int) *PhotoThumb {
@@ -383,14 +371,12 @@ func (t *PhotoThumb) Tapped(*fyne.PointEvent) {
 
 // FocusGained shows the focus ring.
 func (t *PhotoThumb) FocusGained() {
-	t.focused = true
 	t.ring.StrokeColor = themeColor(theme.ColorNameFocus)
 	t.ring.Refresh()
 }
 
 // FocusLost hides the focus ring.
 func (t *PhotoThumb) FocusLost() {
-	t.focused = false
 	t.ring.StrokeColor = nil
 	t.ring.Refresh()
 }
