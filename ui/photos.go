@@ -112,22 +112,44 @@ type PhotoStrip struct {
 	requestID int64
 	refs      []triage.PhotoRef
 	gen       int // changes with the request shown, so a late fetch is not shown on another
+	// ctx lives as long as the request shown: leaving it (another request, the list)
+	// cancels every fetch of its photos, so none goes on downloading, or is recorded
+	// by the queue as a view, once the reviewer has moved on.
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
 func newPhotoStrip(d *Desk) *PhotoStrip {
 	s := &PhotoStrip{d: d, Heading: heading(""), row: container.NewHBox()}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.Root = container.NewVBox(s.Heading, s.row)
 	s.Root.Hide()
 	return s
 }
 
-// clear empties the strip while another request loads.
+// clear empties the strip while another request loads, or once the request is left:
+// the photos still being fetched are cancelled, and the larger view, if open, closes.
 func (s *PhotoStrip) clear() {
-	s.gen++
+	s.leave()
 	s.requestID, s.refs, s.Thumbs = 0, nil, nil
 	s.row.RemoveAll()
 	s.Root.Hide()
 	s.changed()
+}
+
+// leave ends what was started for the request shown: its fetches are cancelled, and
+// a result still on its way is dropped (gen), so nothing of one patient's can land on
+// the screen of the next. Call it on the Fyne thread.
+func (s *PhotoStrip) leave() {
+	s.gen++
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	if s.View != nil {
+		s.View.Hide()
+		s.View = nil
+	}
 }
 
 // show puts the photos of request it in the strip and fetches those not yet in memory.
@@ -136,7 +158,7 @@ func (s *PhotoStrip) show(it triage.QueueItem) {
 	if it.ID == s.requestID && slices.Equal(it.Photos, s.refs) {
 		return
 	}
-	s.gen++
+	s.leave()
 	s.requestID, s.refs = it.ID, it.Photos
 	s.Thumbs = nil
 	s.row.RemoveAll()
@@ -226,7 +248,7 @@ func (t *PhotoThumb) CreateRenderer() fyne.WidgetRenderer {
 // fetch gets the picture from memory or the queue, off the Fyne thread, and shows it.
 func (t *PhotoThumb) fetch() {
 	t.setState(PhotoLoading, fmt.Sprintf("%s: fetching…", t.title()))
-	d, key, gen := t.strip.d, photoKey{t.requestID, t.ref.N}, t.gen
+	d, key, gen, shown := t.strip.d, photoKey{t.requestID, t.ref.N}, t.gen, t.strip.ctx
 	link := d.opts.Photos
 	spawn(func() {
 		data, ok := d.photos.get(key)
@@ -235,7 +257,7 @@ func (t *PhotoThumb) fetch() {
 			if link == nil {
 				err = fmt.Errorf("this desk is not connected to the practice queue, where photos are kept")
 			} else {
-				ctx, cancel := context.WithTimeout(context.Background(), photoFetchTimeout)
+				ctx, cancel := context.WithTimeout(shown, photoFetchTimeout)
 				data, _, err = link.Photo(ctx, key.request, key.n)
 				cancel()
 				if err == nil {
@@ -244,12 +266,12 @@ func (t *PhotoThumb) fetch() {
 			}
 		}
 		var thumb image.Image
-		if err == nil {
+		if err == nil && shown.Err() == nil {
 			thumb, err = scaledPhoto(data, thumbW*2, thumbH*2) // twice over, for high-density screens
 		}
 		onUI(func() {
-			if gen != t.strip.gen {
-				return // another request is on screen now
+			if gen != t.strip.gen || shown.Err() != nil {
+				return // the request was left: another may be on screen now
 			}
 			if err != nil {
 				t.setState(PhotoFailed, fmt.Sprintf("%s could not be fetched: %s", t.title(), triage.ErrorMessage(err)))
@@ -337,7 +359,7 @@ func (t *PhotoThumb) openView() {
 		}
 		onUI(func() {
 			if gen != t.strip.gen {
-				return
+				return // the request was left: another may be on screen now
 			}
 			if err != nil {
 				t.setState(PhotoFailed, fmt.Sprintf("%s could not be shown: %s", t.title(), err))

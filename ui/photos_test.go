@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -208,6 +209,157 @@ func TestPhotosOnTheRequestScreen(t *testing.T) {
 			if obj.Content.MinSize().Width > obj.Size().Width+1 {
 				t.Errorf("a scroll's content is %.0f wide in %.0f: the screen would scroll sideways", obj.Content.MinSize().Width, obj.Size().Width)
 			}
+		}
+	}
+}
+
+// photoOf encodes a plain picture of one colour as a JPEG, for a photo a test patient
+// sends: the colour tells whose photo a thumbnail shows.
+func photoOf(t *testing.T, c color.RGBA) store.Photo {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 320, 240))
+	for x := range 320 {
+		for y := range 240 {
+			img.Set(x, y, c)
+		}
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return store.Photo{ContentType: "image/jpeg", Width: 320, Height: 240, Data: b.Bytes()}
+}
+
+// TestPhotosOfARequestLeftAreCancelled: a reviewer opens patient A's request, whose
+// photos are slow to come from the queue, and moves on to patient B's before they
+// arrive. A's fetches must end at once (not go on for half a minute and be recorded
+// in the queue's audit trail as views of a request no one is looking at), and nothing
+// of A may ever show on B's screen: B's thumbnails are B's photos.
+func TestPhotosOfARequestLeftAreCancelled(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	q, practice, h := startQueue(t, 40, 0)
+	submit := func(acc int, text string, c color.RGBA) triage.QueueItem {
+		t.Helper()
+		a := practice.Practice.Accounts[acc]
+		sent, err := q.Submit(ctx, store.Submission{AccountID: a.ID, PatientID: a.PatientID, Kind: triage.Clinical, Text: text,
+			Suggested: triage.Suggestion{Priority: triage.Soon, Team: triage.TeamGP, Signpost: triage.SignpostNone},
+			Photos:    []store.Photo{photoOf(t, c), photoOf(t, c)}}, triage.DefaultLimits(), triage.DefaultCalendar())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return triage.QueueItem{Request: sent}
+	}
+	red, blue := color.RGBA{200, 30, 30, 255}, color.RGBA{30, 30, 200, 255}
+	a := submit(0, "A red rash on my forearm since Sunday. Photos attached.", red)
+	b := submit(1, "A graze on my knee that is weeping. Photos attached.", blue)
+
+	// The queue as the desk reaches it: A's photos wait until the test lets them go,
+	// or until the desk gives up on them.
+	type fetch struct {
+		path string
+		gone <-chan struct{} // closed when the desk cancels the fetch
+	}
+	held := make(chan fetch, 8)
+	release := make(chan struct{})
+	inner := h.Config.Handler
+	net := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, fmt.Sprintf("/api/v1/requests/%d/photos/", a.ID)) {
+			held <- fetch{r.URL.Path, r.Context().Done()}
+			select {
+			case <-r.Context().Done():
+				return
+			case <-release:
+			}
+		}
+		inner.ServeHTTP(w, r)
+	}))
+	t.Cleanup(net.Close)
+	t.Cleanup(func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	})
+
+	u, _ := practice.User("demo-reviewer")
+	c, err := client.New(net.URL, u.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cache.Close() })
+	if _, _, err := client.NewSyncer(c, cache).Once(ctx); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 720))
+	d := NewDesk(cache, cacheActor{cache}, &fakeSync{}, Options{User: "demo-reviewer", Photos: c,
+		Now: func() time.Time { return testNow }, Problems: func(err error) { t.Errorf("desk showed an error: %v", err) }}, w)
+	d.Install(w)
+	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++; d.Toast.hide(d.Toast.gen) }) })
+	<-d.Refresh()
+	background.Wait()
+	for _, it := range []*triage.QueueItem{&a, &b} {
+		full, err := cache.Request(ctx, it.ID)
+		if err != nil || len(full.Photos) != 2 {
+			t.Fatalf("request %d in the cache: %d photos (%v), want 2", it.ID, len(full.Photos), err)
+		}
+		*it = full
+	}
+
+	// A is opened; its photo fetches reach the queue and wait there. (Not user(): it
+	// would wait for the fetches the queue is holding.)
+	uiMu.Lock()
+	d.Open(a)
+	uiMu.Unlock()
+	var fetches []fetch
+	for len(fetches) < 2 {
+		select {
+		case f := <-held:
+			fetches = append(fetches, f)
+		case <-time.After(time.Minute):
+			t.Fatalf("%d of request %d's photo fetches reached the queue in a minute, want 2", len(fetches), a.ID)
+		}
+	}
+	// The reviewer moves on to B while A's photos are still coming.
+	uiMu.Lock()
+	d.Open(b)
+	uiMu.Unlock()
+	for _, f := range fetches {
+		select {
+		case <-f.gone:
+		case <-time.After(15 * time.Second): // the desk's own limit is 30 s
+			t.Errorf("the fetch of %s (patient A) still runs 15 s after the reviewer opened patient B's request", f.path)
+		}
+	}
+	close(release) // anything of A's still in flight now arrives
+	background.Wait()
+
+	ps := d.Detail.Photos
+	if len(ps.Thumbs) != 2 {
+		t.Fatalf("B's screen shows %d thumbnails, want B's 2", len(ps.Thumbs))
+	}
+	for i, th := range ps.Thumbs {
+		if th.requestID != b.ID || th.State != PhotoShown || th.Image.Image == nil {
+			t.Fatalf("thumbnail %d on B's screen: request %d, state %d, %q", i+1, th.requestID, th.State, th.Caption.Text)
+		}
+		r, _, bl, _ := th.Image.Image.At(th.Image.Image.Bounds().Dx()/2, th.Image.Image.Bounds().Dy()/2).RGBA()
+		if r > bl {
+			t.Errorf("thumbnail %d on patient B's screen is red: it shows patient A's photo", i+1)
+		}
+	}
+	log, err := q.AuditLog(ctx, 0, 1_000_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range log {
+		if e.Action == "view-photo" && e.RequestID == a.ID {
+			t.Errorf("the queue recorded %s viewing a photo of request %d (patient A) after they had moved on to B", e.Actor, a.ID)
 		}
 	}
 }
