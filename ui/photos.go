@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // the two types the queue stores
@@ -46,6 +47,15 @@ const photoMemoryBytes = 64 << 20
 // photoFetchTimeout is how long a photo fetch may take before the thumbnail says it
 // failed and offers a Retry.
 const photoFetchTimeout = 30 * time.Second
+
+// maxPhotoPixels is the most pixels a photo from the queue may have for the desk to
+// decode it: the patient pages accept photos of up to 50 megapixels (web/photos.go), so
+// every photo a patient could send shows, while a damaged or hostile file claiming
+// 60,000 × 60,000 pixels (14 GB decoded) is refused from its header.
+const maxPhotoPixels = 50_000_000
+
+// errPhotoTooLarge is the error of a photo with more than maxPhotoPixels.
+var errPhotoTooLarge = errors.New("This photo is too large to show here")
 
 // Thumbnail and large-view bounds, in pixels of the picture.
 const (
@@ -195,6 +205,9 @@ const (
 	PhotoLoading PhotoState = iota
 	PhotoShown
 	PhotoFailed
+	// PhotoTooLarge is a photo with more pixels than the desk decodes: it says so,
+	// with no Retry, as fetching it again cannot help.
+	PhotoTooLarge
 )
 
 // PhotoThumb is one photo on the request screen: its thumbnail once fetched, or what
@@ -273,8 +286,12 @@ func (t *PhotoThumb) fetch() {
 			if gen != t.strip.gen || shown.Err() != nil {
 				return // the request was left: another may be on screen now
 			}
-			if err != nil {
-				t.setState(PhotoFailed, fmt.Sprintf("%s could not be fetched: %s", t.title(), triage.ErrorMessage(err)))
+			switch {
+			case errors.Is(err, errPhotoTooLarge):
+				t.setState(PhotoTooLarge, fmt.Sprintf("%s: %s", t.title(), err))
+				return
+			case err != nil:
+				t.setState(PhotoFailed, fmt.Sprintf("%s could not be fetched: %s", t.title(), inWords(err)))
 				return
 			}
 			t.Image.Image = thumb
@@ -288,10 +305,12 @@ func (t *PhotoThumb) setState(s PhotoState, caption string) {
 	t.State = s
 	t.Caption.SetText(caption)
 	t.Caption.Importance = widget.MediumImportance
-	if s == PhotoFailed {
+	if s == PhotoFailed || s == PhotoTooLarge {
 		t.Caption.Importance = widget.DangerImportance
 		t.Image.Image = nil
 		t.Image.Refresh()
+	}
+	if s == PhotoFailed {
 		t.Retry.Show()
 	} else {
 		t.Retry.Hide()
@@ -318,8 +337,17 @@ func photoFacts(p triage.PhotoRef) string {
 }
 
 // scaledPhoto decodes a picture and scales it down to fit w×h, keeping its shape; a
-// picture that does not decode is an error saying so.
+// picture that does not decode is an error saying so. Its size is read from its header
+// first: one of more than maxPhotoPixels is refused (errPhotoTooLarge) before any
+// decoding, as decoding it could take more memory than the desk has.
 func scaledPhoto(data []byte, w, h int) (image.Image, error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("the queue sent something that is not a JPEG or PNG picture (%v)", err)
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > maxPhotoPixels {
+		return nil, fmt.Errorf("%w: at %d × %d pixels it is over the %d megapixels a patient's photo can have", errPhotoTooLarge, cfg.Width, cfg.Height, maxPhotoPixels/1_000_000)
+	}
 	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("the queue sent something that is not a JPEG or PNG picture (%v)", err)
@@ -361,7 +389,11 @@ func (t *PhotoThumb) openView() {
 			if gen != t.strip.gen {
 				return // the request was left: another may be on screen now
 			}
-			if err != nil {
+			switch {
+			case errors.Is(err, errPhotoTooLarge):
+				t.setState(PhotoTooLarge, fmt.Sprintf("%s: %s", t.title(), err))
+				return
+			case err != nil:
 				t.setState(PhotoFailed, fmt.Sprintf("%s could not be shown: %s", t.title(), err))
 				return
 			}
