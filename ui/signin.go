@@ -122,4 +122,4 @@ func (p *SignInPrompt) submit() {
 }
 
 // showSignIn opens the sign-in dialog again after Later (the status bar's button).
-func (d *Desk) showSignIn() { d.askSignIn(d.signedOutWhy, d.signedOutPending) }
+func (d *Desk) showSignIn() { d.askSignIn(d.status.Problem, d.status.Pending) }

@@ -196,7 +196,7 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 		}
 	}
 	if practice != nil {
-		opts.SwitchUser = func(role ui.Role, team triage.Team) string { return link.switchDemo(ctx, *practice, role, team) }
+		opts.SwitchUser = func(role ui.Role, team triage.Team) string { return link.switchDemo(*practice, role, team) }
 	}
 	var desk *ui.Desk
 	fyne.DoAndWait(func() {
@@ -348,7 +348,7 @@ func (l *link) run(ctx context.Context, desk *ui.Desk, first func(error)) {
 // switchDemo signs the demo desk in as the demo member of staff for a role and team,
 // and returns their name. It is called on the Fyne thread, so the new sign-in runs on
 // a goroutine.
-func (l *link) switchDemo(ctx context.Context, p server.DemoPractice, role ui.Role, team triage.Team) string {
+func (l *link) switchDemo(p server.DemoPractice, role ui.Role, team triage.Team) string {
 	name := "demo-reviewer"
 	switch role {
 	case ui.RoleManager:
@@ -365,14 +365,21 @@ func (l *link) switchDemo(ctx context.Context, p server.DemoPractice, role ui.Ro
 	if err != nil {
 		return ""
 	}
-	l.use(c, u.Token, name)
-	l.mu.Lock()
-	desk := l.desk
-	l.mu.Unlock()
-	if desk != nil {
-		go l.run(ctx, desk, nil)
-	}
+	l.switchTo(c, u.Token, name)
 	return name
+}
+
+// switchTo makes the link work as name with client c and token, and, once the desk is
+// following the queue, restarts the sync as them under the desk's own context (the
+// old sync stops). It returns at once: the new sync runs on a goroutine.
+func (l *link) switchTo(c *client.Client, token, name string) {
+	l.use(c, token, name)
+	l.mu.Lock()
+	desk, life := l.desk, l.life
+	l.mu.Unlock()
+	if desk != nil && life != nil {
+		go l.run(life, desk, nil)
+	}
 }
 
 // SignIn signs the desk in again with a new token after the queue ended its session
@@ -397,13 +404,7 @@ func (l *link) SignIn(ctx context.Context, token string) error {
 	if me.Name != user {
 		return fmt.Errorf("this token is %s's, but this desk is signed in as %s and holds their work. Paste %s's new token; to work as %s, close the desk and start it with their token", me.Name, user, user, me.Name)
 	}
-	l.use(c, token, me.Name)
-	l.mu.Lock()
-	desk, life := l.desk, l.life
-	l.mu.Unlock()
-	if desk != nil && life != nil {
-		go l.run(life, desk, nil)
-	}
+	l.switchTo(c, token, me.Name)
 	if l.remember != nil {
 		l.remember(token)
 	}
