@@ -430,8 +430,13 @@ func (d *Desk) problem(err error) {
 // sync calls it after each round) and returns once it is on screen.
 func (d *Desk) PostStatus(s SyncStatus) { onUI(func() { d.SetStatus(s) }) }
 
-// SetStatus shows the sync status; call it on the Fyne thread.
+// SetStatus shows the sync status; call it on the Fyne thread. A status from a sync
+// that has since been replaced (a sign-in started another) is dropped here, on the
+// Fyne thread, where no sign-in can slip in between the check and the screen.
 func (d *Desk) SetStatus(s SyncStatus) {
+	if s.Session != d.sync.Session() {
+		return
+	}
 	state := "Online"
 	if !s.Online {
 		state = "OFFLINE: working from this desk's copy"

@@ -116,7 +116,10 @@ func (p *SignInPrompt) submit() {
 			p.Token.SetText("")
 			p.Message.SetText("")
 			p.Dialog.Hide()
-			p.d.Status.SetText("Signed in again as " + p.d.opts.User + " · sending what waited…")
+			if p.d.status.Session != p.d.sync.Session() {
+				// Until the new sync reports; once it has, its status stays.
+				p.d.Status.SetText("Signed in again as " + p.d.opts.User + " · sending what waited…")
+			}
 		})
 	})
 }

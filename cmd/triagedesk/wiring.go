@@ -285,14 +285,17 @@ type link struct {
 	cache *store.Cache
 	base  string
 
-	mu     sync.Mutex
-	syncer *client.Syncer
-	client *client.Client
-	token  string
-	user   string
-	desk   *ui.Desk
-	stop   context.CancelFunc // stops the running sync
-	life   context.Context    // the desk's own, which a sync after a sign-in runs under
+	mu sync.Mutex
+	// session numbers the syncers: each use makes a new one, and the desk shows only
+	// the statuses of the latest (ui.Sync.Session).
+	session int
+	syncer  *client.Syncer
+	client  *client.Client
+	token   string
+	user    string
+	desk    *ui.Desk
+	stop    context.CancelFunc // stops the running sync
+	life    context.Context    // the desk's own, which a sync after a sign-in runs under
 	// remember, if set, keeps a new token for the desk's next start.
 	remember func(token string)
 	// watch, if set, hears every sync status after the desk shows it (tests).
@@ -308,6 +311,15 @@ func (l *link) use(c *client.Client, token, user string) {
 	l.client, l.token, l.user = c, token, user
 	l.syncer = client.NewSyncer(c, l.cache)
 	l.syncer.User = user
+	l.session++
+}
+
+// Session is the number of the syncer now in use: the desk drops a status reported
+// by any other, as that syncer has been replaced.
+func (l *link) Session() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.session
 }
 
 func (l *link) now() (*client.Syncer, *client.Client, string, string) {
@@ -328,9 +340,9 @@ func (l *link) run(ctx context.Context, desk *ui.Desk, first func(error)) {
 		l.stop()
 	}
 	l.stop, l.desk = cancel, desk
-	syncer := l.syncer
+	syncer, session := l.syncer, l.session
 	l.mu.Unlock()
-	connect(syncer, desk)
+	connect(syncer, session, desk)
 	if watch := l.watch; watch != nil {
 		show := syncer.OnStatus
 		syncer.OnStatus = func(s client.Status) { show(s); watch(s) }
@@ -706,11 +718,12 @@ func trickle(ctx context.Context, url string, practice server.DemoPractice, firs
 // for the emergency banner: a heart attack in a patient's own words.
 const demoEmergency = "Crushing pain in the middle of my chest for the last 20 minutes, going into my left arm and jaw. I feel sweaty and sick."
 
-// connect shows the sync's status on the desk and refreshes the desk after each sync.
-func connect(syncer *client.Syncer, desk *ui.Desk) {
+// connect shows the sync's status on the desk, as that of session, and refreshes the
+// desk after each sync.
+func connect(syncer *client.Syncer, session int, desk *ui.Desk) {
 	syncer.OnStatus = func(s client.Status) {
 		desk.Refresh()
-		desk.PostStatus(ui.SyncStatus{Online: s.Online, LastSync: s.LastSync, Pending: s.Pending, Conflicts: s.Conflicts, Problem: s.LastError, SignedOut: s.SignedOut})
+		desk.PostStatus(ui.SyncStatus{Session: session, Online: s.Online, LastSync: s.LastSync, Pending: s.Pending, Conflicts: s.Conflicts, Problem: s.LastError, SignedOut: s.SignedOut})
 	}
 }
 
