@@ -42,7 +42,9 @@ var queueSchema = schema{
 type Queue struct {
 	*DB
 	group *groupWriter // commits submissions and audit entries together
-	swept atomic.Int64 // when expired idempotency keys were last removed (Unix s)
+	// signIns keeps token checks' answers while the sign-in epoch stands.
+	signIns signInCache
+	swept   atomic.Int64 // when expired idempotency keys were last removed (Unix s)
 	// settings holds each practice setting's stored JSON as last read or written by
 	// this Queue, so a submission (which checks the opening hours and the limits) does
 	// not read them from the database each time. SetSetting, the one way they change,
@@ -150,31 +152,42 @@ func (q *Queue) AddUser(ctx context.Context, name string, role Role, team triage
 }
 
 // UserByToken finds the member of staff a live bearer token belongs to. A revoked or
-// expired token is refused with a message saying which, and what to do.
+// expired token is refused with a message saying which, and what to do. The users row
+// is read from memory while the sign-in epoch stands (signInCache).
 func (q *Queue) UserByToken(ctx context.Context, token string) (User, error) {
-	var u struct {
-		ID      int64         `db:"id"`
-		Name    string        `db:"name"`
-		Role    string        `db:"role"`
-		Team    string        `db:"team"`
-		Expires int64         `db:"expires_at"`
-		Revoked sql.NullInt64 `db:"revoked_at"`
-	}
-	err := q.r.GetContext(ctx, &u, `SELECT id, name, role, team, expires_at, revoked_at FROM users WHERE token_hash = ?`, HashToken(token))
-	if errors.Is(err, sql.ErrNoRows) {
-		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the token is not a staff token: ask the practice manager for a new one")
-	} else if err != nil {
+	hash := HashToken(token)
+	epoch, err := q.signInEpoch(ctx)
+	if err != nil {
 		return User{}, fmt.Errorf("look up user: %w", err)
 	}
-	if u.Revoked.Valid {
+	u, ok := q.signIns.user(epoch, hash)
+	if !ok {
+		var row struct {
+			ID      int64         `db:"id"`
+			Name    string        `db:"name"`
+			Role    string        `db:"role"`
+			Team    string        `db:"team"`
+			Expires int64         `db:"expires_at"`
+			Revoked sql.NullInt64 `db:"revoked_at"`
+		}
+		err := q.r.GetContext(ctx, &row, `SELECT id, name, role, team, expires_at, revoked_at FROM users WHERE token_hash = ?`, hash)
+		if errors.Is(err, sql.ErrNoRows) {
+			return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the token is not a staff token: ask the practice manager for a new one")
+		} else if err != nil {
+			return User{}, fmt.Errorf("look up user: %w", err)
+		}
+		u = cachedUser{user: User{ID: row.ID, Name: row.Name, Role: Role(row.Role), Team: triage.Team(row.Team)}, expires: row.Expires, revoked: row.Revoked}
+		q.signIns.keepUser(epoch, hash, u)
+	}
+	if u.revoked.Valid {
 		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the sign-in of %s was ended on %s (signed out or revoked): ask the practice manager for a new token (queueserver user token --name %q)",
-			u.Name, time.Unix(u.Revoked.Int64, 0).UTC().Format("2 January 2006 15:04 UTC"), u.Name)
+			u.user.Name, time.Unix(u.revoked.Int64, 0).UTC().Format("2 January 2006 15:04 UTC"), u.user.Name)
 	}
-	if q.Now().Unix() >= u.Expires {
+	if q.Now().Unix() >= u.expires {
 		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the token of %s expired on %s: ask the practice manager for a new one (queueserver user token --name %q)",
-			u.Name, time.Unix(u.Expires, 0).UTC().Format("2 January 2006"), u.Name)
+			u.user.Name, time.Unix(u.expires, 0).UTC().Format("2 January 2006"), u.user.Name)
 	}
-	return User{ID: u.ID, Name: u.Name, Role: Role(u.Role), Team: triage.Team(u.Team)}, nil
+	return u.user, nil
 }
 
 func isUnique(err error) bool {
