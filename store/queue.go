@@ -61,6 +61,23 @@ func OpenQueue(ctx context.Context, path string) (*Queue, error) {
 	return openQueue(ctx, path, queueSchema)
 }
 
+// OpenQueueToMeasure opens the queue at path with SQLite's synchronous setting as
+// given ("FULL" or "NORMAL"), for one thing only: the bench's figure of what FULL
+// costs the queue (triagectl bench --queue-synchronous normal). NORMAL can lose
+// acknowledged requests in a power cut; a queue that serves a practice is opened with
+// OpenQueue, always FULL.
+func OpenQueueToMeasure(ctx context.Context, path, synchronous string) (*Queue, error) {
+	s := queueSchema
+	switch strings.ToUpper(synchronous) {
+	case "FULL":
+	case "NORMAL":
+		s.synchronous = "NORMAL"
+	default:
+		return nil, fmt.Errorf("synchronous %q: use full or normal", synchronous)
+	}
+	return openQueue(ctx, path, s)
+}
+
 // openQueue opens a queue of schema s: queueSchema, or (in the benchmark that
 // measures what synchronous=FULL costs) a copy with another setting.
 func openQueue(ctx context.Context, path string, s schema) (*Queue, error) {
@@ -82,8 +99,9 @@ func (q *Queue) Close() error {
 
 // grouped runs fn in a write transaction shared with whatever else is waiting, and
 // returns once that transaction is committed (fn's error if fn failed, in which case
-// nothing fn wrote is kept).
-func (q *Queue) grouped(ctx context.Context, fn func(tx *sqlx.Tx, now time.Time) error) error {
+// nothing fn wrote is kept). fn must use the context it is given, never ctx: ctx's
+// end must not interrupt a transaction that carries others' writes.
+func (q *Queue) grouped(ctx context.Context, fn func(ctx context.Context, tx *sqlx.Tx, now time.Time) error) error {
 	return q.group.do(ctx, fn)
 }
 
@@ -329,7 +347,7 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 	var r triage.Request
 	// Grouped with the other submissions and audit entries that arrive together: one
 	// commit, one fsync for all of them, which synchronous=FULL makes worth sharing.
-	err = q.grouped(ctx, func(tx *sqlx.Tx, now time.Time) error {
+	err = q.grouped(ctx, func(ctx context.Context, tx *sqlx.Tx, now time.Time) error {
 		r = triage.Request{}
 		if done, err := q.answered(ctx, tx, now, once, &r); done || err != nil {
 			return err
