@@ -304,6 +304,7 @@ func (d *Desk) open(it triage.QueueItem) <-chan struct{} {
 func (d *Desk) Back() {
 	if d.detailShown() {
 		d.Detail.StopHeartbeat()
+		d.Detail.Photos.clear() // its fetches end with it
 		d.content.Objects = []fyne.CanvasObject{d.main}
 		d.content.Refresh()
 		d.focusList()

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // the two types the queue stores
@@ -46,6 +47,15 @@ const photoMemoryBytes = 64 << 20
 // photoFetchTimeout is how long a photo fetch may take before the thumbnail says it
 // failed and offers a Retry.
 const photoFetchTimeout = 30 * time.Second
+
+// maxPhotoPixels is the most pixels a photo from the queue may have for the desk to
+// decode it: the patient pages accept photos of up to 50 megapixels (web/photos.go), so
+// every photo a patient could send shows, while a damaged or hostile file claiming
+// 60,000 × 60,000 pixels (14 GB decoded) is refused from its header.
+const maxPhotoPixels = 50_000_000
+
+// errPhotoTooLarge is the error of a photo with more than maxPhotoPixels.
+var errPhotoTooLarge = errors.New("This photo is too large to show here")
 
 // Thumbnail and large-view bounds, in pixels of the picture.
 const (
@@ -112,22 +122,44 @@ type PhotoStrip struct {
 	requestID int64
 	refs      []triage.PhotoRef
 	gen       int // changes with the request shown, so a late fetch is not shown on another
+	// ctx lives as long as the request shown: leaving it (another request, the list)
+	// cancels every fetch of its photos, so none goes on downloading, or is recorded
+	// by the queue as a view, once the reviewer has moved on.
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
 func newPhotoStrip(d *Desk) *PhotoStrip {
 	s := &PhotoStrip{d: d, Heading: heading(""), row: container.NewHBox()}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.Root = container.NewVBox(s.Heading, s.row)
 	s.Root.Hide()
 	return s
 }
 
-// clear empties the strip while another request loads.
+// clear empties the strip while another request loads, or once the request is left:
+// the photos still being fetched are cancelled, and the larger view, if open, closes.
 func (s *PhotoStrip) clear() {
-	s.gen++
+	s.leave()
 	s.requestID, s.refs, s.Thumbs = 0, nil, nil
 	s.row.RemoveAll()
 	s.Root.Hide()
 	s.changed()
+}
+
+// leave ends what was started for the request shown: its fetches are cancelled, and
+// a result still on its way is dropped (gen), so nothing of one patient's can land on
+// the screen of the next. Call it on the Fyne thread.
+func (s *PhotoStrip) leave() {
+	s.gen++
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	if s.View != nil {
+		s.View.Hide()
+		s.View = nil
+	}
 }
 
 // show puts the photos of request it in the strip and fetches those not yet in memory.
@@ -136,7 +168,7 @@ func (s *PhotoStrip) show(it triage.QueueItem) {
 	if it.ID == s.requestID && slices.Equal(it.Photos, s.refs) {
 		return
 	}
-	s.gen++
+	s.leave()
 	s.requestID, s.refs = it.ID, it.Photos
 	s.Thumbs = nil
 	s.row.RemoveAll()
@@ -173,6 +205,9 @@ const (
 	PhotoLoading PhotoState = iota
 	PhotoShown
 	PhotoFailed
+	// PhotoTooLarge is a photo with more pixels than the desk decodes: it says so,
+	// with no Retry, as fetching it again cannot help.
+	PhotoTooLarge
 )
 
 // PhotoThumb is one photo on the request screen: its thumbnail once fetched, or what
@@ -226,7 +261,7 @@ func (t *PhotoThumb) CreateRenderer() fyne.WidgetRenderer {
 // fetch gets the picture from memory or the queue, off the Fyne thread, and shows it.
 func (t *PhotoThumb) fetch() {
 	t.setState(PhotoLoading, fmt.Sprintf("%s: fetching…", t.title()))
-	d, key, gen := t.strip.d, photoKey{t.requestID, t.ref.N}, t.gen
+	d, key, gen, shown := t.strip.d, photoKey{t.requestID, t.ref.N}, t.gen, t.strip.ctx
 	link := d.opts.Photos
 	spawn(func() {
 		data, ok := d.photos.get(key)
@@ -235,7 +270,7 @@ func (t *PhotoThumb) fetch() {
 			if link == nil {
 				err = fmt.Errorf("this desk is not connected to the practice queue, where photos are kept")
 			} else {
-				ctx, cancel := context.WithTimeout(context.Background(), photoFetchTimeout)
+				ctx, cancel := context.WithTimeout(shown, photoFetchTimeout)
 				data, _, err = link.Photo(ctx, key.request, key.n)
 				cancel()
 				if err == nil {
@@ -244,15 +279,19 @@ func (t *PhotoThumb) fetch() {
 			}
 		}
 		var thumb image.Image
-		if err == nil {
+		if err == nil && shown.Err() == nil {
 			thumb, err = scaledPhoto(data, thumbW*2, thumbH*2) // twice over, for high-density screens
 		}
 		onUI(func() {
-			if gen != t.strip.gen {
-				return // another request is on screen now
+			if gen != t.strip.gen || shown.Err() != nil {
+				return // the request was left: another may be on screen now
 			}
-			if err != nil {
-				t.setState(PhotoFailed, fmt.Sprintf("%s could not be fetched: %s", t.title(), triage.ErrorMessage(err)))
+			switch {
+			case errors.Is(err, errPhotoTooLarge):
+				t.setState(PhotoTooLarge, fmt.Sprintf("%s: %s", t.title(), err))
+				return
+			case err != nil:
+				t.setState(PhotoFailed, fmt.Sprintf("%s could not be fetched: %s", t.title(), inWords(err)))
 				return
 			}
 			t.Image.Image = thumb
@@ -266,10 +305,12 @@ func (t *PhotoThumb) setState(s PhotoState, caption string) {
 	t.State = s
 	t.Caption.SetText(caption)
 	t.Caption.Importance = widget.MediumImportance
-	if s == PhotoFailed {
+	if s == PhotoFailed || s == PhotoTooLarge {
 		t.Caption.Importance = widget.DangerImportance
 		t.Image.Image = nil
 		t.Image.Refresh()
+	}
+	if s == PhotoFailed {
 		t.Retry.Show()
 	} else {
 		t.Retry.Hide()
@@ -296,8 +337,17 @@ func photoFacts(p triage.PhotoRef) string {
 }
 
 // scaledPhoto decodes a picture and scales it down to fit w×h, keeping its shape; a
-// picture that does not decode is an error saying so.
+// picture that does not decode is an error saying so. Its size is read from its header
+// first: one of more than maxPhotoPixels is refused (errPhotoTooLarge) before any
+// decoding, as decoding it could take more memory than the desk has.
 func scaledPhoto(data []byte, w, h int) (image.Image, error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("the queue sent something that is not a JPEG or PNG picture (%v)", err)
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > maxPhotoPixels {
+		return nil, fmt.Errorf("%w: at %d × %d pixels it is over the %d megapixels a patient's photo can have", errPhotoTooLarge, cfg.Width, cfg.Height, maxPhotoPixels/1_000_000)
+	}
 	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("the queue sent something that is not a JPEG or PNG picture (%v)", err)
@@ -337,9 +387,13 @@ func (t *PhotoThumb) openView() {
 		}
 		onUI(func() {
 			if gen != t.strip.gen {
-				return
+				return // the request was left: another may be on screen now
 			}
-			if err != nil {
+			switch {
+			case errors.Is(err, errPhotoTooLarge):
+				t.setState(PhotoTooLarge, fmt.Sprintf("%s: %s", t.title(), err))
+				return
+			case err != nil:
 				t.setState(PhotoFailed, fmt.Sprintf("%s could not be shown: %s", t.title(), err))
 				return
 			}

@@ -3,6 +3,10 @@ package ui
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -10,6 +14,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -209,5 +214,289 @@ func TestPhotosOnTheRequestScreen(t *testing.T) {
 				t.Errorf("a scroll's content is %.0f wide in %.0f: the screen would scroll sideways", obj.Content.MinSize().Width, obj.Size().Width)
 			}
 		}
+	}
+}
+
+// photoOf encodes a plain picture of one colour as a JPEG, for a photo a test patient
+// sends: the colour tells whose photo a thumbnail shows.
+func photoOf(t *testing.T, c color.RGBA) store.Photo {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 320, 240))
+	for x := range 320 {
+		for y := range 240 {
+			img.Set(x, y, c)
+		}
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return store.Photo{ContentType: "image/jpeg", Width: 320, Height: 240, Data: b.Bytes()}
+}
+
+// TestPhotosOfARequestLeftAreCancelled: a reviewer opens patient A's request, whose
+// photos are slow to come from the queue, and moves on to patient B's before they
+// arrive. A's fetches must end at once (not go on for half a minute and be recorded
+// in the queue's audit trail as views of a request no one is looking at), and nothing
+// of A may ever show on B's screen: B's thumbnails are B's photos.
+func TestPhotosOfARequestLeftAreCancelled(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	q, practice, h := startQueue(t, 40, 0)
+	submit := func(acc int, text string, c color.RGBA) triage.QueueItem {
+		t.Helper()
+		a := practice.Practice.Accounts[acc]
+		sent, err := q.Submit(ctx, store.Submission{AccountID: a.ID, PatientID: a.PatientID, Kind: triage.Clinical, Text: text,
+			Suggested: triage.Suggestion{Priority: triage.Soon, Team: triage.TeamGP, Signpost: triage.SignpostNone},
+			Photos:    []store.Photo{photoOf(t, c), photoOf(t, c)}}, triage.DefaultLimits(), triage.DefaultCalendar())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return triage.QueueItem{Request: sent}
+	}
+	red, blue := color.RGBA{200, 30, 30, 255}, color.RGBA{30, 30, 200, 255}
+	a := submit(0, "A red rash on my forearm since Sunday. Photos attached.", red)
+	b := submit(1, "A graze on my knee that is weeping. Photos attached.", blue)
+
+	// The queue as the desk reaches it: A's photos wait until the test lets them go,
+	// or until the desk gives up on them.
+	type fetch struct {
+		path string
+		gone <-chan struct{} // closed when the desk cancels the fetch
+	}
+	held := make(chan fetch, 8)
+	release := make(chan struct{})
+	inner := h.Config.Handler
+	net := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, fmt.Sprintf("/api/v1/requests/%d/photos/", a.ID)) {
+			held <- fetch{r.URL.Path, r.Context().Done()}
+			select {
+			case <-r.Context().Done():
+				return
+			case <-release:
+			}
+		}
+		inner.ServeHTTP(w, r)
+	}))
+	t.Cleanup(net.Close)
+	t.Cleanup(func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	})
+
+	u, _ := practice.User("demo-reviewer")
+	c, err := client.New(net.URL, u.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cache.Close() })
+	if _, _, err := client.NewSyncer(c, cache).Once(ctx); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 720))
+	d := NewDesk(cache, cacheActor{cache}, &fakeSync{}, Options{User: "demo-reviewer", Photos: c,
+		Now: func() time.Time { return testNow }, Problems: func(err error) { t.Errorf("desk showed an error: %v", err) }}, w)
+	d.Install(w)
+	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++; d.Toast.hide(d.Toast.gen) }) })
+	<-d.Refresh()
+	background.Wait()
+	for _, it := range []*triage.QueueItem{&a, &b} {
+		full, err := cache.Request(ctx, it.ID)
+		if err != nil || len(full.Photos) != 2 {
+			t.Fatalf("request %d in the cache: %d photos (%v), want 2", it.ID, len(full.Photos), err)
+		}
+		*it = full
+	}
+
+	// A is opened; its photo fetches reach the queue and wait there. (Not user(): it
+	// would wait for the fetches the queue is holding.)
+	uiMu.Lock()
+	d.Open(a)
+	uiMu.Unlock()
+	var fetches []fetch
+	for len(fetches) < 2 {
+		select {
+		case f := <-held:
+			fetches = append(fetches, f)
+		case <-time.After(time.Minute):
+			t.Fatalf("%d of request %d's photo fetches reached the queue in a minute, want 2", len(fetches), a.ID)
+		}
+	}
+	// The reviewer moves on to B while A's photos are still coming.
+	uiMu.Lock()
+	d.Open(b)
+	uiMu.Unlock()
+	for _, f := range fetches {
+		select {
+		case <-f.gone:
+		case <-time.After(15 * time.Second): // the desk's own limit is 30 s
+			t.Errorf("the fetch of %s (patient A) still runs 15 s after the reviewer opened patient B's request", f.path)
+		}
+	}
+	close(release) // anything of A's still in flight now arrives
+	background.Wait()
+
+	ps := d.Detail.Photos
+	if len(ps.Thumbs) != 2 {
+		t.Fatalf("B's screen shows %d thumbnails, want B's 2", len(ps.Thumbs))
+	}
+	for i, th := range ps.Thumbs {
+		if th.requestID != b.ID || th.State != PhotoShown || th.Image.Image == nil {
+			t.Fatalf("thumbnail %d on B's screen: request %d, state %d, %q", i+1, th.requestID, th.State, th.Caption.Text)
+		}
+		r, _, bl, _ := th.Image.Image.At(th.Image.Image.Bounds().Dx()/2, th.Image.Image.Bounds().Dy()/2).RGBA()
+		if r > bl {
+			t.Errorf("thumbnail %d on patient B's screen is red: it shows patient A's photo", i+1)
+		}
+	}
+	log, err := q.AuditLog(ctx, 0, 1_000_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range log {
+		if e.Action == "view-photo" && e.RequestID == a.ID {
+			t.Errorf("the queue recorded %s viewing a photo of request %d (patient A) after they had moved on to B", e.Actor, a.ID)
+		}
+	}
+}
+
+// claimingSize returns a small picture of kind ("png" or "jpeg") whose header says it
+// is w×h pixels: what a damaged or hostile file in the queue could say.
+func claimingSize(t *testing.T, kind string, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+	var b bytes.Buffer
+	switch kind {
+	case "png":
+		if err := png.Encode(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		data := b.Bytes() // the IHDR chunk: length 8, type 12, width 16, height 20, CRC 29
+		binary.BigEndian.PutUint32(data[16:], uint32(w))
+		binary.BigEndian.PutUint32(data[20:], uint32(h))
+		binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
+		return data
+	case "jpeg":
+		if err := jpeg.Encode(&b, img, nil); err != nil {
+			t.Fatal(err)
+		}
+		data := b.Bytes() // the SOF0 segment: FF C0, length, precision, height, width
+		i := bytes.Index(data, []byte{0xFF, 0xC0})
+		if i < 0 {
+			t.Fatal("no SOF0 in the JPEG")
+		}
+		binary.BigEndian.PutUint16(data[i+5:], uint16(h))
+		binary.BigEndian.PutUint16(data[i+7:], uint16(w))
+		return data
+	}
+	t.Fatalf("no picture of kind %q", kind)
+	return nil
+}
+
+// TestPhotoTooLargeToShowIsNotDecoded: a photo from the queue whose header claims
+// more pixels than the desk opens is refused from its header, before any decoding
+// (a 60,000 × 60,000 photo decoded in full would take 14 GB), with a message saying
+// so and why; a photo the patient pages accept still shows.
+func TestPhotoTooLargeToShowIsNotDecoded(t *testing.T) {
+	var ok bytes.Buffer
+	jpeg.Encode(&ok, image.NewRGBA(image.Rect(0, 0, 640, 480)), nil)
+	tests := []struct {
+		name    string
+		data    []byte
+		refused bool
+	}{
+		{"a 60,000 × 60,000 PNG", claimingSize(t, "png", 60000, 60000), true},
+		{"a 60,000 × 60,000 JPEG", claimingSize(t, "jpeg", 60000, 60000), true},
+		{"a 9,000 × 6,000 PNG, 54 megapixels", claimingSize(t, "png", 9000, 6000), true},
+		{"a 640 × 480 JPEG", ok.Bytes(), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			img, err := scaledPhoto(tt.data, thumbW, thumbH)
+			runtime.ReadMemStats(&after)
+			if !tt.refused {
+				if err != nil || img == nil {
+					t.Fatalf("a photo the patient pages accept was not shown: %v", err)
+				}
+				return
+			}
+			if err == nil || !errors.Is(err, errPhotoTooLarge) || !strings.Contains(err.Error(), "This photo is too large to show here") || !strings.Contains(err.Error(), "megapixels") {
+				t.Errorf("scaledPhoto said %v, want that the photo is too large to show and why", err)
+			}
+			if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 16 {
+				t.Errorf("refusing the photo took %d MB: it was decoded, not refused from its header", mb)
+			}
+		})
+	}
+}
+
+// TestPhotoTooLargeOnTheRequestScreen: on the request screen such a photo says it is
+// too large to show here and why, offers no Retry (fetching it again cannot help), and
+// Enter on it opens nothing; the request's other photo still shows.
+func TestPhotoTooLargeOnTheRequestScreen(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	q, practice, h := startQueue(t, 40, 0)
+	acc := practice.Practice.Accounts[0]
+	sent, err := q.Submit(ctx, store.Submission{AccountID: acc.ID, PatientID: acc.PatientID, Kind: triage.Clinical,
+		Text:      "A mole on my back that has changed shape. Photos attached.",
+		Suggested: triage.Suggestion{Priority: triage.Soon, Team: triage.TeamGP, Signpost: triage.SignpostNone},
+		Photos: []store.Photo{{ContentType: "image/png", Width: 60000, Height: 60000, Data: claimingSize(t, "png", 60000, 60000)},
+			photoOf(t, color.RGBA{180, 120, 100, 255})}},
+		triage.DefaultLimits(), triage.DefaultCalendar())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := practice.User("demo-reviewer")
+	c, err := client.New(h.URL, u.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cache.Close() })
+	if _, _, err := client.NewSyncer(c, cache).Once(ctx); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 720))
+	d := NewDesk(cache, cacheActor{cache}, &fakeSync{}, Options{User: "demo-reviewer", Photos: c,
+		Now: func() time.Time { return testNow }, Problems: func(err error) { t.Errorf("desk showed an error: %v", err) }}, w)
+	d.Install(w)
+	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++; d.Toast.hide(d.Toast.gen) }) })
+	<-d.Refresh()
+	background.Wait()
+	it, err := cache.Request(ctx, sent.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	user(func() { d.Open(it) })
+	ps := d.Detail.Photos
+	if len(ps.Thumbs) != 2 {
+		t.Fatalf("%d thumbnails, want 2", len(ps.Thumbs))
+	}
+	big, fine := ps.Thumbs[0], ps.Thumbs[1]
+	if big.State != PhotoTooLarge || !strings.Contains(big.Caption.Text, "This photo is too large to show here") ||
+		!strings.Contains(big.Caption.Text, "60000 × 60000") || big.Retry.Visible() {
+		t.Fatalf("the 60,000 × 60,000 photo shows state %d, %q, Retry shown %v", big.State, big.Caption.Text, big.Retry.Visible())
+	}
+	if fine.State != PhotoShown {
+		t.Fatalf("the request's other photo is in state %d, %q", fine.State, fine.Caption.Text)
+	}
+	user(func() { big.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	if d.dialogShowing() || big.State != PhotoTooLarge {
+		t.Fatalf("Enter on the photo too large to show opened a view (%v) or changed it to state %d", d.dialogShowing(), big.State)
 	}
 }
