@@ -769,12 +769,13 @@ func (b *OutBundle) Absolute(base string) {
 		if e.FullURL != "" && !strings.Contains(e.FullURL, "://") {
 			b.Entry[i].FullURL = base + "/fhir/" + e.FullURL
 		}
+		// Each Task is replaced by an absolute copy: the Bundle's caller may share it.
 		switch t := e.Resource.(type) {
 		case Task:
-			t.Absolute(base)
-			b.Entry[i].Resource = t
+			b.Entry[i].Resource = t.WithAbsolute(base)
 		case *Task:
-			t.Absolute(base)
+			c := t.WithAbsolute(base)
+			b.Entry[i].Resource = &c
 		}
 	}
 }

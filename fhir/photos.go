@@ -108,17 +108,25 @@ func photoNumber(taskID int64, address string) (int, error) {
 	return n, nil
 }
 
-// Absolute makes the addresses of the Task's photos absolute on base (like
-// https://queue.example.nhs.uk), for the client that asked.
-func (t *Task) Absolute(base string) {
+// WithAbsolute returns a copy of the Task with its photos' addresses absolute on base
+// (like https://queue.example.nhs.uk), for the client that asked. The Task it is called
+// on is left as it was: its inputs may be shared (a Bundle, a page read once for many
+// clients), and another client may have come in on another address.
+func (t Task) WithAbsolute(base string) Task {
 	base = strings.TrimRight(base, "/")
-	for i := range t.Input {
-		if a := t.Input[i].ValueAttachment; a != nil && strings.HasPrefix(a.URL, "/") {
+	inputs := make([]TaskInput, len(t.Input))
+	copy(inputs, t.Input)
+	for i, in := range inputs {
+		if a := in.ValueAttachment; a != nil && strings.HasPrefix(a.URL, "/") {
 			c := *a
 			c.URL = base + a.URL
-			t.Input[i].ValueAttachment = &c
+			inputs[i].ValueAttachment = &c
 		}
 	}
+	if t.Input != nil {
+		t.Input = inputs
+	}
+	return t
 }
 
 // relativeInputs is inputs with each photo's address as a server path, so a Task a

@@ -59,7 +59,7 @@ func TestPhotosTravelAsReferences(t *testing.T) {
 	}
 	// A Task read and sent back unchanged (absolute addresses and all) is no change.
 	task := TaskFrom(&r)
-	task.Absolute("https://queue.example")
+	task = task.WithAbsolute("https://queue.example")
 	if actions, err := ActionsFromUpdate(&r, &task, "dr.lee"); err != nil || len(actions) != 0 {
 		t.Fatalf("an unchanged Task with photos: %v, %v", actions, err)
 	}

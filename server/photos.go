@@ -55,7 +55,5 @@ func photoExt(contentType string) string {
 // task is a request as a FHIR Task for this client, its photos' addresses absolute on
 // the address the client used.
 func (s *Server) task(r *http.Request, req *triage.Request) fhir.Task {
-	t := fhir.TaskFrom(req)
-	t.Absolute(s.baseURL(r))
-	return t
+	return fhir.TaskFrom(req).WithAbsolute(s.baseURL(r))
 }

@@ -32,6 +32,15 @@ const sessionLife = 24 * time.Hour
 // writer, and the idle expiry (30 minutes) does not need the second.
 const touchEvery = time.Minute
 
+// The queue's copy of a session's last use is behind its real last use by less than
+// touchEvery (save writes it no more often). Whatever judges a session by that copy (the
+// purge, and a session read back after a restart) allows touchEvery more idle time, so
+// a session still within its idle time by its real last use is never ended: ending it
+// would lose the patient's half-written request.
+func endedInQueue(created, seen, now time.Time, idle time.Duration) bool {
+	return now.Sub(seen) > idle+touchEvery || now.Sub(created) > sessionLife
+}
+
 // session is one browser's visit: its CSRF token, the account signed in, a request
 // being written, and what a patient typed into a form whose session had ended.
 type session struct {
@@ -105,19 +114,20 @@ func (ss *sessions) get(r *http.Request, now time.Time, idle time.Duration) (s *
 			return s, false
 		}
 		ss.mu.Unlock()
+		// Not in memory (a restart): read back from the queue, whose copy of its last
+		// use may be behind by up to touchEvery.
 		if s == nil {
-			s = ss.load(ctx, c.Value, h)
-		}
-		if s != nil && !s.endedAt(now, idle) {
-			ss.mu.Lock()
-			if cached := ss.byHash[h]; cached != nil {
-				s = cached // another page of the same browser loaded it meanwhile
-			} else {
-				ss.byHash[h] = s
+			if s = ss.load(ctx, c.Value, h); s != nil && !endedInQueue(s.created, s.seen, now, idle) {
+				ss.mu.Lock()
+				if cached := ss.byHash[h]; cached != nil {
+					s = cached // another page of the same browser loaded it meanwhile
+				} else {
+					ss.byHash[h] = s
+				}
+				s.seen = now
+				ss.mu.Unlock()
+				return s, false
 			}
-			s.seen = now
-			ss.mu.Unlock()
-			return s, false
 		}
 	}
 	s = &session{id: randomID(), csrf: randomID(), created: now, seen: now}
@@ -309,7 +319,9 @@ func (ss *sessions) sweep(ctx context.Context, now time.Time, idle time.Duration
 		}
 	}
 	ss.mu.Unlock()
-	if _, err := ss.q.PurgeWebSessions(ctx, now.Add(-idle), now.Add(-sessionLife)); err != nil {
+	// The same cut-offs as endedInQueue: a session whose last use was written up to
+	// touchEvery before its real last use is not yet idle.
+	if _, err := ss.q.PurgeWebSessions(ctx, now.Add(-idle-touchEvery), now.Add(-sessionLife)); err != nil {
 		ss.log("web: expired sessions could not be purged: %v", err)
 	}
 }
