@@ -51,10 +51,10 @@ func cleanPhoto(f photoFile) (store.Photo, string) {
 	}
 	notImage := fmt.Sprintf("%s is not a photo this service can take. Photos must be JPEG or PNG files", f.name)
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
-	if err != nil || (format != "jpeg" && format != "png") {
+	if err != nil || (format != "jpeg" && format != "png") || cfg.Width <= 0 || cfg.Height <= 0 {
 		return store.Photo{}, notImage
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxPhotoPixels/cfg.Height {
+	if cfg.Width > maxPhotoPixels/cfg.Height {
 		return store.Photo{}, fmt.Sprintf("%s has too many pixels (%d by %d, %.0f megapixels). Photos can be up to %d megapixels. Please take it again at a lower resolution (your camera's standard setting), or send a screenshot of it",
 			f.name, cfg.Width, cfg.Height, float64(cfg.Width)*float64(cfg.Height)/1e6, maxPhotoPixels/1_000_000)
 	}
