@@ -172,6 +172,24 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 // Feed fetches the changes after cursor; with wait, the server holds the request until
 // something changes (up to about 25 seconds).
 func (c *Client) Feed(ctx context.Context, cursor string, limit int, wait bool) (fhir.FeedPage, error) {
+	data, compact, err := c.FeedBody(ctx, cursor, limit, wait)
+	if err != nil {
+		return fhir.FeedPage{}, err
+	}
+	parse := fhir.ParseFeed
+	if compact {
+		parse = fhir.ParseDeskPage
+	}
+	page, err := parse(data)
+	if err != nil {
+		return fhir.FeedPage{}, fmt.Errorf("the practice queue sent a feed page this desk cannot read (%w): nothing was applied; if it persists, update Triage Desk", err)
+	}
+	return page, nil
+}
+
+// FeedBody asks for a page of the feed as Feed does and returns it undecoded, and
+// whether it is in the compact form (fhir.DeskContentType) rather than a FHIR Bundle.
+func (c *Client) FeedBody(ctx context.Context, cursor string, limit int, wait bool) (body []byte, compact bool, err error) {
 	q := url.Values{"cursor": {cursor}, "_count": {strconv.Itoa(limit)}}
 	if wait {
 		q.Set("wait", "1")
@@ -180,17 +198,10 @@ func (c *Client) Feed(ctx context.Context, cursor string, limit int, wait bool) 
 	accept := http.Header{"Accept": {fhir.DeskContentType + ", " + fhir.ContentType}}
 	data, header, err := c.do(ctx, http.MethodGet, fhir.FeedPath+"?"+q.Encode(), nil, accept)
 	if err != nil {
-		return fhir.FeedPage{}, err
+		return nil, false, err
 	}
-	parse := fhir.ParseFeed
-	if mt, _, _ := mime.ParseMediaType(header.Get("Content-Type")); mt == fhir.DeskContentType {
-		parse = fhir.ParseDeskPage
-	}
-	page, err := parse(data)
-	if err != nil {
-		return fhir.FeedPage{}, fmt.Errorf("the practice queue sent a feed page this desk cannot read (%w): nothing was applied; if it persists, update Triage Desk", err)
-	}
-	return page, nil
+	mt, _, _ := mime.ParseMediaType(header.Get("Content-Type"))
+	return data, mt == fhir.DeskContentType, nil
 }
 
 // Task reads one request.

@@ -36,6 +36,10 @@ type feedHub struct {
 	pending bool          // an announcement is on its way
 	pages   map[pageKey]*sharedPage
 	waiting int // feed requests waiting for an announcement, for tests
+	// checked is when the queue was last read for changes committed without a
+	// Notify, and checking is true while the next such read is on its way.
+	checked  time.Time
+	checking bool
 }
 
 // pageKey names a page of the feed: the changes after one cursor up to another, at
@@ -228,11 +232,9 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		}
 		if !checked {
 			// A change committed without a Notify (by another process, or a writer that
-			// forgot) is announced now rather than never.
+			// forgot) is announced soon rather than never.
 			checked = true
-			if last, err := s.queue.LastChange(r.Context()); err == nil && last > head {
-				s.Notify()
-			}
+			s.checkUnannounced()
 		}
 		s.waitingFeeds(+1)
 		select {
@@ -251,6 +253,36 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+}
+
+// checkUnannounced looks for a change committed without a Notify and announces it.
+// Desks about to wait ask for it, and with two hundred of them that was a read of the
+// queue per feed reply; the look is taken at most once per FeedInterval for them all,
+// the ones asking meanwhile served by the next look, at most FeedInterval away.
+func (s *Server) checkUnannounced() {
+	h := &s.hub
+	h.mu.Lock()
+	if h.checking {
+		h.mu.Unlock()
+		return // the coming look begins after this desk started waiting
+	}
+	h.checking = true
+	wait := s.FeedInterval - time.Since(h.checked)
+	h.mu.Unlock()
+	look := func() {
+		h.mu.Lock()
+		h.checking, h.checked = false, time.Now()
+		head := h.head
+		h.mu.Unlock()
+		if last, err := s.queue.LastChange(context.Background()); err == nil && last > head {
+			s.Notify()
+		}
+	}
+	if wait <= 0 {
+		look()
+		return
+	}
+	time.AfterFunc(wait, look)
 }
 
 func (s *Server) waitingFeeds(n int) {

@@ -179,35 +179,49 @@ func (q *Queue) EndSession(ctx context.Context, token string) error {
 	})
 }
 
-// AccountByToken finds the patient account a live bearer token belongs to.
+// AccountByToken finds the patient account a live bearer token belongs to. What it
+// reads is kept in memory while the sign-in epoch stands (signInCache).
 func (q *Queue) AccountByToken(ctx context.Context, token string) (triage.Account, error) {
-	var a triage.Account
+	hash := HashToken(token)
+	epoch, err := q.signInEpoch(ctx)
+	if err != nil {
+		return triage.Account{}, fmt.Errorf("look up account: %w", err)
+	}
+	c, ok := q.signIns.account(epoch, hash)
+	if !ok {
+		if c, err = q.readAccount(ctx, hash); err != nil {
+			return triage.Account{}, fmt.Errorf("look up account: %w", err)
+		}
+		q.signIns.keepAccount(epoch, hash, c)
+	}
+	if c.ended.Valid {
+		return triage.Account{}, fmt.Errorf("look up account: %w", triage.Errorf(triage.EUNAUTHORIZED, "you signed out: sign in again"))
+	}
+	if q.Now().Unix() >= c.expires {
+		return triage.Account{}, fmt.Errorf("look up account: %w", triage.Errorf(triage.EUNAUTHORIZED, "your sign-in has expired: sign in again"))
+	}
+	return c.account, nil
+}
+
+// readAccount reads the session with token hash hash and its account.
+func (q *Queue) readAccount(ctx context.Context, hash string) (cachedAccount, error) {
+	var c cachedAccount
 	err := q.read(ctx, func(tx *sqlx.Tx) error {
-		var expires int64
-		var ended sql.NullInt64
+		a := &c.account
 		var unverified sql.NullBool
 		err := tx.QueryRowxContext(ctx, `SELECT a.id, l.email, a.patient_id, s.expires_at, s.ended_at, p.unverified
 			FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN logins l ON l.account_id = a.id
 			LEFT JOIN patients p ON p.id = a.patient_id
-			WHERE s.token_hash = ? AND s.purpose = ?`, HashToken(token), purposePatient).Scan(&a.ID, &a.Email, &a.PatientID, &expires, &ended, &unverified)
+			WHERE s.token_hash = ? AND s.purpose = ?`, hash, purposePatient).Scan(&a.ID, &a.Email, &a.PatientID, &c.expires, &c.ended, &unverified)
 		if errors.Is(err, sql.ErrNoRows) {
 			return triage.Errorf(triage.EUNAUTHORIZED, "this is not a patient's sign-in token: sign in again")
 		} else if err != nil {
 			return err
 		}
-		if ended.Valid {
-			return triage.Errorf(triage.EUNAUTHORIZED, "you signed out: sign in again")
-		}
-		if q.Now().Unix() >= expires {
-			return triage.Errorf(triage.EUNAUTHORIZED, "your sign-in has expired: sign in again")
-		}
 		a.Verified = a.PatientID > 0 && unverified.Valid && !unverified.Bool
 		return tx.SelectContext(ctx, &a.Dependants, `SELECT patient_id FROM patient_links WHERE account_id = ? AND patient_id <> ? ORDER BY patient_id`, a.ID, a.PatientID)
 	})
-	if err != nil {
-		return a, fmt.Errorf("look up account: %w", err)
-	}
-	return a, nil
+	return c, err
 }
 
 // Logins gives demo and imported accounts (already linked to patients on the list)

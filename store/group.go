@@ -20,8 +20,11 @@ const groupBatch = 1000
 // groupJob is one piece of work waiting for the group writer, and where to say how
 // it went.
 type groupJob struct {
-	ctx  context.Context
-	fn   func(tx *sqlx.Tx, now time.Time) error
+	ctx context.Context
+	// fn is the job's writing, given a context its caller cannot cancel: SQLite rolls
+	// back the whole transaction when a write in it is interrupted, so a caller that
+	// hangs up mid-job would fail every other job of the transaction.
+	fn   func(ctx context.Context, tx *sqlx.Tx, now time.Time) error
 	done chan error
 	// audit, when fn is nil, is an entry of the audit trail to append: the entries of
 	// one transaction are written together, a few statements for hundreds of them.
@@ -72,7 +75,7 @@ func newGroupWriter(db *DB) *groupWriter {
 }
 
 // do runs fn in the next group transaction and waits for it to commit.
-func (g *groupWriter) do(ctx context.Context, fn func(tx *sqlx.Tx, now time.Time) error) error {
+func (g *groupWriter) do(ctx context.Context, fn func(ctx context.Context, tx *sqlx.Tx, now time.Time) error) error {
 	return g.send(groupJob{ctx: ctx, fn: fn, done: make(chan error, 1)})
 }
 
@@ -161,7 +164,8 @@ func (g *groupWriter) commit(batch []groupJob) ([]error, error) {
 			audits = append(audits, i)
 			continue
 		}
-		if err := savepoint(tx, &results[i], func() error { return j.fn(tx, now) }); err != nil {
+		// A caller that has gone by now has its job done all the same: it is under way.
+		if err := savepoint(tx, &results[i], func() error { return j.fn(context.WithoutCancel(j.ctx), tx, now) }); err != nil {
 			return nil, err
 		}
 	}

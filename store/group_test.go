@@ -46,7 +46,7 @@ func TestAuditEntriesWrittenTogetherFailAlone(t *testing.T) {
 		}
 		batch = append(batch, groupJob{ctx: ctx, audit: entry(actor, fmt.Sprintf("desk %d", i))})
 	}
-	batch = append(batch, groupJob{ctx: ctx, fn: func(tx *sqlx.Tx, now time.Time) error {
+	batch = append(batch, groupJob{ctx: ctx, fn: func(ctx context.Context, tx *sqlx.Tx, now time.Time) error {
 		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: "patient", Action: "submit"})
 	}})
 	results, err := q.group.commit(batch)

@@ -42,7 +42,9 @@ var queueSchema = schema{
 type Queue struct {
 	*DB
 	group *groupWriter // commits submissions and audit entries together
-	swept atomic.Int64 // when expired idempotency keys were last removed (Unix s)
+	// signIns keeps token checks' answers while the sign-in epoch stands.
+	signIns signInCache
+	swept   atomic.Int64 // when expired idempotency keys were last removed (Unix s)
 	// settings holds each practice setting's stored JSON as last read or written by
 	// this Queue, so a submission (which checks the opening hours and the limits) does
 	// not read them from the database each time. SetSetting, the one way they change,
@@ -57,6 +59,23 @@ type Queue struct {
 // OpenQueue opens the practice queue at path, creating it if it does not exist.
 func OpenQueue(ctx context.Context, path string) (*Queue, error) {
 	return openQueue(ctx, path, queueSchema)
+}
+
+// OpenQueueToMeasure opens the queue at path with SQLite's synchronous setting as
+// given ("FULL" or "NORMAL"), for one thing only: the bench's figure of what FULL
+// costs the queue (triagectl bench --queue-synchronous normal). NORMAL can lose
+// acknowledged requests in a power cut; a queue that serves a practice is opened with
+// OpenQueue, always FULL.
+func OpenQueueToMeasure(ctx context.Context, path, synchronous string) (*Queue, error) {
+	s := queueSchema
+	switch strings.ToUpper(synchronous) {
+	case "FULL":
+	case "NORMAL":
+		s.synchronous = "NORMAL"
+	default:
+		return nil, fmt.Errorf("synchronous %q: use full or normal", synchronous)
+	}
+	return openQueue(ctx, path, s)
 }
 
 // openQueue opens a queue of schema s: queueSchema, or (in the benchmark that
@@ -80,8 +99,9 @@ func (q *Queue) Close() error {
 
 // grouped runs fn in a write transaction shared with whatever else is waiting, and
 // returns once that transaction is committed (fn's error if fn failed, in which case
-// nothing fn wrote is kept).
-func (q *Queue) grouped(ctx context.Context, fn func(tx *sqlx.Tx, now time.Time) error) error {
+// nothing fn wrote is kept). fn must use the context it is given, never ctx: ctx's
+// end must not interrupt a transaction that carries others' writes.
+func (q *Queue) grouped(ctx context.Context, fn func(ctx context.Context, tx *sqlx.Tx, now time.Time) error) error {
 	return q.group.do(ctx, fn)
 }
 
@@ -150,31 +170,42 @@ func (q *Queue) AddUser(ctx context.Context, name string, role Role, team triage
 }
 
 // UserByToken finds the member of staff a live bearer token belongs to. A revoked or
-// expired token is refused with a message saying which, and what to do.
+// expired token is refused with a message saying which, and what to do. The users row
+// is read from memory while the sign-in epoch stands (signInCache).
 func (q *Queue) UserByToken(ctx context.Context, token string) (User, error) {
-	var u struct {
-		ID      int64         `db:"id"`
-		Name    string        `db:"name"`
-		Role    string        `db:"role"`
-		Team    string        `db:"team"`
-		Expires int64         `db:"expires_at"`
-		Revoked sql.NullInt64 `db:"revoked_at"`
-	}
-	err := q.r.GetContext(ctx, &u, `SELECT id, name, role, team, expires_at, revoked_at FROM users WHERE token_hash = ?`, HashToken(token))
-	if errors.Is(err, sql.ErrNoRows) {
-		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the token is not a staff token: ask the practice manager for a new one")
-	} else if err != nil {
+	hash := HashToken(token)
+	epoch, err := q.signInEpoch(ctx)
+	if err != nil {
 		return User{}, fmt.Errorf("look up user: %w", err)
 	}
-	if u.Revoked.Valid {
+	u, ok := q.signIns.user(epoch, hash)
+	if !ok {
+		var row struct {
+			ID      int64         `db:"id"`
+			Name    string        `db:"name"`
+			Role    string        `db:"role"`
+			Team    string        `db:"team"`
+			Expires int64         `db:"expires_at"`
+			Revoked sql.NullInt64 `db:"revoked_at"`
+		}
+		err := q.r.GetContext(ctx, &row, `SELECT id, name, role, team, expires_at, revoked_at FROM users WHERE token_hash = ?`, hash)
+		if errors.Is(err, sql.ErrNoRows) {
+			return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the token is not a staff token: ask the practice manager for a new one")
+		} else if err != nil {
+			return User{}, fmt.Errorf("look up user: %w", err)
+		}
+		u = cachedUser{user: User{ID: row.ID, Name: row.Name, Role: Role(row.Role), Team: triage.Team(row.Team)}, expires: row.Expires, revoked: row.Revoked}
+		q.signIns.keepUser(epoch, hash, u)
+	}
+	if u.revoked.Valid {
 		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the sign-in of %s was ended on %s (signed out or revoked): ask the practice manager for a new token (queueserver user token --name %q)",
-			u.Name, time.Unix(u.Revoked.Int64, 0).UTC().Format("2 January 2006 15:04 UTC"), u.Name)
+			u.user.Name, time.Unix(u.revoked.Int64, 0).UTC().Format("2 January 2006 15:04 UTC"), u.user.Name)
 	}
-	if q.Now().Unix() >= u.Expires {
+	if q.Now().Unix() >= u.expires {
 		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the token of %s expired on %s: ask the practice manager for a new one (queueserver user token --name %q)",
-			u.Name, time.Unix(u.Expires, 0).UTC().Format("2 January 2006"), u.Name)
+			u.user.Name, time.Unix(u.expires, 0).UTC().Format("2 January 2006"), u.user.Name)
 	}
-	return User{ID: u.ID, Name: u.Name, Role: Role(u.Role), Team: triage.Team(u.Team)}, nil
+	return u.user, nil
 }
 
 func isUnique(err error) bool {
@@ -316,7 +347,7 @@ func (q *Queue) SubmitOnce(ctx context.Context, once Once, s Submission, limits 
 	var r triage.Request
 	// Grouped with the other submissions and audit entries that arrive together: one
 	// commit, one fsync for all of them, which synchronous=FULL makes worth sharing.
-	err = q.grouped(ctx, func(tx *sqlx.Tx, now time.Time) error {
+	err = q.grouped(ctx, func(ctx context.Context, tx *sqlx.Tx, now time.Time) error {
 		r = triage.Request{}
 		if done, err := q.answered(ctx, tx, now, once, &r); done || err != nil {
 			return err

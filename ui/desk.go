@@ -73,12 +73,10 @@ type Desk struct {
 	// dashboardShown says whether the dashboard is on screen, so a sync refreshes its
 	// figures too; goroutines read it.
 	dashboardShown atomic.Bool
-	// What the last status said of a session the queue ended, for the sign-in dialog;
-	// owned by the Fyne thread.
-	signedOut        bool
-	signedOutWhy     string
-	signedOutPending int
-	signInOpen       bool
+	// status is the last sync status shown: whether the queue ended this desk's
+	// session, why, and what waits, for the sign-in dialog. Owned by the Fyne thread.
+	status     SyncStatus
+	signInOpen bool
 	// photos are the patients' photos this desk fetched, in memory only.
 	photos photoMemory
 }
@@ -432,8 +430,13 @@ func (d *Desk) problem(err error) {
 // sync calls it after each round) and returns once it is on screen.
 func (d *Desk) PostStatus(s SyncStatus) { onUI(func() { d.SetStatus(s) }) }
 
-// SetStatus shows the sync status; call it on the Fyne thread.
+// SetStatus shows the sync status; call it on the Fyne thread. A status from a sync
+// that has since been replaced (a sign-in started another) is dropped here, on the
+// Fyne thread, where no sign-in can slip in between the check and the screen.
 func (d *Desk) SetStatus(s SyncStatus) {
+	if s.Session != d.sync.Session() {
+		return
+	}
 	state := "Online"
 	if !s.Online {
 		state = "OFFLINE: working from this desk's copy"
@@ -454,10 +457,11 @@ func (d *Desk) SetStatus(s SyncStatus) {
 		text = fmt.Sprintf("SIGNED OUT: sign in again to send the %d waiting and to sync · last sync %s · %s", s.Pending, last, s.Problem)
 	}
 	d.Status.SetText(text)
-	d.signedOutWhy, d.signedOutPending = s.Problem, s.Pending
+	was := d.status
+	d.status = s
 	if s.SignedOut && d.opts.SignIn != nil {
 		d.SignInBtn.Show()
-		if !d.signedOut || d.signInOpen { // ask once per ended session; keep an open dialog current
+		if !was.SignedOut || d.signInOpen { // ask once per ended session; keep an open dialog current
 			d.askSignIn(s.Problem, s.Pending)
 		}
 	} else {
@@ -466,7 +470,6 @@ func (d *Desk) SetStatus(s SyncStatus) {
 			d.SignIn.Dialog.Hide()
 		}
 	}
-	d.signedOut = s.SignedOut
 	if s.Conflicts > 0 {
 		d.ConflictBtn.SetText(fmt.Sprintf("%d conflict(s): resolve", s.Conflicts))
 		d.ConflictBtn.Show()

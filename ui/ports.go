@@ -91,10 +91,17 @@ type Sync interface {
 	SaveTemplate(ctx context.Context, t triage.Template) (triage.Template, error)
 	DeleteTemplate(ctx context.Context, id int64, version int) error
 	SetPractice(ctx context.Context, p triage.Practice) error
+	// Session names the sync now running: it changes each time the desk signs in
+	// again (or, in the demo, as someone else) and a new sync replaces the old. The
+	// desk shows only the statuses of this session (SyncStatus.Session): a replaced
+	// sync's late report must not undo a sign-in.
+	Session() int
 }
 
 // SyncStatus is what the status bar shows about the link to the practice queue.
 type SyncStatus struct {
+	// Session is the Sync.Session of the sync that reported this status.
+	Session   int
 	Online    bool
 	LastSync  time.Time
 	Pending   int
@@ -165,6 +172,7 @@ func (noSync) Presence(context.Context, int64, string) ([]Viewer, error) { retur
 func (noSync) Settings(context.Context) (Settings, error) {
 	return Settings{Limits: triage.DefaultLimits(), Mode: triage.ModeOpen}, nil
 }
+func (noSync) Session() int                                               { return 0 }
 func (noSync) SetLimits(context.Context, triage.Limits) error             { return nil }
 func (noSync) SetAvailability(context.Context, triage.Availability) error { return nil }
 

@@ -116,10 +116,13 @@ func (p *SignInPrompt) submit() {
 			p.Token.SetText("")
 			p.Message.SetText("")
 			p.Dialog.Hide()
-			p.d.Status.SetText("Signed in again as " + p.d.opts.User + " · sending what waited…")
+			if p.d.status.Session != p.d.sync.Session() {
+				// Until the new sync reports; once it has, its status stays.
+				p.d.Status.SetText("Signed in again as " + p.d.opts.User + " · sending what waited…")
+			}
 		})
 	})
 }
 
 // showSignIn opens the sign-in dialog again after Later (the status bar's button).
-func (d *Desk) showSignIn() { d.askSignIn(d.signedOutWhy, d.signedOutPending) }
+func (d *Desk) showSignIn() { d.askSignIn(d.status.Problem, d.status.Pending) }

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -60,5 +62,73 @@ func TestSignInPromptSignsInOnceWhileOneIsInFlight(t *testing.T) {
 	background.Wait()
 	if extra := len(calls); extra != 0 {
 		t.Errorf("%d more sign-ins started while the first was in flight", extra)
+	}
+}
+
+// sessionSync is a desk's link whose sync is replaced at each sign-in, as the real
+// link's is: Session says which sync is the current one.
+type sessionSync struct {
+	fakeSync
+	session atomic.Int64
+}
+
+func (s *sessionSync) Session() int { return int(s.session.Load()) }
+
+// TestSignInStatusOfAReplacedSyncIsDropped: after a sign-in, the new sync's status is
+// what the status bar shows, even when it arrived before the sign-in's own "Signed in
+// again" (it used to overwrite it, and stay until the next sync, minutes away on a
+// quiet queue); and a late report of the replaced sync, still signed out, neither
+// reopens the sign-in dialog nor says SIGNED OUT. A signed-out status of the new sync
+// still asks at once.
+func TestSignInStatusOfAReplacedSyncIsDropped(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	c, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	link := &sessionSync{}
+	link.session.Store(1)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 720))
+	var d *Desk
+	synced := time.Date(2026, 11, 24, 10, 0, 5, 0, time.Local)
+	d = NewDesk(c, cacheActor{c}, link, Options{User: "amy", Now: func() time.Time { return testNow },
+		SignIn: func(ctx context.Context, token string) error {
+			// The link starts a new sync, which reports before the desk hears that
+			// the sign-in worked.
+			link.session.Store(2)
+			d.PostStatus(SyncStatus{Session: 2, Online: true, LastSync: synced})
+			return nil
+		}}, w)
+	d.Install(w)
+	revoked := SyncStatus{Session: 1, SignedOut: true, Pending: 1, Problem: "the token was revoked"}
+	d.PostStatus(revoked)
+	if d.SignIn == nil || !d.dialogShowing() {
+		t.Fatal("no sign-in dialog after the queue ended the session")
+	}
+	user(func() {
+		d.SignIn.Token.SetText("new-token")
+		test.Tap(d.SignIn.Button)
+	})
+	online := func(when string) {
+		t.Helper()
+		if got := d.Status.Text; !strings.HasPrefix(got, "Online · last sync 10:00:05") {
+			t.Errorf("%s the status bar says %q, want the new sync's status", when, got)
+		}
+		if d.dialogShowing() || d.SignInBtn.Visible() {
+			t.Errorf("%s the sign-in dialog is open (%v) or its button shown (%v)", when, d.dialogShowing(), d.SignInBtn.Visible())
+		}
+	}
+	online("after the sign-in")
+
+	d.PostStatus(revoked) // the old sync's last round, reported late
+	background.Wait()
+	online("after the replaced sync's late report")
+
+	d.PostStatus(SyncStatus{Session: 2, SignedOut: true, Pending: 0, Problem: "the token expired"})
+	if !d.dialogShowing() || !strings.Contains(d.SignIn.Why.Text, "expired") {
+		t.Error("the current sync's signed-out status did not ask for a sign-in")
 	}
 }

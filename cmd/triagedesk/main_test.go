@@ -108,7 +108,7 @@ func TestOfflineWhenTheServerStops(t *testing.T) {
 	desk := ui.NewDesk(cache, cachedActor{cache, triage.DefaultCalendar()}, nil, ui.Options{User: "demo-reviewer", Problems: func(err error) { t.Error(err) }}, w)
 	desk.Install(w)
 	statuses := make(chan client.Status, 10)
-	connect(syncer, desk)
+	connect(syncer, 0, desk) // the desk has no link: its session is 0
 	show := syncer.OnStatus
 	syncer.OnStatus = func(s client.Status) { show(s); statuses <- s }
 

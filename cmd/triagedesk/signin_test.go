@@ -173,6 +173,7 @@ func TestSignInAgainAfterTheTokenIsRevoked(t *testing.T) {
 	}
 
 	// The right token: the dialog closes, the assignment is sent once, sync resumes.
+	old, _, _, _ := link.now()
 	ui.Quiet(func() {
 		desk.SignIn.Token.SetText(newToken)
 		test.Tap(desk.SignIn.Button)
@@ -180,6 +181,15 @@ func TestSignInAgainAfterTheTokenIsRevoked(t *testing.T) {
 	next("online with nothing waiting after the sign-in", func(s client.Status) bool { return !s.SignedOut && s.Online && s.Pending == 0 })
 	eventually("the sign-in dialog and button gone", func() bool {
 		return w.Canvas().Overlays().Top() == nil && !desk.SignInBtn.Visible()
+	})
+	// The replaced syncer's last round, reporting late what it saw (signed out), as it
+	// can when it was mid-round at the sign-in: the desk must not ask again.
+	old.OnStatus(old.Status())
+	ui.Quiet(func() {
+		if w.Canvas().Overlays().Top() != nil || desk.SignInBtn.Visible() || strings.Contains(desk.Status.Text, "SIGNED OUT") {
+			t.Errorf("after the replaced syncer's late report the sign-in dialog is open (%v), its button shown (%v), the status %q",
+				w.Canvas().Overlays().Top() != nil, desk.SignInBtn.Visible(), desk.Status.Text)
+		}
 	})
 	got, err := q.Request(ctx, id)
 	if err != nil || got.Team != triage.TeamMedicines || got.UpdatedBy != "demo-reviewer" || got.Version != before.Version+1 {

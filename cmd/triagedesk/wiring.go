@@ -196,7 +196,7 @@ func start(ctx context.Context, cfg config, a fyne.App, w fyne.Window) {
 		}
 	}
 	if practice != nil {
-		opts.SwitchUser = func(role ui.Role, team triage.Team) string { return link.switchDemo(ctx, *practice, role, team) }
+		opts.SwitchUser = func(role ui.Role, team triage.Team) string { return link.switchDemo(*practice, role, team) }
 	}
 	var desk *ui.Desk
 	fyne.DoAndWait(func() {
@@ -285,14 +285,17 @@ type link struct {
 	cache *store.Cache
 	base  string
 
-	mu     sync.Mutex
-	syncer *client.Syncer
-	client *client.Client
-	token  string
-	user   string
-	desk   *ui.Desk
-	stop   context.CancelFunc // stops the running sync
-	life   context.Context    // the desk's own, which a sync after a sign-in runs under
+	mu sync.Mutex
+	// session numbers the syncers: each use makes a new one, and the desk shows only
+	// the statuses of the latest (ui.Sync.Session).
+	session int
+	syncer  *client.Syncer
+	client  *client.Client
+	token   string
+	user    string
+	desk    *ui.Desk
+	stop    context.CancelFunc // stops the running sync
+	life    context.Context    // the desk's own, which a sync after a sign-in runs under
 	// remember, if set, keeps a new token for the desk's next start.
 	remember func(token string)
 	// watch, if set, hears every sync status after the desk shows it (tests).
@@ -308,6 +311,15 @@ func (l *link) use(c *client.Client, token, user string) {
 	l.client, l.token, l.user = c, token, user
 	l.syncer = client.NewSyncer(c, l.cache)
 	l.syncer.User = user
+	l.session++
+}
+
+// Session is the number of the syncer now in use: the desk drops a status reported
+// by any other, as that syncer has been replaced.
+func (l *link) Session() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.session
 }
 
 func (l *link) now() (*client.Syncer, *client.Client, string, string) {
@@ -328,9 +340,9 @@ func (l *link) run(ctx context.Context, desk *ui.Desk, first func(error)) {
 		l.stop()
 	}
 	l.stop, l.desk = cancel, desk
-	syncer := l.syncer
+	syncer, session := l.syncer, l.session
 	l.mu.Unlock()
-	connect(syncer, desk)
+	connect(syncer, session, desk)
 	if watch := l.watch; watch != nil {
 		show := syncer.OnStatus
 		syncer.OnStatus = func(s client.Status) { show(s); watch(s) }
@@ -348,7 +360,7 @@ func (l *link) run(ctx context.Context, desk *ui.Desk, first func(error)) {
 // switchDemo signs the demo desk in as the demo member of staff for a role and team,
 // and returns their name. It is called on the Fyne thread, so the new sign-in runs on
 // a goroutine.
-func (l *link) switchDemo(ctx context.Context, p server.DemoPractice, role ui.Role, team triage.Team) string {
+func (l *link) switchDemo(p server.DemoPractice, role ui.Role, team triage.Team) string {
 	name := "demo-reviewer"
 	switch role {
 	case ui.RoleManager:
@@ -365,14 +377,21 @@ func (l *link) switchDemo(ctx context.Context, p server.DemoPractice, role ui.Ro
 	if err != nil {
 		return ""
 	}
-	l.use(c, u.Token, name)
-	l.mu.Lock()
-	desk := l.desk
-	l.mu.Unlock()
-	if desk != nil {
-		go l.run(ctx, desk, nil)
-	}
+	l.switchTo(c, u.Token, name)
 	return name
+}
+
+// switchTo makes the link work as name with client c and token, and, once the desk is
+// following the queue, restarts the sync as them under the desk's own context (the
+// old sync stops). It returns at once: the new sync runs on a goroutine.
+func (l *link) switchTo(c *client.Client, token, name string) {
+	l.use(c, token, name)
+	l.mu.Lock()
+	desk, life := l.desk, l.life
+	l.mu.Unlock()
+	if desk != nil && life != nil {
+		go l.run(life, desk, nil)
+	}
 }
 
 // SignIn signs the desk in again with a new token after the queue ended its session
@@ -397,13 +416,7 @@ func (l *link) SignIn(ctx context.Context, token string) error {
 	if me.Name != user {
 		return fmt.Errorf("this token is %s's, but this desk is signed in as %s and holds their work. Paste %s's new token; to work as %s, close the desk and start it with their token", me.Name, user, user, me.Name)
 	}
-	l.use(c, token, me.Name)
-	l.mu.Lock()
-	desk, life := l.desk, l.life
-	l.mu.Unlock()
-	if desk != nil && life != nil {
-		go l.run(life, desk, nil)
-	}
+	l.switchTo(c, token, me.Name)
 	if l.remember != nil {
 		l.remember(token)
 	}
@@ -705,11 +718,12 @@ func trickle(ctx context.Context, url string, practice server.DemoPractice, firs
 // for the emergency banner: a heart attack in a patient's own words.
 const demoEmergency = "Crushing pain in the middle of my chest for the last 20 minutes, going into my left arm and jaw. I feel sweaty and sick."
 
-// connect shows the sync's status on the desk and refreshes the desk after each sync.
-func connect(syncer *client.Syncer, desk *ui.Desk) {
+// connect shows the sync's status on the desk, as that of session, and refreshes the
+// desk after each sync.
+func connect(syncer *client.Syncer, session int, desk *ui.Desk) {
 	syncer.OnStatus = func(s client.Status) {
 		desk.Refresh()
-		desk.PostStatus(ui.SyncStatus{Online: s.Online, LastSync: s.LastSync, Pending: s.Pending, Conflicts: s.Conflicts, Problem: s.LastError, SignedOut: s.SignedOut})
+		desk.PostStatus(ui.SyncStatus{Session: session, Online: s.Online, LastSync: s.LastSync, Pending: s.Pending, Conflicts: s.Conflicts, Problem: s.LastError, SignedOut: s.SignedOut})
 	}
 }
 

@@ -1,0 +1,129 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"triagedesk/store"
+	"triagedesk/triage"
+)
+
+// TestSignInCacheSeesEveryChangeFromAnotherProcess: token checks are answered from
+// memory, and every change to what they read, made through a second handle on the
+// same file (as `queueserver user revoke` does while the server runs), is seen on the
+// very next check: a revoked or signed-out token is refused at once, a verified claim
+// shows at once. Each case first checks the token, so its answer is in memory.
+func TestSignInCacheSeesEveryChangeFromAnotherProcess(t *testing.T) {
+	ctx := context.Background()
+	birth := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		staff  bool
+		change func(t *testing.T, other *store.Queue, token string, claim triage.Claim, listed int64)
+		want   string // the refusal's words; "" when the token still works
+		check  func(t *testing.T, a triage.Account, listed int64)
+	}{
+		{"staff token revoked", true, func(t *testing.T, other *store.Queue, _ string, _ triage.Claim, _ int64) {
+			must(t, other.RevokeUser(ctx, "amy", "mo"))
+		}, "signed out or revoked", nil},
+		{"staff signed out", true, func(t *testing.T, other *store.Queue, token string, _ triage.Claim, _ int64) {
+			must(t, other.SignOutUser(ctx, token))
+		}, "signed out or revoked", nil},
+		{"staff given a new token", true, func(t *testing.T, other *store.Queue, _ string, _ triage.Claim, _ int64) {
+			_, err := other.NewUserToken(ctx, "amy", "mo")
+			must(t, err)
+		}, "not a staff token", nil},
+		{"patient signed out", false, func(t *testing.T, other *store.Queue, token string, _ triage.Claim, _ int64) {
+			must(t, other.EndSession(ctx, token))
+		}, "signed out", nil},
+		{"patient's claim verified", false, func(t *testing.T, other *store.Queue, _ string, c triage.Claim, listed int64) {
+			_, err := other.DecideClaim(ctx, c.ID, triage.ClaimDecision{Decision: triage.ClaimVerified, PatientID: listed}, "mo")
+			must(t, err)
+		}, "", func(t *testing.T, a triage.Account, listed int64) {
+			if !a.Verified || a.PatientID != listed {
+				t.Errorf("after the claim was verified: %+v, want verified as patient %d", a, listed)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "queue.db")
+			q, err := store.OpenQueue(ctx, path)
+			must(t, err)
+			defer q.Close()
+			listed := triage.Patient{ID: 1, Version: 1, NHSNumber: testNHSNumber(t, 0), GivenName: "Ann", FamilyName: "Green", BirthDate: birth, Sex: triage.Female, SiteID: "main", GPTeamID: "blue"}
+			must(t, q.Import(ctx, store.Changes{Sites: []triage.Site{{ID: "main", Name: "Main"}}, GPTeams: []triage.GPTeam{{ID: "blue", Name: "Blue", SiteID: "main"}},
+				Patients: []triage.Patient{listed}}))
+			var token string
+			var claim triage.Claim
+			if tt.staff {
+				token, err = q.AddUser(ctx, "amy", store.RoleReviewer, "")
+				must(t, err)
+			} else {
+				acc, _, err := q.SignUp(ctx, "ann@example.com", "x")
+				must(t, err)
+				c, err := triage.ValidateClaimed(triage.Claim{Kind: triage.ClaimSelf, NHSNumber: listed.NHSNumber, GivenName: "Ann", FamilyName: "Green", BirthDate: birth}, birth.AddDate(40, 0, 0))
+				must(t, err)
+				claim, err = q.SubmitClaim(ctx, acc, c)
+				must(t, err)
+				token, _, err = q.StartSession(ctx, acc, time.Hour)
+				must(t, err)
+			}
+			check := func() (triage.Account, error) {
+				if tt.staff {
+					_, err := q.UserByToken(ctx, token)
+					return triage.Account{}, err
+				}
+				return q.AccountByToken(ctx, token)
+			}
+			for range 2 { // the second from memory
+				if a, err := check(); err != nil {
+					t.Fatalf("before the change: %v", err)
+				} else if !tt.staff && a.Verified {
+					t.Fatalf("before the claim was verified: %+v", a)
+				}
+			}
+			other, err := store.OpenQueue(ctx, path)
+			must(t, err)
+			tt.change(t, other, token, claim, listed.ID)
+			must(t, other.Close())
+			a, err := check()
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("after the change: %v", err)
+			case tt.want != "" && (triage.ErrorCode(err) != triage.EUNAUTHORIZED || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("after the change: %v, want a refusal saying %q", err, tt.want)
+			}
+			if tt.check != nil {
+				tt.check(t, a, listed.ID)
+			}
+		})
+	}
+}
+
+// TestSignInCacheStillExpires: a token whose answer is in memory still expires on time.
+func TestSignInCacheStillExpires(t *testing.T) {
+	ctx := context.Background()
+	q, err := store.OpenQueue(ctx, filepath.Join(t.TempDir(), "queue.db"))
+	must(t, err)
+	defer q.Close()
+	token, err := q.AddUser(ctx, "amy", store.RoleReviewer, "")
+	must(t, err)
+	if _, err := q.UserByToken(ctx, token); err != nil {
+		t.Fatal(err)
+	}
+	q.Now = func() time.Time { return time.Now().Add(store.StaffTokenTTL + time.Hour) }
+	if _, err := q.UserByToken(ctx, token); triage.ErrorCode(err) != triage.EUNAUTHORIZED || !strings.Contains(err.Error(), "expired") {
+		t.Fatalf("a token past its time: %v, want refused as expired", err)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
