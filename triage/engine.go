@@ -31,6 +31,9 @@ type Engine struct {
 	breakers  map[string]bool // words that end a clause, as full stops do
 	classes   []wordClass     // word classes ("@medicine") that phrases may name
 	opinion   *SecondOpinion  // the model that may raise a suggestion; nil for rules alone
+	// maskedBy lists, for a concept, the concepts whose phrases hide it where they
+	// overlap: "coil fitted" is not a fit, "normal temp" is not a fever.
+	maskedBy [][]int
 }
 
 // WithSecondOpinion returns a copy of the engine that lets m raise its suggestions
@@ -80,6 +83,14 @@ func (e *Engine) Source() string { return e.source }
 // feverC is the temperature that counts as a fever when the text gives a number.
 const feverC = 37.8
 
+// normalC is the lowest temperature read as normal: from it up to feverC, a measured
+// temperature says there is no fever. Below it a low temperature may be a sign of
+// sepsis in an older person, so the word "temperature" keeps counting as a fever.
+const normalC = 36.0
+
+// bareTemperature are the words that only name a temperature, without saying it is high.
+var bareTemperature = map[string]bool{"temp": true, "temps": true, "temperature": true, "temperatures": true}
+
 // match is one phrase found in the text, over tokens [from, to).
 type match struct {
 	concept  int
@@ -125,7 +136,9 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 		if r.priority != p || r.weak {
 			continue
 		}
-		if r.conceptsHold(a.present) && !r.factsHold(in, a.f) {
+		if r.conceptsHold(a.denied) && !r.factsHold(in, a.f) {
+			// Said or denied, the words meet a rule the facts rule out: "temperature of
+			// 37.5" in a baby of 8 weeks, read as no fever, is not raised to 38.
 			return true
 		}
 		if len(r.several) == 0 && !r.conceptsHold(a.present) && r.conceptsHold(a.denied) && r.factsHold(in, a.f) {
@@ -138,7 +151,7 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 // classifyRules is the rules' suggestion alone, and what they read.
 func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
-	found := e.findPhrases(toks)
+	found, hidden := e.masked(e.findPhrases(toks))
 	present := make([][]match, len(e.concepts))
 	negated := make([]bool, len(found))
 	for i, m := range found {
@@ -151,6 +164,11 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 		}
 		denied[m.concept] = append(denied[m.concept], m)
 	}
+	for _, m := range hidden {
+		// Words read another way ("coil fitted", "pain down one side of my face") are,
+		// for the second opinion, as good as denied: they are not the red flag.
+		denied[m.concept] = append(denied[m.concept], m)
+	}
 	for _, m := range e.findTogether(toks, found) {
 		present[m.concept] = append(present[m.concept], m)
 	}
@@ -158,6 +176,12 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 	if fever, ok := e.conceptID["fever"]; ok && temp >= feverC && len(present[fever]) == 0 {
 		// "she is 38.6" says fever as plainly as the word does.
 		present[fever] = []match{{concept: fever, from: at, to: at + 1}}
+	} else if ok && temp >= normalC && temp < feverC {
+		// "temp 37.4" names a temperature that was taken and is normal: the bare word
+		// is no fever. Words that describe one ("burning up", "shivery") still count.
+		present[fever] = slices.DeleteFunc(present[fever], func(m match) bool {
+			return m.to-m.from == 1 && m.from >= 0 && bareTemperature[toks[m.from].norm]
+		})
 	}
 	f := features{age: in.Age, months: monthsFromText(toks, in.Age), temp: temp}
 	e.applyFacts(in.Answers, &f, present)
@@ -403,6 +427,53 @@ func (e *Engine) findPhrases(toks []token) []match {
 	return out
 }
 
+// masked sets apart the phrases another concept's phrase hides where the two overlap:
+// "coil fitted" hides the seizure word "fitted", "normal temp" the fever word
+// "temp", "wish I wouldn't wake up" the collapse words "wouldn't wake up". Only the
+// overlapping words are hidden: a red flag said elsewhere in the text still counts.
+func (e *Engine) masked(found []match) (kept, hidden []match) {
+	if len(e.maskedBy) == 0 {
+		return found, nil
+	}
+	var drop []bool
+	for i, m := range found {
+		for _, n := range found {
+			if n.from < m.to && m.from < n.to && slices.Contains(e.maskedBy[m.concept], n.concept) {
+				if drop == nil {
+					drop = make([]bool, len(found))
+				}
+				drop[i] = true
+				break
+			}
+		}
+	}
+	if drop == nil {
+		return found, nil
+	}
+	for i, m := range found {
+		if drop[i] {
+			hidden = append(hidden, m)
+		} else {
+			kept = append(kept, m)
+		}
+	}
+	return kept, hidden
+}
+
+// maskedAt reports whether the words [from, to) of a part of a together group of
+// concept c overlap a phrase that hides c.
+func (e *Engine) maskedAt(found []match, c, from, to int) bool {
+	if len(e.maskedBy) == 0 || len(e.maskedBy[c]) == 0 {
+		return false
+	}
+	for _, n := range found {
+		if n.from < to && from < n.to && slices.Contains(e.maskedBy[c], n.concept) {
+			return true
+		}
+	}
+	return false
+}
+
 // findTogether returns the concepts said as words together in one sentence, in any
 // order ("tightness in my chest", "my chest is so tight"). A group counts only when
 // none of its parts is negated: "no chest pain, blood pressure high" has "chest" and
@@ -447,7 +518,7 @@ func (e *Engine) findTogether(toks []token, found []match) []match {
 					break
 				}
 				m := match{concept: tg.concept, from: at, to: at + len(part.words)}
-				if e.negated(toks, found, m) {
+				if e.negated(toks, found, m) || e.maskedAt(found, tg.concept, m.from, m.to) || e.deniedPair(toks, tg, m, end) {
 					group = nil
 					break
 				}
@@ -458,6 +529,37 @@ func (e *Engine) findTogether(toks []token, found []match) []match {
 		}
 	}
 	return out
+}
+
+// deniedPair reports whether a part of a group is followed at once by a negating
+// word and another part of the same group: "face not swollen", "lips aren't
+// swelling". The group's words are both there, but said to deny it, whatever the
+// sentence says elsewhere ("swelling on the gum, face not swollen").
+func (e *Engine) deniedPair(toks []token, tg together, m match, end int) bool {
+	k := m.to
+	if k < end && linking[toks[k].norm] && toks[k].norm != "and" {
+		k++ // "face is not swollen"
+	}
+	if k >= end || toks[k].clause != toks[m.from].clause || !e.cues[toks[k].norm] || e.pseudoAt(toks, k) {
+		return false
+	}
+	// Any part of any group of the concept: "face & swell*" is denied by "face not
+	// swollen", a word of its sibling group "face & swollen".
+	for _, g := range e.together {
+		if g.concept != tg.concept {
+			continue
+		}
+		for _, part := range g.parts {
+			for _, at := range []int{k + 1, k + 2} { // one word of slack: "not really swollen"
+				if at < end && toks[at].clause == toks[k].clause {
+					if to, ok := part.at(toks, at); ok && to <= end {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // together is a concept said as several phrases in one sentence, in any order.
@@ -505,6 +607,11 @@ func (p phrase) at(toks []token, i int) (int, bool) {
 	for k, w := range p.words {
 		t := toks[i+k]
 		if t.sentence != clause || !tokenMatches(w, t) {
+			return 0, false
+		}
+		if w == "#many" && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] && !tabletWords[toks[i+k+1].norm] {
+			// "the bloods the midwife took at 28 weeks", "took 20 years": a number of
+			// weeks or years is not a count of tablets.
 			return 0, false
 		}
 	}
@@ -559,7 +666,7 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 		if !e.cues[toks[i].norm] {
 			continue
 		}
-		if e.pseudoAt(toks, i) || insidePhrase(found, i, m) {
+		if e.pseudoAt(toks, i) || ownsCue(toks, found, i, m) {
 			continue
 		}
 		return true
@@ -694,6 +801,45 @@ func insideNegated(found []match, negated []bool, m match) bool {
 		}
 	}
 	return false
+}
+
+// ownsCue reports whether the negating word at i belongs to a phrase found in the text
+// and so negates nothing beyond it ("not drinking and very drowsy": the drowsiness is
+// said). A phrase that is itself a negation continued by "or" carries its negation on,
+// as the words do: "no plan or means", "no fever or rash", "not drinking or weeing".
+// And a phrase with a negating word denies what it holds after that word: "not
+// sudden" is a phrase of its own, and still says the pain was not sudden. Without
+// these a concept phrase containing "no" would stop the negation of other phrases.
+func ownsCue(toks []token, found []match, i int, m match) bool {
+	for _, f := range found {
+		if f == m || f.from > i || i >= f.to {
+			continue
+		}
+		if f.to < m.from && continuesList(toks, f.to, m.from) {
+			continue
+		}
+		if f.from <= m.from && m.to <= f.to {
+			continue // "not sudden" is a phrase, and denies the sudden inside it
+		}
+		return true
+	}
+	return false
+}
+
+// continuesList reports whether the words [from, to) join two items of one list: an
+// "or" or "nor", perhaps with "any".
+func continuesList(toks []token, from, to int) bool {
+	or := false
+	for k := from; k < to; k++ {
+		switch toks[k].norm {
+		case "or", "nor":
+			or = true
+		case "any":
+		default:
+			return false
+		}
+	}
+	return or
 }
 
 func insidePhrase(found []match, i int, self match) bool {

@@ -185,7 +185,7 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
 	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
-	// probing the engine; blind-1..13, 16..34, 36 and 37 were each written from LABELS.md alone by someone
+	// probing the engine; blind-1..13, 16..34, 36..41, 44 and 45 were each written from LABELS.md alone by someone
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
@@ -195,7 +195,9 @@ func TestLabelledSets(t *testing.T) {
 		"testdata/blind-22.jsonl", "testdata/blind-23.jsonl", "testdata/blind-24.jsonl", "testdata/blind-25.jsonl",
 		"testdata/blind-26.jsonl", "testdata/blind-27.jsonl", "testdata/blind-28.jsonl", "testdata/blind-29.jsonl",
 		"testdata/blind-30.jsonl", "testdata/blind-31.jsonl", "testdata/blind-32.jsonl", "testdata/blind-33.jsonl",
-		"testdata/blind-34.jsonl", "testdata/blind-36.jsonl", "testdata/blind-37.jsonl"} {
+		"testdata/blind-34.jsonl", "testdata/blind-36.jsonl", "testdata/blind-37.jsonl",
+		"testdata/blind-38.jsonl", "testdata/blind-39.jsonl", "testdata/blind-40.jsonl", "testdata/blind-41.jsonl",
+		"testdata/blind-44.jsonl", "testdata/blind-45.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")
@@ -220,6 +222,16 @@ func TestLabelledSets(t *testing.T) {
 			check("signpost accuracy", s.SignpostAccuracy(), 0.90)
 			if s.UnderTriageRate() > 0.03 {
 				t.Errorf("under-triage %.1f%%, target at most 3%%", 100*s.UnderTriageRate())
+			}
+			// False alarms cost a practice a call each and teach staff to doubt the
+			// red banner (alarm fatigue, H13 in docs/clinical-safety.md).
+			if s.OverTriageRate() > 0.02 {
+				for _, m := range s.Misses {
+					if m.Want.Priority != triage.Emergency && m.Got.Priority == triage.Emergency {
+						t.Logf("false alarm %s: %q labelled %s, suggested emergency because %v", m.ID, m.Text, m.Want.Priority, m.Got.Reasons)
+					}
+				}
+				t.Errorf("over-triage to emergency %.1f%% (%d), target at most 2%%", 100*s.OverTriageRate(), s.OverTriagedToEmergency)
 			}
 		})
 	}

@@ -25,6 +25,7 @@ type ruleFile struct {
 	WordClasses     map[string][]string `yaml:"word_classes"`
 	Fallback        map[string]ruleSpec `yaml:"fallback"`
 	Concepts        map[string][]string `yaml:"concepts"`
+	Masks           map[string][]string `yaml:"masks"`
 	Rules           []ruleSpec          `yaml:"rules"`
 }
 
@@ -86,6 +87,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	var lines struct {
 		Rules       []yaml.Node `yaml:"rules"`
 		Concepts    yaml.Node   `yaml:"concepts"`
+		Masks       yaml.Node   `yaml:"masks"`
 		WordClasses yaml.Node   `yaml:"word_classes"`
 		Fallback    yaml.Node   `yaml:"fallback"`
 	}
@@ -221,6 +223,31 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			} else {
 				e.byFirst[words[0]] = append(e.byFirst[words[0]], ph)
 			}
+		}
+	}
+
+	// Masks: a concept whose phrases hide another's where they overlap.
+	for i := 0; i+1 < len(lines.Masks.Content); i += 2 {
+		k := lines.Masks.Content[i]
+		by, ok := ids[k.Value]
+		if !ok {
+			return nil, bad(k.Line, "masks: %q is not a concept", k.Value)
+		}
+		if len(rf.Masks[k.Value]) == 0 {
+			return nil, bad(k.Line, "masks: %q hides no concept", k.Value)
+		}
+		if e.maskedBy == nil {
+			e.maskedBy = make([][]int, len(e.concepts))
+		}
+		for _, name := range rf.Masks[k.Value] {
+			c, ok := ids[name]
+			if !ok {
+				return nil, bad(k.Line, "masks: %q hides %q, which is not a concept", k.Value, name)
+			}
+			if c == by {
+				return nil, bad(k.Line, "masks: %q cannot hide itself", k.Value)
+			}
+			e.maskedBy[c] = append(e.maskedBy[c], by)
 		}
 	}
 

@@ -151,7 +151,7 @@ var (
 // ageLeads are the words after which "N months" is an age, not a duration.
 var ageLeads = map[string]bool{"is": true, "aged": true, "age": true, "only": true, "baby": true, "babys": true,
 	"hes": true, "shes": true, "just": true, "now": true, "son": true, "daughter": true, "boy": true, "girl": true,
-	"newborn": true, "twins": true, "have": true, "has": true}
+	"newborn": true, "twins": true, "have": true, "has": true, "nearly": true, "almost": true}
 
 // monthsFromText reads a baby's age in months from the text ("my 7 week old", "she is
 // 4 months"). A patient aged 0 whose months are not given is taken as a newborn, so a
@@ -167,18 +167,27 @@ func monthsFromText(toks []token, age int) int {
 		if !t.number || i+1 >= len(toks) {
 			continue
 		}
-		// "3 and a half months": the unit comes after the half.
+		// "3 and a half months", "3 and half months": the unit comes after the half.
 		unit, half := i+1, 0.0
 		if i+4 < len(toks) && toks[i+1].norm == "and" && toks[i+2].norm == "a" && toks[i+3].norm == "half" {
 			unit, half = i+4, 0.5
+		} else if i+3 < len(toks) && toks[i+1].norm == "and" && toks[i+2].norm == "half" {
+			unit, half = i+3, 0.5
 		}
 		per, ok := monthWords[toks[unit].norm]
 		if !ok {
 			continue
 		}
-		old := unit+1 < len(toks) && toks[unit+1].norm == "old"
+		next := ""
+		if unit+1 < len(toks) && toks[unit+1].clause == toks[unit].clause {
+			next = toks[unit+1].norm
+		}
+		old := next == "old" || next == "olds" || next == "baby"
 		aged := i > 0 && ageLeads[toks[i-1].norm]
-		if !old && !aged {
+		// "5mo, hot all night", "9 months, 38.9": a request that opens with an age said
+		// on its own gives the baby's age, as a form's first box would.
+		opens := i == 0 && next == ""
+		if !old && !aged && !opens {
 			continue // "a cough for 3 weeks" is not an age
 		}
 		n, err := strconv.ParseFloat(t.norm, 64)
@@ -197,6 +206,9 @@ func monthsFromText(toks []token, age int) int {
 var notTemperatureUnits = map[string]bool{"weeks": true, "week": true, "days": true, "day": true, "hours": true,
 	"hrs": true, "hour": true, "minutes": true, "mins": true, "years": true, "yrs": true, "year": true,
 	"times": true, "mg": true, "ml": true, "mcg": true, "tablets": true, "pills": true, "puffs": true, "kg": true}
+
+// tabletWords follow a number that counts tablets, which notTemperatureUnits also lists.
+var tabletWords = map[string]bool{"tablets": true, "pills": true, "mg": true, "ml": true, "mcg": true, "puffs": true}
 
 // temperatureWords mark a nearby bare number as a temperature.
 var temperatureWords = map[string]bool{"temperature": true, "temp": true, "temps": true, "fever": true,

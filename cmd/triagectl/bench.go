@@ -47,6 +47,8 @@ func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"CPU per submission is the queue's alone, apart from the desks' and senders' in this process; false runs all in one process")
 	synchronous := fs.String("queue-synchronous", "full", "SQLite's synchronous setting of the desks' queue in the latency and load tests: full, as a\n"+
 		"practice's queue always runs, or normal, only to measure what full costs (normal can lose acknowledged requests in a power cut)")
+	feedInterval := fs.Duration("feed-interval", server.DefaultFeedInterval, "the least time between two announcements of changes to the following desks\n"+
+		"(server.FeedInterval): a change after a quiet spell is announced at once, later ones wait for the next announcement together")
 	profileDir := fs.String("profile", "", "write CPU, mutex and block profiles of the load test alone to this folder,\n"+
 		"samples labelled side=queue, desk or patient (go tool pprof -tagfocus side=queue)")
 	if err := fs.Parse(args); err != nil {
@@ -85,7 +87,7 @@ func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer os.RemoveAll(dir)
 	// The queue process writes its errors to the same stderr, from exec's goroutine.
-	b := &bench{dir: dir, out: &syncWriter{w: stderr}, cacheDesks: *cacheDesks, profileDir: *profileDir, ownProcess: *queueProcess, synchronous: strings.ToLower(*synchronous)}
+	b := &bench{dir: dir, out: &syncWriter{w: stderr}, cacheDesks: *cacheDesks, profileDir: *profileDir, ownProcess: *queueProcess, synchronous: strings.ToLower(*synchronous), feedInterval: *feedInterval}
 	rows, err := b.run(ctx, *requests, *desks, *submissions, *senders, *duration)
 	if err != nil {
 		fmt.Fprintf(stderr, "triagectl bench: %v\n", err)
@@ -120,10 +122,11 @@ type bench struct {
 	ownProcess bool   // the desks' queue runs in a process of its own
 	// synchronous is the desks' queue's SQLite synchronous setting: "full", or
 	// "normal" to measure what full costs.
-	synchronous string
-	queue       *store.Queue
-	server      *server.Server
-	queueProc   *queueProcess // the desks' queue, when in its own process
+	synchronous  string
+	feedInterval time.Duration // the desks' queue's server.FeedInterval
+	queue        *store.Queue
+	server       *server.Server
+	queueProc    *queueProcess // the desks' queue, when in its own process
 }
 
 // Labels for the profiles: which side of the bench a sample's goroutine works for.
@@ -168,7 +171,7 @@ func (b *bench) practiceServer(ctx context.Context, name string, patients, reque
 			return
 		}
 		var qp *queueProcess
-		if qp, err = startQueueProcess(filepath.Join(b.dir, name), synchronous, b.out); err != nil {
+		if qp, err = startQueueProcess(filepath.Join(b.dir, name), synchronous, b.feedInterval, b.out); err != nil {
 			return
 		}
 		b.queueProc = qp
@@ -177,6 +180,7 @@ func (b *bench) practiceServer(ctx context.Context, name string, patients, reque
 	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
 	// Open whatever the hour, so the bench runs at night too.
 	srv.SetClock(benchClock)
+	srv.FeedInterval = b.feedInterval
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return
@@ -262,8 +266,8 @@ func (b *bench) run(ctx context.Context, requests, desks, submissions, senders i
 	if b.queueProc != nil {
 		where = "in a process of its own"
 	}
-	fmt.Fprintf(b.out, "%d desks following a queue %s, synchronous=%s (%d with a real cache as the desk keeps it, %d over the wire reading every byte\n"+
-		"of every page but decoding only ids and cursors)…\n", desks, where, strings.ToUpper(b.synchronous), min(b.cacheDesks, desks), desks-min(b.cacheDesks, desks))
+	fmt.Fprintf(b.out, "%d desks following a queue %s, synchronous=%s, announcing changes at most every %s (%d with a real cache as the desk keeps it, %d over the wire reading every byte\n"+
+		"of every page but decoding only ids and cursors)…\n", desks, where, strings.ToUpper(b.synchronous), b.feedInterval, min(b.cacheDesks, desks), desks-min(b.cacheDesks, desks))
 	followCtx, stopFollowing := context.WithCancel(ctx)
 	defer stopFollowing()
 	following, err := b.follow(followCtx, url, staff, desks)

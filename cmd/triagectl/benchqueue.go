@@ -45,6 +45,7 @@ func runBenchQueue(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 	db := fs.String("db", "", "the practice queue file the bench made")
 	synchronous := fs.String("queue-synchronous", "full", "SQLite's synchronous setting of the queue: full, as a practice's queue always runs,\n"+
 		"or normal, only to measure what full costs (normal can lose acknowledged requests in a power cut)")
+	feedInterval := fs.Duration("feed-interval", server.DefaultFeedInterval, "the least time between two announcements of changes to the desks (server.FeedInterval)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -61,6 +62,7 @@ func runBenchQueue(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 	defer q.Close()
 	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
 	srv.SetClock(benchClock)
+	srv.FeedInterval = *feedInterval
 	mux := http.NewServeMux()
 	mux.Handle("/", srv)
 	mux.HandleFunc("GET /bench/stats", func(w http.ResponseWriter, r *http.Request) {
@@ -90,13 +92,14 @@ type queueProcess struct {
 }
 
 // startQueueProcess starts `triagectl bench-queue` on the queue file at path, with
-// SQLite's synchronous setting as given, and returns once it is listening.
-func startQueueProcess(path, synchronous string, stderr io.Writer) (*queueProcess, error) {
+// SQLite's synchronous setting and the feed's interval as given, and returns once it
+// is listening.
+func startQueueProcess(path, synchronous string, feedInterval time.Duration, stderr io.Writer) (*queueProcess, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("find triagectl to start the queue process: %w", err)
 	}
-	cmd := exec.Command(exe, "bench-queue", "--db", path, "--queue-synchronous", synchronous)
+	cmd := exec.Command(exe, "bench-queue", "--db", path, "--queue-synchronous", synchronous, "--feed-interval", feedInterval.String())
 	cmd.Env = append(os.Environ(), "TRIAGECTL_RUN_MAIN=1") // a test binary runs main too
 	cmd.Stderr = stderr
 	stdin, err := cmd.StdinPipe()
