@@ -54,12 +54,8 @@ func (w *Web) askForLink(c *ctx, page, title, again string, minutes int, send fu
 	v.Back = "/sign-in"
 	v.Values = formValues(c.r, "email")
 	email := v.Values["email"]
-	switch {
-	case email == "":
-		v.Errors = []fieldError{{"email", "Enter your email address"}}
-		return page, v
-	case triage.ValidateEmail(email) != nil:
-		v.Errors = []fieldError{{"email", "Enter an email address in the correct format, like name@example.com"}}
+	if msg := emailProblem(email, true); msg != "" {
+		v.Errors = []fieldError{{"email", msg}}
 		return page, v
 	}
 	if err := send(c.r.Context(), c.clientAddr(), email); err != nil {
