@@ -51,6 +51,44 @@ func EnsureDemoDetails(ctx context.Context, q *store.Queue) error {
 	return q.SetSetting(ctx, keyPractice, DemoDetails, "demo")
 }
 
+// keyDemoPhotos is the setting that says a demo practice has its requests with photos.
+const keyDemoPhotos = "demo-photos"
+
+// EnsureDemoPhotos gives a demo practice its few requests sent with photos (generated
+// pictures, demo.PhotoRequests), once: a practice made before there were any gets
+// them at its next start, and one that has them is left alone. Each is submitted as
+// its patient would send it, triaged by the built-in engine, from an adult patient's
+// account with room under the live-request limit.
+func EnsureDemoPhotos(ctx context.Context, q *store.Queue, p *demo.Practice, now time.Time) error {
+	var done bool
+	if set, err := q.Setting(ctx, keyDemoPhotos, &done); err != nil || set {
+		return err
+	}
+	engine := assets.DefaultEngine()
+	next := 0 // the next account to try
+	for i, r := range demo.PhotoRequests() {
+		photos := make([]store.Photo, len(r.Photos))
+		for j, ph := range r.Photos {
+			photos[j] = store.Photo{ContentType: ph.ContentType, Width: ph.Width, Height: ph.Height, Data: ph.Data}
+		}
+		var err error
+		for tries := 0; ; tries++ {
+			if tries == 20 || next >= len(p.Accounts) {
+				return fmt.Errorf("demo request with photos %d: no patient could send it: %w", i+1, err)
+			}
+			acc := p.Accounts[next]
+			next += 7 // patients spread over the practice
+			pt := p.Patients[acc.PatientID-1]
+			sub := store.Submission{AccountID: acc.ID, PatientID: pt.ID, Kind: triage.Clinical, Text: r.Text, Photos: photos}
+			sub.Suggested = engine.Classify(triage.Input{Age: pt.AgeAt(now), Sex: pt.Sex, Kind: sub.Kind, Text: sub.Text})
+			if _, err = q.Submit(ctx, sub, triage.DefaultLimits(), triage.DefaultCalendar()); err == nil {
+				break
+			}
+		}
+	}
+	return q.SetSetting(ctx, keyDemoPhotos, true, "demo")
+}
+
 // FillDemo fills an empty queue with a deterministic demo practice: patients,
 // requests triaged by the built-in engine, patients' logins, and a member of staff for
 // every role and team (demo-reviewer, demo-manager, demo-gp, demo-medicines, …).

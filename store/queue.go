@@ -462,21 +462,35 @@ func (q *Queue) Request(ctx context.Context, id int64) (triage.Request, error) {
 }
 
 func getRequest(ctx context.Context, tx *sqlx.Tx, id int64) (triage.Request, error) {
-	it, err := scanFull(tx.QueryRowxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+`
-		FROM requests r JOIN patients p ON p.id = r.patient_id WHERE r.id = ?`, id))
+	it, err := readRequest(ctx, tx, id, "")
 	if errors.Is(err, sql.ErrNoRows) {
 		return triage.Request{}, triage.Errorf(triage.ENOTFOUND, "there is no request %d", id)
 	} else if err != nil {
 		return triage.Request{}, fmt.Errorf("read request %d: %w", id, err)
 	}
 	r := []triage.Request{it.Request}
-	if err := attachMessages(ctx, tx, r); err != nil {
-		return triage.Request{}, err
-	}
 	if err := attachPhotos(ctx, tx, r); err != nil {
 		return triage.Request{}, err
 	}
 	return r[0], nil
+}
+
+// readRequest reads request id with its patient and its conversation, in one query
+// joined through join (with its arguments, such as an account's links to patients, so
+// that a request the join does not reach is not found: sql.ErrNoRows). It is the one
+// reader behind getRequest (staff) and ownRequest (an account's own).
+func readRequest(ctx context.Context, tx *sqlx.Tx, id int64, join string, joinArgs ...any) (triage.QueueItem, error) {
+	it, err := scanFull(tx.QueryRowxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+`
+		FROM requests r `+join+` JOIN patients p ON p.id = r.patient_id WHERE r.id = ?`, append(joinArgs, id)...))
+	if err != nil {
+		return it, err
+	}
+	r := []triage.Request{it.Request}
+	if err := attachMessages(ctx, tx, r); err != nil {
+		return it, err
+	}
+	it.Request = r[0]
+	return it, nil
 }
 
 // Act applies staff actions to one request with optimistic locking, all or none: the
@@ -797,7 +811,6 @@ func (q *Queue) SetSetting(ctx context.Context, key string, v any, actor string)
 	if err != nil {
 		return err
 	}
-	q.forgetSetting(key)
 	err = q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, string(b)); err != nil {
@@ -805,9 +818,9 @@ func (q *Queue) SetSetting(ctx context.Context, key string, v any, actor string)
 		}
 		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: actor, Action: "setting", Detail: "changed " + key})
 	})
-	// Forgotten before the write and again once it is committed (or failed): a read
-	// that began while the write was under way may have read the old value and does
-	// not keep it, and the next read takes the committed one.
+	// Forgotten once the write is committed (or failed): the next read takes the
+	// committed value, and a read that began before this point, which may have read the
+	// old one, does not keep it (forgetSetting moves the change count it checks).
 	q.forgetSetting(key)
 	return err
 }

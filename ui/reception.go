@@ -127,6 +127,10 @@ func (v *Reception) buildUI() {
 	v.CallerRel.SetPlaceHolder("Their relationship to the patient, like \"mother\" or \"carer\"")
 	v.CallerPhone = widget.NewEntry()
 	v.CallerPhone.SetPlaceHolder("The caller's own number, like 07700 900456")
+	// Who is calling decides how the questions are worded: to the caller, or about
+	// the patient by name.
+	v.Caller.OnChanged = func(string) { v.reword() }
+	v.CallerRel.OnChanged = func(string) { v.reword() }
 	contacts := make([]string, len(triage.Contacts))
 	for i, c := range triage.Contacts {
 		contacts[i] = c.Label()
@@ -143,17 +147,20 @@ func (v *Reception) buildUI() {
 
 	search := container.NewBorder(nil, nil, nil, v.FindBtn, v.Search)
 	results := container.NewGridWrap(fyne.NewSize(640, 150), v.Results)
-	form := widget.NewForm(
-		widget.NewFormItem("Kind", v.Kind),
-		widget.NewFormItem("The problem", v.Text),
+	// Who called comes before the questions: they are worded for it.
+	caller := widget.NewForm(
 		widget.NewFormItem("Who called", v.Caller),
 		widget.NewFormItem("Relationship", v.CallerRel),
 		widget.NewFormItem("Caller's number", v.CallerPhone),
+	)
+	form := widget.NewForm(
+		widget.NewFormItem("Kind", v.Kind),
+		widget.NewFormItem("The problem", v.Text),
 		widget.NewFormItem("Contact by", v.Contact),
 		widget.NewFormItem("Number or email", v.Detail),
 	)
 	body := container.NewVBox(
-		heading("1. Find the patient"), search, v.Found, results, v.Chosen,
+		heading("1. Find the patient, and who is calling"), search, v.Found, results, v.Chosen, caller,
 		widget.NewSeparator(),
 		heading("2. Ask every caller (the same questions as the patient pages)"), flagBox, v.Warning,
 		widget.NewSeparator(),
@@ -213,6 +220,50 @@ func (v *Reception) choose(i int) {
 	p := v.found[i]
 	v.patient = &p
 	v.Chosen.SetText("For: " + v.patientLine(p))
+	v.reword()
+}
+
+// subject is whom the red-flag questions are about: the caller themself when the
+// patient rang (no caller given), else the patient, by first name, as the patient
+// pages ask a parent or carer ("Does Poppy have…"); with the patient's date of birth,
+// once they are found, for the questions that can apply at their age.
+func (v *Reception) subject() triage.Subject {
+	s := triage.Subject{For: triage.ForSelf}
+	if p := v.patient; p != nil {
+		s.Birth = p.BirthDate
+	}
+	if strings.TrimSpace(v.Caller.Text) == "" && strings.TrimSpace(v.CallerRel.Text) == "" {
+		return s
+	}
+	s.For, s.Name = triage.ForAdult, "the patient"
+	if p := v.patient; p != nil {
+		s.Name = p.GivenName
+		if p.AgeAt(v.d.opts.Now()) < 16 {
+			s.For = triage.ForChild
+		}
+	}
+	return s
+}
+
+// reword words the red-flag questions, and the warning after a yes, for whoever is
+// calling about whom, and leaves out those that cannot apply at the patient's age
+// (a baby's fever for a man of seventy), as the patient pages do. A question already
+// answered yes always stays.
+func (v *Reception) reword() {
+	s, now := v.subject(), v.d.opts.Now()
+	for i, q := range flagQuestions() {
+		if i >= len(v.Flags) {
+			break
+		}
+		c := v.Flags[i]
+		c.SetText(q.AskAbout(s))
+		if q.Applies(s, now) || c.Checked {
+			c.Show()
+		} else {
+			c.Hide()
+		}
+	}
+	v.showWarning()
 }
 
 // yesTo returns the red-flag questions answered yes.
@@ -238,7 +289,7 @@ func (v *Reception) showWarning() {
 	for _, q := range yes {
 		flags = append(flags, q.Flag)
 	}
-	msg := "The caller has said yes to " + strings.Join(flags, "; ") + ". Tell them now: " + yes[0].Advice +
+	msg := "The caller has said yes to " + strings.Join(flags, "; ") + ". Tell them now: " + yes[0].AdviceAbout(v.subject()) +
 		" If they are in the building, fetch the duty clinician at once. Then send the request, so the practice follows it up."
 	v.WarningMsg.SetText(msg)
 	v.Warning.Show()
@@ -280,11 +331,11 @@ func (v *Reception) Entry() triage.StaffEntry {
 	if e.Contact != triage.ContactOnline {
 		e.ContactDetail = strings.TrimSpace(v.Detail.Text)
 	}
-	yes := make([]bool, len(v.Flags))
+	asked, yes := make([]bool, len(v.Flags)), make([]bool, len(v.Flags))
 	for i, c := range v.Flags {
-		yes[i] = c.Checked
+		asked[i], yes[i] = c.Visible(), c.Checked
 	}
-	setAnswers(&e, yes)
+	setAnswers(&e, asked, yes)
 	return e
 }
 
@@ -354,6 +405,7 @@ func (v *Reception) clearRequest() {
 	v.Contact.ClearSelected()
 	v.Detail.SetText("")
 	v.Detail.Enable()
+	v.reword()
 }
 
 // newKey makes an idempotency key for one entry.

@@ -9,11 +9,14 @@ type flagQuestion = triage.RedFlagQuestion
 // pages' own, so a caller on the phone is asked exactly what a patient online is.
 func flagQuestions() []flagQuestion { return triage.RedFlagQuestions }
 
-// setAnswers records the caller's answer to each of flagQuestions on the entry.
-func setAnswers(e *triage.StaffEntry, yes []bool) {
+// setAnswers records the caller's answer to each of flagQuestions that was asked on
+// the entry; a question left out (it cannot apply at the patient's age) has no answer.
+func setAnswers(e *triage.StaffEntry, asked, yes []bool) {
 	a := &triage.Answers{}
 	for i, q := range flagQuestions() {
-		a.RedFlags = append(a.RedFlags, triage.FlagAnswer{Question: q.ID, Yes: i < len(yes) && yes[i]})
+		if i < len(asked) && asked[i] {
+			a.RedFlags = append(a.RedFlags, triage.FlagAnswer{Question: q.ID, Yes: i < len(yes) && yes[i]})
+		}
 	}
 	e.Answers = a
 }

@@ -269,8 +269,11 @@ func TestReceptionEntersACallersRequest(t *testing.T) {
 	if full.EnteredBy != "demo-reviewer" || full.Priority != triage.Emergency || full.Status != triage.StatusNew {
 		t.Fatalf("the synced request: entered by %q, %s, %s", full.EnteredBy, full.Priority, full.Status)
 	}
-	if yes := full.Answers.YesTo(); len(yes) != 1 || yes[0].ID != triage.RedFlagQuestions[0].ID || len(full.Answers.RedFlags) != len(triage.RedFlagQuestions) {
-		t.Errorf("the synced request's answers = %+v, want every question answered and the one yes", full.Answers)
+	// Asked about the patient by their daughter: every question that can apply to
+	// them is answered.
+	asked := triage.RedFlagQuestionsFor(triage.Subject{For: triage.ForAdult, Name: p.GivenName, Birth: p.BirthDate}, testNow)
+	if yes := full.Answers.YesTo(); len(yes) != 1 || yes[0].ID != triage.RedFlagQuestions[0].ID || len(full.Answers.RedFlags) != len(asked) {
+		t.Errorf("the synced request's answers = %+v, want the %d questions asked answered and the one yes", full.Answers, len(asked))
 	}
 	user(func() { f.d.Open(full) })
 	background.Wait()
@@ -501,5 +504,80 @@ func TestListKeysDoNothingWhereNoListIsShown(t *testing.T) {
 	user(func() { keysOn(f.w.Canvas(), "/") })
 	if f.w.Canvas().Focused() != f.d.Reception.Search {
 		t.Errorf("/ on the Reception screen focused %v, want its patient search", f.w.Canvas().Focused())
+	}
+}
+
+// TestReceptionAsksAboutThePatientWhenSomeoneElseCalls: a parent ringing for their
+// child is asked the red-flag questions about the child, by name ("Does Poppy
+// have…"), as the patient pages ask a parent, and told what to do for the child
+// after a yes; the patient ringing for themselves is asked "Do you…".
+func TestReceptionAsksAboutThePatientWhenSomeoneElseCalls(t *testing.T) {
+	f := newLiveFixture(t, "demo-reviewer")
+	r := f.d.Reception
+	user(func() { showTab(f.d, r.Root) })
+	var child triage.Patient
+	for _, pt := range f.practice.Practice.Patients {
+		if pt.Dependant && pt.AgeAt(testNow) >= 2 && pt.AgeAt(testNow) < 16 {
+			child = pt
+			break
+		}
+	}
+	if child.ID == 0 {
+		t.Fatal("the demo practice has no child of 2 to 15")
+	}
+	user(func() {
+		test.Type(r.Search, child.NHSNumber.String())
+		test.Tap(r.FindBtn)
+	})
+	if len(r.found) != 1 || r.found[0].ID != child.ID {
+		t.Fatalf("the search by NHS number found %d patients (%q)", len(r.found), r.Found.Text)
+	}
+	user(func() { r.Results.Select(0) })
+	chest := 0 // the chest-pain question
+	if triage.RedFlagQuestions[chest].ID != "chest-pain" {
+		t.Fatalf("the first red-flag question is %q", triage.RedFlagQuestions[chest].ID)
+	}
+	about := triage.Subject{For: triage.ForChild, Name: child.GivenName}
+	tests := []struct {
+		name, caller, rel string
+		want              triage.Subject
+	}{
+		{"the patient calls", "", "", triage.Subject{}},
+		{"their mother calls", "Jane Smith", "mother", about},
+		{"a carer gives only their relationship", "", "carer", about},
+		{"the patient calls back", "", "", triage.Subject{}},
+	}
+	for _, tt := range tests {
+		user(func() {
+			r.Caller.SetText(tt.caller)
+			r.CallerRel.SetText(tt.rel)
+		})
+		tt.want.Birth = child.BirthDate
+		for i, q := range triage.RedFlagQuestions {
+			if got, want := r.Flags[i].Text, q.AskAbout(tt.want); got != want {
+				t.Errorf("%s: reception asks %q, want %q", tt.name, got, want)
+			}
+			if asked, want := r.Flags[i].Visible(), q.Applies(tt.want, testNow); asked != want {
+				t.Errorf("%s: the question %q is shown: %v, want %v (the patient is %d)", tt.name, q.ID, asked, want, child.AgeAt(testNow))
+			}
+		}
+		if tt.want.Name != "" && !strings.HasPrefix(r.Flags[chest].Text, "Does "+child.GivenName+" have") {
+			t.Errorf("%s: reception asks %q, want it asked about %s", tt.name, r.Flags[chest].Text, child.GivenName)
+		}
+		user(func() { test.Tap(r.Flags[chest]) })
+		if want := triage.RedFlagQuestions[chest].AdviceAbout(tt.want); !strings.Contains(r.WarningMsg.Text, want) {
+			t.Errorf("%s: after a yes the warning says %q, want %q", tt.name, r.WarningMsg.Text, want)
+		}
+		user(func() { test.Tap(r.Flags[chest]) })
+	}
+	// What is sent answers the questions asked, and only those.
+	e := r.Entry()
+	if e.Answers == nil || len(e.Answers.RedFlags) == 0 {
+		t.Fatal("the entry carries no answers")
+	}
+	for _, a := range e.Answers.RedFlags {
+		if q, _ := triage.RedFlagQuestionByID(a.Question); !q.Applies(triage.Subject{Birth: child.BirthDate}, testNow) {
+			t.Errorf("the entry answers %q, a question not asked about a child of %d", a.Question, child.AgeAt(testNow))
+		}
 	}
 }

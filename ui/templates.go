@@ -194,7 +194,11 @@ func useLabel(t triage.Template) string {
 }
 
 // filter shows the templates whose name (or, failing that, text) has every word
-// typed, and highlights the first.
+// typed, and highlights the first. Only what the template says counts: not the use
+// the picker shows beside each name ("respond", "signpost to …"), nor the names of the
+// placeholders in its text ("{first name}", "{practice phone}"), which every template
+// holds and no patient reads, so typing them would find templates that say nothing
+// of the kind.
 func (p *Picker) filter() {
 	words := strings.Fields(strings.ToLower(p.Filter.Text))
 	has := func(s string) bool {
@@ -208,13 +212,13 @@ func (p *Picker) filter() {
 	}
 	p.Shown = p.Shown[:0]
 	for _, t := range p.all {
-		if has(t.Name + " " + useLabel(t)) {
+		if has(t.Name) {
 			p.Shown = append(p.Shown, t)
 		}
 	}
 	if len(p.Shown) == 0 { // nothing by name: look in what the templates say
 		for _, t := range p.all {
-			if has(t.Body) {
+			if has(withoutPlaceholders(t.Body)) {
 				p.Shown = append(p.Shown, t)
 			}
 		}
@@ -231,6 +235,14 @@ func (p *Picker) filter() {
 	} else if len(p.all) > 0 {
 		p.Hint.SetText(fmt.Sprintf("No template matches %q.", p.Filter.Text))
 	}
+}
+
+// withoutPlaceholders is a template's text with its placeholders taken out.
+func withoutPlaceholders(body string) string {
+	for _, ph := range triage.PlaceholdersIn(body) {
+		body = strings.ReplaceAll(body, ph, " ")
+	}
+	return body
 }
 
 func (p *Picker) move(delta int) {

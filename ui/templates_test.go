@@ -408,3 +408,47 @@ func TestSignpostWithATemplate(t *testing.T) {
 		t.Fatalf("request %d is %s, signposted to %q with %q; want closed, to an optician, with %q", it.ID, got.Status, got.Signpost, got.Response, want)
 	}
 }
+
+// TestTemplatePickerMatchesOnlyWhatTemplatesSay: the picker finds a template by its
+// name or the words of its message, never by text of the picker's own (the "respond"
+// or "signpost to …" it shows beside a name) nor by the names of its placeholders
+// ("{first name}", "{practice phone}"), which every template holds and no patient
+// reads: typing those found templates that say nothing of the kind.
+func TestTemplatePickerMatchesOnlyWhatTemplatesSay(t *testing.T) {
+	f := newFixture(t)
+	seedTemplates(t, f, testPractice)
+	c := f.w.Canvas()
+	user(func() { f.d.Open(routineNew(t, f)) })
+	user(func() { keysOn(c, "r") })
+	p := f.d.Detail.RespondPicker
+	if p == nil {
+		t.Fatal("r did not open the respond dialog")
+	}
+	tests := []struct {
+		typed string
+		want  []string // the templates found, in the picker's order
+	}{
+		{"first name", nil},
+		{"practice phone", nil},
+		{"booking link", nil},
+		{"respond", nil},
+		{"signpost to", nil},
+		{"photo", []string{"Please send a photo"}},
+		{"dental", []string{"Dentist"}},            // in what the message says
+		{"pharmacist", []string{"Pharmacy First"}}, // likewise
+	}
+	for _, tt := range tests {
+		user(func() { p.Filter.SetText(tt.typed) })
+		var got []string
+		for _, tp := range p.Shown {
+			got = append(got, tp.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("typing %q finds %q, want %q", tt.typed, got, tt.want)
+		}
+		if len(tt.want) == 0 && !strings.Contains(p.Hint.Text, "No template matches") {
+			t.Errorf("typing %q: the hint says %q, want that no template matches", tt.typed, p.Hint.Text)
+		}
+	}
+	user(func() { f.d.closeDialog() })
+}

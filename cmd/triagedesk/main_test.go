@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"image"
+	_ "image/jpeg"
+	_ "image/png"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -235,5 +239,57 @@ func TestWindowSize(t *testing.T) {
 		if got := windowSize(c.env); got.Width != c.w || got.Height != c.h {
 			t.Errorf("TRIAGEDESK_WINDOW=%q gives %v, want %gx%g", c.env, got, c.w, c.h)
 		}
+	}
+}
+
+// TestDemoHasRequestsWithPhotos: the demo practice has a few requests sent with
+// photos (generated pictures), which a desk fetches from the demo's queue as it would
+// a patient's, and a demo carried on from the last run does not get them twice.
+func TestDemoHasRequestsWithPhotos(t *testing.T) {
+	dir := t.TempDir()
+	size := demoSize{Patients: 300, Requests: 100}
+	ctx := context.Background()
+	withPhotos := func(fresh bool) (ids []int64) {
+		t.Helper()
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		url, p, _, err := startDemo(ctx, dir, size, fresh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reviewer, _ := p.User("demo-reviewer")
+		c, err := client.New(url, reviewer.Token)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The requests submitted after the demo's own; the first id with none ends them.
+		for id := int64(size.Requests + 1); ; id++ {
+			r, err := c.Task(ctx, id)
+			if err != nil {
+				break
+			}
+			if len(r.Photos) == 0 {
+				continue
+			}
+			ids = append(ids, id)
+			for _, ref := range r.Photos {
+				data, ct, err := c.Photo(ctx, id, ref.N)
+				if err != nil {
+					t.Fatalf("photo %d of demo request %d: %v", ref.N, id, err)
+				}
+				cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+				if err != nil || "image/"+format != ct || cfg.Width != ref.Width || cfg.Height != ref.Height {
+					t.Fatalf("photo %d of demo request %d is %s %dx%d (%v), its reference says %s %dx%d", ref.N, id, format, cfg.Width, cfg.Height, err, ct, ref.Width, ref.Height)
+				}
+			}
+		}
+		return ids
+	}
+	first := withPhotos(true)
+	if len(first) < 3 {
+		t.Fatalf("the demo has %d requests with photos, want a few (3)", len(first))
+	}
+	if again := withPhotos(false); len(again) != len(first) {
+		t.Fatalf("carried on, the demo has %d requests with photos, want the same %d", len(again), len(first))
 	}
 }

@@ -600,6 +600,11 @@ func startDemo(ctx context.Context, dir string, size demoSize, fresh bool) (url 
 			return "", practice, made, err
 		}
 	}
+	// A few requests with photos, so a trainee sees how they look; a practice from
+	// before there were any gets them now. The demo works without them.
+	if err := server.EnsureDemoPhotos(ctx, q, practice.Practice, time.Now()); err != nil {
+		fmt.Fprintf(os.Stderr, "triagedesk: the demo's requests with photos could not be added: %v\n", err)
+	}
 	srv := server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
 	// The demo is open whatever the hour, so it can be shown in the evening.
 	srv.SetClock(func() time.Time { return nextCoreHour(time.Now()) })
