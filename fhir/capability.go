@@ -21,6 +21,16 @@ func ActOperationURL(base string) string {
 	return strings.TrimRight(base, "/") + "/fhir/OperationDefinition/" + ActOperationID
 }
 
+// PhotoOperationID is the id of the $photo OperationDefinition, served at
+// /fhir/OperationDefinition/task-photo.
+const PhotoOperationID = "task-photo"
+
+// PhotoOperationURL is the canonical URL of the $photo OperationDefinition on the queue
+// at base, and where the queue serves it.
+func PhotoOperationURL(base string) string {
+	return strings.TrimRight(base, "/") + "/fhir/OperationDefinition/" + PhotoOperationID
+}
+
 // Capability is the CapabilityStatement served at /fhir/metadata: what a FHIR client
 // may do with the queue at base. It is valid against the R4 schema and invariants:
 // kind "instance" has implementation (cpb-15), and each operation's definition is the
@@ -41,9 +51,14 @@ func Capability(rulesVersion, base string) map[string]any {
 			"security": map[string]any{"description": "Bearer tokens: staff tokens reach /fhir, patient tokens the patient API only."},
 			"resource": []map[string]any{
 				{"type": "Task", "versioning": "versioned-update", "readHistory": false, "updateCreate": false,
+					"documentation": "A request. Each photo the patient sent is a Task.input valueAttachment (type, size, " +
+						"dimensions) whose url is GET " + base + "/api/v1/requests/{id}/photos/{n}: the JPEG or PNG itself, " +
+						"for a staff token, each fetch audited. The same photo is the Task's $photo operation " +
+						"(GET /fhir/Task/{id}/$photo?n={n}).",
 					"interaction": []map[string]string{{"code": "read"}, {"code": "update"}, {"code": "search-type"}},
 					"searchParam": []map[string]string{{"name": "_count", "type": "number"}, {"name": "_offset", "type": "number"}},
-					"operation":   []map[string]string{{"name": "act", "definition": ActOperationURL(base)}}},
+					"operation": []map[string]string{{"name": "act", "definition": ActOperationURL(base)},
+						{"name": "photo", "definition": PhotoOperationURL(base)}}},
 				{"type": "Patient", "interaction": []map[string]string{{"code": "read"}}},
 				{"type": "OperationDefinition", "interaction": []map[string]string{{"code": "read"}}},
 			},
@@ -85,6 +100,36 @@ func ActOperation(base string) map[string]any {
 			param("awaitReply", "in", 0, "boolean", "respond: wait for the patient's reply"),
 			param("closeOnSend", "in", 0, "boolean", "respond: close as answered at once"),
 			param("return", "out", 1, "Task", "the request as the action left it"),
+		},
+	}
+}
+
+// PhotoOperation is the OperationDefinition of $photo on the queue at base: photo n of
+// a request, as the patient pages stored it. It changes nothing, so it is called with
+// GET; its one output is a Binary, which the queue returns as the image itself
+// (Content-Type image/jpeg or image/png), as FHIR returns a Binary to a client that
+// does not ask for a FHIR format.
+func PhotoOperation(base string) map[string]any {
+	return map[string]any{
+		"resourceType": "OperationDefinition",
+		"id":           PhotoOperationID,
+		"url":          PhotoOperationURL(base),
+		"name":         "TaskPhoto",
+		"title":        "A photo the patient sent with a request",
+		"status":       "active",
+		"kind":         "operation",
+		"code":         "photo",
+		"affectsState": false,
+		"resource":     []string{"Task"},
+		"system":       false,
+		"type":         false,
+		"instance":     true,
+		"description": "GET /fhir/Task/{id}/$photo?n={n} with a staff token: photo n (1 to 3) of the request, the JPEG or PNG " +
+			"itself, with Cache-Control: no-store; the same as the url of the Task.input valueAttachment that names it " +
+			"(GET /api/v1/requests/{id}/photos/{n}). Each fetch is in the audit trail; a photo the request lacks is 404.",
+		"parameter": []map[string]any{
+			{"name": "n", "use": "in", "min": 1, "max": "1", "type": "integer", "documentation": "which photo, 1 to 3"},
+			{"name": "return", "use": "out", "min": 1, "max": "1", "type": "Binary", "documentation": "the photo, returned as the image itself"},
 		},
 	}
 }

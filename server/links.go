@@ -105,10 +105,11 @@ func (s *Server) emailLink(ctx context.Context, addr, email, purpose string) err
 
 // CheckLink reports whether a link's token still works, without using it, so the page
 // it opens can say at once when it does not (ENOTFOUND, with the reason for the
-// patient).
-func (s *Server) CheckLink(ctx context.Context, purpose, token string) error {
-	_, err := s.queue.AccountLink(ctx, token, purpose)
-	return err
+// patient), and returns the email address of the account it is for, so the page can
+// name it: a link forwarded to someone else says whose account it opens.
+func (s *Server) CheckLink(ctx context.Context, purpose, token string) (email string, err error) {
+	_, email, err = s.queue.AccountLink(ctx, token, purpose)
+	return email, err
 }
 
 // ResetPassword uses a password-reset link from the client at addr: the account gets

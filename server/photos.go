@@ -10,7 +10,8 @@ import (
 	"triagedesk/triage"
 )
 
-// photo serves photo n of a request to staff: GET /api/v1/requests/{id}/photos/{n}.
+// photo serves photo n of a request to staff: GET /api/v1/requests/{id}/photos/{n}, or
+// its FHIR form, the Task's $photo operation (GET /fhir/Task/{id}/$photo?n={n}).
 // A photo is part of the clinical record, so its read is audited as a view of that
 // request's photo (who, from which desk) before any byte is sent, it is never kept
 // in a cache between the queue and the desk, and the browser is told not to guess its
@@ -21,9 +22,13 @@ func (s *Server) photo(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	n, err := strconv.Atoi(r.PathValue("n"))
+	which := r.PathValue("n")
+	if which == "" {
+		which = r.URL.Query().Get("n") // the $photo operation's parameter
+	}
+	n, err := strconv.Atoi(which)
 	if err != nil || n < 1 || n > triage.MaxPhotos {
-		s.fail(w, r, triage.Errorf(triage.ENOTFOUND, "%q is not a photo: a request has photos 1 to %d", r.PathValue("n"), triage.MaxPhotos))
+		s.fail(w, r, triage.Errorf(triage.ENOTFOUND, "%q is not a photo: a request has photos 1 to %d", which, triage.MaxPhotos))
 		return
 	}
 	p, patientID, err := s.queue.Photo(r.Context(), id, n)

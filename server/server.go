@@ -113,6 +113,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/v1/staff", s.staff(s.listStaff))
 	s.mux.HandleFunc("GET /api/v1/feed", s.staff(s.feed))
 	s.mux.HandleFunc("GET /api/v1/requests/{id}/photos/{n}", s.staff(s.photo))
+	s.mux.HandleFunc("GET /fhir/Task/{id}/$photo", s.staff(s.photo)) // the same, as a FHIR operation (?n=)
 	s.mux.HandleFunc("POST /api/v1/presence", s.staff(s.heartbeat))
 	s.mux.HandleFunc("GET /api/v1/presence", s.staff(s.whoIsHere))
 	s.mux.HandleFunc("GET /api/v1/whoami", s.staff(s.whoami))
@@ -323,11 +324,15 @@ func (s *Server) metadata(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) operationDefinition(w http.ResponseWriter, r *http.Request) {
-	if r.PathValue("id") != fhir.ActOperationID {
-		s.fail(w, r, triage.Errorf(triage.ENOTFOUND, "there is no OperationDefinition %q: the queue defines %s only", r.PathValue("id"), fhir.ActOperationID))
-		return
+	switch r.PathValue("id") {
+	case fhir.ActOperationID:
+		writeJSON(w, http.StatusOK, fhir.ContentType, fhir.ActOperation(s.baseURL(r)))
+	case fhir.PhotoOperationID:
+		writeJSON(w, http.StatusOK, fhir.ContentType, fhir.PhotoOperation(s.baseURL(r)))
+	default:
+		s.fail(w, r, triage.Errorf(triage.ENOTFOUND, "there is no OperationDefinition %q: the queue defines %s and %s only",
+			r.PathValue("id"), fhir.ActOperationID, fhir.PhotoOperationID))
 	}
-	writeJSON(w, http.StatusOK, fhir.ContentType, fhir.ActOperation(s.baseURL(r)))
 }
 
 func etag(version int) string { return `W/"` + strconv.Itoa(version) + `"` }

@@ -40,16 +40,21 @@ func (q *Queue) NewAccountLink(ctx context.Context, accountID int64, purpose str
 	return token, nil
 }
 
-// AccountLink returns the account a live link token is for, without using it (the page
-// that asks for a new password checks its link before the patient types one).
-func (q *Queue) AccountLink(ctx context.Context, token, purpose string) (int64, error) {
-	var accountID int64
-	err := q.read(ctx, func(tx *sqlx.Tx) error {
+// AccountLink returns the account a live link token is for, and its email address,
+// without using it: the page a link opens checks it, and names the account, before
+// the patient types a password or signs in.
+func (q *Queue) AccountLink(ctx context.Context, token, purpose string) (accountID int64, email string, err error) {
+	err = q.read(ctx, func(tx *sqlx.Tx) error {
 		var err error
-		accountID, err = liveLink(ctx, tx, q.Now(), token, purpose)
-		return err
+		if accountID, err = liveLink(ctx, tx, q.Now(), token, purpose); err != nil {
+			return err
+		}
+		return tx.GetContext(ctx, &email, `SELECT email FROM logins WHERE account_id = ?`, accountID)
 	})
-	return accountID, err
+	if err != nil && triage.ErrorCode(err) == triage.EINTERNAL {
+		err = fmt.Errorf("check a %s link: %w", purpose, err)
+	}
+	return accountID, email, err
 }
 
 // liveLink finds the account of a link token that is unused and unexpired, or says,

@@ -138,20 +138,14 @@ func (q *Queue) PatientRequest(ctx context.Context, accountID, requestID int64) 
 // ownRequest is PatientRequest in tx: one query finds the request only through the
 // account's links to patients, with its patient's verification, then its messages.
 func ownRequest(ctx context.Context, tx *sqlx.Tx, accountID, requestID int64) (OwnRequest, error) {
-	it, err := scanFull(tx.QueryRowxContext(ctx, `SELECT `+prefixed("r", requestColumns)+`, `+patientColumns+`
-		FROM requests r JOIN patient_links l ON l.patient_id = r.patient_id AND l.account_id = ?
-		JOIN patients p ON p.id = r.patient_id WHERE r.id = ?`, accountID, requestID))
+	it, err := readRequest(ctx, tx, requestID, `JOIN patient_links l ON l.patient_id = r.patient_id AND l.account_id = ?`, accountID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return OwnRequest{}, triage.Errorf(triage.ENOTFOUND, "there is no request %d for this account", requestID).
 			ForPatient("We cannot find that request. Please choose it from your list of requests.")
 	} else if err != nil {
 		return OwnRequest{}, err
 	}
-	r := []triage.Request{it.Request}
-	if err := attachMessages(ctx, tx, r); err != nil {
-		return OwnRequest{}, err
-	}
-	return OwnRequest{Request: r[0], Unverified: it.Patient.Unverified}, nil
+	return OwnRequest{Request: it.Request, Unverified: it.Patient.Unverified}, nil
 }
 
 // AddPatientMessage adds a patient's reply, sent from account accountID, to request

@@ -73,15 +73,27 @@ func (w *Web) signUp(c *ctx) (string, *view) {
 func credentials(c *ctx, v *view, checkFormat bool, noPassword string) (email, password string) {
 	v.Values = formValues(c.r, "email")
 	email, password = strings.TrimSpace(c.r.PostFormValue("email")), c.r.PostFormValue("password")
-	if email == "" {
-		v.Errors = append(v.Errors, fieldError{"email", "Enter your email address"})
-	} else if checkFormat && triage.ValidateEmail(email) != nil {
-		v.Errors = append(v.Errors, fieldError{"email", "Enter an email address in the correct format, like name@example.com"})
+	if msg := emailProblem(email, checkFormat); msg != "" {
+		v.Errors = append(v.Errors, fieldError{"email", msg})
 	}
 	if password == "" {
 		v.Errors = append(v.Errors, fieldError{"password", noPassword})
 	}
 	return email, password
+}
+
+// emailProblem is what is wrong with an email address typed into a form, for the
+// patient, or "": none typed, or (when checkFormat) one that cannot be an address.
+// Sign-in checks only that one was typed: a wrong address there is answered as a wrong
+// password, never with whether the address has an account.
+func emailProblem(email string, checkFormat bool) string {
+	switch {
+	case email == "":
+		return "Enter your email address"
+	case checkFormat && triage.ValidateEmail(email) != nil:
+		return "Enter an email address in the correct format, like name@example.com"
+	}
+	return ""
 }
 
 func (w *Web) checkEmail(c *ctx) (string, *view) {
@@ -128,7 +140,7 @@ func (w *Web) signIn(c *ctx) (string, *view) {
 // the page to go back to carry over, and are returned for the caller to go to.
 func (w *Web) startSignedIn(c *ctx, ans server.SignInAnswer) (keptFor, next string) {
 	w.sessions.rotate(c.r.Context(), c.sess)
-	w.setCookie(c.rw, c.r, c.sess)
+	w.setCookie(c.rw, c.r, c.sess.id)
 	keptFor, next = c.sess.keptFor, c.sess.next
 	c.sess.token, c.sess.accountID, c.sess.next = ans.Token, ans.AccountID, ""
 	return keptFor, next
@@ -162,8 +174,7 @@ func (w *Web) signOut(c *ctx) (string, *view) {
 	if err := w.sessions.end(c.r.Context(), c.sess); err != nil {
 		w.srv.Log().Printf("web: a signed-out session could not be deleted: %v", err)
 	}
-	http.SetCookie(c.rw, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
-		Secure: w.opt.Secure || c.r.TLS != nil, SameSite: http.SameSiteLaxMode})
+	w.setCookie(c.rw, c.r, "") // cleared: the browser forgets the ended session's id
 	return "signed-out", v
 }
 

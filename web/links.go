@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"triagedesk/server"
 	"triagedesk/store"
@@ -53,12 +54,8 @@ func (w *Web) askForLink(c *ctx, page, title, again string, minutes int, send fu
 	v.Back = "/sign-in"
 	v.Values = formValues(c.r, "email")
 	email := v.Values["email"]
-	switch {
-	case email == "":
-		v.Errors = []fieldError{{"email", "Enter your email address"}}
-		return page, v
-	case triage.ValidateEmail(email) != nil:
-		v.Errors = []fieldError{{"email", "Enter an email address in the correct format, like name@example.com"}}
+	if msg := emailProblem(email, true); msg != "" {
+		v.Errors = []fieldError{{"email", msg}}
 		return page, v
 	}
 	if err := send(c.r.Context(), c.clientAddr(), email); err != nil {
@@ -95,30 +92,51 @@ func (c *ctx) linkFailed(err error, again string) (string, *view) {
 	return "link-failed", v
 }
 
+// linkPageView is the page a link opens: the account it is for, partly masked.
+type linkPageView struct {
+	Account string
+}
+
+// linkAccount checks a link's token and names the account it is for, for its page.
+func (w *Web) linkAccount(c *ctx, purpose, token string) (linkPageView, error) {
+	email, err := w.srv.CheckLink(c.r.Context(), purpose, token)
+	return linkPageView{Account: maskEmail(email)}, err
+}
+
 func (w *Web) resetForm(c *ctx) (string, *view) {
 	token := c.r.URL.Query().Get("token")
-	if err := w.srv.CheckLink(c.r.Context(), store.LinkResetPassword, token); err != nil {
+	link, err := w.linkAccount(c, store.LinkResetPassword, token)
+	if err != nil {
 		return c.linkFailed(err, "/forgot-password")
 	}
 	v := c.view("Choose a new password")
 	v.Values["token"] = token
+	v.Data = link
 	return "reset-password", v
 }
 
 func (w *Web) reset(c *ctx) (string, *view) {
 	token, password := c.r.PostFormValue("token"), c.r.PostFormValue("password")
-	v := c.view("Choose a new password")
-	v.Values["token"] = token
-	if password == "" {
-		v.Errors = []fieldError{{"password", "Enter a new password"}}
+	// again shows the form again with a message, naming the link's account as before.
+	again := func(msg string) (string, *view) {
+		link, err := w.linkAccount(c, store.LinkResetPassword, token)
+		if err != nil {
+			return c.linkFailed(err, "/forgot-password")
+		}
+		v := c.view("Choose a new password")
+		v.Values["token"] = token
+		v.Data = link
+		v.Errors = []fieldError{{"password", msg}}
 		return "reset-password", v
+	}
+	if password == "" {
+		return again("Enter a new password")
 	}
 	ans, err := w.srv.ResetPassword(c.r.Context(), c.clientAddr(), token, password)
 	switch triage.ErrorCode(err) {
 	case "":
 	case triage.EINVALID, triage.ELIMIT:
-		v.Errors = []fieldError{{"password", capital(triage.PatientMessage(err))}}
-		return "reset-password", v
+		return again(capital(triage.PatientMessage(err)))
 	default:
 		return c.linkFailed(err, "/forgot-password")
 	}
@@ -138,11 +156,13 @@ func (w *Web) passwordChanged(c *ctx) (string, *view) {
 
 func (w *Web) linkPage(c *ctx) (string, *view) {
 	token := c.r.URL.Query().Get("token")
-	if err := w.srv.CheckLink(c.r.Context(), store.LinkSignIn, token); err != nil {
+	link, err := w.linkAccount(c, store.LinkSignIn, token)
+	if err != nil {
 		return c.linkFailed(err, "/sign-in/email")
 	}
 	v := c.view("Sign in")
 	v.Values["token"] = token
+	v.Data = link
 	return "sign-in-link", v
 }
 
@@ -152,4 +172,20 @@ func (w *Web) linkSignIn(c *ctx) (string, *view) {
 		return c.linkFailed(err, "/sign-in/email")
 	}
 	return w.goOnSignedIn(c, ans)
+}
+
+// maskEmail shows enough of an address for its owner to know it, to whoever holds a
+// link to its account: the first and last letters before the @ and the domain
+// ("annabel.smith@example.com" is "a***h@example.com").
+func maskEmail(email string) string {
+	local, domain, ok := strings.Cut(email, "@")
+	r := []rune(local)
+	if !ok || len(r) == 0 {
+		return "***"
+	}
+	masked := string(r[0]) + "***"
+	if len(r) > 2 {
+		masked += string(r[len(r)-1])
+	}
+	return masked + "@" + domain
 }

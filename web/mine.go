@@ -128,41 +128,50 @@ func (w *Web) requestPage(c *ctx) (name string, v *view, ok bool) {
 	return "request", v, true
 }
 
-// reply sends the patient's answer to the practice's question.
+// reply sends the patient's answer to the practice's question. A reply that is sent
+// reads nothing: the page it goes on to reads the request (and records that read). Only
+// a reply refused shows the request again, with the reason, and that read is recorded
+// as what it is.
 func (w *Web) reply(c *ctx) (string, *view) {
 	text := c.r.PostFormValue("reply")
 	key := c.r.PostFormValue("reply-key")
-	name, v, ok := w.requestPage(c)
-	if !ok {
-		return name, v
-	}
-	ov := v.Data.(oneView)
-	v.Values["reply"] = text
-	if key != "" {
-		ov.ReplyKey = key
-		v.Data = ov
+	id, _ := strconv.ParseInt(c.r.PathValue("id"), 10, 64)
+	again := func(msg string) (string, *view) {
+		name, v, ok := w.requestPage(c)
+		if !ok {
+			return name, v
+		}
+		ov := v.Data.(oneView)
+		v.Values["reply"] = text
+		if key != "" {
+			ov.ReplyKey = key // the same reply sent again is recognised as one
+			v.Data = ov
+		}
+		v.Errors = []fieldError{{"reply", msg}}
+		return "request", v
 	}
 	switch n := utf8.RuneCountInString(strings.TrimSpace(text)); {
 	case n == 0:
-		v.Errors = []fieldError{{"reply", "Enter your reply"}}
-		return "request", v
+		return again("Enter your reply")
 	case n > triage.MaxTextLength:
-		v.Errors = []fieldError{{"reply", fmt.Sprintf("Your reply must be %s characters or fewer. It is %s characters now", thousands(triage.MaxTextLength), thousands(n))}}
-		return "request", v
+		return again(fmt.Sprintf("Your reply must be %s characters or fewer. It is %s characters now", thousands(triage.MaxTextLength), thousands(n)))
 	}
 	var once store.Once // no key (a form from before keys): no retry to recognise
 	if key != "" {
 		h := sha256.Sum256([]byte(text))
 		once = store.Once{Scope: "account " + strconv.FormatInt(c.acc.ID, 10), Key: "web-reply-" + key, Fingerprint: hex.EncodeToString(h[:])}
 	}
-	if _, err := w.srv.Reply(c.r.Context(), c.acc, ov.ID, text, once); err != nil {
-		if code := triage.ErrorCode(err); code == triage.EINTERNAL {
+	if _, err := w.srv.Reply(c.r.Context(), c.acc, id, text, once); err != nil {
+		switch triage.ErrorCode(err) {
+		case triage.EINTERNAL:
 			return c.problem("Sorry, your reply was not sent", err)
+		case triage.ENOTFOUND:
+			c.status = http.StatusNotFound
+			return "not-found", c.view("Request not found")
 		}
-		v.Errors = []fieldError{{"reply", capital(triage.PatientMessage(err))}}
-		return "request", v
+		return again(capital(triage.PatientMessage(err)))
 	}
-	page := fmt.Sprintf("/requests/%d", ov.ID)
+	page := fmt.Sprintf("/requests/%d", id)
 	c.sess.success, c.sess.successFor = "Your reply has been sent", page
 	return c.redirect(page)
 }

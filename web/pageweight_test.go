@@ -360,4 +360,17 @@ func visitEveryPage(t *testing.T, at func(tb *tab, name string)) {
 		tb.open(s.URL + "/")
 		at(tb, tt.name)
 	}
+
+	// The page an emailed sign-in link opens, naming the account it signs into.
+	before = s.mail.Count("ruth@example.com")
+	tb.open(s.URL + "/sign-in/email")
+	tb.typeInto("email", "ruth@example.com")
+	tb.submit()
+	signInLink := regexp.MustCompile(`https?://\S+/sign-in/link\?token=[A-Za-z0-9_-]+`)
+	link = ""
+	for n := before + 1; link == "" && n <= before+3; n++ {
+		link = signInLink.FindString(s.mail.Wait("ruth@example.com", n).Body())
+	}
+	tb.open(link)
+	at(tb, "sign-in-link-opened")
 }

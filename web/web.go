@@ -284,7 +284,7 @@ func (w *Web) page(h pageFunc) http.HandlerFunc {
 		now := w.srv.Now()
 		sess, fresh := w.sessions.get(r, now, w.opt.SessionIdle)
 		if fresh {
-			w.setCookie(rw, r, sess)
+			w.setCookie(rw, r, sess.id)
 		}
 		sess.mu.Lock()
 		defer sess.mu.Unlock()
@@ -416,9 +416,16 @@ func (w *Web) signedIn(h pageFunc) pageFunc {
 	}
 }
 
-func (w *Web) setCookie(rw http.ResponseWriter, r *http.Request, s *session) {
-	http.SetCookie(rw, &http.Cookie{Name: cookieName, Value: s.id, Path: "/", HttpOnly: true,
-		Secure: w.opt.Secure || r.TLS != nil, SameSite: http.SameSiteLaxMode})
+// setCookie gives the browser its session id, or clears its cookie when id is "" (at
+// sign-out): one place sets the cookie's settings, so a cleared cookie matches the one
+// it replaces.
+func (w *Web) setCookie(rw http.ResponseWriter, r *http.Request, id string) {
+	c := &http.Cookie{Name: cookieName, Value: id, Path: "/", HttpOnly: true,
+		Secure: w.opt.Secure || r.TLS != nil, SameSite: http.SameSiteLaxMode}
+	if id == "" {
+		c.MaxAge = -1
+	}
+	http.SetCookie(rw, c)
 }
 
 // formValues copies the named fields of a form, trimmed, for a page shown again.
