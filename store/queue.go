@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -71,11 +73,31 @@ func OpenQueueToMeasure(ctx context.Context, path, synchronous string) (*Queue, 
 	switch strings.ToUpper(synchronous) {
 	case "FULL":
 	case "NORMAL":
+		// A practice's queue never lives in the temporary folder, and the bench's
+		// always does: refusing NORMAL anywhere else keeps this from ever serving
+		// real requests without FULL, whatever flags someone passes.
+		if !inTempDir(path) {
+			return nil, fmt.Errorf("synchronous normal is only for a bench's queue in %s, not %s: a practice's queue always runs FULL", os.TempDir(), path)
+		}
 		s.synchronous = "NORMAL"
 	default:
 		return nil, fmt.Errorf("synchronous %q: use full or normal", synchronous)
 	}
 	return openQueue(ctx, path, s)
+}
+
+// inTempDir reports whether path lies inside the system's temporary folder.
+func inTempDir(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	tmp, err := filepath.Abs(os.TempDir())
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(tmp, abs)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // openQueue opens a queue of schema s: queueSchema, or (in the benchmark that

@@ -121,6 +121,28 @@ func TestSignInCacheStillExpires(t *testing.T) {
 	}
 }
 
+// TestSignInCacheStillEndsAPatientsSession: a patient's session whose answer is in
+// memory still ends at its time, as a staff token does.
+func TestSignInCacheStillEndsAPatientsSession(t *testing.T) {
+	ctx := context.Background()
+	q, err := store.OpenQueue(ctx, filepath.Join(t.TempDir(), "queue.db"))
+	must(t, err)
+	defer q.Close()
+	acc, _, err := q.SignUp(ctx, "ann@example.com", "x")
+	must(t, err)
+	token, _, err := q.StartSession(ctx, acc, time.Hour)
+	must(t, err)
+	for range 2 { // the second from memory
+		if _, err := q.AccountByToken(ctx, token); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q.Now = func() time.Time { return time.Now().Add(2 * time.Hour) }
+	if _, err := q.AccountByToken(ctx, token); triage.ErrorCode(err) != triage.EUNAUTHORIZED {
+		t.Fatalf("a session past its time: %v, want refused", err)
+	}
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
