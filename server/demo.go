@@ -54,27 +54,45 @@ func EnsureDemoDetails(ctx context.Context, q *store.Queue) error {
 // keyDemoPhotos is the setting that says a demo practice has its requests with photos.
 const keyDemoPhotos = "demo-photos"
 
+// keyDemoPhotosSent is the setting that counts the requests with photos sent so far,
+// written as each goes in: a start that fails part way sends only the rest next time.
+const keyDemoPhotosSent = "demo-photos-sent"
+
 // EnsureDemoPhotos gives a demo practice its few requests sent with photos (generated
 // pictures, demo.PhotoRequests), once: a practice made before there were any gets
 // them at its next start, and one that has them is left alone. Each is submitted as
 // its patient would send it, triaged by the built-in engine, from an adult patient's
-// account with room under the live-request limit.
+// account with room under the live-request limit, and recorded as sent at once, so a
+// start that fails part way (no account with room) never sends one twice.
 func EnsureDemoPhotos(ctx context.Context, q *store.Queue, p *demo.Practice, now time.Time) error {
 	var done bool
 	if set, err := q.Setting(ctx, keyDemoPhotos, &done); err != nil || set {
 		return err
 	}
+	var sent int
+	if _, err := q.Setting(ctx, keyDemoPhotosSent, &sent); err != nil {
+		return err
+	}
 	engine := assets.DefaultEngine()
 	next := 0 // the next account to try
 	for i, r := range demo.PhotoRequests() {
+		if i < sent {
+			continue
+		}
 		photos := make([]store.Photo, len(r.Photos))
 		for j, ph := range r.Photos {
 			photos[j] = store.Photo{ContentType: ph.ContentType, Width: ph.Width, Height: ph.Height, Data: ph.Data}
 		}
 		var err error
 		for tries := 0; ; tries++ {
-			if tries == 20 || next >= len(p.Accounts) {
-				return fmt.Errorf("demo request with photos %d: no patient could send it: %w", i+1, err)
+			if next >= len(p.Accounts) {
+				if err == nil {
+					return fmt.Errorf("demo request with photos %d: no patient account is left to send it (the practice has %d)", i+1, len(p.Accounts))
+				}
+				return fmt.Errorf("demo request with photos %d: no patient account is left to send it, the last refused it: %w", i+1, err)
+			}
+			if tries == 20 {
+				return fmt.Errorf("demo request with photos %d: %d patients could not send it, the last: %w", i+1, tries, err)
 			}
 			acc := p.Accounts[next]
 			next += 7 // patients spread over the practice
@@ -84,6 +102,9 @@ func EnsureDemoPhotos(ctx context.Context, q *store.Queue, p *demo.Practice, now
 			if _, err = q.Submit(ctx, sub, triage.DefaultLimits(), triage.DefaultCalendar()); err == nil {
 				break
 			}
+		}
+		if err := q.SetSetting(ctx, keyDemoPhotosSent, i+1, "demo"); err != nil {
+			return fmt.Errorf("demo request with photos %d: sent, but not recorded as sent: %w", i+1, err)
 		}
 	}
 	return q.SetSetting(ctx, keyDemoPhotos, true, "demo")

@@ -244,3 +244,43 @@ func BenchmarkFeedTo200Desks(b *testing.B) {
 	b.ReportMetric(float64(after.Pages-before.Pages)/float64(b.N), "pages/op")
 	b.ReportMetric(float64(after.Replies-before.Replies)/float64(b.N), "replies/op")
 }
+
+// TestAWaitingDeskIsNotServedAfterItsTokenIsRevoked: a desk already waiting on the feed
+// when its token is revoked (a member of staff leaves; `queueserver user revoke`) must not
+// be handed the next page of patients' requests on the strength of a check made up to a
+// long poll earlier: it is told to sign in again, and the audit names no read by it.
+func TestAWaitingDeskIsNotServedAfterItsTokenIsRevoked(t *testing.T) {
+	ctx := context.Background()
+	e, practice, _ := demoEnv(t, 100, 60)
+	e.srv.LongPoll = time.Minute // a desk that is not woken fails the test, however slow the machine
+	reviewer, _ := practice.User("demo-reviewer")
+	head, err := e.q.LastChange(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := startLongPolls(t, e, reviewer.Token, head, []string{"desk 1"}, func(int) bool { return true })
+	other, err := store.OpenQueue(ctx, e.q.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.RevokeUser(ctx, "demo-reviewer", "mo"); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Close(); err != nil {
+		t.Fatal(err)
+	}
+	auditBefore := auditCount(t, e.q)
+	acc := practice.Practice.Accounts[0]
+	if code, m := e.call("POST", "/api/v1/requests", practice.PatientTokens[acc.ID], map[string]any{"kind": "admin", "text": "a fit note please"}); code != http.StatusCreated {
+		t.Fatalf("submit: %d %v", code, m)
+	}
+	a := <-answers
+	if a.err == nil || !strings.HasPrefix(a.err.Error(), "401") {
+		t.Fatalf("the revoked desk got %d requests (err %v), want 401", len(a.page.Requests), a.err)
+	}
+	for _, entry := range auditSince(t, e.q, auditBefore) {
+		if entry.Action == "sync" {
+			t.Errorf("audit has a feed read by the revoked desk: %+v", entry)
+		}
+	}
+}

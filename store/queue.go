@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -71,11 +73,31 @@ func OpenQueueToMeasure(ctx context.Context, path, synchronous string) (*Queue, 
 	switch strings.ToUpper(synchronous) {
 	case "FULL":
 	case "NORMAL":
+		// A practice's queue never lives in the temporary folder, and the bench's
+		// always does: refusing NORMAL anywhere else keeps this from ever serving
+		// real requests without FULL, whatever flags someone passes.
+		if !inTempDir(path) {
+			return nil, fmt.Errorf("synchronous normal is only for a bench's queue in %s, not %s: a practice's queue always runs FULL", os.TempDir(), path)
+		}
 		s.synchronous = "NORMAL"
 	default:
 		return nil, fmt.Errorf("synchronous %q: use full or normal", synchronous)
 	}
 	return openQueue(ctx, path, s)
+}
+
+// inTempDir reports whether path lies inside the system's temporary folder.
+func inTempDir(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	tmp, err := filepath.Abs(os.TempDir())
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(tmp, abs)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // openQueue opens a queue of schema s: queueSchema, or (in the benchmark that
@@ -180,21 +202,9 @@ func (q *Queue) UserByToken(ctx context.Context, token string) (User, error) {
 	}
 	u, ok := q.signIns.user(epoch, hash)
 	if !ok {
-		var row struct {
-			ID      int64         `db:"id"`
-			Name    string        `db:"name"`
-			Role    string        `db:"role"`
-			Team    string        `db:"team"`
-			Expires int64         `db:"expires_at"`
-			Revoked sql.NullInt64 `db:"revoked_at"`
+		if u, err = q.readUser(ctx, hash); err != nil {
+			return User{}, err
 		}
-		err := q.r.GetContext(ctx, &row, `SELECT id, name, role, team, expires_at, revoked_at FROM users WHERE token_hash = ?`, hash)
-		if errors.Is(err, sql.ErrNoRows) {
-			return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the token is not a staff token: ask the practice manager for a new one")
-		} else if err != nil {
-			return User{}, fmt.Errorf("look up user: %w", err)
-		}
-		u = cachedUser{user: User{ID: row.ID, Name: row.Name, Role: Role(row.Role), Team: triage.Team(row.Team)}, expires: row.Expires, revoked: row.Revoked}
 		q.signIns.keepUser(epoch, hash, u)
 	}
 	if u.revoked.Valid {
@@ -206,6 +216,25 @@ func (q *Queue) UserByToken(ctx context.Context, token string) (User, error) {
 			u.user.Name, time.Unix(u.expires, 0).UTC().Format("2 January 2006"), u.user.Name)
 	}
 	return u.user, nil
+}
+
+// readUser reads the users row of the token with hash hash.
+func (q *Queue) readUser(ctx context.Context, hash string) (cachedUser, error) {
+	var row struct {
+		ID      int64         `db:"id"`
+		Name    string        `db:"name"`
+		Role    string        `db:"role"`
+		Team    string        `db:"team"`
+		Expires int64         `db:"expires_at"`
+		Revoked sql.NullInt64 `db:"revoked_at"`
+	}
+	err := q.r.GetContext(ctx, &row, `SELECT id, name, role, team, expires_at, revoked_at FROM users WHERE token_hash = ?`, hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return cachedUser{}, triage.Errorf(triage.EUNAUTHORIZED, "the token is not a staff token: ask the practice manager for a new one")
+	} else if err != nil {
+		return cachedUser{}, fmt.Errorf("look up user: %w", err)
+	}
+	return cachedUser{user: User{ID: row.ID, Name: row.Name, Role: Role(row.Role), Team: triage.Team(row.Team)}, expires: row.Expires, revoked: row.Revoked}, nil
 }
 
 func isUnique(err error) bool {

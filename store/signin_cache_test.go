@@ -121,9 +121,73 @@ func TestSignInCacheStillExpires(t *testing.T) {
 	}
 }
 
+// TestSignInCacheStillEndsAPatientsSession: a patient's session whose answer is in
+// memory still ends at its time, as a staff token does.
+func TestSignInCacheStillEndsAPatientsSession(t *testing.T) {
+	ctx := context.Background()
+	q, err := store.OpenQueue(ctx, filepath.Join(t.TempDir(), "queue.db"))
+	must(t, err)
+	defer q.Close()
+	acc, _, err := q.SignUp(ctx, "ann@example.com", "x")
+	must(t, err)
+	token, _, err := q.StartSession(ctx, acc, time.Hour)
+	must(t, err)
+	for range 2 { // the second from memory
+		if _, err := q.AccountByToken(ctx, token); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q.Now = func() time.Time { return time.Now().Add(2 * time.Hour) }
+	if _, err := q.AccountByToken(ctx, token); triage.ErrorCode(err) != triage.EUNAUTHORIZED {
+		t.Fatalf("a session past its time: %v, want refused", err)
+	}
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// BenchmarkSignInCheck: a staff token check (every feed request) and a patient's
+// (every submission), answered from memory after the sign-in epoch's one-row read,
+// beside the reads they made before (ReadUser, ReadAccount: the same rows read every
+// time).
+func BenchmarkSignInCheck(b *testing.B) {
+	ctx := context.Background()
+	q, err := store.OpenQueue(ctx, filepath.Join(b.TempDir(), "queue.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer q.Close()
+	staff, err := q.AddUser(ctx, "amy", store.RoleReviewer, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	acc, _, err := q.SignUp(ctx, "ann@example.com", "x")
+	if err != nil {
+		b.Fatal(err)
+	}
+	patient, _, err := q.StartSession(ctx, acc, time.Hour)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bb := range []struct {
+		name  string
+		check func() error
+	}{
+		{"UserByToken", func() error { _, err := q.UserByToken(ctx, staff); return err }},
+		{"ReadUser", func() error { _, err := store.ReadUserForBench(ctx, q, staff); return err }},
+		{"AccountByToken", func() error { _, err := q.AccountByToken(ctx, patient); return err }},
+		{"ReadAccount", func() error { _, err := store.ReadAccountForBench(ctx, q, patient); return err }},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := bb.check(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -461,7 +461,11 @@ func (d *Desk) SetStatus(s SyncStatus) {
 	d.status = s
 	if s.SignedOut && d.opts.SignIn != nil {
 		d.SignInBtn.Show()
-		if !was.SignedOut || d.signInOpen { // ask once per ended session; keep an open dialog current
+		// Ask once per ended session, and keep an open dialog current. A new session
+		// (a sign-in started another sync) that is signed out at once, its token
+		// revoked again, has ended too: d.status still holds the old session's
+		// signed-out status, so was.SignedOut alone would not ask.
+		if !was.SignedOut || was.Session != s.Session || d.signInOpen {
 			d.askSignIn(s.Problem, s.Pending)
 		}
 	} else {

@@ -54,8 +54,34 @@ const photoFetchTimeout = 30 * time.Second
 // 60,000 × 60,000 pixels (14 GB decoded) is refused from its header.
 const maxPhotoPixels = 50_000_000
 
-// errPhotoTooLarge is the error of a photo with more than maxPhotoPixels.
-var errPhotoTooLarge = errors.New("This photo is too large to show here")
+// errPhotoTooLarge is the error of a photo with more than maxPhotoPixels; a
+// photoSizeError, which says how many, wraps it.
+var errPhotoTooLarge = errors.New("photo too large to show")
+
+// photoSizeError is the error of a photo refused for its size, with the size its
+// header claims, for the thumbnail's caption.
+type photoSizeError struct{ width, height int }
+
+func (e *photoSizeError) Error() string {
+	return fmt.Sprintf("%v: %d × %d pixels, over %d megapixels", errPhotoTooLarge, e.width, e.height, maxPhotoPixels/1_000_000)
+}
+
+func (e *photoSizeError) Unwrap() error { return errPhotoTooLarge }
+
+// caption says, in one sentence, that the photo titled title is too large and why.
+func (e *photoSizeError) caption(title string) string {
+	return fmt.Sprintf("%s is too large to show here (%s × %s pixels; a patient's photo is at most %d megapixels).",
+		title, groupDigits(e.width), groupDigits(e.height), maxPhotoPixels/1_000_000)
+}
+
+// groupDigits writes n with its thousands grouped, as people read sizes: 60,000.
+func groupDigits(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
 
 // Thumbnail and large-view bounds, in pixels of the picture.
 const (
@@ -286,12 +312,7 @@ func (t *PhotoThumb) fetch() {
 			if gen != t.strip.gen || shown.Err() != nil {
 				return // the request was left: another may be on screen now
 			}
-			switch {
-			case errors.Is(err, errPhotoTooLarge):
-				t.setState(PhotoTooLarge, fmt.Sprintf("%s: %s", t.title(), err))
-				return
-			case err != nil:
-				t.setState(PhotoFailed, fmt.Sprintf("%s could not be fetched: %s", t.title(), inWords(err)))
+			if t.failed(err, "fetched") {
 				return
 			}
 			t.Image.Image = thumb
@@ -299,6 +320,23 @@ func (t *PhotoThumb) fetch() {
 			t.setState(PhotoShown, fmt.Sprintf("%s · %s", t.title(), photoFacts(t.ref)))
 		})
 	})
+}
+
+// failed shows err, if there is one, on the thumbnail and reports whether there was:
+// a photo too large to show says so with no Retry (fetching it again cannot help);
+// any other failure says what could not be done (doing: "fetched", "shown") and why,
+// with a Retry. Call it on the Fyne thread.
+func (t *PhotoThumb) failed(err error, doing string) bool {
+	var size *photoSizeError
+	switch {
+	case err == nil:
+		return false
+	case errors.As(err, &size):
+		t.setState(PhotoTooLarge, size.caption(t.title()))
+	default:
+		t.setState(PhotoFailed, fmt.Sprintf("%s could not be %s: %s", t.title(), doing, inWords(err)))
+	}
+	return true
 }
 
 func (t *PhotoThumb) setState(s PhotoState, caption string) {
@@ -346,7 +384,7 @@ func scaledPhoto(data []byte, w, h int) (image.Image, error) {
 		return nil, fmt.Errorf("the queue sent something that is not a JPEG or PNG picture (%v)", err)
 	}
 	if px := int64(cfg.Width) * int64(cfg.Height); px > maxPhotoPixels {
-		return nil, fmt.Errorf("%w: at %d × %d pixels it is over the %d megapixels a patient's photo can have", errPhotoTooLarge, cfg.Width, cfg.Height, maxPhotoPixels/1_000_000)
+		return nil, &photoSizeError{cfg.Width, cfg.Height}
 	}
 	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
@@ -389,12 +427,7 @@ func (t *PhotoThumb) openView() {
 			if gen != t.strip.gen {
 				return // the request was left: another may be on screen now
 			}
-			switch {
-			case errors.Is(err, errPhotoTooLarge):
-				t.setState(PhotoTooLarge, fmt.Sprintf("%s: %s", t.title(), err))
-				return
-			case err != nil:
-				t.setState(PhotoFailed, fmt.Sprintf("%s could not be shown: %s", t.title(), err))
+			if t.failed(err, "shown") {
 				return
 			}
 			img := canvas.NewImageFromImage(big)

@@ -430,7 +430,8 @@ func TestPhotoTooLargeToShowIsNotDecoded(t *testing.T) {
 				}
 				return
 			}
-			if err == nil || !errors.Is(err, errPhotoTooLarge) || !strings.Contains(err.Error(), "This photo is too large to show here") || !strings.Contains(err.Error(), "megapixels") {
+			var size *photoSizeError
+			if err == nil || !errors.Is(err, errPhotoTooLarge) || !errors.As(err, &size) || !strings.Contains(err.Error(), "megapixels") {
 				t.Errorf("scaledPhoto said %v, want that the photo is too large to show and why", err)
 			}
 			if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 16 {
@@ -488,8 +489,9 @@ func TestPhotoTooLargeOnTheRequestScreen(t *testing.T) {
 		t.Fatalf("%d thumbnails, want 2", len(ps.Thumbs))
 	}
 	big, fine := ps.Thumbs[0], ps.Thumbs[1]
-	if big.State != PhotoTooLarge || !strings.Contains(big.Caption.Text, "This photo is too large to show here") ||
-		!strings.Contains(big.Caption.Text, "60000 × 60000") || big.Retry.Visible() {
+	// One sentence, the photo's size grouped as people write it.
+	const tooLarge = "Photo 1 of 2 is too large to show here (60,000 × 60,000 pixels; a patient's photo is at most 50 megapixels)."
+	if big.State != PhotoTooLarge || big.Caption.Text != tooLarge || big.Retry.Visible() {
 		t.Fatalf("the 60,000 × 60,000 photo shows state %d, %q, Retry shown %v", big.State, big.Caption.Text, big.Retry.Visible())
 	}
 	if fine.State != PhotoShown {
@@ -498,5 +500,17 @@ func TestPhotoTooLargeOnTheRequestScreen(t *testing.T) {
 	user(func() { big.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	if d.dialogShowing() || big.State != PhotoTooLarge {
 		t.Fatalf("Enter on the photo too large to show opened a view (%v) or changed it to state %d", d.dialogShowing(), big.State)
+	}
+}
+
+// TestPhotoSizeDigitsGrouped: the too-large caption writes sizes as people read them.
+func TestPhotoSizeDigitsGrouped(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {60000, "60,000"}, {123456, "123,456"}, {1234567, "1,234,567"}, {-60000, "-60,000"}} {
+		if got := groupDigits(tt.n); got != tt.want {
+			t.Errorf("groupDigits(%d) = %q, want %q", tt.n, got, tt.want)
+		}
 	}
 }

@@ -335,7 +335,9 @@ func (v *Reception) Entry() triage.StaffEntry {
 	for i, c := range v.Flags {
 		asked[i], yes[i] = c.Visible(), c.Checked
 	}
-	setAnswers(&e, asked, yes)
+	// The answers are about whom the questions were asked of: staff read "for: their
+	// child" on the request, as on one the patient pages sent.
+	setAnswers(&e, v.subject().For, asked, yes)
 	return e
 }
 

@@ -11,8 +11,9 @@ func flagQuestions() []flagQuestion { return triage.RedFlagQuestions }
 
 // setAnswers records the caller's answer to each of flagQuestions that was asked on
 // the entry; a question left out (it cannot apply at the patient's age) has no answer.
-func setAnswers(e *triage.StaffEntry, asked, yes []bool) {
-	a := &triage.Answers{}
+// about is whom they were asked about: the caller themself, their child or an adult.
+func setAnswers(e *triage.StaffEntry, about triage.Whom, asked, yes []bool) {
+	a := &triage.Answers{For: about}
 	for i, q := range flagQuestions() {
 		if i < len(asked) && asked[i] {
 			a.RedFlags = append(a.RedFlags, triage.FlagAnswer{Question: q.ID, Yes: i < len(yes) && yes[i]})

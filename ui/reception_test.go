@@ -275,6 +275,10 @@ func TestReceptionEntersACallersRequest(t *testing.T) {
 	if yes := full.Answers.YesTo(); len(yes) != 1 || yes[0].ID != triage.RedFlagQuestions[0].ID || len(full.Answers.RedFlags) != len(asked) {
 		t.Errorf("the synced request's answers = %+v, want the %d questions asked answered and the one yes", full.Answers, len(asked))
 	}
+	// And say whom they are about, so staff read it as on the patient pages' requests.
+	if full.Answers.For != triage.ForAdult || !strings.Contains(full.Answers.Summary(), "for: an adult they care for") {
+		t.Errorf("the synced request's answers are for %q (%q), want an adult they care for", full.Answers.For, full.Answers.Summary())
+	}
 	user(func() { f.d.Open(full) })
 	background.Wait()
 	d := f.d.Detail
@@ -563,6 +567,14 @@ func TestReceptionAsksAboutThePatientWhenSomeoneElseCalls(t *testing.T) {
 		}
 		if tt.want.Name != "" && !strings.HasPrefix(r.Flags[chest].Text, "Does "+child.GivenName+" have") {
 			t.Errorf("%s: reception asks %q, want it asked about %s", tt.name, r.Flags[chest].Text, child.GivenName)
+		}
+		// What is sent says whom the answers are about, as the patient pages' do.
+		wantFor := tt.want.For
+		if wantFor == "" {
+			wantFor = triage.ForSelf
+		}
+		if e := r.Entry(); e.Answers == nil || e.Answers.For != wantFor {
+			t.Errorf("%s: the entry's answers are for %q, want %q", tt.name, e.Answers.For, wantFor)
 		}
 		user(func() { test.Tap(r.Flags[chest]) })
 		if want := triage.RedFlagQuestions[chest].AdviceAbout(tt.want); !strings.Contains(r.WarningMsg.Text, want) {

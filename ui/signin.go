@@ -116,9 +116,14 @@ func (p *SignInPrompt) submit() {
 			p.Token.SetText("")
 			p.Message.SetText("")
 			p.Dialog.Hide()
-			if p.d.status.Session != p.d.sync.Session() {
+			switch st := p.d.status; {
+			case st.Session != p.d.sync.Session():
 				// Until the new sync reports; once it has, its status stays.
 				p.d.Status.SetText("Signed in again as " + p.d.opts.User + " · sending what waited…")
+			case st.SignedOut:
+				// The new sync reported, before this sign-in returned, that its token
+				// was refused too: the dialog it kept current must stay open.
+				p.d.askSignIn(st.Problem, st.Pending)
 			}
 		})
 	})

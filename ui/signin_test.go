@@ -132,3 +132,66 @@ func TestSignInStatusOfAReplacedSyncIsDropped(t *testing.T) {
 		t.Error("the current sync's signed-out status did not ask for a sign-in")
 	}
 }
+
+// TestSignInAsksAgainWhenTheNewSessionsFirstReportIsSignedOut: after a sign-in the desk
+// still held the old session's signed-out status, so when the new session's very first
+// report was signed out too (the token revoked again, or pasted wrong by the manager),
+// the desk took it for the same ended session and did not ask again: the person saw
+// SIGNED OUT with no dialog. The new session's report may reach the desk after the
+// sign-in's success, or before it (the new sync reports while the sign-in returns).
+func TestSignInAsksAgainWhenTheNewSessionsFirstReportIsSignedOut(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		beforeReturn bool // the new sync reports before the sign-in returns
+	}{
+		{"report after the sign-in", false},
+		{"report before the sign-in returns", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			ctx := context.Background()
+			c, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { c.Close() })
+			link := &sessionSync{}
+			link.session.Store(1)
+			w := test.NewTempWindow(t, nil)
+			w.Resize(fyne.NewSize(1280, 720))
+			again := SyncStatus{Session: 2, SignedOut: true, Pending: 1, Problem: "the token was revoked again"}
+			var d *Desk
+			d = NewDesk(c, cacheActor{c}, link, Options{User: "amy", Now: func() time.Time { return testNow },
+				SignIn: func(ctx context.Context, token string) error {
+					link.session.Store(2)
+					if tc.beforeReturn {
+						d.PostStatus(again)
+					}
+					return nil
+				}}, w)
+			d.Install(w)
+			d.PostStatus(SyncStatus{Session: 1, SignedOut: true, Pending: 1, Problem: "the token was revoked"})
+			if d.SignIn == nil || !d.dialogShowing() {
+				t.Fatal("no sign-in dialog after the queue ended the session")
+			}
+			user(func() {
+				d.SignIn.Token.SetText("new-token")
+				test.Tap(d.SignIn.Button)
+			})
+			background.Wait()
+			if !tc.beforeReturn {
+				d.PostStatus(again)
+			}
+			background.Wait()
+			if !d.dialogShowing() {
+				t.Fatalf("the new session was signed out at once but the desk did not ask again (status bar: %q)", d.Status.Text)
+			}
+			if got := d.SignIn.Why.Text; !strings.Contains(got, "revoked again") {
+				t.Errorf("the sign-in dialog says %q, want the new session's reason", got)
+			}
+			if got := d.Status.Text; !strings.HasPrefix(got, "SIGNED OUT") {
+				t.Errorf("the status bar says %q, want SIGNED OUT", got)
+			}
+		})
+	}
+}
