@@ -83,6 +83,11 @@ func groupDigits(n int) string {
 	return s
 }
 
+// photoDecodes lets the desk decode one photo at a time: a 50-megapixel 16-bit PNG
+// takes 400 MB decoded, and a request's three thumbnails decoded at once took near
+// 1.2 GB. A photo is decoded once, for its thumbnail and its larger view together.
+var photoDecodes = make(chan struct{}, 1)
+
 // Thumbnail and large-view bounds, in pixels of the picture.
 const (
 	thumbW, thumbH = 160, 120
@@ -252,6 +257,9 @@ type PhotoThumb struct {
 	of        int
 	gen       int
 	ring      *canvas.Rectangle // the focus ring
+	// view is the picture scaled for the larger view, made with the thumbnail from the
+	// one decoding, so opening the view decodes nothing again.
+	view image.Image
 }
 
 func newPhotoThumb(s *PhotoStrip, requestID int64, ref triage.PhotoRef, of int) *PhotoThumb {
@@ -304,9 +312,9 @@ func (t *PhotoThumb) fetch() {
 				}
 			}
 		}
-		var thumb image.Image
+		var thumb, view image.Image
 		if err == nil && shown.Err() == nil {
-			thumb, err = scaledPhoto(data, thumbW*2, thumbH*2) // twice over, for high-density screens
+			thumb, view, err = photoImages(shown, data)
 		}
 		onUI(func() {
 			if gen != t.strip.gen || shown.Err() != nil {
@@ -315,7 +323,7 @@ func (t *PhotoThumb) fetch() {
 			if t.failed(err, "fetched") {
 				return
 			}
-			t.Image.Image = thumb
+			t.Image.Image, t.view = thumb, view
 			t.Image.Refresh()
 			t.setState(PhotoShown, fmt.Sprintf("%s · %s", t.title(), photoFacts(t.ref)))
 		})
@@ -345,7 +353,7 @@ func (t *PhotoThumb) setState(s PhotoState, caption string) {
 	t.Caption.Importance = widget.MediumImportance
 	if s == PhotoFailed || s == PhotoTooLarge {
 		t.Caption.Importance = widget.DangerImportance
-		t.Image.Image = nil
+		t.Image.Image, t.view = nil, nil
 		t.Image.Refresh()
 	}
 	if s == PhotoFailed {
@@ -374,30 +382,48 @@ func photoFacts(p triage.PhotoRef) string {
 	return kind + ", " + size
 }
 
-// scaledPhoto decodes a picture and scales it down to fit w×h, keeping its shape; a
+// photoImages decodes a picture once and returns it scaled for the thumbnail (twice
+// over, for high-density screens) and for the larger view, keeping its shape; a
 // picture that does not decode is an error saying so. Its size is read from its header
-// first: one of more than maxPhotoPixels is refused (errPhotoTooLarge) before any
-// decoding, as decoding it could take more memory than the desk has.
-func scaledPhoto(data []byte, w, h int) (image.Image, error) {
+// first: one of more than maxPhotoPixels is refused (a photoSizeError) before any
+// decoding, as decoding it could take more memory than the desk has. It waits its turn
+// to decode (photoDecodes), and gives up with ctx: a request left decodes nothing.
+func photoImages(ctx context.Context, data []byte) (thumb, view image.Image, err error) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("the queue sent something that is not a JPEG or PNG picture (%v)", err)
+		return nil, nil, fmt.Errorf("the queue sent something that is not a JPEG or PNG picture (%v)", err)
 	}
 	if px := int64(cfg.Width) * int64(cfg.Height); px > maxPhotoPixels {
-		return nil, &photoSizeError{cfg.Width, cfg.Height}
+		return nil, nil, &photoSizeError{cfg.Width, cfg.Height}
+	}
+	select {
+	case photoDecodes <- struct{}{}:
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
 	}
 	src, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("the queue sent something that is not a JPEG or PNG picture (%v)", err)
+	if err == nil {
+		view = fitPhoto(src, viewW, viewH)
 	}
+	src = nil // the full picture is not kept: only what is shown
+	<-photoDecodes
+	if err != nil {
+		return nil, nil, fmt.Errorf("the queue sent something that is not a JPEG or PNG picture (%v)", err)
+	}
+	return fitPhoto(view, thumbW*2, thumbH*2), view, nil
+}
+
+// fitPhoto scales src down to fit w×h, keeping its shape; one that fits already is
+// returned as it is.
+func fitPhoto(src image.Image, w, h int) image.Image {
 	b := src.Bounds()
 	if b.Dx() <= w && b.Dy() <= h {
-		return src, nil
+		return src
 	}
 	scale := min(float64(w)/float64(b.Dx()), float64(h)/float64(b.Dy()))
 	dst := image.NewRGBA(image.Rect(0, 0, max(1, int(float64(b.Dx())*scale)), max(1, int(float64(b.Dy())*scale))))
 	draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
-	return dst, nil
+	return dst
 }
 
 // activate does what a click or Enter means: open the larger view, or try again.
@@ -410,42 +436,28 @@ func (t *PhotoThumb) activate() {
 	}
 }
 
-// openView shows the photo larger in a dialog that Esc (or Close) closes. The picture
-// is decoded and scaled off the Fyne thread.
+// openView shows the photo larger in a dialog that Esc (or Close) closes: the
+// picture scaled for it when the thumbnail was made, so nothing is decoded again.
 func (t *PhotoThumb) openView() {
-	d, key, gen := t.strip.d, photoKey{t.requestID, t.ref.N}, t.gen
-	spawn(func() {
-		data, ok := d.photos.get(key)
-		var big image.Image
-		var err error
-		if !ok {
-			err = fmt.Errorf("it is no longer in this desk's memory: press Retry to fetch it again")
-		} else {
-			big, err = scaledPhoto(data, viewW, viewH)
-		}
-		onUI(func() {
-			if gen != t.strip.gen {
-				return // the request was left: another may be on screen now
-			}
-			if t.failed(err, "shown") {
-				return
-			}
-			img := canvas.NewImageFromImage(big)
-			img.FillMode = canvas.ImageFillContain
-			img.ScaleMode = canvas.ImageScaleSmooth
-			size := fyne.NewSize(viewW, viewH)
-			if d.window != nil {
-				ws := d.window.Canvas().Size()
-				size = fyne.NewSize(min(size.Width, ws.Width-120), min(size.Height, ws.Height-200))
-			}
-			img.SetMinSize(size)
-			caption := widget.NewLabel(fmt.Sprintf("%s · %s · the patient sent it with request %d", t.title(), photoFacts(t.ref), t.requestID))
-			content := container.NewBorder(nil, caption, nil, nil, img)
-			dlg := dialog.NewCustom(t.title(), "Close (Esc)", content, d.window)
-			t.strip.View = dlg
-			d.showDialog(dlg)
-		})
-	})
+	d := t.strip.d
+	if t.view == nil {
+		t.failed(errors.New("it was not kept on this desk: press Retry to fetch it again"), "shown")
+		return
+	}
+	img := canvas.NewImageFromImage(t.view)
+	img.FillMode = canvas.ImageFillContain
+	img.ScaleMode = canvas.ImageScaleSmooth
+	size := fyne.NewSize(viewW, viewH)
+	if d.window != nil {
+		ws := d.window.Canvas().Size()
+		size = fyne.NewSize(min(size.Width, ws.Width-120), min(size.Height, ws.Height-200))
+	}
+	img.SetMinSize(size)
+	caption := widget.NewLabel(fmt.Sprintf("%s · %s · the patient sent it with request %d", t.title(), photoFacts(t.ref), t.requestID))
+	content := container.NewBorder(nil, caption, nil, nil, img)
+	dlg := dialog.NewCustom(t.title(), "Close (Esc)", content, d.window)
+	t.strip.View = dlg
+	d.showDialog(dlg)
 }
 
 // Tapped opens the larger view (or retries), and puts the keyboard focus here.

@@ -422,7 +422,7 @@ func TestPhotoTooLargeToShowIsNotDecoded(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			img, err := scaledPhoto(tt.data, thumbW, thumbH)
+			img, _, err := photoImages(context.Background(), tt.data)
 			runtime.ReadMemStats(&after)
 			if !tt.refused {
 				if err != nil || img == nil {
@@ -432,7 +432,7 @@ func TestPhotoTooLargeToShowIsNotDecoded(t *testing.T) {
 			}
 			var size *photoSizeError
 			if err == nil || !errors.Is(err, errPhotoTooLarge) || !errors.As(err, &size) || !strings.Contains(err.Error(), "megapixels") {
-				t.Errorf("scaledPhoto said %v, want that the photo is too large to show and why", err)
+				t.Errorf("photoImages said %v, want that the photo is too large to show and why", err)
 			}
 			if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 16 {
 				t.Errorf("refusing the photo took %d MB: it was decoded, not refused from its header", mb)

@@ -121,12 +121,12 @@ func (e *env) verifyClaims() {
 
 // browser is a plain HTTP client with cookies, for checks below the real browser.
 type browser struct {
-	t *testing.T
+	t testing.TB
 	c *http.Client
 	e *env
 }
 
-func (e *env) browser(t *testing.T) *browser {
+func (e *env) browser(t testing.TB) *browser {
 	jar, _ := cookiejar.New(nil)
 	return &browser{t: t, e: e, c: &http.Client{Jar: jar}}
 }

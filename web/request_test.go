@@ -19,7 +19,7 @@ import (
 )
 
 // patient signs up through the pages and tells the practice who they are.
-func (e *env) patient(t *testing.T, email, nhs string) *browser {
+func (e *env) patient(t testing.TB, email, nhs string) *browser {
 	b := e.browser(t)
 	b.signUp(email)
 	if code, page := b.post("/details", "/details", url.Values{"nhs-number": {nhs}, "given-name": {"Ann"}, "family-name": {"Smith"},

@@ -380,7 +380,7 @@ func TestWebaccAnUnverifiedAccountLearnsThePracticeRepliedAndHowToGetIt(t *testi
 
 // deskReply is a member of staff's message to the patient, sent as a desk sends it
 // (the FHIR $act operation), so the queue emails the patient as it does for real.
-func (e *env) deskReply(t *testing.T, id int64, msg string) {
+func (e *env) deskReply(t testing.TB, id int64, msg string) {
 	t.Helper()
 	r, err := e.q.Request(context.Background(), id)
 	if err != nil {
