@@ -27,6 +27,7 @@ var cacheSchema = schema{
 	// The cache can be rebuilt from the queue, so it may lose its last moments to a
 	// power cut; NORMAL is crash-safe in WAL mode and much cheaper.
 	synchronous: "NORMAL",
+	driver:      driverName,
 }
 
 func mustSub(f fs.FS, dir string) fs.FS {

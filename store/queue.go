@@ -36,6 +36,9 @@ var queueSchema = schema{
 	remedy:        "Restore the practice queue from its backup, or point --db at the right file",
 	// A patient's request is acknowledged only once it would survive a power cut.
 	synchronous: "FULL",
+	// The group writer's savepoints keep their sub-journals in memory, not in a
+	// temporary file (see memoryTempDriverName).
+	driver: memoryTempDriverName,
 }
 
 // Queue is the practice queue's database: patients, accounts, requests, staff users,
