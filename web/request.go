@@ -534,13 +534,17 @@ func (w *Web) requestAnswer(c *ctx) (string, *view) {
 		if len(d.Photos)+len(files) > store.MaxPhotos {
 			return fail("photos", fmt.Sprintf("You can add up to %d photos. Choose %d or fewer", store.MaxPhotos, store.MaxPhotos-len(d.Photos)))
 		}
+		// All of the form's photos or none: a refused one keeps none of the others, so
+		// the patient chooses again knowing what was taken.
+		var taken []store.Photo
 		for _, f := range files {
 			p, msg := cleanPhoto(f)
 			if msg != "" {
 				return fail("photos", msg)
 			}
-			d.Photos = append(d.Photos, p)
+			taken = append(taken, p)
 		}
+		d.Photos = append(d.Photos, taken...)
 		d.PhotosAnswered = true
 		if c.r.PostFormValue("add") != "" {
 			return c.redirect("/request/photos")
