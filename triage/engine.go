@@ -91,6 +91,21 @@ const normalC = 36.0
 // bareTemperature are the words that only name a temperature, without saying it is high.
 var bareTemperature = map[string]bool{"temp": true, "temps": true, "temperature": true, "temperatures": true}
 
+// feverMedicine names what brings a temperature down: after it, a normal reading does not
+// mean there was no fever.
+var feverMedicine = map[string]bool{"calpol": true, "paracetamol": true, "ibuprofen": true, "nurofen": true,
+	"calprofen": true, "medised": true, "panadol": true}
+
+// namesFeverMedicine reports whether the text names a medicine that lowers a temperature.
+func namesFeverMedicine(toks []token) bool {
+	for _, t := range toks {
+		if feverMedicine[t.norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // match is one phrase found in the text, over tokens [from, to).
 type match struct {
 	concept  int
@@ -176,9 +191,12 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 	if fever, ok := e.conceptID["fever"]; ok && temp >= feverC && len(present[fever]) == 0 {
 		// "she is 38.6" says fever as plainly as the word does.
 		present[fever] = []match{{concept: fever, from: at, to: at + 1}}
-	} else if ok && temp >= normalC && temp < feverC {
+	} else if ok && temp >= normalC && temp < feverC && in.Age >= 1 && !namesFeverMedicine(toks) {
 		// "temp 37.4" names a temperature that was taken and is normal: the bare word
 		// is no fever. Words that describe one ("burning up", "shivery") still count.
+		// Not for a baby, nor after paracetamol or ibuprofen: "had a temperature all
+		// night, gave calpol and it's 37.6 now" is a fever brought down, and a parent's
+		// report of a fever in a baby under 3 months counts.
 		present[fever] = slices.DeleteFunc(present[fever], func(m match) bool {
 			return m.to-m.from == 1 && m.from >= 0 && bareTemperature[toks[m.from].norm]
 		})
