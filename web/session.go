@@ -313,8 +313,10 @@ func (ss *sessions) sweep(ctx context.Context, now time.Time, idle time.Duration
 	ss.swept = now
 	for h, s := range ss.byHash {
 		// seen and created are written only under ss.mu (get) or before the session
-		// is shared, so they are safe to read here.
-		if s.endedAt(now, idle) {
+		// is shared, so they are safe to read here. An idle session stays in memory,
+		// ended, as long as the queue keeps its row (touchEvery longer, for a restart):
+		// forgotten sooner, get would read that row back and sign the browser in again.
+		if s.ended || endedInQueue(s.created, s.seen, now, idle) {
 			delete(ss.byHash, h)
 		}
 	}

@@ -46,3 +46,19 @@ func TestWebfixPurgeKeepsASessionUsedSinceItsLastWrite(t *testing.T) {
 		t.Fatalf("after the purge and a restart the half-written request is lost: %s", page)
 	}
 }
+
+// TestAnIdleSessionStaysEndedInTheMinuteItsRowIsKept: the queue keeps an idle
+// session's row a minute longer than 30 minutes, for a restart; without a restart that
+// minute must not sign the browser back in (a shared computer left for 30 minutes).
+func TestAnIdleSessionStaysEndedInTheMinuteItsRowIsKept(t *testing.T) {
+	e := newEnv(t)
+	b := e.patient(t, "ann@example.com", "9434765919")
+	if code, page := b.get("/requests"); code != 200 || !strings.Contains(page, "Sign out") {
+		t.Fatalf("signed in: %d", code)
+	}
+	e.clock.add(30*time.Minute + 30*time.Second)
+	code, page := b.get("/requests")
+	if code == 200 && strings.Contains(page, "Sign out") {
+		t.Fatalf("30 min 30 s idle, the session was still signed in")
+	}
+}
