@@ -18,7 +18,6 @@ func TestQueueToMeasureNeverRunsNormalOutsideTheTempFolder(t *testing.T) {
 		want        int // SQLite's PRAGMA synchronous: 1 NORMAL, 2 FULL; 0 refused
 	}{
 		{"a practice's queue, normal", "/var/lib/triagedesk/queue.db", "normal", 0},
-		{"a relative path, normal", "queue.db", "NORMAL", 0},
 		{"the temp folder's parent, normal", filepath.Join(t.TempDir(), "..", "..", "..", "queue.db"), "normal", 0},
 		{"a bench queue, normal", filepath.Join(t.TempDir(), "queue.db"), "normal", 1},
 		{"a bench queue, full", filepath.Join(t.TempDir(), "queue.db"), "full", 2},
