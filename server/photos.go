@@ -28,7 +28,13 @@ func (s *Server) photo(w http.ResponseWriter, r *http.Request) {
 	}
 	n, err := strconv.Atoi(which)
 	if err != nil || n < 1 || n > triage.MaxPhotos {
-		s.fail(w, r, triage.Errorf(triage.ENOTFOUND, "%q is not a photo: a request has photos 1 to %d", which, triage.MaxPhotos))
+		// In the path it names a resource that does not exist; as the $photo
+		// operation's parameter it is invalid input (422 with its OperationOutcome).
+		code := triage.ENOTFOUND
+		if r.PathValue("n") == "" {
+			code = triage.EINVALID
+		}
+		s.fail(w, r, triage.Errorf(code, "%q is not a photo: a request has photos 1 to %d", which, triage.MaxPhotos))
 		return
 	}
 	p, patientID, err := s.queue.Photo(r.Context(), id, n)

@@ -109,7 +109,9 @@ func TestWebfixCapabilityListsThePhotoEndpoint(t *testing.T) {
 		{"photo 1", fmt.Sprintf("/fhir/Task/%d/$photo?n=1", r.ID), reviewer, 200, photos[0].Data},
 		{"photo 2", fmt.Sprintf("/fhir/Task/%d/$photo?n=2", r.ID), reviewer, 200, photos[1].Data},
 		{"one it does not have", fmt.Sprintf("/fhir/Task/%d/$photo?n=3", r.ID), reviewer, 404, nil},
-		{"no n", fmt.Sprintf("/fhir/Task/%d/$photo", r.ID), reviewer, 404, nil},
+		{"no n", fmt.Sprintf("/fhir/Task/%d/$photo", r.ID), reviewer, 422, nil},
+		{"n not a number", fmt.Sprintf("/fhir/Task/%d/$photo?n=first", r.ID), reviewer, 422, nil},
+		{"n out of range", fmt.Sprintf("/fhir/Task/%d/$photo?n=0", r.ID), reviewer, 422, nil},
 		{"the patient's token", fmt.Sprintf("/fhir/Task/%d/$photo?n=1", r.ID), ruth, 403, nil},
 	}
 	for _, tt := range tests {

@@ -49,9 +49,9 @@ const photoMemoryBytes = 64 << 20
 const photoFetchTimeout = 30 * time.Second
 
 // maxPhotoPixels is the most pixels a photo from the queue may have for the desk to
-// decode it: the patient pages accept photos of up to 50 megapixels (web/photos.go), so
-// every photo a patient could send shows, while a damaged or hostile file claiming
-// 60,000 × 60,000 pixels (14 GB decoded) is refused from its header.
+// decode it: the patient pages accept photos of up to 25 megapixels today and took up
+// to 50 before, so every photo a patient could have sent shows, while a damaged or
+// hostile file claiming 60,000 × 60,000 pixels (14 GB decoded) is refused from its header.
 const maxPhotoPixels = 50_000_000
 
 // errPhotoTooLarge is the error of a photo with more than maxPhotoPixels; a
@@ -70,7 +70,7 @@ func (e *photoSizeError) Unwrap() error { return errPhotoTooLarge }
 
 // caption says, in one sentence, that the photo titled title is too large and why.
 func (e *photoSizeError) caption(title string) string {
-	return fmt.Sprintf("%s is too large to show here (%s × %s pixels; a patient's photo is at most %d megapixels).",
+	return fmt.Sprintf("%s is too large to show here (%s × %s pixels; the desk shows photos of up to %d megapixels).",
 		title, groupDigits(e.width), groupDigits(e.height), maxPhotoPixels/1_000_000)
 }
 

@@ -490,7 +490,7 @@ func TestPhotoTooLargeOnTheRequestScreen(t *testing.T) {
 	}
 	big, fine := ps.Thumbs[0], ps.Thumbs[1]
 	// One sentence, the photo's size grouped as people write it.
-	const tooLarge = "Photo 1 of 2 is too large to show here (60,000 × 60,000 pixels; a patient's photo is at most 50 megapixels)."
+	const tooLarge = "Photo 1 of 2 is too large to show here (60,000 × 60,000 pixels; the desk shows photos of up to 50 megapixels)."
 	if big.State != PhotoTooLarge || big.Caption.Text != tooLarge || big.Retry.Visible() {
 		t.Fatalf("the 60,000 × 60,000 photo shows state %d, %q, Retry shown %v", big.State, big.Caption.Text, big.Retry.Visible())
 	}
