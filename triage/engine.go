@@ -455,14 +455,11 @@ func (e *Engine) masked(found []match) (kept, hidden []match) {
 	}
 	var drop []bool
 	for i, m := range found {
-		for _, n := range found {
-			if n.from < m.to && m.from < n.to && slices.Contains(e.maskedBy[m.concept], n.concept) {
-				if drop == nil {
-					drop = make([]bool, len(found))
-				}
-				drop[i] = true
-				break
+		if e.maskedAt(found, m.concept, m.from, m.to) {
+			if drop == nil {
+				drop = make([]bool, len(found))
 			}
+			drop[i] = true
 		}
 	}
 	if drop == nil {
@@ -478,8 +475,8 @@ func (e *Engine) masked(found []match) (kept, hidden []match) {
 	return kept, hidden
 }
 
-// maskedAt reports whether the words [from, to) of a part of a together group of
-// concept c overlap a phrase that hides c.
+// maskedAt reports whether the words [from, to), said for concept c (a phrase, or a
+// part of a together group), overlap a phrase that hides c.
 func (e *Engine) maskedAt(found []match, c, from, to int) bool {
 	if len(e.maskedBy) == 0 || len(e.maskedBy[c]) == 0 {
 		return false

@@ -320,7 +320,7 @@ func (t *PhotoThumb) fetch() {
 			if gen != t.strip.gen || shown.Err() != nil {
 				return // the request was left: another may be on screen now
 			}
-			if t.failed(err, "fetched") {
+			if t.failed(err) {
 				return
 			}
 			t.Image.Image, t.view = thumb, view
@@ -332,9 +332,9 @@ func (t *PhotoThumb) fetch() {
 
 // failed shows err, if there is one, on the thumbnail and reports whether there was:
 // a photo too large to show says so with no Retry (fetching it again cannot help);
-// any other failure says what could not be done (doing: "fetched", "shown") and why,
-// with a Retry. Call it on the Fyne thread.
-func (t *PhotoThumb) failed(err error, doing string) bool {
+// any other failure says it could not be fetched and why, with a Retry. Call it on
+// the Fyne thread.
+func (t *PhotoThumb) failed(err error) bool {
 	var size *photoSizeError
 	switch {
 	case err == nil:
@@ -342,7 +342,7 @@ func (t *PhotoThumb) failed(err error, doing string) bool {
 	case errors.As(err, &size):
 		t.setState(PhotoTooLarge, size.caption(t.title()))
 	default:
-		t.setState(PhotoFailed, fmt.Sprintf("%s could not be %s: %s", t.title(), doing, inWords(err)))
+		t.setState(PhotoFailed, fmt.Sprintf("%s could not be fetched: %s", t.title(), inWords(err)))
 	}
 	return true
 }
@@ -440,10 +440,6 @@ func (t *PhotoThumb) activate() {
 // picture scaled for it when the thumbnail was made, so nothing is decoded again.
 func (t *PhotoThumb) openView() {
 	d := t.strip.d
-	if t.view == nil {
-		t.failed(errors.New("it was not kept on this desk: press Retry to fetch it again"), "shown")
-		return
-	}
 	img := canvas.NewImageFromImage(t.view)
 	img.FillMode = canvas.ImageFillContain
 	img.ScaleMode = canvas.ImageScaleSmooth

@@ -123,7 +123,7 @@ func (p *SignInPrompt) submit() {
 			case st.SignedOut:
 				// The new sync reported, before this sign-in returned, that its token
 				// was refused too: the dialog it kept current must stay open.
-				p.d.askSignIn(st.Problem, st.Pending)
+				p.d.showSignIn()
 			}
 		})
 	})

@@ -103,31 +103,32 @@ func (w *Web) linkAccount(c *ctx, purpose, token string) (linkPageView, error) {
 	return linkPageView{Account: maskEmail(email)}, err
 }
 
-func (w *Web) resetForm(c *ctx) (string, *view) {
-	token := c.r.URL.Query().Get("token")
-	link, err := w.linkAccount(c, store.LinkResetPassword, token)
+// linkAccountPage is the page a link opens, naming the account it is for, with the link's
+// token kept for the form; a link that does not work sends the patient to ask again.
+func (w *Web) linkAccountPage(c *ctx, purpose, token, title, page, askAgain string) (string, *view) {
+	link, err := w.linkAccount(c, purpose, token)
 	if err != nil {
-		return c.linkFailed(err, "/forgot-password")
+		return c.linkFailed(err, askAgain)
 	}
-	v := c.view("Choose a new password")
+	v := c.view(title)
 	v.Values["token"] = token
 	v.Data = link
-	return "reset-password", v
+	return page, v
+}
+
+func (w *Web) resetForm(c *ctx) (string, *view) {
+	return w.linkAccountPage(c, store.LinkResetPassword, c.r.URL.Query().Get("token"), "Choose a new password", "reset-password", "/forgot-password")
 }
 
 func (w *Web) reset(c *ctx) (string, *view) {
 	token, password := c.r.PostFormValue("token"), c.r.PostFormValue("password")
 	// again shows the form again with a message, naming the link's account as before.
 	again := func(msg string) (string, *view) {
-		link, err := w.linkAccount(c, store.LinkResetPassword, token)
-		if err != nil {
-			return c.linkFailed(err, "/forgot-password")
+		page, v := w.linkAccountPage(c, store.LinkResetPassword, token, "Choose a new password", "reset-password", "/forgot-password")
+		if page == "reset-password" {
+			v.Errors = []fieldError{{"password", msg}}
 		}
-		v := c.view("Choose a new password")
-		v.Values["token"] = token
-		v.Data = link
-		v.Errors = []fieldError{{"password", msg}}
-		return "reset-password", v
+		return page, v
 	}
 	if password == "" {
 		return again("Enter a new password")
@@ -155,15 +156,7 @@ func (w *Web) passwordChanged(c *ctx) (string, *view) {
 }
 
 func (w *Web) linkPage(c *ctx) (string, *view) {
-	token := c.r.URL.Query().Get("token")
-	link, err := w.linkAccount(c, store.LinkSignIn, token)
-	if err != nil {
-		return c.linkFailed(err, "/sign-in/email")
-	}
-	v := c.view("Sign in")
-	v.Values["token"] = token
-	v.Data = link
-	return "sign-in-link", v
+	return w.linkAccountPage(c, store.LinkSignIn, c.r.URL.Query().Get("token"), "Sign in", "sign-in-link", "/sign-in/email")
 }
 
 func (w *Web) linkSignIn(c *ctx) (string, *view) {

@@ -87,7 +87,7 @@ func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer os.RemoveAll(dir)
 	// The queue process writes its errors to the same stderr, from exec's goroutine.
-	b := &bench{dir: dir, out: &syncWriter{w: stderr}, cacheDesks: *cacheDesks, profileDir: *profileDir, ownProcess: *queueProcess, synchronous: strings.ToLower(*synchronous), feedInterval: *feedInterval}
+	b := &bench{dir: dir, out: &syncWriter{w: stderr}, cacheDesks: *cacheDesks, profileDir: *profileDir, ownProcess: *queueProcess, synchronous: strings.ToUpper(*synchronous), feedInterval: *feedInterval}
 	rows, err := b.run(ctx, *requests, *desks, *submissions, *senders, *duration)
 	if err != nil {
 		fmt.Fprintf(stderr, "triagectl bench: %v\n", err)
@@ -120,8 +120,8 @@ type bench struct {
 	cacheDesks int    // desks that keep a real cache; the rest follow over the wire
 	profileDir string // where the load test's profiles go, if anywhere
 	ownProcess bool   // the desks' queue runs in a process of its own
-	// synchronous is the desks' queue's SQLite synchronous setting: "full", or
-	// "normal" to measure what full costs.
+	// synchronous is the desks' queue's SQLite synchronous setting: "FULL", or
+	// "NORMAL" to measure what FULL costs; upper-cased once, as it is shown.
 	synchronous  string
 	feedInterval time.Duration // the desks' queue's server.FeedInterval
 	queue        *store.Queue
@@ -267,7 +267,7 @@ func (b *bench) run(ctx context.Context, requests, desks, submissions, senders i
 		where = "in a process of its own"
 	}
 	fmt.Fprintf(b.out, "%d desks following a queue %s, synchronous=%s, announcing changes at most every %s (%d with a real cache as the desk keeps it, %d over the wire reading every byte\n"+
-		"of every page but decoding only ids and cursors)…\n", desks, where, strings.ToUpper(b.synchronous), b.feedInterval, min(b.cacheDesks, desks), desks-min(b.cacheDesks, desks))
+		"of every page but decoding only ids and cursors)…\n", desks, where, b.synchronous, b.feedInterval, min(b.cacheDesks, desks), desks-min(b.cacheDesks, desks))
 	followCtx, stopFollowing := context.WithCancel(ctx)
 	defer stopFollowing()
 	following, err := b.follow(followCtx, url, staff, desks)
@@ -328,7 +328,7 @@ func (b *bench) run(ctx context.Context, requests, desks, submissions, senders i
 	}
 	rate := float64(sent.Load()) / elapsed.Seconds()
 	rows = append(rows,
-		benchRow{fmt.Sprintf("submissions, %d senders, %d desks following, synchronous=%s", senders, desks, strings.ToUpper(b.synchronous)), fmt.Sprintf("%.0f/s", rate), ">= 1000/s", rate >= 1000},
+		benchRow{fmt.Sprintf("submissions, %d senders, %d desks following, synchronous=%s", senders, desks, b.synchronous), fmt.Sprintf("%.0f/s", rate), ">= 1000/s", rate >= 1000},
 		benchRow{"  errors", fmt.Sprint(failed.Load()), "0", failed.Load() == 0})
 	if probeErr != nil {
 		return nil, probeErr
