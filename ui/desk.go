@@ -599,6 +599,7 @@ var keys = [][2]string{
 	{"1 2 3 4 5", "assign to GP, medicines, physio, mental health, admin; the next request is selected"},
 	{"Ctrl+Z", "undo the assignment just made"},
 	{"r", "respond to the request with a template: type to find it, ↑ ↓, Enter puts it in, Ctrl+Enter sends"},
+	{"p", "on a request, go to its photos (again for the next); Enter shows one larger, Esc closes it"},
 	{"/ or Ctrl+F", "search what patients wrote"},
 	{"Ctrl+R", "sync now"},
 	{"Esc", "back out of a request, or close a dialog"},
@@ -635,6 +636,10 @@ func (d *Desk) TypedRune(r rune) {
 		d.Assign(triage.Teams[r-'1'])
 	case r == 'r':
 		d.RespondKey()
+	case r == 'p':
+		if d.detailShown() {
+			d.Detail.Photos.focusNext(nil)
+		}
 	case r == '/':
 		d.FocusSearch()
 	case r == '?':
