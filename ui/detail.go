@@ -780,7 +780,7 @@ func (v *Detail) onSignpost() {
 	}, v.d.window)
 	box.send = form.Submit
 	picker.send = form.Submit
-	form.Resize(fyne.NewSize(680, 560))
+	v.d.fitDialog(form, picker, box, fyne.NewSize(680, 560))
 	form.Show()
 	v.SignpostPick = picker
 	if v.d.window != nil {
@@ -863,7 +863,7 @@ func (v *Detail) onRespond() {
 	}, v.d.window)
 	submit := v.RespondDialog.Submit
 	box.send, v.RespondPicker.send = submit, submit
-	v.RespondDialog.Resize(fyne.NewSize(680, 620))
+	v.d.fitDialog(v.RespondDialog, v.RespondPicker, box, fyne.NewSize(680, 620))
 	v.RespondDialog.Show()
 	if v.d.window != nil {
 		v.d.window.Canvas().Focus(v.RespondPicker.Filter)
