@@ -38,7 +38,7 @@ var queueSchema = schema{
 	synchronous: "FULL",
 	// The group writer's savepoints keep their sub-journals in memory, not in a
 	// temporary file (see memoryTempDriverName).
-	driver: memoryTempDriverName,
+	writerDriver: memoryTempDriverName,
 }
 
 // Queue is the practice queue's database: patients, accounts, requests, staff users,
