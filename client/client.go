@@ -147,8 +147,14 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 		return nil, resp.Header, nil // nothing changed, or nothing to say (a delete)
 	}
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	if mt == fhir.DeskContentType && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), fhir.DeskContentType) {
-		return data, resp.Header, nil
+	if resp.StatusCode < 300 && fhir.AcceptsDeskFeed(req.Header.Get("Accept")) {
+		compact, err := fhir.CheckDeskContentType(resp.Header.Get("Content-Type"))
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s %s: %w", method, path, err)
+		}
+		if compact {
+			return data, resp.Header, nil
+		}
 	}
 	// A photo, when one was asked for: only the two types the queue stores.
 	if (mt == "image/jpeg" || mt == "image/png") && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), mt) {
@@ -200,8 +206,8 @@ func (c *Client) FeedBody(ctx context.Context, cursor string, limit int, wait bo
 	if err != nil {
 		return nil, false, err
 	}
-	mt, _, _ := mime.ParseMediaType(header.Get("Content-Type"))
-	return data, mt == fhir.DeskContentType, nil
+	compact, err = fhir.CheckDeskContentType(header.Get("Content-Type"))
+	return data, compact, err
 }
 
 // Task reads one request.
