@@ -32,8 +32,12 @@ type Engine struct {
 	classes   []wordClass     // word classes ("@medicine") that phrases may name
 	opinion   *SecondOpinion  // the model that may raise a suggestion; nil for rules alone
 	// maskedBy lists, for a concept, the concepts whose phrases hide it where they
-	// overlap: "coil fitted" is not a fit, "normal temp" is not a fever.
+	// overlap: "coil fitted" is not a fit, "temp is fine" is not a fever.
 	maskedBy [][]int
+	masker   []bool // concepts whose phrases are masks, by id
+	// scoped are the concepts that stop a rule only for the clauses they speak for
+	// (clause_scoped: "last year" puts its own clause in the past, not the request).
+	scoped []int
 }
 
 // WithSecondOpinion returns a copy of the engine that lets m raise its suggestions
@@ -52,6 +56,10 @@ func (e *Engine) SecondOpinion() *SecondOpinion { return e.opinion }
 type phrase struct {
 	concept int
 	words   []string
+	// inClause keeps the phrase inside one clause. A mask's phrase must: "temp, ok to
+	// give her calpol?" says nothing about a normal temperature, and a mask that ran
+	// over the comma would hide the fever.
+	inClause bool
 }
 
 // rule is a compiled rule of the rules file.
@@ -133,6 +141,7 @@ type analysis struct {
 	// lose consciousness"), so the second opinion can tell a red flag denied from one
 	// never mentioned.
 	denied [][]match
+	past   *pastScope // the clauses a past-time phrase speaks for; nil when none is said
 }
 
 // ruledOut reports whether a rule giving priority p found its words in the request but
@@ -151,12 +160,12 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 		if r.priority != p || r.weak {
 			continue
 		}
-		if r.conceptsHold(a.denied) && !r.factsHold(in, a.f) {
+		if r.conceptsHold(a.denied, a.past) && !r.factsHold(in, a.f) && !r.onlyAgeRulesOut(in, a.f) {
 			// Said or denied, the words meet a rule the facts rule out: "temperature of
 			// 37.5" in a baby of 8 weeks, read as no fever, is not raised to 38.
 			return true
 		}
-		if len(r.several) == 0 && !r.conceptsHold(a.present) && r.conceptsHold(a.denied) && r.factsHold(in, a.f) {
+		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
 			return true
 		}
 	}
@@ -166,7 +175,9 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 // classifyRules is the rules' suggestion alone, and what they read.
 func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
-	found, hidden := e.masked(e.findPhrases(toks))
+	all := e.findPhrases(toks)
+	masks := e.liveMasks(toks, all)
+	found, hidden := e.masked(all, masks)
 	present := make([][]match, len(e.concepts))
 	negated := make([]bool, len(found))
 	for i, m := range found {
@@ -184,7 +195,7 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 		// for the second opinion, as good as denied: they are not the red flag.
 		denied[m.concept] = append(denied[m.concept], m)
 	}
-	for _, m := range e.findTogether(toks, found) {
+	for _, m := range e.findTogether(toks, found, masks) {
 		present[m.concept] = append(present[m.concept], m)
 	}
 	temp, at := temperature(toks)
@@ -201,6 +212,12 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 			return m.to-m.from == 1 && m.from >= 0 && bareTemperature[toks[m.from].norm]
 		})
 	}
+	if fever, ok := e.conceptID["fever"]; ok && temp >= normalC && temp < feverC && len(present[fever]) > 0 && namesFeverMedicine(toks) {
+		// "temperature all night, 37.6 after calpol": the reading measures the medicine,
+		// not the fever the parent reports, so it rules out no rule's threshold (a baby
+		// under 3 months with a fever is an emergency, LABELS.md).
+		temp = 0
+	}
 	f := features{age: in.Age, months: monthsFromText(toks, in.Age), temp: temp}
 	e.applyFacts(in.Answers, &f, present)
 	for c := range present {
@@ -208,10 +225,11 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 			denied[c] = present[c]
 		}
 	}
+	past := e.pastScopeOf(toks, present)
 
 	var fired []*rule
 	for i := range e.rules {
-		if r := &e.rules[i]; r.fires(in, f, present) {
+		if r := &e.rules[i]; r.fires(in, f, present, past) {
 			fired = append(fired, r)
 		}
 	}
@@ -228,7 +246,7 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 		}
 		fb := e.fallback[kind]
 		return Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
-			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied}
+			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied, past}
 	}
 	slices.SortStableFunc(fired, func(a, b *rule) int { return a.priority.Rank() - b.priority.Rank() })
 	best := fired[0].priority
@@ -256,7 +274,7 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 		}
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
-	return s, analysis{f, present, denied}
+	return s, analysis{f, present, denied, past}
 }
 
 // applyFacts puts what the patient answered before writing in place of what the
@@ -305,11 +323,11 @@ type features struct {
 	temp        float64 // highest temperature mentioned, °C; 0 when none
 }
 
-func (r *rule) fires(in Input, f features, present [][]match) bool {
+func (r *rule) fires(in Input, f features, present [][]match, past *pastScope) bool {
 	if r.kind != "" && in.Kind != r.kind {
 		return false
 	}
-	return r.factsHold(in, f) && r.conceptsHold(present)
+	return r.factsHold(in, f) && r.conceptsHold(present, past)
 }
 
 // factsHold reports whether the patient's sex, age, a baby's months and any
@@ -332,25 +350,71 @@ func (r *rule) factsHold(in Input, f features) bool {
 	return true
 }
 
-// conceptsHold reports whether the rule's concepts are present as it asks.
-func (r *rule) conceptsHold(present [][]match) bool {
-	for _, c := range r.all {
-		if len(present[c]) == 0 {
-			return false
-		}
-	}
-	if len(r.anyOf) > 0 && !slices.ContainsFunc(r.anyOf, func(c int) bool { return len(present[c]) > 0 }) {
+// onlyAgeRulesOut reports whether an emergency rule fails on the patient's age alone:
+// its band of years, or, for a patient of two or more, its band of a baby's months.
+// Such a band names which rule reads a picture at that age ("fever and very drowsy in
+// an adult", "a baby under 3 months with a fever"), not that the picture is safe at
+// another: a child has red flags of its own, told in words the model may know and the
+// rules do not, so the band must not keep the model from raising a child to
+// emergency. Below two the months stay a threshold: a baby of 4 months with 38.5 is
+// not raised to the under-3-months emergency.
+func (r *rule) onlyAgeRulesOut(in Input, f features) bool {
+	if r.priority != Emergency {
 		return false
 	}
+	c := *r
+	c.minAge, c.maxAge = -1, -1
+	if f.age >= 2 {
+		c.minMonth, c.maxMo = -1, -1
+	}
+	return c.factsHold(in, f)
+}
+
+// conceptsHold reports whether the rule's concepts are present as it asks. A concept
+// of none that is scoped to its clause (past) stops the rule only for the words said
+// in the clauses it speaks for: the rule still fires on its concepts said elsewhere.
+func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
+	var inPast []bool // the clauses the rule's scoped none concepts put in the past
 	for _, c := range r.none {
-		if len(present[c]) > 0 {
+		if len(present[c]) == 0 {
+			continue
+		}
+		if past == nil || past.clauses[c] == nil {
 			return false
 		}
+		if inPast == nil {
+			inPast = past.clauses[c]
+			continue
+		}
+		merged := slices.Clone(inPast)
+		for k, p := range past.clauses[c] {
+			merged[k] = merged[k] || p
+		}
+		inPast = merged
+	}
+	has := func(c int) bool {
+		if inPast == nil {
+			return len(present[c]) > 0
+		}
+		for _, m := range present[c] {
+			if m.from < 0 || !inPast[past.toks[m.from].clause] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range r.all {
+		if !has(c) {
+			return false
+		}
+	}
+	if len(r.anyOf) > 0 && !slices.ContainsFunc(r.anyOf, has) {
+		return false
 	}
 	if len(r.several) > 0 {
 		n := 0
 		for _, c := range r.several {
-			if len(present[c]) > 0 {
+			if has(c) {
 				n++
 			}
 		}
@@ -359,6 +423,53 @@ func (r *rule) conceptsHold(present [][]match) bool {
 		}
 	}
 	return true
+}
+
+// pastScope holds, for each concept the rules file scopes to its clause
+// (clause_scoped: a phrase that puts things in the past, "last year", "years ago"),
+// the clauses it speaks for: its own, and the clause it introduces or closes when it
+// stands alone ("Last year, I had sepsis"; "an overdose when I was 20, nearly 20
+// years ago"). nil for a concept not scoped or not said.
+type pastScope struct {
+	toks    []token
+	clauses [][]bool // by concept, then by clause
+}
+
+// loneExtra is how many words besides its phrase a clause may hold and still be only a
+// time said on its own ("about 2 years ago").
+const loneExtra = 2
+
+// pastScopeOf finds the clauses the scoped concepts present speak for; nil when none is
+// present.
+func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
+	var ps *pastScope
+	for _, c := range e.scoped {
+		for _, m := range present[c] {
+			if m.from < 0 {
+				continue
+			}
+			if ps == nil {
+				ps = &pastScope{toks: toks, clauses: make([][]bool, len(present))}
+			}
+			if ps.clauses[c] == nil {
+				ps.clauses[c] = make([]bool, toks[len(toks)-1].clause+1)
+			}
+			cl := toks[m.from].clause
+			ps.clauses[c][cl] = true
+			first := clauseStart(toks, m.from)
+			if e.clauseLen(toks, first) > m.to-m.from+loneExtra {
+				continue
+			}
+			// A time on its own: it speaks for the clause before it in the sentence,
+			// or, opening the sentence, for the clause after it.
+			if first > 0 && toks[first-1].sentence == toks[first].sentence {
+				ps.clauses[c][toks[first-1].clause] = true
+			} else if next := first + e.clauseLen(toks, first); next < len(toks) && toks[next].sentence == toks[first].sentence {
+				ps.clauses[c][toks[next].clause] = true
+			}
+		}
+	}
+	return ps
 }
 
 // reason names the rule and the patient's own words that made it fire.
@@ -445,17 +556,33 @@ func (e *Engine) findPhrases(toks []token) []match {
 	return out
 }
 
-// masked sets apart the phrases another concept's phrase hides where the two overlap:
-// "coil fitted" hides the seizure word "fitted", "normal temp" the fever word
-// "temp", "wish I wouldn't wake up" the collapse words "wouldn't wake up". Only the
-// overlapping words are hidden: a red flag said elsewhere in the text still counts.
-func (e *Engine) masked(found []match) (kept, hidden []match) {
+// liveMasks returns the phrases of found that hide another concept's words: those of
+// a masking concept the patient did not negate. "Not safe tonight" says the danger
+// is tonight; only "safe tonight" reads the time as about safety.
+func (e *Engine) liveMasks(toks []token, found []match) []match {
 	if len(e.maskedBy) == 0 {
+		return nil
+	}
+	var masks []match
+	for _, m := range found {
+		if e.masker[m.concept] && !e.negated(toks, found, m) {
+			masks = append(masks, m)
+		}
+	}
+	return masks
+}
+
+// masked sets apart the phrases a mask hides where the two overlap: "coil fitted"
+// hides the seizure word "fitted", "temp is fine" the fever word "temp", "wish I
+// wouldn't wake up" the collapse words "wouldn't wake up". Only the overlapping words
+// are hidden: a red flag said elsewhere in the text still counts.
+func (e *Engine) masked(found, masks []match) (kept, hidden []match) {
+	if len(masks) == 0 {
 		return found, nil
 	}
 	var drop []bool
 	for i, m := range found {
-		if e.maskedAt(found, m.concept, m.from, m.to) {
+		if e.maskedAt(masks, m.concept, m.from, m.to) {
 			if drop == nil {
 				drop = make([]bool, len(found))
 			}
@@ -476,12 +603,12 @@ func (e *Engine) masked(found []match) (kept, hidden []match) {
 }
 
 // maskedAt reports whether the words [from, to), said for concept c (a phrase, or a
-// part of a together group), overlap a phrase that hides c.
-func (e *Engine) maskedAt(found []match, c, from, to int) bool {
-	if len(e.maskedBy) == 0 || len(e.maskedBy[c]) == 0 {
+// part of a together group), overlap a mask that hides c.
+func (e *Engine) maskedAt(masks []match, c, from, to int) bool {
+	if len(masks) == 0 || len(e.maskedBy[c]) == 0 {
 		return false
 	}
-	for _, n := range found {
+	for _, n := range masks {
 		if n.from < to && from < n.to && slices.Contains(e.maskedBy[c], n.concept) {
 			return true
 		}
@@ -493,7 +620,7 @@ func (e *Engine) maskedAt(found []match, c, from, to int) bool {
 // order ("tightness in my chest", "my chest is so tight"). A group counts only when
 // none of its parts is negated: "no chest pain, blood pressure high" has "chest" and
 // "pressure" in one sentence but says nothing about chest pressure.
-func (e *Engine) findTogether(toks []token, found []match) []match {
+func (e *Engine) findTogether(toks []token, found, masks []match) []match {
 	words := make(map[string]bool, 2*len(toks))
 	for _, t := range toks {
 		words[t.norm] = true
@@ -526,6 +653,7 @@ func (e *Engine) findTogether(toks []token, found []match) []match {
 				end++
 			}
 			var group []match
+			hidden := 0
 			for _, part := range tg.parts {
 				at, ok := firstIn(toks, start, end, part)
 				if !ok {
@@ -533,11 +661,20 @@ func (e *Engine) findTogether(toks []token, found []match) []match {
 					break
 				}
 				m := match{concept: tg.concept, from: at, to: at + len(part.words)}
-				if e.negated(toks, found, m) || e.maskedAt(found, tg.concept, m.from, m.to) || e.deniedPair(toks, tg, m, end) {
+				if e.negated(toks, found, m) || e.deniedPair(toks, tg, m, end) {
 					group = nil
 					break
 				}
+				if e.maskedAt(masks, tg.concept, m.from, m.to) {
+					hidden++
+				}
 				group = append(group, m)
+			}
+			if hidden == len(tg.parts) {
+				// Every part inside a mask: "pain down one side of my face" is not a
+				// droop. A part said outside it is the red flag said again: "pain down
+				// one side of my face and it's drooping".
+				group = nil
 			}
 			out = append(out, group...)
 			start = end
@@ -613,15 +750,15 @@ func firstIn(toks []token, from, to int, p phrase) (int, bool) {
 }
 
 // at reports whether the phrase starts at token i, and where it ends. A phrase does
-// not run over the end of a sentence.
+// not run over the end of a sentence, and a mask's phrase not over the end of a clause.
 func (p phrase) at(toks []token, i int) (int, bool) {
 	if i+len(p.words) > len(toks) {
 		return 0, false
 	}
-	clause := toks[i].sentence
+	sentence, clause := toks[i].sentence, toks[i].clause
 	for k, w := range p.words {
 		t := toks[i+k]
-		if t.sentence != clause || !tokenMatches(w, t) {
+		if t.sentence != sentence || (p.inClause && t.clause != clause) || !tokenMatches(w, t) {
 			return 0, false
 		}
 		if w == "#many" && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] && !tabletWords[toks[i+k+1].norm] {
@@ -835,6 +972,11 @@ func ownsCue(toks []token, found []match, i int, m match) bool {
 		}
 		if f.from <= m.from && m.to <= f.to {
 			continue // "not sudden" is a phrase, and denies the sudden inside it
+		}
+		if f.from == i && f.from < m.from && m.from < f.to {
+			// "not safe tonight": m starts inside the cue's own phrase ("not safe"), so
+			// the cue negates the words the two share and m with them ("safe tonight").
+			continue
 		}
 		return true
 	}

@@ -26,6 +26,7 @@ type ruleFile struct {
 	Fallback        map[string]ruleSpec `yaml:"fallback"`
 	Concepts        map[string][]string `yaml:"concepts"`
 	Masks           map[string][]string `yaml:"masks"`
+	ClauseScoped    []string            `yaml:"clause_scoped"`
 	Rules           []ruleSpec          `yaml:"rules"`
 }
 
@@ -85,11 +86,12 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, &RuleError{Source: source, Msg: msg}
 	}
 	var lines struct {
-		Rules       []yaml.Node `yaml:"rules"`
-		Concepts    yaml.Node   `yaml:"concepts"`
-		Masks       yaml.Node   `yaml:"masks"`
-		WordClasses yaml.Node   `yaml:"word_classes"`
-		Fallback    yaml.Node   `yaml:"fallback"`
+		Rules        []yaml.Node `yaml:"rules"`
+		Concepts     yaml.Node   `yaml:"concepts"`
+		Masks        yaml.Node   `yaml:"masks"`
+		ClauseScoped yaml.Node   `yaml:"clause_scoped"`
+		WordClasses  yaml.Node   `yaml:"word_classes"`
+		Fallback     yaml.Node   `yaml:"fallback"`
 	}
 	if err := yaml.Unmarshal(rules, &lines); err != nil {
 		return nil, &RuleError{Source: source, Msg: err.Error()}
@@ -166,6 +168,11 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		ids[k.Value] = len(e.concepts)
 		e.concepts = append(e.concepts, k.Value)
 	}
+	// A mask's phrases stay inside one clause (phrase.inClause).
+	masking := map[string]bool{}
+	for name := range rf.Masks {
+		masking[name] = true
+	}
 	for _, name := range e.concepts {
 		phrases := rf.Concepts[name]
 		if len(phrases) == 0 {
@@ -214,7 +221,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			if w := usesUnknownClass(words); w != "" {
 				return nil, bad(conceptLine[name], "concept %q: %q names word class %s, which word_classes does not define", name, p, w)
 			}
-			ph := phrase{concept: ids[name], words: words}
+			ph := phrase{concept: ids[name], words: words, inClause: masking[name]}
 			if strings.HasSuffix(words[0], "*") {
 				if len(words[0]) < 4 {
 					return nil, bad(conceptLine[name], "concept %q: prefix %q is too short to be safe (at least 3 letters)", name, words[0])
@@ -238,7 +245,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		}
 		if e.maskedBy == nil {
 			e.maskedBy = make([][]int, len(e.concepts))
+			e.masker = make([]bool, len(e.concepts))
 		}
+		e.masker[by] = true
 		for _, name := range rf.Masks[k.Value] {
 			c, ok := ids[name]
 			if !ok {
@@ -249,6 +258,18 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			}
 			e.maskedBy[c] = append(e.maskedBy[c], by)
 		}
+	}
+
+	for i, name := range rf.ClauseScoped {
+		c, ok := ids[name]
+		if !ok {
+			line := lines.ClauseScoped.Line
+			if i < len(lines.ClauseScoped.Content) {
+				line = lines.ClauseScoped.Content[i].Line
+			}
+			return nil, bad(line, "clause_scoped: %q is not a concept", name)
+		}
+		e.scoped = append(e.scoped, c)
 	}
 
 	seen := map[string]int{}

@@ -74,6 +74,7 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"mask of an unknown concept", "rules:\n", "masks:\n  neck: [ache]\nrules:\n", `line 11: masks: "neck" hides "ache", which is not a concept`},
 		{"mask of itself", "rules:\n", "masks:\n  neck: [neck]\nrules:\n", `line 11: masks: "neck" cannot hide itself`},
 		{"mask of nothing", "rules:\n", "masks:\n  neck: []\nrules:\n", `line 11: masks: "neck" hides no concept`},
+		{"clause scope of an unknown concept", "rules:\n", "clause_scoped: [last_year]\nrules:\n", `line 10: clause_scoped: "last_year" is not a concept`},
 		{"no fallback for admin", "  admin: {priority: routine, team: admin, says: fallback}\n", "", "needs a fallback for admin requests"},
 		{"bad yaml", rule, `  - {id: a, says: [`, "practice-rules.yaml line 11:"},
 		{"empty file", smallRules, "", "practice-rules.yaml: the rules file is empty"},
