@@ -582,6 +582,7 @@ func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, recs fhir.Rec
 		return
 	}
 	w.Header().Set("Content-Type", fhir.DeskContentType)
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len())) // the desk reads it into one buffer
 	w.Write(buf.Bytes())
 }
 
