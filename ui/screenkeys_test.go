@@ -4,23 +4,53 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 )
 
-// menuFirst sends a Ctrl shortcut as the desktop driver does since Fyne 2.6: to the
-// window's menu item that carries it, if one does, even while a text box has the
-// cursor; else as shortcut does.
-func menuFirst(w fyne.Window, s fyne.KeyboardShortcut) {
+// asDriver sends Ctrl and key as the desktop driver does (Fyne 2.7's glfw window): it
+// makes a desktop.CustomShortcut and gives it to the window's menu item of the same
+// name if there is one, even while a text box has the cursor; else to the focused
+// widget if it takes shortcuts; else to the window's own handlers, found by name.
+func asDriver(w fyne.Window, key fyne.KeyName) {
+	sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
 	if m := w.MainMenu(); m != nil {
 		for _, menu := range m.Items {
 			for _, it := range menu.Items {
-				if k, ok := it.Shortcut.(fyne.KeyboardShortcut); ok && k.Key() == s.Key() && k.Mod() == s.Mod() {
+				if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() {
 					it.Action()
 					return
 				}
 			}
 		}
 	}
-	shortcut(w.Canvas(), s)
+	if f, ok := w.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
+}
+
+// TestCtrlKeysAsTheDriverSendsThem: Ctrl+F, Ctrl+3 and Ctrl+R as the real window reads
+// them. The desk named its Ctrl keys "Ctrl+F", a name the driver never uses, so in
+// the real window they did nothing at all (the tests sent the desk's own name).
+// Ctrl+F puts the cursor in the search box, Ctrl+3 goes to Reception (from the search
+// box too), Ctrl+R syncs.
+func TestCtrlKeysAsTheDriverSendsThem(t *testing.T) {
+	f := newLiveFixture(t, "demo-reviewer")
+	c := f.w.Canvas()
+	user(func() { asDriver(f.w, fyne.KeyF) })
+	if c.Focused() != f.d.Inbox.Search {
+		t.Fatalf("Ctrl+F put the keyboard on %T, not the search box", c.Focused())
+	}
+	user(func() { asDriver(f.w, fyne.Key3) })
+	if f.d.Tabs.Selected().Content != f.d.Reception.Root || c.Focused() != f.d.Reception.Search {
+		t.Fatalf("Ctrl+3 from the search box shows %q with the keyboard on %T, want Reception's search", f.d.Tabs.Selected().Text, c.Focused())
+	}
+	user(func() { f.d.Status.SetText("Online") })
+	user(func() { asDriver(f.w, fyne.KeyR) })
+	if f.d.Status.Text != "Syncing…" {
+		t.Errorf("after Ctrl+R the status says %q, want Syncing…", f.d.Status.Text)
+	}
 }
 
 // TestScreenKeysReachEveryScreen: the tabs take no keyboard focus, so Ctrl+1 … Ctrl+4
@@ -38,14 +68,14 @@ func TestScreenKeysReachEveryScreen(t *testing.T) {
 	if !f.d.detailShown() {
 		t.Fatal("Enter did not open the request")
 	}
-	user(func() { menuFirst(f.w, &desktopShortcut{fyne.Key3}) })
+	user(func() { asDriver(f.w, fyne.Key3) })
 	if f.d.detailShown() || f.d.Tabs.Selected().Content != f.d.Reception.Root {
 		t.Fatalf("Ctrl+3 shows %q (a request open: %v), want Reception", f.d.Tabs.Selected().Text, f.d.detailShown())
 	}
 	if c.Focused() != f.d.Reception.Search {
 		t.Fatalf("on Reception the keyboard is on %T, not the patient search", c.Focused())
 	}
-	user(func() { menuFirst(f.w, &desktopShortcut{fyne.Key1}) })
+	user(func() { asDriver(f.w, fyne.Key1) })
 	if f.d.Tabs.Selected() != f.d.inboxTab || c.Focused() != nil {
 		t.Fatalf("Ctrl+1 shows %q with the keyboard on %T, want the inbox and its keys", f.d.Tabs.Selected().Text, c.Focused())
 	}
@@ -53,12 +83,12 @@ func TestScreenKeysReachEveryScreen(t *testing.T) {
 	if _, ok := f.d.Inbox.Selected(); !ok {
 		t.Fatal("j after Ctrl+1 highlighted no row")
 	}
-	user(func() { menuFirst(f.w, &desktopShortcut{fyne.Key2}) })
+	user(func() { asDriver(f.w, fyne.Key2) })
 	if f.d.Tabs.Selected() != f.d.teamTab {
 		t.Fatalf("Ctrl+2 shows %q, want the team queue", f.d.Tabs.Selected().Text)
 	}
 	user(func() { keysOn(c, "?") })
-	user(func() { menuFirst(f.w, &desktopShortcut{fyne.Key1}) })
+	user(func() { asDriver(f.w, fyne.Key1) })
 	if f.d.Tabs.Selected() != f.d.teamTab {
 		t.Fatal("Ctrl+1 behind the help dialog changed the screen")
 	}

@@ -2,13 +2,21 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
 // desktopShortcut is Ctrl (⌘ on a Mac, by Fyne's own mapping) and a key.
 type desktopShortcut struct{ key fyne.KeyName }
 
-func (s *desktopShortcut) ShortcutName() string  { return "Ctrl+" + string(s.key) }
+// ShortcutName is the name the desktop driver gives the key it reads: the driver
+// makes a desktop.CustomShortcut of Ctrl and the key, and finds a menu item's or the
+// window's handler by that name alone. Any other name is never matched, and the key
+// does nothing in the real window (Ctrl+F, Ctrl+R and Ctrl+1 to 6 did nothing).
+func (s *desktopShortcut) ShortcutName() string {
+	return (&desktop.CustomShortcut{KeyName: s.key, Modifier: s.Mod()}).ShortcutName()
+}
+
 func (s *desktopShortcut) Key() fyne.KeyName     { return s.key }
 func (s *desktopShortcut) Mod() fyne.KeyModifier { return fyne.KeyModifierShortcutDefault }
 
