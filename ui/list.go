@@ -87,18 +87,31 @@ var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kin
 
 // column is a column's width: the width it is given when the window has room, and the
 // least it is squeezed to when it has not (its text then ends in "…").
-type column struct{ width, least float32 }
+// column is a list column's width when there is room, the least it is given before
+// the preview gives way, and floor, the least it is given at all (0: least), reached
+// only in a window narrower than every column's least: 1280×720 with a large text size.
+type column struct{ width, least, floor float32 }
+
+// lowest is the narrowest the column is ever drawn.
+func (c column) lowest() float32 {
+	if c.floor > 0 {
+		return c.floor
+	}
+	return c.least
+}
 
 // listColumns are the columns' widths; "What they wrote" (textCol) takes whatever the
 // window has spare (fitColumns). The priority, due and kind columns are never
 // squeezed, nor the patient's name, age and sex: an "Emergency" or an age cut short is
-// a hazard, a long site name is not.
-var listColumns = []column{{110, 110}, {140, 140}, {200, 200}, {130, 90}, {100, 80}, {75, 75}, {340, textMin}, {105, 95}}
+// a hazard, a long site name is not. With a large text size the site, GP team and
+// suggestion go down to their first letters and the text to a few words, rather than
+// the suggestion leaving the window.
+var listColumns = []column{{110, 110, 0}, {140, 140, 0}, {200, 200, 0}, {130, 90, 56}, {100, 80, 56}, {75, 75, 0}, {340, textMin, textFloor}, {105, 95, 64}}
 
 // holderHeaders are the columns a team queue adds: where each request is in its
 // journey and who holds it, so the team sees at a glance what is free to take.
 var holderHeaders = []string{"Status", "Held by"}
-var holderColumns = []column{{130, 120}, {150, 110}}
+var holderColumns = []column{{130, 120, 84}, {150, 110, 84}}
 
 const anyChoice = "Any"
 

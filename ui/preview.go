@@ -134,10 +134,12 @@ func (withPreview) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].
 // that is too little they give up width, down to their least, to keep it readable.
 type fitColumns struct{ list *List }
 
-// textCol is the "What they wrote" column; textMin is the least it is given.
+// textCol is the "What they wrote" column; textMin is the least it is given beside
+// the preview, textFloor the least at all.
 const (
-	textCol = 6
-	textMin = 150
+	textCol   = 6
+	textMin   = 150
+	textFloor = 100
 )
 
 // spare is left unused at the table's right so rounding never brings the sideways
@@ -160,22 +162,27 @@ func (f fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0]
 // padding). With room for every column's width, each has it and "What they wrote"
 // takes the rest; with less, every column, the text too, gives up the same share of
 // what it could spare (its width less its least). Narrower than every column's least
-// (windows narrower than the desk supports), the table scrolls.
+// (1280×720 with a large text size), the columns that can go down to their floor give
+// up the same share of what lies between; narrower than every floor, the table scrolls.
 func fitWidths(cols []column, width float32) []float32 {
 	room := width - theme.Padding()*float32(len(cols)) - spare
-	var want, least float32
+	var want, least, floor float32
 	for _, c := range cols {
 		want += c.width
 		least += c.least
-	}
-	share := float32(1) // how much of each column's slack it keeps
-	if room < want {
-		share = max(0, (room-least)/(want-least))
+		floor += c.lowest()
 	}
 	out := make([]float32, len(cols))
 	used := float32(0)
 	for i, c := range cols {
-		out[i] = c.least + (c.width-c.least)*share
+		switch {
+		case room >= want:
+			out[i] = c.width
+		case room >= least:
+			out[i] = c.least + (c.width-c.least)*(room-least)/(want-least)
+		default:
+			out[i] = c.lowest() + (c.least-c.lowest())*max(0, (room-floor)/(least-floor))
+		}
 		if i != textCol {
 			used += out[i]
 		}
