@@ -808,9 +808,11 @@ type OwnRequest struct {
 	IdentityVerified bool          `json:"identityVerified"`
 	Note             string        `json:"note,omitempty"`
 	// Open is true while the request takes replies; AwaitingReply while the practice
-	// is waiting for one.
+	// is waiting for one; Answered once the practice has replied or signposted (what
+	// Status says in words), so an app decides by it, not by the words.
 	Open          bool `json:"open"`
 	AwaitingReply bool `json:"awaitingReply"`
+	Answered      bool `json:"answered"`
 	// Messages is the conversation, oldest first; practice messages are left out
 	// until the practice has checked who the account is.
 	Messages []OwnMessage `json:"messages,omitempty"`
