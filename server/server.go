@@ -715,7 +715,8 @@ func (s *Server) Submit(ctx context.Context, acc triage.Account, body PatientSub
 		body.PatientID = acc.PatientID
 	}
 	if body.PatientID == 0 {
-		return triage.Request{}, SubmitAnswer{}, triage.Errorf(triage.EFORBIDDEN, "before your first request, please tell the practice who you are (POST /api/v1/claims)")
+		return triage.Request{}, SubmitAnswer{}, triage.Errorf(triage.EFORBIDDEN, "the account has no patient yet: before its first request it claims one (POST /api/v1/claims)").
+			ForPatient("Before your first request, please tell the practice who you are.")
 	}
 	kind, err := triage.ParseKind(string(body.Kind))
 	if err != nil {
