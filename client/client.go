@@ -136,19 +136,25 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 		return nil, nil, &NetworkError{err}
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxAnswer+1))
+	data, err := readAnswer(resp)
+	if errors.Is(err, errTooLarge) {
+		return nil, nil, fmt.Errorf("%s %s: the answer is larger than %d MB, more than any answer of the practice queue: is the server address right?", method, path, MaxAnswer>>20)
+	}
 	if err != nil {
 		return nil, nil, &NetworkError{fmt.Errorf("the answer was cut off: %w", err)}
-	}
-	if len(data) > MaxAnswer {
-		return nil, nil, fmt.Errorf("%s %s: the answer is larger than %d MB, more than any answer of the practice queue: is the server address right?", method, path, MaxAnswer>>20)
 	}
 	if resp.StatusCode == http.StatusNotModified || resp.StatusCode == http.StatusNoContent {
 		return nil, resp.Header, nil // nothing changed, or nothing to say (a delete)
 	}
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	if mt == fhir.DeskContentType && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), fhir.DeskContentType) {
-		return data, resp.Header, nil
+	if resp.StatusCode < 300 && fhir.AcceptsDeskFeed(req.Header.Get("Accept")) {
+		compact, err := fhir.CheckDeskContentType(resp.Header.Get("Content-Type"))
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s %s: %w", method, path, err)
+		}
+		if compact {
+			return data, resp.Header, nil
+		}
 	}
 	// A photo, when one was asked for: only the two types the queue stores.
 	if (mt == "image/jpeg" || mt == "image/png") && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), mt) {
@@ -167,6 +173,33 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 		return nil, nil, err
 	}
 	return data, resp.Header, nil
+}
+
+// errTooLarge is an answer larger than MaxAnswer.
+var errTooLarge = errors.New("the answer is larger than MaxAnswer")
+
+// readAnswer reads a whole answer of at most MaxAnswer bytes. An answer that says its
+// length (the queue's feed pages do) is read into a buffer of that size at once: a
+// desk under load reads ten pages a second, and growing a buffer for each, doubling
+// from 512 bytes, was most of the cost of reading them.
+func readAnswer(resp *http.Response) ([]byte, error) {
+	if n := resp.ContentLength; n > MaxAnswer {
+		return nil, errTooLarge
+	} else if n >= 0 {
+		data := make([]byte, n)
+		if _, err := io.ReadFull(resp.Body, data); err != nil {
+			return nil, err
+		}
+		return data, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxAnswer+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxAnswer {
+		return nil, errTooLarge
+	}
+	return data, nil
 }
 
 // Feed fetches the changes after cursor; with wait, the server holds the request until
@@ -200,8 +233,8 @@ func (c *Client) FeedBody(ctx context.Context, cursor string, limit int, wait bo
 	if err != nil {
 		return nil, false, err
 	}
-	mt, _, _ := mime.ParseMediaType(header.Get("Content-Type"))
-	return data, mt == fhir.DeskContentType, nil
+	compact, err = fhir.CheckDeskContentType(header.Get("Content-Type"))
+	return data, compact, err
 }
 
 // Task reads one request.

@@ -366,5 +366,6 @@ func (s *Server) writePage(w http.ResponseWriter, r *http.Request, p *sharedPage
 	}
 	s.feedReplies.Add(1)
 	w.Header().Set("Content-Type", fhir.DeskContentType)
+	w.Header().Set("Content-Length", strconv.Itoa(len(p.compact))) // the desk reads it into one buffer
 	w.Write(p.compact)
 }

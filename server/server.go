@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -583,17 +582,14 @@ func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, recs fhir.Rec
 		return
 	}
 	w.Header().Set("Content-Type", fhir.DeskContentType)
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len())) // the desk reads it into one buffer
 	w.Write(buf.Bytes())
 }
 
-// acceptsDeskFeed reports whether the request's Accept header names the compact feed.
+// acceptsDeskFeed reports whether the request's Accept header names the compact feed
+// in this version; a desk of another version gets the FHIR Bundle.
 func acceptsDeskFeed(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
-		if mt, _, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == fhir.DeskContentType {
-			return true
-		}
-	}
-	return false
+	return fhir.AcceptsDeskFeed(r.Header.Get("Accept"))
 }
 
 func (s *Server) whoami(w http.ResponseWriter, r *http.Request) {
