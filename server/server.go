@@ -711,7 +711,8 @@ func (s *Server) Submit(ctx context.Context, acc triage.Account, body PatientSub
 		body.PatientID = acc.PatientID
 	}
 	if body.PatientID == 0 {
-		return triage.Request{}, SubmitAnswer{}, triage.Errorf(triage.EFORBIDDEN, "before your first request, please tell the practice who you are (POST /api/v1/claims)")
+		return triage.Request{}, SubmitAnswer{}, triage.Errorf(triage.EFORBIDDEN, "the account has no patient yet: before its first request it claims one (POST /api/v1/claims)").
+			ForPatient("Before your first request, please tell the practice who you are.")
 	}
 	kind, err := triage.ParseKind(string(body.Kind))
 	if err != nil {
@@ -804,9 +805,11 @@ type OwnRequest struct {
 	IdentityVerified bool          `json:"identityVerified"`
 	Note             string        `json:"note,omitempty"`
 	// Open is true while the request takes replies; AwaitingReply while the practice
-	// is waiting for one.
+	// is waiting for one; Answered once the practice has replied or signposted (what
+	// Status says in words), so an app decides by it, not by the words.
 	Open          bool `json:"open"`
 	AwaitingReply bool `json:"awaitingReply"`
+	Answered      bool `json:"answered"`
 	// Messages is the conversation, oldest first; practice messages are left out
 	// until the practice has checked who the account is.
 	Messages []OwnMessage `json:"messages,omitempty"`

@@ -126,13 +126,7 @@ func TestSignInCacheStillExpires(t *testing.T) {
 // memory still ends at its time, as a staff token does.
 func TestSignInCacheStillEndsAPatientsSession(t *testing.T) {
 	ctx := context.Background()
-	q, err := store.OpenQueue(ctx, filepath.Join(t.TempDir(), "queue.db"))
-	must(t, err)
-	defer q.Close()
-	acc, _, err := q.SignUp(ctx, "ann@example.com", "x")
-	must(t, err)
-	token, _, err := q.StartSession(ctx, acc, time.Hour)
-	must(t, err)
+	q, _, token := patientSignedIn(t, filepath.Join(t.TempDir(), "queue.db"))
 	for range 2 { // the second from memory
 		if _, err := q.AccountByToken(ctx, token); err != nil {
 			t.Fatal(err)
@@ -142,6 +136,21 @@ func TestSignInCacheStillEndsAPatientsSession(t *testing.T) {
 	if _, err := q.AccountByToken(ctx, token); triage.ErrorCode(err) != triage.EUNAUTHORIZED {
 		t.Fatalf("a session past its time: %v, want refused", err)
 	}
+}
+
+// patientSignedIn opens a queue at path (closed when the test ends) with a patient's
+// account, signed up and signed in; it returns the account and its token.
+func patientSignedIn(t *testing.T, path string) (*store.Queue, int64, string) {
+	t.Helper()
+	ctx := context.Background()
+	q, err := store.OpenQueue(ctx, path)
+	must(t, err)
+	t.Cleanup(func() { q.Close() })
+	acc, _, err := q.SignUp(ctx, "ann@example.com", "x")
+	must(t, err)
+	token, _, err := q.StartSession(ctx, acc, time.Hour)
+	must(t, err)
+	return q, acc, token
 }
 
 func must(t *testing.T, err error) {
@@ -200,13 +209,7 @@ func BenchmarkSignInCheck(b *testing.B) {
 func TestSignInCacheSeesAPatientJoinTheList(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "queue.db")
-	q, err := store.OpenQueue(ctx, path)
-	must(t, err)
-	defer q.Close()
-	acc, _, err := q.SignUp(ctx, "ann@example.com", "x")
-	must(t, err)
-	token, _, err := q.StartSession(ctx, acc, time.Hour)
-	must(t, err)
+	q, acc, token := patientSignedIn(t, path)
 	const joining = 42 // the patient the account is for, not on the list yet
 	other, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on&_busy_timeout=5000")
 	must(t, err)
