@@ -175,7 +175,9 @@ func (b *Dashboard) buildUI() {
 
 	settings := container.NewVBox(
 		heading("Online requests now"), b.Mode,
-		container.NewBorder(nil, nil, nil, container.NewHBox(b.SwitchOff, b.SwitchOn), b.OffMsg),
+		// The message has the column's whole width: beside the two buttons it was
+		// too narrow to show its own example, let alone what a manager types.
+		b.OffMsg, container.NewHBox(b.SwitchOff, b.SwitchOn),
 		container.NewBorder(nil, nil, widget.NewLabel("Live requests per patient"), b.SaveLimit, b.MaxLive),
 		widget.NewSeparator(),
 		heading("Weekly opening hours"),
