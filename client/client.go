@@ -15,6 +15,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -178,17 +179,32 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 // errTooLarge is an answer larger than MaxAnswer.
 var errTooLarge = errors.New("the answer is larger than MaxAnswer")
 
+// firstAnswerBuffer is the most set aside for an answer before its bytes arrive.
+const firstAnswerBuffer = 1 << 20
+
 // readAnswer reads a whole answer of at most MaxAnswer bytes. An answer that says its
-// length (the queue's feed pages do) is read into a buffer of that size at once: a
-// desk under load reads ten pages a second, and growing a buffer for each, doubling
-// from 512 bytes, was most of the cost of reading them.
+// length (the queue's feed pages do) is read into a buffer of that size, so a desk under
+// load does not grow a buffer from 512 bytes for each of ten pages a second. The length
+// is only a claim until the bytes come: a proxy that declares 64 MB and stalls must not
+// pin 64 MB per request, so at most firstAnswerBuffer is set aside at first and the
+// buffer grows as bytes arrive.
 func readAnswer(resp *http.Response) ([]byte, error) {
 	if n := resp.ContentLength; n > MaxAnswer {
 		return nil, errTooLarge
 	} else if n >= 0 {
-		data := make([]byte, n)
-		if _, err := io.ReadFull(resp.Body, data); err != nil {
-			return nil, err
+		data := make([]byte, 0, min(n, firstAnswerBuffer))
+		for int64(len(data)) < n {
+			if len(data) == cap(data) {
+				data = slices.Grow(data, int(min(n, 2*int64(cap(data))))-len(data))
+			}
+			m, err := resp.Body.Read(data[len(data):min(int64(cap(data)), n)])
+			data = data[:len(data)+m]
+			if err == io.EOF && int64(len(data)) < n {
+				return nil, io.ErrUnexpectedEOF
+			}
+			if err != nil && err != io.EOF {
+				return nil, err
+			}
 		}
 		return data, nil
 	}
