@@ -168,6 +168,12 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
 			return true
 		}
+		if a.past != nil && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.present, a.past.cleared()) && r.factsHold(in, a.f) {
+			// The words are there but the patient put them in the past or asked about
+			// them ("what are the signs of sepsis?", "I collapsed in 2021"): the model,
+			// which reads no time, may not raise them back.
+			return true
+		}
 	}
 	return false
 }
@@ -374,20 +380,20 @@ func (r *rule) onlyAgeRulesOut(in Input, f features) bool {
 // of none that is scoped to its clause (past) stops the rule only for the words said
 // in the clauses it speaks for: the rule still fires on its concepts said elsewhere.
 func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
-	var inPast []bool // the clauses the rule's scoped none concepts put in the past
+	var inPast []bool // the parts the rule's scoped none concepts put in the past
 	for _, c := range r.none {
 		if len(present[c]) == 0 {
 			continue
 		}
-		if past == nil || past.clauses[c] == nil {
+		if past == nil || past.parts[c] == nil {
 			return false
 		}
 		if inPast == nil {
-			inPast = past.clauses[c]
+			inPast = past.parts[c]
 			continue
 		}
 		merged := slices.Clone(inPast)
-		for k, p := range past.clauses[c] {
+		for k, p := range past.parts[c] {
 			merged[k] = merged[k] || p
 		}
 		inPast = merged
@@ -397,7 +403,7 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 			return len(present[c]) > 0
 		}
 		for _, m := range present[c] {
-			if m.from < 0 || !inPast[past.toks[m.from].clause] {
+			if m.from < 0 || !past.inPast(inPast, m.from) {
 				return true
 			}
 		}
@@ -426,46 +432,77 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 }
 
 // pastScope holds, for each concept the rules file scopes to its clause
-// (clause_scoped: a phrase that puts things in the past, "last year", "years ago"),
-// the clauses it speaks for: its own, and the clause it introduces or closes when it
-// stands alone ("Last year, I had sepsis"; "an overdose when I was 20, nearly 20
-// years ago"). nil for a concept not scoped or not said.
+// (clause_scoped: a phrase that puts things in the past, "last year", "years ago", or
+// makes them a question, "what are the signs of"), the parts of the text it speaks
+// for. A part is a clause, or the piece of one that "and" with a new subject starts
+// ("tried to kill myself last year and I've got the tablets lined up again"). It
+// speaks for its own part, and for the part it introduces or closes when it stands
+// alone ("Last year, I had sepsis"; "an overdose when I was 20, nearly 20 years ago").
 type pastScope struct {
-	toks    []token
-	clauses [][]bool // by concept, then by clause
+	part  []int    // by token: the part it is in
+	parts [][]bool // by concept, then by part; nil for a concept not scoped or not said
 }
 
-// loneExtra is how many words besides its phrase a clause may hold and still be only a
+// inPast reports whether token i is in one of parts, the parts a rule's scoped none
+// concepts speak for.
+func (ps *pastScope) inPast(parts []bool, i int) bool { return parts[ps.part[i]] }
+
+// cleared is the scope with every part in the present: what the rules would read
+// without the scoped concepts.
+func (ps *pastScope) cleared() *pastScope {
+	c := &pastScope{part: ps.part, parts: make([][]bool, len(ps.parts))}
+	for k, p := range ps.parts {
+		if p != nil {
+			c.parts[k] = make([]bool, len(p))
+		}
+	}
+	return c
+}
+
+// loneExtra is how many words besides its phrase a part may hold and still be only a
 // time said on its own ("about 2 years ago").
 const loneExtra = 2
 
-// pastScopeOf finds the clauses the scoped concepts present speak for; nil when none is
-// present.
+// pastScopeOf finds the parts of the text the scoped concepts present speak for; nil
+// when none is present.
 func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 	var ps *pastScope
+	var first, size []int // by part: its first token and its number of tokens
 	for _, c := range e.scoped {
 		for _, m := range present[c] {
 			if m.from < 0 {
 				continue
 			}
 			if ps == nil {
-				ps = &pastScope{toks: toks, clauses: make([][]bool, len(present))}
+				ps = &pastScope{part: make([]int, len(toks)), parts: make([][]bool, len(present))}
+				for i := range toks {
+					if i > 0 && (toks[i].clause != toks[i-1].clause || (toks[i-1].norm == "and" && newSubject[toks[i].norm])) {
+						ps.part[i] = ps.part[i-1] + 1
+						first = append(first, i)
+						size = append(size, 0)
+					} else if i > 0 {
+						ps.part[i] = ps.part[i-1]
+					} else {
+						first, size = append(first, 0), append(size, 0)
+					}
+					size[ps.part[i]]++
+				}
 			}
-			if ps.clauses[c] == nil {
-				ps.clauses[c] = make([]bool, toks[len(toks)-1].clause+1)
+			if ps.parts[c] == nil {
+				ps.parts[c] = make([]bool, len(first))
 			}
-			cl := toks[m.from].clause
-			ps.clauses[c][cl] = true
-			first := clauseStart(toks, m.from)
-			if e.clauseLen(toks, first) > m.to-m.from+loneExtra {
+			p := ps.part[m.from]
+			ps.parts[c][p] = true
+			if size[p] > m.to-m.from+loneExtra {
 				continue
 			}
-			// A time on its own: it speaks for the clause before it in the sentence,
-			// or, opening the sentence, for the clause after it.
-			if first > 0 && toks[first-1].sentence == toks[first].sentence {
-				ps.clauses[c][toks[first-1].clause] = true
-			} else if next := first + e.clauseLen(toks, first); next < len(toks) && toks[next].sentence == toks[first].sentence {
-				ps.clauses[c][toks[next].clause] = true
+			// A time on its own: it speaks for the part before it in the sentence, or,
+			// opening the sentence, for the part after it.
+			sentence := toks[first[p]].sentence
+			if p > 0 && toks[first[p-1]].sentence == sentence {
+				ps.parts[c][p-1] = true
+			} else if p+1 < len(first) && toks[first[p+1]].sentence == sentence {
+				ps.parts[c][p+1] = true
 			}
 		}
 	}
@@ -569,7 +606,9 @@ func (e *Engine) liveMasks(toks []token, found []match) []match {
 			masks = append(masks, m)
 		}
 	}
-	return masks
+	// A mask hidden by another is no mask: "not safe tonight" hides the "safe tonight"
+	// that would read the time as about safety.
+	return slices.DeleteFunc(masks, func(m match) bool { return e.maskedAt(masks, m.concept, m.from, m.to) })
 }
 
 // masked sets apart the phrases a mask hides where the two overlap: "coil fitted"
@@ -653,7 +692,6 @@ func (e *Engine) findTogether(toks []token, found, masks []match) []match {
 				end++
 			}
 			var group []match
-			hidden := 0
 			for _, part := range tg.parts {
 				at, ok := firstIn(toks, start, end, part)
 				if !ok {
@@ -661,20 +699,11 @@ func (e *Engine) findTogether(toks []token, found, masks []match) []match {
 					break
 				}
 				m := match{concept: tg.concept, from: at, to: at + len(part.words)}
-				if e.negated(toks, found, m) || e.deniedPair(toks, tg, m, end) {
+				if e.negated(toks, found, m) || e.maskedAt(masks, tg.concept, m.from, m.to) || e.deniedPair(toks, tg, m, end) {
 					group = nil
 					break
 				}
-				if e.maskedAt(masks, tg.concept, m.from, m.to) {
-					hidden++
-				}
 				group = append(group, m)
-			}
-			if hidden == len(tg.parts) {
-				// Every part inside a mask: "pain down one side of my face" is not a
-				// droop. A part said outside it is the red flag said again: "pain down
-				// one side of my face and it's drooping".
-				group = nil
 			}
 			out = append(out, group...)
 			start = end
@@ -727,7 +756,7 @@ func (tg together) couldBeIn(words map[string]bool) bool {
 	for _, p := range tg.parts {
 		w := p.words[0]
 		switch {
-		case w == "?" || w == "#many":
+		case w == "?" || w == "#many" || w == "#year":
 		case strings.HasSuffix(w, "*"):
 			if len(w) >= 4 && !words[w[:3]+"*"] {
 				return false
@@ -787,6 +816,10 @@ func wordMatches(pattern, word string) bool {
 		// A number of ten or more: "took 40 tablets" is an overdose, "took 2" is not.
 		n, err := strconv.ParseFloat(word, 64)
 		return err == nil && n >= 10
+	case pattern == "#year":
+		// A year of the calendar: "in 2017", "back in 2019".
+		n, err := strconv.Atoi(word)
+		return err == nil && len(word) == 4 && n >= 1930 && n <= 2039
 	case strings.HasSuffix(pattern, "*"):
 		return strings.HasPrefix(word, pattern[:len(pattern)-1])
 	}
@@ -815,6 +848,11 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 			// not, since "no headache and now chest pain" says there is chest pain.
 			window += 3
 		}
+		if toks[i].norm == "and" && i+1 <= m.from && newSubject[toks[i+1].norm] {
+			// "no plan and I'm safe tonight", "no fever and now chest pain": "and" with
+			// a new subject or time starts a statement of its own.
+			return false
+		}
 		if !e.cues[toks[i].norm] {
 			continue
 		}
@@ -825,6 +863,12 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 	}
 	return false
 }
+
+// newSubject are the words after "and" that start a statement of its own, which a
+// negation before the "and" does not reach.
+var newSubject = map[string]bool{"i": true, "im": true, "ive": true, "id": true, "ill": true, "she": true,
+	"shes": true, "he": true, "hes": true, "we": true, "were": true, "they": true, "theyre": true, "now": true,
+	"my": true, "his": true, "her": true, "today": true, "then": true}
 
 // afterWindow is how many words after a phrase a word like "normally" reaches:
 // "peeing and pooing normally", "my breathing is fine".
@@ -972,11 +1016,6 @@ func ownsCue(toks []token, found []match, i int, m match) bool {
 		}
 		if f.from <= m.from && m.to <= f.to {
 			continue // "not sudden" is a phrase, and denies the sudden inside it
-		}
-		if f.from == i && f.from < m.from && m.from < f.to {
-			// "not safe tonight": m starts inside the cue's own phrase ("not safe"), so
-			// the cue negates the words the two share and m with them ("safe tonight").
-			continue
 		}
 		return true
 	}
