@@ -15,6 +15,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -136,19 +137,25 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 		return nil, nil, &NetworkError{err}
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxAnswer+1))
+	data, err := readAnswer(resp)
+	if errors.Is(err, errTooLarge) {
+		return nil, nil, fmt.Errorf("%s %s: the answer is larger than %d MB, more than any answer of the practice queue: is the server address right?", method, path, MaxAnswer>>20)
+	}
 	if err != nil {
 		return nil, nil, &NetworkError{fmt.Errorf("the answer was cut off: %w", err)}
-	}
-	if len(data) > MaxAnswer {
-		return nil, nil, fmt.Errorf("%s %s: the answer is larger than %d MB, more than any answer of the practice queue: is the server address right?", method, path, MaxAnswer>>20)
 	}
 	if resp.StatusCode == http.StatusNotModified || resp.StatusCode == http.StatusNoContent {
 		return nil, resp.Header, nil // nothing changed, or nothing to say (a delete)
 	}
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	if mt == fhir.DeskContentType && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), fhir.DeskContentType) {
-		return data, resp.Header, nil
+	if resp.StatusCode < 300 && fhir.AcceptsDeskFeed(req.Header.Get("Accept")) {
+		compact, err := fhir.CheckDeskContentType(resp.Header.Get("Content-Type"))
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s %s: %w", method, path, err)
+		}
+		if compact {
+			return data, resp.Header, nil
+		}
 	}
 	// A photo, when one was asked for: only the two types the queue stores.
 	if (mt == "image/jpeg" || mt == "image/png") && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), mt) {
@@ -167,6 +174,48 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 		return nil, nil, err
 	}
 	return data, resp.Header, nil
+}
+
+// errTooLarge is an answer larger than MaxAnswer.
+var errTooLarge = errors.New("the answer is larger than MaxAnswer")
+
+// firstAnswerBuffer is the most set aside for an answer before its bytes arrive.
+const firstAnswerBuffer = 1 << 20
+
+// readAnswer reads a whole answer of at most MaxAnswer bytes. An answer that says its
+// length (the queue's feed pages do) is read into a buffer of that size, so a desk under
+// load does not grow a buffer from 512 bytes for each of ten pages a second. The length
+// is only a claim until the bytes come: a proxy that declares 64 MB and stalls must not
+// pin 64 MB per request, so at most firstAnswerBuffer is set aside at first and the
+// buffer grows as bytes arrive.
+func readAnswer(resp *http.Response) ([]byte, error) {
+	if n := resp.ContentLength; n > MaxAnswer {
+		return nil, errTooLarge
+	} else if n >= 0 {
+		data := make([]byte, 0, min(n, firstAnswerBuffer))
+		for int64(len(data)) < n {
+			if len(data) == cap(data) {
+				data = slices.Grow(data, int(min(n, 2*int64(cap(data))))-len(data))
+			}
+			m, err := resp.Body.Read(data[len(data):min(int64(cap(data)), n)])
+			data = data[:len(data)+m]
+			if err == io.EOF && int64(len(data)) < n {
+				return nil, io.ErrUnexpectedEOF
+			}
+			if err != nil && err != io.EOF {
+				return nil, err
+			}
+		}
+		return data, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxAnswer+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxAnswer {
+		return nil, errTooLarge
+	}
+	return data, nil
 }
 
 // Feed fetches the changes after cursor; with wait, the server holds the request until
@@ -200,8 +249,8 @@ func (c *Client) FeedBody(ctx context.Context, cursor string, limit int, wait bo
 	if err != nil {
 		return nil, false, err
 	}
-	mt, _, _ := mime.ParseMediaType(header.Get("Content-Type"))
-	return data, mt == fhir.DeskContentType, nil
+	compact, err = fhir.CheckDeskContentType(header.Get("Content-Type"))
+	return data, compact, err
 }
 
 // Task reads one request.

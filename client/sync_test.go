@@ -3,6 +3,7 @@ package client_test
 import (
 	"bytes"
 	"context"
+	"encoding/gob"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -311,6 +312,13 @@ func TestMalformedAnswersLeaveTheCacheAlone(t *testing.T) {
 	fhir.EncodeDeskPage(&badCompact, fhir.Records{Requests: reqs}, "99", false)
 	var noCursor bytes.Buffer
 	fhir.EncodeDeskPage(&noCursor, fhir.Records{}, "", false)
+	// Version 1 of the compact form was gob; a later version names itself as 3.
+	var gobPage bytes.Buffer
+	gob.NewEncoder(&gobPage).Encode(struct{ Cursor string }{"99"})
+	laterPage := bytes.Replace(compact, []byte("triagedesk-feed/2"), []byte("triagedesk-feed/3"), 1)
+	if bytes.Equal(laterPage, compact) {
+		t.Fatal("the compact page does not start with its form and version")
+	}
 
 	tests := []struct {
 		name, contentType string
@@ -326,6 +334,11 @@ func TestMalformedAnswersLeaveTheCacheAlone(t *testing.T) {
 		{"compact page of JSON", fhir.DeskContentType, page, "cannot be decoded"},
 		{"unknown priority in a compact page", fhir.DeskContentType, badCompact.Bytes(), `unknown priority "whenever"`},
 		{"compact page without a cursor", fhir.DeskContentType, noCursor.Bytes(), "no cursor"},
+		{"the old gob form", "application/vnd.triagedesk.feed+gob", gobPage.Bytes(), "older form"},
+		{"a gob page labelled as this version", fhir.DeskContentType, gobPage.Bytes(), "cannot be decoded"},
+		{"a later version of the compact form", fhir.DeskMediaType + "; v=3", laterPage, `version "3" of the desk's form`},
+		{"a later version's page labelled as this one", fhir.DeskContentType, laterPage, `in version "3"`},
+		{"a compact page with no version", fhir.DeskMediaType, compact, "update Triage Desk"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

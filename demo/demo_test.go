@@ -153,3 +153,11 @@ func TestEmergenciesAreRare(t *testing.T) {
 		}
 	}
 }
+
+// TestPhotoRequestCountIsTheRequests: the count a demo checks at every start, without
+// making the pictures, is how many requests with photos there are.
+func TestPhotoRequestCountIsTheRequests(t *testing.T) {
+	if got := len(PhotoRequests()); got != PhotoRequestCount {
+		t.Fatalf("PhotoRequests returns %d requests, PhotoRequestCount says %d", got, PhotoRequestCount)
+	}
+}

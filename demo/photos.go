@@ -26,6 +26,11 @@ type Picture struct {
 	Data          []byte
 }
 
+// PhotoRequestCount is how many requests PhotoRequests returns, known without making
+// their pictures (which takes a moment): a demo that has them all checks it at every
+// start.
+const PhotoRequestCount = 3
+
 // PhotoRequests returns the demo's requests with photos, the same every time.
 func PhotoRequests() []PhotoRequest {
 	rng := rand.New(rand.NewPCG(11, 0x70686f746f))

@@ -164,18 +164,28 @@ func TestDeskPageCarriesWhatTheBundleCarries(t *testing.T) {
 }
 
 // FuzzParseDeskPage: whatever arrives in the compact form, ParseDeskPage returns an
-// error or records that pass the domain's checks; it never panics.
+// error or records that pass the domain's checks; it never panics, nor does
+// DeskPageIDs, which reads the same ids of any page ParseDeskPage accepts.
 func FuzzParseDeskPage(f *testing.F) {
 	f.Add(validDeskPage(f))
 	f.Add(validPage(f))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
+		ids, _, idsCursor, _, idsErr := DeskPageIDs(data) // never panics either
 		page, err := ParseDeskPage(data)
 		if err != nil {
 			return
 		}
 		if page.Cursor == "" {
 			t.Fatal("a page without a cursor was accepted")
+		}
+		if idsErr != nil || idsCursor != page.Cursor || len(ids) != len(page.Requests) {
+			t.Fatalf("DeskPageIDs read %v %q %v of a page ParseDeskPage read as %d requests after %q", ids, idsCursor, idsErr, len(page.Requests), page.Cursor)
+		}
+		for i, r := range page.Requests {
+			if ids[i] != r.ID {
+				t.Fatalf("DeskPageIDs read request %d as %d, ParseDeskPage as %d", i, ids[i], r.ID)
+			}
 		}
 		for _, r := range page.Requests {
 			if err := r.Validate(); err != nil {

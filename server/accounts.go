@@ -316,7 +316,9 @@ func (s *Server) MyAccount(ctx context.Context, acc triage.Account) (AccountView
 	case acc.Verified:
 		v.Message = "The practice has checked who you are."
 	case acc.PatientID == 0:
-		v.Message = "Please tell the practice who you are (POST /api/v1/claims): it checks this before you can see its replies here."
+		// Read by the patient in an app: no API path (POST /api/v1/claims is in the
+		// API's documentation for the app's makers).
+		v.Message = "Please tell the practice who you are: it checks this before you can see its replies here."
 	default:
 		v.Message = triage.ClaimPending.PatientMessage()
 	}

@@ -51,11 +51,9 @@ func EnsureDemoDetails(ctx context.Context, q *store.Queue) error {
 	return q.SetSetting(ctx, keyPractice, DemoDetails, "demo")
 }
 
-// keyDemoPhotos is the setting that says a demo practice has its requests with photos.
-const keyDemoPhotos = "demo-photos"
-
 // keyDemoPhotosSent is the setting that counts the requests with photos sent so far,
-// written as each goes in: a start that fails part way sends only the rest next time.
+// written as each goes in: a start that fails part way sends only the rest next time,
+// and a practice that has them all is left alone.
 const keyDemoPhotosSent = "demo-photos-sent"
 
 // EnsureDemoPhotos gives a demo practice its few requests sent with photos (generated
@@ -63,22 +61,21 @@ const keyDemoPhotosSent = "demo-photos-sent"
 // them at its next start, and one that has them is left alone. Each is submitted as
 // its patient would send it, triaged by the built-in engine, from an adult patient's
 // account with room under the live-request limit, and recorded as sent at once, so a
-// start that fails part way (no account with room) never sends one twice.
+// start that fails part way (no account with room) never sends one twice. Both demos
+// call it: the desk's own (at every start) and `queueserver demo`.
 func EnsureDemoPhotos(ctx context.Context, q *store.Queue, p *demo.Practice, now time.Time) error {
-	var done bool
-	if set, err := q.Setting(ctx, keyDemoPhotos, &done); err != nil || set {
-		return err
-	}
 	var sent int
 	if _, err := q.Setting(ctx, keyDemoPhotosSent, &sent); err != nil {
 		return err
 	}
+	if sent >= demo.PhotoRequestCount {
+		return nil
+	}
+	wants := demo.PhotoRequests()
 	engine := assets.DefaultEngine()
 	next := 0 // the next account to try
-	for i, r := range demo.PhotoRequests() {
-		if i < sent {
-			continue
-		}
+	for i := sent; i < len(wants); i++ {
+		r := wants[i]
 		photos := make([]store.Photo, len(r.Photos))
 		for j, ph := range r.Photos {
 			photos[j] = store.Photo{ContentType: ph.ContentType, Width: ph.Width, Height: ph.Height, Data: ph.Data}
@@ -107,7 +104,7 @@ func EnsureDemoPhotos(ctx context.Context, q *store.Queue, p *demo.Practice, now
 			return fmt.Errorf("demo request with photos %d: sent, but not recorded as sent: %w", i+1, err)
 		}
 	}
-	return q.SetSetting(ctx, keyDemoPhotos, true, "demo")
+	return nil
 }
 
 // FillDemo fills an empty queue with a deterministic demo practice: patients,

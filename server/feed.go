@@ -52,6 +52,9 @@ type feedHub struct {
 	// Notify, and checking is true while the next such read is on its way.
 	checked  time.Time
 	checking bool
+	// onAnnounce, when set (by tests), hears of every announcement: when it began and
+	// how many changes it carried, which set the pace of the next.
+	onAnnounce func(at time.Time, step store.Cursor)
 }
 
 // pageKey names a page of the feed: the changes after one cursor up to another, at
@@ -119,7 +122,8 @@ func (s *Server) announce() {
 	h.mu.Lock()
 	// From here a new Notify schedules another announcement: a change committed
 	// after the read below must not wait for a Notify that saw this one pending.
-	h.pending, h.last = false, time.Now()
+	began := time.Now()
+	h.pending, h.last = false, began
 	h.mu.Unlock()
 	last, err := s.queue.LastChange(context.Background())
 	h.mu.Lock()
@@ -133,6 +137,9 @@ func (s *Server) announce() {
 		}
 		h.head, h.known = last, true
 		h.pages = nil // pages are asked for up to the new head from now on
+	}
+	if h.onAnnounce != nil {
+		h.onAnnounce(began, h.step)
 	}
 	close(h.changed)
 	h.changed = make(chan struct{})
@@ -366,5 +373,6 @@ func (s *Server) writePage(w http.ResponseWriter, r *http.Request, p *sharedPage
 	}
 	s.feedReplies.Add(1)
 	w.Header().Set("Content-Type", fhir.DeskContentType)
+	w.Header().Set("Content-Length", strconv.Itoa(len(p.compact))) // the desk reads it into one buffer
 	w.Write(p.compact)
 }

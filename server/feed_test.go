@@ -284,3 +284,42 @@ func TestAWaitingDeskIsNotServedAfterItsTokenIsRevoked(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedFormOfAnotherDeskVersion: the queue sends the compact feed only to a desk of
+// its own version of the form; a desk of an older (gob) or later version, which names
+// another form, gets the FHIR Bundle every version reads, never a page it would misread.
+func TestFeedFormOfAnotherDeskVersion(t *testing.T) {
+	e, practice, _ := demoEnv(t, 20, 10)
+	reviewer, _ := practice.User("demo-reviewer")
+	tests := []struct {
+		name, accept, want string
+	}{
+		{"this version", fhir.DeskContentType + ", " + fhir.ContentType, fhir.DeskContentType},
+		{"the old gob form", "application/vnd.triagedesk.feed+gob, " + fhir.ContentType, fhir.ContentType},
+		{"a later version", fhir.DeskMediaType + ";v=3, " + fhir.ContentType, fhir.ContentType},
+		{"the form without a version", fhir.DeskMediaType + ", " + fhir.ContentType, fhir.ContentType},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, _ := http.NewRequest("GET", e.http.URL+fhir.FeedPath+"?cursor=0&_count=5000", nil)
+			req.Header.Set("Authorization", "Bearer "+reviewer.Token)
+			req.Header.Set("Accept", tt.accept)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if ct := resp.Header.Get("Content-Type"); resp.StatusCode != http.StatusOK || !strings.HasPrefix(ct, tt.want) {
+				t.Fatalf("answered %d with %q, want 200 with %q", resp.StatusCode, ct, tt.want)
+			}
+			parse := fhir.ParseFeed
+			if tt.want == fhir.DeskContentType {
+				parse = fhir.ParseDeskPage
+			}
+			if page, err := parse(body); err != nil || len(page.Requests) != 10 {
+				t.Fatalf("the page reads as %d requests, %v", len(page.Requests), err)
+			}
+		})
+	}
+}

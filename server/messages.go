@@ -52,7 +52,7 @@ func ownView(q store.OwnRequest) OwnRequest {
 		}
 		o.Messages = append(o.Messages, om)
 	}
-	o.Status = q.Status.PatientLabel(answered)
+	o.Status, o.Answered = q.Status.PatientLabel(answered), answered
 	if q.Unverified {
 		if hidden || q.Response != "" {
 			o.Note = HeldReplyNote

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -583,17 +582,14 @@ func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, recs fhir.Rec
 		return
 	}
 	w.Header().Set("Content-Type", fhir.DeskContentType)
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len())) // the desk reads it into one buffer
 	w.Write(buf.Bytes())
 }
 
-// acceptsDeskFeed reports whether the request's Accept header names the compact feed.
+// acceptsDeskFeed reports whether the request's Accept header names the compact feed
+// in this version; a desk of another version gets the FHIR Bundle.
 func acceptsDeskFeed(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
-		if mt, _, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == fhir.DeskContentType {
-			return true
-		}
-	}
-	return false
+	return fhir.AcceptsDeskFeed(r.Header.Get("Accept"))
 }
 
 func (s *Server) whoami(w http.ResponseWriter, r *http.Request) {
@@ -715,7 +711,8 @@ func (s *Server) Submit(ctx context.Context, acc triage.Account, body PatientSub
 		body.PatientID = acc.PatientID
 	}
 	if body.PatientID == 0 {
-		return triage.Request{}, SubmitAnswer{}, triage.Errorf(triage.EFORBIDDEN, "before your first request, please tell the practice who you are (POST /api/v1/claims)")
+		return triage.Request{}, SubmitAnswer{}, triage.Errorf(triage.EFORBIDDEN, "the account has no patient yet: before its first request it claims one (POST /api/v1/claims)").
+			ForPatient("Before your first request, please tell the practice who you are.")
 	}
 	kind, err := triage.ParseKind(string(body.Kind))
 	if err != nil {
@@ -808,9 +805,11 @@ type OwnRequest struct {
 	IdentityVerified bool          `json:"identityVerified"`
 	Note             string        `json:"note,omitempty"`
 	// Open is true while the request takes replies; AwaitingReply while the practice
-	// is waiting for one.
+	// is waiting for one; Answered once the practice has replied or signposted (what
+	// Status says in words), so an app decides by it, not by the words.
 	Open          bool `json:"open"`
 	AwaitingReply bool `json:"awaitingReply"`
+	Answered      bool `json:"answered"`
 	// Messages is the conversation, oldest first; practice messages are left out
 	// until the practice has checked who the account is.
 	Messages []OwnMessage `json:"messages,omitempty"`

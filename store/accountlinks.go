@@ -79,24 +79,29 @@ func liveLink(ctx context.Context, tx *sqlx.Tx, now time.Time, token, purpose st
 	return l.AccountID, nil
 }
 
-// useLink marks a live link used, confirms the account's address (the link reached
-// it) and returns the account.
-func useLink(ctx context.Context, tx *sqlx.Tx, now time.Time, token, purpose string) (int64, error) {
-	accountID, err := liveLink(ctx, tx, now, token, purpose)
+// useLink uses a link: in one statement it is marked used if it is live (unused and
+// unexpired), so two requests with the same link can never both use it, whatever the
+// transaction around them. The account's address is confirmed (the link reached it);
+// confirmed says whether it was confirmed only now. A link that does not work is
+// refused with why.
+func useLink(ctx context.Context, tx *sqlx.Tx, now time.Time, token, purpose string) (accountID int64, confirmed bool, err error) {
+	err = tx.GetContext(ctx, &accountID, `UPDATE account_links SET used_at = ?
+		WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? RETURNING account_id`,
+		now.Unix(), HashToken(token), purpose, now.Unix())
+	if errors.Is(err, sql.ErrNoRows) {
+		if _, err := liveLink(ctx, tx, now, token, purpose); err != nil {
+			return 0, false, err
+		}
+		return 0, false, fmt.Errorf("use a %s link: it was live, and not when used", purpose)
+	} else if err != nil {
+		return 0, false, fmt.Errorf("use a %s link: %w", purpose, err)
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE logins SET email_verified_at = ? WHERE account_id = ? AND email_verified_at IS NULL`, now.Unix(), accountID)
 	if err != nil {
-		return 0, err
+		return 0, false, fmt.Errorf("confirm the address of account %d: %w", accountID, err)
 	}
-	return accountID, markLinkUsed(ctx, tx, now, token, accountID)
-}
-
-// markLinkUsed marks a link, already checked live, used and confirms its account's
-// address.
-func markLinkUsed(ctx context.Context, tx *sqlx.Tx, now time.Time, token string, accountID int64) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE account_links SET used_at = ? WHERE token_hash = ?`, now.Unix(), HashToken(token)); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, `UPDATE logins SET email_verified_at = coalesce(email_verified_at, ?) WHERE account_id = ?`, now.Unix(), accountID)
-	return err
+	n, _ := res.RowsAffected()
+	return accountID, n > 0, nil
 }
 
 // ResetPassword uses a password-reset link: in one transaction the account gets the
@@ -107,7 +112,7 @@ func (q *Queue) ResetPassword(ctx context.Context, token, passwordHash string) (
 	var accountID int64
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		var err error
-		if accountID, err = useLink(ctx, tx, now, token, LinkResetPassword); err != nil {
+		if accountID, _, err = useLink(ctx, tx, now, token, LinkResetPassword); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE logins SET password_hash = ? WHERE account_id = ?`, passwordHash, accountID); err != nil {
@@ -118,6 +123,8 @@ func (q *Queue) ResetPassword(ctx context.Context, token, passwordHash string) (
 			return err
 		}
 		ended, _ := res.RowsAffected()
+		// The account's other links stop working: one emailed before may be in a
+		// mailbox the patient has lost. (The one used here is used already.)
 		if _, err := tx.ExecContext(ctx, `UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL`, now.Unix(), accountID); err != nil {
 			return err
 		}
@@ -136,7 +143,8 @@ func (q *Queue) UseSignInLink(ctx context.Context, token string) (int64, error) 
 	var accountID int64
 	err := q.write(ctx, func(tx *sqlx.Tx, now time.Time) error {
 		var err error
-		if accountID, err = liveLink(ctx, tx, now, token, LinkSignIn); err != nil {
+		var confirmed bool
+		if accountID, confirmed, err = useLink(ctx, tx, now, token, LinkSignIn); err != nil || !confirmed {
 			return err
 		}
 		// A password chosen before the address was confirmed may be anyone's: someone
@@ -144,17 +152,15 @@ func (q *Queue) UseSignInLink(ctx context.Context, token string) (int64, error) 
 		// for the owner to confirm the address with a sign-in link, then sign in as
 		// them. The link proves who holds the address, not who chose the password, so
 		// that password stops working (the owner can choose one with a reset link).
-		res, err := tx.ExecContext(ctx, `UPDATE logins SET password_hash = '' WHERE account_id = ? AND email_verified_at IS NULL AND password_hash != ''`, accountID)
+		res, err := tx.ExecContext(ctx, `UPDATE logins SET password_hash = '' WHERE account_id = ? AND password_hash != ''`, accountID)
 		if err != nil {
 			return fmt.Errorf("clear an unconfirmed password: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n > 0 {
-			if err := appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: accountActor(accountID), Action: "password-cleared",
-				Detail: "the address was confirmed by a sign-in link; the password chosen before that was cleared"}); err != nil {
-				return err
-			}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
 		}
-		return markLinkUsed(ctx, tx, now, token, accountID)
+		return appendAudit(ctx, tx, triage.AuditEntry{At: now, Actor: accountActor(accountID), Action: "password-cleared",
+			Detail: "the address was confirmed by a sign-in link; the password chosen before that was cleared"})
 	})
 	if err != nil {
 		return 0, fmt.Errorf("sign in with a link: %w", err)

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -182,17 +183,9 @@ func (q *Queue) EndSession(ctx context.Context, token string) error {
 // AccountByToken finds the patient account a live bearer token belongs to. What it
 // reads is kept in memory while the sign-in epoch stands (signInCache).
 func (q *Queue) AccountByToken(ctx context.Context, token string) (triage.Account, error) {
-	hash := HashToken(token)
-	epoch, err := q.signInEpoch(ctx)
+	c, err := q.accounts.lookup(ctx, q, "account", HashToken(token), q.readAccount)
 	if err != nil {
-		return triage.Account{}, fmt.Errorf("look up account: %w", err)
-	}
-	c, ok := q.signIns.account(epoch, hash)
-	if !ok {
-		if c, err = q.readAccount(ctx, hash); err != nil {
-			return triage.Account{}, fmt.Errorf("look up account: %w", err)
-		}
-		q.signIns.keepAccount(epoch, hash, c)
+		return triage.Account{}, err
 	}
 	if c.ended.Valid {
 		return triage.Account{}, fmt.Errorf("look up account: %w", triage.Errorf(triage.EUNAUTHORIZED, "you signed out: sign in again"))
@@ -201,6 +194,19 @@ func (q *Queue) AccountByToken(ctx context.Context, token string) (triage.Accoun
 		return triage.Account{}, fmt.Errorf("look up account: %w", triage.Errorf(triage.EUNAUTHORIZED, "your sign-in has expired: sign in again"))
 	}
 	return c.account, nil
+}
+
+// cachedAccount is a patient's session and account as AccountByToken reads them.
+type cachedAccount struct {
+	account triage.Account
+	expires int64
+	ended   sql.NullInt64
+}
+
+// clone is a copy of c whose Dependants are its own, so a caller may change them.
+func (c cachedAccount) clone() cachedAccount {
+	c.account.Dependants = slices.Clone(c.account.Dependants)
+	return c
 }
 
 // readAccount reads the session with token hash hash and its account.
@@ -221,7 +227,10 @@ func (q *Queue) readAccount(ctx context.Context, hash string) (cachedAccount, er
 		a.Verified = a.PatientID > 0 && unverified.Valid && !unverified.Bool
 		return tx.SelectContext(ctx, &a.Dependants, `SELECT patient_id FROM patient_links WHERE account_id = ? AND patient_id <> ? ORDER BY patient_id`, a.ID, a.PatientID)
 	})
-	return c, err
+	if err != nil {
+		return c, fmt.Errorf("look up account: %w", err)
+	}
+	return c, nil
 }
 
 // Logins gives demo and imported accounts (already linked to patients on the list)

@@ -26,8 +26,8 @@ var cacheSchema = schema{
 	remedy:        "Move the file aside (or delete it) and Triage Desk will build a new cache from the practice queue; actions not yet sent from it would be lost",
 	// The cache can be rebuilt from the queue, so it may lose its last moments to a
 	// power cut; NORMAL is crash-safe in WAL mode and much cheaper.
-	synchronous: "NORMAL",
-	driver:      driverName,
+	synchronous:  "NORMAL",
+	writerDriver: driverName,
 }
 
 func mustSub(f fs.FS, dir string) fs.FS {

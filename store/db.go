@@ -29,8 +29,8 @@ import (
 const driverName = "sqlite3_triagedesk"
 
 // memoryTempDriverName is driverName with SQLite's temporary files kept in memory
-// (PRAGMA temp_store=MEMORY) on every connection. The queue uses it for the group
-// writer: each job of a group transaction runs in its own savepoint, and SQLite keeps
+// (PRAGMA temp_store=MEMORY) on every connection. The queue's writer uses it for the
+// group writer: each job of a group transaction runs in its own savepoint, and SQLite keeps
 // the pages a savepoint may have to restore in a sub-journal, a temporary file once it
 // passes 64 KiB. Tens of jobs a transaction pass that at once, and writing the pages
 // to a file, job after job, was about half the writer's CPU (profiled in the INSERT of
@@ -38,7 +38,9 @@ const driverName = "sqlite3_triagedesk"
 // file: a sub-journal only undoes a savepoint of the running transaction, and after a
 // crash SQLite recovers from the WAL alone, so synchronous=FULL is kept as it was. The
 // cost is memory: a page per page a job changes (a few for a submission) until the
-// transaction ends.
+// transaction ends. Readers keep driverName: they make no savepoints, and the only
+// temporary files a read can make are a sort's spill past the page cache, which
+// no read on the hot paths (a token check, a feed page) is large enough to make.
 const memoryTempDriverName = "sqlite3_triagedesk_memory_temp"
 
 func init() {
@@ -76,10 +78,11 @@ type schema struct {
 	// must survive a power cut (the queue), NORMAL where the file can be rebuilt (a
 	// desk's cache), which in WAL mode is safe against a crash but not a power cut.
 	synchronous string
-	// driver is the registered driver the database's connections are opened with:
-	// driverName (also when empty), or memoryTempDriverName where savepoints of many jobs share a
-	// transaction (the queue).
-	driver string
+	// writerDriver is the registered driver the database's writer connection is
+	// opened with: driverName (also when empty), or memoryTempDriverName where
+	// savepoints of many jobs share a transaction (the queue). Readers always use
+	// driverName.
+	writerDriver string
 }
 
 // DB is an SQLite database opened as Triage Desk opens them: a single writer
@@ -118,7 +121,7 @@ func openDBTo(ctx context.Context, path string, s schema, upTo int) (*DB, error)
 	// statements thousands of times a second, and preparing each anew was a sixth of
 	// the queue's CPU under load.
 	base := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_stmt_cache_size=" + strconv.Itoa(stmtCacheSize) + "&_synchronous=" + s.synchronous
-	driver := s.driver
+	driver := s.writerDriver
 	if driver == "" {
 		driver = driverName
 	}
@@ -128,7 +131,7 @@ func openDBTo(ctx context.Context, path string, s schema, upTo int) (*DB, error)
 	}
 	w.SetMaxOpenConns(1) // SQLite has one writer; queueing here beats SQLITE_BUSY
 	w.SetConnMaxIdleTime(0)
-	r, err := sqlx.Open(driver, base+"&_txlock=deferred&_query_only=1")
+	r, err := sqlx.Open(driverName, base+"&_txlock=deferred&_query_only=1")
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s %s: %w", s.name, path, err)

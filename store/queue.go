@@ -38,7 +38,7 @@ var queueSchema = schema{
 	synchronous: "FULL",
 	// The group writer's savepoints keep their sub-journals in memory, not in a
 	// temporary file (see memoryTempDriverName).
-	driver: memoryTempDriverName,
+	writerDriver: memoryTempDriverName,
 }
 
 // Queue is the practice queue's database: patients, accounts, requests, staff users,
@@ -47,9 +47,11 @@ var queueSchema = schema{
 type Queue struct {
 	*DB
 	group *groupWriter // commits submissions and audit entries together
-	// signIns keeps token checks' answers while the sign-in epoch stands.
-	signIns signInCache
-	swept   atomic.Int64 // when expired idempotency keys were last removed (Unix s)
+	// users and accounts keep staff and patients' token checks' answers while the
+	// sign-in epoch stands.
+	users    signInCache[cachedUser]
+	accounts signInCache[cachedAccount]
+	swept    atomic.Int64 // when expired idempotency keys were last removed (Unix s)
 	// settings holds each practice setting's stored JSON as last read or written by
 	// this Queue, so a submission (which checks the opening hours and the limits) does
 	// not read them from the database each time. SetSetting, the one way they change,
@@ -111,6 +113,7 @@ func openQueue(ctx context.Context, path string, s schema) (*Queue, error) {
 		return nil, err
 	}
 	q := &Queue{DB: db}
+	q.accounts.clone = cachedAccount.clone
 	q.group = newGroupWriter(db)
 	return q, nil
 }
@@ -198,17 +201,9 @@ func (q *Queue) AddUser(ctx context.Context, name string, role Role, team triage
 // expired token is refused with a message saying which, and what to do. The users row
 // is read from memory while the sign-in epoch stands (signInCache).
 func (q *Queue) UserByToken(ctx context.Context, token string) (User, error) {
-	hash := HashToken(token)
-	epoch, err := q.signInEpoch(ctx)
+	u, err := q.users.lookup(ctx, q, "user", HashToken(token), q.readUser)
 	if err != nil {
-		return User{}, fmt.Errorf("look up user: %w", err)
-	}
-	u, ok := q.signIns.user(epoch, hash)
-	if !ok {
-		if u, err = q.readUser(ctx, hash); err != nil {
-			return User{}, err
-		}
-		q.signIns.keepUser(epoch, hash, u)
+		return User{}, err
 	}
 	if u.revoked.Valid {
 		return User{}, triage.Errorf(triage.EUNAUTHORIZED, "the sign-in of %s was ended on %s (signed out or revoked): ask the practice manager for a new token (queueserver user token --name %q)",
@@ -219,6 +214,13 @@ func (q *Queue) UserByToken(ctx context.Context, token string) (User, error) {
 			u.user.Name, time.Unix(u.expires, 0).UTC().Format("2 January 2006"), u.user.Name)
 	}
 	return u.user, nil
+}
+
+// cachedUser is a staff users row as UserByToken reads it.
+type cachedUser struct {
+	user    User
+	expires int64
+	revoked sql.NullInt64
 }
 
 // readUser reads the users row of the token with hash hash.

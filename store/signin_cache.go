@@ -2,47 +2,32 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"slices"
 	"sync"
-
-	"triagedesk/triage"
 )
 
-// signInCache keeps what token checks found, by the token's hash, so that the staff
-// check on every feed request and the patient check on every submission read one
-// small row instead of users, sessions, accounts and links. Each check first reads
-// the sign-in epoch (sign_in_epoch, moved by triggers whenever anything a check
-// reads changes, in this process or any other on the same file); the entries are
-// kept only while it stays where it was when they were read. So a token revoked by
-// `queueserver user revoke` in another process is refused on the very next request.
-// Expiry is checked against the clock on every use. Unknown tokens are never kept.
-type signInCache struct {
-	mu       sync.Mutex
-	epoch    int64 // the epoch the entries were read at
-	users    map[string]cachedUser
-	accounts map[string]cachedAccount
+// signInCache keeps what token checks of one kind (staff users, patients' sessions)
+// found, by the token's hash, so that the staff check on every feed request and the
+// patient check on every submission read one small row instead of users, sessions,
+// accounts and links. Each check first reads the sign-in epoch (sign_in_epoch, moved by
+// triggers whenever anything a check reads changes, in this process or any other on
+// the same file); the entries are kept only while it stays where it was when they were
+// read. So a token revoked by `queueserver user revoke` in another process is refused
+// on the very next request. Expiry is checked by the caller against the clock on every
+// use. Unknown tokens are never kept.
+type signInCache[T any] struct {
+	mu      sync.Mutex
+	epoch   int64        // the epoch the entries were read at
+	entries map[string]T // nil until the first check
+	// clone gives a copy of an entry that shares nothing the holder may change (an
+	// account's Dependants); nil where an entry is a plain value.
+	clone func(T) T
 }
 
 // signInCacheMax bounds the entries of each kind: past it the cache starts again
 // (a practice has tens of staff; patients' sessions are many, but each is cheap to
 // read again).
 const signInCacheMax = 20_000
-
-// cachedUser is a staff users row as UserByToken reads it.
-type cachedUser struct {
-	user    User
-	expires int64
-	revoked sql.NullInt64
-}
-
-// cachedAccount is a patient's session and account as AccountByToken reads them.
-type cachedAccount struct {
-	account triage.Account
-	expires int64
-	ended   sql.NullInt64
-}
 
 // signInEpoch reads the sign-in epoch: one row, one statement.
 func (q *Queue) signInEpoch(ctx context.Context) (int64, error) {
@@ -53,58 +38,54 @@ func (q *Queue) signInEpoch(ctx context.Context) (int64, error) {
 	return n, nil
 }
 
-// at moves the cache to epoch, dropping every entry read at another.
-func (c *signInCache) at(epoch int64) {
-	if epoch != c.epoch || c.users == nil {
+// lookup is a token check's read: the entry for the token with hash hash, from memory
+// while the sign-in epoch stands, otherwise from read (then kept). read's errors are
+// returned as they are; an error reading the epoch is wrapped as "look up what".
+func (c *signInCache[T]) lookup(ctx context.Context, q *Queue, what, hash string, read func(context.Context, string) (T, error)) (T, error) {
+	var zero T
+	epoch, err := q.signInEpoch(ctx)
+	if err != nil {
+		return zero, fmt.Errorf("look up %s: %w", what, err)
+	}
+	if v, ok := c.get(epoch, hash); ok {
+		return v, nil
+	}
+	v, err := read(ctx, hash)
+	if err != nil {
+		return zero, err
+	}
+	c.keep(epoch, hash, v)
+	return v, nil
+}
+
+// get returns the entry for hash if it was read at epoch, dropping every entry read
+// at another.
+func (c *signInCache[T]) get(epoch int64, hash string) (T, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if epoch != c.epoch || c.entries == nil {
 		c.epoch = epoch
-		c.users = map[string]cachedUser{}
-		c.accounts = map[string]cachedAccount{}
+		c.entries = map[string]T{}
 	}
+	v, ok := c.entries[hash]
+	if ok && c.clone != nil {
+		v = c.clone(v)
+	}
+	return v, ok
 }
 
-// user returns the entry for hash if it was read at epoch.
-func (c *signInCache) user(epoch int64, hash string) (cachedUser, bool) {
+// keep keeps an entry read at epoch, unless the epoch has moved meanwhile.
+func (c *signInCache[T]) keep(epoch int64, hash string, v T) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.at(epoch)
-	u, ok := c.users[hash]
-	return u, ok
-}
-
-// keepUser keeps an entry read at epoch, unless the epoch has moved meanwhile.
-func (c *signInCache) keepUser(epoch int64, hash string, u cachedUser) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if epoch != c.epoch || c.users == nil {
+	if epoch != c.epoch || c.entries == nil {
 		return
 	}
-	if len(c.users) >= signInCacheMax {
-		clear(c.users)
+	if len(c.entries) >= signInCacheMax {
+		clear(c.entries)
 	}
-	c.users[hash] = u
-}
-
-// account returns the entry for hash if it was read at epoch; its Dependants are the
-// caller's own copy.
-func (c *signInCache) account(epoch int64, hash string) (cachedAccount, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.at(epoch)
-	a, ok := c.accounts[hash]
-	a.account.Dependants = slices.Clone(a.account.Dependants)
-	return a, ok
-}
-
-// keepAccount keeps an entry read at epoch, unless the epoch has moved meanwhile.
-func (c *signInCache) keepAccount(epoch int64, hash string, a cachedAccount) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if epoch != c.epoch || c.accounts == nil {
-		return
+	if c.clone != nil {
+		v = c.clone(v)
 	}
-	if len(c.accounts) >= signInCacheMax {
-		clear(c.accounts)
-	}
-	a.account.Dependants = slices.Clone(a.account.Dependants)
-	c.accounts[hash] = a
+	c.entries[hash] = v
 }

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -125,13 +126,7 @@ func TestSignInCacheStillExpires(t *testing.T) {
 // memory still ends at its time, as a staff token does.
 func TestSignInCacheStillEndsAPatientsSession(t *testing.T) {
 	ctx := context.Background()
-	q, err := store.OpenQueue(ctx, filepath.Join(t.TempDir(), "queue.db"))
-	must(t, err)
-	defer q.Close()
-	acc, _, err := q.SignUp(ctx, "ann@example.com", "x")
-	must(t, err)
-	token, _, err := q.StartSession(ctx, acc, time.Hour)
-	must(t, err)
+	q, _, token := patientSignedIn(t, filepath.Join(t.TempDir(), "queue.db"))
 	for range 2 { // the second from memory
 		if _, err := q.AccountByToken(ctx, token); err != nil {
 			t.Fatal(err)
@@ -141,6 +136,21 @@ func TestSignInCacheStillEndsAPatientsSession(t *testing.T) {
 	if _, err := q.AccountByToken(ctx, token); triage.ErrorCode(err) != triage.EUNAUTHORIZED {
 		t.Fatalf("a session past its time: %v, want refused", err)
 	}
+}
+
+// patientSignedIn opens a queue at path (closed when the test ends) with a patient's
+// account, signed up and signed in; it returns the account and its token.
+func patientSignedIn(t *testing.T, path string) (*store.Queue, int64, string) {
+	t.Helper()
+	ctx := context.Background()
+	q, err := store.OpenQueue(ctx, path)
+	must(t, err)
+	t.Cleanup(func() { q.Close() })
+	acc, _, err := q.SignUp(ctx, "ann@example.com", "x")
+	must(t, err)
+	token, _, err := q.StartSession(ctx, acc, time.Hour)
+	must(t, err)
+	return q, acc, token
 }
 
 func must(t *testing.T, err error) {
@@ -189,5 +199,36 @@ func BenchmarkSignInCheck(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestSignInCacheSeesAPatientJoinTheList: an account whose patient is not yet on the
+// list (another system's migration wrote its accounts before its patients) reads as
+// unverified; when a later import brings that patient, the very next check of its
+// token, already answered from memory, reads it verified.
+func TestSignInCacheSeesAPatientJoinTheList(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "queue.db")
+	q, acc, token := patientSignedIn(t, path)
+	const joining = 42 // the patient the account is for, not on the list yet
+	other, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on&_busy_timeout=5000")
+	must(t, err)
+	_, err = other.ExecContext(ctx, `UPDATE accounts SET patient_id = ? WHERE id = ?`, joining, acc)
+	must(t, other.Close())
+	must(t, err)
+	for range 2 { // the second from memory
+		a, err := q.AccountByToken(ctx, token)
+		must(t, err)
+		if a.Verified || a.PatientID != joining {
+			t.Fatalf("before the patient is on the list: %+v, want unverified, for patient %d", a, joining)
+		}
+	}
+	birth := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+	must(t, q.Import(ctx, store.Changes{Sites: []triage.Site{{ID: "main", Name: "Main"}}, GPTeams: []triage.GPTeam{{ID: "blue", Name: "Blue", SiteID: "main"}},
+		Patients: []triage.Patient{{ID: joining, Version: 1, NHSNumber: testNHSNumber(t, 0), GivenName: "Ann", FamilyName: "Green", BirthDate: birth, Sex: triage.Female, SiteID: "main", GPTeamID: "blue"}}}))
+	a, err := q.AccountByToken(ctx, token)
+	must(t, err)
+	if !a.Verified || a.PatientID != joining {
+		t.Errorf("after the patient joined the list: %+v, want verified as patient %d", a, joining)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -246,6 +247,11 @@ func (d *Desk) showManager(on bool) {
 		d.Tabs.Remove(d.dashTab)
 		d.Tabs.Remove(d.tplTab)
 		d.dashboardShown.Store(false)
+	default:
+		return
+	}
+	if d.window != nil && d.window.MainMenu() != nil {
+		d.window.SetMainMenu(d.Menu()) // the Go menu names the screens there are now
 	}
 }
 
@@ -599,9 +605,11 @@ var keys = [][2]string{
 	{"1 2 3 4 5", "assign to GP, medicines, physio, mental health, admin; the next request is selected"},
 	{"Ctrl+Z", "undo the assignment just made"},
 	{"r", "respond to the request with a template: type to find it, ↑ ↓, Enter puts it in, Ctrl+Enter sends"},
+	{"p", "on a request, go to its photos (again for the next); Enter shows one larger, Esc closes it"},
 	{"/ or Ctrl+F", "search what patients wrote"},
 	{"Ctrl+R", "sync now"},
 	{"Esc", "back out of a request, or close a dialog"},
+	{"Ctrl+1 … Ctrl+6", "go to the screens in the order of their tabs: triage inbox, team queue, reception, identity checks (a manager's dashboard and templates after them)"},
 	{"?", "this help"},
 }
 
@@ -635,6 +643,10 @@ func (d *Desk) TypedRune(r rune) {
 		d.Assign(triage.Teams[r-'1'])
 	case r == 'r':
 		d.RespondKey()
+	case r == 'p':
+		if d.detailShown() {
+			d.Detail.Photos.focusNext(nil)
+		}
 	case r == '/':
 		d.FocusSearch()
 	case r == '?':
@@ -684,7 +696,49 @@ func (d *Desk) Menu() *fyne.MainMenu {
 	syncNow.Shortcut = &desktopShortcut{fyne.KeyR}
 	conflicts := fyne.NewMenuItem("Conflicts…", d.ShowConflicts)
 	help := fyne.NewMenuItem("Keys", d.ShowHelp)
-	return fyne.NewMainMenu(fyne.NewMenu("Desk", search, syncNow, conflicts), fyne.NewMenu("Help", help))
+	var screens []*fyne.MenuItem
+	for i, t := range d.Tabs.Items {
+		if i >= len(screenKeys) {
+			break
+		}
+		item := fyne.NewMenuItem(screenName(t), func() { d.GoTo(i + 1) })
+		item.Shortcut = &desktopShortcut{screenKeys[i]}
+		screens = append(screens, item)
+	}
+	return fyne.NewMainMenu(fyne.NewMenu("Desk", search, syncNow, conflicts), fyne.NewMenu("Go", screens...), fyne.NewMenu("Help", help))
+}
+
+// screenKeys are the keys that, with Ctrl, go to the screens in the order of their
+// tabs: the tabs themselves take no keyboard focus, so without these a receptionist
+// could not reach Reception, nor a reviewer Identity checks, from the keyboard.
+var screenKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+
+// screenName is a tab's name without the count it carries: "Triage inbox".
+func screenName(t *container.TabItem) string {
+	name, _, _ := strings.Cut(t.Text, " (")
+	return name
+}
+
+// GoTo shows the n-th screen (1 for the triage inbox, in the order of the tabs), as
+// Ctrl+n does: an open request is left for it, as Esc would, and the keyboard goes
+// where the screen is used from (the reception's search box; on a list, the list's
+// keys). Behind a dialog it does nothing: the person cannot see what would change.
+func (d *Desk) GoTo(n int) {
+	if n < 1 || n > len(d.Tabs.Items) || d.dialogShowing() {
+		return
+	}
+	d.Back()
+	d.Tabs.SelectIndex(n - 1)
+	if d.window == nil {
+		return
+	}
+	c := d.window.Canvas()
+	switch {
+	case d.Reception != nil && d.Tabs.Selected().Content == d.Reception.Root:
+		c.Focus(d.Reception.Search)
+	default:
+		c.Unfocus()
+	}
 }
 
 // Install puts the desk in the window: content, menu, keys and shortcuts, all
@@ -700,6 +754,9 @@ func (d *Desk) Install(w fyne.Window) {
 	c.AddShortcut(&desktopShortcut{fyne.KeyR}, func(fyne.Shortcut) { d.SyncNow() })
 	// Ctrl+Z: a canvas shortcut, not a menu item, so in a text box it still undoes typing.
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { d.Undo() })
+	for i, k := range screenKeys {
+		c.AddShortcut(&desktopShortcut{k}, func(fyne.Shortcut) { d.GoTo(i + 1) })
+	}
 }
 
 // ShowScreen opens a named screen: "inbox"; "preview" (the inbox with its first

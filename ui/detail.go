@@ -231,7 +231,15 @@ func heading(s string) *widget.Label {
 
 // Show loads a request and everything about it off the Fyne thread, records the view
 // in the audit trail, and shows it; the channel is closed once it is on screen.
-func (v *Detail) Show(it triage.QueueItem) <-chan struct{} {
+func (v *Detail) Show(it triage.QueueItem) <-chan struct{} { return v.load(it, true) }
+
+// reload shows the open request again as the cache now has it, after this person's
+// own action on it: they are still on the same screen, so no new view is recorded
+// (the audit trail has the action itself). Each opening is one view, not each repaint.
+func (v *Detail) reload() <-chan struct{} { return v.load(v.item, false) }
+
+// load is Show, recording the view in the audit trail when record is set.
+func (v *Detail) load(it triage.QueueItem, record bool) <-chan struct{} {
 	v.gen++
 	gen := v.gen
 	v.StopHeartbeat()
@@ -258,7 +266,10 @@ func (v *Detail) Show(it triage.QueueItem) <-chan struct{} {
 			audit     []triage.AuditEntry
 			viewers   []Viewer
 		)
-		err := d.queue.RecordView(ctx, user, it.ID)
+		var err error
+		if record {
+			err = d.queue.RecordView(ctx, user, it.ID)
+		}
 		if err == nil {
 			full, err = d.queue.Request(ctx, it.ID)
 		}
@@ -551,7 +562,7 @@ func (v *Detail) act(a triage.Action, back bool) {
 		if back {
 			v.d.Back()
 		} else {
-			v.Show(v.item)
+			v.reload()
 		}
 	})
 }
@@ -769,7 +780,7 @@ func (v *Detail) onSignpost() {
 	}, v.d.window)
 	box.send = form.Submit
 	picker.send = form.Submit
-	form.Resize(fyne.NewSize(680, 560))
+	v.d.fitDialog(form, picker, box, fyne.NewSize(680, 560))
 	form.Show()
 	v.SignpostPick = picker
 	if v.d.window != nil {
@@ -852,7 +863,7 @@ func (v *Detail) onRespond() {
 	}, v.d.window)
 	submit := v.RespondDialog.Submit
 	box.send, v.RespondPicker.send = submit, submit
-	v.RespondDialog.Resize(fyne.NewSize(680, 620))
+	v.d.fitDialog(v.RespondDialog, v.RespondPicker, box, fyne.NewSize(680, 620))
 	v.RespondDialog.Show()
 	if v.d.window != nil {
 		v.d.window.Canvas().Focus(v.RespondPicker.Filter)
@@ -882,7 +893,7 @@ func (v *Detail) send(a triage.Action, back bool, sent func()) {
 			if back && d.detailShown() && v.item.ID == r.ID {
 				d.Back()
 			} else if d.detailShown() && v.item.ID == r.ID {
-				v.Show(v.item)
+				v.reload()
 			}
 		})
 	})

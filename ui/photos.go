@@ -94,7 +94,12 @@ const (
 	viewW, viewH   = 1000, 620
 )
 
+// photoKey names a picture in memory: whose fetch it was, as well as which photo. The
+// queue records each fetch as that person's view, so a photo fetched by one person
+// is never shown to another from memory (a demo desk switching "Working as"), where
+// their view would go unrecorded.
 type photoKey struct {
+	user    string
 	request int64
 	n       int
 }
@@ -145,23 +150,29 @@ type PhotoStrip struct {
 	View dialog.Dialog
 
 	row *fyne.Container
-	// relayout lays out again what holds the strip, when a thumbnail's height changes
-	// (a caption wraps to two lines, a failure's message to four): the screen below
-	// the strip moves down rather than being drawn over.
-	relayout  func()
+	// relayout lays out again what holds the strip, when the strip's size changes (a
+	// failure's message wraps to four lines): the screen below the strip moves down
+	// rather than being drawn over. It is costly (the whole request screen), so it runs
+	// only when the size changed: laidOut is the size it last laid out for.
+	relayout func()
+	laidOut  fyne.Size
+	// building is set while show adds the thumbnails: the screen is laid out once,
+	// when all are in, not once for each.
+	building  bool
 	d         *Desk
 	requestID int64
 	refs      []triage.PhotoRef
-	gen       int // changes with the request shown, so a late fetch is not shown on another
 	// ctx lives as long as the request shown: leaving it (another request, the list)
 	// cancels every fetch of its photos, so none goes on downloading, or is recorded
-	// by the queue as a view, once the reviewer has moved on.
+	// by the queue as a view, once the reviewer has moved on; and a fetch that ends
+	// after that is not shown, as another patient may be on screen now.
 	ctx    context.Context
 	cancel context.CancelFunc
 }
 
 func newPhotoStrip(d *Desk) *PhotoStrip {
 	s := &PhotoStrip{d: d, Heading: heading(""), row: container.NewHBox()}
+	s.Heading.Wrapping = fyne.TextWrapWord // a large text size must not widen the screen
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.Root = container.NewVBox(s.Heading, s.row)
 	s.Root.Hide()
@@ -179,10 +190,9 @@ func (s *PhotoStrip) clear() {
 }
 
 // leave ends what was started for the request shown: its fetches are cancelled, and
-// a result still on its way is dropped (gen), so nothing of one patient's can land on
-// the screen of the next. Call it on the Fyne thread.
+// a result still on its way is dropped (its context is done), so nothing of one
+// patient's can land on the screen of the next. Call it on the Fyne thread.
 func (s *PhotoStrip) leave() {
-	s.gen++
 	if s.cancel != nil {
 		s.cancel()
 	}
@@ -208,24 +218,57 @@ func (s *PhotoStrip) show(it triage.QueueItem) {
 		s.changed()
 		return
 	}
-	s.Heading.SetText(fmt.Sprintf("Photos the patient sent (%s): Tab to one and press Enter, or click, to see it larger", triage.PhotoCount(len(it.Photos))))
+	s.Heading.SetText(fmt.Sprintf("Photos the patient sent (%s): press p to reach them, then Enter (or click) to see one larger", triage.PhotoCount(len(it.Photos))))
+	s.building = true
 	for _, ref := range it.Photos {
 		t := newPhotoThumb(s, it.ID, ref, len(it.Photos))
 		s.Thumbs = append(s.Thumbs, t)
 		s.row.Add(t)
 		t.fetch()
 	}
+	s.building = false
 	s.Root.Show()
 	s.changed()
 }
 
-// changed lays the strip, and what holds it, out again after its contents changed.
+// changed lays the strip out again after its contents changed, and what holds it
+// when its size changed (shown, hidden, or a caption that wraps to more lines).
 func (s *PhotoStrip) changed() {
+	if s.building {
+		return
+	}
 	s.row.Refresh()
 	s.Root.Refresh()
+	size := s.Root.MinSize()
+	if !s.Root.Visible() {
+		size = fyne.Size{}
+	}
+	if size == s.laidOut {
+		return
+	}
+	s.laidOut = size
 	if s.relayout != nil {
 		s.relayout()
 	}
+}
+
+// focusNext puts the keyboard focus on the photo after from (the first when from is
+// nil or the last), for the p key: the photos are one key away, not nine Tabs.
+// It reports whether there was a photo to focus.
+func (s *PhotoStrip) focusNext(from *PhotoThumb) bool {
+	if len(s.Thumbs) == 0 || !s.Root.Visible() {
+		return false
+	}
+	next := 0
+	if i := slices.Index(s.Thumbs, from); i >= 0 {
+		next = (i + 1) % len(s.Thumbs)
+	}
+	c := canvasOf(s.Thumbs[next])
+	if c == nil {
+		return false
+	}
+	c.Focus(s.Thumbs[next])
+	return true
 }
 
 // PhotoState is where a thumbnail is: fetching, shown, or failed with a Retry.
@@ -255,15 +298,16 @@ type PhotoThumb struct {
 	requestID int64
 	ref       triage.PhotoRef
 	of        int
-	gen       int
-	ring      *canvas.Rectangle // the focus ring
+	// ctx is the strip's for the request this thumbnail is of: done once it is left.
+	ctx  context.Context
+	ring *canvas.Rectangle // the focus ring
 	// view is the picture scaled for the larger view, made with the thumbnail from the
 	// one decoding, so opening the view decodes nothing again.
 	view image.Image
 }
 
 func newPhotoThumb(s *PhotoStrip, requestID int64, ref triage.PhotoRef, of int) *PhotoThumb {
-	t := &PhotoThumb{strip: s, requestID: requestID, ref: ref, of: of, gen: s.gen}
+	t := &PhotoThumb{strip: s, requestID: requestID, ref: ref, of: of, ctx: s.ctx}
 	t.Caption = widget.NewLabel("")
 	t.Caption.Wrapping = fyne.TextWrapWord
 	t.Caption.Alignment = fyne.TextAlignCenter
@@ -293,9 +337,15 @@ func (t *PhotoThumb) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // fetch gets the picture from memory or the queue, off the Fyne thread, and shows it.
+// A thumbnail of a request already left fetches nothing.
 func (t *PhotoThumb) fetch() {
-	t.setState(PhotoLoading, fmt.Sprintf("%s: fetching…", t.title()))
-	d, key, gen, shown := t.strip.d, photoKey{t.requestID, t.ref.N}, t.gen, t.strip.ctx
+	shown := t.ctx
+	if shown.Err() != nil {
+		return
+	}
+	t.setState(PhotoLoading, fmt.Sprintf("%s\nfetching…", t.title()))
+	d := t.strip.d
+	key := photoKey{d.opts.User, t.requestID, t.ref.N}
 	link := d.opts.Photos
 	spawn(func() {
 		data, ok := d.photos.get(key)
@@ -317,7 +367,7 @@ func (t *PhotoThumb) fetch() {
 			thumb, view, err = photoImages(shown, data)
 		}
 		onUI(func() {
-			if gen != t.strip.gen || shown.Err() != nil {
+			if shown.Err() != nil {
 				return // the request was left: another may be on screen now
 			}
 			if t.failed(err) {
@@ -325,7 +375,8 @@ func (t *PhotoThumb) fetch() {
 			}
 			t.Image.Image, t.view = thumb, view
 			t.Image.Refresh()
-			t.setState(PhotoShown, fmt.Sprintf("%s · %s", t.title(), photoFacts(t.ref)))
+			// Two lines, as while fetching: the strip keeps its height as photos arrive.
+			t.setState(PhotoShown, fmt.Sprintf("%s\n%s", t.title(), photoFacts(t.ref)))
 		})
 	})
 }
@@ -452,6 +503,18 @@ func (t *PhotoThumb) openView() {
 	caption := widget.NewLabel(fmt.Sprintf("%s · %s · the patient sent it with request %d", t.title(), photoFacts(t.ref), t.requestID))
 	content := container.NewBorder(nil, caption, nil, nil, img)
 	dlg := dialog.NewCustom(t.title(), "Close (Esc)", content, d.window)
+	// Closed (Esc or Close), the keyboard is back on this photo, so Enter opens it
+	// again and p goes on to the next, rather than on nothing at all.
+	dlg.SetOnClosed(func() {
+		if t.strip.View == dlg {
+			t.strip.View = nil
+		}
+		if t.ctx.Err() == nil {
+			if c := canvasOf(t); c != nil {
+				c.Focus(t)
+			}
+		}
+	})
 	t.strip.View = dlg
 	d.showDialog(dlg)
 }
@@ -464,9 +527,10 @@ func (t *PhotoThumb) Tapped(*fyne.PointEvent) {
 	t.activate()
 }
 
-// FocusGained shows the focus ring.
+// FocusGained shows the focus ring, in the primary colour: the theme's focus colour
+// is a dark blue barely seen on the dark background.
 func (t *PhotoThumb) FocusGained() {
-	t.ring.StrokeColor = themeColor(theme.ColorNameFocus)
+	t.ring.StrokeColor = themeColor(theme.ColorNamePrimary)
 	t.ring.Refresh()
 }
 
@@ -476,10 +540,15 @@ func (t *PhotoThumb) FocusLost() {
 	t.ring.Refresh()
 }
 
-// TypedRune gives the desk its keys (j, k, 1–5…) while a thumbnail has the focus;
-// a space is the Space key's, handled by TypedKey.
+// TypedRune moves on to the next photo on p, and gives the desk its other keys (r,
+// 1–5…) while a thumbnail has the focus; a space is the Space key's, handled by
+// TypedKey.
 func (t *PhotoThumb) TypedRune(r rune) {
-	if r != ' ' {
+	switch r {
+	case ' ':
+	case 'p':
+		t.strip.focusNext(t)
+	default:
 		passRune(t, r)
 	}
 }

@@ -83,7 +83,7 @@ func BenchmarkPhotoDecodeMemory(b *testing.B) {
 	for i := range b.N {
 		id := int64(i + 1)
 		for _, r := range refs {
-			d.photos.put(photoKey{id, r.N}, buf.Bytes())
+			d.photos.put(photoKey{"amy", id, r.N}, buf.Bytes())
 		}
 		strip := d.Detail.Photos
 		user(func() { strip.show(triage.QueueItem{Request: triage.Request{ID: id, Photos: refs}}) })

@@ -99,7 +99,7 @@ func (v *Reception) buildUI() {
 
 	flagBox := container.NewVBox()
 	for _, q := range flagQuestions() {
-		c := widget.NewCheck(q.Ask, func(bool) { v.showWarning() })
+		c := widget.NewCheck(q.Ask, func(bool) { v.reword() })
 		v.Flags = append(v.Flags, c)
 		flagBox.Add(c)
 	}
@@ -185,6 +185,15 @@ func (v *Reception) find() {
 	}
 	v.Found.SetText("Searching the practice list…")
 	v.FindBtn.Disable()
+	// A new search is a look for another patient (the caller gave another name or
+	// date of birth): the one picked before is no longer the one the request is for
+	// until they are picked again, so the request cannot go to the first one found
+	// while the screen lists others.
+	if v.patient != nil {
+		v.patient = nil
+		v.Chosen.SetText("No patient chosen: pick the caller's patient from the new results")
+		v.reword()
+	}
 	spawn(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -245,19 +254,34 @@ func (v *Reception) subject() triage.Subject {
 	return s
 }
 
-// reword words the red-flag questions, and the warning after a yes, for whoever is
-// calling about whom, and leaves out those that cannot apply at the patient's age
-// (a baby's fever for a man of seventy), as the patient pages do. A question already
-// answered yes always stays.
-func (v *Reception) reword() {
+// asked says, for each of flagQuestions, whether it is asked of this caller: those
+// that can apply to the patient at their age (not a baby's fever for a man of
+// seventy), as the patient pages do, and any already answered yes. It is worked out
+// from whom the questions are about, never read back from what the screen shows, so
+// what is sent cannot depend on how the screen was last drawn.
+func (v *Reception) asked() []bool {
 	s, now := v.subject(), v.d.opts.Now()
+	out := make([]bool, len(v.Flags))
+	for i, q := range flagQuestions() {
+		if i < len(out) {
+			out[i] = q.Applies(s, now) || v.Flags[i].Checked
+		}
+	}
+	return out
+}
+
+// reword words the red-flag questions, and the warning after a yes, for whoever is
+// calling about whom, and shows those asked (asked), and no others.
+func (v *Reception) reword() {
+	s := v.subject()
+	asked := v.asked()
 	for i, q := range flagQuestions() {
 		if i >= len(v.Flags) {
 			break
 		}
 		c := v.Flags[i]
 		c.SetText(q.AskAbout(s))
-		if q.Applies(s, now) || c.Checked {
+		if asked[i] {
 			c.Show()
 		} else {
 			c.Hide()
@@ -331,9 +355,9 @@ func (v *Reception) Entry() triage.StaffEntry {
 	if e.Contact != triage.ContactOnline {
 		e.ContactDetail = strings.TrimSpace(v.Detail.Text)
 	}
-	asked, yes := make([]bool, len(v.Flags)), make([]bool, len(v.Flags))
+	asked, yes := v.asked(), make([]bool, len(v.Flags))
 	for i, c := range v.Flags {
-		asked[i], yes[i] = c.Visible(), c.Checked
+		yes[i] = c.Checked
 	}
 	// The answers are about whom the questions were asked of: staff read "for: their
 	// child" on the request, as on one the patient pages sent.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"triagedesk/triage"
@@ -67,7 +68,7 @@ func newMessageEntry() *messageEntry {
 	e := &messageEntry{}
 	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
-	e.SetMinRowsVisible(6)
+	e.SetMinRowsVisible(messageRows)
 	return e
 }
 
@@ -133,12 +134,14 @@ type Picker struct {
 	Shown []triage.Template
 	Sel   int
 
-	all    []triage.Template
-	first  string
-	info   triage.Practice
-	msg    *messageEntry
-	chosen func(triage.Template)
-	send   func()
+	// listBox holds the list at a fixed size: four rows, or two in a short window.
+	listBox *fyne.Container
+	all     []triage.Template
+	first   string
+	info    triage.Practice
+	msg     *messageEntry
+	chosen  func(triage.Template)
+	send    func()
 }
 
 // newPicker makes a picker over set's templates, those suiting prefer listed first,
@@ -176,11 +179,40 @@ func newPicker(set triage.TemplateSet, prefer func(triage.Template) bool, first 
 	if len(p.all) == 0 {
 		p.Hint.SetText("The practice has no reply templates on this desk yet: they arrive with the next sync, and the practice manager keeps them under Templates.")
 	}
-	list := container.NewGridWrap(fyne.NewSize(560, 150), p.List) // about four rows
-	p.Root = container.NewVBox(p.Filter, list, p.Hint)
+	p.listBox = container.NewGridWrap(fyne.NewSize(560, pickerRows*pickerRowHeight), p.List)
+	p.Root = container.NewVBox(p.Filter, p.listBox, p.Hint)
 	p.filter()
 	return p
 }
+
+// The template list's height: about four rows, two in a short window (compact).
+const (
+	pickerRows, pickerRowsShort   = 4, 2
+	pickerRowHeight               = 37.5
+	messageRows, messageRowsShort = 6, 3
+)
+
+// fitDialog makes a respond or signpost dialog fit the window before it is shown:
+// in a short window (1280×720 with a large text size is about 900×510 of the desk's
+// own units) the full dialog is taller than the window, and Fyne then draws its
+// buttons over its last fields, hiding what happens after Send. There the template
+// list shows two rows and the message box three (both scroll), and the dialog is
+// sized to the window.
+func (d *Desk) fitDialog(dlg dialog.Dialog, p *Picker, msg *messageEntry, want fyne.Size) {
+	if d.window == nil {
+		dlg.Resize(want)
+		return
+	}
+	room := d.window.Canvas().Size()
+	if dlg.MinSize().Height > room.Height-dialogMargin {
+		p.listBox.Layout = layout.NewGridWrapLayout(fyne.NewSize(560, pickerRowsShort*pickerRowHeight))
+		msg.SetMinRowsVisible(messageRowsShort)
+	}
+	dlg.Resize(fyne.NewSize(min(want.Width, room.Width), min(want.Height, room.Height)))
+}
+
+// dialogMargin is the room a dialog leaves around itself in the window.
+const dialogMargin = 16
 
 // useLabel says what a template is for, as the picker shows it.
 func useLabel(t triage.Template) string {

@@ -167,18 +167,41 @@ func (w *Web) linkSignIn(c *ctx) (string, *view) {
 	return w.goOnSignedIn(c, ans)
 }
 
-// maskEmail shows enough of an address for its owner to know it, to whoever holds a
-// link to its account: the first and last letters before the @ and the domain
-// ("annabel.smith@example.com" is "a***h@example.com").
+// maskEmail names an account's address on a page whoever holds a link to the account
+// may see (a link forwarded, or opened on a shared computer): enough for its owner to
+// know it, not enough for anyone else to tell whose it is. The first letter of the
+// name and of the domain stay, and the domain's ending, since the owner knows which
+// provider they use and a stranger learns little from it ("annabel.smith@gmail.com"
+// is "a•••@g•••.com", "x@leeds.nhs.uk" is "x•••@l•••.nhs.uk").
 func maskEmail(email string) string {
+	const hidden = "•••"
 	local, domain, ok := strings.Cut(email, "@")
-	r := []rune(local)
-	if !ok || len(r) == 0 {
-		return "***"
+	if !ok || local == "" || domain == "" {
+		return hidden
 	}
-	masked := string(r[0]) + "***"
-	if len(r) > 2 {
-		masked += string(r[len(r)-1])
+	return firstLetter(local) + hidden + "@" + firstLetter(domain) + hidden + domainEnding(domain)
+}
+
+// firstLetter is the first character of s (a letter, or whatever it starts with).
+func firstLetter(s string) string {
+	for _, r := range s {
+		return string(r)
 	}
-	return masked + "@" + domain
+	return ""
+}
+
+// domainEnding is the part of a domain that says where it is, not who: the last label
+// (".com"), or the last two where the last is a country and the one before is a short
+// second level (".co.uk", ".nhs.uk", ".com.au"); "" for a domain of one label, which
+// would give it all away.
+func domainEnding(domain string) string {
+	labels := strings.Split(strings.TrimSuffix(domain, "."), ".")
+	n := len(labels)
+	if n < 2 {
+		return ""
+	}
+	if n > 2 && len(labels[n-1]) == 2 && len(labels[n-2]) <= 3 {
+		return "." + labels[n-2] + "." + labels[n-1]
+	}
+	return "." + labels[n-1]
 }

@@ -48,12 +48,13 @@ func ownRowOf(o server.OwnRequest, loc *time.Location) ownRow {
 
 // statusTag is the NHS tag colour of a status as the patient reads it: orange when
 // the practice waits for them, green once answered, grey when closed without an
-// answer, blue while it is with the practice.
+// answer, blue while it is with the practice. It goes by the status and whether it was
+// answered, never by the words shown, which may be reworded.
 func statusTag(o server.OwnRequest) string {
 	switch {
 	case o.State == triage.StatusAwaitingPatient:
 		return "orange"
-	case o.State == triage.StatusClosed && o.Status == triage.StatusClosed.PatientLabel(true):
+	case o.State == triage.StatusClosed && o.Answered:
 		return "green"
 	case o.State == triage.StatusClosed:
 		return "grey"

@@ -28,11 +28,11 @@ func TestWebfixEmailedLinkPagesNameTheAccount(t *testing.T) {
 			if code != 200 || !strings.Contains(page, tc.submit) {
 				t.Fatalf("the link's page: %d %s", code, page)
 			}
-			if !strings.Contains(page, "a***h@example.com") {
-				t.Errorf("the page of a %s link does not name the account it is for (a***h@example.com): %s", tc.page, page)
+			if !strings.Contains(page, "a•••@e•••.com") {
+				t.Errorf("the page of a %s link does not name the account it is for (a•••@e•••.com): %s", tc.page, page)
 			}
-			if strings.Contains(page, "annabel.smith") {
-				t.Errorf("the page shows the whole address to whoever holds the link: %s", page)
+			if strings.Contains(page, "annabel.smith") || strings.Contains(page, "example.com") {
+				t.Errorf("the page shows the address's name or domain to whoever holds the link: %s", page)
 			}
 			if !strings.Contains(page, "not your email address") {
 				t.Errorf("the page does not say what to do if the account is not yours: %s", page)
@@ -55,8 +55,8 @@ func TestWebfixAShortNewPasswordKeepsTheAccountNamed(t *testing.T) {
 		{"short", "10 characters"},
 	} {
 		code, page := b.post(link, "/reset-password", url.Values{"token": {u.Query().Get("token")}, "password": {tc.password}})
-		if code != 200 || !strings.Contains(page, tc.says) || !strings.Contains(page, "a***h@example.com") {
-			t.Errorf("a new password %q: %d, want the form again saying %q and naming a***h@example.com: %s", tc.password, code, tc.says, page)
+		if code != 200 || !strings.Contains(page, tc.says) || !strings.Contains(page, "a•••@e•••.com") {
+			t.Errorf("a new password %q: %d, want the form again saying %q and naming a•••@e•••.com: %s", tc.password, code, tc.says, page)
 		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/viper"
 
 	"triagedesk/assets"
+	"triagedesk/demo"
 	"triagedesk/server"
 	"triagedesk/store"
 	"triagedesk/triage"
@@ -228,11 +229,19 @@ func fill(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer q.Close()
-	res, err := server.FillDemo(ctx, q, v.GetUint64("seed"), v.GetInt("patients"), v.GetInt("requests"), time.Now())
+	now := time.Now()
+	res, err := server.FillDemo(ctx, q, v.GetUint64("seed"), v.GetInt("patients"), v.GetInt("requests"), now)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "made %d patients and %d requests in %s\n", v.GetInt("patients"), v.GetInt("requests"), path)
+	// The few requests sent with photos, as the desk's own demo has them. The demo
+	// works without them (a practice too small has no patient with room to send them).
+	if err := server.EnsureDemoPhotos(ctx, q, res.Practice, now); err != nil {
+		fmt.Fprintf(stderr, "queueserver: the demo's requests with photos could not be added: %v\n", err)
+	} else {
+		fmt.Fprintf(stdout, "and %d requests sent with photos\n", demo.PhotoRequestCount)
+	}
 	for _, u := range res.Users {
 		fmt.Fprintf(stdout, "%-22s %-9s %-13s %s\n", u.Name, u.Role, u.Team, u.Token)
 	}

@@ -8,7 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"triagedesk/demo"
+	"triagedesk/server"
 	"triagedesk/store"
 )
 
@@ -100,5 +103,45 @@ func TestUserRevokeAndNewToken(t *testing.T) {
 	var out, errs bytes.Buffer
 	if code := run(ctx, []string{"user", "revoke", "--db", db, "--name", "Nobody"}, &out, &errs); code == 0 || !strings.Contains(errs.String(), "no user called") {
 		t.Fatalf("revoking an unknown user: exit %d, %q", code, errs.String())
+	}
+}
+
+// TestDemoHasTheRequestsWithPhotos: `queueserver demo` makes the same practice as the
+// desk's own demo, with its few requests sent with photos, and a second start of the
+// desk's demo on it (which checks for them) sends none again.
+func TestDemoHasTheRequestsWithPhotos(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "queue.db")
+	var out, errs bytes.Buffer
+	if code := run(ctx, []string{"demo", "--db", db, "--patients", "300", "--requests", "20"}, &out, &errs); code != 0 || errs.Len() > 0 {
+		t.Fatalf("demo: exit %d: %s", code, errs.String())
+	}
+	q, err := store.OpenQueue(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	withPhotos := func() int {
+		t.Helper()
+		rs, _, err := q.Requests(ctx, 0, 10_000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, r := range rs {
+			if len(r.Photos) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	if got := withPhotos(); got != demo.PhotoRequestCount {
+		t.Fatalf("the demo queue has %d requests with photos, want %d: %s", got, demo.PhotoRequestCount, out.String())
+	}
+	if err := server.EnsureDemoPhotos(ctx, q, demo.NewPractice(1, 300, time.Now()), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if got := withPhotos(); got != demo.PhotoRequestCount {
+		t.Fatalf("after the desk's start the demo queue has %d requests with photos, want %d", got, demo.PhotoRequestCount)
 	}
 }
