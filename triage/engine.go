@@ -38,6 +38,9 @@ type Engine struct {
 	// scoped are the concepts that stop a rule only for the clauses they speak for
 	// (clause_scoped: "last year" puts its own clause in the past, not the request).
 	scoped []int
+	// fact marks, by id, the concepts that are facts about the person (person_facts:
+	// pregnant, on insulin): true now whenever they began, so never put in the past.
+	fact []bool
 }
 
 // WithSecondOpinion returns a copy of the engine that lets m raise its suggestions
@@ -380,30 +383,32 @@ func (r *rule) onlyAgeRulesOut(in Input, f features) bool {
 // of none that is scoped to its clause (past) stops the rule only for the words said
 // in the clauses it speaks for: the rule still fires on its concepts said elsewhere.
 func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
-	var inPast []bool // the parts the rule's scoped none concepts put in the past
+	var inPast []bool // the clauses the rule's scoped none concepts put in the past
 	for _, c := range r.none {
 		if len(present[c]) == 0 {
 			continue
 		}
-		if past == nil || past.parts[c] == nil {
+		if past == nil || past.clauses[c] == nil {
 			return false
 		}
 		if inPast == nil {
-			inPast = past.parts[c]
+			inPast = past.clauses[c]
 			continue
 		}
 		merged := slices.Clone(inPast)
-		for k, p := range past.parts[c] {
+		for k, p := range past.clauses[c] {
 			merged[k] = merged[k] || p
 		}
 		inPast = merged
 	}
 	has := func(c int) bool {
-		if inPast == nil {
+		if inPast == nil || past.isFact(c) {
+			// A fact about the person ("I'm pregnant, found out last month") holds
+			// wherever it is said; only the red flag beside it can be in the past.
 			return len(present[c]) > 0
 		}
 		for _, m := range present[c] {
-			if m.from < 0 || !past.inPast(inPast, m.from) {
+			if m.from < 0 || !inPast[past.toks[m.from].clause] {
 				return true
 			}
 		}
@@ -433,80 +438,108 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 
 // pastScope holds, for each concept the rules file scopes to its clause
 // (clause_scoped: a phrase that puts things in the past, "last year", "years ago", or
-// makes them a question, "what are the signs of"), the parts of the text it speaks
-// for. A part is a clause, or the piece of one that "and" with a new subject starts
-// ("tried to kill myself last year and I've got the tablets lined up again"). It
-// speaks for its own part, and for the part it introduces or closes when it stands
-// alone ("Last year, I had sepsis"; "an overdose when I was 20, nearly 20 years ago").
+// makes them a question, "what are the signs of"), the clauses it speaks for: its own,
+// and the clause it introduces or closes when it stands alone ("Last year, I had
+// sepsis"; "an overdose when I was 20, nearly 20 years ago").
 type pastScope struct {
-	part  []int    // by token: the part it is in
-	parts [][]bool // by concept, then by part; nil for a concept not scoped or not said
+	toks    []token
+	clauses [][]bool // by concept, then by clause
+	fact    []bool   // the engine's person facts, which no past time speaks for
 }
 
-// inPast reports whether token i is in one of parts, the parts a rule's scoped none
-// concepts speak for.
-func (ps *pastScope) inPast(parts []bool, i int) bool { return parts[ps.part[i]] }
+// isFact reports whether concept c is a fact about the person, never put in the past.
+func (ps *pastScope) isFact(c int) bool { return c < len(ps.fact) && ps.fact[c] }
 
-// cleared is the scope with every part in the present: what the rules would read
+// cleared is the scope with every clause in the present: what the rules would read
 // without the scoped concepts.
 func (ps *pastScope) cleared() *pastScope {
-	c := &pastScope{part: ps.part, parts: make([][]bool, len(ps.parts))}
-	for k, p := range ps.parts {
+	c := &pastScope{toks: ps.toks, clauses: make([][]bool, len(ps.clauses)), fact: ps.fact}
+	for k, p := range ps.clauses {
 		if p != nil {
-			c.parts[k] = make([]bool, len(p))
+			c.clauses[k] = make([]bool, len(p))
 		}
 	}
 	return c
 }
 
-// loneExtra is how many words besides its phrase a part may hold and still be only a
+// loneExtra is how many words besides its phrase a clause may hold and still be only a
 // time said on its own ("about 2 years ago").
 const loneExtra = 2
 
-// pastScopeOf finds the parts of the text the scoped concepts present speak for; nil
-// when none is present.
+// timeFiller are the words a time said on its own may hold besides its phrase ("about
+// 2 years ago", "that was last year"). Any other word makes the clause a statement of
+// its own ("split up last month", "op last week"), which speaks for nothing but itself.
+var timeFiller = map[string]bool{"about": true, "around": true, "roughly": true, "nearly": true, "almost": true,
+	"over": true, "just": true, "a": true, "an": true, "few": true, "couple": true, "of": true, "some": true,
+	"and": true, "or": true, "so": true, "the": true, "that": true, "this": true, "it": true, "was": true,
+	"which": true, "back": true, "then": true, "until": true, "till": true, "ago": true, "least": true, "at": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "twenty": true, "thirty": true, "forty": true, "fifty": true}
+
+// presentTime are words that put their own clause in the present: a time said alone
+// beside such a clause does not speak for it ("a few months ago, and now he's septic").
+var presentTime = map[string]bool{"now": true, "today": true, "tonight": true, "currently": true, "still": true}
+
+// pastScopeOf finds the clauses the scoped concepts present speak for; nil when none is
+// present.
 func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 	var ps *pastScope
-	var first, size []int // by part: its first token and its number of tokens
 	for _, c := range e.scoped {
 		for _, m := range present[c] {
 			if m.from < 0 {
 				continue
 			}
 			if ps == nil {
-				ps = &pastScope{part: make([]int, len(toks)), parts: make([][]bool, len(present))}
-				for i := range toks {
-					if i > 0 && (toks[i].clause != toks[i-1].clause || (toks[i-1].norm == "and" && newSubject[toks[i].norm])) {
-						ps.part[i] = ps.part[i-1] + 1
-						first = append(first, i)
-						size = append(size, 0)
-					} else if i > 0 {
-						ps.part[i] = ps.part[i-1]
-					} else {
-						first, size = append(first, 0), append(size, 0)
-					}
-					size[ps.part[i]]++
-				}
+				ps = &pastScope{toks: toks, clauses: make([][]bool, len(present)), fact: e.fact}
 			}
-			if ps.parts[c] == nil {
-				ps.parts[c] = make([]bool, len(first))
+			if ps.clauses[c] == nil {
+				ps.clauses[c] = make([]bool, toks[len(toks)-1].clause+1)
 			}
-			p := ps.part[m.from]
-			ps.parts[c][p] = true
-			if size[p] > m.to-m.from+loneExtra {
+			cl := toks[m.from].clause
+			ps.clauses[c][cl] = true
+			first := clauseStart(toks, m.from)
+			if !e.timeAlone(toks, first, m) {
 				continue
 			}
-			// A time on its own: it speaks for the part before it in the sentence, or,
-			// opening the sentence, for the part after it.
-			sentence := toks[first[p]].sentence
-			if p > 0 && toks[first[p-1]].sentence == sentence {
-				ps.parts[c][p-1] = true
-			} else if p+1 < len(first) && toks[first[p+1]].sentence == sentence {
-				ps.parts[c][p+1] = true
+			// A time on its own: it speaks for the clause before it in the sentence,
+			// or, opening the sentence, for the clause after it; never for a clause
+			// that says its own time is now.
+			if first > 0 && toks[first-1].sentence == toks[first].sentence {
+				if prev := clauseStart(toks, first-1); !e.saysNow(toks, prev) {
+					ps.clauses[c][toks[prev].clause] = true
+				}
+			} else if next := first + e.clauseLen(toks, first); next < len(toks) && toks[next].sentence == toks[first].sentence && !e.saysNow(toks, next) {
+				ps.clauses[c][toks[next].clause] = true
 			}
 		}
 	}
 	return ps
+}
+
+// timeAlone reports whether the clause starting at first is only the time m says, with
+// at most loneExtra words that qualify a time ("nearly 20 years ago"). "Discharged
+// yesterday" or "split up last month" tells an event, and speaks only for itself.
+func (e *Engine) timeAlone(toks []token, first int, m match) bool {
+	n := e.clauseLen(toks, first)
+	if n > m.to-m.from+loneExtra {
+		return false
+	}
+	for k := first; k < first+n; k++ {
+		if (k < m.from || k >= m.to) && !toks[k].number && !timeFiller[toks[k].norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// saysNow reports whether the clause starting at first puts itself in the present.
+func (e *Engine) saysNow(toks []token, first int) bool {
+	for k := first; k < len(toks) && toks[k].clause == toks[first].clause; k++ {
+		if presentTime[toks[k].norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // reason names the rule and the patient's own words that made it fire.
