@@ -38,6 +38,9 @@ type Engine struct {
 	// scoped are the concepts that stop a rule only for the clauses they speak for
 	// (clause_scoped: "last year" puts its own clause in the past, not the request).
 	scoped []int
+	// fact marks, by id, the concepts that are facts about the person (person_facts:
+	// pregnant, on insulin): true now whenever they began, so never put in the past.
+	fact []bool
 }
 
 // WithSecondOpinion returns a copy of the engine that lets m raise its suggestions
@@ -393,7 +396,9 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 		inPast = merged
 	}
 	has := func(c int) bool {
-		if inPast == nil {
+		if inPast == nil || past.isFact(c) {
+			// A fact about the person ("I'm pregnant, found out last month") holds
+			// wherever it is said; only the red flag beside it can be in the past.
 			return len(present[c]) > 0
 		}
 		for _, m := range present[c] {
@@ -433,11 +438,29 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 type pastScope struct {
 	toks    []token
 	clauses [][]bool // by concept, then by clause
+	fact    []bool   // the engine's person facts, which no past time speaks for
 }
+
+// isFact reports whether concept c is a fact about the person, never put in the past.
+func (ps *pastScope) isFact(c int) bool { return c < len(ps.fact) && ps.fact[c] }
 
 // loneExtra is how many words besides its phrase a clause may hold and still be only a
 // time said on its own ("about 2 years ago").
 const loneExtra = 2
+
+// timeFiller are the words a time said on its own may hold besides its phrase ("about
+// 2 years ago", "that was last year"). Any other word makes the clause a statement of
+// its own ("split up last month", "op last week"), which speaks for nothing but itself.
+var timeFiller = map[string]bool{"about": true, "around": true, "roughly": true, "nearly": true, "almost": true,
+	"over": true, "just": true, "a": true, "an": true, "few": true, "couple": true, "of": true, "some": true,
+	"and": true, "or": true, "so": true, "the": true, "that": true, "this": true, "it": true, "was": true,
+	"which": true, "back": true, "then": true, "until": true, "till": true, "ago": true, "least": true, "at": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "twenty": true, "thirty": true, "forty": true, "fifty": true}
+
+// presentTime are words that put their own clause in the present: a time said alone
+// beside such a clause does not speak for it ("a few months ago, and now he's septic").
+var presentTime = map[string]bool{"now": true, "today": true, "tonight": true, "currently": true, "still": true}
 
 // pastScopeOf finds the clauses the scoped concepts present speak for; nil when none is
 // present.
@@ -449,7 +472,7 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 				continue
 			}
 			if ps == nil {
-				ps = &pastScope{toks: toks, clauses: make([][]bool, len(present))}
+				ps = &pastScope{toks: toks, clauses: make([][]bool, len(present)), fact: e.fact}
 			}
 			if ps.clauses[c] == nil {
 				ps.clauses[c] = make([]bool, toks[len(toks)-1].clause+1)
@@ -457,19 +480,48 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 			cl := toks[m.from].clause
 			ps.clauses[c][cl] = true
 			first := clauseStart(toks, m.from)
-			if e.clauseLen(toks, first) > m.to-m.from+loneExtra {
+			if !e.timeAlone(toks, first, m) {
 				continue
 			}
 			// A time on its own: it speaks for the clause before it in the sentence,
-			// or, opening the sentence, for the clause after it.
+			// or, opening the sentence, for the clause after it; never for a clause
+			// that says its own time is now.
 			if first > 0 && toks[first-1].sentence == toks[first].sentence {
-				ps.clauses[c][toks[first-1].clause] = true
-			} else if next := first + e.clauseLen(toks, first); next < len(toks) && toks[next].sentence == toks[first].sentence {
+				if prev := clauseStart(toks, first-1); !e.saysNow(toks, prev) {
+					ps.clauses[c][toks[prev].clause] = true
+				}
+			} else if next := first + e.clauseLen(toks, first); next < len(toks) && toks[next].sentence == toks[first].sentence && !e.saysNow(toks, next) {
 				ps.clauses[c][toks[next].clause] = true
 			}
 		}
 	}
 	return ps
+}
+
+// timeAlone reports whether the clause starting at first is only the time m says, with
+// at most loneExtra words that qualify a time ("nearly 20 years ago"). "Discharged
+// yesterday" or "split up last month" tells an event, and speaks only for itself.
+func (e *Engine) timeAlone(toks []token, first int, m match) bool {
+	n := e.clauseLen(toks, first)
+	if n > m.to-m.from+loneExtra {
+		return false
+	}
+	for k := first; k < first+n; k++ {
+		if (k < m.from || k >= m.to) && !toks[k].number && !timeFiller[toks[k].norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// saysNow reports whether the clause starting at first puts itself in the present.
+func (e *Engine) saysNow(toks []token, first int) bool {
+	for k := first; k < len(toks) && toks[k].clause == toks[first].clause; k++ {
+		if presentTime[toks[k].norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // reason names the rule and the patient's own words that made it fire.
