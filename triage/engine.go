@@ -171,6 +171,12 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
 			return true
 		}
+		if a.past != nil && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.present, a.past.cleared()) && r.factsHold(in, a.f) {
+			// The words are there but the patient put them in the past or asked about
+			// them ("what are the signs of sepsis?", "I collapsed in 2021"): the model,
+			// which reads no time, may not raise them back.
+			return true
+		}
 	}
 	return false
 }
@@ -431,10 +437,10 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 }
 
 // pastScope holds, for each concept the rules file scopes to its clause
-// (clause_scoped: a phrase that puts things in the past, "last year", "years ago"),
-// the clauses it speaks for: its own, and the clause it introduces or closes when it
-// stands alone ("Last year, I had sepsis"; "an overdose when I was 20, nearly 20
-// years ago"). nil for a concept not scoped or not said.
+// (clause_scoped: a phrase that puts things in the past, "last year", "years ago", or
+// makes them a question, "what are the signs of"), the clauses it speaks for: its own,
+// and the clause it introduces or closes when it stands alone ("Last year, I had
+// sepsis"; "an overdose when I was 20, nearly 20 years ago").
 type pastScope struct {
 	toks    []token
 	clauses [][]bool // by concept, then by clause
@@ -443,6 +449,18 @@ type pastScope struct {
 
 // isFact reports whether concept c is a fact about the person, never put in the past.
 func (ps *pastScope) isFact(c int) bool { return c < len(ps.fact) && ps.fact[c] }
+
+// cleared is the scope with every clause in the present: what the rules would read
+// without the scoped concepts.
+func (ps *pastScope) cleared() *pastScope {
+	c := &pastScope{toks: ps.toks, clauses: make([][]bool, len(ps.clauses)), fact: ps.fact}
+	for k, p := range ps.clauses {
+		if p != nil {
+			c.clauses[k] = make([]bool, len(p))
+		}
+	}
+	return c
+}
 
 // loneExtra is how many words besides its phrase a clause may hold and still be only a
 // time said on its own ("about 2 years ago").
@@ -621,7 +639,9 @@ func (e *Engine) liveMasks(toks []token, found []match) []match {
 			masks = append(masks, m)
 		}
 	}
-	return masks
+	// A mask hidden by another is no mask: "not safe tonight" hides the "safe tonight"
+	// that would read the time as about safety.
+	return slices.DeleteFunc(masks, func(m match) bool { return e.maskedAt(masks, m.concept, m.from, m.to) })
 }
 
 // masked sets apart the phrases a mask hides where the two overlap: "coil fitted"
@@ -705,7 +725,6 @@ func (e *Engine) findTogether(toks []token, found, masks []match) []match {
 				end++
 			}
 			var group []match
-			hidden := 0
 			for _, part := range tg.parts {
 				at, ok := firstIn(toks, start, end, part)
 				if !ok {
@@ -713,20 +732,11 @@ func (e *Engine) findTogether(toks []token, found, masks []match) []match {
 					break
 				}
 				m := match{concept: tg.concept, from: at, to: at + len(part.words)}
-				if e.negated(toks, found, m) || e.deniedPair(toks, tg, m, end) {
+				if e.negated(toks, found, m) || e.maskedAt(masks, tg.concept, m.from, m.to) || e.deniedPair(toks, tg, m, end) {
 					group = nil
 					break
 				}
-				if e.maskedAt(masks, tg.concept, m.from, m.to) {
-					hidden++
-				}
 				group = append(group, m)
-			}
-			if hidden == len(tg.parts) {
-				// Every part inside a mask: "pain down one side of my face" is not a
-				// droop. A part said outside it is the red flag said again: "pain down
-				// one side of my face and it's drooping".
-				group = nil
 			}
 			out = append(out, group...)
 			start = end
@@ -779,7 +789,7 @@ func (tg together) couldBeIn(words map[string]bool) bool {
 	for _, p := range tg.parts {
 		w := p.words[0]
 		switch {
-		case w == "?" || w == "#many":
+		case w == "?" || w == "#many" || w == "#year":
 		case strings.HasSuffix(w, "*"):
 			if len(w) >= 4 && !words[w[:3]+"*"] {
 				return false
@@ -839,6 +849,10 @@ func wordMatches(pattern, word string) bool {
 		// A number of ten or more: "took 40 tablets" is an overdose, "took 2" is not.
 		n, err := strconv.ParseFloat(word, 64)
 		return err == nil && n >= 10
+	case pattern == "#year":
+		// A year of the calendar: "in 2017", "back in 2019".
+		n, err := strconv.Atoi(word)
+		return err == nil && len(word) == 4 && n >= 1930 && n <= 2039
 	case strings.HasSuffix(pattern, "*"):
 		return strings.HasPrefix(word, pattern[:len(pattern)-1])
 	}
@@ -867,6 +881,11 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 			// not, since "no headache and now chest pain" says there is chest pain.
 			window += 3
 		}
+		if toks[i].norm == "and" && i+1 <= m.from && newSubject[toks[i+1].norm] {
+			// "no plan and I'm safe tonight", "no fever and now chest pain": "and" with
+			// a new subject or time starts a statement of its own.
+			return false
+		}
 		if !e.cues[toks[i].norm] {
 			continue
 		}
@@ -877,6 +896,12 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 	}
 	return false
 }
+
+// newSubject are the words after "and" that start a statement of its own, which a
+// negation before the "and" does not reach.
+var newSubject = map[string]bool{"i": true, "im": true, "ive": true, "id": true, "ill": true, "she": true,
+	"shes": true, "he": true, "hes": true, "we": true, "were": true, "they": true, "theyre": true, "now": true,
+	"my": true, "his": true, "her": true, "today": true, "then": true}
 
 // afterWindow is how many words after a phrase a word like "normally" reaches:
 // "peeing and pooing normally", "my breathing is fine".
@@ -1024,11 +1049,6 @@ func ownsCue(toks []token, found []match, i int, m match) bool {
 		}
 		if f.from <= m.from && m.to <= f.to {
 			continue // "not sudden" is a phrase, and denies the sudden inside it
-		}
-		if f.from == i && f.from < m.from && m.from < f.to {
-			// "not safe tonight": m starts inside the cue's own phrase ("not safe"), so
-			// the cue negates the words the two share and m with them ("safe tonight").
-			continue
 		}
 		return true
 	}

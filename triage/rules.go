@@ -195,7 +195,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 				}
 				key := ""
 				for _, part := range tg.parts {
-					if w := part.words[0]; w != "?" && w != "#many" && !strings.HasSuffix(w, "*") {
+					if w := part.words[0]; w != "?" && w != "#many" && w != "#year" && !strings.HasSuffix(w, "*") {
 						key = w
 						break
 					}
