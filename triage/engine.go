@@ -38,6 +38,9 @@ type Engine struct {
 	// scoped are the concepts that stop a rule only for the clauses they speak for
 	// (clause_scoped: "last year" puts its own clause in the past, not the request).
 	scoped []int
+	// fact marks, by id, the concepts that are facts about the person (person_facts:
+	// pregnant, on insulin): true now whenever they began, so never put in the past.
+	fact []bool
 }
 
 // WithSecondOpinion returns a copy of the engine that lets m raise its suggestions
@@ -166,6 +169,12 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 			return true
 		}
 		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
+			return true
+		}
+		if a.past != nil && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.present, a.past.cleared()) && r.factsHold(in, a.f) {
+			// The words are there but the patient put them in the past or asked about
+			// them ("what are the signs of sepsis?", "I collapsed in 2021"): the model,
+			// which reads no time, may not raise them back.
 			return true
 		}
 	}
@@ -393,7 +402,9 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 		inPast = merged
 	}
 	has := func(c int) bool {
-		if inPast == nil {
+		if inPast == nil || past.isFact(c) {
+			// A fact about the person ("I'm pregnant, found out last month") holds
+			// wherever it is said; only the red flag beside it can be in the past.
 			return len(present[c]) > 0
 		}
 		for _, m := range present[c] {
@@ -426,18 +437,48 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 }
 
 // pastScope holds, for each concept the rules file scopes to its clause
-// (clause_scoped: a phrase that puts things in the past, "last year", "years ago"),
-// the clauses it speaks for: its own, and the clause it introduces or closes when it
-// stands alone ("Last year, I had sepsis"; "an overdose when I was 20, nearly 20
-// years ago"). nil for a concept not scoped or not said.
+// (clause_scoped: a phrase that puts things in the past, "last year", "years ago", or
+// makes them a question, "what are the signs of"), the clauses it speaks for: its own,
+// and the clause it introduces or closes when it stands alone ("Last year, I had
+// sepsis"; "an overdose when I was 20, nearly 20 years ago").
 type pastScope struct {
 	toks    []token
 	clauses [][]bool // by concept, then by clause
+	fact    []bool   // the engine's person facts, which no past time speaks for
+}
+
+// isFact reports whether concept c is a fact about the person, never put in the past.
+func (ps *pastScope) isFact(c int) bool { return c < len(ps.fact) && ps.fact[c] }
+
+// cleared is the scope with every clause in the present: what the rules would read
+// without the scoped concepts.
+func (ps *pastScope) cleared() *pastScope {
+	c := &pastScope{toks: ps.toks, clauses: make([][]bool, len(ps.clauses)), fact: ps.fact}
+	for k, p := range ps.clauses {
+		if p != nil {
+			c.clauses[k] = make([]bool, len(p))
+		}
+	}
+	return c
 }
 
 // loneExtra is how many words besides its phrase a clause may hold and still be only a
 // time said on its own ("about 2 years ago").
 const loneExtra = 2
+
+// timeFiller are the words a time said on its own may hold besides its phrase ("about
+// 2 years ago", "that was last year"). Any other word makes the clause a statement of
+// its own ("split up last month", "op last week"), which speaks for nothing but itself.
+var timeFiller = map[string]bool{"about": true, "around": true, "roughly": true, "nearly": true, "almost": true,
+	"over": true, "just": true, "a": true, "an": true, "few": true, "couple": true, "of": true, "some": true,
+	"and": true, "or": true, "so": true, "the": true, "that": true, "this": true, "it": true, "was": true,
+	"which": true, "back": true, "then": true, "until": true, "till": true, "ago": true, "least": true, "at": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "twenty": true, "thirty": true, "forty": true, "fifty": true}
+
+// presentTime are words that put their own clause in the present: a time said alone
+// beside such a clause does not speak for it ("a few months ago, and now he's septic").
+var presentTime = map[string]bool{"now": true, "today": true, "tonight": true, "currently": true, "still": true}
 
 // pastScopeOf finds the clauses the scoped concepts present speak for; nil when none is
 // present.
@@ -449,7 +490,7 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 				continue
 			}
 			if ps == nil {
-				ps = &pastScope{toks: toks, clauses: make([][]bool, len(present))}
+				ps = &pastScope{toks: toks, clauses: make([][]bool, len(present)), fact: e.fact}
 			}
 			if ps.clauses[c] == nil {
 				ps.clauses[c] = make([]bool, toks[len(toks)-1].clause+1)
@@ -457,19 +498,48 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 			cl := toks[m.from].clause
 			ps.clauses[c][cl] = true
 			first := clauseStart(toks, m.from)
-			if e.clauseLen(toks, first) > m.to-m.from+loneExtra {
+			if !e.timeAlone(toks, first, m) {
 				continue
 			}
 			// A time on its own: it speaks for the clause before it in the sentence,
-			// or, opening the sentence, for the clause after it.
+			// or, opening the sentence, for the clause after it; never for a clause
+			// that says its own time is now.
 			if first > 0 && toks[first-1].sentence == toks[first].sentence {
-				ps.clauses[c][toks[first-1].clause] = true
-			} else if next := first + e.clauseLen(toks, first); next < len(toks) && toks[next].sentence == toks[first].sentence {
+				if prev := clauseStart(toks, first-1); !e.saysNow(toks, prev) {
+					ps.clauses[c][toks[prev].clause] = true
+				}
+			} else if next := first + e.clauseLen(toks, first); next < len(toks) && toks[next].sentence == toks[first].sentence && !e.saysNow(toks, next) {
 				ps.clauses[c][toks[next].clause] = true
 			}
 		}
 	}
 	return ps
+}
+
+// timeAlone reports whether the clause starting at first is only the time m says, with
+// at most loneExtra words that qualify a time ("nearly 20 years ago"). "Discharged
+// yesterday" or "split up last month" tells an event, and speaks only for itself.
+func (e *Engine) timeAlone(toks []token, first int, m match) bool {
+	n := e.clauseLen(toks, first)
+	if n > m.to-m.from+loneExtra {
+		return false
+	}
+	for k := first; k < first+n; k++ {
+		if (k < m.from || k >= m.to) && !toks[k].number && !timeFiller[toks[k].norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// saysNow reports whether the clause starting at first puts itself in the present.
+func (e *Engine) saysNow(toks []token, first int) bool {
+	for k := first; k < len(toks) && toks[k].clause == toks[first].clause; k++ {
+		if presentTime[toks[k].norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // reason names the rule and the patient's own words that made it fire.
@@ -569,7 +639,9 @@ func (e *Engine) liveMasks(toks []token, found []match) []match {
 			masks = append(masks, m)
 		}
 	}
-	return masks
+	// A mask hidden by another is no mask: "not safe tonight" hides the "safe tonight"
+	// that would read the time as about safety.
+	return slices.DeleteFunc(masks, func(m match) bool { return e.maskedAt(masks, m.concept, m.from, m.to) })
 }
 
 // masked sets apart the phrases a mask hides where the two overlap: "coil fitted"
@@ -653,7 +725,6 @@ func (e *Engine) findTogether(toks []token, found, masks []match) []match {
 				end++
 			}
 			var group []match
-			hidden := 0
 			for _, part := range tg.parts {
 				at, ok := firstIn(toks, start, end, part)
 				if !ok {
@@ -661,20 +732,11 @@ func (e *Engine) findTogether(toks []token, found, masks []match) []match {
 					break
 				}
 				m := match{concept: tg.concept, from: at, to: at + len(part.words)}
-				if e.negated(toks, found, m) || e.deniedPair(toks, tg, m, end) {
+				if e.negated(toks, found, m) || e.maskedAt(masks, tg.concept, m.from, m.to) || e.deniedPair(toks, tg, m, end) {
 					group = nil
 					break
 				}
-				if e.maskedAt(masks, tg.concept, m.from, m.to) {
-					hidden++
-				}
 				group = append(group, m)
-			}
-			if hidden == len(tg.parts) {
-				// Every part inside a mask: "pain down one side of my face" is not a
-				// droop. A part said outside it is the red flag said again: "pain down
-				// one side of my face and it's drooping".
-				group = nil
 			}
 			out = append(out, group...)
 			start = end
@@ -727,7 +789,7 @@ func (tg together) couldBeIn(words map[string]bool) bool {
 	for _, p := range tg.parts {
 		w := p.words[0]
 		switch {
-		case w == "?" || w == "#many":
+		case w == "?" || w == "#many" || w == "#year":
 		case strings.HasSuffix(w, "*"):
 			if len(w) >= 4 && !words[w[:3]+"*"] {
 				return false
@@ -787,6 +849,10 @@ func wordMatches(pattern, word string) bool {
 		// A number of ten or more: "took 40 tablets" is an overdose, "took 2" is not.
 		n, err := strconv.ParseFloat(word, 64)
 		return err == nil && n >= 10
+	case pattern == "#year":
+		// A year of the calendar: "in 2017", "back in 2019".
+		n, err := strconv.Atoi(word)
+		return err == nil && len(word) == 4 && n >= 1930 && n <= 2039
 	case strings.HasSuffix(pattern, "*"):
 		return strings.HasPrefix(word, pattern[:len(pattern)-1])
 	}
@@ -815,6 +881,11 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 			// not, since "no headache and now chest pain" says there is chest pain.
 			window += 3
 		}
+		if toks[i].norm == "and" && i+1 <= m.from && newSubject[toks[i+1].norm] {
+			// "no plan and I'm safe tonight", "no fever and now chest pain": "and" with
+			// a new subject or time starts a statement of its own.
+			return false
+		}
 		if !e.cues[toks[i].norm] {
 			continue
 		}
@@ -825,6 +896,12 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 	}
 	return false
 }
+
+// newSubject are the words after "and" that start a statement of its own, which a
+// negation before the "and" does not reach.
+var newSubject = map[string]bool{"i": true, "im": true, "ive": true, "id": true, "ill": true, "she": true,
+	"shes": true, "he": true, "hes": true, "we": true, "were": true, "they": true, "theyre": true, "now": true,
+	"my": true, "his": true, "her": true, "today": true, "then": true}
 
 // afterWindow is how many words after a phrase a word like "normally" reaches:
 // "peeing and pooing normally", "my breathing is fine".
@@ -972,11 +1049,6 @@ func ownsCue(toks []token, found []match, i int, m match) bool {
 		}
 		if f.from <= m.from && m.to <= f.to {
 			continue // "not sudden" is a phrase, and denies the sudden inside it
-		}
-		if f.from == i && f.from < m.from && m.from < f.to {
-			// "not safe tonight": m starts inside the cue's own phrase ("not safe"), so
-			// the cue negates the words the two share and m with them ("safe tonight").
-			continue
 		}
 		return true
 	}

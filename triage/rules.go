@@ -27,6 +27,7 @@ type ruleFile struct {
 	Concepts        map[string][]string `yaml:"concepts"`
 	Masks           map[string][]string `yaml:"masks"`
 	ClauseScoped    []string            `yaml:"clause_scoped"`
+	PersonFacts     []string            `yaml:"person_facts"`
 	Rules           []ruleSpec          `yaml:"rules"`
 }
 
@@ -90,6 +91,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		Concepts     yaml.Node   `yaml:"concepts"`
 		Masks        yaml.Node   `yaml:"masks"`
 		ClauseScoped yaml.Node   `yaml:"clause_scoped"`
+		PersonFacts  yaml.Node   `yaml:"person_facts"`
 		WordClasses  yaml.Node   `yaml:"word_classes"`
 		Fallback     yaml.Node   `yaml:"fallback"`
 	}
@@ -193,7 +195,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 				}
 				key := ""
 				for _, part := range tg.parts {
-					if w := part.words[0]; w != "?" && w != "#many" && !strings.HasSuffix(w, "*") {
+					if w := part.words[0]; w != "?" && w != "#many" && w != "#year" && !strings.HasSuffix(w, "*") {
 						key = w
 						break
 					}
@@ -270,6 +272,20 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			return nil, bad(line, "clause_scoped: %q is not a concept", name)
 		}
 		e.scoped = append(e.scoped, c)
+	}
+	for i, name := range rf.PersonFacts {
+		c, ok := ids[name]
+		if !ok {
+			line := lines.PersonFacts.Line
+			if i < len(lines.PersonFacts.Content) {
+				line = lines.PersonFacts.Content[i].Line
+			}
+			return nil, bad(line, "person_facts: %q is not a concept", name)
+		}
+		if e.fact == nil {
+			e.fact = make([]bool, len(e.concepts))
+		}
+		e.fact[c] = true
 	}
 
 	seen := map[string]int{}

@@ -75,6 +75,7 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"mask of itself", "rules:\n", "masks:\n  neck: [neck]\nrules:\n", `line 11: masks: "neck" cannot hide itself`},
 		{"mask of nothing", "rules:\n", "masks:\n  neck: []\nrules:\n", `line 11: masks: "neck" hides no concept`},
 		{"clause scope of an unknown concept", "rules:\n", "clause_scoped: [last_year]\nrules:\n", `line 10: clause_scoped: "last_year" is not a concept`},
+		{"person fact of an unknown concept", "rules:\n", "person_facts: [pregnancy]\nrules:\n", `line 10: person_facts: "pregnancy" is not a concept`},
 		{"no fallback for admin", "  admin: {priority: routine, team: admin, says: fallback}\n", "", "needs a fallback for admin requests"},
 		{"bad yaml", rule, `  - {id: a, says: [`, "practice-rules.yaml line 11:"},
 		{"empty file", smallRules, "", "practice-rules.yaml: the rules file is empty"},

@@ -115,7 +115,7 @@ func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
 func normalizePhrase(p string, spellings map[string]string) []string {
 	var words []string
 	for _, f := range strings.Fields(strings.ToLower(p)) {
-		if f == "?" || f == "#many" || strings.HasPrefix(f, "@") {
+		if f == "?" || f == "#many" || f == "#year" || strings.HasPrefix(f, "@") {
 			words = append(words, f)
 			continue
 		}
@@ -148,6 +148,10 @@ var (
 	fahrenheitWords = map[string]bool{"f": true, "fahrenheit": true, "of": false}
 )
 
+// numberWords are the numbers a baby's age is spelt with: "three and a half months old".
+var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
 // ageLeads are the words after which "N months" is an age, not a duration.
 var ageLeads = map[string]bool{"is": true, "aged": true, "age": true, "only": true, "baby": true, "babys": true,
 	"hes": true, "shes": true, "just": true, "now": true, "son": true, "daughter": true, "boy": true, "girl": true,
@@ -164,7 +168,8 @@ func monthsFromText(toks []token, age int) int {
 		if t.norm == "newborn" {
 			return 0
 		}
-		if !t.number || i+1 >= len(toks) {
+		word, spelt := numberWords[t.norm]
+		if (!t.number && !spelt) || i+1 >= len(toks) {
 			continue
 		}
 		// "3 and a half months", "3 and half months": the unit comes after the half.
@@ -191,6 +196,9 @@ func monthsFromText(toks []token, age int) int {
 			continue // "a cough for 3 weeks" is not an age
 		}
 		n, err := strconv.ParseFloat(t.norm, 64)
+		if spelt {
+			n, err = word, nil
+		}
 		if err != nil {
 			continue
 		}

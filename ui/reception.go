@@ -70,6 +70,10 @@ type Reception struct {
 	found   []triage.Patient
 	patient *triage.Patient
 	sending bool
+	// search numbers the searches of the practice list; only the answer to the latest
+	// is shown. cancelSearch stops the one running when a newer one replaces it.
+	search       int
+	cancelSearch context.CancelFunc
 	// tryKey is the idempotency key of the entry last sent, and tryBody that entry:
 	// sending the same entry again reuses the key, so a retry after a lost answer
 	// cannot put the caller's request in the inbox twice.
@@ -176,29 +180,46 @@ func (v *Reception) patientLine(p triage.Patient) string {
 		p.BirthDate.Format("2 Jan 2006"), Age(p, v.d.opts.Now()), sexLetter(p.Sex), p.NHSNumber.String())
 }
 
-// find searches the practice list off the Fyne thread.
+// find searches the practice list off the Fyne thread. A search started while another
+// runs (Enter pressed again after the caller corrected themself) replaces it: the
+// answer to the older one is dropped when it comes, so it can never replace the list of
+// the search on screen, nor leave a patient picked from one list while another is shown.
 func (v *Reception) find() {
 	q, err := triage.ParsePatientQuery(v.Search.Text)
 	if err != nil {
 		v.Found.SetText(triage.ErrorMessage(err))
 		return
 	}
+	v.search++
+	n := v.search
+	if v.cancelSearch != nil {
+		v.cancelSearch()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	v.cancelSearch = cancel
 	v.Found.SetText("Searching the practice list…")
 	v.FindBtn.Disable()
 	// A new search is a look for another patient (the caller gave another name or
 	// date of birth): the one picked before is no longer the one the request is for
 	// until they are picked again, so the request cannot go to the first one found
-	// while the screen lists others.
+	// while the screen lists others. The results of the search before are taken off
+	// the screen too, so nobody picks from them while this one runs.
+	v.found = nil
+	v.Results.UnselectAll()
+	v.Results.Refresh()
 	if v.patient != nil {
 		v.patient = nil
 		v.Chosen.SetText("No patient chosen: pick the caller's patient from the new results")
 		v.reword()
 	}
 	spawn(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		found, total, err := v.link.FindPatients(ctx, q)
 		onUI(func() {
+			if n != v.search {
+				return // a newer search replaced this one, or the screen was cleared
+			}
+			v.cancelSearch = nil
 			v.FindBtn.Enable()
 			if err != nil {
 				v.Found.SetText("The practice list could not be searched: " + triage.ErrorMessage(err) + ". Check the connection and try again.")
@@ -207,6 +228,13 @@ func (v *Reception) find() {
 			v.found = found
 			v.Results.UnselectAll()
 			v.Results.Refresh()
+			if v.patient != nil {
+				// Nothing can be picked while a search runs; should a patient be
+				// picked all the same, they are not one of these results.
+				v.patient = nil
+				v.Chosen.SetText("No patient chosen: pick the caller's patient from the new results")
+				v.reword()
+			}
 			switch {
 			case len(found) == 0:
 				v.Found.SetText("No patient on the practice list matches. Check the spelling and the date of birth, or ask for the NHS number.")
@@ -412,6 +440,14 @@ func (v *Reception) enter() {
 // clearRequest empties what was about this request, keeping the message that says
 // what happened to it.
 func (v *Reception) clearRequest() {
+	// A search still running was for the caller just dealt with: its answer must not
+	// fill the list for the next one.
+	v.search++
+	if v.cancelSearch != nil {
+		v.cancelSearch()
+		v.cancelSearch = nil
+	}
+	v.FindBtn.Enable()
 	v.patient = nil
 	v.found = nil
 	v.Results.UnselectAll()

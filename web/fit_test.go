@@ -7,15 +7,15 @@ import (
 
 // fitProblems is run in the page: what scrolls sideways or wraps badly at the
 // viewport's width. The page may not be wider than the viewport; no visible element
-// may reach past its right edge (the skip link and visually hidden text are off-screen
-// on purpose); and the header's links, when they wrap, wrap into even rows, never one
+// may reach past its right edge (the skip link, visually hidden text and, on a phone, a
+// responsive table's header row are off-screen on purpose); and the header's links, when they wrap, wrap into even rows, never one
 // link alone on a row under a full one.
 const fitProblems = `(() => {
 	const W = window.innerWidth, out = [];
 	const sw = document.documentElement.scrollWidth;
 	if (sw > W) out.push("the page is " + sw + " px wide in a " + W + " px window");
 	for (const el of document.querySelectorAll("body *")) {
-		if (el.closest(".nhsuk-u-visually-hidden, .nhsuk-skip-link, [hidden]")) continue;
+		if (el.closest(".nhsuk-u-visually-hidden, .nhsuk-skip-link, [hidden]") || (el.closest(".nhsuk-table-responsive .nhsuk-table__head") && W < 769)) continue;
 		const r = el.getBoundingClientRect();
 		if (r.width === 0 || r.height === 0) continue;
 		if (r.right > W + 0.5) {
