@@ -136,7 +136,12 @@ func openDBTo(ctx context.Context, path string, s schema, upTo int) (*DB, error)
 		w.Close()
 		return nil, fmt.Errorf("open %s %s: %w", s.name, path, err)
 	}
-	r.SetMaxOpenConns(8)
+	r.SetMaxOpenConns(readers)
+	// Keep every reader's connection when it is given back: database/sql keeps two by
+	// default, so under load (a token check and a feed page for each of two hundred
+	// desks) the others were closed and opened again, each with its prepared statements
+	// made anew, a twentieth of the queue's CPU.
+	r.SetMaxIdleConns(readers)
 	db := &DB{path: path, schema: s, w: w, r: r, Now: time.Now}
 	if err := db.migrate(ctx, upTo); err != nil {
 		db.Close()
@@ -144,6 +149,9 @@ func openDBTo(ctx context.Context, path string, s schema, upTo int) (*DB, error)
 	}
 	return db, nil
 }
+
+// readers is how many connections read a database at once.
+const readers = 8
 
 // prepareFile makes sure path is either a new empty file only its owner can read, or
 // an existing SQLite database of this schema; anything else is refused untouched.

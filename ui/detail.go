@@ -555,10 +555,16 @@ func (v *Detail) showPriority(p triage.Priority) {
 }
 
 // act sends one action for the open request off the Fyne thread; after it the desk
-// reloads and, when the request has left the screen's queue, goes back to it.
+// reloads and, when the request has left the screen's queue, goes back to it. When the
+// person left the request (Esc) or opened another while the action was being sent, the
+// answer changes nothing on screen: loading the request again would start a presence
+// heartbeat telling other staff they still have it open.
 func (v *Detail) act(a triage.Action, back bool) {
 	a.RequestID, a.BaseVersion, a.Actor = v.item.ID, v.item.Version, v.d.opts.User
-	v.d.do(a, func(triage.Request) {
+	v.d.do(a, func(r triage.Request) {
+		if !v.d.detailShown() || v.item.ID != r.ID {
+			return
+		}
 		if back {
 			v.d.Back()
 		} else {

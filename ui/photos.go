@@ -162,6 +162,7 @@ type PhotoStrip struct {
 	d         *Desk
 	requestID int64
 	refs      []triage.PhotoRef
+	user      string // whom the thumbnails were fetched for
 	// ctx lives as long as the request shown: leaving it (another request, the list)
 	// cancels every fetch of its photos, so none goes on downloading, or is recorded
 	// by the queue as a view, once the reviewer has moved on; and a fetch that ends
@@ -183,7 +184,7 @@ func newPhotoStrip(d *Desk) *PhotoStrip {
 // the photos still being fetched are cancelled, and the larger view, if open, closes.
 func (s *PhotoStrip) clear() {
 	s.leave()
-	s.requestID, s.refs, s.Thumbs = 0, nil, nil
+	s.requestID, s.refs, s.user, s.Thumbs = 0, nil, "", nil
 	s.row.RemoveAll()
 	s.Root.Hide()
 	s.changed()
@@ -204,13 +205,16 @@ func (s *PhotoStrip) leave() {
 }
 
 // show puts the photos of request it in the strip and fetches those not yet in memory.
-// The same request shown again (a sync brought a newer version) keeps its thumbnails.
+// The same request shown again (a sync brought a newer version) to the same person
+// keeps its thumbnails; shown to another ("Working as" switched user) it fetches them
+// again as that person, so their first view of each photo is in the queue's audit
+// trail under their name, not served from the fetches of the person before.
 func (s *PhotoStrip) show(it triage.QueueItem) {
-	if it.ID == s.requestID && slices.Equal(it.Photos, s.refs) {
+	if it.ID == s.requestID && slices.Equal(it.Photos, s.refs) && s.user == s.d.opts.User {
 		return
 	}
 	s.leave()
-	s.requestID, s.refs = it.ID, it.Photos
+	s.requestID, s.refs, s.user = it.ID, it.Photos, s.d.opts.User
 	s.Thumbs = nil
 	s.row.RemoveAll()
 	if len(it.Photos) == 0 {

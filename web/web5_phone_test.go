@@ -7,9 +7,11 @@ package web_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // phoneHeight is the height of the phone the pages are checked on (375 × 812).
@@ -97,5 +99,45 @@ func TestWeb5EmergencyPageHasATapToCall999(t *testing.T) {
 		}
 		tb.largeText(100)
 		tb.resize(phone)
+	}
+}
+
+// A form sent with a mistake (a wrong password, a field left empty) comes back with the
+// keyboard on the error summary, as the design system's script would put it: the
+// pages have no script, so without this a keyboard or screen-reader user started again
+// at the top of the page, behind the header's links, with no idea what went wrong.
+// One Tab then reaches the first error's link.
+func TestWeb5AFormWithAMistakeComesBackWithTheFocusOnWhatWentWrong(t *testing.T) {
+	s := startSite(t)
+	tb := newTab(t, phone)
+	signUpAndIn(t, s, tb, "ruth@example.com", false)
+	tb.navigateBy("sign out", chromedp.Click(chromedp.CSS(`footer form [type=submit]`)))
+	for _, tt := range []struct {
+		page  string
+		fill  map[string]string
+		first string
+	}{
+		{"/sign-in", map[string]string{"email": "ruth@example.com", "password": "not the password"}, ""},
+		{"/sign-up", map[string]string{"email": "ruth@"}, "#email"},
+	} {
+		tb.open(s.URL + tt.page)
+		for id, v := range tt.fill {
+			tb.typeInto(id, v)
+		}
+		tb.submit()
+		if len(tb.errorSummary()) == 0 {
+			t.Fatalf("%s: no error summary after a mistake", tt.page)
+		}
+		if got := eval[string](tb, `document.activeElement ? document.activeElement.className : ""`); !strings.Contains(got, "nhsuk-error-summary") {
+			t.Errorf("%s: after a mistake the keyboard is on %q, not the error summary", tt.page, got)
+			continue
+		}
+		if tt.first == "" {
+			continue
+		}
+		tb.do("Tab", chromedp.KeyEvent(kb.Tab))
+		if got := eval[string](tb, `document.activeElement ? document.activeElement.getAttribute("href") || "" : ""`); got != tt.first {
+			t.Errorf("%s: one Tab from the error summary reached %q, want its link %q", tt.page, got, tt.first)
+		}
 	}
 }
