@@ -715,8 +715,12 @@ func (e *Engine) findTogether(toks []token, found, masks []match) []match {
 		candidate[g] = true
 	}
 	var out []match
-	for gi, tg := range e.together {
-		if !candidate[gi] || !tg.couldBeIn(words) {
+	for gi := range e.together {
+		if !candidate[gi] {
+			continue // most groups: skip them before copying the group
+		}
+		tg := e.together[gi]
+		if !tg.couldBeIn(words) {
 			continue
 		}
 		for start := 0; start < len(toks); {
