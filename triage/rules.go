@@ -262,26 +262,16 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		}
 	}
 
-	for i, name := range rf.ClauseScoped {
-		c, ok := ids[name]
-		if !ok {
-			line := lines.ClauseScoped.Line
-			if i < len(lines.ClauseScoped.Content) {
-				line = lines.ClauseScoped.Content[i].Line
-			}
-			return nil, bad(line, "clause_scoped: %q is not a concept", name)
-		}
-		e.scoped = append(e.scoped, c)
+	scoped, err := conceptsNamed("clause_scoped", rf.ClauseScoped, lines.ClauseScoped, ids, bad)
+	if err != nil {
+		return nil, err
 	}
-	for i, name := range rf.PersonFacts {
-		c, ok := ids[name]
-		if !ok {
-			line := lines.PersonFacts.Line
-			if i < len(lines.PersonFacts.Content) {
-				line = lines.PersonFacts.Content[i].Line
-			}
-			return nil, bad(line, "person_facts: %q is not a concept", name)
-		}
+	e.scoped = append(e.scoped, scoped...)
+	facts, err := conceptsNamed("person_facts", rf.PersonFacts, lines.PersonFacts, ids, bad)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range facts {
 		if e.fact == nil {
 			e.fact = make([]bool, len(e.concepts))
 		}
@@ -456,4 +446,23 @@ func sentence(s string) string {
 		s += "."
 	}
 	return s
+}
+
+// conceptsNamed turns a rules-file list of concept names (clause_scoped, person_facts)
+// into their ids, refusing an unknown name with the line it is on, so that a practice
+// editing its rules file is told where its mistake is.
+func conceptsNamed(key string, names []string, node yaml.Node, ids map[string]int, bad func(int, string, ...any) error) ([]int, error) {
+	out := make([]int, 0, len(names))
+	for i, name := range names {
+		c, ok := ids[name]
+		if !ok {
+			line := node.Line
+			if i < len(node.Content) {
+				line = node.Content[i].Line
+			}
+			return nil, bad(line, "%s: %q is not a concept", key, name)
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
