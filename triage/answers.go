@@ -1,7 +1,6 @@
 package triage
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -235,10 +234,3 @@ func (a *Answers) Summary() string {
 	}
 	return strings.Join(parts, "; ")
 }
-
-// GobEncode writes the answers for the desk's compact feed. Gob drops a pointer to a
-// zero value, which would turn a newborn (0 months) into "age not asked"; JSON keeps it.
-func (a Answers) GobEncode() ([]byte, error) { return json.Marshal(a) }
-
-// GobDecode reads what GobEncode wrote.
-func (a *Answers) GobDecode(b []byte) error { return json.Unmarshal(b, a) }

@@ -1,8 +1,6 @@
 package triage_test
 
 import (
-	"bytes"
-	"encoding/gob"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -127,32 +125,25 @@ func TestAnswersValidate(t *testing.T) {
 	}
 }
 
-// TestAnswersKeepANewbornThroughGobAndJSON: gob drops a pointer to zero, which would
-// turn "under a month old" into "not asked" on the desk's compact feed.
-func TestAnswersKeepANewbornThroughGobAndJSON(t *testing.T) {
+// TestAnswersKeepANewbornThroughJSON: a pointer to zero months must stay "under a
+// month old", never turn into "not asked" (the desk's feed is checked in fhir's
+// TestDeskPageRoundTrip).
+func TestAnswersKeepANewbornThroughJSON(t *testing.T) {
 	in := triage.Request{ID: 1, Answers: &triage.Answers{AgeMonths: months(0), RedFlags: []triage.FlagAnswer{{Question: "baby-fever", Yes: true}}}}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(in); err != nil {
+	b, err := json.Marshal(in)
+	if err != nil {
 		t.Fatal(err)
 	}
-	var out triage.Request
-	if err := gob.NewDecoder(&buf).Decode(&out); err != nil {
-		t.Fatal(err)
-	}
-	if out.Answers == nil || out.Answers.AgeMonths == nil || *out.Answers.AgeMonths != 0 || len(out.Answers.YesTo()) != 1 {
-		t.Fatalf("gob: got %+v", out.Answers)
-	}
-	b, _ := json.Marshal(in)
 	var back triage.Request
-	if err := json.Unmarshal(b, &back); err != nil || back.Answers.AgeMonths == nil || *back.Answers.AgeMonths != 0 {
+	if err := json.Unmarshal(b, &back); err != nil || back.Answers == nil || back.Answers.AgeMonths == nil || *back.Answers.AgeMonths != 0 || len(back.Answers.YesTo()) != 1 {
 		t.Fatalf("json: got %+v (%v)", back.Answers, err)
 	}
-	var none triage.Request
-	buf.Reset()
-	if err := gob.NewEncoder(&buf).Encode(triage.Request{ID: 2}); err != nil {
+	b, err = json.Marshal(triage.Request{ID: 2})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := gob.NewDecoder(&buf).Decode(&none); err != nil || none.Answers != nil {
+	var none triage.Request
+	if err := json.Unmarshal(b, &none); err != nil || none.Answers != nil {
 		t.Fatalf("a request without answers came back with %+v (%v)", none.Answers, err)
 	}
 }
