@@ -44,19 +44,20 @@ const driverName = "sqlite3_triagedesk"
 const memoryTempDriverName = "sqlite3_triagedesk_memory_temp"
 
 func init() {
-	sql.Register(driverName, &sqlite3.SQLiteDriver{
-		ConnectHook: func(c *sqlite3.SQLiteConn) error {
-			return c.RegisterFunc("fts_rank", ftsRank, true)
-		},
-	})
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: registerFuncs})
 	sql.Register(memoryTempDriverName, &sqlite3.SQLiteDriver{
 		ConnectHook: func(c *sqlite3.SQLiteConn) error {
 			if _, err := c.Exec("PRAGMA temp_store = MEMORY", nil); err != nil {
 				return fmt.Errorf("keep temporary files in memory: %w", err)
 			}
-			return c.RegisterFunc("fts_rank", ftsRank, true)
+			return registerFuncs(c)
 		},
 	})
+}
+
+// registerFuncs gives a connection the SQL functions the project's queries call.
+func registerFuncs(c *sqlite3.SQLiteConn) error {
+	return c.RegisterFunc("fts_rank", ftsRank, true)
 }
 
 // ErrNotCache is wrapped by Open errors for a file that is not a database of the

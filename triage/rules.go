@@ -170,11 +170,6 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		ids[k.Value] = len(e.concepts)
 		e.concepts = append(e.concepts, k.Value)
 	}
-	// A mask's phrases stay inside one clause (phrase.inClause).
-	masking := map[string]bool{}
-	for name := range rf.Masks {
-		masking[name] = true
-	}
 	for _, name := range e.concepts {
 		phrases := rf.Concepts[name]
 		if len(phrases) == 0 {
@@ -223,7 +218,8 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			if w := usesUnknownClass(words); w != "" {
 				return nil, bad(conceptLine[name], "concept %q: %q names word class %s, which word_classes does not define", name, p, w)
 			}
-			ph := phrase{concept: ids[name], words: words, inClause: masking[name]}
+			_, mask := rf.Masks[name] // a mask's phrases stay inside one clause
+			ph := phrase{concept: ids[name], words: words, inClause: mask}
 			if strings.HasSuffix(words[0], "*") {
 				if len(words[0]) < 4 {
 					return nil, bad(conceptLine[name], "concept %q: prefix %q is too short to be safe (at least 3 letters)", name, words[0])
@@ -266,7 +262,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.scoped = append(e.scoped, scoped...)
+	e.scoped = scoped
 	facts, err := conceptsNamed("person_facts", rf.PersonFacts, lines.PersonFacts, ids, bad)
 	if err != nil {
 		return nil, err

@@ -212,7 +212,7 @@ func (d *Desk) switchUser() {
 			// The request on screen is now seen by another person: load it again as
 			// them, so their view, and their first look at each of its photos, is
 			// recorded under their name, not left to the fetches of the one before.
-			d.Detail.load(d.Detail.item, true)
+			d.Detail.Show(d.Detail.item)
 		}
 		if d.Mine.Checked {
 			d.Team.setFilter(func(f *triage.Filter) { f.ClaimedBy = name })

@@ -85,8 +85,6 @@ type List struct {
 
 var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kind", "What they wrote", "Suggested"}
 
-// column is a column's width: the width it is given when the window has room, and the
-// least it is squeezed to when it has not (its text then ends in "…").
 // column is a list column's width when there is room, the least it is given before
 // the preview gives way, and floor, the least it is given at all (0: least), reached
 // only in a window narrower than every column's least: 1280×720 with a large text size.

@@ -190,11 +190,7 @@ func (v *Reception) find() {
 		v.Found.SetText(triage.ErrorMessage(err))
 		return
 	}
-	v.search++
-	n := v.search
-	if v.cancelSearch != nil {
-		v.cancelSearch()
-	}
+	n := v.stopSearch()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	v.cancelSearch = cancel
 	v.Found.SetText("Searching the practice list…")
@@ -207,11 +203,7 @@ func (v *Reception) find() {
 	v.found = nil
 	v.Results.UnselectAll()
 	v.Results.Refresh()
-	if v.patient != nil {
-		v.patient = nil
-		v.Chosen.SetText("No patient chosen: pick the caller's patient from the new results")
-		v.reword()
-	}
+	v.unpick()
 	spawn(func() {
 		defer cancel()
 		found, total, err := v.link.FindPatients(ctx, q)
@@ -228,13 +220,9 @@ func (v *Reception) find() {
 			v.found = found
 			v.Results.UnselectAll()
 			v.Results.Refresh()
-			if v.patient != nil {
-				// Nothing can be picked while a search runs; should a patient be
-				// picked all the same, they are not one of these results.
-				v.patient = nil
-				v.Chosen.SetText("No patient chosen: pick the caller's patient from the new results")
-				v.reword()
-			}
+			// Nothing can be picked while a search runs; should a patient be picked
+			// all the same, they are not one of these results.
+			v.unpick()
 			switch {
 			case len(found) == 0:
 				v.Found.SetText("No patient on the practice list matches. Check the spelling and the date of birth, or ask for the NHS number.")
@@ -437,16 +425,34 @@ func (v *Reception) enter() {
 	})
 }
 
-// clearRequest empties what was about this request, keeping the message that says
-// what happened to it.
-func (v *Reception) clearRequest() {
-	// A search still running was for the caller just dealt with: its answer must not
-	// fill the list for the next one.
+// stopSearch cancels the search still running, if any, and numbers the next one, so
+// that an answer still on its way is dropped when it comes. It returns that number.
+func (v *Reception) stopSearch() int {
 	v.search++
 	if v.cancelSearch != nil {
 		v.cancelSearch()
 		v.cancelSearch = nil
 	}
+	return v.search
+}
+
+// unpick drops the patient picked from a list that is no longer on screen: the
+// request cannot go to them until they are picked again.
+func (v *Reception) unpick() {
+	if v.patient == nil {
+		return
+	}
+	v.patient = nil
+	v.Chosen.SetText("No patient chosen: pick the caller's patient from the new results")
+	v.reword()
+}
+
+// clearRequest empties what was about this request, keeping the message that says
+// what happened to it.
+func (v *Reception) clearRequest() {
+	// A search still running was for the caller just dealt with: its answer must not
+	// fill the list for the next one.
+	v.stopSearch()
 	v.FindBtn.Enable()
 	v.patient = nil
 	v.found = nil
