@@ -561,16 +561,22 @@ func (v *Detail) showPriority(p triage.Priority) {
 // heartbeat telling other staff they still have it open.
 func (v *Detail) act(a triage.Action, back bool) {
 	a.RequestID, a.BaseVersion, a.Actor = v.item.ID, v.item.Version, v.d.opts.User
-	v.d.do(a, func(r triage.Request) {
-		if !v.d.detailShown() || v.item.ID != r.ID {
-			return
-		}
-		if back {
-			v.d.Back()
-		} else {
-			v.reload()
-		}
-	})
+	v.d.do(a, func(r triage.Request) { v.done(r.ID, back) })
+}
+
+// done is what the screen does once an action on request id was accepted: back to
+// the list when back is set, else the request shown again as it is now. An answer
+// that comes after the person left the request or opened another changes nothing.
+// Call it on the Fyne thread.
+func (v *Detail) done(id int64, back bool) {
+	if !v.d.detailShown() || v.item.ID != id {
+		return
+	}
+	if back {
+		v.d.Back()
+	} else {
+		v.reload()
+	}
 }
 
 func (v *Detail) onPriority(label string) {
@@ -896,11 +902,7 @@ func (v *Detail) send(a triage.Action, back bool, sent func()) {
 			if sent != nil {
 				sent()
 			}
-			if back && d.detailShown() && v.item.ID == r.ID {
-				d.Back()
-			} else if d.detailShown() && v.item.ID == r.ID {
-				v.reload()
-			}
+			v.done(r.ID, back)
 		})
 	})
 }
