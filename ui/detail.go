@@ -214,7 +214,7 @@ func (v *Detail) buildUI() {
 		heading("Internal notes (staff only, never shown to the patient)"), v.Notes,
 		heading("Use of the service"), container.NewHBox(v.Use, v.Overuse),
 		heading("Previous requests"), v.History,
-		heading("Audit trail"), v.Audit,
+		heading("Audit trail at this desk"), v.Audit,
 	)
 	leftScroll := container.NewVScroll(left)
 	v.Photos.relayout = func() { left.Refresh(); leftScroll.Refresh() }
@@ -355,6 +355,18 @@ func (v *Detail) showPresence(viewers []Viewer) {
 	v.Presence.Show()
 }
 
+// showAudit puts the request's audit trail, as this desk has it, in the audit pane.
+func (v *Detail) showAudit(audit []triage.AuditEntry) {
+	var trail []string
+	for _, a := range audit {
+		trail = append(trail, a.At.In(time.Local).Format("2 Jan 15:04")+" · "+a.Sentence())
+	}
+	if len(trail) == 0 {
+		trail = []string{"No entries"}
+	}
+	v.Audit.SetText(strings.Join(trail, "\n"))
+}
+
 func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []triage.QueueItem, live, n30 int, audit []triage.AuditEntry, viewers []Viewer, now time.Time) {
 	v.item, v.loaded = it, true
 	d := v.d
@@ -419,14 +431,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 		hist = []string{"None"}
 	}
 	v.History.SetText(strings.Join(hist, "\n"))
-	var trail []string
-	for _, a := range audit {
-		trail = append(trail, a.At.In(time.Local).Format("2 Jan 15:04")+" · "+a.Sentence())
-	}
-	if len(trail) == 0 {
-		trail = []string{"No entries"}
-	}
-	v.Audit.SetText(strings.Join(trail, "\n"))
+	v.showAudit(audit)
 	v.showPriority(it.Priority)
 	for i, t := range triage.Teams {
 		if t == it.Suggested.Team && it.Team == "" || t == it.Team {

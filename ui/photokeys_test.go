@@ -124,3 +124,40 @@ func TestPhotoViewsAuditedOncePerPerson(t *testing.T) {
 		t.Errorf("the reviewer has %d photo views recorded after the manager's, want still 2", n)
 	}
 }
+
+// TestPhotoViewsInTheDesksAuditPane: the request screen's audit trail says who at
+// this desk has seen the patient's photos, as the queue's trail does: each fetch is a
+// line under the person's name as soon as the photo arrives, while the request stays
+// open; shown again from memory it adds none (the queue records none either), and
+// another person's first look is theirs.
+func TestPhotoViewsInTheDesksAuditPane(t *testing.T) {
+	p := newPhotoDesk(t, 2)
+	pane := func() string {
+		var s string
+		Quiet(func() { s = p.d.Detail.Audit.Text })
+		return s
+	}
+	views := func(who string) int { return strings.Count(pane(), who+" viewed photo ") }
+	user(func() { p.d.Open(p.item) })
+	for _, want := range []string{"demo-reviewer viewed photo 1 of 2.", "demo-reviewer viewed photo 2 of 2."} {
+		if !strings.Contains(pane(), want) {
+			t.Fatalf("after the photos arrived the audit pane says\n%s\nwithout %q", pane(), want)
+		}
+	}
+	user(func() { p.d.Back() })
+	user(func() { p.d.Open(p.item) })
+	if n, q := views("demo-reviewer"), p.photoViews(t, "demo-reviewer"); n != 2 || q != 2 {
+		t.Fatalf("opened again (photos from memory): the pane has %d photo views by the reviewer and the queue %d, want 2 and 2", n, q)
+	}
+	user(func() { p.d.Back() })
+	u, _ := p.practice.User("demo-manager")
+	mc, err := client.New(p.base, u.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.link.set(mc)
+	user(func() { p.d.opts.User = "demo-manager"; p.d.Open(p.item) })
+	if n := views("demo-manager"); n != 2 {
+		t.Errorf("the manager's first look at 2 photos put %d lines in the pane:\n%s", n, pane())
+	}
+}
