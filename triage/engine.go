@@ -938,7 +938,7 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 		if !e.cues[toks[i].norm] {
 			continue
 		}
-		if e.pseudoAt(toks, i) || ownsCue(toks, found, i, m) {
+		if e.pseudoAt(toks, i) || e.ownsCue(toks, found, i, m) {
 			continue
 		}
 		return true
@@ -1088,7 +1088,9 @@ func insideNegated(found []match, negated []bool, m match) bool {
 // And a phrase with a negating word denies what it holds after that word: "not
 // sudden" is a phrase of its own, and still says the pain was not sudden. Without
 // these a concept phrase containing "no" would stop the negation of other phrases.
-func ownsCue(toks []token, found []match, i int, m match) bool {
+// What the phrase holds in a blank ("no ? left", "have no @medicine") is not denied:
+// "no apixaban left" has run out of the apixaban, which it names.
+func (e *Engine) ownsCue(toks []token, found []match, i int, m match) bool {
 	for _, f := range found {
 		if f == m || f.from > i || i >= f.to {
 			continue
@@ -1096,12 +1098,37 @@ func ownsCue(toks []token, found []match, i int, m match) bool {
 		if f.to < m.from && continuesList(toks, f.to, m.from) {
 			continue
 		}
-		if f.from <= m.from && m.to <= f.to {
+		if f.from <= m.from && m.to <= f.to && !e.inBlank(toks, f, m) {
 			continue // "not sudden" is a phrase, and denies the sudden inside it
 		}
 		return true
 	}
 	return false
+}
+
+// inBlank reports whether m lies wholly in the blanks ("?", a word class such as
+// "@medicine") of a phrase of f's concept found at f: words the phrase leaves open,
+// so it says nothing about them, rather than words of its own.
+func (e *Engine) inBlank(toks []token, f, m match) bool {
+	blank := func(p phrase) bool {
+		if p.concept != f.concept || len(p.words) != f.to-f.from {
+			return false
+		}
+		if to, ok := p.at(toks, f.from); !ok || to != f.to {
+			return false
+		}
+		for k := m.from; k < m.to; k++ {
+			if w := p.words[k-f.from]; w != "?" && !strings.HasPrefix(w, "@") {
+				return false
+			}
+		}
+		return true
+	}
+	t := toks[f.from]
+	if slices.ContainsFunc(e.byFirst[t.norm], blank) || (t.class != "" && slices.ContainsFunc(e.byFirst[t.class], blank)) {
+		return true
+	}
+	return len(t.norm) >= 3 && slices.ContainsFunc(e.byPrefix[t.norm[:3]], blank)
 }
 
 // continuesList reports whether the words [from, to) join two items of one list: an

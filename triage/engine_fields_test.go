@@ -19,6 +19,8 @@ import (
 //   - a parent writing in the weeks after the birth about the baby's fever: the fever
 //     is the baby's, an emergency under 3 months, not a mother unwell after birth;
 //   - "another one" said of a fit that was named is a seizure now;
+//   - "no apixaban left" runs out of the apixaban it names (the phrase's blank is
+//     not denied by its "no"): an essential medicine run out is same-day;
 //   - an overdose told as history (years ago, as a teenager) is not an emergency; one
 //     last night or this morning still is.
 func TestFieldPrioritiesKnownMisses(t *testing.T) {
@@ -69,6 +71,15 @@ func TestFieldPrioritiesKnownMisses(t *testing.T) {
 			"I had a seizure 2 years ago and I'm having another one, my husband is typing", triage.Emergency},
 		{"a past fit and a worry about another", 30, triage.Female,
 			"I had a fit 3 years ago, worried I might have another one, can I drive?", triage.Soon},
+		// Run out of an essential medicine, said as "no X left" (LABELS.md: same-day).
+		{"no dabigatran left", 76, triage.Male,
+			"no dabigatran left, the chemist is shut until Monday", triage.SameDay},
+		{"no lamotrigine left", 31, triage.Female,
+			"I have no lamotrigine left after this morning", triage.SameDay},
+		{"no hydrocortisone tablets left", 44, triage.Female,
+			"got no hydrocortisone tablets left and I have Addison's", triage.SameDay},
+		{"no sertraline left stays soon", 35, triage.Female,
+			"no sertraline left, can you send a prescription", triage.Soon},
 		// An overdose told as history.
 		{"an overdose years back", 30, triage.Female,
 			"I overdosed a couple of years back, doing much better, need a review of my sertraline", triage.Routine},
