@@ -131,7 +131,7 @@ func (e *Engine) Classify(in Input) Suggestion {
 	in.Sex, in.Kind = canonicalSex(in.Sex), canonicalKind(in.Kind)
 	s, a := e.classifyRules(in)
 	if e.opinion != nil && s.Priority != Emergency {
-		e.opinion.raise(in, &s, func(p Priority) bool { return e.ruledOut(in, a, p) })
+		e.opinion.raise(in, &s, func(p Priority) ruling { return e.ruledOut(in, a, p) })
 	}
 	return s
 }
@@ -157,7 +157,12 @@ type analysis struct {
 // lose consciousness"). The model reads words, not their negation, and such a raise is
 // the alarm the patient's own words answer. Rules that count several signs together
 // (sepsis, a suicide plan) are left out of this: one sign denied does not deny the rest.
-func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
+//
+// It says which: facts ruling out a priority stop the second opinion altogether (the
+// rules read the words and weighed what the model cannot), while words denied or put
+// in the past rule out only that priority, and a less urgent head may still raise.
+func (e *Engine) ruledOut(in Input, a analysis, p Priority) ruling {
+	out := allowed
 	for i := range e.rules {
 		r := &e.rules[i]
 		if r.priority != p || r.weak {
@@ -166,20 +171,31 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 		if r.conceptsHold(a.denied, a.past) && !r.factsHold(in, a.f) && !r.onlyAgeRulesOut(in, a.f) {
 			// Said or denied, the words meet a rule the facts rule out: "temperature of
 			// 37.5" in a baby of 8 weeks, read as no fever, is not raised to 38.
-			return true
+			return ruledOutByFacts
 		}
 		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
-			return true
+			out = ruledOutByWords
 		}
-		if a.past != nil && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.present, a.past.cleared()) && r.factsHold(in, a.f) {
+		if a.past != nil && !r.conceptsHold(a.present, a.past.own(a.present, e.scoped)) && r.conceptsHold(a.present, a.past.cleared()) && r.factsHold(in, a.f) {
 			// The words are there but the patient put them in the past or asked about
-			// them ("what are the signs of sepsis?", "I collapsed in 2021"): the model,
-			// which reads no time, may not raise them back.
-			return true
+			// them in the same clause ("what are the signs of sepsis?", "I collapsed in
+			// 2021"): the model, which reads no time, may not raise them back. A time
+			// said alone in the clause beside them ("Last week, I think I have sepsis")
+			// is the rules' weakest reading of the past; there the model may raise.
+			out = ruledOutByWords
 		}
 	}
-	return false
+	return out
 }
+
+// ruling is what the rules say of a raise the second opinion would make.
+type ruling int
+
+const (
+	allowed         ruling = iota
+	ruledOutByWords        // the patient denied the red flag or put it in the past: this priority only
+	ruledOutByFacts        // the patient's age, sex, a baby's months or a temperature: no raise at all
+)
 
 // classifyRules is the rules' suggestion alone, and what they read.
 func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
@@ -462,6 +478,22 @@ func (ps *pastScope) cleared() *pastScope {
 		}
 	}
 	return c
+}
+
+// own is the scope with only the clauses where a scoped phrase itself is said: a time
+// said alone no longer speaks for the clause beside it. The second opinion's gate
+// uses it, so a lone "Last week," cannot stop the model raising a red flag said in
+// the present tense in the next clause.
+func (ps *pastScope) own(present [][]match, scoped []int) *pastScope {
+	o := ps.cleared()
+	for _, c := range scoped {
+		for _, m := range present[c] {
+			if m.from >= 0 && o.clauses[c] != nil {
+				o.clauses[c][ps.toks[m.from].clause] = true
+			}
+		}
+	}
+	return o
 }
 
 // loneExtra is how many words besides its phrase a clause may hold and still be only a
