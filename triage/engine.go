@@ -480,16 +480,25 @@ func (ps *pastScope) cleared() *pastScope {
 	return c
 }
 
-// own is the scope with only the clauses where a scoped phrase itself is said: a time
+// own is the scope with only the clauses where a scoped phrase itself is said (up to a
+// present verb after it, as pastScopeOf reads them): a time
 // said alone no longer speaks for the clause beside it. The second opinion's gate
 // uses it, so a lone "Last week," cannot stop the model raising a red flag said in
 // the present tense in the next clause.
 func (ps *pastScope) own(present [][]match, scoped []int) *pastScope {
 	o := ps.cleared()
+	toks := ps.toks
 	for _, c := range scoped {
 		for _, m := range present[c] {
-			if m.from >= 0 && o.clauses[c] != nil {
-				o.clauses[c][ps.toks[m.from].clause] = true
+			if m.from < 0 || o.words[c] == nil {
+				continue
+			}
+			until := len(toks)
+			if k := presentFrom(toks, m.to); k >= 0 {
+				until = k
+			}
+			for k := clauseStart(toks, m.from); k < until && toks[k].clause == toks[m.from].clause; k++ {
+				o.words[c][k] = true
 			}
 		}
 	}
