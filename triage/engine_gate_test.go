@@ -80,7 +80,10 @@ func TestSecondOpinionGateOnPastTimes(t *testing.T) {
 		rules, want triage.Priority
 		modelSays   triage.Priority // the model's most urgent head, so the case tests the gate
 	}{
-		{"a lone time before a red flag said now", "Last week, I think I have sepsis and I'm shivering and confused", triage.Soon, triage.Emergency, triage.Emergency},
+		// Since rules 2026.12.7 a lone time no longer speaks for a clause told in the
+		// present tense ("Last week, I think I have sepsis" is sepsis to the rules), so
+		// the rules' remaining weak reading is a clause with no verb at all.
+		{"a lone time before a red flag said now", "Last week, sepsis, shivering and confused", triage.Soon, triage.Emergency, triage.Emergency},
 		{"a red flag dated in its own clause, with a same-day problem now", "I had sepsis in 2019, now shivering and confused", triage.Soon, triage.SameDay, triage.Emergency},
 		{"a red flag said now", "I think I have sepsis", triage.Emergency, triage.Emergency, triage.Emergency},
 	}
