@@ -472,8 +472,14 @@ func (in *List) show(rows []triage.QueueItem, total int) {
 
 func (in *List) updateStatus() {
 	f := in.Filter()
+	filtered := f.Text != "" || f.SiteID != "" || f.GPTeamID != "" || f.Priority != "" || f.Kind != ""
+	if filtered && in.total == 0 {
+		// An empty list must not read as an empty queue: say how to see the rest.
+		in.Status.SetText(fmt.Sprintf("None of the %s match the search and filters: Esc in the search box clears it, and Any shows every site, team, priority and kind", in.noun))
+		return
+	}
 	what := fmt.Sprintf("%d %s", in.total, in.noun)
-	if f.Text != "" || f.SiteID != "" || f.GPTeamID != "" || f.Priority != "" || f.Kind != "" {
+	if filtered {
 		what += " match the filters"
 	}
 	in.Status.SetText(what + " · j/k or arrows move, Enter opens, 1–5 assign, ? shows every key")
