@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -63,6 +64,26 @@ func TestColumnsFitWithALargeTextSize(t *testing.T) {
 			if got, want := cellText(l, 0, len(shown)-1), holder(&l.Rows()[0]); got != want {
 				t.Errorf("%s: the last column of the first row reads %q, want who holds it, %q", tt.name, got, want)
 			}
+		}
+		// What is drawn stays in its column: no header runs into the next ("What they
+		// wroteSuggested", seen at 1.4), and a free request says so in full.
+		var drawn []string
+		for _, o := range onScreen(l.Table, fyne.Position{}) {
+			lb, ok := o.obj.(*widget.Label)
+			if !ok {
+				continue
+			}
+			for _, x := range onScreen(lb, o.at) {
+				if txt, ok := x.obj.(*canvas.Text); ok && txt.Text != "" {
+					drawn = append(drawn, txt.Text)
+					if end, edge := x.at.X+fyne.MeasureText(txt.Text, txt.TextSize, txt.TextStyle).Width, o.at.X+lb.Size().Width; end > edge+1 {
+						t.Errorf("%s: %q is drawn to x=%.0f, past its column's edge at %.0f", tt.name, txt.Text, end, edge)
+					}
+				}
+			}
+		}
+		if tt.role == RoleTeam && !slices.Contains(drawn, "Free to claim") {
+			t.Errorf("%s: no cell says \"Free to claim\" in full (drawn: %q)", tt.name, drawn)
 		}
 	}
 }
