@@ -41,12 +41,16 @@ type Entered struct {
 // phones or walks in: find them on the practice list, ask the red-flag questions, take
 // down the problem and how they want to be contacted, and send it to the triage inbox.
 type Reception struct {
-	Search     *findBox // ↓ goes to the results
-	FindBtn    *widget.Button
-	Found      *widget.Label // how many were found, or what was wrong with the search
-	Results    *pickList     // Enter picks
-	Chosen     *widget.Label // the patient the request is for
+	Search  *findBox // ↓ goes to the results
+	FindBtn *widget.Button
+	Found   *widget.Label // how many were found, or what was wrong with the search
+	Results *pickList     // Enter picks
+	Chosen  *widget.Label // the patient the request is for
+	// Flags are the red-flag questions' tick boxes, Asks the questions beside them,
+	// wrapped to the screen's width: on one line the longest made the desk wider than
+	// a 1280-pixel screen at a large text size. A click on the question ticks it too.
 	Flags      []*widget.Check
+	Asks       []*widget.Label
 	Warning    *fyne.Container // the 999 instruction, shown after any yes
 	WarningMsg *widget.Label
 	Kind       *widget.RadioGroup
@@ -65,6 +69,8 @@ type Reception struct {
 
 	link ReceptionLink
 	d    *Desk
+	// flagRows hold each question's tick box and words, shown or hidden together.
+	flagRows []*fyne.Container
 
 	// Owned by the Fyne thread.
 	found   []triage.Patient
@@ -106,9 +112,13 @@ func (v *Reception) buildUI() {
 
 	flagBox := container.NewVBox()
 	for _, q := range flagQuestions() {
-		c := widget.NewCheck(q.Ask, func(bool) { v.reword() })
-		v.Flags = append(v.Flags, c)
-		flagBox.Add(c)
+		c := widget.NewCheck("", func(bool) { v.reword() })
+		ask := &tapLabel{tapped: func() { c.SetChecked(!c.Checked) }}
+		ask.Text, ask.Wrapping = q.Ask, fyne.TextWrapWord
+		ask.ExtendBaseWidget(ask)
+		v.Flags, v.Asks = append(v.Flags, c), append(v.Asks, &ask.Label)
+		v.flagRows = append(v.flagRows, container.NewBorder(nil, nil, c, nil, ask))
+		flagBox.Add(v.flagRows[len(v.flagRows)-1])
 	}
 	v.WarningMsg = widget.NewLabel("")
 	v.WarningMsg.Wrapping = fyne.TextWrapWord
@@ -298,12 +308,13 @@ func (v *Reception) reword() {
 		if i >= len(v.Flags) {
 			break
 		}
-		c := v.Flags[i]
-		c.SetText(q.AskAbout(s))
-		if asked[i] {
-			c.Show()
-		} else {
-			c.Hide()
+		v.Asks[i].SetText(q.AskAbout(s))
+		for _, o := range []fyne.CanvasObject{v.Flags[i], v.Asks[i], v.flagRows[i]} {
+			if asked[i] {
+				o.Show()
+			} else {
+				o.Hide()
+			}
 		}
 	}
 	v.showWarning()
@@ -531,3 +542,13 @@ func (l *pickList) TypedKey(ev *fyne.KeyEvent) {
 	}
 	l.List.TypedKey(ev)
 }
+
+// tapLabel is a label that does something when clicked: a red-flag question, whose
+// click ticks its box, as the words of a tick box would.
+type tapLabel struct {
+	widget.Label
+	tapped func()
+}
+
+// Tapped runs the label's action.
+func (l *tapLabel) Tapped(*fyne.PointEvent) { l.tapped() }
