@@ -343,7 +343,7 @@ func (v *Reception) showWarning() {
 	for _, q := range yes {
 		flags = append(flags, q.Flag)
 	}
-	msg := "The caller has said yes to " + strings.Join(flags, "; ") + ". Tell them now: " + yes[0].AdviceAbout(v.subject()) +
+	msg := "The caller has said yes to " + strings.Join(flags, "; ") + ". " + yes[0].TellCaller(v.subject()) +
 		" If they are in the building, fetch the duty clinician at once. Then send the request, so the practice follows it up."
 	v.WarningMsg.SetText(msg)
 	v.Warning.Show()

@@ -265,7 +265,7 @@ func TestReceptionEntersACallersRequest(t *testing.T) {
 		t.Fatal("the 999 warning shows before any yes")
 	}
 	user(func() { test.Tap(r.Flags[0]) })
-	if !r.Warning.Visible() || !strings.Contains(r.WarningMsg.Text, triage.RedFlagQuestions[0].Flag) || !strings.Contains(r.WarningMsg.Text, "Call 999 now") {
+	if !r.Warning.Visible() || !strings.Contains(r.WarningMsg.Text, triage.RedFlagQuestions[0].Flag) || !strings.Contains(r.WarningMsg.Text, triage.RedFlagQuestions[0].TellCaller(triage.Subject{})) {
 		t.Fatalf("after a yes the warning says %q (shown %v), want the flag and 999", r.WarningMsg.Text, r.Warning.Visible())
 	}
 	user(func() { test.Tap(r.Flags[0]); test.Tap(r.Flags[0]) }) // no, then yes again
@@ -592,7 +592,7 @@ func TestReceptionAsksAboutThePatientWhenSomeoneElseCalls(t *testing.T) {
 			t.Errorf("%s: the entry's answers are for %q, want %q", tt.name, e.Answers.For, wantFor)
 		}
 		user(func() { test.Tap(r.Flags[chest]) })
-		if want := triage.RedFlagQuestions[chest].AdviceAbout(tt.want); !strings.Contains(r.WarningMsg.Text, want) {
+		if want := triage.RedFlagQuestions[chest].TellCaller(tt.want); !strings.Contains(r.WarningMsg.Text, want) {
 			t.Errorf("%s: after a yes the warning says %q, want %q", tt.name, r.WarningMsg.Text, want)
 		}
 		user(func() { test.Tap(r.Flags[chest]) })
