@@ -24,8 +24,7 @@ type Engine struct {
 	byFirst   map[string][]phrase // phrases indexed by their first word
 	byPrefix  map[string][]phrase // phrases whose first word is a prefix (word*), by its first three letters
 	together  []together          // concepts said as words anywhere in one sentence ("chest & tight*")
-	groupsBy  map[string][]int    // together groups by a word one of their parts starts with ("xyz*" for a prefix)
-	anyGroup  []int               // together groups with no such word, checked every time
+	groupIx   groupIndex          // which together groups a text's words allow
 	rules     []rule
 	fallback  map[Kind]rule
 	breakers  map[string]bool // words that end a clause, as full stops do
@@ -129,7 +128,9 @@ type match struct {
 // GP team (a new problem needs assessing) and an admin one is routine for admin.
 func (e *Engine) Classify(in Input) Suggestion {
 	in.Sex, in.Kind = canonicalSex(in.Sex), canonicalKind(in.Kind)
-	s, a := e.classifyRules(in)
+	sc := e.getScratch()
+	defer putScratch(sc) // the analysis lives in sc: it must not outlive this call
+	s, a := e.classifyRules(in, sc)
 	if e.opinion != nil && s.Priority != Emergency {
 		e.opinion.raise(in, &s, func(p Priority) bool { return e.ruledOut(in, a, p) })
 	}
@@ -158,6 +159,7 @@ type analysis struct {
 // the alarm the patient's own words answer. Rules that count several signs together
 // (sepsis, a suicide plan) are left out of this: one sign denied does not deny the rest.
 func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
+	var cleared *pastScope // a.past with every clause in the present, made once when needed
 	for i := range e.rules {
 		r := &e.rules[i]
 		if r.priority != p || r.weak {
@@ -171,7 +173,13 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
 			return true
 		}
-		if a.past != nil && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.present, a.past.cleared()) && r.factsHold(in, a.f) {
+		if a.past == nil || r.conceptsHold(a.present, a.past) {
+			continue
+		}
+		if cleared == nil {
+			cleared = a.past.cleared()
+		}
+		if r.conceptsHold(a.present, cleared) && r.factsHold(in, a.f) {
 			// The words are there but the patient put them in the past or asked about
 			// them ("what are the signs of sepsis?", "I collapsed in 2021"): the model,
 			// which reads no time, may not raise them back.
@@ -181,18 +189,19 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 	return false
 }
 
-// classifyRules is the rules' suggestion alone, and what they read.
-func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
+// classifyRules is the rules' suggestion alone, and what they read. The analysis is
+// kept in sc, so it is good only until sc is given back.
+func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
 	all := e.findPhrases(toks)
 	masks := e.liveMasks(toks, all)
 	found, hidden := e.masked(all, masks)
-	present := make([][]match, len(e.concepts))
+	present := sc.present
 	negated := make([]bool, len(found))
 	for i, m := range found {
 		negated[i] = e.negated(toks, found, m)
 	}
-	denied := make([][]match, len(e.concepts))
+	denied := sc.denied
 	for i, m := range found {
 		if !negated[i] && !insideNegated(found, negated, m) {
 			present[m.concept] = append(present[m.concept], m)
@@ -204,7 +213,7 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 		// for the second opinion, as good as denied: they are not the red flag.
 		denied[m.concept] = append(denied[m.concept], m)
 	}
-	for _, m := range e.findTogether(toks, found, masks) {
+	for _, m := range e.findTogether(toks, found, masks, sc) {
 		present[m.concept] = append(present[m.concept], m)
 	}
 	temp, at := temperature(toks)
@@ -692,37 +701,16 @@ func (e *Engine) maskedAt(masks []match, c, from, to int) bool {
 // order ("tightness in my chest", "my chest is so tight"). A group counts only when
 // none of its parts is negated: "no chest pain, blood pressure high" has "chest" and
 // "pressure" in one sentence but says nothing about chest pressure.
-func (e *Engine) findTogether(toks []token, found, masks []match) []match {
-	words := make(map[string]bool, 2*len(toks))
-	for _, t := range toks {
-		words[t.norm] = true
-		if t.class != "" {
-			words[t.class] = true
-		}
-		if len(t.norm) >= 3 {
-			words[t.norm[:3]+"*"] = true // lets a prefix part ("swell*") be ruled out too
-		}
-	}
-	// Only the groups keyed by a word of this text can match; most requests touch a
-	// handful of the hundreds of groups.
-	candidate := make([]bool, len(e.together))
-	for w := range words {
-		for _, g := range e.groupsBy[w] {
-			candidate[g] = true
-		}
-	}
-	for _, g := range e.anyGroup {
-		candidate[g] = true
-	}
+func (e *Engine) findTogether(toks []token, found, masks []match, sc *scratch) []match {
+	// Only groups whose parts' first words are all in the text can match; most
+	// requests allow a handful of the hundreds of groups.
+	e.candidateGroups(toks, sc)
 	var out []match
 	for gi := range e.together {
-		if !candidate[gi] {
-			continue // most groups: skip them before copying the group
-		}
-		tg := e.together[gi]
-		if !tg.couldBeIn(words) {
+		if sc.groupHits[gi] != e.groupIx.need[gi] {
 			continue
 		}
+		tg := &e.together[gi]
 		for start := 0; start < len(toks); {
 			end := start
 			for end < len(toks) && toks[end].sentence == toks[start].sentence {
@@ -736,7 +724,7 @@ func (e *Engine) findTogether(toks []token, found, masks []match) []match {
 					break
 				}
 				m := match{concept: tg.concept, from: at, to: at + len(part.words)}
-				if e.negated(toks, found, m) || e.maskedAt(masks, tg.concept, m.from, m.to) || e.deniedPair(toks, tg, m, end) {
+				if e.negated(toks, found, m) || e.maskedAt(masks, tg.concept, m.from, m.to) || e.deniedPair(toks, *tg, m, end) {
 					group = nil
 					break
 				}
@@ -784,25 +772,6 @@ func (e *Engine) deniedPair(toks []token, tg together, m match, end int) bool {
 type together struct {
 	concept int
 	parts   []phrase
-}
-
-// couldBeIn reports whether every part's first word could be in the text at all: an
-// exact word must be there, and a prefix ("swell*") needs a word with its first three
-// letters.
-func (tg together) couldBeIn(words map[string]bool) bool {
-	for _, p := range tg.parts {
-		w := p.words[0]
-		switch {
-		case w == "?" || w == "#many" || w == "#year":
-		case strings.HasSuffix(w, "*"):
-			if len(w) >= 4 && !words[w[:3]+"*"] {
-				return false
-			}
-		case !words[w]:
-			return false
-		}
-	}
-	return true
 }
 
 // firstIn returns where phrase p first starts in toks[from:to].
