@@ -19,10 +19,13 @@ type Engine struct {
 	cues      map[string]bool     // words that negate what follows them in a clause
 	after     map[string]bool     // words that negate what comes just before them ("peeing normally")
 	pseudo    [][]string          // phrases that start with a cue but negate nothing
+	pseudoPat []phrase            // pseudo, compiled
 	concepts  []string            // concept names by id
 	conceptID map[string]int      // concept ids by name
 	byFirst   map[string][]phrase // phrases indexed by their first word
 	byPrefix  map[string][]phrase // phrases whose first word is a prefix (word*), by its first three letters
+	vocab     vocab               // ids of the words the rules name (engine_index.go)
+	phrases   phraseIndex         // byFirst and byPrefix by those ids, long lists split by second word
 	together  []together          // concepts said as words anywhere in one sentence ("chest & tight*")
 	groupIx   groupIndex          // which together groups a text's words allow
 	rules     []rule
@@ -58,6 +61,7 @@ func (e *Engine) SecondOpinion() *SecondOpinion { return e.opinion }
 type phrase struct {
 	concept int
 	words   []string
+	pats    []pword // words, compiled (buildIndex)
 	// inClause keeps the phrase inside one clause. A mask's phrase must: "temp, ok to
 	// give her calpol?" says nothing about a normal temperature, and a mask that ran
 	// over the comma would hide the fever.
@@ -193,6 +197,7 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 // kept in sc, so it is good only until sc is given back.
 func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
+	e.lookUp(toks)
 	all := e.findPhrases(toks)
 	masks := e.liveMasks(toks, all)
 	found, hidden := e.masked(all, masks)
@@ -608,28 +613,21 @@ func (r Reason) String() string {
 	return r.Rule + ": " + r.Says + " (" + strings.Join(q, ", ") + ")"
 }
 
-// findPhrases returns every concept phrase in the text.
+// findPhrases returns every concept phrase in the text, by where it starts; at one
+// word, the phrases that start with the word, then with its class, then with its
+// first three letters, each in the rules file's order.
 func (e *Engine) findPhrases(toks []token) []match {
 	var out []match
 	for i := range toks {
-		for _, p := range e.byFirst[toks[i].norm] {
-			if to, ok := p.at(toks, i); ok {
-				out = append(out, match{concept: p.concept, from: i, to: to})
-			}
+		t := &toks[i]
+		if t.word >= 0 {
+			out = e.phrases.byWord[t.word].appendMatches(out, toks, i)
 		}
-		if c := toks[i].class; c != "" {
-			for _, p := range e.byFirst[c] {
-				if to, ok := p.at(toks, i); ok {
-					out = append(out, match{concept: p.concept, from: i, to: to})
-				}
-			}
+		if t.cls >= 0 {
+			out = e.phrases.byWord[t.cls].appendMatches(out, toks, i)
 		}
-		if w := toks[i].norm; len(w) >= 3 {
-			for _, p := range e.byPrefix[w[:3]] {
-				if to, ok := p.at(toks, i); ok {
-					out = append(out, match{concept: p.concept, from: i, to: to})
-				}
-			}
+		if t.pre >= 0 {
+			out = e.phrases.byPre[t.pre].appendMatches(out, toks, i)
 		}
 	}
 	return out
@@ -786,32 +784,23 @@ func firstIn(toks []token, from, to int, p phrase) (int, bool) {
 
 // at reports whether the phrase starts at token i, and where it ends. A phrase does
 // not run over the end of a sentence, and a mask's phrase not over the end of a clause.
-func (p phrase) at(toks []token, i int) (int, bool) {
-	if i+len(p.words) > len(toks) {
+func (p *phrase) at(toks []token, i int) (int, bool) {
+	if i+len(p.pats) > len(toks) {
 		return 0, false
 	}
 	sentence, clause := toks[i].sentence, toks[i].clause
-	for k, w := range p.words {
-		t := toks[i+k]
-		if t.sentence != sentence || (p.inClause && t.clause != clause) || !tokenMatches(w, t) {
+	for k := range p.pats {
+		w, t := &p.pats[k], &toks[i+k]
+		if t.sentence != sentence || (p.inClause && t.clause != clause) || !w.matches(t) {
 			return 0, false
 		}
-		if w == "#many" && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] && !tabletWords[toks[i+k+1].norm] {
+		if w.kind == patMany && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] && !tabletWords[toks[i+k+1].norm] {
 			// "the bloods the midwife took at 28 weeks", "took 20 years": a number of
 			// weeks or years is not a count of tablets.
 			return 0, false
 		}
 	}
-	return i + len(p.words), true
-}
-
-// tokenMatches reports whether a word of a phrase matches a token of the text: its
-// word, or its word class for a pattern like "@medicine".
-func tokenMatches(pattern string, t token) bool {
-	if strings.HasPrefix(pattern, "@") {
-		return t.class == pattern
-	}
-	return wordMatches(pattern, t.norm)
+	return i + len(p.pats), true
 }
 
 func wordMatches(pattern, word string) bool {
@@ -975,13 +964,13 @@ func (e *Engine) clauseLen(toks []token, i int) int {
 }
 
 func (e *Engine) pseudoAt(toks []token, i int) bool {
-	for _, p := range e.pseudo {
-		if i+len(p) > len(toks) {
+	for _, p := range e.pseudoPat {
+		if i+len(p.pats) > len(toks) {
 			continue
 		}
 		ok := true
-		for k, w := range p {
-			if !tokenMatches(w, toks[i+k]) {
+		for k := range p.pats {
+			if !p.pats[k].matches(&toks[i+k]) {
 				ok = false
 				break
 			}

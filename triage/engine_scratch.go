@@ -48,38 +48,32 @@ func cleared[T any](s []T, n int) []T {
 // built as strings for every request and a look-up of every part of every group
 // that might match.
 type groupIndex struct {
-	keyOf  map[string]int32 // key id of an exact word or word class ("@medicine")
-	preOf  map[string]int32 // key id of a prefix part's first three letters ("swe")
-	groups [][]int32        // by key id: the groups that need the key, each once
-	need   []uint16         // by group: how many distinct keys it needs
+	// groups lists, by key, the groups that need the key, each once. A key is a
+	// vocab word id (exact words and word classes), or the number of vocab words
+	// plus a vocab prefix id (three letters of a prefix part).
+	groups [][]int32
+	need   []uint16 // by group: how many distinct keys it needs
+	words  int32    // the number of vocab words: where prefix keys start
 }
 
-// indexGroups builds e.groupIx from e.together.
+// indexGroups builds e.groupIx from e.together, whose parts buildIndex compiled.
 func (e *Engine) indexGroups() {
-	ix := groupIndex{keyOf: map[string]int32{}, preOf: map[string]int32{}, need: make([]uint16, len(e.together))}
-	id := func(m map[string]int32, k string) int32 {
-		if n, ok := m[k]; ok {
-			return n
-		}
-		n := int32(len(ix.groups))
-		m[k] = n
-		ix.groups = append(ix.groups, nil)
-		return n
-	}
+	words := int32(len(e.vocab.word))
+	ix := groupIndex{groups: make([][]int32, len(e.vocab.word)+len(e.vocab.pre)), need: make([]uint16, len(e.together)), words: words}
 	for g, tg := range e.together {
 		var keys []int32
 		for _, p := range tg.parts {
 			var k int32
-			switch w := p.words[0]; {
-			case w == "?" || w == "#many" || w == "#year":
+			switch w := p.words[0]; p.pats[0].kind {
+			case patAny, patMany, patYear:
 				continue // any word will do
-			case len(w) > 0 && w[len(w)-1] == '*':
+			case patPrefix:
 				if len(w) < 4 {
 					continue // too short a prefix to rule anything out
 				}
-				k = id(ix.preOf, w[:3])
-			default:
-				k = id(ix.keyOf, w)
+				k = words + e.vocab.pre[w[:3]]
+			default: // an exact word or a word class
+				k = p.pats[0].id
 			}
 			if !containsInt32(keys, k) {
 				keys = append(keys, k)
@@ -103,11 +97,11 @@ func containsInt32(s []int32, v int32) bool {
 }
 
 // candidateGroups sets sc.groupHits so that group g can be in the text only when
-// sc.groupHits[g] == e.groupIx.need[g].
+// sc.groupHits[g] == e.groupIx.need[g]. The tokens' ids must be set (lookUp).
 func (e *Engine) candidateGroups(toks []token, sc *scratch) {
 	ix := &e.groupIx
-	mark := func(k int32, ok bool) {
-		if !ok || sc.keySeen[k] {
+	mark := func(k int32) {
+		if sc.keySeen[k] {
 			return
 		}
 		sc.keySeen[k] = true
@@ -117,15 +111,14 @@ func (e *Engine) candidateGroups(toks []token, sc *scratch) {
 	}
 	for i := range toks {
 		t := &toks[i]
-		k, ok := ix.keyOf[t.norm]
-		mark(k, ok)
-		if t.class != "" {
-			k, ok = ix.keyOf[t.class]
-			mark(k, ok)
+		if t.word >= 0 {
+			mark(t.word)
 		}
-		if len(t.norm) >= 3 {
-			k, ok = ix.preOf[t.norm[:3]]
-			mark(k, ok)
+		if t.cls >= 0 {
+			mark(t.cls)
+		}
+		if t.pre >= 0 {
+			mark(ix.words + t.pre)
 		}
 	}
 }

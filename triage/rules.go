@@ -297,7 +297,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		}
 		e.fallback[k] = r
 	}
-	e.indexGroups()
+	e.buildIndex()
 	return e, nil
 }
 
