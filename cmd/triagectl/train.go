@@ -27,7 +27,9 @@ func runTrain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 Builds the second opinion: a model of the labelled requests that may raise the rules'
 priority, never lower it. It learns from the labelled sets given (by default every
 triage/testdata/*.jsonl; never a set under unseen/), holds each set out in turn to
-choose its thresholds, and writes the model asset. With --compare it also scores the
+choose its thresholds, and writes the model asset. With --held-out it writes nothing
+and scores the desk's engine on each set with a model trained without that set: the
+figures a new set of the same kind would give. With --compare it also scores the
 candidate second opinions on the sets given there and prints one table of figures
 (never a request's text: those sets stay unread).`)
 		fs.PrintDefaults()
@@ -42,6 +44,9 @@ candidate second opinions on the sets given there and prints one table of figure
 	compare := fs.String("compare", "", "comma-separated labelled sets to compare the candidates on (figures only)")
 	knn := fs.Bool("knn", false, "with --compare, also compare nearest neighbours (slow: minutes)")
 	sweep := fs.String("sweep", "", "with --compare, also compare the models at these comma-separated false-raise shares")
+	heldOut := fs.Bool("held-out", false, "measure only, writing no model: score the desk's engine on each set with a second opinion trained without it (figures per set)")
+	heldOutSets := fs.String("held-out-sets", "", "with --held-out, score only these comma-separated sets (all are still trained on); with --rules, the rules of their first sight")
+	detail := fs.String("held-out-detail", "", "with --held-out, also write each request's set, id, labelled, rules' and engine's priority as JSON lines to this file")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -67,6 +72,21 @@ candidate second opinions on the sets given there and prints one table of figure
 		sets = append(sets, set)
 	}
 	opt := triage.TrainOptions{Version: *version, Method: *method, Bits: *bits, FalseRaise: *falseRaise, ShortWords: *shortWords}
+	if *heldOut {
+		rules, err := engine()
+		if err == nil {
+			var only []string
+			if *heldOutSets != "" {
+				only = strings.Split(*heldOutSets, ",")
+			}
+			err = runHeldOut(stdout, rules, files, sets, opt, *detail, only)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "triagectl train: %v\n", err)
+			return 2
+		}
+		return 0
+	}
 	m, held, err := triage.TrainSecondOpinion(sets, opt)
 	if err != nil {
 		fmt.Fprintf(stderr, "triagectl train: %v\n", err)

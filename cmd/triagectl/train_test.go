@@ -53,6 +53,32 @@ func TestTrainCommand(t *testing.T) {
 			t.Fatalf("exit %d, stderr %q; want 2 saying it is an unseen set", code, stderr.String())
 		}
 	})
+	t.Run("held out: figures per set, no model written", func(t *testing.T) {
+		pc := filepath.Join(dir, "c.jsonl")
+		os.WriteFile(pc, []byte(strings.ReplaceAll(b, `"id":"b`, `"id":"c`)), 0o644)
+		fresh := filepath.Join(dir, "none.gob")
+		detail := filepath.Join(dir, "detail.jsonl")
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"train", "--held-out", "--bits", "12", "--out", fresh, "--held-out-detail", detail, pa, pb, pc}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		if _, err := os.Stat(fresh); err == nil {
+			t.Error("--held-out wrote a model; it only measures")
+		}
+		for _, want := range []string{"a.jsonl", "b.jsonl", "c.jsonl", "all", "rules alone", "under-triage"} {
+			if !strings.Contains(stdout.String(), want) {
+				t.Errorf("report lacks %q:\n%s", want, stdout.String())
+			}
+		}
+		raw, err := os.ReadFile(detail)
+		if err != nil || strings.Count(string(raw), "\n") != 9 || !strings.Contains(string(raw), `"id":"c3"`) || strings.Contains(string(raw), "temperature") {
+			t.Errorf("detail: %v\n%s; want one line per request, ids and priorities only", err, raw)
+		}
+		stdout.Reset()
+		if code := run([]string{"train", "--held-out", "--bits", "12", "--held-out-sets", "b", pa, pb, pc}, nil, &stdout, &stderr); code != 0 || strings.Contains(stdout.String(), "a.jsonl") || !strings.Contains(stdout.String(), "b.jsonl") {
+			t.Errorf("--held-out-sets b: exit %d\n%s", code, stdout.String())
+		}
+	})
 	t.Run("needs two sets to hold out", func(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		if code := run([]string{"train", "--out", out, pa}, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "at least two") {
