@@ -171,6 +171,9 @@ func (m *SecondOpinion) scores(v sparse) [3]float32 {
 // ReadsLike returns the texts of up to n labelled requests at least as urgent as p
 // that the text most resembles, most alike first, with their cosine similarity.
 func (m *SecondOpinion) ReadsLike(text string, p Priority, n int) []Example {
+	if len(m.Examples) == 0 {
+		return nil // a model that names none (CrossValidate's) has no index either
+	}
 	q := m.vector(text, nil)
 	// Each example's dot product with q, adding its shared buckets in increasing
 	// order, as a walk along the example's own vector would.

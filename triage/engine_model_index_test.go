@@ -21,6 +21,13 @@ func TestReadsLikeIndexAgreesWithEveryExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A model trained only to be measured (CrossValidate's) names no examples and is
+	// never prepared: it quotes nothing, and must not fail for want of an index.
+	bare := *m
+	bare.Examples, bare.like = nil, postings{}
+	if got := bare.ReadsLike("chest pain", Emergency, 2); got != nil {
+		t.Errorf("a model without examples reads like %v, want nothing", got)
+	}
 	vecs := make([]sparse, len(m.Examples))
 	for i, ex := range m.Examples {
 		vecs[i] = m.vector(ex.Text, nil)
