@@ -46,8 +46,12 @@ type feedHub struct {
 	last    time.Time     // when the last announcement began
 	step    store.Cursor  // how many changes the last announcement carried
 	pending bool          // an announcement is on its way
-	pages   map[pageKey]*sharedPage
-	waiting int // feed requests waiting for an announcement, for tests
+	// announcing is true while an announcement reads the newest change: a Notify
+	// meanwhile leaves the next one to it, as only it will know how many changes it
+	// carried, which sets the pace.
+	announcing bool
+	pages      map[pageKey]*sharedPage
+	waiting    int // feed requests waiting for an announcement, for tests
 	// checked is when the queue was last read for changes committed without a
 	// Notify, and checking is true while the next such read is on its way.
 	checked  time.Time
@@ -91,15 +95,13 @@ func (s *Server) Changed() <-chan struct{} {
 // once when none was made in the last FeedInterval, otherwise when it is over, with
 // whatever else changed meanwhile.
 func (s *Server) Notify() {
-	h := &s.hub
-	h.mu.Lock()
-	if h.pending {
-		h.mu.Unlock()
-		return // the coming announcement reads the head after this change was committed
+	if wait, ok := s.hub.notify(time.Now(), s.pace); ok {
+		s.announceAfter(wait)
 	}
-	h.pending = true
-	wait := s.pace(h.step) - time.Since(h.last)
-	h.mu.Unlock()
+}
+
+// announceAfter announces after wait, at once when it is over already.
+func (s *Server) announceAfter(wait time.Duration) {
 	if wait <= 0 {
 		s.announce()
 		return
@@ -118,19 +120,53 @@ func (s *Server) pace(step store.Cursor) time.Duration {
 
 // announce reads the newest change, makes it the head and wakes the waiting desks.
 func (s *Server) announce() {
-	h := &s.hub
-	h.mu.Lock()
-	// From here a new Notify schedules another announcement: a change committed
-	// after the read below must not wait for a Notify that saw this one pending.
-	began := time.Now()
-	h.pending, h.last = false, began
-	h.mu.Unlock()
+	s.hub.begin(time.Now())
 	last, err := s.queue.LastChange(context.Background())
-	h.mu.Lock()
-	defer h.mu.Unlock()
 	if err != nil {
 		s.log.Printf("feed: read the newest change to announce it: %v", err)
-	} else if last > h.head || !h.known {
+	}
+	if wait, again := s.hub.finish(last, err, time.Now(), s.pace); again {
+		// On a timer's goroutine even when it is due already, so that a queue
+		// notified faster than it is read does not stack announcements on this one.
+		time.AfterFunc(max(wait, 0), s.announce)
+	}
+}
+
+// notify records a change committed at now and says whether an announcement must be
+// scheduled for it, and after how long; none when one is on its way already.
+func (h *feedHub) notify(now time.Time, pace func(store.Cursor) time.Duration) (time.Duration, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.pending {
+		return 0, false // the coming announcement reads the head after this change was committed
+	}
+	h.pending = true
+	if h.announcing {
+		// The announcement reading now schedules the next when it knows how many
+		// changes it carried: paced by the last one's, a busy announcement could be
+		// followed after one FeedInterval instead of two.
+		return 0, false
+	}
+	return pace(h.step) - now.Sub(h.last), true
+}
+
+// begin records that an announcement began at now, about to read the newest change.
+func (h *feedHub) begin(now time.Time) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	// From here a new Notify schedules another announcement: a change committed
+	// after the read must not wait for a Notify that saw this one pending.
+	h.pending, h.last, h.announcing = false, now, true
+}
+
+// finish ends the announcement that read last as the newest change (err when the read
+// failed), at now: it moves the head and wakes the waiting desks. When a change was
+// notified during the read it says so, and how long until the next announcement.
+func (h *feedHub) finish(last store.Cursor, err error, now time.Time, pace func(store.Cursor) time.Duration) (time.Duration, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.announcing = false
+	if err == nil && (last > h.head || !h.known) {
 		h.step = 0
 		if h.known {
 			h.step = last - h.head
@@ -139,10 +175,11 @@ func (s *Server) announce() {
 		h.pages = nil // pages are asked for up to the new head from now on
 	}
 	if h.onAnnounce != nil {
-		h.onAnnounce(began, h.step)
+		h.onAnnounce(h.last, h.step)
 	}
 	close(h.changed)
 	h.changed = make(chan struct{})
+	return pace(h.step) - now.Sub(h.last), h.pending
 }
 
 // announced returns the head and the channel closed at the next announcement, read

@@ -59,34 +59,22 @@ func (s *Server) enterForCaller(w http.ResponseWriter, r *http.Request) {
 			req.ID, strings.ToLower(e.Contact.Label()))}
 	if req.Priority == triage.Emergency {
 		a.Emergency = true
-		a.Message = fmt.Sprintf("Request %d reads as an EMERGENCY. %s Then tell the duty clinician at once.", req.ID, tellCaller999(e, ""))
+		about := callerSubject(e, p)
+		a.Message = fmt.Sprintf("Request %d reads as an EMERGENCY. %s Then tell the duty clinician at once.", req.ID, triage.TellCaller999(about))
 		if yes := e.Answers.YesTo(); len(yes) > 0 {
-			a.Message = fmt.Sprintf("Request %d is an EMERGENCY: the caller said yes to %s. %s Then tell the duty clinician at once.", req.ID, yes[0].Flag, tellCaller999(e, yes[0].ID))
+			a.Message = fmt.Sprintf("Request %d is an EMERGENCY: the caller said yes to %s. %s Then tell the duty clinician at once.", req.ID, yes[0].Flag, yes[0].TellCaller(about))
 		}
 	}
 	writeJSON(w, http.StatusCreated, "application/json", a)
 }
 
-// tellCaller999 is what reception tells a caller whose request is an emergency, in
-// words for the receptionist to pass on: the red-flag questions' Advice is written to
-// the patient reading it on a page ("Do not wait for the practice to reply"), not to
-// someone on the phone, and the caller may be calling for someone else. question is
-// the red flag answered yes ("" for none).
-func tellCaller999(e triage.StaffEntry, question string) string {
-	forOther := strings.TrimSpace(e.Caller) != ""
-	msg := "Tell the caller to call 999 now, or to go straight to A&E, and not to wait for the practice to call back."
-	if forOther {
-		msg = "Tell the caller to call 999 now for the patient, or to take them straight to A&E, and not to wait for the practice to call back."
+// callerSubject is whom the caller spoke about: the patient calling for themself, or
+// the patient by name when someone else called, as the desk's Reception screen asks.
+func callerSubject(e triage.StaffEntry, p triage.Patient) triage.Subject {
+	if strings.TrimSpace(e.Caller) == "" {
+		return triage.Subject{For: triage.ForSelf, Birth: p.BirthDate}
 	}
-	if question == "suicide" {
-		if forOther {
-			msg += " Ask them to stay with the patient and to keep any packet of what was swallowed."
-		} else {
-			msg += " Ask whether someone can be with them."
-		}
-		msg += " Give them the Samaritans' number, 116 123, free at any time."
-	}
-	return msg
+	return triage.Subject{For: triage.ForAdult, Name: p.GivenName, Birth: p.BirthDate}
 }
 
 // findPatients is FHIR Patient search for reception: name, birthdate and identifier

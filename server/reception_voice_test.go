@@ -68,6 +68,13 @@ func TestReceptionAnswerIsWordedForTheReceptionist(t *testing.T) {
 					}
 				}
 				staffVoice(t, msg)
+				about := triage.Subject{For: triage.ForSelf}
+				if caller != "" {
+					about = triage.Subject{For: triage.ForAdult, Name: patient.GivenName}
+				}
+				if want := q.TellCaller(about); !strings.Contains(msg, want) {
+					t.Errorf("a yes to %s: %q, want the words the desk's warning uses, %q", q.ID, msg, want)
+				}
 				if q.ID == "suicide" && !strings.Contains(msg, "116 123") {
 					t.Errorf("a yes to %s: %q, want the Samaritans' number passed on", q.ID, msg)
 				}

@@ -116,3 +116,33 @@ func RedFlagQuestionsFor(s Subject, now time.Time) []RedFlagQuestion {
 	}
 	return out
 }
+
+// TellCaller is what reception tells a caller after a yes to the question, in words
+// for the receptionist to pass on: Advice and AdviceAbout are written to the patient
+// reading a page ("Do not wait for the practice to reply"), not to someone on the
+// phone, who may be calling for someone else. The desk's warning and the queue's
+// answer to an entry both say it, so the receptionist reads the same words twice.
+// s is whom the questions were asked about: the patient calling, or the person the
+// caller phoned about.
+func (q RedFlagQuestion) TellCaller(s Subject) string {
+	msg := TellCaller999(s)
+	if q.ID == "suicide" {
+		if s.self() {
+			msg += " Ask whether someone can be with them."
+		} else {
+			msg += " Ask them to stay with " + s.name() + " and to keep any packet of what was swallowed."
+		}
+		msg += " Give them the Samaritans' number, 116 123, free at any time."
+	}
+	return msg
+}
+
+// TellCaller999 is what reception tells a caller whose request is an emergency with no
+// red flag answered yes (the engine read the words as one): to call 999 or go to A&E
+// now. Each question's TellCaller begins with it.
+func TellCaller999(s Subject) string {
+	if s.self() {
+		return "Tell the caller to call 999 now, or to go straight to A&E, and not to wait for the practice to call back."
+	}
+	return "Tell the caller to call 999 now for " + s.name() + ", or to take them straight to A&E, and not to wait for the practice to call back."
+}

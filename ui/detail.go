@@ -214,7 +214,7 @@ func (v *Detail) buildUI() {
 		heading("Internal notes (staff only, never shown to the patient)"), v.Notes,
 		heading("Use of the service"), container.NewHBox(v.Use, v.Overuse),
 		heading("Previous requests"), v.History,
-		heading("Audit trail"), v.Audit,
+		heading("Audit trail at this desk"), v.Audit,
 	)
 	leftScroll := container.NewVScroll(left)
 	v.Photos.relayout = func() { left.Refresh(); leftScroll.Refresh() }
@@ -355,6 +355,18 @@ func (v *Detail) showPresence(viewers []Viewer) {
 	v.Presence.Show()
 }
 
+// showAudit puts the request's audit trail, as this desk has it, in the audit pane.
+func (v *Detail) showAudit(audit []triage.AuditEntry) {
+	var trail []string
+	for _, a := range audit {
+		trail = append(trail, a.At.In(time.Local).Format("2 Jan 15:04")+" · "+a.Sentence())
+	}
+	if len(trail) == 0 {
+		trail = []string{"No entries"}
+	}
+	v.Audit.SetText(strings.Join(trail, "\n"))
+}
+
 func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []triage.QueueItem, live, n30 int, audit []triage.AuditEntry, viewers []Viewer, now time.Time) {
 	v.item, v.loaded = it, true
 	d := v.d
@@ -419,14 +431,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 		hist = []string{"None"}
 	}
 	v.History.SetText(strings.Join(hist, "\n"))
-	var trail []string
-	for _, a := range audit {
-		trail = append(trail, a.At.In(time.Local).Format("2 Jan 15:04")+" · "+a.Sentence())
-	}
-	if len(trail) == 0 {
-		trail = []string{"No entries"}
-	}
-	v.Audit.SetText(strings.Join(trail, "\n"))
+	v.showAudit(audit)
 	v.showPriority(it.Priority)
 	for i, t := range triage.Teams {
 		if t == it.Suggested.Team && it.Team == "" || t == it.Team {
@@ -561,16 +566,22 @@ func (v *Detail) showPriority(p triage.Priority) {
 // heartbeat telling other staff they still have it open.
 func (v *Detail) act(a triage.Action, back bool) {
 	a.RequestID, a.BaseVersion, a.Actor = v.item.ID, v.item.Version, v.d.opts.User
-	v.d.do(a, func(r triage.Request) {
-		if !v.d.detailShown() || v.item.ID != r.ID {
-			return
-		}
-		if back {
-			v.d.Back()
-		} else {
-			v.reload()
-		}
-	})
+	v.d.do(a, func(r triage.Request) { v.done(r.ID, back) })
+}
+
+// done is what the screen does once an action on request id was accepted: back to
+// the list when back is set, else the request shown again as it is now. An answer
+// that comes after the person left the request or opened another changes nothing.
+// Call it on the Fyne thread.
+func (v *Detail) done(id int64, back bool) {
+	if !v.d.detailShown() || v.item.ID != id {
+		return
+	}
+	if back {
+		v.d.Back()
+	} else {
+		v.reload()
+	}
 }
 
 func (v *Detail) onPriority(label string) {
@@ -896,11 +907,7 @@ func (v *Detail) send(a triage.Action, back bool, sent func()) {
 			if sent != nil {
 				sent()
 			}
-			if back && d.detailShown() && v.item.ID == r.ID {
-				d.Back()
-			} else if d.detailShown() && v.item.ID == r.ID {
-				v.reload()
-			}
+			v.done(r.ID, back)
 		})
 	})
 }

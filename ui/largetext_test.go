@@ -1,14 +1,16 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestColumnsFitWithALargeTextSize: with a large text size a 1280×720 screen is a
-// narrower window in the desk's own units (914 at 1.4, 1024 at 1.25). The inbox there
-// and the team queue at 1.25 must keep every column inside the table, the suggestion
+// narrower window in the desk's own units (914 at 1.4, 1024 at 1.25). The inbox and
+// the team queue there must keep every column inside the table, the suggestion
 // and who holds a request too, with none scrolled off sideways; the priority, the due
 // time and the patient's name and age keep their full least widths, as ever.
 func TestColumnsFitWithALargeTextSize(t *testing.T) {
@@ -20,6 +22,7 @@ func TestColumnsFitWithALargeTextSize(t *testing.T) {
 	}{
 		{"the inbox at a text size of 1.4", RoleReviewer, 914},
 		{"the team queue at a text size of 1.25", RoleTeam, 1024},
+		{"the team queue at a text size of 1.4", RoleTeam, 914},
 	} {
 		user(func() { f.d.RolePick.SetSelected(string(tt.role)) })
 		<-f.d.Refresh()
@@ -30,11 +33,50 @@ func TestColumnsFitWithALargeTextSize(t *testing.T) {
 		if edge := rightEdge(l); edge > w || edge < w-40 {
 			t.Errorf("%s: the columns end at %.0f in a table %.0f wide: they must fill it without scrolling sideways", tt.name, edge, w)
 		}
-		widths := fitWidths(l.columns, w)
+		shown, widths := fitWidths(l.columns, w)
+		var headers []string
+		for k, i := range shown {
+			headers = append(headers, l.headers[i])
+			if l.columns[i].drop == 0 && widths[k] < l.columns[i].lowest() {
+				t.Errorf("%s: column %q is %.0f wide, less than its floor %.0f", tt.name, l.headers[i], widths[k], l.columns[i].lowest())
+			}
+		}
 		for i := range 3 {
 			if widths[i] < l.columns[i].least {
 				t.Errorf("%s: column %q is %.0f wide, less than its %.0f", tt.name, l.headers[i], widths[i], l.columns[i].least)
 			}
 		}
+		// Only a column that can be filtered on instead may leave: never the kind,
+		// what they wrote, the suggestion, the status or who holds it.
+		for i, c := range l.columns {
+			if c.drop == 0 && !slices.Contains(headers, l.headers[i]) {
+				t.Errorf("%s: column %q is not on screen (%q)", tt.name, l.headers[i], headers)
+			}
+		}
+		// The table's headers are the columns shown, in order.
+		for k, h := range headers {
+			if got := headerText(l, k); got != h {
+				t.Errorf("%s: header %d reads %q, want %q", tt.name, k, got, h)
+			}
+		}
+		if tt.role == RoleTeam {
+			if got, want := cellText(l, 0, len(shown)-1), holder(&l.Rows()[0]); got != want {
+				t.Errorf("%s: the last column of the first row reads %q, want who holds it, %q", tt.name, got, want)
+			}
+		}
 	}
+}
+
+// headerText is what the table's header shows above its column col, as drawn.
+func headerText(l *List, col int) string {
+	h := l.Table.CreateHeader()
+	l.Table.UpdateHeader(widget.TableCellID{Row: -1, Col: col}, h)
+	return h.(*widget.Label).Text
+}
+
+// cellText is what the table shows in its cell at row, col (as laid out), as drawn.
+func cellText(l *List, row, col int) string {
+	c := newCell()
+	l.updateCell(widget.TableCellID{Row: row, Col: col}, c)
+	return c.label.Text
 }

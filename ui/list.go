@@ -55,8 +55,11 @@ type List struct {
 	Full func(ctx context.Context, id int64) (triage.QueueItem, error)
 
 	noun    string   // "new requests waiting for review"
-	headers []string // the columns shown: listHeaders, and the team queue's own
+	headers []string // the list's columns: listHeaders, and the team queue's own
 	columns []column // their widths
+	// cols are the columns on screen, as indexes into headers, left to right: all of
+	// them but in a window too narrow for every column's floor (fitWidths).
+	cols []int
 
 	names map[string]string // site and GP team names by id
 	load  loader
@@ -88,7 +91,12 @@ var listHeaders = []string{"Priority", "Due", "Patient", "Site", "GP team", "Kin
 // column is a list column's width when there is room, the least it is given before
 // the preview gives way, and floor, the least it is given at all (0: least), reached
 // only in a window narrower than every column's least: 1280×720 with a large text size.
-type column struct{ width, least, floor float32 }
+// A column with a drop rank (0: never) leaves the screen, rank 1 first, when even the
+// floors do not fit, rather than the table scrolling sideways.
+type column struct {
+	width, least, floor float32
+	drop                int
+}
 
 // lowest is the narrowest the column is ever drawn.
 func (c column) lowest() float32 {
@@ -103,13 +111,14 @@ func (c column) lowest() float32 {
 // squeezed, nor the patient's name, age and sex: an "Emergency" or an age cut short is
 // a hazard, a long site name is not. With a large text size the site, GP team and
 // suggestion go down to their first letters and the text to a few words, rather than
-// the suggestion leaving the window.
-var listColumns = []column{{110, 110, 0}, {140, 140, 0}, {200, 200, 0}, {130, 90, 56}, {100, 80, 56}, {75, 75, 0}, {340, textMin, textFloor}, {105, 95, 64}}
+// the suggestion leaving the window; where that is still too wide (the team queue at
+// 1.4) the site and then the GP team leave the table: both can still be filtered on.
+var listColumns = []column{{110, 110, 0, 0}, {140, 140, 0, 0}, {200, 200, 0, 0}, {130, 90, 56, 1}, {100, 80, 56, 2}, {75, 75, 0, 0}, {340, textMin, textFloor, 0}, {105, 95, 64, 0}}
 
 // holderHeaders are the columns a team queue adds: where each request is in its
 // journey and who holds it, so the team sees at a glance what is free to take.
 var holderHeaders = []string{"Status", "Held by"}
-var holderColumns = []column{{130, 120, 84}, {150, 110, 84}}
+var holderColumns = []column{{130, 120, 84, 0}, {150, 110, 84, 0}}
 
 const anyChoice = "Any"
 
@@ -127,8 +136,8 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 		return l
 	}
 	in.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(in.headers[id.Col])
+		if id.Row < 0 && id.Col >= 0 && id.Col < len(in.cols) {
+			o.(*widget.Label).SetText(in.headers[in.cols[id.Col]])
 		}
 	}
 	in.marked = noCell
@@ -138,7 +147,7 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 			in.marked = noCell
 		}
 	}
-	in.columns = listColumns
+	in.columns, in.cols = listColumns, allColumns(len(listColumns))
 	for i, c := range in.columns {
 		in.Table.SetColumnWidth(i, c.width)
 	}
@@ -233,12 +242,22 @@ func (in *List) Filter() triage.Filter {
 	return in.filter
 }
 
-func (in *List) size() (int, int) { return len(in.rows), len(in.headers) }
+func (in *List) size() (int, int) { return len(in.rows), len(in.cols) }
+
+// allColumns is every one of n columns shown.
+func allColumns(n int) []int {
+	shown := make([]int, n)
+	for i := range shown {
+		shown[i] = i
+	}
+	return shown
+}
 
 // showHolder adds the team queue's status and holder columns.
 func (in *List) showHolder() {
 	in.headers = append(append([]string(nil), listHeaders...), holderHeaders...)
 	in.columns = append(append([]column(nil), listColumns...), holderColumns...)
+	in.cols = allColumns(len(in.columns))
 	for i, c := range holderColumns {
 		in.Table.SetColumnWidth(len(listHeaders)+i, c.width)
 	}
@@ -314,17 +333,25 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Row >= len(in.rows)-pageSize/4 {
 		in.more()
 	}
-	it := &in.rows[id.Row]
+	if id.Col < 0 || id.Col >= len(in.cols) {
+		return
+	}
 	c := o.(*cell)
 	// The table's own marker tints the cell it marks: a second tint there would show
 	// a different colour from the rest of the row.
-	c.light(id.Row == in.selected && in.selectedID == it.ID && id != in.marked)
+	c.light(id.Row == in.selected && in.selectedID == in.rows[id.Row].ID && id != in.marked)
+	in.fill(c, id.Row, in.cols[id.Col])
+}
+
+// fill shows in c what the list's column col (an index into headers) says of row.
+func (in *List) fill(c *cell, row, col int) {
+	it := &in.rows[row]
 	now := in.now()
 	style := fyne.TextStyle{}
 	var swatch fyne.ThemeColorName
 	importance := widget.MediumImportance
 	text := ""
-	switch id.Col {
+	switch col {
 	case 0:
 		text, swatch = it.Priority.Label(), PriorityColor(it.Priority)
 		style.Bold = it.Priority == triage.Emergency || it.Priority == triage.SameDay
@@ -357,7 +384,7 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = holder(it)
 		style.Italic = it.ClaimedBy == ""
 	}
-	c.showCamera(id.Col == 6 && it.PhotoCount > 0)
+	c.showCamera(col == textCol && it.PhotoCount > 0)
 	if swatch != "" {
 		c.swatch.FillColor = themeColor(swatch)
 	} else {
@@ -377,10 +404,14 @@ func (in *List) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c.label.SetText(text)
 }
 
-// Text returns what the table shows in a cell, for tests and the screen reader.
+// Text returns what the list's column col (an index into its headers, shown or not)
+// says of row, for tests and the screen reader.
 func (in *List) Text(row, col int) string {
+	if row < 0 || row >= len(in.rows) {
+		return ""
+	}
 	c := newCell()
-	in.updateCell(widget.TableCellID{Row: row, Col: col}, c)
+	in.fill(c, row, col)
 	return c.label.Text
 }
 
@@ -584,7 +615,7 @@ func (in *List) retint(row int) {
 	if row < 0 || row >= len(in.rows) {
 		return
 	}
-	for col := range in.headers {
+	for col := range in.cols {
 		in.Table.RefreshItem(widget.TableCellID{Row: row, Col: col})
 	}
 }

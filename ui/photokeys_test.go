@@ -1,123 +1,12 @@
 package ui
 
 import (
-	"context"
-	"image/color"
-	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"triagedesk/client"
-	"triagedesk/server"
-	"triagedesk/store"
-	"triagedesk/triage"
 )
-
-// photoDesk is a desk synced with a real practice queue on 127.0.0.1 that holds one
-// request sent with photos; fetches counts the photo fetches that reached the queue.
-type photoDesk struct {
-	d        *Desk
-	w        fyne.Window
-	q        *store.Queue
-	practice server.DemoPractice
-	base     string
-	link     *personLink
-	item     triage.QueueItem
-	fetches  *atomic.Int64
-}
-
-// personLink is the desk's link to the queue as the person now working at it, as the
-// demo's "Working as" switches it: a real client with that person's token.
-type personLink struct {
-	mu sync.Mutex
-	c  *client.Client
-}
-
-func (l *personLink) Photo(ctx context.Context, requestID int64, n int) ([]byte, string, error) {
-	l.mu.Lock()
-	c := l.c
-	l.mu.Unlock()
-	return c.Photo(ctx, requestID, n)
-}
-
-func newPhotoDesk(t *testing.T, photos int) photoDesk {
-	t.Helper()
-	test.NewTempApp(t)
-	ctx := context.Background()
-	q, practice, h := startQueue(t, 40, 0)
-	var fetches atomic.Int64
-	inner := h.Config.Handler
-	net := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.Contains(r.URL.Path, "/photos/") {
-			fetches.Add(1)
-		}
-		inner.ServeHTTP(w, r)
-	}))
-	t.Cleanup(net.Close)
-	acc := practice.Practice.Accounts[0]
-	var ps []store.Photo
-	for i := range photos {
-		ps = append(ps, photoOf(t, color.RGBA{uint8(60 * i), 120, 200, 255}))
-	}
-	sent, err := q.Submit(ctx, store.Submission{AccountID: acc.ID, PatientID: acc.PatientID, Kind: triage.Clinical,
-		Text:      "A red rash on my forearm, spreading since Sunday. Photos attached.",
-		Suggested: triage.Suggestion{Priority: triage.Soon, Team: triage.TeamGP, Signpost: triage.SignpostNone},
-		Photos:    ps}, triage.DefaultLimits(), triage.DefaultCalendar())
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, _ := practice.User("demo-reviewer")
-	c, err := client.New(net.URL, u.Token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cache, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cache.Close() })
-	if _, _, err := client.NewSyncer(c, cache).Once(ctx); err != nil {
-		t.Fatal(err)
-	}
-	link := &personLink{c: c}
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 720))
-	d := NewDesk(cache, cacheActor{cache}, &fakeSync{}, Options{User: "demo-reviewer", Photos: link,
-		Now: func() time.Time { return testNow }, Problems: func(err error) { t.Errorf("desk showed an error: %v", err) }}, w)
-	d.Install(w)
-	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++; d.Toast.hide(d.Toast.gen) }) })
-	<-d.Refresh()
-	background.Wait()
-	it, err := cache.Request(ctx, sent.ID)
-	if err != nil || len(it.Photos) != photos {
-		t.Fatalf("request %d in the cache: %d photos (%v), want %d", sent.ID, len(it.Photos), err, photos)
-	}
-	return photoDesk{d: d, w: w, q: q, practice: practice, base: net.URL, link: link, item: it, fetches: &fetches}
-}
-
-// photoViews counts the queue's audit entries of actor viewing a photo of request id.
-func (p photoDesk) photoViews(t *testing.T, actor string) int {
-	t.Helper()
-	log, err := p.q.AuditLog(context.Background(), 0, 1_000_000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, e := range log {
-		if e.Action == "view-photo" && e.RequestID == p.item.ID && e.Actor == actor {
-			n++
-		}
-	}
-	return n
-}
 
 // TestPhotoKeyReachesThePhotos: on a request, p puts the keyboard on the first photo
 // (nine Tabs did before), p again on the next, and after the last back to the first;
@@ -221,9 +110,7 @@ func TestPhotoViewsAuditedOncePerPerson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.link.mu.Lock()
-	p.link.c = mc
-	p.link.mu.Unlock()
+	p.link.set(mc)
 	user(func() { p.d.opts.User = "demo-manager"; p.d.Open(p.item) })
 	for _, th := range p.d.Detail.Photos.Thumbs {
 		if th.State != PhotoShown {
@@ -235,5 +122,42 @@ func TestPhotoViewsAuditedOncePerPerson(t *testing.T) {
 	}
 	if n := p.photoViews(t, "demo-reviewer"); n != 2 {
 		t.Errorf("the reviewer has %d photo views recorded after the manager's, want still 2", n)
+	}
+}
+
+// TestPhotoViewsInTheDesksAuditPane: the request screen's audit trail says who at
+// this desk has seen the patient's photos, as the queue's trail does: each fetch is a
+// line under the person's name as soon as the photo arrives, while the request stays
+// open; shown again from memory it adds none (the queue records none either), and
+// another person's first look is theirs.
+func TestPhotoViewsInTheDesksAuditPane(t *testing.T) {
+	p := newPhotoDesk(t, 2)
+	pane := func() string {
+		var s string
+		Quiet(func() { s = p.d.Detail.Audit.Text })
+		return s
+	}
+	views := func(who string) int { return strings.Count(pane(), who+" viewed photo ") }
+	user(func() { p.d.Open(p.item) })
+	for _, want := range []string{"demo-reviewer viewed photo 1 of 2.", "demo-reviewer viewed photo 2 of 2."} {
+		if !strings.Contains(pane(), want) {
+			t.Fatalf("after the photos arrived the audit pane says\n%s\nwithout %q", pane(), want)
+		}
+	}
+	user(func() { p.d.Back() })
+	user(func() { p.d.Open(p.item) })
+	if n, q := views("demo-reviewer"), p.photoViews(t, "demo-reviewer"); n != 2 || q != 2 {
+		t.Fatalf("opened again (photos from memory): the pane has %d photo views by the reviewer and the queue %d, want 2 and 2", n, q)
+	}
+	user(func() { p.d.Back() })
+	u, _ := p.practice.User("demo-manager")
+	mc, err := client.New(p.base, u.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.link.set(mc)
+	user(func() { p.d.opts.User = "demo-manager"; p.d.Open(p.item) })
+	if n := views("demo-manager"); n != 2 {
+		t.Errorf("the manager's first look at 2 photos put %d lines in the pane:\n%s", n, pane())
 	}
 }

@@ -354,6 +354,7 @@ func (t *PhotoThumb) fetch() {
 	spawn(func() {
 		data, ok := d.photos.get(key)
 		var err error
+		var trail []triage.AuditEntry // the request's audit trail, once this fetch is in it
 		if !ok {
 			if link == nil {
 				err = fmt.Errorf("this desk is not connected to the practice queue, where photos are kept")
@@ -363,6 +364,7 @@ func (t *PhotoThumb) fetch() {
 				cancel()
 				if err == nil {
 					d.photos.put(key, data)
+					trail = t.recordView(key)
 				}
 			}
 		}
@@ -374,6 +376,9 @@ func (t *PhotoThumb) fetch() {
 			if shown.Err() != nil {
 				return // the request was left: another may be on screen now
 			}
+			if trail != nil && d.Detail.item.ID == key.request {
+				d.Detail.showAudit(trail)
+			}
 			if t.failed(err) {
 				return
 			}
@@ -383,6 +388,29 @@ func (t *PhotoThumb) fetch() {
 			t.setState(PhotoShown, fmt.Sprintf("%s\n%s", t.title(), photoFacts(t.ref)))
 		})
 	})
+}
+
+// recordView adds the fetch of a photo, which the queue has recorded as a view of it,
+// to this desk's own audit trail, so the request screen's trail says who here has
+// seen the patient's photos as it says who opened the request. It returns the
+// request's trail with the view in it, or nil (the desk told the person why) when
+// the trail could not be written or read. Call it off the Fyne thread.
+func (t *PhotoThumb) recordView(key photoKey) []triage.AuditEntry {
+	d := t.strip.d
+	ctx := context.Background() // the queue has the view: this desk's record must not be cut short
+	err := d.queue.Record(ctx, triage.AuditEntry{Actor: key.user, Action: "view-photo", RequestID: key.request,
+		Detail: fmt.Sprintf("viewed photo %d of %d", key.n, t.of)})
+	var trail []triage.AuditEntry
+	if err == nil {
+		trail, err = d.queue.AuditTrail(ctx, key.request)
+	}
+	if err != nil {
+		onUI(func() {
+			d.problem(fmt.Errorf("the view of photo %d of request %d is in the practice queue's audit trail but not in this desk's: %w", key.n, key.request, err))
+		})
+		return nil
+	}
+	return trail
 }
 
 // failed shows err, if there is one, on the thumbnail and reports whether there was:

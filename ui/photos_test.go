@@ -12,8 +12,6 @@ import (
 	"image/jpeg"
 	"image/png"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -25,9 +23,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"triagedesk/client"
 	"triagedesk/store"
-	"triagedesk/triage"
 )
 
 // TestPhotosOnTheRequestScreen drives the desk headless against a real practice
@@ -38,21 +34,6 @@ import (
 // Enter opens the larger view, which Esc closes, leaving the request open. Each
 // fetch is in the queue's audit trail, and the screen still fits at 1280×720.
 func TestPhotosOnTheRequestScreen(t *testing.T) {
-	test.NewTempApp(t)
-	ctx := context.Background()
-	q, practice, h := startQueue(t, 40, 0)
-	// The queue as the desk reaches it: down while down is set.
-	var down atomic.Bool
-	inner := h.Config.Handler
-	net := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if down.Load() && strings.Contains(r.URL.Path, "/photos/") {
-			http.Error(w, "the network is down", http.StatusBadGateway)
-			return
-		}
-		inner.ServeHTTP(w, r)
-	}))
-	t.Cleanup(net.Close)
-
 	img := image.NewRGBA(image.Rect(0, 0, 640, 480))
 	for x := range 640 {
 		for y := range 480 {
@@ -62,37 +43,21 @@ func TestPhotosOnTheRequestScreen(t *testing.T) {
 	var jb, pb bytes.Buffer
 	jpeg.Encode(&jb, img, nil)
 	png.Encode(&pb, img)
-	acc := practice.Practice.Accounts[0]
-	sent, err := q.Submit(ctx, store.Submission{AccountID: acc.ID, PatientID: acc.PatientID, Kind: triage.Clinical,
-		Text:      "A red rash on my forearm, spreading since Sunday. Photos attached.",
-		Suggested: triage.Suggestion{Priority: triage.Soon, Team: triage.TeamGP, Signpost: triage.SignpostNone},
-		Photos:    []store.Photo{{ContentType: "image/jpeg", Width: 640, Height: 480, Data: jb.Bytes()}, {ContentType: "image/png", Width: 640, Height: 480, Data: pb.Bytes()}}},
-		triage.DefaultLimits(), triage.DefaultCalendar())
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	u, _ := practice.User("demo-reviewer")
-	c, err := client.New(net.URL, u.Token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cache, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cache.Close() })
-	if _, _, err := client.NewSyncer(c, cache).Once(ctx); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 720))
-	d := NewDesk(cache, cacheActor{cache}, &fakeSync{}, Options{User: "demo-reviewer", Photos: c,
-		Now: func() time.Time { return testNow }, Problems: func(err error) { t.Errorf("desk showed an error: %v", err) }}, w)
-	d.Install(w)
-	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++; d.Toast.hide(d.Toast.gen) }) })
-	<-d.Refresh()
-	background.Wait()
+	// The queue as the desk reaches it: its photos out of reach while down is set.
+	var down atomic.Bool
+	p := newPhotoDeskWith(t, photoSetup{
+		requests: []photoRequest{{text: "A red rash on my forearm, spreading since Sunday. Photos attached.",
+			photos: []store.Photo{{ContentType: "image/jpeg", Width: 640, Height: 480, Data: jb.Bytes()}, {ContentType: "image/png", Width: 640, Height: 480, Data: pb.Bytes()}}}},
+		between: func(queue http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if down.Load() && strings.Contains(r.URL.Path, "/photos/") {
+					http.Error(w, "the network is down", http.StatusBadGateway)
+					return
+				}
+				queue.ServeHTTP(w, r)
+			})
+		}})
+	d, w, sent := p.d, p.w, p.item
 
 	// The inbox row and the preview say there are photos.
 	row := -1
@@ -134,14 +99,10 @@ func TestPhotosOnTheRequestScreen(t *testing.T) {
 		}
 	}
 	down.Store(false)
-	audited := func() int {
-		log, err := q.AuditLog(ctx, 0, 1_000_000)
-		if err != nil {
-			t.Fatal(err)
-		}
+	audited := func() int { // views by this reviewer, each from a desk the queue can name
 		n := 0
-		for _, e := range log {
-			if e.Action == "view-photo" && e.RequestID == sent.ID && e.Actor == "demo-reviewer" && e.Desk != "" {
+		for _, e := range p.photoViewEntries(t, "demo-reviewer") {
+			if e.Desk != "" {
 				n++
 			}
 		}
@@ -217,47 +178,13 @@ func TestPhotosOnTheRequestScreen(t *testing.T) {
 	}
 }
 
-// photoOf encodes a plain picture of one colour as a JPEG, for a photo a test patient
-// sends: the colour tells whose photo a thumbnail shows.
-func photoOf(t *testing.T, c color.RGBA) store.Photo {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 320, 240))
-	for x := range 320 {
-		for y := range 240 {
-			img.Set(x, y, c)
-		}
-	}
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, img, nil); err != nil {
-		t.Fatal(err)
-	}
-	return store.Photo{ContentType: "image/jpeg", Width: 320, Height: 240, Data: b.Bytes()}
-}
-
 // TestPhotosOfARequestLeftAreCancelled: a reviewer opens patient A's request, whose
 // photos are slow to come from the queue, and moves on to patient B's before they
 // arrive. A's fetches must end at once (not go on for half a minute and be recorded
 // in the queue's audit trail as views of a request no one is looking at), and nothing
 // of A may ever show on B's screen: B's thumbnails are B's photos.
 func TestPhotosOfARequestLeftAreCancelled(t *testing.T) {
-	test.NewTempApp(t)
-	ctx := context.Background()
-	q, practice, h := startQueue(t, 40, 0)
-	submit := func(acc int, text string, c color.RGBA) triage.QueueItem {
-		t.Helper()
-		a := practice.Practice.Accounts[acc]
-		sent, err := q.Submit(ctx, store.Submission{AccountID: a.ID, PatientID: a.PatientID, Kind: triage.Clinical, Text: text,
-			Suggested: triage.Suggestion{Priority: triage.Soon, Team: triage.TeamGP, Signpost: triage.SignpostNone},
-			Photos:    []store.Photo{photoOf(t, c), photoOf(t, c)}}, triage.DefaultLimits(), triage.DefaultCalendar())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return triage.QueueItem{Request: sent}
-	}
 	red, blue := color.RGBA{200, 30, 30, 255}, color.RGBA{30, 30, 200, 255}
-	a := submit(0, "A red rash on my forearm since Sunday. Photos attached.", red)
-	b := submit(1, "A graze on my knee that is weeping. Photos attached.", blue)
-
 	// The queue as the desk reaches it: A's photos wait until the test lets them go,
 	// or until the desk gives up on them.
 	type fetch struct {
@@ -266,19 +193,6 @@ func TestPhotosOfARequestLeftAreCancelled(t *testing.T) {
 	}
 	held := make(chan fetch, 8)
 	release := make(chan struct{})
-	inner := h.Config.Handler
-	net := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, fmt.Sprintf("/api/v1/requests/%d/photos/", a.ID)) {
-			held <- fetch{r.URL.Path, r.Context().Done()}
-			select {
-			case <-r.Context().Done():
-				return
-			case <-release:
-			}
-		}
-		inner.ServeHTTP(w, r)
-	}))
-	t.Cleanup(net.Close)
 	t.Cleanup(func() {
 		select {
 		case <-release:
@@ -286,35 +200,28 @@ func TestPhotosOfARequestLeftAreCancelled(t *testing.T) {
 			close(release)
 		}
 	})
-
-	u, _ := practice.User("demo-reviewer")
-	c, err := client.New(net.URL, u.Token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cache, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cache.Close() })
-	if _, _, err := client.NewSyncer(c, cache).Once(ctx); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 720))
-	d := NewDesk(cache, cacheActor{cache}, &fakeSync{}, Options{User: "demo-reviewer", Photos: c,
-		Now: func() time.Time { return testNow }, Problems: func(err error) { t.Errorf("desk showed an error: %v", err) }}, w)
-	d.Install(w)
-	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++; d.Toast.hide(d.Toast.gen) }) })
-	<-d.Refresh()
-	background.Wait()
-	for _, it := range []*triage.QueueItem{&a, &b} {
-		full, err := cache.Request(ctx, it.ID)
-		if err != nil || len(full.Photos) != 2 {
-			t.Fatalf("request %d in the cache: %d photos (%v), want 2", it.ID, len(full.Photos), err)
-		}
-		*it = full
-	}
+	var aPhotos atomic.Value // the path of A's photos, once A is sent
+	aPhotos.Store("-")
+	p := newPhotoDeskWith(t, photoSetup{
+		requests: []photoRequest{
+			{account: 0, text: "A red rash on my forearm since Sunday. Photos attached.", photos: []store.Photo{photoOf(t, red), photoOf(t, red)}},
+			{account: 1, text: "A graze on my knee that is weeping. Photos attached.", photos: []store.Photo{photoOf(t, blue), photoOf(t, blue)}}},
+		between: func(queue http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasPrefix(r.URL.Path, aPhotos.Load().(string)) {
+					held <- fetch{r.URL.Path, r.Context().Done()}
+					select {
+					case <-r.Context().Done():
+						return
+					case <-release:
+					}
+				}
+				queue.ServeHTTP(w, r)
+			})
+		}})
+	d, q, ctx := p.d, p.q, context.Background()
+	a, b := p.items[0], p.items[1]
+	aPhotos.Store(fmt.Sprintf("/api/v1/requests/%d/photos/", a.ID))
 
 	// A is opened; its photo fetches reach the queue and wait there. (Not user(): it
 	// would wait for the fetches the queue is holding.)
@@ -445,44 +352,11 @@ func TestPhotoTooLargeToShowIsNotDecoded(t *testing.T) {
 // too large to show here and why, offers no Retry (fetching it again cannot help), and
 // Enter on it opens nothing; the request's other photo still shows.
 func TestPhotoTooLargeOnTheRequestScreen(t *testing.T) {
-	test.NewTempApp(t)
-	ctx := context.Background()
-	q, practice, h := startQueue(t, 40, 0)
-	acc := practice.Practice.Accounts[0]
-	sent, err := q.Submit(ctx, store.Submission{AccountID: acc.ID, PatientID: acc.PatientID, Kind: triage.Clinical,
-		Text:      "A mole on my back that has changed shape. Photos attached.",
-		Suggested: triage.Suggestion{Priority: triage.Soon, Team: triage.TeamGP, Signpost: triage.SignpostNone},
-		Photos: []store.Photo{{ContentType: "image/png", Width: 60000, Height: 60000, Data: claimingSize(t, "png", 60000, 60000)},
-			photoOf(t, color.RGBA{180, 120, 100, 255})}},
-		triage.DefaultLimits(), triage.DefaultCalendar())
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, _ := practice.User("demo-reviewer")
-	c, err := client.New(h.URL, u.Token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cache, err := store.OpenCache(ctx, filepath.Join(t.TempDir(), "cache.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cache.Close() })
-	if _, _, err := client.NewSyncer(c, cache).Once(ctx); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 720))
-	d := NewDesk(cache, cacheActor{cache}, &fakeSync{}, Options{User: "demo-reviewer", Photos: c,
-		Now: func() time.Time { return testNow }, Problems: func(err error) { t.Errorf("desk showed an error: %v", err) }}, w)
-	d.Install(w)
-	t.Cleanup(func() { user(func() { d.Back(); d.Detail.gen++; d.Toast.hide(d.Toast.gen) }) })
-	<-d.Refresh()
-	background.Wait()
-	it, err := cache.Request(ctx, sent.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := newPhotoDeskWith(t, photoSetup{requests: []photoRequest{{
+		text: "A mole on my back that has changed shape. Photos attached.",
+		photos: []store.Photo{{ContentType: "image/png", Width: 60000, Height: 60000, Data: claimingSize(t, "png", 60000, 60000)},
+			photoOf(t, color.RGBA{180, 120, 100, 255})}}}})
+	d, it := p.d, p.item
 	user(func() { d.Open(it) })
 	ps := d.Detail.Photos
 	if len(ps.Thumbs) != 2 {

@@ -25,6 +25,9 @@ type Queue interface {
 	PatientUse(ctx context.Context, patientID int64, since time.Time) (live, sent int, err error)
 	AuditTrail(ctx context.Context, requestID int64) ([]triage.AuditEntry, error)
 	RecordView(ctx context.Context, actor string, requestID int64) error
+	// Record adds an entry to this desk's own audit trail, the one the request screen
+	// shows, and sends nothing: for what the queue has recorded itself, a photo fetch.
+	Record(ctx context.Context, e triage.AuditEntry) error
 	OpenByTeamPriority(ctx context.Context) ([]triage.TeamPriorityCount, error)
 	CountBreaches(ctx context.Context, now time.Time, f triage.Filter) (int, error)
 	Breaches(ctx context.Context, now time.Time, f triage.Filter) ([]triage.QueueItem, error)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -147,8 +148,15 @@ const (
 const spare = 4
 
 func (f fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for i, w := range fitWidths(f.list.columns, size.Width) {
-		f.list.Table.SetColumnWidth(i, w) // does nothing when the width is unchanged
+	in := f.list
+	shown, widths := fitWidths(in.columns, size.Width)
+	changed := !slices.Equal(shown, in.cols)
+	in.cols = shown
+	for i, w := range widths {
+		in.Table.SetColumnWidth(i, w) // does nothing when the width is unchanged
+	}
+	if changed { // other columns in the same places: every cell and header re-bound
+		in.Table.Refresh()
 	}
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
@@ -163,9 +171,37 @@ func (f fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0]
 // takes the rest; with less, every column, the text too, gives up the same share of
 // what it could spare (its width less its least). Narrower than every column's least
 // (1280×720 with a large text size), the columns that can go down to their floor give
-// up the same share of what lies between; narrower than every floor, the table scrolls.
-func fitWidths(cols []column, width float32) []float32 {
-	room := width - theme.Padding()*float32(len(cols)) - spare
+// up the same share of what lies between; narrower than every floor, the columns with
+// a drop rank leave, lowest rank first, until the rest fit at their floors; narrower
+// than that, every column is shown and the table scrolls. It returns the columns shown (indexes into
+// cols) and their widths.
+func fitWidths(all []column, width float32) (shown []int, widths []float32) {
+	shown = allColumns(len(all))
+	room := func() float32 { return width - theme.Padding()*float32(len(shown)) - spare }
+	floorOf := func() (floor float32) {
+		for _, i := range shown {
+			floor += all[i].lowest()
+		}
+		return floor
+	}
+	for rank := 1; floorOf() > room(); rank++ {
+		if !slices.ContainsFunc(shown, func(i int) bool { return all[i].drop >= rank }) {
+			// Too narrow even without them (a list not yet laid out at its real
+			// width): the table scrolls, so it may as well scroll to every column.
+			shown = allColumns(len(all))
+			break
+		}
+		shown = slices.DeleteFunc(shown, func(i int) bool { return all[i].drop == rank })
+	}
+	cols := make([]column, len(shown))
+	text := -1 // where "What they wrote" is among the shown columns
+	for k, i := range shown {
+		cols[k] = all[i]
+		if i == textCol {
+			text = k
+		}
+	}
+	avail := room()
 	var want, least, floor float32
 	for _, c := range cols {
 		want += c.width
@@ -176,19 +212,21 @@ func fitWidths(cols []column, width float32) []float32 {
 	used := float32(0)
 	for i, c := range cols {
 		switch {
-		case room >= want:
+		case avail >= want:
 			out[i] = c.width
-		case room >= least:
-			out[i] = c.least + (c.width-c.least)*(room-least)/(want-least)
+		case avail >= least:
+			out[i] = c.least + (c.width-c.least)*(avail-least)/(want-least)
 		default:
-			out[i] = c.lowest() + (c.least-c.lowest())*max(0, (room-floor)/(least-floor))
+			out[i] = c.lowest() + (c.least-c.lowest())*max(0, (avail-floor)/(least-floor))
 		}
-		if i != textCol {
+		if i != text {
 			used += out[i]
 		}
 	}
-	out[textCol] = max(out[textCol], room-used)
-	return out
+	if text >= 0 {
+		out[text] = max(out[text], avail-used)
+	}
+	return shown, out
 }
 
 // leastWidth is the narrowest table that shows cols without scrolling sideways.

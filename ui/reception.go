@@ -270,13 +270,13 @@ func (v *Reception) subject() triage.Subject {
 	return s
 }
 
-// asked says, for each of flagQuestions, whether it is asked of this caller: those
-// that can apply to the patient at their age (not a baby's fever for a man of
+// asked says, for each of flagQuestions, whether it is asked of this caller about s
+// (the subject): those that can apply to the patient at their age (not a baby's fever for a man of
 // seventy), as the patient pages do, and any already answered yes. It is worked out
 // from whom the questions are about, never read back from what the screen shows, so
 // what is sent cannot depend on how the screen was last drawn.
-func (v *Reception) asked() []bool {
-	s, now := v.subject(), v.d.opts.Now()
+func (v *Reception) asked(s triage.Subject) []bool {
+	now := v.d.opts.Now()
 	out := make([]bool, len(v.Flags))
 	for i, q := range flagQuestions() {
 		if i < len(out) {
@@ -290,7 +290,7 @@ func (v *Reception) asked() []bool {
 // calling about whom, and shows those asked (asked), and no others.
 func (v *Reception) reword() {
 	s := v.subject()
-	asked := v.asked()
+	asked := v.asked(s)
 	for i, q := range flagQuestions() {
 		if i >= len(v.Flags) {
 			break
@@ -329,7 +329,7 @@ func (v *Reception) showWarning() {
 	for _, q := range yes {
 		flags = append(flags, q.Flag)
 	}
-	msg := "The caller has said yes to " + strings.Join(flags, "; ") + ". Tell them now: " + yes[0].AdviceAbout(v.subject()) +
+	msg := "The caller has said yes to " + strings.Join(flags, "; ") + ". " + yes[0].TellCaller(v.subject()) +
 		" If they are in the building, fetch the duty clinician at once. Then send the request, so the practice follows it up."
 	v.WarningMsg.SetText(msg)
 	v.Warning.Show()
@@ -371,13 +371,14 @@ func (v *Reception) Entry() triage.StaffEntry {
 	if e.Contact != triage.ContactOnline {
 		e.ContactDetail = strings.TrimSpace(v.Detail.Text)
 	}
-	asked, yes := v.asked(), make([]bool, len(v.Flags))
+	about := v.subject()
+	asked, yes := v.asked(about), make([]bool, len(v.Flags))
 	for i, c := range v.Flags {
 		yes[i] = c.Checked
 	}
 	// The answers are about whom the questions were asked of: staff read "for: their
 	// child" on the request, as on one the patient pages sent.
-	setAnswers(&e, v.subject().For, asked, yes)
+	setAnswers(&e, about.For, asked, yes)
 	return e
 }
 

@@ -15,23 +15,9 @@ import (
 // screen lists others: the request waits until one of the new results is picked, and
 // nothing typed is lost meanwhile.
 func TestReceptionNewSearchDropsThePickedPatient(t *testing.T) {
-	f := newLiveFixture(t, "demo-reviewer")
-	r := f.d.Reception
-	user(func() { showTab(f.d, r.Root) })
-	var first, second triage.Patient
-	for _, p := range f.practice.Practice.Patients {
-		switch {
-		case p.Dependant:
-		case first.ID == 0:
-			first = p
-		case second.ID == 0 && p.FamilyName != first.FamilyName:
-			second = p
-		}
-	}
-	user(func() {
-		test.Type(r.Search, first.NHSNumber.String())
-		test.Tap(r.FindBtn)
-	})
+	f, r := atReception(t)
+	first, second := f.twoFamilies(t)
+	user(func() { find(r, first.NHSNumber.String()) })
 	user(func() { r.Results.Select(0) })
 	if got := r.Entry().PatientID; got != first.ID {
 		t.Fatalf("picked patient %d, the entry is for %d", first.ID, got)
@@ -39,8 +25,7 @@ func TestReceptionNewSearchDropsThePickedPatient(t *testing.T) {
 	user(func() {
 		test.Type(r.Text, "a cough for three weeks")
 		r.Search.SetText("")
-		test.Type(r.Search, second.NHSNumber.String())
-		test.Tap(r.FindBtn)
+		find(r, second.NHSNumber.String())
 	})
 	if len(r.found) != 1 || r.found[0].ID != second.ID {
 		t.Fatalf("the second search found %d patients (%q)", len(r.found), r.Found.Text)
@@ -70,19 +55,8 @@ func TestReceptionNewSearchDropsThePickedPatient(t *testing.T) {
 // that the caller rings about their father of seventy, and unticks it: it is not a
 // question about him, so it is neither shown nor sent as answered no.
 func TestReceptionAnswersAreTheQuestionsAsked(t *testing.T) {
-	f := newLiveFixture(t, "demo-reviewer")
-	r := f.d.Reception
-	user(func() { showTab(f.d, r.Root) })
-	var old triage.Patient
-	for _, p := range f.practice.Practice.Patients {
-		if !p.Dependant && p.AgeAt(testNow) >= 60 {
-			old = p
-			break
-		}
-	}
-	if old.ID == 0 {
-		t.Fatal("the demo practice has no patient of 60 or more")
-	}
+	f, r := atReception(t)
+	old := f.patientWhere(t, "patient of 60 or more", func(p triage.Patient) bool { return !p.Dependant && p.AgeAt(testNow) >= 60 })
 	baby := -1
 	for i, q := range triage.RedFlagQuestions {
 		if q.ID == "baby-fever" {
@@ -92,10 +66,7 @@ func TestReceptionAnswersAreTheQuestionsAsked(t *testing.T) {
 	if baby < 0 {
 		t.Fatal("no baby-fever question")
 	}
-	user(func() {
-		test.Type(r.Search, old.NHSNumber.String())
-		test.Tap(r.FindBtn)
-	})
+	user(func() { find(r, old.NHSNumber.String()) })
 	user(func() { r.Results.Select(0) })
 	if !r.Flags[baby].Visible() {
 		t.Fatal("the baby's-fever question is not asked of a caller ringing for themself")

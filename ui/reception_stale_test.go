@@ -57,21 +57,10 @@ func untilUI(t *testing.T, what string, cond func() bool) {
 // slow Smith answer arrives it belongs to a search nobody is looking at any more: it must
 // not replace the list, nor leave the request for Jones while the screen lists Smith.
 func TestReceptionStaleSearchCannotReplaceThePickedPatient(t *testing.T) {
-	f := newLiveFixture(t, "demo-reviewer")
-	r := f.d.Reception
+	f, r := atReception(t)
 	held := &heldFirstSearch{ReceptionLink: r.link, started: make(chan struct{}), release: make(chan struct{})}
 	r.link = held
-	user(func() { showTab(f.d, r.Root) })
-	var smith, jones triage.Patient
-	for _, p := range f.practice.Practice.Patients {
-		switch {
-		case p.Dependant:
-		case smith.ID == 0:
-			smith = p
-		case jones.ID == 0 && p.FamilyName != smith.FamilyName:
-			jones = p
-		}
-	}
+	smith, jones := f.twoFamilies(t)
 	Quiet(func() {
 		test.Type(r.Search, smith.NHSNumber.String())
 		r.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

@@ -122,6 +122,50 @@ func newLiveFixture(t *testing.T, as string) liveFixture {
 	return liveFixture{fixture{d, cache, w, fs}, q, practice, syncer}
 }
 
+// atReception is a live desk (newLiveFixture) signed in as the demo reviewer, with
+// its Reception screen on show: where a receptionist starts.
+func atReception(t *testing.T) (liveFixture, *Reception) {
+	t.Helper()
+	f := newLiveFixture(t, "demo-reviewer")
+	r := f.d.Reception
+	if r == nil {
+		t.Fatal("a desk with a practice queue has no Reception screen")
+	}
+	user(func() { showTab(f.d, r.Root) })
+	return f, r
+}
+
+// patientWhere is the demo practice's first patient for whom ok holds; the test
+// stops, saying what was looked for, when there is none.
+func (f liveFixture) patientWhere(t *testing.T, what string, ok func(triage.Patient) bool) triage.Patient {
+	t.Helper()
+	for _, p := range f.practice.Practice.Patients {
+		if ok(p) {
+			return p
+		}
+	}
+	t.Fatalf("the demo practice has no %s", what)
+	return triage.Patient{}
+}
+
+// twoFamilies is two adult patients of different families: a caller who corrects
+// whom they ring about.
+func (f liveFixture) twoFamilies(t *testing.T) (first, second triage.Patient) {
+	t.Helper()
+	first = f.patientWhere(t, "adult", func(p triage.Patient) bool { return !p.Dependant })
+	second = f.patientWhere(t, "adult of another family", func(p triage.Patient) bool {
+		return !p.Dependant && p.FamilyName != first.FamilyName
+	})
+	return first, second
+}
+
+// find types text into reception's search box and presses Find, as a receptionist
+// does. Call it as the user.
+func find(r *Reception, text string) {
+	test.Type(r.Search, text)
+	test.Tap(r.FindBtn)
+}
+
 // sync pulls and pushes once and shows the result, as the running desk does.
 func (f liveFixture) sync(t *testing.T) {
 	t.Helper()
@@ -175,19 +219,8 @@ func tapDialogButton(t *testing.T, w fyne.Window, text string) {
 }
 
 func TestReceptionEntersACallersRequest(t *testing.T) {
-	f := newLiveFixture(t, "demo-reviewer")
-	r := f.d.Reception
-	if r == nil {
-		t.Fatal("a desk with a practice queue has no Reception screen")
-	}
-	user(func() { showTab(f.d, r.Root) })
-	var p triage.Patient
-	for _, pt := range f.practice.Practice.Patients {
-		if !pt.Dependant {
-			p = pt
-			break
-		}
-	}
+	f, r := atReception(t)
+	p := f.patientWhere(t, "adult", func(p triage.Patient) bool { return !p.Dependant })
 
 	// Nothing can be sent before a patient is found, and nothing typed is lost.
 	user(func() {
@@ -232,7 +265,7 @@ func TestReceptionEntersACallersRequest(t *testing.T) {
 		t.Fatal("the 999 warning shows before any yes")
 	}
 	user(func() { test.Tap(r.Flags[0]) })
-	if !r.Warning.Visible() || !strings.Contains(r.WarningMsg.Text, triage.RedFlagQuestions[0].Flag) || !strings.Contains(r.WarningMsg.Text, "Call 999 now") {
+	if !r.Warning.Visible() || !strings.Contains(r.WarningMsg.Text, triage.RedFlagQuestions[0].Flag) || !strings.Contains(r.WarningMsg.Text, triage.RedFlagQuestions[0].TellCaller(triage.Subject{})) {
 		t.Fatalf("after a yes the warning says %q (shown %v), want the flag and 999", r.WarningMsg.Text, r.Warning.Visible())
 	}
 	user(func() { test.Tap(r.Flags[0]); test.Tap(r.Flags[0]) }) // no, then yes again
@@ -315,10 +348,7 @@ func TestReceptionRefusalKeepsWhatWasTyped(t *testing.T) {
 	if p.ID == 0 {
 		t.Fatal("the demo practice has no patient with a live request")
 	}
-	user(func() {
-		test.Type(r.Search, string(p.NHSNumber))
-		test.Tap(r.FindBtn)
-	})
+	user(func() { find(r, string(p.NHSNumber)) })
 	if len(r.found) != 1 {
 		t.Fatalf("an NHS number found %d patients", len(r.found))
 	}
@@ -342,10 +372,7 @@ func TestReceptionRetryAfterALostAnswerEntersOnce(t *testing.T) {
 	lost := false
 	r.link = lossyLink{r.link.(queueLink), &lost}
 	p := f.practice.Practice.Patients[0]
-	user(func() {
-		test.Type(r.Search, string(p.NHSNumber))
-		test.Tap(r.FindBtn)
-	})
+	user(func() { find(r, string(p.NHSNumber)) })
 	user(func() {
 		r.Results.Select(0)
 		test.Type(r.Text, "rash on both legs for three days")
@@ -516,23 +543,11 @@ func TestListKeysDoNothingWhereNoListIsShown(t *testing.T) {
 // have…"), as the patient pages ask a parent, and told what to do for the child
 // after a yes; the patient ringing for themselves is asked "Do you…".
 func TestReceptionAsksAboutThePatientWhenSomeoneElseCalls(t *testing.T) {
-	f := newLiveFixture(t, "demo-reviewer")
-	r := f.d.Reception
-	user(func() { showTab(f.d, r.Root) })
-	var child triage.Patient
-	for _, pt := range f.practice.Practice.Patients {
-		if pt.Dependant && pt.AgeAt(testNow) >= 2 && pt.AgeAt(testNow) < 16 {
-			child = pt
-			break
-		}
-	}
-	if child.ID == 0 {
-		t.Fatal("the demo practice has no child of 2 to 15")
-	}
-	user(func() {
-		test.Type(r.Search, child.NHSNumber.String())
-		test.Tap(r.FindBtn)
+	f, r := atReception(t)
+	child := f.patientWhere(t, "child of 2 to 15", func(p triage.Patient) bool {
+		return p.Dependant && p.AgeAt(testNow) >= 2 && p.AgeAt(testNow) < 16
 	})
+	user(func() { find(r, child.NHSNumber.String()) })
 	if len(r.found) != 1 || r.found[0].ID != child.ID {
 		t.Fatalf("the search by NHS number found %d patients (%q)", len(r.found), r.Found.Text)
 	}
@@ -577,7 +592,7 @@ func TestReceptionAsksAboutThePatientWhenSomeoneElseCalls(t *testing.T) {
 			t.Errorf("%s: the entry's answers are for %q, want %q", tt.name, e.Answers.For, wantFor)
 		}
 		user(func() { test.Tap(r.Flags[chest]) })
-		if want := triage.RedFlagQuestions[chest].AdviceAbout(tt.want); !strings.Contains(r.WarningMsg.Text, want) {
+		if want := triage.RedFlagQuestions[chest].TellCaller(tt.want); !strings.Contains(r.WarningMsg.Text, want) {
 			t.Errorf("%s: after a yes the warning says %q, want %q", tt.name, r.WarningMsg.Text, want)
 		}
 		user(func() { test.Tap(r.Flags[chest]) })
