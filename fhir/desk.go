@@ -109,14 +109,11 @@ func EncodeDeskPage(w io.Writer, ch Records, next string, more bool) error {
 	return nil
 }
 
-// CheckDeskContentType reports whether a reply's Content-Type is the compact feed of
-// this version, and refuses, saying what to do, one in another version of it: a desk
-// never reads a page it was not built for.
-func CheckDeskContentType(contentType string) (compact bool, err error) {
-	mt, params, perr := mime.ParseMediaType(contentType)
-	if perr != nil {
-		return false, nil
-	}
+// CheckDeskMediaType reports whether a reply's media type and parameters (its
+// Content-Type, as mime.ParseMediaType reads it) are the compact feed of this version,
+// and refuses, saying what to do, one in another version of it: a desk never reads a
+// page it was not built for.
+func CheckDeskMediaType(mt string, params map[string]string) (compact bool, err error) {
 	switch {
 	case mt == oldDeskMediaType:
 		return false, fmt.Errorf("the practice queue sent its feed in an older form (%s) than this desk reads: update the practice queue, or use the Triage Desk of its version", mt)
