@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/fxamacker/cbor/v2"
-
-	"triagedesk/triage"
 )
 
 // DeskMediaType names the compact form of the change feed that Triage Desk asks for:
@@ -85,16 +83,6 @@ var deskIDsDec = func() cbor.DecMode {
 	return dec
 }()
 
-// deskPage is a feed page in its compact form.
-type deskPage struct {
-	Sites    []triage.Site    `json:"sites,omitempty"`
-	GPTeams  []triage.GPTeam  `json:"gpTeams,omitempty"`
-	Patients []triage.Patient `json:"patients,omitempty"`
-	Requests []triage.Request `json:"requests,omitempty"`
-	Cursor   string           `json:"cursor"`
-	More     bool             `json:"more,omitempty"`
-}
-
 // EncodeDeskPage writes a page of the change feed in its compact form: the form's
 // name and version, then the page.
 func EncodeDeskPage(w io.Writer, ch Records, next string, more bool) error {
@@ -102,7 +90,7 @@ func EncodeDeskPage(w io.Writer, ch Records, next string, more bool) error {
 	if err := enc.Encode(deskFormat); err != nil {
 		return fmt.Errorf("write the compact feed page: %w", err)
 	}
-	p := deskPage{Sites: ch.Sites, GPTeams: ch.GPTeams, Patients: ch.Patients, Requests: ch.Requests, Cursor: next, More: more}
+	p := FeedPage{Sites: ch.Sites, GPTeams: ch.GPTeams, Patients: ch.Patients, Requests: ch.Requests, Cursor: next, More: more}
 	if err := enc.Encode(&p); err != nil {
 		return fmt.Errorf("write the compact feed page: %w", err)
 	}
@@ -160,7 +148,7 @@ func ParseDeskPage(body []byte) (FeedPage, error) {
 	if err != nil {
 		return FeedPage{}, err
 	}
-	var p deskPage
+	var p FeedPage
 	if err := deskDec.Unmarshal(rest, &p); err != nil {
 		return FeedPage{}, fmt.Errorf("the compact feed page cannot be decoded: %w", err)
 	}
@@ -191,7 +179,7 @@ func ParseDeskPage(body []byte) (FeedPage, error) {
 			return FeedPage{}, fmt.Errorf("feed entry %d: %w", i, err)
 		}
 	}
-	return FeedPage{Sites: p.Sites, GPTeams: p.GPTeams, Patients: p.Patients, Requests: p.Requests, Cursor: p.Cursor, More: p.More}, nil
+	return p, nil
 }
 
 // deskPageIDs is a compact feed page as DeskPageIDs reads it: each record checked as
