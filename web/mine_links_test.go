@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"triagedesk/triage"
 )
 
@@ -49,4 +51,11 @@ func TestYourRequestsLinkNamesWhatAndWhen(t *testing.T) {
 			t.Errorf("request %d's row does not show its reference beside the link: %s", id, row)
 		}
 	}
+}
+
+// followRequest follows the link on "Your requests" to the request whose first line
+// begins with about: what a patient looks for, and what a screen reader reads out.
+func (tb *tab) followRequest(about string) int {
+	tb.t.Helper()
+	return tb.navigateBy("follow the link to the request about "+about, chromedp.Click(chromedp.Search(`//main//a[starts-with(normalize-space(), "`+about+`")]`)))
 }
