@@ -131,7 +131,7 @@ func (e *Engine) Classify(in Input) Suggestion {
 	in.Sex, in.Kind = canonicalSex(in.Sex), canonicalKind(in.Kind)
 	s, a := e.classifyRules(in)
 	if e.opinion != nil && s.Priority != Emergency {
-		e.opinion.raise(in, &s, func(p Priority) bool { return e.ruledOut(in, a, p) })
+		e.opinion.raise(in, &s, func(p Priority) ruling { return e.ruledOut(in, a, p) })
 	}
 	return s
 }
@@ -157,7 +157,12 @@ type analysis struct {
 // lose consciousness"). The model reads words, not their negation, and such a raise is
 // the alarm the patient's own words answer. Rules that count several signs together
 // (sepsis, a suicide plan) are left out of this: one sign denied does not deny the rest.
-func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
+//
+// It says which: facts ruling out a priority stop the second opinion altogether (the
+// rules read the words and weighed what the model cannot), while words denied or put
+// in the past rule out only that priority, and a less urgent head may still raise.
+func (e *Engine) ruledOut(in Input, a analysis, p Priority) ruling {
+	out := allowed
 	for i := range e.rules {
 		r := &e.rules[i]
 		if r.priority != p || r.weak {
@@ -166,20 +171,31 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) bool {
 		if r.conceptsHold(a.denied, a.past) && !r.factsHold(in, a.f) && !r.onlyAgeRulesOut(in, a.f) {
 			// Said or denied, the words meet a rule the facts rule out: "temperature of
 			// 37.5" in a baby of 8 weeks, read as no fever, is not raised to 38.
-			return true
+			return ruledOutByFacts
 		}
 		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
-			return true
+			out = ruledOutByWords
 		}
-		if a.past != nil && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.present, a.past.cleared()) && r.factsHold(in, a.f) {
+		if a.past != nil && !r.conceptsHold(a.present, a.past.own(a.present, e.scoped)) && r.conceptsHold(a.present, a.past.cleared()) && r.factsHold(in, a.f) {
 			// The words are there but the patient put them in the past or asked about
-			// them ("what are the signs of sepsis?", "I collapsed in 2021"): the model,
-			// which reads no time, may not raise them back.
-			return true
+			// them in the same clause ("what are the signs of sepsis?", "I collapsed in
+			// 2021"): the model, which reads no time, may not raise them back. A time
+			// said alone in the clause beside them ("Last week, I think I have sepsis")
+			// is the rules' weakest reading of the past; there the model may raise.
+			out = ruledOutByWords
 		}
 	}
-	return false
+	return out
 }
+
+// ruling is what the rules say of a raise the second opinion would make.
+type ruling int
+
+const (
+	allowed         ruling = iota
+	ruledOutByWords        // the patient denied the red flag or put it in the past: this priority only
+	ruledOutByFacts        // the patient's age, sex, a baby's months or a temperature: no raise at all
+)
 
 // classifyRules is the rules' suggestion alone, and what they read.
 func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
@@ -383,20 +399,20 @@ func (r *rule) onlyAgeRulesOut(in Input, f features) bool {
 // of none that is scoped to its clause (past) stops the rule only for the words said
 // in the clauses it speaks for: the rule still fires on its concepts said elsewhere.
 func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
-	var inPast []bool // the clauses the rule's scoped none concepts put in the past
+	var inPast []bool // the words the rule's scoped none concepts put in the past
 	for _, c := range r.none {
 		if len(present[c]) == 0 {
 			continue
 		}
-		if past == nil || past.clauses[c] == nil {
+		if past == nil || past.words[c] == nil {
 			return false
 		}
 		if inPast == nil {
-			inPast = past.clauses[c]
+			inPast = past.words[c]
 			continue
 		}
 		merged := slices.Clone(inPast)
-		for k, p := range past.clauses[c] {
+		for k, p := range past.words[c] {
 			merged[k] = merged[k] || p
 		}
 		inPast = merged
@@ -408,7 +424,7 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 			return len(present[c]) > 0
 		}
 		for _, m := range present[c] {
-			if m.from < 0 || !inPast[past.toks[m.from].clause] {
+			if m.from < 0 || !inPast[m.from] {
 				return true
 			}
 		}
@@ -438,28 +454,55 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 
 // pastScope holds, for each concept the rules file scopes to its clause
 // (clause_scoped: a phrase that puts things in the past, "last year", "years ago", or
-// makes them a question, "what are the signs of"), the clauses it speaks for: its own,
-// and the clause it introduces or closes when it stands alone ("Last year, I had
-// sepsis"; "an overdose when I was 20, nearly 20 years ago").
+// makes them a question, "what are the signs of"), the words it speaks for: its own
+// clause, and the clause it introduces or closes when it stands alone ("Last year, I
+// had sepsis"; "an overdose when I was 20, nearly 20 years ago"). A clause that goes
+// on in the present after the past time ("had a fall last week he has collapsed") is
+// past only up to where the present starts.
 type pastScope struct {
-	toks    []token
-	clauses [][]bool // by concept, then by clause
-	fact    []bool   // the engine's person facts, which no past time speaks for
+	toks  []token
+	words [][]bool // by concept, then by token: true where the concept puts it in the past
+	fact  []bool   // the engine's person facts, which no past time speaks for
 }
 
 // isFact reports whether concept c is a fact about the person, never put in the past.
 func (ps *pastScope) isFact(c int) bool { return c < len(ps.fact) && ps.fact[c] }
 
-// cleared is the scope with every clause in the present: what the rules would read
+// cleared is the scope with every word in the present: what the rules would read
 // without the scoped concepts.
 func (ps *pastScope) cleared() *pastScope {
-	c := &pastScope{toks: ps.toks, clauses: make([][]bool, len(ps.clauses)), fact: ps.fact}
-	for k, p := range ps.clauses {
+	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact}
+	for k, p := range ps.words {
 		if p != nil {
-			c.clauses[k] = make([]bool, len(p))
+			c.words[k] = make([]bool, len(p))
 		}
 	}
 	return c
+}
+
+// own is the scope with only the clauses where a scoped phrase itself is said (up to a
+// present verb after it, as pastScopeOf reads them): a time
+// said alone no longer speaks for the clause beside it. The second opinion's gate
+// uses it, so a lone "Last week," cannot stop the model raising a red flag said in
+// the present tense in the next clause.
+func (ps *pastScope) own(present [][]match, scoped []int) *pastScope {
+	o := ps.cleared()
+	toks := ps.toks
+	for _, c := range scoped {
+		for _, m := range present[c] {
+			if m.from < 0 || o.words[c] == nil {
+				continue
+			}
+			until := len(toks)
+			if k := presentFrom(toks, m.to); k >= 0 {
+				until = k
+			}
+			for k := clauseStart(toks, m.from); k < until && toks[k].clause == toks[m.from].clause; k++ {
+				o.words[c][k] = true
+			}
+		}
+	}
+	return o
 }
 
 // loneExtra is how many words besides its phrase a clause may hold and still be only a
@@ -480,36 +523,79 @@ var timeFiller = map[string]bool{"about": true, "around": true, "roughly": true,
 // beside such a clause does not speak for it ("a few months ago, and now he's septic").
 var presentTime = map[string]bool{"now": true, "today": true, "tonight": true, "currently": true, "still": true}
 
-// pastScopeOf finds the clauses the scoped concepts present speak for; nil when none is
+// presentVerb are verbs in the present tense (apostrophes dropped: "he's" is "hes").
+// Said after a past time, they tell what is happening now: "Last week, I think I have
+// sepsis" and "had a fall last week he has collapsed" are red flags now.
+var presentVerb = map[string]bool{"am": true, "is": true, "are": true, "im": true, "hes": true, "shes": true,
+	"theyre": true, "has": true, "have": true, "ive": true, "weve": true, "theyve": true, "cant": true,
+	"wont": true, "isnt": true, "arent": true, "doesnt": true, "dont": true, "keeps": true, "looks": true,
+	"seems": true, "feels": true, "having": true}
+
+// pastVerb are verbs that tell what happened: the first of these or a present verb
+// in a clause decides its tense ("Last year, I think I had sepsis" is past).
+var pastVerb = map[string]bool{"had": true, "was": true, "were": true, "did": true, "went": true, "took": true,
+	"got": true, "came": true, "felt": true, "wasnt": true, "didnt": true}
+
+// presentFrom is the first word, from token from to the end of its clause, of a verb
+// in the present tense that no past verb comes before; -1 when the clause tells only
+// the past. "have had" and "has had" are the past.
+func presentFrom(toks []token, from int) int {
+	for k := from; k < len(toks) && toks[k].clause == toks[from].clause; k++ {
+		w := toks[k].norm
+		if pastVerb[w] {
+			return -1
+		}
+		if !presentVerb[w] {
+			continue
+		}
+		if (w == "have" || w == "has" || w == "ive") && k+1 < len(toks) && toks[k+1].norm == "had" {
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
+// pastScopeOf finds the words the scoped concepts present speak for; nil when none is
 // present.
 func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 	var ps *pastScope
+	mark := func(c, first, until int) {
+		for k := first; k < until && toks[k].clause == toks[first].clause; k++ {
+			ps.words[c][k] = true
+		}
+	}
 	for _, c := range e.scoped {
 		for _, m := range present[c] {
 			if m.from < 0 {
 				continue
 			}
 			if ps == nil {
-				ps = &pastScope{toks: toks, clauses: make([][]bool, len(present)), fact: e.fact}
+				ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact}
 			}
-			if ps.clauses[c] == nil {
-				ps.clauses[c] = make([]bool, toks[len(toks)-1].clause+1)
+			if ps.words[c] == nil {
+				ps.words[c] = make([]bool, len(toks))
 			}
-			cl := toks[m.from].clause
-			ps.clauses[c][cl] = true
 			first := clauseStart(toks, m.from)
+			// The clause is past up to a present verb after the time ("had a fall
+			// last week he has collapsed"); what comes before the time stays past.
+			until := len(toks)
+			if k := presentFrom(toks, m.to); k >= 0 {
+				until = k
+			}
+			mark(c, first, until)
 			if !e.timeAlone(toks, first, m) {
 				continue
 			}
 			// A time on its own: it speaks for the clause before it in the sentence,
 			// or, opening the sentence, for the clause after it; never for a clause
-			// that says its own time is now.
+			// that says its own time is now, nor for one told in the present.
 			if first > 0 && toks[first-1].sentence == toks[first].sentence {
-				if prev := clauseStart(toks, first-1); !e.saysNow(toks, prev) {
-					ps.clauses[c][toks[prev].clause] = true
+				if prev := clauseStart(toks, first-1); !e.saysNow(toks, prev) && presentFrom(toks, prev) < 0 {
+					mark(c, prev, len(toks))
 				}
-			} else if next := first + e.clauseLen(toks, first); next < len(toks) && toks[next].sentence == toks[first].sentence && !e.saysNow(toks, next) {
-				ps.clauses[c][toks[next].clause] = true
+			} else if next := first + e.clauseLen(toks, first); next < len(toks) && toks[next].sentence == toks[first].sentence && !e.saysNow(toks, next) && presentFrom(toks, next) < 0 {
+				mark(c, next, len(toks))
 			}
 		}
 	}
@@ -893,7 +979,7 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 		if !e.cues[toks[i].norm] {
 			continue
 		}
-		if e.pseudoAt(toks, i) || ownsCue(toks, found, i, m) {
+		if e.pseudoAt(toks, i) || e.ownsCue(toks, found, i, m) {
 			continue
 		}
 		return true
@@ -1043,7 +1129,9 @@ func insideNegated(found []match, negated []bool, m match) bool {
 // And a phrase with a negating word denies what it holds after that word: "not
 // sudden" is a phrase of its own, and still says the pain was not sudden. Without
 // these a concept phrase containing "no" would stop the negation of other phrases.
-func ownsCue(toks []token, found []match, i int, m match) bool {
+// What the phrase holds in a blank ("no ? left", "have no @medicine") is not denied:
+// "no apixaban left" has run out of the apixaban, which it names.
+func (e *Engine) ownsCue(toks []token, found []match, i int, m match) bool {
 	for _, f := range found {
 		if f == m || f.from > i || i >= f.to {
 			continue
@@ -1051,12 +1139,37 @@ func ownsCue(toks []token, found []match, i int, m match) bool {
 		if f.to < m.from && continuesList(toks, f.to, m.from) {
 			continue
 		}
-		if f.from <= m.from && m.to <= f.to {
+		if f.from <= m.from && m.to <= f.to && !e.inBlank(toks, f, m) {
 			continue // "not sudden" is a phrase, and denies the sudden inside it
 		}
 		return true
 	}
 	return false
+}
+
+// inBlank reports whether m lies wholly in the blanks ("?", a word class such as
+// "@medicine") of a phrase of f's concept found at f: words the phrase leaves open,
+// so it says nothing about them, rather than words of its own.
+func (e *Engine) inBlank(toks []token, f, m match) bool {
+	blank := func(p phrase) bool {
+		if p.concept != f.concept || len(p.words) != f.to-f.from {
+			return false
+		}
+		if to, ok := p.at(toks, f.from); !ok || to != f.to {
+			return false
+		}
+		for k := m.from; k < m.to; k++ {
+			if w := p.words[k-f.from]; w != "?" && !strings.HasPrefix(w, "@") {
+				return false
+			}
+		}
+		return true
+	}
+	t := toks[f.from]
+	if slices.ContainsFunc(e.byFirst[t.norm], blank) || (t.class != "" && slices.ContainsFunc(e.byFirst[t.class], blank)) {
+		return true
+	}
+	return len(t.norm) >= 3 && slices.ContainsFunc(e.byPrefix[t.norm[:3]], blank)
 }
 
 // continuesList reports whether the words [from, to) join two items of one list: an

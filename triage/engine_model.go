@@ -107,6 +107,7 @@ func (m *SecondOpinion) prepare() {
 type Opinion struct {
 	Scores   [3]float32 // the three heads' scores
 	Priority Priority   // the most urgent head that reached its threshold; "" for none
+	Reached  [3]bool    // which heads reached their thresholds (emergency, same-day, soon)
 }
 
 // Read scores a request's text.
@@ -121,8 +122,10 @@ func (m *SecondOpinion) Read(text string) Opinion {
 	}
 	for h := range heads {
 		if op.Scores[h] >= th[h] {
-			op.Priority = heads[h]
-			break
+			op.Reached[h] = true
+			if op.Priority == "" {
+				op.Priority = heads[h]
+			}
 		}
 	}
 	return op
@@ -335,11 +338,35 @@ func mix(a, b uint32) uint32 {
 // It does not raise to a priority the rules ruled out on facts it cannot see (the
 // patient's age or sex, a baby's months, a temperature): the rules found the words of
 // such a rule and its conditions did not hold.
-func (m *SecondOpinion) raise(in Input, s *Suggestion, ruledOut func(Priority) bool) {
+//
+// When the most urgent head's raise is ruled out by the patient's own words (a red flag
+// denied or put in the past), a less urgent head that reached its own threshold may
+// still raise: the words rule out 999, not the same-day assessment they may still
+// need, and under-triage is the failure to avoid. Facts that rule a raise out stop it
+// whole, as before.
+func (m *SecondOpinion) raise(in Input, s *Suggestion, ruledOut func(Priority) ruling) {
 	op := m.Read(in.Text)
-	if op.Priority == "" || !op.Priority.MoreUrgent(s.Priority) || ruledOut(op.Priority) {
+	to := Priority("")
+	for h, p := range heads {
+		if !p.MoreUrgent(s.Priority) {
+			break // the heads are in order of urgency: the rest raise nothing
+		}
+		if !op.Reached[h] {
+			continue
+		}
+		r := ruledOut(p)
+		if r == ruledOutByFacts {
+			return
+		}
+		if r == allowed {
+			to = p
+			break
+		}
+	}
+	if to == "" {
 		return
 	}
+	op.Priority = to
 	from := s.Priority
 	s.Priority = op.Priority
 	raiseTeam(s)

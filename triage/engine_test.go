@@ -69,7 +69,7 @@ func TestClassify(t *testing.T) {
 		{"said after a comma, not listed", 40, triage.Female, triage.Clinical, "no fever, now i cant breathe or talk", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a medicine known by its class ending", 58, triage.Male, triage.Clinical, "the lisinopril is giving me a tickly cough", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"a plural of a medicine's class ending", 63, triage.Female, triage.Clinical, "statins giving me muscle aches", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
-		{"a baby's age said without 'old'", 0, triage.Male, triage.Clinical, "baby 5 months temp 38.2, feeding well and happy", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"a baby's age said without 'old'", 0, triage.Male, triage.Clinical, "baby 5 months temp 39.2, feeding well and happy", triage.SameDay, triage.TeamGP, triage.SignpostNone},
 		{"an overdose counted loosely", 23, triage.Male, triage.Admin, "took about 30 paracetamol a few hours ago, feel ok now", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"a new medicine then trouble swallowing", 52, triage.Male, triage.Clinical, "started amoxicillin this morning now my face is swollen and its hard to swallow", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"an essential medicine out, with the condition it treats", 19, triage.Male, triage.Clinical, "run out of levetiracetam (keppra) for my seizures", triage.SameDay, triage.TeamMedicines, triage.SignpostNone},
