@@ -119,16 +119,18 @@ func (v *Detail) showThread(it triage.QueueItem, now time.Time) {
 // refreshOpen re-reads the open request after a sync and shows what changed in its
 // conversation, status and waiting time, leaving everything else on screen, open
 // dialogs and what is typed in them, as it is. A new message shown is a new view of
-// the request, recorded in the audit trail as opening it is. Call it off the Fyne
+// the request, recorded in the audit trail as opening it is, unless it is the
+// person's own (newsTo). Call it off the Fyne
 // thread; the channel is closed once the screen is up to date.
 func (v *Detail) refreshOpen() <-chan struct{} {
 	done := make(chan struct{})
 	var id int64
 	var gen, shown, version int
+	var user string
 	open := false
 	onUI(func() {
 		if v.d.detailShown() && v.loaded {
-			open, id, gen, shown, version = true, v.item.ID, v.gen, v.shown, v.item.Version
+			open, id, gen, shown, version, user = true, v.item.ID, v.gen, v.shown, v.item.Version, v.d.opts.User
 		}
 	})
 	if !open {
@@ -142,8 +144,8 @@ func (v *Detail) refreshOpen() <-chan struct{} {
 		if err != nil || it.Version <= version {
 			return // unchanged (most syncs), or purged or unreadable: the next open says why
 		}
-		if len(it.Thread()) > shown {
-			if err := v.d.queue.RecordView(ctx, v.d.opts.User, id); err != nil {
+		if newsTo(user, it.Thread(), shown) {
+			if err := v.d.queue.RecordView(ctx, user, id); err != nil {
 				onUI(func() { v.d.problem(fmt.Errorf("request %d's new message could not be recorded as seen: %w", id, err)) })
 				return // nothing is shown unrecorded
 			}
@@ -163,4 +165,18 @@ func (v *Detail) refreshOpen() <-chan struct{} {
 		})
 	})
 	return done
+}
+
+// newsTo reports whether thread, of which the screen shows the first shown messages,
+// has a message after them that user did not write: the patient's reply, or a
+// colleague's message. The person's own message coming back from the queue tells
+// them nothing new, and recording it as a view would put in the audit trail an
+// opening that never happened.
+func newsTo(user string, thread []triage.Message, shown int) bool {
+	for _, m := range thread[min(shown, len(thread)):] {
+		if m.From != triage.FromPractice || m.Author != user {
+			return true
+		}
+	}
+	return false
 }

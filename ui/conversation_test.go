@@ -185,3 +185,33 @@ func TestRequestScreenShowsHowToReachThePatient(t *testing.T) {
 		t.Fatalf("emergency call box %q (shown %v), want the number %s", v.CallNumber.Text, v.Emergency.Visible(), p.Phone)
 	}
 }
+
+// TestOwnMessageIsNotAViewOfTheRequest: a reviewer answers the patient from the
+// request screen. The message they sent appears in the conversation, but it is not
+// news to them: the audit trail has their opening and their answer, and no further
+// "opened it" for each sync that brought their own message back (seen using the
+// desk: two phantom views after every answer).
+func TestOwnMessageIsNotAViewOfTheRequest(t *testing.T) {
+	f := newFixture(t)
+	var it triage.QueueItem
+	for _, r := range f.d.Inbox.Rows() {
+		if r.Priority != triage.Emergency && r.Status == triage.StatusNew {
+			it = r
+			break
+		}
+	}
+	user(func() { f.d.Open(it) })
+	views := countViews(t, f.c, it.ID)
+	v := f.d.Detail
+	user(func() { v.onRespond() })
+	user(func() { v.RespondMsg.SetText("Please send a photo of the rash.") })
+	user(func() { v.RespondSend(); v.RespondDialog.Hide() })
+	<-f.d.Refresh() // the next sync
+	background.Wait()
+	if heads := threadHeads(v); len(heads) != 1 || !strings.HasPrefix(heads[0], "Practice · amy") {
+		t.Fatalf("the conversation after answering: %q", heads)
+	}
+	if n := countViews(t, f.c, it.ID); n != views {
+		t.Errorf("answering the patient recorded %d more views of the request: the trail says they opened it when they did not", n-views)
+	}
+}

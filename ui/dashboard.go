@@ -191,7 +191,11 @@ func (b *Dashboard) buildUI() {
 	right := container.NewVBox(b.PerDay, b.Promise, settings)
 	split := container.NewHSplit(left, container.NewVScroll(right))
 	split.Offset = 0.42
-	b.Root = split
+	// The two columns need about 1270 of the desk's units; with a large text size a
+	// 1280-pixel screen has fewer (914 at 1.4). The dashboard then scrolls within its
+	// tab rather than widening the window past the screen, which cut every screen off
+	// at the right (the tabs share one window, as wide as the widest needs).
+	b.Root = container.NewScroll(split)
 }
 
 // breachLine is one breach as the list shows it: how late, priority, team, patient.

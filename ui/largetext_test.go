@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -64,6 +65,26 @@ func TestColumnsFitWithALargeTextSize(t *testing.T) {
 				t.Errorf("%s: the last column of the first row reads %q, want who holds it, %q", tt.name, got, want)
 			}
 		}
+		// What is drawn stays in its column: no header runs into the next ("What they
+		// wroteSuggested", seen at 1.4), and a free request says so in full.
+		var drawn []string
+		for _, o := range onScreen(l.Table, fyne.Position{}) {
+			lb, ok := o.obj.(*widget.Label)
+			if !ok {
+				continue
+			}
+			for _, x := range onScreen(lb, o.at) {
+				if txt, ok := x.obj.(*canvas.Text); ok && txt.Text != "" {
+					drawn = append(drawn, txt.Text)
+					if end, edge := x.at.X+fyne.MeasureText(txt.Text, txt.TextSize, txt.TextStyle).Width, o.at.X+lb.Size().Width; end > edge+1 {
+						t.Errorf("%s: %q is drawn to x=%.0f, past its column's edge at %.0f", tt.name, txt.Text, end, edge)
+					}
+				}
+			}
+		}
+		if tt.role == RoleTeam && !slices.Contains(drawn, "Free to claim") {
+			t.Errorf("%s: no cell says \"Free to claim\" in full (drawn: %q)", tt.name, drawn)
+		}
 	}
 }
 
@@ -79,4 +100,34 @@ func cellText(l *List, row, col int) string {
 	c := newCell()
 	l.updateCell(widget.TableCellID{Row: row, Col: col}, c)
 	return c.label.Text
+}
+
+// TestDeskNarrowerThanA1280ScreenAtTextSize14: at a text size of 1.4 a 1280×720
+// screen is 914 of the desk's units wide. No screen of the desk may need more: the
+// window is as wide as the widest screen needs (its tabs share one window), and
+// Reception's red-flag questions, each on one line, made it 1018 wide, so under Xvfb
+// every screen ran off the right edge, the Keys button and the last column cut off.
+func TestDeskNarrowerThanA1280ScreenAtTextSize14(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		f    func(t *testing.T) fixture
+	}{
+		{"a reviewer with Reception", func(t *testing.T) fixture { return newLiveFixture(t, "demo-reviewer").fixture }},
+		{"a manager with the dashboard and templates", func(t *testing.T) fixture { return newFixtureAs(t, RoleManager, false) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := tt.f(t)
+			user(func() { f.w.Resize(fyne.NewSize(914, 720)) })
+			for _, tab := range f.d.Tabs.Items {
+				var need float32
+				user(func() {
+					f.d.Tabs.Select(tab)
+					need = f.w.Canvas().Content().MinSize().Width
+				})
+				if need > 914 {
+					t.Errorf("on %q the desk needs %.0f units of width, more than the 914 of a 1280-pixel screen at text size 1.4", tab.Text, need)
+				}
+			}
+		})
+	}
 }

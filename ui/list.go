@@ -111,14 +111,16 @@ func (c column) lowest() float32 {
 // squeezed, nor the patient's name, age and sex: an "Emergency" or an age cut short is
 // a hazard, a long site name is not. With a large text size the site, GP team and
 // suggestion go down to their first letters and the text to a few words, rather than
-// the suggestion leaving the window; where that is still too wide (the team queue at
-// 1.4) the site and then the GP team leave the table: both can still be filtered on.
-var listColumns = []column{{110, 110, 0, 0}, {140, 140, 0, 0}, {200, 200, 0, 0}, {130, 90, 56, 1}, {100, 80, 56, 2}, {75, 75, 0, 0}, {340, textMin, textFloor, 0}, {105, 95, 64, 0}}
+// the suggestion leaving the window; where that is still too wide (the team queue,
+// whose status and holder keep room for "In progress" and "Free to claim") the site,
+// then the GP team (both can still be filtered on), then the suggestion (the team
+// queue's requests are already with a team) leave the table.
+var listColumns = []column{{110, 110, 0, 0}, {140, 140, 0, 0}, {200, 200, 0, 0}, {130, 90, 56, 1}, {100, 80, 56, 2}, {75, 75, 0, 0}, {340, textMin, textFloor, 0}, {105, 95, 64, 3}}
 
 // holderHeaders are the columns a team queue adds: where each request is in its
 // journey and who holds it, so the team sees at a glance what is free to take.
 var holderHeaders = []string{"Status", "Held by"}
-var holderColumns = []column{{130, 120, 84, 0}, {150, 110, 84, 0}}
+var holderColumns = []column{{130, 120, 104, 0}, {150, 120, 112, 0}}
 
 const anyChoice = "Any"
 
@@ -133,6 +135,7 @@ func newList(noun string, l loader, opts Options, base triage.Filter) *List {
 	in.Table.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.TextStyle.Bold = true
+		l.Truncation = fyne.TextTruncateEllipsis // a narrow column's header must not run into the next
 		return l
 	}
 	in.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -472,8 +475,14 @@ func (in *List) show(rows []triage.QueueItem, total int) {
 
 func (in *List) updateStatus() {
 	f := in.Filter()
+	filtered := f.Text != "" || f.SiteID != "" || f.GPTeamID != "" || f.Priority != "" || f.Kind != ""
+	if filtered && in.total == 0 {
+		// An empty list must not read as an empty queue: say how to see the rest.
+		in.Status.SetText(fmt.Sprintf("None of the %s match the search and filters: Esc in the search box clears it, and Any shows every site, team, priority and kind", in.noun))
+		return
+	}
 	what := fmt.Sprintf("%d %s", in.total, in.noun)
-	if f.Text != "" || f.SiteID != "" || f.GPTeamID != "" || f.Priority != "" || f.Kind != "" {
+	if filtered {
 		what += " match the filters"
 	}
 	in.Status.SetText(what + " · j/k or arrows move, Enter opens, 1–5 assign, ? shows every key")

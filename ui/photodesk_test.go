@@ -186,6 +186,20 @@ func newPhotoDeskWith(t *testing.T, s photoSetup) photoDesk {
 	return p
 }
 
+// workAs makes name (a demo member of staff) the person working at the desk, as a
+// demo desk's "Working as" does behind the scenes: the photo link fetches with their
+// token from now on.
+func (p photoDesk) workAs(t *testing.T, name string) {
+	t.Helper()
+	u, _ := p.practice.User(name)
+	c, err := client.New(p.base, u.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.link.set(c)
+	user(func() { p.d.opts.User = name })
+}
+
 // photoViews counts the queue's audit entries of actor viewing a photo of the first
 // request.
 func (p photoDesk) photoViews(t *testing.T, actor string) int {

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-
-	"triagedesk/client"
 )
 
 // TestPhotoKeyReachesThePhotos: on a request, p puts the keyboard on the first photo
@@ -105,13 +103,8 @@ func TestPhotoViewsAuditedOncePerPerson(t *testing.T) {
 	user(func() { p.d.Back() })
 
 	// Someone else works at the desk now.
-	u, _ := p.practice.User("demo-manager")
-	mc, err := client.New(p.base, u.Token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.link.set(mc)
-	user(func() { p.d.opts.User = "demo-manager"; p.d.Open(p.item) })
+	p.workAs(t, "demo-manager")
+	user(func() { p.d.Open(p.item) })
 	for _, th := range p.d.Detail.Photos.Thumbs {
 		if th.State != PhotoShown {
 			t.Fatalf("the manager's thumbnail is in state %d, %q", th.State, th.Caption.Text)
@@ -150,13 +143,8 @@ func TestPhotoViewsInTheDesksAuditPane(t *testing.T) {
 		t.Fatalf("opened again (photos from memory): the pane has %d photo views by the reviewer and the queue %d, want 2 and 2", n, q)
 	}
 	user(func() { p.d.Back() })
-	u, _ := p.practice.User("demo-manager")
-	mc, err := client.New(p.base, u.Token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.link.set(mc)
-	user(func() { p.d.opts.User = "demo-manager"; p.d.Open(p.item) })
+	p.workAs(t, "demo-manager")
+	user(func() { p.d.Open(p.item) })
 	if n := views("demo-manager"); n != 2 {
 		t.Errorf("the manager's first look at 2 photos put %d lines in the pane:\n%s", n, pane())
 	}

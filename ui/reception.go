@@ -41,12 +41,16 @@ type Entered struct {
 // phones or walks in: find them on the practice list, ask the red-flag questions, take
 // down the problem and how they want to be contacted, and send it to the triage inbox.
 type Reception struct {
-	Search     *widget.Entry
-	FindBtn    *widget.Button
-	Found      *widget.Label // how many were found, or what was wrong with the search
-	Results    *widget.List
-	Chosen     *widget.Label // the patient the request is for
+	Search  *findBox // ↓ goes to the results
+	FindBtn *widget.Button
+	Found   *widget.Label // how many were found, or what was wrong with the search
+	Results *pickList     // Enter picks
+	Chosen  *widget.Label // the patient the request is for
+	// Flags are the red-flag questions' tick boxes, Asks the questions beside them,
+	// wrapped to the screen's width: on one line the longest made the desk wider than
+	// a 1280-pixel screen at a large text size. A click on the question ticks it too.
 	Flags      []*widget.Check
+	Asks       []*widget.Label
 	Warning    *fyne.Container // the 999 instruction, shown after any yes
 	WarningMsg *widget.Label
 	Kind       *widget.RadioGroup
@@ -65,6 +69,8 @@ type Reception struct {
 
 	link ReceptionLink
 	d    *Desk
+	// flagRows hold each question's tick box and words, shown or hidden together.
+	flagRows []*fyne.Container
 
 	// Owned by the Fyne thread.
 	found   []triage.Patient
@@ -87,15 +93,18 @@ func newReception(d *Desk, link ReceptionLink) *Reception {
 }
 
 func (v *Reception) buildUI() {
-	v.Search = widget.NewEntry()
+	v.Search = &findBox{down: v.toResults}
+	v.Search.ExtendBaseWidget(v.Search)
 	v.Search.SetPlaceHolder("Name, date of birth (21/04/1980) or NHS number")
 	v.Search.OnSubmitted = func(string) { v.find() }
 	v.FindBtn = widget.NewButtonWithIcon("Find on the practice list", theme.SearchIcon(), v.find)
 	v.Found = widget.NewLabel("Find the caller's patient first: ask for their name and date of birth.")
 	v.Found.Wrapping = fyne.TextWrapWord
-	v.Results = widget.NewList(func() int { return len(v.found) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.patientLine(v.found[i])) })
+	v.Results = &pickList{}
+	v.Results.Length = func() int { return len(v.found) }
+	v.Results.CreateItem = func() fyne.CanvasObject { return widget.NewLabel("") }
+	v.Results.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.patientLine(v.found[i])) }
+	v.Results.ExtendBaseWidget(v.Results)
 	v.Results.OnSelected = func(i widget.ListItemID) { v.choose(i) }
 	v.Chosen = widget.NewLabel("No patient chosen")
 	v.Chosen.TextStyle.Bold = true
@@ -103,9 +112,13 @@ func (v *Reception) buildUI() {
 
 	flagBox := container.NewVBox()
 	for _, q := range flagQuestions() {
-		c := widget.NewCheck(q.Ask, func(bool) { v.reword() })
-		v.Flags = append(v.Flags, c)
-		flagBox.Add(c)
+		c := widget.NewCheck("", func(bool) { v.reword() })
+		ask := &tapLabel{tapped: func() { c.SetChecked(!c.Checked) }}
+		ask.Text, ask.Wrapping = q.Ask, fyne.TextWrapWord
+		ask.ExtendBaseWidget(ask)
+		v.Flags, v.Asks = append(v.Flags, c), append(v.Asks, &ask.Label)
+		v.flagRows = append(v.flagRows, container.NewBorder(nil, nil, c, nil, ask))
+		flagBox.Add(v.flagRows[len(v.flagRows)-1])
 	}
 	v.WarningMsg = widget.NewLabel("")
 	v.WarningMsg.Wrapping = fyne.TextWrapWord
@@ -229,9 +242,9 @@ func (v *Reception) find() {
 			case total > len(found):
 				v.Found.SetText(fmt.Sprintf("%d match; the first %d are shown. Add the date of birth to narrow it.", total, len(found)))
 			case len(found) == 1:
-				v.Found.SetText("1 patient matches: check the name and date of birth with the caller, then pick them.")
+				v.Found.SetText("1 patient matches: check the name and date of birth with the caller, then pick them (↓ then Enter, or a click).")
 			default:
-				v.Found.SetText(fmt.Sprintf("%d patients match: check the date of birth with the caller, then pick one.", len(found)))
+				v.Found.SetText(fmt.Sprintf("%d patients match: check the date of birth with the caller, then pick one (↓ then Enter, or a click).", len(found)))
 			}
 		})
 	})
@@ -295,12 +308,13 @@ func (v *Reception) reword() {
 		if i >= len(v.Flags) {
 			break
 		}
-		c := v.Flags[i]
-		c.SetText(q.AskAbout(s))
-		if asked[i] {
-			c.Show()
-		} else {
-			c.Hide()
+		v.Asks[i].SetText(q.AskAbout(s))
+		for _, o := range []fyne.CanvasObject{v.Flags[i], v.Asks[i], v.flagRows[i]} {
+			if asked[i] {
+				o.Show()
+			} else {
+				o.Hide()
+			}
 		}
 	}
 	v.showWarning()
@@ -489,3 +503,52 @@ func (v *Reception) reset() {
 	v.clearRequest()
 	v.Result.SetText("")
 }
+
+// toResults puts the keyboard on the patients found, the first one marked, for ↓ in
+// the search box: the receptionist goes from typing the name to picking the patient
+// without the mouse. With nothing found it does nothing.
+func (v *Reception) toResults() {
+	if len(v.found) == 0 {
+		return
+	}
+	if c := canvasOf(v.Results); c != nil {
+		c.Focus(v.Results)
+	}
+}
+
+// findBox is reception's search box: ↓ goes to the patients found.
+type findBox struct {
+	widget.Entry
+	down func()
+}
+
+// TypedKey takes ↓ to the results; every other key is the entry's.
+func (b *findBox) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyDown && b.down != nil {
+		b.down()
+		return
+	}
+	b.Entry.TypedKey(ev)
+}
+
+// pickList is the list of patients found: Enter picks the one the keyboard is on, as
+// Space does (a receptionist presses Enter, and nothing happened).
+type pickList struct{ widget.List }
+
+// TypedKey makes Enter pick; every other key is the list's.
+func (l *pickList) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		ev = &fyne.KeyEvent{Name: fyne.KeySpace}
+	}
+	l.List.TypedKey(ev)
+}
+
+// tapLabel is a label that does something when clicked: a red-flag question, whose
+// click ticks its box, as the words of a tick box would.
+type tapLabel struct {
+	widget.Label
+	tapped func()
+}
+
+// Tapped runs the label's action.
+func (l *tapLabel) Tapped(*fyne.PointEvent) { l.tapped() }

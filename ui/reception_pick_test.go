@@ -96,3 +96,35 @@ func TestReceptionAnswersAreTheQuestionsAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestReceptionPicksThePatientByKeyboard: a receptionist on the phone types the name,
+// presses Enter to search, ↓ to go to the patients found and ↓ again to the second,
+// and Enter to pick them, without the mouse. Before, ↓ in the search box and Enter on
+// the list did nothing, and the screen still said "No patient chosen".
+func TestReceptionPicksThePatientByKeyboard(t *testing.T) {
+	f, r := atReception(t)
+	first, _ := f.twoFamilies(t)
+	c := f.w.Canvas()
+	user(func() {
+		c.Focus(r.Search)
+		keysOn(c, first.FamilyName, "<Return>")
+	})
+	if len(r.found) < 2 {
+		t.Fatalf("searching for %q found %d patients (%q): the test needs two", first.FamilyName, len(r.found), r.Found.Text)
+	}
+	if !strings.Contains(r.Found.Text, "↓") {
+		t.Errorf("the search says %q, not how to pick by keyboard", r.Found.Text)
+	}
+	user(func() { keysOn(c, "<Down>") })
+	if c.Focused() != r.Results {
+		t.Fatalf("↓ in the search box put the keyboard on %T, not the patients found", c.Focused())
+	}
+	user(func() { keysOn(c, "<Down>", "<Return>") })
+	want := r.found[1]
+	if got := r.Entry().PatientID; got != want.ID {
+		t.Fatalf("↓ ↓ Enter picked patient %d, want the second found, %d", got, want.ID)
+	}
+	if !strings.Contains(r.Chosen.Text, strings.ToUpper(want.FamilyName)) {
+		t.Errorf("after picking, the screen says %q", r.Chosen.Text)
+	}
+}

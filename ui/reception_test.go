@@ -258,7 +258,7 @@ func TestReceptionEntersACallersRequest(t *testing.T) {
 	}
 
 	// The patient pages' red-flag questions, every one; a yes says at once what to do.
-	if len(r.Flags) != len(triage.RedFlagQuestions) || r.Flags[0].Text != triage.RedFlagQuestions[0].Ask {
+	if len(r.Flags) != len(triage.RedFlagQuestions) || r.Asks[0].Text != triage.RedFlagQuestions[0].Ask {
 		t.Fatalf("reception asks %d red-flag questions, the patient pages %d", len(r.Flags), len(triage.RedFlagQuestions))
 	}
 	if r.Warning.Visible() {
@@ -573,15 +573,15 @@ func TestReceptionAsksAboutThePatientWhenSomeoneElseCalls(t *testing.T) {
 		})
 		tt.want.Birth = child.BirthDate
 		for i, q := range triage.RedFlagQuestions {
-			if got, want := r.Flags[i].Text, q.AskAbout(tt.want); got != want {
+			if got, want := r.Asks[i].Text, q.AskAbout(tt.want); got != want {
 				t.Errorf("%s: reception asks %q, want %q", tt.name, got, want)
 			}
 			if asked, want := r.Flags[i].Visible(), q.Applies(tt.want, testNow); asked != want {
 				t.Errorf("%s: the question %q is shown: %v, want %v (the patient is %d)", tt.name, q.ID, asked, want, child.AgeAt(testNow))
 			}
 		}
-		if tt.want.Name != "" && !strings.HasPrefix(r.Flags[chest].Text, "Does "+child.GivenName+" have") {
-			t.Errorf("%s: reception asks %q, want it asked about %s", tt.name, r.Flags[chest].Text, child.GivenName)
+		if tt.want.Name != "" && !strings.HasPrefix(r.Asks[chest].Text, "Does "+child.GivenName+" have") {
+			t.Errorf("%s: reception asks %q, want it asked about %s", tt.name, r.Asks[chest].Text, child.GivenName)
 		}
 		// What is sent says whom the answers are about, as the patient pages' do.
 		wantFor := tt.want.For

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -107,5 +108,28 @@ func TestScreenKeysReachEveryScreen(t *testing.T) {
 		if want := screenName(f.d.Tabs.Items[i]); it.Label != want || it.Shortcut == nil {
 			t.Errorf("Go menu item %d is %q (key %v), want %q with its key", i+1, it.Label, it.Shortcut, want)
 		}
+	}
+}
+
+// TestEmptySearchSaysHowToSeeTheRest: a search that matches nothing leaves the list
+// empty; the line under it must not read as an empty inbox ("0 new requests waiting
+// for review match the filters", seen using the desk) but say how to see the rest.
+func TestEmptySearchSaysHowToSeeTheRest(t *testing.T) {
+	f := newFixture(t)
+	c := f.w.Canvas()
+	user(func() { c.Focus(f.d.Inbox.Search); keysOn(c, "zzqqxx nothing like this") })
+	<-f.d.Inbox.Reload()
+	background.Wait()
+	if n := f.d.Inbox.Total(); n != 0 {
+		t.Fatalf("the search matched %d requests: the test needs none", n)
+	}
+	if got := f.d.Inbox.Status.Text; !strings.Contains(got, "Esc") || strings.HasPrefix(got, "0 ") {
+		t.Errorf("under an empty search the list says %q, not how to see the rest", got)
+	}
+	user(func() { keysOn(c, "<Escape>") })
+	<-f.d.Inbox.Reload()
+	background.Wait()
+	if f.d.Inbox.Total() == 0 || strings.Contains(f.d.Inbox.Status.Text, "None of") {
+		t.Errorf("after Esc the list has %d requests and says %q", f.d.Inbox.Total(), f.d.Inbox.Status.Text)
 	}
 }
