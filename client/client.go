@@ -15,7 +15,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -104,20 +103,28 @@ func IsSignedOut(err error) bool {
 	return triage.ErrorCode(err) == triage.EUNAUTHORIZED
 }
 
+// answerHead is what the client read of an answer's headers: the headers, and its
+// Content-Type parsed once.
+type answerHead struct {
+	http.Header
+	mediaType string // the Content-Type without its parameters, "image/jpeg"
+	compact   bool   // the body is a page of the desk's compact feed (fhir.DeskContentType)
+}
+
 // do sends a request and returns the body of a 2xx answer; an error answer becomes the
 // domain error its OperationOutcome describes.
-func (c *Client) do(ctx context.Context, method, path string, body any, header http.Header) ([]byte, http.Header, error) {
+func (c *Client) do(ctx context.Context, method, path string, body any, header http.Header) ([]byte, answerHead, error) {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return nil, nil, err
+			return nil, answerHead{}, err
 		}
 		rd = bytes.NewReader(b)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, c.base.String()+path, rd)
 	if err != nil {
-		return nil, nil, err
+		return nil, answerHead{}, err
 	}
 	for k, v := range header {
 		req.Header[k] = v
@@ -134,46 +141,47 @@ func (c *Client) do(ctx context.Context, method, path string, body any, header h
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, nil, &NetworkError{err}
+		return nil, answerHead{}, &NetworkError{err}
 	}
 	defer resp.Body.Close()
 	data, err := readAnswer(resp)
 	if errors.Is(err, errTooLarge) {
-		return nil, nil, fmt.Errorf("%s %s: the answer is larger than %d MB, more than any answer of the practice queue: is the server address right?", method, path, MaxAnswer>>20)
+		return nil, answerHead{}, fmt.Errorf("%s %s: the answer is larger than %d MB, more than any answer of the practice queue: is the server address right?", method, path, MaxAnswer>>20)
 	}
 	if err != nil {
-		return nil, nil, &NetworkError{fmt.Errorf("the answer was cut off: %w", err)}
+		return nil, answerHead{}, &NetworkError{fmt.Errorf("the answer was cut off: %w", err)}
 	}
+	head := answerHead{Header: resp.Header}
 	if resp.StatusCode == http.StatusNotModified || resp.StatusCode == http.StatusNoContent {
-		return nil, resp.Header, nil // nothing changed, or nothing to say (a delete)
+		return nil, head, nil // nothing changed, or nothing to say (a delete)
 	}
-	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	mt, params, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	head.mediaType = mt
 	if resp.StatusCode < 300 && fhir.AcceptsDeskFeed(req.Header.Get("Accept")) {
-		compact, err := fhir.CheckDeskContentType(resp.Header.Get("Content-Type"))
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s %s: %w", method, path, err)
+		if head.compact, err = fhir.CheckDeskMediaType(mt, params); err != nil {
+			return nil, answerHead{}, fmt.Errorf("%s %s: %w", method, path, err)
 		}
-		if compact {
-			return data, resp.Header, nil
+		if head.compact {
+			return data, head, nil
 		}
 	}
 	// A photo, when one was asked for: only the two types the queue stores.
 	if (mt == "image/jpeg" || mt == "image/png") && resp.StatusCode < 300 && strings.Contains(req.Header.Get("Accept"), mt) {
-		return data, resp.Header, nil
+		return data, head, nil
 	}
 	if mt != fhir.ContentType && mt != "application/json" {
-		return nil, nil, &NetworkError{fmt.Errorf("%s %s answered %d with %q, not JSON: a proxy or login page may be in the way", method, path, resp.StatusCode, mt)}
+		return nil, answerHead{}, &NetworkError{fmt.Errorf("%s %s answered %d with %q, not JSON: a proxy or login page may be in the way", method, path, resp.StatusCode, mt)}
 	}
 	if resp.StatusCode >= 300 {
 		var oo fhir.OperationOutcome
 		json.Unmarshal(data, &oo)
 		err := fhir.ErrorFrom(resp.StatusCode, &oo)
 		if resp.StatusCode >= 500 && resp.StatusCode != http.StatusServiceUnavailable {
-			return nil, nil, &NetworkError{err}
+			return nil, answerHead{}, &NetworkError{err}
 		}
-		return nil, nil, err
+		return nil, answerHead{}, err
 	}
-	return data, resp.Header, nil
+	return data, head, nil
 }
 
 // errTooLarge is an answer larger than MaxAnswer.
@@ -187,35 +195,25 @@ const firstAnswerBuffer = 1 << 20
 // load does not grow a buffer from 512 bytes for each of ten pages a second. The length
 // is only a claim until the bytes come: a proxy that declares 64 MB and stalls must not
 // pin 64 MB per request, so at most firstAnswerBuffer is set aside at first and the
-// buffer grows as bytes arrive.
+// buffer grows as bytes arrive. (An answer cut short of its length is an
+// io.ErrUnexpectedEOF from the body.)
 func readAnswer(resp *http.Response) ([]byte, error) {
-	if n := resp.ContentLength; n > MaxAnswer {
+	if resp.ContentLength > MaxAnswer {
 		return nil, errTooLarge
-	} else if n >= 0 {
-		data := make([]byte, 0, min(n, firstAnswerBuffer))
-		for int64(len(data)) < n {
-			if len(data) == cap(data) {
-				data = slices.Grow(data, int(min(n, 2*int64(cap(data))))-len(data))
-			}
-			m, err := resp.Body.Read(data[len(data):min(int64(cap(data)), n)])
-			data = data[:len(data)+m]
-			if err == io.EOF && int64(len(data)) < n {
-				return nil, io.ErrUnexpectedEOF
-			}
-			if err != nil && err != io.EOF {
-				return nil, err
-			}
-		}
-		return data, nil
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxAnswer+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if n := resp.ContentLength; n > 0 {
+		// MinRead more, as ReadFrom wants that much room for the read that finds
+		// the end, and would otherwise copy a whole page to grow for it.
+		buf.Grow(int(min(n, firstAnswerBuffer)) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, MaxAnswer+1)); err != nil {
 		return nil, err
 	}
-	if len(data) > MaxAnswer {
+	if buf.Len() > MaxAnswer {
 		return nil, errTooLarge
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // Feed fetches the changes after cursor; with wait, the server holds the request until
@@ -249,8 +247,7 @@ func (c *Client) FeedBody(ctx context.Context, cursor string, limit int, wait bo
 	if err != nil {
 		return nil, false, err
 	}
-	compact, err = fhir.CheckDeskContentType(header.Get("Content-Type"))
-	return data, compact, err
+	return data, header.compact, nil
 }
 
 // Task reads one request.

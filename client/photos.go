@@ -25,9 +25,8 @@ func (c *Client) Photo(ctx context.Context, requestID int64, n int) ([]byte, str
 	if err != nil {
 		return nil, "", fmt.Errorf("photo %d of request %d: %w", n, requestID, err)
 	}
-	ct := header.Get("Content-Type")
 	if len(data) > MaxPhoto {
 		return nil, "", fmt.Errorf("photo %d of request %d is larger than %d MB, more than any photo the queue keeps", n, requestID, MaxPhoto>>20)
 	}
-	return data, ct, nil
+	return data, header.mediaType, nil
 }

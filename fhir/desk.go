@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/fxamacker/cbor/v2"
-
-	"triagedesk/triage"
 )
 
 // DeskMediaType names the compact form of the change feed that Triage Desk asks for:
@@ -85,16 +83,6 @@ var deskIDsDec = func() cbor.DecMode {
 	return dec
 }()
 
-// deskPage is a feed page in its compact form.
-type deskPage struct {
-	Sites    []triage.Site    `json:"sites,omitempty"`
-	GPTeams  []triage.GPTeam  `json:"gpTeams,omitempty"`
-	Patients []triage.Patient `json:"patients,omitempty"`
-	Requests []triage.Request `json:"requests,omitempty"`
-	Cursor   string           `json:"cursor"`
-	More     bool             `json:"more,omitempty"`
-}
-
 // EncodeDeskPage writes a page of the change feed in its compact form: the form's
 // name and version, then the page.
 func EncodeDeskPage(w io.Writer, ch Records, next string, more bool) error {
@@ -102,21 +90,18 @@ func EncodeDeskPage(w io.Writer, ch Records, next string, more bool) error {
 	if err := enc.Encode(deskFormat); err != nil {
 		return fmt.Errorf("write the compact feed page: %w", err)
 	}
-	p := deskPage{Sites: ch.Sites, GPTeams: ch.GPTeams, Patients: ch.Patients, Requests: ch.Requests, Cursor: next, More: more}
+	p := FeedPage{Sites: ch.Sites, GPTeams: ch.GPTeams, Patients: ch.Patients, Requests: ch.Requests, Cursor: next, More: more}
 	if err := enc.Encode(&p); err != nil {
 		return fmt.Errorf("write the compact feed page: %w", err)
 	}
 	return nil
 }
 
-// CheckDeskContentType reports whether a reply's Content-Type is the compact feed of
-// this version, and refuses, saying what to do, one in another version of it: a desk
-// never reads a page it was not built for.
-func CheckDeskContentType(contentType string) (compact bool, err error) {
-	mt, params, perr := mime.ParseMediaType(contentType)
-	if perr != nil {
-		return false, nil
-	}
+// CheckDeskMediaType reports whether a reply's media type and parameters (its
+// Content-Type, as mime.ParseMediaType reads it) are the compact feed of this version,
+// and refuses, saying what to do, one in another version of it: a desk never reads a
+// page it was not built for.
+func CheckDeskMediaType(mt string, params map[string]string) (compact bool, err error) {
 	switch {
 	case mt == oldDeskMediaType:
 		return false, fmt.Errorf("the practice queue sent its feed in an older form (%s) than this desk reads: update the practice queue, or use the Triage Desk of its version", mt)
@@ -163,7 +148,7 @@ func ParseDeskPage(body []byte) (FeedPage, error) {
 	if err != nil {
 		return FeedPage{}, err
 	}
-	var p deskPage
+	var p FeedPage
 	if err := deskDec.Unmarshal(rest, &p); err != nil {
 		return FeedPage{}, fmt.Errorf("the compact feed page cannot be decoded: %w", err)
 	}
@@ -194,7 +179,7 @@ func ParseDeskPage(body []byte) (FeedPage, error) {
 			return FeedPage{}, fmt.Errorf("feed entry %d: %w", i, err)
 		}
 	}
-	return FeedPage{Sites: p.Sites, GPTeams: p.GPTeams, Patients: p.Patients, Requests: p.Requests, Cursor: p.Cursor, More: p.More}, nil
+	return p, nil
 }
 
 // deskPageIDs is a compact feed page as DeskPageIDs reads it: each record checked as

@@ -25,14 +25,16 @@ type CareTeam struct {
 }
 
 // FeedPage is one page of the change feed, decoded: the records that changed, and the
-// cursor that follows them.
+// cursor that follows them. It is also the page of the compact form (DeskMediaType),
+// whose CBOR fields the tags name: changing a tag, or the fields' order, changes that
+// wire (TestDeskPageBytesAreVersion2).
 type FeedPage struct {
-	Sites    []triage.Site
-	GPTeams  []triage.GPTeam
-	Patients []triage.Patient
-	Requests []triage.Request
-	Cursor   string // where the next page starts
-	More     bool   // the server has more changes waiting
+	Sites    []triage.Site    `json:"sites,omitempty"`
+	GPTeams  []triage.GPTeam  `json:"gpTeams,omitempty"`
+	Patients []triage.Patient `json:"patients,omitempty"`
+	Requests []triage.Request `json:"requests,omitempty"`
+	Cursor   string           `json:"cursor"`         // where the next page starts
+	More     bool             `json:"more,omitempty"` // the server has more changes waiting
 }
 
 // Len is the number of records on the page.

@@ -19,13 +19,15 @@ type Engine struct {
 	cues      map[string]bool     // words that negate what follows them in a clause
 	after     map[string]bool     // words that negate what comes just before them ("peeing normally")
 	pseudo    [][]string          // phrases that start with a cue but negate nothing
+	pseudoPat []phrase            // pseudo, compiled
 	concepts  []string            // concept names by id
 	conceptID map[string]int      // concept ids by name
 	byFirst   map[string][]phrase // phrases indexed by their first word
 	byPrefix  map[string][]phrase // phrases whose first word is a prefix (word*), by its first three letters
+	vocab     vocab               // ids of the words the rules name (engine_index.go)
+	phrases   phraseIndex         // byFirst and byPrefix by those ids, long lists split by second word
 	together  []together          // concepts said as words anywhere in one sentence ("chest & tight*")
-	groupsBy  map[string][]int    // together groups by a word one of their parts starts with ("xyz*" for a prefix)
-	anyGroup  []int               // together groups with no such word, checked every time
+	groupIx   groupIndex          // which together groups a text's words allow
 	rules     []rule
 	fallback  map[Kind]rule
 	breakers  map[string]bool // words that end a clause, as full stops do
@@ -59,6 +61,7 @@ func (e *Engine) SecondOpinion() *SecondOpinion { return e.opinion }
 type phrase struct {
 	concept int
 	words   []string
+	pats    []pword // words, compiled (buildIndex)
 	// inClause keeps the phrase inside one clause. A mask's phrase must: "temp, ok to
 	// give her calpol?" says nothing about a normal temperature, and a mask that ran
 	// over the comma would hide the fever.
@@ -129,7 +132,9 @@ type match struct {
 // GP team (a new problem needs assessing) and an admin one is routine for admin.
 func (e *Engine) Classify(in Input) Suggestion {
 	in.Sex, in.Kind = canonicalSex(in.Sex), canonicalKind(in.Kind)
-	s, a := e.classifyRules(in)
+	sc := e.getScratch()
+	defer putScratch(sc) // the analysis lives in sc: it must not outlive this call
+	s, a := e.classifyRules(in, sc)
 	if e.opinion != nil && s.Priority != Emergency {
 		e.opinion.raise(in, &s, func(p Priority) ruling { return e.ruledOut(in, a, p) })
 	}
@@ -163,6 +168,9 @@ type analysis struct {
 // in the past rule out only that priority, and a less urgent head may still raise.
 func (e *Engine) ruledOut(in Input, a analysis, p Priority) ruling {
 	out := allowed
+	// a.past as its own clauses alone, and with every word in the present: the same
+	// for every rule, so made once, when the first rule needs them.
+	var own, cleared *pastScope
 	for i := range e.rules {
 		r := &e.rules[i]
 		if r.priority != p || r.weak {
@@ -176,7 +184,13 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) ruling {
 		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
 			out = ruledOutByWords
 		}
-		if a.past != nil && !r.conceptsHold(a.present, a.past.own(a.present, e.scoped)) && r.conceptsHold(a.present, a.past.cleared()) && r.factsHold(in, a.f) {
+		if a.past == nil {
+			continue
+		}
+		if own == nil {
+			own, cleared = a.past.own(a.present, e.scoped), a.past.cleared()
+		}
+		if !r.conceptsHold(a.present, own) && r.conceptsHold(a.present, cleared) && r.factsHold(in, a.f) {
 			// The words are there but the patient put them in the past or asked about
 			// them in the same clause ("what are the signs of sepsis?", "I collapsed in
 			// 2021"): the model, which reads no time, may not raise them back. A time
@@ -197,18 +211,20 @@ const (
 	ruledOutByFacts        // the patient's age, sex, a baby's months or a temperature: no raise at all
 )
 
-// classifyRules is the rules' suggestion alone, and what they read.
-func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
+// classifyRules is the rules' suggestion alone, and what they read. The analysis is
+// kept in sc, so it is good only until sc is given back.
+func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
+	e.lookUp(toks)
 	all := e.findPhrases(toks)
 	masks := e.liveMasks(toks, all)
 	found, hidden := e.masked(all, masks)
-	present := make([][]match, len(e.concepts))
+	present := sc.present
 	negated := make([]bool, len(found))
 	for i, m := range found {
 		negated[i] = e.negated(toks, found, m)
 	}
-	denied := make([][]match, len(e.concepts))
+	denied := sc.denied
 	for i, m := range found {
 		if !negated[i] && !insideNegated(found, negated, m) {
 			present[m.concept] = append(present[m.concept], m)
@@ -220,7 +236,7 @@ func (e *Engine) classifyRules(in Input) (Suggestion, analysis) {
 		// for the second opinion, as good as denied: they are not the red flag.
 		denied[m.concept] = append(denied[m.concept], m)
 	}
-	for _, m := range e.findTogether(toks, found, masks) {
+	for _, m := range e.findTogether(toks, found, masks, sc) {
 		present[m.concept] = append(present[m.concept], m)
 	}
 	temp, at := temperature(toks)
@@ -685,28 +701,21 @@ func (r Reason) String() string {
 	return r.Rule + ": " + r.Says + " (" + strings.Join(q, ", ") + ")"
 }
 
-// findPhrases returns every concept phrase in the text.
+// findPhrases returns every concept phrase in the text, by where it starts; at one
+// word, the phrases that start with the word, then with its class, then with its
+// first three letters, each in the rules file's order.
 func (e *Engine) findPhrases(toks []token) []match {
 	var out []match
 	for i := range toks {
-		for _, p := range e.byFirst[toks[i].norm] {
-			if to, ok := p.at(toks, i); ok {
-				out = append(out, match{concept: p.concept, from: i, to: to})
-			}
+		t := &toks[i]
+		if t.word >= 0 {
+			out = e.phrases.byWord[t.word].appendMatches(out, toks, i)
 		}
-		if c := toks[i].class; c != "" {
-			for _, p := range e.byFirst[c] {
-				if to, ok := p.at(toks, i); ok {
-					out = append(out, match{concept: p.concept, from: i, to: to})
-				}
-			}
+		if t.cls >= 0 {
+			out = e.phrases.byWord[t.cls].appendMatches(out, toks, i)
 		}
-		if w := toks[i].norm; len(w) >= 3 {
-			for _, p := range e.byPrefix[w[:3]] {
-				if to, ok := p.at(toks, i); ok {
-					out = append(out, match{concept: p.concept, from: i, to: to})
-				}
-			}
+		if t.pre >= 0 {
+			out = e.phrases.byPre[t.pre].appendMatches(out, toks, i)
 		}
 	}
 	return out
@@ -778,37 +787,16 @@ func (e *Engine) maskedAt(masks []match, c, from, to int) bool {
 // order ("tightness in my chest", "my chest is so tight"). A group counts only when
 // none of its parts is negated: "no chest pain, blood pressure high" has "chest" and
 // "pressure" in one sentence but says nothing about chest pressure.
-func (e *Engine) findTogether(toks []token, found, masks []match) []match {
-	words := make(map[string]bool, 2*len(toks))
-	for _, t := range toks {
-		words[t.norm] = true
-		if t.class != "" {
-			words[t.class] = true
-		}
-		if len(t.norm) >= 3 {
-			words[t.norm[:3]+"*"] = true // lets a prefix part ("swell*") be ruled out too
-		}
-	}
-	// Only the groups keyed by a word of this text can match; most requests touch a
-	// handful of the hundreds of groups.
-	candidate := make([]bool, len(e.together))
-	for w := range words {
-		for _, g := range e.groupsBy[w] {
-			candidate[g] = true
-		}
-	}
-	for _, g := range e.anyGroup {
-		candidate[g] = true
-	}
+func (e *Engine) findTogether(toks []token, found, masks []match, sc *scratch) []match {
+	// Only groups whose parts' first words are all in the text can match; most
+	// requests allow a handful of the hundreds of groups.
+	e.candidateGroups(toks, sc)
 	var out []match
 	for gi := range e.together {
-		if !candidate[gi] {
-			continue // most groups: skip them before copying the group
-		}
-		tg := e.together[gi]
-		if !tg.couldBeIn(words) {
+		if sc.groupHits[gi] != e.groupIx.need[gi] {
 			continue
 		}
+		tg := &e.together[gi]
 		for start := 0; start < len(toks); {
 			end := start
 			for end < len(toks) && toks[end].sentence == toks[start].sentence {
@@ -822,7 +810,7 @@ func (e *Engine) findTogether(toks []token, found, masks []match) []match {
 					break
 				}
 				m := match{concept: tg.concept, from: at, to: at + len(part.words)}
-				if e.negated(toks, found, m) || e.maskedAt(masks, tg.concept, m.from, m.to) || e.deniedPair(toks, tg, m, end) {
+				if e.negated(toks, found, m) || e.maskedAt(masks, tg.concept, m.from, m.to) || e.deniedPair(toks, *tg, m, end) {
 					group = nil
 					break
 				}
@@ -872,25 +860,6 @@ type together struct {
 	parts   []phrase
 }
 
-// couldBeIn reports whether every part's first word could be in the text at all: an
-// exact word must be there, and a prefix ("swell*") needs a word with its first three
-// letters.
-func (tg together) couldBeIn(words map[string]bool) bool {
-	for _, p := range tg.parts {
-		w := p.words[0]
-		switch {
-		case w == "?" || w == "#many" || w == "#year":
-		case strings.HasSuffix(w, "*"):
-			if len(w) >= 4 && !words[w[:3]+"*"] {
-				return false
-			}
-		case !words[w]:
-			return false
-		}
-	}
-	return true
-}
-
 // firstIn returns where phrase p first starts in toks[from:to].
 func firstIn(toks []token, from, to int, p phrase) (int, bool) {
 	for i := from; i < to; i++ {
@@ -903,32 +872,23 @@ func firstIn(toks []token, from, to int, p phrase) (int, bool) {
 
 // at reports whether the phrase starts at token i, and where it ends. A phrase does
 // not run over the end of a sentence, and a mask's phrase not over the end of a clause.
-func (p phrase) at(toks []token, i int) (int, bool) {
-	if i+len(p.words) > len(toks) {
+func (p *phrase) at(toks []token, i int) (int, bool) {
+	if i+len(p.pats) > len(toks) {
 		return 0, false
 	}
 	sentence, clause := toks[i].sentence, toks[i].clause
-	for k, w := range p.words {
-		t := toks[i+k]
-		if t.sentence != sentence || (p.inClause && t.clause != clause) || !tokenMatches(w, t) {
+	for k := range p.pats {
+		w, t := &p.pats[k], &toks[i+k]
+		if t.sentence != sentence || (p.inClause && t.clause != clause) || !w.matches(t) {
 			return 0, false
 		}
-		if w == "#many" && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] && !tabletWords[toks[i+k+1].norm] {
+		if w.kind == patMany && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] && !tabletWords[toks[i+k+1].norm] {
 			// "the bloods the midwife took at 28 weeks", "took 20 years": a number of
 			// weeks or years is not a count of tablets.
 			return 0, false
 		}
 	}
-	return i + len(p.words), true
-}
-
-// tokenMatches reports whether a word of a phrase matches a token of the text: its
-// word, or its word class for a pattern like "@medicine".
-func tokenMatches(pattern string, t token) bool {
-	if strings.HasPrefix(pattern, "@") {
-		return t.class == pattern
-	}
-	return wordMatches(pattern, t.norm)
+	return i + len(p.pats), true
 }
 
 func wordMatches(pattern, word string) bool {
@@ -1092,13 +1052,13 @@ func (e *Engine) clauseLen(toks []token, i int) int {
 }
 
 func (e *Engine) pseudoAt(toks []token, i int) bool {
-	for _, p := range e.pseudo {
-		if i+len(p) > len(toks) {
+	for _, p := range e.pseudoPat {
+		if i+len(p.pats) > len(toks) {
 			continue
 		}
 		ok := true
-		for k, w := range p {
-			if !tokenMatches(w, toks[i+k]) {
+		for k := range p.pats {
+			if !p.pats[k].matches(&toks[i+k]) {
 				ok = false
 				break
 			}

@@ -80,6 +80,15 @@ func TestFieldPrioritiesKnownMisses(t *testing.T) {
 			"got no hydrocortisone tablets left and I have Addison's", triage.SameDay},
 		{"no sertraline left stays soon", 35, triage.Female,
 			"no sertraline left, can you send a prescription", triage.Soon},
+		// A wish not to wake up, told of someone else, with no plan (blind-59's family).
+		{"wishes he wouldn't wake up, no plans", 29, triage.Male,
+			"my brother keeps saying he wishes he wouldn't wake up, he says he has no plans to do anything", triage.SameDay},
+		{"thoughts of ending it, I have no plan", 24, triage.Female,
+			"cut my arm again last night, thinking about ending it all but i have no plan", triage.SameDay},
+		{"a plan beside them stays an emergency", 24, triage.Female,
+			"thinking about ending it all, I've got the tablets saved up for tonight", triage.Emergency},
+		{"not waking up said of a collapse stays an emergency", 70, triage.Male,
+			"dad collapsed in the kitchen and he won't wake up", triage.Emergency},
 		// An overdose told as history.
 		{"an overdose years back", 30, triage.Female,
 			"I overdosed a couple of years back, doing much better, need a review of my sertraline", triage.Routine},

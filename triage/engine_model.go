@@ -45,7 +45,18 @@ type SecondOpinion struct {
 	// like: ..."): the urgent ones of the training sets.
 	Examples []Example
 
-	vecs []sparse // Examples' feature vectors, built on load
+	// like is the Examples' feature vectors turned round, built on load: for each
+	// bucket, the examples that have it. ReadsLike then touches only the examples
+	// that share a feature with the text, not every example's every feature.
+	like postings
+}
+
+// postings is an inverted index of sparse vectors: the entries of bucket b are
+// ex[start[b]:start[b+1]] and val[start[b]:start[b+1]], in example order.
+type postings struct {
+	start []int32
+	ex    []int32
+	val   []float32
 }
 
 // Cell is one feature bucket of a SecondOpinion.
@@ -97,10 +108,27 @@ func (m *SecondOpinion) Encode() ([]byte, error) {
 }
 
 func (m *SecondOpinion) prepare() {
-	m.vecs = make([]sparse, len(m.Examples))
+	vecs := make([]sparse, len(m.Examples))
+	p := postings{start: make([]int32, len(m.Cells)+1)}
 	for i, ex := range m.Examples {
-		m.vecs[i] = m.vector(ex.Text, nil)
+		vecs[i] = m.vector(ex.Text, nil)
+		for _, b := range vecs[i].idx {
+			p.start[b+1]++
+		}
 	}
+	for b := range len(m.Cells) {
+		p.start[b+1] += p.start[b]
+	}
+	p.ex = make([]int32, p.start[len(m.Cells)])
+	p.val = make([]float32, len(p.ex))
+	next := slices.Clone(p.start[:len(m.Cells)])
+	for i, v := range vecs {
+		for k, b := range v.idx {
+			p.ex[next[b]], p.val[next[b]] = int32(i), v.val[k]
+			next[b]++
+		}
+	}
+	m.like = p
 }
 
 // Opinion is what the model makes of one request.
@@ -146,10 +174,18 @@ func (m *SecondOpinion) scores(v sparse) [3]float32 {
 // ReadsLike returns the texts of up to n labelled requests at least as urgent as p
 // that the text most resembles, most alike first, with their cosine similarity.
 func (m *SecondOpinion) ReadsLike(text string, p Priority, n int) []Example {
+	if len(m.Examples) == 0 {
+		return nil // a model that names none (CrossValidate's) has no index either
+	}
 	q := m.vector(text, nil)
-	dense := make(map[uint32]float32, len(q.idx))
+	// Each example's dot product with q, adding its shared buckets in increasing
+	// order, as a walk along the example's own vector would.
+	sims := make([]float32, len(m.Examples))
 	for i, b := range q.idx {
-		dense[b] = q.val[i]
+		w := q.val[i]
+		for k := m.like.start[b]; k < m.like.start[b+1]; k++ {
+			sims[m.like.ex[k]] += w * m.like.val[k]
+		}
 	}
 	type hit struct {
 		i   int
@@ -160,13 +196,7 @@ func (m *SecondOpinion) ReadsLike(text string, p Priority, n int) []Example {
 		if ex.Priority.Rank() > p.Rank() {
 			continue
 		}
-		var sim float32
-		for k, b := range m.vecs[i].idx {
-			if w, ok := dense[b]; ok {
-				sim += w * m.vecs[i].val[k]
-			}
-		}
-		if sim > 0 {
+		if sim := sims[i]; sim > 0 {
 			hits = append(hits, hit{i, sim})
 		}
 	}
@@ -234,7 +264,7 @@ func (m *SecondOpinion) weighSorted(buckets []uint32, v sparse) sparse {
 		if idf == 0 {
 			idf = m.DefaultIDF
 		}
-		w := (1 + float32(math.Log(float64(j-i)))) * idf
+		w := termWeight(j-i) * idf
 		v.idx = append(v.idx, b)
 		v.val = append(v.val, w)
 		norm += w * w
@@ -248,6 +278,23 @@ func (m *SecondOpinion) weighSorted(buckets []uint32, v sparse) sparse {
 	}
 	return v
 }
+
+// termWeight is the weight of a term counted n times, 1 + ln n. Most terms are
+// counted a few times at most: their weights are worked out once (the same sum, so
+// the same float32), not a logarithm per term of every request.
+func termWeight(n int) float32 {
+	if n < len(termWeights) {
+		return termWeights[n]
+	}
+	return 1 + float32(math.Log(float64(n)))
+}
+
+var termWeights = func() (w [64]float32) {
+	for n := 1; n < len(w); n++ {
+		w[n] = 1 + float32(math.Log(float64(n)))
+	}
+	return w
+}()
 
 // Features fills buf.buckets with the hashed features of text (word unigrams, word
 // bigrams and character 5-grams of the normalised text, in 2^bits buckets, repeated

@@ -423,7 +423,9 @@ func RaiseTo(s Suggestion, p Priority, says string) Suggestion {
 
 // RulesOnly classifies with the engine's rules, without its second opinion.
 func (e *Engine) RulesOnly(in Input) Suggestion {
-	s, _ := e.classifyRules(in)
+	sc := e.getScratch()
+	defer putScratch(sc)
+	s, _ := e.classifyRules(in, sc)
 	return s
 }
 

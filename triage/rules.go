@@ -109,7 +109,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	}
 
 	e := &Engine{version: rf.Version, source: source, spellings: map[string]string{}, cues: map[string]bool{}, after: map[string]bool{},
-		byFirst: map[string][]phrase{}, byPrefix: map[string][]phrase{}, groupsBy: map[string][]int{}, breakers: map[string]bool{}, fallback: map[Kind]rule{}}
+		byFirst: map[string][]phrase{}, byPrefix: map[string][]phrase{}, breakers: map[string]bool{}, fallback: map[Kind]rule{}}
 	for k, v := range rf.Spellings {
 		e.spellings[strings.ToLower(k)] = strings.ToLower(v)
 	}
@@ -187,26 +187,6 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 						return nil, bad(conceptLine[name], "concept %q: %q names word class %s, which word_classes does not define", name, p, w)
 					}
 					tg.parts = append(tg.parts, phrase{concept: ids[name], words: words})
-				}
-				key := ""
-				for _, part := range tg.parts {
-					if w := part.words[0]; w != "?" && w != "#many" && w != "#year" && !strings.HasSuffix(w, "*") {
-						key = w
-						break
-					}
-				}
-				if key == "" {
-					for _, part := range tg.parts {
-						if w := part.words[0]; strings.HasSuffix(w, "*") && len(w) >= 4 {
-							key = w[:3] + "*"
-							break
-						}
-					}
-				}
-				if key == "" {
-					e.anyGroup = append(e.anyGroup, len(e.together))
-				} else {
-					e.groupsBy[key] = append(e.groupsBy[key], len(e.together))
 				}
 				e.together = append(e.together, tg)
 				continue
@@ -317,6 +297,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		}
 		e.fallback[k] = r
 	}
+	e.buildIndex()
 	return e, nil
 }
 

@@ -16,6 +16,9 @@ type token struct {
 	sentence   int // full stops, question marks and new lines start a new sentence
 	number     bool
 	class      string // "@medicine" when the word is one of a word class of the rules file, else ""
+	// word, cls and pre are the vocab ids of norm, of class and of norm's first three
+	// letters, or -1 where the rules name none (Engine.lookUp sets them).
+	word, cls, pre int32
 }
 
 // wordClass is a class of words the rules can name as one word ("@medicine"): patients

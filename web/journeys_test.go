@@ -143,7 +143,7 @@ func TestJourneyRequestKeyboardContactToConfirmation(t *testing.T) {
 	tb.follow("your requests")
 	tb.mustSee("A cough for three weeks", "With the practice")
 	tb.axeAt("your requests")
-	tb.follow(fmt.Sprint(r.ID))
+	tb.followRequest("A cough for three weeks")
 	tb.mustSee("The practice has not replied yet")
 	tb.axeAt("one request")
 }
@@ -210,7 +210,7 @@ func TestJourneyReadAReplyAndAnswerIt(t *testing.T) {
 
 	tb.open(s.URL + "/requests")
 	tb.mustSee("Waiting for your reply")
-	tb.follow(fmt.Sprint(r.ID))
+	tb.followRequest("Please send my blood test results.")
 	tb.mustSee("The practice", "Which test do you mean", "Reply to the practice")
 	tb.axeAt("one request, awaiting a reply")
 	tb.submit()

@@ -104,8 +104,9 @@ func (w *Web) linkAccount(c *ctx, purpose, token string) (linkPageView, error) {
 }
 
 // linkAccountPage is the page a link opens, naming the account it is for, with the link's
-// token kept for the form; a link that does not work sends the patient to ask again.
-func (w *Web) linkAccountPage(c *ctx, purpose, token, title, page, askAgain string) (string, *view) {
+// token kept for the form and any errors of the form sent; a link that does not work
+// sends the patient to ask again.
+func (w *Web) linkAccountPage(c *ctx, purpose, token, title, page, askAgain string, errs ...fieldError) (string, *view) {
 	link, err := w.linkAccount(c, purpose, token)
 	if err != nil {
 		return c.linkFailed(err, askAgain)
@@ -113,6 +114,7 @@ func (w *Web) linkAccountPage(c *ctx, purpose, token, title, page, askAgain stri
 	v := c.view(title)
 	v.Values["token"] = token
 	v.Data = link
+	v.Errors = errs
 	return page, v
 }
 
@@ -124,11 +126,7 @@ func (w *Web) reset(c *ctx) (string, *view) {
 	token, password := c.r.PostFormValue("token"), c.r.PostFormValue("password")
 	// again shows the form again with a message, naming the link's account as before.
 	again := func(msg string) (string, *view) {
-		page, v := w.linkAccountPage(c, store.LinkResetPassword, token, "Choose a new password", "reset-password", "/forgot-password")
-		if page == "reset-password" {
-			v.Errors = []fieldError{{"password", msg}}
-		}
-		return page, v
+		return w.linkAccountPage(c, store.LinkResetPassword, token, "Choose a new password", "reset-password", "/forgot-password", fieldError{"password", msg})
 	}
 	if password == "" {
 		return again("Enter a new password")

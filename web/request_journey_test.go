@@ -143,7 +143,7 @@ func TestJourneySendARequest(t *testing.T) {
 	tb.open(s.URL + "/requests")
 	tb.mustSee("Your requests", m[1])
 	tb.axeAt("your requests")
-	tb.follow(m[1])
+	tb.followRequest("A rash on my arm for three days")
 	tb.mustSee("Request "+m[1], words)
 	tb.axeAt("one request")
 }
