@@ -128,6 +128,18 @@ func TestFieldPrioritiesKnownMisses(t *testing.T) {
 			"never had chest pain in my life but this evening my chest is crushing and it goes into my left arm", triage.Emergency},
 		{"no chest pain at all stays soon", 61, triage.Male,
 			"no chest pain at all, just a cough for a week", triage.Soon},
+		// Review of 2026.12.8: "no plan B" is not the all-clear "no plan"; a question's
+		// words do not stop an overdose that was taken; "not waking up" is a collapse.
+		{"no plan B, a rope ready", 41, triage.Male,
+			"there's no plan B for me. Got a rope in the garage and I'll use it on Friday", triage.Emergency},
+		{"no plan how to cope, tablets saved to take all", 33, triage.Female,
+			"I have no plan how to get through this, been saving my co-codamol to take them all at once", triage.Emergency},
+		{"no plan and safe stays same-day", 33, triage.Female,
+			"thoughts of ending it keep coming but I have no plan and my partner is with me", triage.SameDay},
+		{"a question about tablets already taken", 52, triage.Female,
+			"is it dangerous if my son took a whole strip of my diazepam? he is very sleepy now", triage.Emergency},
+		{"an elderly woman not waking up", 86, triage.Female,
+			"Nan is not waking up this morning and her lips look grey", triage.Emergency},
 	}
 	desk, rules := assets.DefaultEngine(), assets.RulesEngine()
 	for _, c := range cases {
