@@ -789,7 +789,7 @@ func (v *Detail) onSignpost() {
 			v.d.problem(err)
 			return
 		}
-		v.send(triage.Action{Kind: triage.ActSignpost, Signpost: chosen, Message: msg.Text}, true, func() {
+		v.send(it, triage.Action{Kind: triage.ActSignpost, Signpost: chosen, Message: msg.Text}, true, func() {
 			delete(v.drafts, it.ID)
 			delete(v.services, it.ID)
 			v.d.moveOn(next, hasNext)
@@ -849,7 +849,7 @@ func (v *Detail) onRespond() {
 		case i >= len(then)-len(triage.Outcomes):
 			a.CloseOnSend, a.Outcome = true, triage.Outcomes[i-(len(then)-len(triage.Outcomes))]
 		}
-		v.send(a, a.CloseOnSend || a.Kind == triage.ActSignpost, func() {
+		v.send(it, a, a.CloseOnSend || a.Kind == triage.ActSignpost, func() {
 			delete(v.drafts, it.ID)
 			v.d.moveOn(next, hasNext)
 		})
@@ -887,11 +887,22 @@ func (v *Detail) onRespond() {
 	}
 }
 
-// send applies an action for the open request like act, and sent runs on the Fyne
-// thread only once it was accepted; when it is refused the person is told that what
-// they typed is kept for them.
-func (v *Detail) send(a triage.Action, back bool, sent func()) {
-	a.RequestID, a.BaseVersion, a.Actor = v.item.ID, v.item.Version, v.d.opts.User
+// send applies an action written in a dialog opened for request it, like act, and
+// sent runs on the Fyne thread only once it was accepted; when it is refused the
+// person is told that what they typed is kept for them. A dialog stays open while the
+// screen behind it can move on (a reload, a key, an answer to an earlier action
+// opening the next request): what was written for one patient must never go to
+// another, so when it is no longer the request on screen nothing is sent. Call it on
+// the Fyne thread.
+func (v *Detail) send(it triage.QueueItem, a triage.Action, back bool, sent func()) {
+	if !v.d.detailShown() || v.item.ID != it.ID {
+		v.d.problem(notOnScreenError(it, v.item, v.d.detailShown()))
+		return
+	}
+	// The request's version is the one on screen now: the person sees any change
+	// that reloaded it behind the dialog, and a change they have not seen is refused
+	// by the version check.
+	a.RequestID, a.BaseVersion, a.Actor = it.ID, v.item.Version, v.d.opts.User
 	d := v.d
 	spawn(func() {
 		r, err := d.actor.Act(context.Background(), a)
@@ -910,6 +921,26 @@ func (v *Detail) send(a triage.Action, back bool, sent func()) {
 			v.done(r.ID, back)
 		})
 	})
+}
+
+// notOnScreenError says why a message written for request it was not sent: the
+// screen now shows another request (shown), or none (the person went back to a list).
+func notOnScreenError(it, shown triage.QueueItem, detail bool) error {
+	now := "the list is now on screen"
+	if detail {
+		now = whoseRequest(shown) + " is now on screen"
+	}
+	return fmt.Errorf("nothing was sent: this message was written for %s, but %s.\nWhat you wrote is kept: open %s again and press Respond (or Signpost) to send it",
+		whoseRequest(it), now, whoseRequest(it))
+}
+
+// whoseRequest names a request the way staff know it: by its patient, or by its
+// number when the patient is not known.
+func whoseRequest(it triage.QueueItem) string {
+	if n := it.Patient.Name(); n != "" {
+		return n + "'s request"
+	}
+	return fmt.Sprintf("request %d", it.ID)
 }
 
 func (v *Detail) onClose() {
