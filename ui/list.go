@@ -506,8 +506,11 @@ func (in *List) updateStatus() {
 		return
 	}
 	what := fmt.Sprintf("%d %s", in.total, in.noun)
-	if filtered {
-		what = fmt.Sprintf("%s of %s match the filters", in.Tally(), in.noun)
+	switch {
+	case filtered && in.all >= 0:
+		what = fmt.Sprintf("%d of the %d %s match the filters", in.total, in.all, in.noun)
+	case filtered:
+		what += " match the filters"
 	}
 	in.Status.SetText(what + " · j/k or arrows move, Enter opens, 1–5 assign, ? shows every key")
 }
