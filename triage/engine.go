@@ -804,13 +804,8 @@ func (e *Engine) findTogether(toks []token, found, masks []match, sc *scratch) [
 			}
 			var group []match
 			for _, part := range tg.parts {
-				at, ok := firstIn(toks, start, end, part)
+				m, ok := e.livePart(toks, found, masks, tg, part, start, end)
 				if !ok {
-					group = nil
-					break
-				}
-				m := match{concept: tg.concept, from: at, to: at + len(part.words)}
-				if e.negated(toks, found, m) || e.maskedAt(masks, tg.concept, m.from, m.to) || e.deniedPair(toks, *tg, m, end) {
 					group = nil
 					break
 				}
@@ -821,6 +816,25 @@ func (e *Engine) findTogether(toks []token, found, masks []match, sc *scratch) [
 		}
 	}
 	return out
+}
+
+// livePart finds the first place in toks[start:end] where a part of a group is said
+// and not negated, masked or denied by its pair. Each place is tried, not only the first:
+// "not had any chest pain before but now … a tight band round my chest" denies the
+// first chest, not the second.
+func (e *Engine) livePart(toks []token, found, masks []match, tg *together, part phrase, start, end int) (match, bool) {
+	for from := start; from < end; {
+		at, ok := firstIn(toks, from, end, part)
+		if !ok {
+			return match{}, false
+		}
+		m := match{concept: tg.concept, from: at, to: at + len(part.words)}
+		if !e.negated(toks, found, m) && !e.maskedAt(masks, tg.concept, m.from, m.to) && !e.deniedPair(toks, *tg, m, end) {
+			return m, true
+		}
+		from = at + 1
+	}
+	return match{}, false
 }
 
 // deniedPair reports whether a part of a group is followed at once by a negating

@@ -102,6 +102,32 @@ func TestFieldPrioritiesKnownMisses(t *testing.T) {
 			"I took an overdose last night and I feel sick", triage.Emergency},
 		{"an overdose this morning after one years ago", 52, triage.Male,
 			"I overdosed years ago and got better but this morning I swallowed all my tablets", triage.Emergency},
+		// Review of 2026.12.7: a long-standing condition beside an overdose now; words
+		// that say where or how old someone is ("at uni", "in my twenties") are not a past time.
+		{"low for years, an overdose tonight", 38, triage.Female,
+			"I've felt low for years and tonight I swallowed every one of my sleeping tablets", triage.Emergency},
+		{"a stable condition, an overdose on purpose", 47, triage.Male,
+			"my diabetes is stable but I injected all my insulin pens on purpose an hour ago", triage.Emergency},
+		{"a student's overdose now", 19, triage.Male,
+			"at uni and I just took 40 ibuprofen, I'm scared", triage.Emergency},
+		{"in my twenties, an overdose now", 26, triage.Female,
+			"I'm in my twenties and have just taken a whole box of co-codamol", triage.Emergency},
+		{"an overdose when I was at uni stays past", 45, triage.Female,
+			"took an overdose when I was at uni, fine for years, want to come off my sertraline", triage.Routine},
+		// A feverish baby of 3 to 6 months who is not feeding (LABELS.md: a child with a
+		// fever not drinking is same-day, whatever the reading).
+		{"5 months, 38.3, refusing her bottles", 0, triage.Female,
+			"she's 5 months, temp 38.3 and refusing her bottles since lunch", triage.SameDay},
+		{"4 months, 38.4, won't breastfeed", 0, triage.Male,
+			"4 month old with 38.4 who won't breastfeed this afternoon", triage.SameDay},
+		{"5 months, feverish, off his milk", 0, triage.Male,
+			"our 5 month old is 38.2 and totally off his milk", triage.SameDay},
+		// A denied chest pain before a current one: each place the group's word is said
+		// is tried, not only the first.
+		{"no chest pain before, a crushing chest now", 61, triage.Male,
+			"never had chest pain in my life but this evening my chest is crushing and it goes into my left arm", triage.Emergency},
+		{"no chest pain at all stays soon", 61, triage.Male,
+			"no chest pain at all, just a cough for a week", triage.Soon},
 	}
 	desk, rules := assets.DefaultEngine(), assets.RulesEngine()
 	for _, c := range cases {

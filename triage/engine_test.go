@@ -77,7 +77,6 @@ func TestClassify(t *testing.T) {
 		{"a minor head injury in an adult", 33, triage.Male, triage.Clinical, "bumped my head on a cupboard door, no knock out, not been sick", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"a minor head injury in a child", 8, triage.Male, triage.Clinical, "bumped his head on the table, didn't lose consciousness", triage.SameDay, triage.TeamGP, triage.SignpostNone},
 		{"two signs of sepsis without the word fever", 79, triage.Female, triage.Clinical, "Mum has been shivering uncontrollably, her knees look mottled and she hasn't had a wee since last night", triage.Emergency, triage.TeamGP, triage.Signpost999},
-		{"one sign of sepsis is not enough", 30, triage.Male, triage.Clinical, "shivering a lot with this flu, otherwise ok", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"preparations for suicide without the word", 34, triage.Male, triage.Clinical, "i have got the tablets lined up and ive written letters for my kids", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"half the field of vision gone", 60, triage.Male, triage.Clinical, "suddenly half of what I see has gone, I keep bumping into things on my left", triage.Emergency, triage.TeamGP, triage.Signpost999},
 		{"half months and a reading after its word", 0, triage.Female, triage.Admin, "ticked wrong box sorry. baby is 3 and a half months, been hot all day, 39 on the ear thermometer", triage.SameDay, triage.TeamGP, triage.SignpostNone},
@@ -115,6 +114,18 @@ func TestClassify(t *testing.T) {
 		{"nothing recognised, clinical", 40, triage.Female, triage.Clinical, "I have a question about my health", triage.Soon, triage.TeamGP, triage.SignpostNone},
 		{"nothing recognised, admin", 40, triage.Female, triage.Admin, "please call me back", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
 	}
+	t.Run("one sign of sepsis is not enough", func(t *testing.T) {
+		// The rules give soon; model 2026.12.7 raises it to same-day (a flu with
+		// shivering reads like the labelled same-day fevers), which is allowed: what
+		// must not happen is 999 on one sign.
+		in := triage.Input{Age: 30, Sex: triage.Male, Kind: triage.Clinical, Text: "shivering a lot with this flu, otherwise ok"}
+		if got := assets.RulesEngine().Classify(in); got.Priority != triage.Soon {
+			t.Errorf("rules alone: %s, want soon", got.Priority)
+		}
+		if got := e.Classify(in); got.Priority == triage.Emergency {
+			t.Errorf("with the second opinion: emergency on one sign of sepsis; reasons %v", got.Reasons)
+		}
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := e.Classify(triage.Input{Age: tt.age, Sex: tt.sex, Kind: tt.kind, Text: tt.text})

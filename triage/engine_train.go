@@ -14,10 +14,10 @@ type TrainOptions struct {
 	Bits    int    // log2 of the feature buckets; 18 when 0
 	Epochs  int    // passes of logistic training; 12 when 0
 	// FalseRaise is the share of held-out requests less urgent than a head's priority
-	// that the head may raise, which sets its threshold; 0.02 when 0. (The emergency
-	// head's threshold sits at the coin-toss floor from 1% up, so this moves the
-	// same-day and soon heads only: held out, 2% caught more same-day raises than 1%
-	// with no more false alarms to 999.)
+	// that the head may raise, which sets its threshold; 0.01 when 0. (2% caught more
+	// same-day raises held out with model 2026.12.6's data, but with 2026.12.7's the
+	// same-day head's threshold fell to the coin-toss floor and raised "please call me
+	// back" to same-day.)
 	FalseRaise float64
 	ShortWords int // messages with fewer words have their own thresholds; 6 when 0
 }
@@ -33,7 +33,7 @@ func (o *TrainOptions) defaults() {
 		o.Epochs = 12
 	}
 	if o.FalseRaise == 0 {
-		o.FalseRaise = 0.02
+		o.FalseRaise = 0.01
 	}
 	if o.ShortWords == 0 {
 		o.ShortWords = 6
@@ -65,8 +65,7 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 	all := trainItems(sets, opt)
 	held, _ := holdOut(all, len(sets), opt, false)
 	m := fit(all, opt)
-	m.Threshold = thresholds(held, opt.FalseRaise, func(h Held) bool { return h.Words >= opt.ShortWords })
-	m.ShortThreshold = thresholds(held, opt.FalseRaise, func(h Held) bool { return h.Words < opt.ShortWords })
+	m.Threshold, m.ShortThreshold = Thresholds(held, opt.FalseRaise, opt.ShortWords)
 	for _, it := range all {
 		if it.want != Routine {
 			m.Examples = append(m.Examples, Example{Text: it.text, Priority: it.want})
@@ -94,7 +93,7 @@ func CrossValidate(sets [][]Labelled, opt TrainOptions) ([]*SecondOpinion, error
 	for si, m := range models {
 		other := func(h Held) bool { return h.Set != si }
 		m.Threshold = thresholds(held, opt.FalseRaise, func(h Held) bool { return other(h) && h.Words >= opt.ShortWords })
-		m.ShortThreshold = thresholds(held, opt.FalseRaise, func(h Held) bool { return other(h) && h.Words < opt.ShortWords })
+		m.ShortThreshold = atLeast(thresholds(held, opt.FalseRaise, func(h Held) bool { return other(h) && h.Words < opt.ShortWords }), m.Threshold)
 	}
 	return models, nil
 }
@@ -406,8 +405,19 @@ func (k *KNN) HeldOut(n int, shortWords int) []Held {
 // messages, as training does for the model.
 func Thresholds(held []Held, share float64, shortWords int) (long, short [3]float32) {
 	long = thresholds(held, share, func(h Held) bool { return h.Words >= shortWords })
-	short = thresholds(held, share, func(h Held) bool { return h.Words < shortWords })
+	short = atLeast(thresholds(held, share, func(h Held) bool { return h.Words < shortWords }), long)
 	return long, short
+}
+
+// atLeast raises each of short's thresholds to long's: a few words are weaker evidence
+// than many, so a short message never raises on a score a long one could not (the
+// held-out scores of short messages are few, and their thresholds fell to the coin-toss
+// floor, where "please call me back" was raised to same-day).
+func atLeast(short, long [3]float32) [3]float32 {
+	for h := range short {
+		short[h] = max(short[h], long[h])
+	}
+	return short
 }
 
 // RaiseTo applies a raise to a priority as the model's raise does, with reason says.

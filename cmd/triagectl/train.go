@@ -38,7 +38,7 @@ candidate second opinions on the sets given there and prints one table of figure
 	out := fs.String("out", "assets/second-opinion.gob", "where to write the model")
 	method := fs.String("method", "logistic", "logistic or naive-bayes")
 	bits := fs.Int("bits", 18, "log2 of the number of feature buckets")
-	falseRaise := fs.Float64("false-raise", 0.02, "share of held-out requests less urgent than a head that it may raise")
+	falseRaise := fs.Float64("false-raise", 0.01, "share of held-out requests less urgent than a head that it may raise")
 	shortWords := fs.Int("short-words", 6, "messages with fewer words get their own, stricter thresholds")
 	version := fs.String("version", time.Now().UTC().Format("2006.01.02"), "the model's version, shown in its reasons")
 	compare := fs.String("compare", "", "comma-separated labelled sets to compare the candidates on (figures only)")
