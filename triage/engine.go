@@ -43,6 +43,9 @@ type Engine struct {
 	// fact marks, by id, the concepts that are facts about the person (person_facts:
 	// pregnant, on insulin): true now whenever they began, so never put in the past.
 	fact []bool
+	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's
+	// first concept of all, or else each of its any or several (engine_scratch.go).
+	ruleBy [][]int32
 }
 
 // WithSecondOpinion returns a copy of the engine that lets m raise its suggestions
@@ -269,7 +272,11 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 	past := e.pastScopeOf(toks, present)
 
 	var fired []*rule
+	maybe := e.rulesToTry(present, sc)
 	for i := range e.rules {
+		if !maybe[i] {
+			continue // none of the concepts it needs is in the text
+		}
 		if r := &e.rules[i]; r.fires(in, f, present, past) {
 			fired = append(fired, r)
 		}

@@ -10,6 +10,7 @@ type scratch struct {
 	present, denied [][]match // by concept: see analysis
 	keySeen         []bool    // by group key: the text holds it (findTogether)
 	groupHits       []uint16  // by together group: how many of its keys the text holds
+	ruleMaybe       []bool    // by rule: a concept it needs is present (rulesToTry)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -22,6 +23,7 @@ func (e *Engine) getScratch() *scratch {
 	sc.denied = cleared(sc.denied, len(e.concepts))
 	sc.keySeen = cleared(sc.keySeen, len(e.groupIx.groups))
 	sc.groupHits = cleared(sc.groupHits, len(e.together))
+	sc.ruleMaybe = cleared(sc.ruleMaybe, len(e.rules))
 	return sc
 }
 
@@ -38,6 +40,41 @@ func cleared[T any](s []T, n int) []T {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// indexRules builds e.ruleBy. A rule needs every concept of all, or one of any, or
+// min of several (min is at least 2), so it cannot fire unless its first concept of
+// all, or one of its any or several, is present: most of the 249 rules need a
+// concept that a given request does not have.
+func (e *Engine) indexRules() {
+	e.ruleBy = make([][]int32, len(e.concepts))
+	for i, r := range e.rules {
+		needs := r.several
+		switch {
+		case len(r.all) > 0:
+			needs = r.all[:1]
+		case len(r.anyOf) > 0:
+			needs = r.anyOf
+		}
+		for _, c := range needs {
+			if n := len(e.ruleBy[c]); n == 0 || e.ruleBy[c][n-1] != int32(i) {
+				e.ruleBy[c] = append(e.ruleBy[c], int32(i))
+			}
+		}
+	}
+}
+
+// rulesToTry returns, by rule, whether a concept the rule needs is present; the
+// others cannot fire. It lives in sc.
+func (e *Engine) rulesToTry(present [][]match, sc *scratch) []bool {
+	for c, ms := range present {
+		if len(ms) > 0 {
+			for _, r := range e.ruleBy[c] {
+				sc.ruleMaybe[r] = true
+			}
+		}
+	}
+	return sc.ruleMaybe
 }
 
 // groupIndex tells which together groups a text can hold before any is looked for.

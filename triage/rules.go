@@ -298,6 +298,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		e.fallback[k] = r
 	}
 	e.buildIndex()
+	e.indexRules()
 	return e, nil
 }
 

@@ -65,17 +65,23 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 		switch {
 		case unicode.IsLetter(r):
 			start := i
-			var b strings.Builder
+			simple := true // a to z only: the word is its own normal form, no copy to make
 			for i < len(text) {
+				if c := text[i]; 'a' <= c && c <= 'z' {
+					i++
+					continue
+				}
 				r, size = utf8.DecodeRuneInString(text[i:])
-				if unicode.IsLetter(r) {
-					b.WriteRune(unicode.ToLower(r))
-				} else if !(r == '\'' || r == '’') || i+size >= len(text) || !isLetterAt(text, i+size) {
+				if !unicode.IsLetter(r) && (!(r == '\'' || r == '’') || i+size >= len(text) || !isLetterAt(text, i+size)) {
 					break
 				}
+				simple = false // a capital, another alphabet's letter, or an apostrophe inside
 				i += size
 			}
-			w := b.String()
+			w := text[start:i]
+			if !simple {
+				w = lowerLetters(w)
+			}
 			if fixed, ok := spellings[w]; ok {
 				w = fixed
 			}
@@ -105,6 +111,19 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 		}
 	}
 	return toks
+}
+
+// lowerLetters is a word's letters in lower case, without its apostrophes ("Can't"
+// is "cant").
+func lowerLetters(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 func isLetterAt(s string, i int) bool {

@@ -108,13 +108,13 @@ func (d *Desk) buildUI() {
 	d.Inbox.OnOpen = d.Open
 	d.Inbox.OnRead = d.recordRead
 	d.Inbox.Full = d.queue.Request
-	d.Inbox.OnLoaded = func() { d.inboxTab.Text = fmt.Sprintf("Triage inbox (%d)", d.Inbox.Total()); d.Tabs.Refresh() }
+	d.Inbox.OnLoaded = func() { d.inboxTab.Text = "Triage inbox (" + d.Inbox.Tally() + ")"; d.Tabs.Refresh() }
 	d.Team = newList("live requests for the team", loader{d.teamQueue, d.countTeam}, d.opts, triage.Filter{Team: d.opts.Team})
 	d.Team.OnOpen = d.Open
 	d.Team.OnRead = d.recordRead
 	d.Team.Full = d.queue.Request
 	d.Team.showHolder()
-	d.Team.OnLoaded = func() { d.teamTab.Text = fmt.Sprintf("Team queue (%d)", d.Team.Total()); d.Tabs.Refresh() }
+	d.Team.OnLoaded = func() { d.teamTab.Text = "Team queue (" + d.Team.Tally() + ")"; d.Tabs.Refresh() }
 	teams := make([]string, len(triage.Teams))
 	for i, t := range triage.Teams {
 		teams[i] = t.Label()

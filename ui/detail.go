@@ -95,6 +95,10 @@ type Detail struct {
 	shown  int // messages of the thread on screen, to tell when a new one arrives
 	d      *Desk
 	gen    int
+	// trail is the audit trail in the audit pane, of request trailOf: trails are read
+	// off the Fyne thread and can arrive out of order, and the pane keeps what it has.
+	trail   []triage.AuditEntry
+	trailOf int64
 	// stopBeat ends the presence heartbeat of the request on screen; it is called when
 	// that request is left, so no goroutine outlives what it was showing.
 	stopBeat context.CancelFunc
@@ -355,8 +359,16 @@ func (v *Detail) showPresence(viewers []Viewer) {
 	v.Presence.Show()
 }
 
-// showAudit puts the request's audit trail, as this desk has it, in the audit pane.
-func (v *Detail) showAudit(audit []triage.AuditEntry) {
+// showAudit puts request id's audit trail, as this desk has it, in the audit pane.
+// A trail only ever grows, and each is read off the Fyne thread, so one read earlier
+// can arrive later (a photo's view, read just before an action landed and the screen
+// reloaded): for the request already in the pane it shows every entry either read
+// has, so the pane never goes back to an older trail.
+func (v *Detail) showAudit(id int64, audit []triage.AuditEntry) {
+	if v.trailOf == id {
+		audit = mergeTrails(v.trail, audit)
+	}
+	v.trail, v.trailOf = audit, id
 	var trail []string
 	for _, a := range audit {
 		trail = append(trail, a.At.In(time.Local).Format("2 Jan 15:04")+" · "+a.Sentence())
@@ -365,6 +377,25 @@ func (v *Detail) showAudit(audit []triage.AuditEntry) {
 		trail = []string{"No entries"}
 	}
 	v.Audit.SetText(strings.Join(trail, "\n"))
+}
+
+// mergeTrails is every entry of two reads of one request's audit trail, once each,
+// in the order they were written. Entries without an ID cannot be matched up, so
+// then the later read, b, is taken as it is.
+func mergeTrails(a, b []triage.AuditEntry) []triage.AuditEntry {
+	seen := make(map[int64]bool, len(a)+len(b))
+	out := make([]triage.AuditEntry, 0, len(a)+len(b))
+	for _, e := range append(append([]triage.AuditEntry(nil), a...), b...) {
+		if e.ID == 0 {
+			return b
+		}
+		if !seen[e.ID] {
+			seen[e.ID] = true
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
 }
 
 func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []triage.QueueItem, live, n30 int, audit []triage.AuditEntry, viewers []Viewer, now time.Time) {
@@ -431,7 +462,7 @@ func (v *Detail) fill(it triage.QueueItem, carers []triage.Patient, history []tr
 		hist = []string{"None"}
 	}
 	v.History.SetText(strings.Join(hist, "\n"))
-	v.showAudit(audit)
+	v.showAudit(it.ID, audit)
 	v.showPriority(it.Priority)
 	for i, t := range triage.Teams {
 		if t == it.Suggested.Team && it.Team == "" || t == it.Team {

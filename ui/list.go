@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"strconv"
 	"sync"
 	"time"
 
@@ -71,6 +72,7 @@ type List struct {
 	// every reload, which also moves the table's highlight to that row.
 	rows       []triage.QueueItem
 	total      int
+	all        int // requests in the list before the person's search and filters; -1 when none are on
 	selectedID int64
 	selected   int
 	paging     bool
@@ -125,7 +127,7 @@ var holderColumns = []column{{130, 120, 104, 0}, {150, 120, 112, 0}}
 const anyChoice = "Any"
 
 func newList(noun string, l loader, opts Options, base triage.Filter) *List {
-	in := &List{noun: noun, load: l, now: opts.Now, selected: -1, filter: base, Status: widget.NewLabel("Loading…"), names: names(opts), headers: listHeaders}
+	in := &List{noun: noun, load: l, now: opts.Now, selected: -1, all: -1, filter: base, Status: widget.NewLabel("Loading…"), names: names(opts), headers: listHeaders}
 	in.Status.Truncation = fyne.TextTruncateEllipsis
 	table := &listTable{list: in}
 	table.Length, table.CreateCell, table.UpdateCell = in.size, in.createCell, in.updateCell
@@ -440,6 +442,10 @@ func (in *List) Reload() <-chan struct{} {
 		ctx := context.Background()
 		rows, err := in.load.list(ctx, f)
 		n, cerr := in.load.count(ctx, f)
+		all := -1
+		if userFiltered(f) && cerr == nil {
+			all, cerr = in.load.count(ctx, unfiltered(f))
+		}
 		onUI(func() {
 			in.mu.Lock()
 			stale := gen != in.gen
@@ -451,6 +457,7 @@ func (in *List) Reload() <-chan struct{} {
 				in.Status.SetText("Could not read the list: " + err.Error() + ". Restart Triage Desk; if it happens again, move the cache file aside.")
 				return
 			}
+			in.all = all
 			in.show(rows, n)
 		})
 	})
@@ -473,16 +480,36 @@ func (in *List) show(rows []triage.QueueItem, total int) {
 	}
 }
 
+// userFiltered reports whether the person narrowed the list with the search or the
+// site, team, priority and kind filters (a team's queue and "mine" are what the list
+// is, not a filter).
+func userFiltered(f triage.Filter) bool {
+	return f.Text != "" || f.SiteID != "" || f.GPTeamID != "" || f.Priority != "" || f.Kind != ""
+}
+
+// unfiltered is f without the person's search and filters: the whole list.
+func unfiltered(f triage.Filter) triage.Filter {
+	f.Text, f.SiteID, f.GPTeamID, f.Priority, f.Kind = "", "", "", "", ""
+	return f
+}
+
 func (in *List) updateStatus() {
 	f := in.Filter()
-	filtered := f.Text != "" || f.SiteID != "" || f.GPTeamID != "" || f.Priority != "" || f.Kind != ""
+	filtered := userFiltered(f)
 	if filtered && in.total == 0 {
 		// An empty list must not read as an empty queue: say how to see the rest.
-		in.Status.SetText(fmt.Sprintf("None of the %s match the search and filters: Esc in the search box clears it, and Any shows every site, team, priority and kind", in.noun))
+		of := ""
+		if in.all >= 0 {
+			of = fmt.Sprintf(" %d", in.all)
+		}
+		in.Status.SetText(fmt.Sprintf("None of the%s %s match the search and filters: Esc in the search box clears it, and Any shows every site, team, priority and kind", of, in.noun))
 		return
 	}
 	what := fmt.Sprintf("%d %s", in.total, in.noun)
-	if filtered {
+	switch {
+	case filtered && in.all >= 0:
+		what = fmt.Sprintf("%d of the %d %s match the filters", in.total, in.all, in.noun)
+	case filtered:
 		what += " match the filters"
 	}
 	in.Status.SetText(what + " · j/k or arrows move, Enter opens, 1–5 assign, ? shows every key")
@@ -527,6 +554,16 @@ func (in *List) Rows() []triage.QueueItem { return in.rows }
 
 // Total is how many requests match, on screen or not.
 func (in *List) Total() int { return in.total }
+
+// Tally is the count a tab shows: how many requests match, and when a search or
+// filter is on, out of how many in the list ("0 of 85"), so a filtered list never
+// reads as an empty queue.
+func (in *List) Tally() string {
+	if in.all >= 0 && userFiltered(in.Filter()) {
+		return fmt.Sprintf("%d of %d", in.total, in.all)
+	}
+	return strconv.Itoa(in.total)
+}
 
 // onSelected is the table's report of a tap on a row (or of the list's own highlight
 // moving, which it ignores): a tap selects that request and opens it.

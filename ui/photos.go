@@ -377,7 +377,7 @@ func (t *PhotoThumb) fetch() {
 				return // the request was left: another may be on screen now
 			}
 			if trail != nil && d.Detail.item.ID == key.request {
-				d.Detail.showAudit(trail)
+				d.Detail.showAudit(key.request, trail) // keeps what a reload since the read added
 			}
 			if t.failed(err) {
 				return
