@@ -139,7 +139,13 @@ func (e *Engine) Classify(in Input) Suggestion {
 	defer putScratch(sc) // the analysis lives in sc: it must not outlive this call
 	s, a := e.classifyRules(in, sc)
 	if e.opinion != nil && s.Priority != Emergency {
-		e.opinion.raise(in, &s, func(p Priority) ruling { return e.ruledOut(in, a, p) })
+		e.opinion.raise(in, &s, func(p Priority) (ruling, string) {
+			r, drop := e.ruledOut(in, a, p)
+			if r != ruledOutByWords {
+				return r, ""
+			}
+			return r, a.without(in.Text, drop)
+		})
 	}
 	return s
 }
@@ -153,6 +159,7 @@ type analysis struct {
 	// never mentioned.
 	denied [][]match
 	past   *pastScope // the clauses a past-time phrase speaks for; nil when none is said
+	toks   []token    // the words read, for the text without the sentences a ruling rests on
 }
 
 // ruledOut reports whether a rule giving priority p found its words in the request but
@@ -169,8 +176,9 @@ type analysis struct {
 // It says which: facts ruling out a priority stop the second opinion altogether (the
 // rules read the words and weighed what the model cannot), while words denied or put
 // in the past rule out only that priority, and a less urgent head may still raise.
-func (e *Engine) ruledOut(in Input, a analysis, p Priority) ruling {
+func (e *Engine) ruledOut(in Input, a analysis, p Priority) (ruling, []bool) {
 	out := allowed
+	var drop []bool // by sentence: where the words of a rule ruled out by words are said
 	// a.past as its own clauses alone, and with every word in the present: the same
 	// for every rule, so made once, when the first rule needs them.
 	var own, cleared *pastScope
@@ -182,10 +190,11 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) ruling {
 		if r.conceptsHold(a.denied, a.past) && !r.factsHold(in, a.f) && !r.onlyAgeRulesOut(in, a.f) {
 			// Said or denied, the words meet a rule the facts rule out: "temperature of
 			// 37.5" in a baby of 8 weeks, read as no fever, is not raised to 38.
-			return ruledOutByFacts
+			return ruledOutByFacts, nil
 		}
 		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
 			out = ruledOutByWords
+			drop = a.sentencesOf(r, drop)
 		}
 		if a.past == nil {
 			continue
@@ -200,9 +209,76 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) ruling {
 			// said alone in the clause beside them ("Last week, I think I have sepsis")
 			// is the rules' weakest reading of the past; there the model may raise.
 			out = ruledOutByWords
+			drop = a.sentencesOf(r, drop)
 		}
 	}
-	return out
+	return out, drop
+}
+
+// sentencesOf marks in drop (by sentence, grown as needed) every sentence in which a
+// concept of r is denied or put in the past: the words that ruled the raise out.
+func (a analysis) sentencesOf(r *rule, drop []bool) []bool {
+	for _, list := range [][]int{r.all, r.anyOf, r.several} {
+		for _, c := range list {
+			for _, m := range a.denied[c] {
+				if !a.deniedOrPast(c, m) {
+					continue
+				}
+				k := a.toks[m.from].sentence
+				for len(drop) <= k {
+					drop = append(drop, false)
+				}
+				drop[k] = true
+			}
+		}
+	}
+	return drop
+}
+
+// deniedOrPast reports whether match m of concept c was negated or masked (it is not
+// among the concepts present) or said in the past or in a question.
+func (a analysis) deniedOrPast(c int, m match) bool {
+	present := false
+	for _, p := range a.present[c] {
+		if p == m {
+			present = true
+			break
+		}
+	}
+	if !present {
+		return true
+	}
+	if a.past == nil {
+		return false
+	}
+	for _, w := range a.past.words {
+		if w != nil && m.from < len(w) && w[m.from] {
+			return true
+		}
+	}
+	return false
+}
+
+// without is the text with the sentences marked in drop left out, or "" when nothing
+// is left. A denial or a past event in one sentence ("no chest pain. …", "I had sepsis
+// in 2020. …") rules out a raise for what it says, not for an emergency the rules
+// missed in another sentence: the second opinion reads the rest on its own.
+func (a analysis) without(text string, drop []bool) string {
+	var b strings.Builder
+	for i := 0; i < len(a.toks); {
+		k, j := a.toks[i].sentence, i
+		for j < len(a.toks) && a.toks[j].sentence == k {
+			j++
+		}
+		if k >= len(drop) || !drop[k] {
+			if b.Len() > 0 {
+				b.WriteString(". ")
+			}
+			b.WriteString(text[a.toks[i].start:a.toks[j-1].end])
+		}
+		i = j
+	}
+	return b.String()
 }
 
 // ruling is what the rules say of a raise the second opinion would make.
@@ -294,7 +370,7 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		}
 		fb := e.fallback[kind]
 		return Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
-			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied, past}
+			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied, past, toks}
 	}
 	slices.SortStableFunc(fired, func(a, b *rule) int { return a.priority.Rank() - b.priority.Rank() })
 	best := fired[0].priority
@@ -322,7 +398,7 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		}
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
-	return s, analysis{f, present, denied, past}
+	return s, analysis{f, present, denied, past, toks}
 }
 
 // applyFacts puts what the patient answered before writing in place of what the

@@ -67,7 +67,8 @@ func gateModel(t *testing.T) *triage.SecondOpinion {
 // before it was read as speaking for a red flag said now ("Last week, I think I have
 // sepsis"): that is the rules' weakest reading of the past, and the model is what can
 // catch it. A raise to 999 ruled out by the patient's words leaves a same-day raise
-// the model also makes.
+// the model also makes, and a raise to 999 the model makes of the other sentences
+// alone.
 func TestSecondOpinionGateOnPastTimes(t *testing.T) {
 	rules, err := triage.NewEngine([]byte(gateRules), "gate.yaml")
 	if err != nil {
@@ -86,6 +87,10 @@ func TestSecondOpinionGateOnPastTimes(t *testing.T) {
 		{"a lone time before a red flag said now", "Last week, sepsis, shivering and confused", triage.Soon, triage.Emergency, triage.Emergency},
 		{"a red flag dated in its own clause, with a same-day problem now", "I had sepsis in 2019, now shivering and confused", triage.Soon, triage.SameDay, triage.Emergency},
 		{"a red flag said now", "I think I have sepsis", triage.Emergency, triage.Emergency, triage.Emergency},
+		// A past red flag in a sentence of its own rules out a raise for what that
+		// sentence says, not for an emergency the rules missed in the next: the model
+		// reads the rest alone.
+		{"a past red flag, then another sentence the model reads as 999", "I had sepsis in 2019. Cold and clammy and shivering and confused now", triage.Soon, triage.Emergency, triage.Emergency},
 	}
 	for _, c := range cases {
 		in := triage.Input{ID: "x", Age: 40, Sex: triage.Female, Kind: triage.Clinical, Text: c.text}

@@ -391,7 +391,7 @@ func mix(a, b uint32) uint32 {
 // still raise: the words rule out 999, not the same-day assessment they may still
 // need, and under-triage is the failure to avoid. Facts that rule a raise out stop it
 // whole, as before.
-func (m *SecondOpinion) raise(in Input, s *Suggestion, ruledOut func(Priority) ruling) {
+func (m *SecondOpinion) raise(in Input, s *Suggestion, ruledOut func(Priority) (ruling, string)) {
 	op := m.Read(in.Text)
 	to := Priority("")
 	for h, p := range heads {
@@ -401,11 +401,13 @@ func (m *SecondOpinion) raise(in Input, s *Suggestion, ruledOut func(Priority) r
 		if !op.Reached[h] {
 			continue
 		}
-		r := ruledOut(p)
+		r, rest := ruledOut(p)
 		if r == ruledOutByFacts {
 			return
 		}
-		if r == allowed {
+		if r == allowed || (rest != "" && m.Read(rest).Reached[h]) {
+			// Ruled out by the patient's words, the raise still stands when the
+			// sentences those words are in are left out and the rest alone reads as p.
 			to = p
 			break
 		}
