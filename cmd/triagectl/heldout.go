@@ -52,13 +52,14 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 		return err
 	}
 	var out io.Writer = io.Discard
+	var file *os.File
 	if detail != "" {
 		f, err := os.Create(detail)
 		if err != nil {
 			return fmt.Errorf("held-out detail: %w", err)
 		}
-		defer f.Close()
-		out = f
+		defer f.Close() // on an early return; the normal path closes it and checks
+		file, out = f, f
 	}
 	enc := json.NewEncoder(out)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -74,27 +75,26 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 		}
 		e := rules.WithSecondOpinion(models[si])
 		alone := rules.WithSecondOpinion(nil)
+		// Each request is classified once by each engine; the scores read the answers.
+		rulesSay := make(map[string]triage.Suggestion, len(set))
+		engineSays := make(map[string]triage.Suggestion, len(set))
 		raised := 0
-		var werr error
-		s := triage.EvaluateWith(func(in triage.Input) triage.Suggestion {
-			r := alone.Classify(in)
-			got := e.Classify(in)
+		for _, l := range set {
+			if _, twice := rulesSay[l.ID]; twice {
+				return fmt.Errorf("%s: id %q is used twice: give each request its own id", files[si], l.ID)
+			}
+			r, got := alone.Classify(l.Input), e.Classify(l.Input)
+			rulesSay[l.ID], engineSays[l.ID] = r, got
 			if got.Priority != r.Priority {
 				raised++
 			}
-			return got
-		}, set)
-		r := triage.Evaluate(alone, set)
-		for _, l := range set {
-			line := heldOutLine{Set: filepath.Base(files[si]), ID: l.ID, Want: l.Want.Priority,
-				Rules: alone.Classify(l.Input).Priority, Got: e.Classify(l.Input).Priority}
-			if err := enc.Encode(line); err != nil && werr == nil {
-				werr = err
+			line := heldOutLine{Set: filepath.Base(files[si]), ID: l.ID, Want: l.Want.Priority, Rules: r.Priority, Got: got.Priority}
+			if err := enc.Encode(line); err != nil {
+				return fmt.Errorf("held-out detail: %w", err)
 			}
 		}
-		if werr != nil {
-			return fmt.Errorf("held-out detail: %w", werr)
-		}
+		s := triage.EvaluateWith(func(in triage.Input) triage.Suggestion { return engineSays[in.ID] }, set)
+		r := triage.EvaluateWith(func(in triage.Input) triage.Suggestion { return rulesSay[in.ID] }, set)
 		if s.UnderTriageRate() > 0.02 {
 			over2++
 		}
@@ -108,6 +108,11 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 		return err
 	}
 	fmt.Fprintf(w, "sets with under-triage over 2%%: %d of %d\n", over2, n)
+	if file != nil {
+		if err := file.Close(); err != nil {
+			return fmt.Errorf("held-out detail %s: %w", detail, err)
+		}
+	}
 	return nil
 }
 
