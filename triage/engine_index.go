@@ -15,21 +15,17 @@ type vocab struct {
 	pre  map[string]int32
 }
 
-func (v *vocab) wordID(w string) int32 {
-	if id, ok := v.word[w]; ok {
-		return id
-	}
-	id := int32(len(v.word))
-	v.word[w] = id
-	return id
-}
+func (v *vocab) wordID(w string) int32 { return idIn(v.word, w) }
 
-func (v *vocab) preID(p string) int32 {
-	if id, ok := v.pre[p]; ok {
+func (v *vocab) preID(p string) int32 { return idIn(v.pre, p) }
+
+// idIn is s's number in ids, given the next free one the first time s is seen.
+func idIn(ids map[string]int32, s string) int32 {
+	if id, ok := ids[s]; ok {
 		return id
 	}
-	id := int32(len(v.pre))
-	v.pre[p] = id
+	id := int32(len(ids))
+	ids[s] = id
 	return id
 }
 

@@ -187,10 +187,6 @@ func (m *SecondOpinion) ReadsLike(text string, p Priority, n int) []Example {
 			sims[m.like.ex[k]] += w * m.like.val[k]
 		}
 	}
-	type hit struct {
-		i   int
-		sim float32
-	}
 	var hits []hit
 	for i, ex := range m.Examples {
 		if ex.Priority.Rank() > p.Rank() {
@@ -200,6 +196,18 @@ func (m *SecondOpinion) ReadsLike(text string, p Priority, n int) []Example {
 			hits = append(hits, hit{i, sim})
 		}
 	}
+	return m.mostAlike(hits, n)
+}
+
+// hit is one labelled example and its cosine similarity with a text.
+type hit struct {
+	i   int
+	sim float32
+}
+
+// mostAlike returns the examples of up to n hits, most alike first; equal ones in the
+// examples' order, so the requests a raise quotes do not change from run to run.
+func (m *SecondOpinion) mostAlike(hits []hit, n int) []Example {
 	slices.SortFunc(hits, func(a, b hit) int {
 		if a.sim != b.sim {
 			if a.sim > b.sim {

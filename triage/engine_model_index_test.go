@@ -34,10 +34,6 @@ func TestReadsLikeIndexAgreesWithEveryExample(t *testing.T) {
 	}
 	plain := func(text string, p Priority, n int) []Example {
 		q := m.vector(text, nil)
-		type hit struct {
-			i   int
-			sim float32
-		}
 		var hits []hit
 		for i, ex := range m.Examples {
 			if ex.Priority.Rank() > p.Rank() {
@@ -53,20 +49,7 @@ func TestReadsLikeIndexAgreesWithEveryExample(t *testing.T) {
 				hits = append(hits, hit{i, sim})
 			}
 		}
-		slices.SortFunc(hits, func(a, b hit) int {
-			if a.sim != b.sim {
-				if a.sim > b.sim {
-					return -1
-				}
-				return 1
-			}
-			return a.i - b.i
-		})
-		var out []Example
-		for _, h := range hits[:min(n, len(hits))] {
-			out = append(out, m.Examples[h.i])
-		}
-		return out
+		return m.mostAlike(hits, n) // the order of equals is mostAlike's, not under test
 	}
 	f, err := os.Open("testdata/dev.jsonl")
 	if err != nil {
