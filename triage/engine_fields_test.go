@@ -3,7 +3,6 @@ package triage_test
 import (
 	"testing"
 
-	"triagedesk/assets"
 	"triagedesk/triage"
 )
 
@@ -141,14 +140,10 @@ func TestFieldPrioritiesKnownMisses(t *testing.T) {
 		{"an elderly woman not waking up", 86, triage.Female,
 			"Nan is not waking up this morning and her lips look grey", triage.Emergency},
 	}
-	desk, rules := assets.DefaultEngine(), assets.RulesEngine()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
-			for _, e := range []struct {
-				name string
-				eng  *triage.Engine
-			}{{"the rules", rules}, {"the desk's engine", desk}} {
+			for _, e := range rulesAndDesk() {
 				if got := e.eng.Classify(in); got.Priority != c.want {
 					t.Errorf("%q: %s gave %s, want %s; because %v", c.text, e.name, got.Priority, c.want, got.Reasons)
 				}

@@ -99,14 +99,10 @@ func TestPastScopeKeepsCurrentEmergencies(t *testing.T) {
 		{"on insulin, a confused hypo years ago", 58, triage.Male,
 			"on insulin, had a hypo years ago where I got confused, can I renew my driving licence form", false},
 	}
-	desk, rules := assets.DefaultEngine(), assets.RulesEngine()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
-			for _, e := range []struct {
-				name string
-				eng  *triage.Engine
-			}{{"the rules", rules}, {"the desk's engine", desk}} {
+			for _, e := range rulesAndDesk() {
 				got := e.eng.Classify(in)
 				if c.emergency && got.Priority != triage.Emergency {
 					t.Errorf("%q: %s gave %s, want emergency; because %v", c.text, e.name, got.Priority, got.Reasons)
@@ -117,4 +113,17 @@ func TestPastScopeKeepsCurrentEmergencies(t *testing.T) {
 			}
 		})
 	}
+}
+
+// namedEngine is an engine and how a failure names it.
+type namedEngine struct {
+	name string
+	eng  *triage.Engine
+}
+
+// rulesAndDesk are the two engines a case about the matcher is held to: the rules
+// alone, so the second opinion cannot hide a defect of the matcher, and the desk's
+// engine, rules and second opinion together.
+func rulesAndDesk() []namedEngine {
+	return []namedEngine{{"the rules", assets.RulesEngine()}, {"the desk's engine", assets.DefaultEngine()}}
 }
