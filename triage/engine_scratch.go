@@ -1,6 +1,9 @@
 package triage
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // scratch is the working memory of one classification, reused between requests
 // through scratchPool. The lists by concept are one slice header per concept of the
@@ -112,7 +115,7 @@ func (e *Engine) indexGroups() {
 			default: // an exact word or a word class
 				k = p.pats[0].id
 			}
-			if !containsInt32(keys, k) {
+			if !slices.Contains(keys, k) {
 				keys = append(keys, k)
 			}
 		}
@@ -122,15 +125,6 @@ func (e *Engine) indexGroups() {
 		}
 	}
 	e.groupIx = ix
-}
-
-func containsInt32(s []int32, v int32) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // candidateGroups sets sc.groupHits so that group g can be in the text only when

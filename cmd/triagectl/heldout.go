@@ -51,17 +51,15 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 	if err != nil {
 		return err
 	}
-	var out io.Writer = io.Discard
 	var file *os.File
+	enc := json.NewEncoder(io.Discard)
 	if detail != "" {
-		f, err := os.Create(detail)
-		if err != nil {
+		if file, err = os.Create(detail); err != nil {
 			return fmt.Errorf("held-out detail: %w", err)
 		}
-		defer f.Close() // on an early return; the normal path closes it and checks
-		file, out = f, f
+		defer file.Close() // on an early return; the normal path closes it and checks
+		enc = json.NewEncoder(file)
 	}
-	enc := json.NewEncoder(out)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "rules %s; second opinion trained on %d sets, each scored set held out (%s, 2^%d buckets, false raise %g)\n",
 		rules.Version(), len(sets), opt.Method, opt.Bits, opt.FalseRaise)
@@ -69,12 +67,12 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 	var tot, totRules triage.Scores
 	totRaised := 0
 	over2 := 0
+	alone := rules.WithSecondOpinion(nil)
 	for si, set := range sets {
 		if !score(files[si]) {
 			continue
 		}
 		e := rules.WithSecondOpinion(models[si])
-		alone := rules.WithSecondOpinion(nil)
 		// Each request is classified once by each engine; the scores read the answers.
 		rulesSay := make(map[string]triage.Suggestion, len(set))
 		engineSays := make(map[string]triage.Suggestion, len(set))
