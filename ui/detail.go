@@ -600,12 +600,15 @@ func (v *Detail) act(a triage.Action, back bool) {
 	v.d.do(a, func(r triage.Request) { v.done(r.ID, back) })
 }
 
+// onScreen reports whether request id is the one the request screen shows now.
+func (v *Detail) onScreen(id int64) bool { return v.d.detailShown() && v.item.ID == id }
+
 // done is what the screen does once an action on request id was accepted: back to
 // the list when back is set, else the request shown again as it is now. An answer
 // that comes after the person left the request or opened another changes nothing.
 // Call it on the Fyne thread.
 func (v *Detail) done(id int64, back bool) {
-	if !v.d.detailShown() || v.item.ID != id {
+	if !v.onScreen(id) {
 		return
 	}
 	if back {
@@ -926,7 +929,7 @@ func (v *Detail) onRespond() {
 // another, so when it is no longer the request on screen nothing is sent. Call it on
 // the Fyne thread.
 func (v *Detail) send(it triage.QueueItem, a triage.Action, back bool, sent func()) {
-	if !v.d.detailShown() || v.item.ID != it.ID {
+	if !v.onScreen(it.ID) {
 		v.d.problem(notOnScreenError(it, v.item, v.d.detailShown()))
 		return
 	}

@@ -4,6 +4,8 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/widget"
 )
@@ -40,4 +42,27 @@ func user(fn func()) {
 	fn()
 	uiMu.Unlock()
 	background.Wait()
+}
+
+// waitFor waits up to a minute for cond, which reads widgets under uiMu itself.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited a minute for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// untilUI waits until cond, read on the Fyne thread, holds: for a search answered by the
+// real queue while another is still held.
+func untilUI(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	waitFor(t, what, func() bool {
+		var ok bool
+		Quiet(func() { ok = cond() })
+		return ok
+	})
 }

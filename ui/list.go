@@ -483,9 +483,7 @@ func (in *List) show(rows []triage.QueueItem, total int) {
 // userFiltered reports whether the person narrowed the list with the search or the
 // site, team, priority and kind filters (a team's queue and "mine" are what the list
 // is, not a filter).
-func userFiltered(f triage.Filter) bool {
-	return f.Text != "" || f.SiteID != "" || f.GPTeamID != "" || f.Priority != "" || f.Kind != ""
-}
+func userFiltered(f triage.Filter) bool { return f != unfiltered(f) }
 
 // unfiltered is f without the person's search and filters: the whole list.
 func unfiltered(f triage.Filter) triage.Filter {

@@ -112,15 +112,3 @@ func TestPhotoViewKeepsNewerAuditTrail(t *testing.T) {
 		}
 	}
 }
-
-// waitFor waits up to a minute for cond, which reads widgets under uiMu itself.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(time.Minute)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited a minute for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}

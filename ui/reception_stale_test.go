@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -32,23 +31,6 @@ func (h *heldFirstSearch) FindPatients(ctx context.Context, q triage.PatientQuer
 		<-h.release
 	}
 	return found, total, err
-}
-
-// untilUI waits until cond, read on the Fyne thread, holds: for a search answered by the
-// real queue while another is still held.
-func untilUI(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(30 * time.Second); ; {
-		var ok bool
-		Quiet(func() { ok = cond() })
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up waiting for %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
 }
 
 // TestReceptionStaleSearchCannotReplaceThePickedPatient: a receptionist searches for the
