@@ -63,9 +63,9 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "rules %s; second opinion trained on %d sets, each scored set held out (%s, 2^%d buckets, false raise %g)\n",
 		rules.Version(), len(sets), opt.Method, opt.Bits, opt.FalseRaise)
-	fmt.Fprintln(tw, "set\tn\temergency recall\tunder-triage\tpriority\tover-triage to 999\traised\trules alone: recall\tunder-triage\tpriority\tover-triage to 999\t")
+	fmt.Fprintln(tw, "set\tn\temergency recall\tunder-triage\tpriority\tover-triage to 999\traised\t999 the model added: false\ttrue\trules alone: recall\tunder-triage\tpriority\tover-triage to 999\t")
 	var tot, totRules triage.Scores
-	totRaised := 0
+	var totRaised, totFalse, totTrue int
 	over2 := 0
 	alone := rules.WithSecondOpinion(nil)
 	for si, set := range sets {
@@ -76,7 +76,11 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 		// Each request is classified once by each engine; the scores read the answers.
 		rulesSay := make(map[string]triage.Suggestion, len(set))
 		engineSays := make(map[string]triage.Suggestion, len(set))
+		// raised counts every raise; to999 the raises to 999 the rules had not made,
+		// false (not an emergency: alarm fatigue) and true (an emergency only the
+		// model caught): the trade-off the 999 head's threshold sets.
 		raised := 0
+		var to999 [2]int
 		for _, l := range set {
 			if _, twice := rulesSay[l.ID]; twice {
 				return fmt.Errorf("%s: id %q is used twice: give each request its own id", files[si], l.ID)
@@ -85,6 +89,9 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 			rulesSay[l.ID], engineSays[l.ID] = r, got
 			if got.Priority != r.Priority {
 				raised++
+				if got.Priority == triage.Emergency {
+					to999[boolIndex(l.Want.Priority == triage.Emergency)]++
+				}
 			}
 			line := heldOutLine{Set: filepath.Base(files[si]), ID: l.ID, Want: l.Want.Priority, Rules: r.Priority, Got: got.Priority}
 			if err := enc.Encode(line); err != nil {
@@ -96,12 +103,14 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 		if s.UnderTriageRate() > 0.02 {
 			over2++
 		}
-		printHeldOutRow(tw, filepath.Base(files[si]), s, r, raised)
+		printHeldOutRow(tw, filepath.Base(files[si]), s, r, raised, to999)
 		tot = addScores(tot, s)
 		totRules = addScores(totRules, r)
 		totRaised += raised
+		totFalse += to999[0]
+		totTrue += to999[1]
 	}
-	printHeldOutRow(tw, "all", tot, totRules, totRaised)
+	printHeldOutRow(tw, "all", tot, totRules, totRaised, [2]int{totFalse, totTrue})
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -114,12 +123,24 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 	return nil
 }
 
-func printHeldOutRow(w io.Writer, name string, s, r triage.Scores, raised int) {
-	fmt.Fprintf(w, "%s\t%d\t%.1f%% (%d/%d)\t%.1f%% (%d)\t%.1f%%\t%.1f%% (%d)\t%d\t%.1f%%\t%.1f%% (%d)\t%.1f%%\t%.1f%% (%d)\t\n", name, s.N,
+// printHeldOutRow prints one set's figures; to999 are the raises to 999 the model
+// made that the rules had not: false alarms (with their share of the set's
+// non-emergencies) and emergencies only the model caught.
+func printHeldOutRow(w io.Writer, name string, s, r triage.Scores, raised int, to999 [2]int) {
+	fmt.Fprintf(w, "%s\t%d\t%.1f%% (%d/%d)\t%.1f%% (%d)\t%.1f%%\t%.1f%% (%d)\t%d\t%.1f%% (%d)\t%d\t%.1f%%\t%.1f%% (%d)\t%.1f%%\t%.1f%% (%d)\t\n", name, s.N,
 		100*s.EmergencyRecall(), s.EmergenciesFound, s.Emergencies, 100*s.UnderTriageRate(), s.UnderTriaged,
 		100*s.PriorityAccuracy(), 100*s.OverTriageRate(), s.OverTriagedToEmergency, raised,
+		pct(to999[0], s.N-s.Emergencies), to999[0], to999[1],
 		100*r.EmergencyRecall(), 100*r.UnderTriageRate(), r.UnderTriaged, 100*r.PriorityAccuracy(),
 		100*r.OverTriageRate(), r.OverTriagedToEmergency)
+}
+
+// boolIndex is 1 for true and 0 for false.
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // addScores sums the counts of two sets' scores (not their misses).

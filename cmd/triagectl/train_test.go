@@ -65,7 +65,7 @@ func TestTrainCommand(t *testing.T) {
 		if _, err := os.Stat(fresh); err == nil {
 			t.Error("--held-out wrote a model; it only measures")
 		}
-		for _, want := range []string{"a.jsonl", "b.jsonl", "c.jsonl", "all", "rules alone", "under-triage"} {
+		for _, want := range []string{"a.jsonl", "b.jsonl", "c.jsonl", "all", "rules alone", "under-triage", "999 the model added"} {
 			if !strings.Contains(stdout.String(), want) {
 				t.Errorf("report lacks %q:\n%s", want, stdout.String())
 			}
