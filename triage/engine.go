@@ -40,6 +40,10 @@ type Engine struct {
 	// scoped are the concepts that stop a rule only for the clauses they speak for
 	// (clause_scoped: "last year" puts its own clause in the past, not the request).
 	scoped []int
+	// forward marks, by id, the scoped concepts that speak only for the words after
+	// them in their clause (forward_scoped: "call 999 if she is floppy", "a letter
+	// about my overdose"), present tense or not, and not for what comes before them.
+	forward []bool
 	// fact marks, by id, the concepts that are facts about the person (person_facts:
 	// pregnant, on insulin): true now whenever they began, so never put in the past.
 	fact []bool
@@ -319,9 +323,11 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		present[m.concept] = append(present[m.concept], m)
 	}
 	temp, at := temperature(toks)
-	if fever, ok := e.conceptID["fever"]; ok && temp >= feverC && len(present[fever]) == 0 {
-		// "she is 38.6" says fever as plainly as the word does.
-		present[fever] = []match{{concept: fever, from: at, to: at + 1}}
+	if fever, ok := e.conceptID["fever"]; ok && temp >= feverC && !slices.ContainsFunc(present[fever], func(m match) bool { return m.from <= at && at < m.to }) {
+		// "she is 38.6" says fever as plainly as the word does, and where it says it: a
+		// word for fever said only in a question ("what temperature is too high? she is
+		// 38.4") must not be the only fever the rules see.
+		present[fever] = append(present[fever], match{concept: fever, from: at, to: at + 1})
 	} else if ok && temp >= normalC && temp < feverC && in.Age >= 1 && !namesFeverMedicine(toks) {
 		// "temp 37.4" names a temperature that was taken and is normal: the bare word
 		// is no fever. Words that describe one ("burning up", "shivery") still count.
@@ -562,6 +568,29 @@ type pastScope struct {
 	toks  []token
 	words [][]bool // by concept, then by token: true where the concept puts it in the past
 	fact  []bool   // the engine's person facts, which no past time speaks for
+	// forward marks the concepts that speak only for what follows them in their
+	// clause (the engine's forward_scoped).
+	forward []bool
+}
+
+// isForward reports whether concept c speaks only for the words after it in its clause.
+func (ps *pastScope) isForward(c int) bool { return c < len(ps.forward) && ps.forward[c] }
+
+// span is where match m of scoped concept c speaks in its clause, from first up to
+// (not including) until; the caller stops at the clause's end. A past time speaks for
+// its clause up to a present verb after it ("had a fall last week he has collapsed"):
+// what comes before the time stays past. A condition or a document speaks for what
+// follows it, in any tense ("call 999 if she is floppy", "a letter about my overdose"),
+// and not for what comes before it ("crushing chest pain, should I ring 999 in case").
+func (ps *pastScope) span(c int, m match) (first, until int) {
+	if ps.isForward(c) {
+		return m.from, len(ps.toks)
+	}
+	until = len(ps.toks)
+	if k := presentFrom(ps.toks, m.to); k >= 0 {
+		until = k
+	}
+	return clauseStart(ps.toks, m.from), until
 }
 
 // isFact reports whether concept c is a fact about the person, never put in the past.
@@ -570,7 +599,7 @@ func (ps *pastScope) isFact(c int) bool { return c < len(ps.fact) && ps.fact[c] 
 // cleared is the scope with every word in the present: what the rules would read
 // without the scoped concepts.
 func (ps *pastScope) cleared() *pastScope {
-	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact}
+	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact, forward: ps.forward}
 	for k, p := range ps.words {
 		if p != nil {
 			c.words[k] = make([]bool, len(p))
@@ -592,11 +621,8 @@ func (ps *pastScope) own(present [][]match, scoped []int) *pastScope {
 			if m.from < 0 || o.words[c] == nil {
 				continue
 			}
-			until := len(toks)
-			if k := presentFrom(toks, m.to); k >= 0 {
-				until = k
-			}
-			for k := clauseStart(toks, m.from); k < until && toks[k].clause == toks[m.from].clause; k++ {
+			first, until := ps.span(c, m)
+			for k := first; k < until && toks[k].clause == toks[m.from].clause; k++ {
 				o.words[c][k] = true
 			}
 		}
@@ -670,20 +696,14 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 				continue
 			}
 			if ps == nil {
-				ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact}
+				ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact, forward: e.forward}
 			}
 			if ps.words[c] == nil {
 				ps.words[c] = make([]bool, len(toks))
 			}
-			first := clauseStart(toks, m.from)
-			// The clause is past up to a present verb after the time ("had a fall
-			// last week he has collapsed"); what comes before the time stays past.
-			until := len(toks)
-			if k := presentFrom(toks, m.to); k >= 0 {
-				until = k
-			}
+			first, until := ps.span(c, m)
 			mark(c, first, until)
-			if !e.timeAlone(toks, first, m) {
+			if ps.isForward(c) || !e.timeAlone(toks, first, m) {
 				continue
 			}
 			// A time on its own: it speaks for the clause before it in the sentence,
