@@ -59,7 +59,27 @@ type feedHub struct {
 	// onAnnounce, when set (by tests), hears of every announcement: when it began and
 	// how many changes it carried, which set the pace of the next.
 	onAnnounce func(at time.Time, step store.Cursor)
+	// onWaiting, when set (by tests), hears of every feed request beginning or ending
+	// a wait, so a test can wait for its desks to wait without sleeping.
+	onWaiting func()
 }
+
+// feedClock is the time the feed's announcements and its looks for changes committed
+// without a Notify are paced by: the wall clock, or a test's, so that a test of desks
+// following a real queue can check the pace without timing anything.
+type feedClock interface {
+	Now() time.Time
+	AfterFunc(d time.Duration, f func())
+}
+
+// wallClock is the feed's clock outside tests.
+type wallClock struct{}
+
+// Now is time.Now.
+func (wallClock) Now() time.Time { return time.Now() }
+
+// AfterFunc calls f on its own goroutine after d, as time.AfterFunc does.
+func (wallClock) AfterFunc(d time.Duration, f func()) { time.AfterFunc(d, f) }
 
 // pageKey names a page of the feed: the changes after one cursor up to another, at
 // most count of them.
@@ -95,7 +115,7 @@ func (s *Server) Changed() <-chan struct{} {
 // once when none was made in the last FeedInterval, otherwise when it is over, with
 // whatever else changed meanwhile.
 func (s *Server) Notify() {
-	if wait, ok := s.hub.notify(time.Now(), s.pace); ok {
+	if wait, ok := s.hub.notify(s.feedClock.Now(), s.pace); ok {
 		s.announceAfter(wait)
 	}
 }
@@ -106,7 +126,7 @@ func (s *Server) announceAfter(wait time.Duration) {
 		s.announce()
 		return
 	}
-	time.AfterFunc(wait, s.announce)
+	s.feedClock.AfterFunc(wait, s.announce)
 }
 
 // pace is the least time between the last announcement, which carried step changes,
@@ -120,15 +140,15 @@ func (s *Server) pace(step store.Cursor) time.Duration {
 
 // announce reads the newest change, makes it the head and wakes the waiting desks.
 func (s *Server) announce() {
-	s.hub.begin(time.Now())
+	s.hub.begin(s.feedClock.Now())
 	last, err := s.queue.LastChange(context.Background())
 	if err != nil {
 		s.log.Printf("feed: read the newest change to announce it: %v", err)
 	}
-	if wait, again := s.hub.finish(last, err, time.Now(), s.pace); again {
+	if wait, again := s.hub.finish(last, err, s.feedClock.Now(), s.pace); again {
 		// On a timer's goroutine even when it is due already, so that a queue
 		// notified faster than it is read does not stack announcements on this one.
-		time.AfterFunc(max(wait, 0), s.announce)
+		s.feedClock.AfterFunc(max(wait, 0), s.announce)
 	}
 }
 
@@ -343,11 +363,11 @@ func (s *Server) checkUnannounced() {
 		return // the coming look begins after this desk started waiting
 	}
 	h.checking = true
-	wait := s.FeedInterval - time.Since(h.checked)
+	wait := s.FeedInterval - s.feedClock.Now().Sub(h.checked)
 	h.mu.Unlock()
 	look := func() {
 		h.mu.Lock()
-		h.checking, h.checked = false, time.Now()
+		h.checking, h.checked = false, s.feedClock.Now()
 		head := h.head
 		h.mu.Unlock()
 		if last, err := s.queue.LastChange(context.Background()); err == nil && last > head {
@@ -358,13 +378,17 @@ func (s *Server) checkUnannounced() {
 		look()
 		return
 	}
-	time.AfterFunc(wait, look)
+	s.feedClock.AfterFunc(wait, look)
 }
 
+// waitingFeeds counts feed requests beginning (n = +1) and ending (-1) a wait.
 func (s *Server) waitingFeeds(n int) {
 	s.hub.mu.Lock()
+	defer s.hub.mu.Unlock()
 	s.hub.waiting += n
-	s.hub.mu.Unlock()
+	if s.hub.onWaiting != nil {
+		s.hub.onWaiting()
+	}
 }
 
 // feedNow answers a feed request that does not wait (a first sync, a desk catching up,

@@ -48,7 +48,8 @@ type Server struct {
 
 	id *identity
 
-	hub feedHub // announces changes to the desks' long polls and shares their pages
+	hub       feedHub   // announces changes to the desks' long polls and shares their pages
+	feedClock feedClock // paces the hub's announcements: the wall clock but in tests
 
 	mu sync.Mutex
 	// tplChanged is closed and replaced whenever the templates or the practice's
@@ -93,7 +94,7 @@ func New(q *store.Queue, engine *triage.Engine, cal *triage.Calendar, logger *lo
 		logger = log.New(io.Discard, "", 0)
 	}
 	s := &Server{queue: q, engine: engine, cal: cal, now: time.Now, log: logger, mux: http.NewServeMux(),
-		presence: newPresence(), id: newIdentity(), tplChanged: make(chan struct{}), LongPoll: 25 * time.Second, FeedInterval: DefaultFeedInterval}
+		presence: newPresence(), id: newIdentity(), tplChanged: make(chan struct{}), LongPoll: 25 * time.Second, FeedInterval: DefaultFeedInterval, feedClock: wallClock{}}
 	s.hub.changed = make(chan struct{})
 	s.routes()
 	return s

@@ -143,13 +143,7 @@ func (e *Engine) Classify(in Input) Suggestion {
 	defer putScratch(sc) // the analysis lives in sc: it must not outlive this call
 	s, a := e.classifyRules(in, sc)
 	if e.opinion != nil && s.Priority != Emergency {
-		e.opinion.raise(in, &s, func(p Priority) (ruling, string) {
-			r, drop := e.ruledOut(in, a, p)
-			if r != ruledOutByWords {
-				return r, ""
-			}
-			return r, a.without(in.Text, drop)
-		})
+		e.opinion.raise(in, &s, func(p Priority) (ruling, string, bool) { return e.evidence(in, a, p) })
 	}
 	return s
 }
@@ -219,6 +213,29 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) (ruling, []bool) {
 	return out, drop
 }
 
+// evidence is the rules' ruling on a raise to p and the words the second opinion may
+// raise on: the whole text (trimmed false), or the text without the sentences whose
+// denied or past red flags ruled the raise out and, for a raise to 999, without the
+// clauses the rules' clause-scoped concepts speak for (a past episode, a question about
+// a red flag, and any scope the rules file adds): a 999 call must rest on words about
+// the patient now, not on "what are the signs of a stroke?" or "back in 2019 I
+// collapsed". The model's score carries no scope, so the rest is read again on its own.
+func (e *Engine) evidence(in Input, a analysis, p Priority) (r ruling, rest string, trimmed bool) {
+	r, drop := e.ruledOut(in, a, p)
+	switch {
+	case r == ruledOutByFacts:
+		return r, "", false
+	case p == Emergency && a.past != nil:
+		return r, a.kept(in.Text, func(k int) bool { return !dropped(drop, a.toks[k].sentence) && !a.past.any(k) }), true
+	case r == ruledOutByWords:
+		return r, a.without(in.Text, drop), true
+	}
+	return r, "", false
+}
+
+// dropped reports whether sentence k is marked in drop.
+func dropped(drop []bool, k int) bool { return k < len(drop) && drop[k] }
+
 // sentencesOf marks in drop (by sentence, grown as needed) every sentence in which a
 // concept of r is denied or put in the past: the words that ruled the raise out.
 func (a analysis) sentencesOf(r *rule, drop []bool) []bool {
@@ -252,15 +269,7 @@ func (a analysis) deniedOrPast(c int, m match) bool {
 	if !present {
 		return true
 	}
-	if a.past == nil {
-		return false
-	}
-	for _, w := range a.past.words {
-		if w != nil && m.from < len(w) && w[m.from] {
-			return true
-		}
-	}
-	return false
+	return a.past != nil && a.past.any(m.from)
 }
 
 // without is the text with the sentences marked in drop left out, or "" when nothing
@@ -268,13 +277,19 @@ func (a analysis) deniedOrPast(c int, m match) bool {
 // in 2020. …") rules out a raise for what it says, not for an emergency the rules
 // missed in another sentence: the second opinion reads the rest on its own.
 func (a analysis) without(text string, drop []bool) string {
+	return a.kept(text, func(k int) bool { return !dropped(drop, a.toks[k].sentence) })
+}
+
+// kept is the text of the words keep keeps, each run of them as the patient wrote it
+// and the runs joined as sentences, or "" when none is kept.
+func (a analysis) kept(text string, keep func(k int) bool) string {
 	var b strings.Builder
 	for i := 0; i < len(a.toks); {
-		k, j := a.toks[i].sentence, i
-		for j < len(a.toks) && a.toks[j].sentence == k {
+		j := i
+		for j < len(a.toks) && keep(j) == keep(i) {
 			j++
 		}
-		if k >= len(drop) || !drop[k] {
+		if keep(i) {
 			if b.Len() > 0 {
 				b.WriteString(". ")
 			}
@@ -595,6 +610,17 @@ func (ps *pastScope) span(c int, m match) (first, until int) {
 
 // isFact reports whether concept c is a fact about the person, never put in the past.
 func (ps *pastScope) isFact(c int) bool { return c < len(ps.fact) && ps.fact[c] }
+
+// any reports whether any scoped concept speaks for token k: it is in the past, or in
+// a question about a red flag.
+func (ps *pastScope) any(k int) bool {
+	for _, w := range ps.words {
+		if w != nil && k < len(w) && w[k] {
+			return true
+		}
+	}
+	return false
+}
 
 // cleared is the scope with every word in the present: what the rules would read
 // without the scoped concepts.

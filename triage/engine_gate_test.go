@@ -17,7 +17,8 @@ fallback:
 concepts:
   sepsis: ["sepsis"]
   past_episode: ["last week", "in #year", "years ago"]
-clause_scoped: [past_episode]
+  question_about: ["what are the signs of"]
+clause_scoped: [past_episode, question_about]
 rules:
   - {id: sepsis-named, says: sepsis, priority: emergency, team: gp, signpost: "999", any: [sepsis], none: [past_episode]}
 `
@@ -112,5 +113,46 @@ func TestSecondOpinionGateOnPastTimes(t *testing.T) {
 	}
 	if got := e.Classify(in).Priority; got == triage.Emergency {
 		t.Errorf("%q was raised back to 999", in.Text)
+	}
+}
+
+// TestSecondOpinion999RestsOnWordsAboutNow: a raise to 999 must come from words about
+// the patient now. Where the only words that read as an emergency are in a clause the
+// rules put in the past or in a question about a red flag, and no rule of the rules
+// file names them (the model's own paraphrase), the model does not raise to 999; the
+// same words said now, beside them, still are raised, by the model alone.
+func TestSecondOpinion999RestsOnWordsAboutNow(t *testing.T) {
+	rules, err := triage.NewEngine([]byte(gateRules), "gate.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := gateModel(t)
+	e := rules.WithSecondOpinion(m)
+	cases := []struct {
+		name, text string
+		emergency  bool // whether the desk's engine should give 999
+	}{
+		{"a past episode dated in its own clause", "I was cold and clammy and shivering and confused in 2019, can I have a copy of the letter", false},
+		{"a past time said alone before it", "Years ago, cold and clammy and shivering and confused. I would like a flu jab", false},
+		{"a question about the signs", "what are the signs of being cold and clammy and shivering and confused", false},
+		{"the same words now", "cold and clammy and shivering and confused since this morning", true},
+		{"a past episode, and the same words now", "I was cold and clammy in 2019. Now shivering and confused and cold and clammy again", true},
+		{"a question, and the same words now", "What are the signs of it? She is cold and clammy and shivering and confused", true},
+	}
+	for _, c := range cases {
+		in := triage.Input{ID: "x", Age: 40, Sex: triage.Female, Kind: triage.Clinical, Text: c.text}
+		if got := rules.Classify(in).Priority; got == triage.Emergency {
+			t.Fatalf("%s: the rules give 999 to %q: the case tests nothing", c.name, c.text)
+		}
+		if op := m.Read(c.text); !op.Reached[0] {
+			t.Fatalf("%s: the model does not read %q as an emergency: the case tests nothing", c.name, c.text)
+		}
+		got := e.Classify(in)
+		if (got.Priority == triage.Emergency) != c.emergency {
+			t.Errorf("%s: %q is %s with the second opinion, want 999 %v", c.name, c.text, got.Priority, c.emergency)
+		}
+		if !c.emergency && got.Priority != triage.SameDay && m.Read(c.text).Reached[1] {
+			t.Errorf("%s: %q is %s; the same-day head reached its threshold, so want same-day", c.name, c.text, got.Priority)
+		}
 	}
 }

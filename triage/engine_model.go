@@ -399,7 +399,12 @@ func mix(a, b uint32) uint32 {
 // still raise: the words rule out 999, not the same-day assessment they may still
 // need, and under-triage is the failure to avoid. Facts that rule a raise out stop it
 // whole, as before.
-func (m *SecondOpinion) raise(in Input, s *Suggestion, ruledOut func(Priority) (ruling, string)) {
+//
+// A raise to 999 rests only on the words about the patient now: when the rules put
+// some of the text in the past or in a question about a red flag, the 999 head must
+// reach its threshold on the rest alone, or the raise falls to the next head (see
+// Engine.evidence).
+func (m *SecondOpinion) raise(in Input, s *Suggestion, evidence func(Priority) (ruling, string, bool)) {
 	op := m.Read(in.Text)
 	to := Priority("")
 	for h, p := range heads {
@@ -409,13 +414,14 @@ func (m *SecondOpinion) raise(in Input, s *Suggestion, ruledOut func(Priority) (
 		if !op.Reached[h] {
 			continue
 		}
-		r, rest := ruledOut(p)
+		r, rest, trimmed := evidence(p)
 		if r == ruledOutByFacts {
 			return
 		}
-		if r == allowed || (rest != "" && m.Read(rest).Reached[h]) {
-			// Ruled out by the patient's words, the raise still stands when the
-			// sentences those words are in are left out and the rest alone reads as p.
+		if !trimmed || (rest != "" && m.Read(rest).Reached[h]) {
+			// Ruled out by the patient's words, or said partly in the past, the raise
+			// still stands when the words the rules set aside are left out and the
+			// rest alone reads as p.
 			to = p
 			break
 		}

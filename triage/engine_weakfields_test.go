@@ -1,0 +1,176 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// TestWeakFieldFamilies holds the families of emergencies and under-triage that the
+// rules 2026.12.9 missed on blind-68 and blind-69 (issue 10), each in fresh wordings
+// written before the fix and none copied from those sets, beside the look-alikes that
+// must stay less urgent. Every case must give its priority with the rules alone and
+// with the desk's engine, so the rules do not lean on the model for a red flag:
+//
+//   - no movements from the baby since a time ("not felt her move since last night") is
+//     the absence the no-movements rules already call an emergency, not "moving less";
+//   - chest pain that the GTN spray does not ease is cardiac;
+//   - a knock to the forehead, a cut or gash on it, is a head injury (an emergency on a
+//     blood thinner, LABELS.md);
+//   - blotchy, marbled or blue legs with mumbling or muttering are two signs of sepsis;
+//   - extra or double doses of a medicine are same-day for the medicines team, and an
+//     emergency once the patient is drowsy, faint or the heart is out of rhythm;
+//   - a farewell said in everyday words (gave my things to, thanks for trying, not
+//     around much longer) counts with a day named or hopelessness, as suicide-several
+//     already counts a farewell; a day named for a holiday is not a farewell;
+//   - a bump gone rock hard or that will not relax in pregnancy is an abruption's sign;
+//   - double vision with the balance gone is a stroke's sign;
+//   - a fragment driven into the eye at speed is not the optician's, and with the
+//     sight blurred it may be a penetrating injury (sudden loss of vision).
+//
+// Rules 2026.12.11 add the same-day families of the same sets (LABELS.md: new
+// confusion or an older person unwell, severe pain):
+//
+//   - an older person eating and drinking little and sleepier than usual;
+//   - new back pain after a cancer (a possible spread to the spine);
+//   - an older person's fall onto a wrist or arm that has swollen (a younger adult's
+//     stays soon), and a wrist that cannot grip or turn;
+//   - "a bit red" said of a cut or the scalp is not the optician's red eye;
+//   - redness round a wound growing since yesterday or by inches;
+//   - a child thirsty, weeing a lot and losing weight (possible new type 1 diabetes).
+func TestWeakFieldFamilies(t *testing.T) {
+	cases := []struct {
+		name string
+		age  int
+		sex  triage.Sex
+		text string
+		want triage.Priority
+	}{
+		{"movements absent since a time 1", 29, triage.Female,
+			"32 weeks and not felt her move since yesterday evening, tried lying on my left and a cold drink", triage.Emergency},
+		{"movements absent since a time 2", 31, triage.Female,
+			"36 weeks pregnant, baby hasn't kicked since this morning at all", triage.Emergency},
+		{"movements absent since a time 3", 27, triage.Female,
+			"I'm 30 weeks, nothing from the baby since lunch yesterday, usually she is really active", triage.Emergency},
+		{"movements absent since a time 4", 34, triage.Female,
+			"haven't felt any kicks from the baby since last night, 34 weeks", triage.Emergency},
+		{"chest pain the spray does not ease 1", 78, triage.Male,
+			"chest pain for an hour, used my GTN twice and it hasn't helped", triage.Emergency},
+		{"chest pain the spray does not ease 2", 70, triage.Male,
+			"angina pain not going away with the spray, taken 3 puffs", triage.Emergency},
+		{"chest pain the spray does not ease 3", 81, triage.Female,
+			"tight chest since lunch, the gtn isn't shifting it", triage.Emergency},
+		{"chest pain the spray does not ease 4", 66, triage.Male,
+			"my chest is hurting and my nitro spray did nothing", triage.Emergency},
+		{"a knock to the forehead on a blood thinner 1", 84, triage.Male,
+			"Dad is on rivaroxaban and fell against the radiator, hit his forehead, there's a big bump", triage.Emergency},
+		{"a knock to the forehead on a blood thinner 2", 79, triage.Female,
+			"Mum banged her forehead on the kitchen cupboard, she takes warfarin", triage.Emergency},
+		{"a knock to the forehead on a blood thinner 3", 88, triage.Male,
+			"found him on the bedroom floor with a gash on his forehead, he's on apixaban", triage.Emergency},
+		{"a knock to the forehead on a blood thinner 4", 75, triage.Female,
+			"she tripped face first onto the pavement, graze on her forehead, she's on blood thinners", triage.Emergency},
+		{"a knock to the forehead on a blood thinner 5", 62, triage.Male,
+			"I'm on edoxaban and walked into a low beam, split my forehead open", triage.Emergency},
+		{"a knock to the forehead, no blood thinner 1", 30, triage.Female,
+			"banged my forehead on the cupboard door, small bump, feel fine", triage.Soon},
+		{"an older person blotchy and mumbling 1", 84, triage.Male,
+			"Grandad's legs have gone all blotchy and purple and he's just mumbling, not himself at all", triage.Emergency},
+		{"an older person blotchy and mumbling 2", 79, triage.Male,
+			"Dad is mumbling nonsense and his knees look blue and patchy", triage.Emergency},
+		{"an older person blotchy and mumbling 3", 88, triage.Female,
+			"mum skin is purple blotches on legs and she not talk normal today", triage.Emergency},
+		{"an older person blotchy and mumbling 4", 90, triage.Female,
+			"her legs are marbled looking and she's only muttering, not making sense", triage.Emergency},
+		{"extra doses, now drowsy or the heart out of rhythm 1", 34, triage.Female,
+			"took 3 extra of my sleeping tablets last night, still really drowsy and my heart is jumping", triage.Emergency},
+		{"extra doses, now drowsy or the heart out of rhythm 2", 26, triage.Male,
+			"I took 5 extra amitriptyline to knock myself out, can't stay awake this morning", triage.Emergency},
+		{"extra doses, now drowsy or the heart out of rhythm 3", 41, triage.Female,
+			"had a few more of my diazepam than I should, feeling very woozy and my heartbeat is all over the place", triage.Emergency},
+		{"extra doses, now drowsy or the heart out of rhythm 4", 58, triage.Male,
+			"took double my propranolol by mistake, feel faint and my heart is very slow", triage.Emergency},
+		{"extra doses by mistake, feeling well 1", 45, triage.Female,
+			"accidentally took two doses of my levothyroxine today, feel fine, what should I do", triage.SameDay},
+		{"a farewell in everyday words 1", 33, triage.Male,
+			"I won't be around after the weekend. Thanks for everything you tried to do", triage.Emergency},
+		{"a farewell in everyday words 2", 24, triage.Male,
+			"gave my car and my xbox to my brother, I won't be around much longer anyway", triage.Emergency},
+		{"a farewell in everyday words 3", 45, triage.Female,
+			"just wanted to thank the practice for all you did, I won't be around after Sunday", triage.Emergency},
+		{"a farewell in everyday words 4", 29, triage.Male,
+			"cleared out my flat and handed my cat to a neighbour, there's no point being around any more", triage.Emergency},
+		{"away on holiday after a day 1", 50, triage.Female,
+			"I won't be around after Friday as I'm on holiday for two weeks, can my repeat be done early", triage.Routine},
+		{"a hard painful bump in pregnancy 1", 28, triage.Female,
+			"33 weeks, sudden awful tummy pain and my bump has gone hard as a board, a bit of blood", triage.Emergency},
+		{"a hard painful bump in pregnancy 2", 31, triage.Female,
+			"pregnant 35 weeks, stomach rock hard and really painful, spotting blood", triage.Emergency},
+		{"a hard painful bump in pregnancy 3", 26, triage.Female,
+			"30 weeks pregnant, constant severe pain, bump tight and won't soften, bleeding a little", triage.Emergency},
+		{"double vision with the balance gone 1", 68, triage.Male,
+			"woke up seeing double and I keep staggering to the left", triage.Emergency},
+		{"double vision with the balance gone 2", 71, triage.Female,
+			"suddenly seeing two of everything and my balance has gone", triage.Emergency},
+		{"double vision with the balance gone 3", 59, triage.Male,
+			"double vision came on an hour ago and I'm walking like I'm drunk", triage.Emergency},
+		{"a fragment into the eye at speed, sight blurred 1", 44, triage.Male,
+			"a sliver of metal shot into my eye while I was using the angle grinder, vision is blurred", triage.Emergency},
+		{"a fragment into the eye at speed, sight blurred 2", 38, triage.Male,
+			"hammering a nail, a chip flew into my eye, now I can't see properly from it", triage.Emergency},
+		{"a fragment into the eye at speed, sight fine 1", 50, triage.Male,
+			"something flew into my eye when I was strimming, it's red and watering, can see fine", triage.SameDay},
+		{"a fragment into the eye at speed, sight fine 2", 41, triage.Male,
+			"was using the grinder with no glasses, my eye is sore and red and feels like there is something in it", triage.SameDay},
+		{"an older person eating and drinking little, sleepier 1", 84, triage.Male,
+			"Dad has barely eaten or drunk anything since Sunday and is sleepier than normal", triage.SameDay},
+		{"an older person eating and drinking little, sleepier 2", 91, triage.Female,
+			"my nan has been off her food and drink for 3 days and is dozing all day", triage.SameDay},
+		{"an older person eating and drinking little, sleepier 3", 79, triage.Female,
+			"Mum hasn't had much to drink for a couple of days, more tired and sleepy than usual but chatting fine", triage.SameDay},
+		{"new back pain after a cancer 1", 70, triage.Male,
+			"had prostate cancer 4 years ago and now a new ache in my lower back that wakes me at night", triage.SameDay},
+		{"new back pain after a cancer 2", 59, triage.Female,
+			"back is really sore for a month, I finished treatment for lung cancer last year", triage.SameDay},
+		{"new back pain after a cancer 3", 66, triage.Male,
+			"pain in the middle of my spine for three weeks, worse lying down, I've had bowel cancer", triage.SameDay},
+		{"back ache after gardening, no cancer 1", 45, triage.Male,
+			"back ache after gardening at the weekend, stiff in the mornings, bladder fine", triage.Soon},
+		{"an older person's fall, wrist swollen 1", 72, triage.Female,
+			"fell in the garden yesterday onto my arm, wrist is puffy and too painful to move", triage.SameDay},
+		{"a wrist aching for months 1", 40, triage.Female,
+			"wrist has ached on and off for a few months when I type", triage.Soon},
+		{"a bit red, not an eye 1", 30, triage.Male,
+			"graze on my knee from a fall 2 days ago, it's a bit red around it", triage.Soon},
+		{"a bit red, not an eye 2", 25, triage.Female,
+			"new earrings and my ear lobe is a bit red and sore", triage.Soon},
+		{"an eye a bit red stays the optician's 1", 40, triage.Male,
+			"my eye is a bit red and watery, no pain, sight fine", triage.Routine},
+		{"redness round a wound growing 1", 55, triage.Male,
+			"cut on my shin is now red and hot and the red area is bigger than this morning", triage.SameDay},
+		{"redness round a wound growing 2", 68, triage.Female,
+			"the redness round my leg wound has spread up towards my knee since yesterday", triage.SameDay},
+		{"pain given as a number 1", 40, triage.Male,
+			"hurt my back lifting a sofa, pain is 10/10, can hardly move", triage.SameDay},
+		{"pain given as a number 2", 35, triage.Female,
+			"neck pain since this morning, 9 out of 10, painkillers not touching it", triage.SameDay},
+		{"a mild back pain by number 1", 50, triage.Female,
+			"back pain about 3/10 for a week after gardening", triage.Soon},
+		{"a child thirsty, weeing, thinner 1", 12, triage.Male,
+			"my 12 year old is drinking water constantly, going to the toilet all the time and has lost weight", triage.SameDay},
+		{"a child thirsty, weeing, thinner 2", 5, triage.Male,
+			"son 5 keeps asking for drinks, wetting the bed again and looks thinner", triage.SameDay},
+		{"a young adult's fall, wrist a bit swollen, stays soon", 30, triage.Female,
+			"slipped on the wet floor at work, wrist a bit swollen and sore, can move my fingers fine", triage.Soon},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+			for _, e := range rulesAndDesk() {
+				if got := e.eng.Classify(in); got.Priority != c.want {
+					t.Errorf("%q: %s gave %s, want %s; because %v", c.text, e.name, got.Priority, c.want, got.Reasons)
+				}
+			}
+		})
+	}
+}
