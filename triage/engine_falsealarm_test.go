@@ -64,7 +64,7 @@ func TestFalseAlarmFamiliesStayNarrow(t *testing.T) {
 			"no period for 7 weeks, and now sharp pain low down on one side and I feel faint", 30, triage.Female},
 		{"a headache that is not sudden", 40, triage.Female, "headaches most evenings for a fortnight, not sudden, painkillers help", triage.Soon,
 			"sudden headache like being hit with a bat, the worst I have ever had", 40, triage.Female},
-		// Rules 2026.12.12: a red flag that is not the patient's now (issue 10), scoped
+		// Rules 2026.12.13: a red flag that is not the patient's now (issue 10), scoped
 		// by its clause for every emergency rule.
 		{"a red flag in a question whether one thing turns into another", 64, triage.Female, "can a chest infection turn into sepsis? I have a cough and some phlegm but I am eating and drinking", triage.Soon,
 			"he has a chest infection and now he is shivering, mottled and has not passed urine all day", 64, triage.Male},
