@@ -44,6 +44,10 @@ type Engine struct {
 	// them in their clause (forward_scoped: "call 999 if she is floppy", "a letter
 	// about my overdose"), present tense or not, and not for what comes before them.
 	forward []bool
+	// condition marks, by id, the forward-scoped concepts that are conditions
+	// ("conditions": "if", "in case"): a report after one in its sentence says it came
+	// true, and then it scopes nothing.
+	condition []bool
 	// fact marks, by id, the concepts that are facts about the person (person_facts:
 	// pregnant, on insulin): true now whenever they began, so never put in the past.
 	fact []bool
@@ -584,28 +588,79 @@ type pastScope struct {
 	words [][]bool // by concept, then by token: true where the concept puts it in the past
 	fact  []bool   // the engine's person facts, which no past time speaks for
 	// forward marks the concepts that speak only for what follows them in their
-	// clause (the engine's forward_scoped).
-	forward []bool
+	// clause (the engine's forward_scoped), condition those of them that are conditions.
+	forward, condition []bool
 }
 
 // isForward reports whether concept c speaks only for the words after it in its clause.
 func (ps *pastScope) isForward(c int) bool { return c < len(ps.forward) && ps.forward[c] }
 
+// isCondition reports whether concept c is a condition, which a report after it in its
+// sentence says came true.
+func (ps *pastScope) isCondition(c int) bool { return c < len(ps.condition) && ps.condition[c] }
+
 // span is where match m of scoped concept c speaks in its clause, from first up to
 // (not including) until; the caller stops at the clause's end. A past time speaks for
 // its clause up to a present verb after it ("had a fall last week he has collapsed"):
-// what comes before the time stays past. A condition or a document speaks for what
-// follows it, in any tense ("call 999 if she is floppy", "a letter about my overdose"),
-// and not for what comes before it ("crushing chest pain, should I ring 999 in case").
+// what comes before the time stays past. A forward-scoped phrase (a condition, a
+// document, a red flag read about or told of someone else) speaks for what follows it,
+// not for what came before it ("crushing chest pain, should I ring 999 in case"), and
+// only up to a new report: a verb or a time that tells what is happening ("I heard that
+// chest pain can be serious and I've had crushing chest pain for an hour"). The
+// condition's own verb ("if her lips went blue", "in case he is having") is not a new
+// report. A condition (conditions) with a new report after it in its sentence came
+// true ("told to ring 999 if her lips went blue, now they are blue"): it speaks for
+// nothing.
 func (ps *pastScope) span(c int, m match) (first, until int) {
-	if ps.isForward(c) {
-		return m.from, len(ps.toks)
+	toks := ps.toks
+	if !ps.isForward(c) {
+		until = len(toks)
+		if k := presentFrom(toks, m.to); k >= 0 {
+			until = k
+		}
+		return clauseStart(toks, m.from), until
 	}
-	until = len(ps.toks)
-	if k := presentFrom(ps.toks, m.to); k >= 0 {
-		until = k
+	k := newReport(toks, m)
+	if k < 0 {
+		return m.from, len(toks)
 	}
-	return clauseStart(ps.toks, m.from), until
+	if ps.isCondition(c) {
+		return m.from, m.from
+	}
+	return m.from, k
+}
+
+// ownVerbWindow is how many words after a phrase that ends in a conjunction ("if",
+// "in case", "that") hold the verb of its own clause ("if her lips went blue").
+const ownVerbWindow = 3
+
+// conjunctionEnd are the last words of a phrase after which its own clause follows,
+// with its own subject and verb.
+var conjunctionEnd = map[string]bool{"if": true, "case": true, "that": true, "ever": true, "when": true}
+
+// newReport is the first word after forward-scoped match m, in its sentence, of a verb
+// or a time that tells something happening or done (a present or past verb, "now",
+// "still"), leaving out the verb of the phrase's own clause and a verb just after
+// "that" or "which" ("a rash that doesn't fade"); -1 when there is none.
+func newReport(toks []token, m match) int {
+	own := m.to
+	if m.to > 0 && conjunctionEnd[toks[m.to-1].norm] {
+		own = m.to + ownVerbWindow
+	}
+	for k := m.to; k < len(toks) && toks[k].sentence == toks[m.from].sentence; k++ {
+		w := toks[k].norm
+		if !presentVerb[w] && !pastVerb[w] && !presentTime[w] {
+			continue
+		}
+		if k < own && !presentTime[w] {
+			continue
+		}
+		if k > 0 && (toks[k-1].norm == "that" || toks[k-1].norm == "who") {
+			continue
+		}
+		return k
+	}
+	return -1
 }
 
 // isFact reports whether concept c is a fact about the person, never put in the past.
@@ -625,7 +680,7 @@ func (ps *pastScope) any(k int) bool {
 // cleared is the scope with every word in the present: what the rules would read
 // without the scoped concepts.
 func (ps *pastScope) cleared() *pastScope {
-	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact, forward: ps.forward}
+	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact, forward: ps.forward, condition: ps.condition}
 	for k, p := range ps.words {
 		if p != nil {
 			c.words[k] = make([]bool, len(p))
@@ -722,7 +777,7 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 				continue
 			}
 			if ps == nil {
-				ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact, forward: e.forward}
+				ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact, forward: e.forward, condition: e.condition}
 			}
 			if ps.words[c] == nil {
 				ps.words[c] = make([]bool, len(toks))

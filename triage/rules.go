@@ -29,6 +29,7 @@ type ruleFile struct {
 	Masks           map[string][]string `yaml:"masks"`
 	ClauseScoped    []string            `yaml:"clause_scoped"`
 	ForwardScoped   []string            `yaml:"forward_scoped"`
+	Conditions      []string            `yaml:"conditions"`
 	EmergencyNone   []string            `yaml:"every_emergency_none"`
 	PersonFacts     []string            `yaml:"person_facts"`
 	Rules           []ruleSpec          `yaml:"rules"`
@@ -95,6 +96,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		Masks         yaml.Node   `yaml:"masks"`
 		ClauseScoped  yaml.Node   `yaml:"clause_scoped"`
 		ForwardScoped yaml.Node   `yaml:"forward_scoped"`
+		Conditions    yaml.Node   `yaml:"conditions"`
 		EmergencyNone yaml.Node   `yaml:"every_emergency_none"`
 		PersonFacts   yaml.Node   `yaml:"person_facts"`
 		WordClasses   yaml.Node   `yaml:"word_classes"`
@@ -275,6 +277,23 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			e.forward = make([]bool, len(e.concepts))
 		}
 		e.forward[c] = true
+	}
+	conditions, err := conceptsNamed("conditions", rf.Conditions, lines.Conditions, ids, bad)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range conditions {
+		if e.forward == nil || !e.forward[c] {
+			line := lines.Conditions.Line
+			if i < len(lines.Conditions.Content) {
+				line = lines.Conditions.Content[i].Line
+			}
+			return nil, bad(line, "conditions: %q is not in forward_scoped", rf.Conditions[i])
+		}
+		if e.condition == nil {
+			e.condition = make([]bool, len(e.concepts))
+		}
+		e.condition[c] = true
 	}
 	everyEmergency, err := inScoped("every_emergency_none", rf.EmergencyNone, lines.EmergencyNone)
 	if err != nil {
