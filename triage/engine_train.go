@@ -20,6 +20,12 @@ type TrainOptions struct {
 	// back" to same-day.)
 	FalseRaise float64
 	ShortWords int // messages with fewer words have their own thresholds; 6 when 0
+	// Rules, when set, are the desk's rules: the 999 head's threshold is then chosen on
+	// the engine's held-out false alarms (engine_operating.go), the lowest at which the
+	// raises to 999 the rules had not made stay within FalseAlarms999 of each set's
+	// non-emergencies, instead of by FalseRaise of the model's scores alone.
+	Rules          *Engine
+	FalseAlarms999 float64 // 0.03 when 0
 }
 
 func (o *TrainOptions) defaults() {
@@ -38,6 +44,9 @@ func (o *TrainOptions) defaults() {
 	if o.ShortWords == 0 {
 		o.ShortWords = 6
 	}
+	if o.FalseAlarms999 == 0 {
+		o.FalseAlarms999 = 0.03
+	}
 }
 
 // Held is what cross-validation saw of one training request: the heads' scores of a
@@ -47,6 +56,10 @@ type Held struct {
 	Want   Priority
 	Words  int
 	Scores [3]float32
+	// What the desk's engine lets the 999 head weigh (with TrainOptions.Rules only):
+	// see emergencyReads.
+	rules999, blocked999 bool
+	reads                []reading
 }
 
 // TrainSecondOpinion learns a SecondOpinion from labelled sets. Each set is held out
@@ -66,6 +79,11 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 	held, _ := holdOut(all, len(sets), opt, false)
 	m := fit(all, opt)
 	m.Threshold, m.ShortThreshold = Thresholds(held, opt.FalseRaise, opt.ShortWords)
+	if opt.Rules != nil {
+		every := func(Held) bool { return true }
+		short := shortThresholds(held, opt, every)[0]
+		m.set999(threshold999(held, opt.FalseAlarms999, short, opt.ShortWords, every), short)
+	}
 	for _, it := range all {
 		if it.want != Routine {
 			m.Examples = append(m.Examples, Example{Text: it.text, Priority: it.want})
@@ -83,6 +101,20 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 // raises name no labelled request.
 func CrossValidate(sets [][]Labelled, opt TrainOptions) ([]*SecondOpinion, error) {
 	opt.defaults()
+	points, err := CrossValidatePoints(sets, opt, []float64{opt.FalseAlarms999})
+	if err != nil {
+		return nil, err
+	}
+	return points[0], nil
+}
+
+// CrossValidatePoints is CrossValidate at several operating points of the 999 head,
+// training once: points[k][i] is set i's model with the 999 threshold chosen for
+// shares[k] of engine-level false alarms (opt.Rules must be set), or, for a share of
+// 0, by opt.FalseRaise of the model's scores alone, as without opt.Rules. The models
+// of one set share their weights.
+func CrossValidatePoints(sets [][]Labelled, opt TrainOptions, shares []float64) ([][]*SecondOpinion, error) {
+	opt.defaults()
 	if opt.Method != "logistic" && opt.Method != "naive-bayes" {
 		return nil, fmt.Errorf("unknown method %q: use logistic or naive-bayes", opt.Method)
 	}
@@ -90,12 +122,27 @@ func CrossValidate(sets [][]Labelled, opt TrainOptions) ([]*SecondOpinion, error
 		return nil, fmt.Errorf("cross-validation needs at least three labelled sets: each is held out, and its thresholds come from two or more others")
 	}
 	held, models := holdOut(trainItems(sets, opt), len(sets), opt, true)
+	points := make([][]*SecondOpinion, len(shares))
 	for si, m := range models {
 		other := func(h Held) bool { return h.Set != si }
 		m.Threshold = thresholds(held, opt.FalseRaise, func(h Held) bool { return other(h) && h.Words >= opt.ShortWords })
-		m.ShortThreshold = atLeast(thresholds(held, opt.FalseRaise, func(h Held) bool { return other(h) && h.Words < opt.ShortWords }), m.Threshold)
+		short := shortThresholds(held, opt, other)
+		m.ShortThreshold = atLeast(short, m.Threshold)
+		for k, share := range shares {
+			c := *m
+			if share > 0 && opt.Rules != nil {
+				c.set999(threshold999(held, share, short[0], opt.ShortWords, other), short[0])
+			}
+			points[k] = append(points[k], &c)
+		}
 	}
-	return models, nil
+	return points, nil
+}
+
+// shortThresholds are the heads' thresholds for short messages chosen on the held-out
+// scores in scope by FalseRaise alone, before they are raised to the long ones'.
+func shortThresholds(held []Held, opt TrainOptions, inScope func(Held) bool) [3]float32 {
+	return thresholds(held, opt.FalseRaise, func(h Held) bool { return inScope(h) && h.Words < opt.ShortWords })
 }
 
 // trainItems extracts every labelled request's features once, for all the fits.
@@ -103,7 +150,7 @@ func trainItems(sets [][]Labelled, opt TrainOptions) []trainItem {
 	var all []trainItem
 	for si, set := range sets {
 		for _, l := range set {
-			it := trainItem{set: si, want: l.Want.Priority, text: l.Text}
+			it := trainItem{set: si, want: l.Want.Priority, text: l.Text, in: l.Input}
 			var buf featureBuf
 			it.words = Features(l.Text, opt.Bits, &buf)
 			it.buckets = slices.Clone(buf.buckets)
@@ -130,7 +177,11 @@ func holdOut(all []trainItem, n int, opt TrainOptions, keep bool) ([]Held, []*Se
 		}
 		m := fit(train, opt)
 		for _, it := range test {
-			held = append(held, Held{Set: si, Want: it.want, Words: it.words, Scores: m.scores(m.weigh(it.buckets))})
+			h := Held{Set: si, Want: it.want, Words: it.words, Scores: m.scores(m.weigh(it.buckets))}
+			if opt.Rules != nil {
+				h.rules999, h.blocked999, h.reads = opt.Rules.emergencyReads(it.in, m)
+			}
+			held = append(held, h)
 		}
 		if keep {
 			models = append(models, m)
@@ -166,6 +217,7 @@ type trainItem struct {
 	set     int
 	want    Priority
 	text    string
+	in      Input // the whole request, for the desk's engine (TrainOptions.Rules)
 	words   int
 	buckets []uint32
 }

@@ -27,6 +27,17 @@ import (
 //   - double vision with the balance gone is a stroke's sign;
 //   - a fragment driven into the eye at speed is not the optician's, and with the
 //     sight blurred it may be a penetrating injury (sudden loss of vision).
+//
+// Rules 2026.12.11 add the same-day families of the same sets (LABELS.md: new
+// confusion or an older person unwell, severe pain):
+//
+//   - an older person eating and drinking little and sleepier than usual;
+//   - new back pain after a cancer (a possible spread to the spine);
+//   - an older person's fall onto a wrist or arm that has swollen (a younger adult's
+//     stays soon), and a wrist that cannot grip or turn;
+//   - "a bit red" said of a cut or the scalp is not the optician's red eye;
+//   - redness round a wound growing since yesterday or by inches;
+//   - a child thirsty, weeing a lot and losing weight (possible new type 1 diabetes).
 func TestWeakFieldFamilies(t *testing.T) {
 	cases := []struct {
 		name string
@@ -111,6 +122,46 @@ func TestWeakFieldFamilies(t *testing.T) {
 			"something flew into my eye when I was strimming, it's red and watering, can see fine", triage.SameDay},
 		{"a fragment into the eye at speed, sight fine 2", 41, triage.Male,
 			"was using the grinder with no glasses, my eye is sore and red and feels like there is something in it", triage.SameDay},
+		{"an older person eating and drinking little, sleepier 1", 84, triage.Male,
+			"Dad has barely eaten or drunk anything since Sunday and is sleepier than normal", triage.SameDay},
+		{"an older person eating and drinking little, sleepier 2", 91, triage.Female,
+			"my nan has been off her food and drink for 3 days and is dozing all day", triage.SameDay},
+		{"an older person eating and drinking little, sleepier 3", 79, triage.Female,
+			"Mum hasn't had much to drink for a couple of days, more tired and sleepy than usual but chatting fine", triage.SameDay},
+		{"new back pain after a cancer 1", 70, triage.Male,
+			"had prostate cancer 4 years ago and now a new ache in my lower back that wakes me at night", triage.SameDay},
+		{"new back pain after a cancer 2", 59, triage.Female,
+			"back is really sore for a month, I finished treatment for lung cancer last year", triage.SameDay},
+		{"new back pain after a cancer 3", 66, triage.Male,
+			"pain in the middle of my spine for three weeks, worse lying down, I've had bowel cancer", triage.SameDay},
+		{"back ache after gardening, no cancer 1", 45, triage.Male,
+			"back ache after gardening at the weekend, stiff in the mornings, bladder fine", triage.Soon},
+		{"an older person's fall, wrist swollen 1", 72, triage.Female,
+			"fell in the garden yesterday onto my arm, wrist is puffy and too painful to move", triage.SameDay},
+		{"a wrist aching for months 1", 40, triage.Female,
+			"wrist has ached on and off for a few months when I type", triage.Soon},
+		{"a bit red, not an eye 1", 30, triage.Male,
+			"graze on my knee from a fall 2 days ago, it's a bit red around it", triage.Soon},
+		{"a bit red, not an eye 2", 25, triage.Female,
+			"new earrings and my ear lobe is a bit red and sore", triage.Soon},
+		{"an eye a bit red stays the optician's 1", 40, triage.Male,
+			"my eye is a bit red and watery, no pain, sight fine", triage.Routine},
+		{"redness round a wound growing 1", 55, triage.Male,
+			"cut on my shin is now red and hot and the red area is bigger than this morning", triage.SameDay},
+		{"redness round a wound growing 2", 68, triage.Female,
+			"the redness round my leg wound has spread up towards my knee since yesterday", triage.SameDay},
+		{"pain given as a number 1", 40, triage.Male,
+			"hurt my back lifting a sofa, pain is 10/10, can hardly move", triage.SameDay},
+		{"pain given as a number 2", 35, triage.Female,
+			"neck pain since this morning, 9 out of 10, painkillers not touching it", triage.SameDay},
+		{"a mild back pain by number 1", 50, triage.Female,
+			"back pain about 3/10 for a week after gardening", triage.Soon},
+		{"a child thirsty, weeing, thinner 1", 12, triage.Male,
+			"my 12 year old is drinking water constantly, going to the toilet all the time and has lost weight", triage.SameDay},
+		{"a child thirsty, weeing, thinner 2", 5, triage.Male,
+			"son 5 keeps asking for drinks, wetting the bed again and looks thinner", triage.SameDay},
+		{"a young adult's fall, wrist a bit swollen, stays soon", 30, triage.Female,
+			"slipped on the wet floor at work, wrist a bit swollen and sore, can move my fingers fine", triage.Soon},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -33,7 +33,12 @@ type heldOutLine struct {
 // .jsonl); every set is still trained on and held out in turn. It lets a set be scored
 // with the rules of its first sight (--rules), the closest the read sets come to new
 // wording: the rules of today have been fixed on every read set.
-func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]triage.Labelled, opt triage.TrainOptions, detail string, only []string) error {
+//
+// points, when not empty, are further operating points of the 999 head (shares of
+// engine-level false alarms, 0 for the model's scores alone): for each, one more row of
+// figures over the sets scored, so thresholds are compared on recall at a fixed
+// over-triage.
+func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]triage.Labelled, opt triage.TrainOptions, detail string, only []string, points []float64) error {
 	score := func(f string) bool {
 		base := filepath.Base(f)
 		return len(only) == 0 || slices.Contains(only, base) || slices.Contains(only, strings.TrimSuffix(base, ".jsonl"))
@@ -47,10 +52,15 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 	if n == 0 {
 		return fmt.Errorf("--held-out-sets names none of the sets given")
 	}
-	models, err := triage.CrossValidate(sets, opt)
+	share := opt.FalseAlarms999
+	if opt.Rules == nil {
+		share = 0
+	}
+	all, err := triage.CrossValidatePoints(sets, opt, append([]float64{share}, points...))
 	if err != nil {
 		return err
 	}
+	models := all[0]
 	var file *os.File
 	enc := json.NewEncoder(io.Discard)
 	if detail != "" {
@@ -61,8 +71,8 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 		enc = json.NewEncoder(file)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(w, "rules %s; second opinion trained on %d sets, each scored set held out (%s, 2^%d buckets, false raise %g)\n",
-		rules.Version(), len(sets), opt.Method, opt.Bits, opt.FalseRaise)
+	fmt.Fprintf(w, "rules %s; second opinion trained on %d sets, each scored set held out (%s, 2^%d buckets, false raise %g, 999 %s)\n",
+		rules.Version(), len(sets), opt.Method, opt.Bits, opt.FalseRaise, pointName(share))
 	fmt.Fprintln(tw, "set\tn\temergency recall\tunder-triage\tpriority\tover-triage to 999\traised\t999 the model added: false\ttrue\trules alone: recall\tunder-triage\tpriority\tover-triage to 999\t")
 	var tot, totRules triage.Scores
 	var totRaised, totFalse, totTrue int
@@ -115,6 +125,11 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 		return err
 	}
 	fmt.Fprintf(w, "sets with under-triage over 2%%: %d of %d\n", over2, n)
+	if len(points) > 0 {
+		if err := printPoints(w, rules, files, sets, score, append([]float64{share}, points...), all); err != nil {
+			return err
+		}
+	}
 	if file != nil {
 		if err := file.Close(); err != nil {
 			return fmt.Errorf("held-out detail %s: %w", detail, err)
@@ -133,6 +148,66 @@ func printHeldOutRow(w io.Writer, name string, s, r triage.Scores, raised int, t
 		pct(to999[0], s.N-s.Emergencies), to999[0], to999[1],
 		100*r.EmergencyRecall(), 100*r.UnderTriageRate(), r.UnderTriaged, 100*r.PriorityAccuracy(),
 		100*r.OverTriageRate(), r.OverTriagedToEmergency)
+}
+
+// pointName says how the 999 head's threshold was chosen.
+func pointName(share float64) string {
+	if share == 0 {
+		return "by the model's scores alone"
+	}
+	return fmt.Sprintf("at most %g of each set's non-emergencies raised by the engine beyond the rules", share)
+}
+
+// printPoints prints, for each operating point of the 999 head, the desk's engine's
+// figures over the sets scored: recall, under-triage and over-triage to 999, the raises
+// to 999 the model added (false, with the worst set's share, and true).
+func printPoints(w io.Writer, rules *triage.Engine, files []string, sets [][]triage.Labelled, score func(string) bool, shares []float64, points [][]*triage.SecondOpinion) error {
+	alone := rules.WithSecondOpinion(nil)
+	rulesSay := map[int][]triage.Suggestion{}
+	for si, set := range sets {
+		if score(files[si]) {
+			for _, l := range set {
+				rulesSay[si] = append(rulesSay[si], alone.Classify(l.Input))
+			}
+		}
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "999 operating point\temergency recall\tunder-triage\tpriority\tover-triage to 999\t999 the model added: false\tworst set\ttrue\t")
+	for k, share := range shares {
+		var tot triage.Scores
+		var added, caught int
+		worst, worstSet := 0.0, ""
+		for si, set := range sets {
+			if !score(files[si]) {
+				continue
+			}
+			e := rules.WithSecondOpinion(points[k][si])
+			got := make(map[string]triage.Suggestion, len(set))
+			falseHere := 0
+			for i, l := range set {
+				g := e.Classify(l.Input)
+				got[l.ID] = g
+				if g.Priority == triage.Emergency && rulesSay[si][i].Priority != triage.Emergency {
+					if l.Want.Priority == triage.Emergency {
+						caught++
+					} else {
+						falseHere++
+					}
+				}
+			}
+			s := triage.EvaluateWith(func(in triage.Input) triage.Suggestion { return got[in.ID] }, set)
+			tot = addScores(tot, s)
+			added += falseHere
+			if r := pct(falseHere, s.N-s.Emergencies); r > worst {
+				worst, worstSet = r, filepath.Base(files[si])
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%.1f%% (%d/%d)\t%.1f%% (%d)\t%.1f%%\t%.1f%% (%d)\t%.2f%% (%d)\t%.1f%% %s\t%d\t\n", pointName(share),
+			100*tot.EmergencyRecall(), tot.EmergenciesFound, tot.Emergencies, 100*tot.UnderTriageRate(), tot.UnderTriaged,
+			100*tot.PriorityAccuracy(), 100*tot.OverTriageRate(), tot.OverTriagedToEmergency,
+			pct(added, tot.N-tot.Emergencies), added, worst, worstSet, caught)
+	}
+	return tw.Flush()
 }
 
 // boolIndex is 1 for true and 0 for false.

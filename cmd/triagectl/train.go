@@ -46,6 +46,9 @@ candidate second opinions on the sets given there and prints one table of figure
 	sweep := fs.String("sweep", "", "with --compare, also compare the models at these comma-separated false-raise shares")
 	heldOut := fs.Bool("held-out", false, "measure only, writing no model: score the desk's engine on each set with a second opinion trained without it (figures per set)")
 	heldOutSets := fs.String("held-out-sets", "", "with --held-out, score only these comma-separated sets (all are still trained on); with --rules, the rules of their first sight")
+	falseAlarms := fs.Float64("false-alarms-999", 0.03, "the 999 head's threshold is the lowest at which the desk's engine's held-out raises to 999 of non-emergencies the rules had not made stay within this share of every set's non-emergencies")
+	byScores := fs.Bool("by-model-scores", false, "choose the 999 head's threshold by --false-raise of the model's held-out scores alone, as before 2026.12.8, not by the engine's false alarms")
+	points := fs.String("points", "", "with --held-out, also print the figures over all sets at these comma-separated --false-alarms-999 shares (0: by the model's scores alone)")
 	detail := fs.String("held-out-detail", "", "with --held-out, also write each request's set, id, labelled, rules' and engine's priority as JSON lines to this file")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -71,15 +74,23 @@ candidate second opinions on the sets given there and prints one table of figure
 		}
 		sets = append(sets, set)
 	}
-	opt := triage.TrainOptions{Version: *version, Method: *method, Bits: *bits, FalseRaise: *falseRaise, ShortWords: *shortWords}
+	opt := triage.TrainOptions{Version: *version, Method: *method, Bits: *bits, FalseRaise: *falseRaise, ShortWords: *shortWords, FalseAlarms999: *falseAlarms}
+	rules, err := engine()
+	if err != nil {
+		fmt.Fprintf(stderr, "triagectl train: %v\n", err)
+		return 2
+	}
+	if !*byScores {
+		opt.Rules = rules
+	}
 	if *heldOut {
-		rules, err := engine()
+		var only []string
+		if *heldOutSets != "" {
+			only = strings.Split(*heldOutSets, ",")
+		}
+		shares, err := floats(*points)
 		if err == nil {
-			var only []string
-			if *heldOutSets != "" {
-				only = strings.Split(*heldOutSets, ",")
-			}
-			err = runHeldOut(stdout, rules, files, sets, opt, *detail, only)
+			err = runHeldOut(stdout, rules, files, sets, opt, *detail, only, shares)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "triagectl train: %v\n", err)
@@ -112,11 +123,6 @@ candidate second opinions on the sets given there and prints one table of figure
 	if *compare == "" {
 		return 0
 	}
-	rules, err := engine()
-	if err != nil {
-		fmt.Fprintf(stderr, "triagectl train: %v\n", err)
-		return 2
-	}
 	var evalNames []string
 	evalSets := map[string][]triage.Labelled{}
 	for _, f := range strings.Split(*compare, ",") {
@@ -138,6 +144,22 @@ candidate second opinions on the sets given there and prints one table of figure
 	cands := candidates(rules, sets, m, held, opt, *knn, shares)
 	printComparison(stdout, rules, cands, evalNames, evalSets)
 	return 0
+}
+
+// floats reads a comma-separated list of numbers; "" is none.
+func floats(list string) ([]float64, error) {
+	var out []float64
+	for _, f := range strings.Split(list, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		var v float64
+		if _, err := fmt.Sscan(f, &v); err != nil {
+			return nil, fmt.Errorf("%q is not a number: %w", f, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 func isUnseen(path string) bool {

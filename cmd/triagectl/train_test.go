@@ -78,6 +78,11 @@ func TestTrainCommand(t *testing.T) {
 		if code := run([]string{"train", "--held-out", "--bits", "12", "--held-out-sets", "b", pa, pb, pc}, nil, &stdout, &stderr); code != 0 || strings.Contains(stdout.String(), "a.jsonl") || !strings.Contains(stdout.String(), "b.jsonl") {
 			t.Errorf("--held-out-sets b: exit %d\n%s", code, stdout.String())
 		}
+		stdout.Reset()
+		if code := run([]string{"train", "--held-out", "--bits", "12", "--points", "0,0.05", pa, pb, pc}, nil, &stdout, &stderr); code != 0 ||
+			!strings.Contains(stdout.String(), "999 operating point") || !strings.Contains(stdout.String(), "by the model's scores alone") || !strings.Contains(stdout.String(), "at most 0.05 of each set") {
+			t.Errorf("--points 0,0.05: exit %d\n%s", code, stdout.String())
+		}
 	})
 	t.Run("needs two sets to hold out", func(t *testing.T) {
 		var stdout, stderr bytes.Buffer

@@ -1,0 +1,103 @@
+package triage
+
+import (
+	"math"
+	"slices"
+)
+
+// The 999 head's operating point. A raise to 999 costs a call; what matters is the
+// raises the desk's engine makes that the rules had not already made, after every
+// gate the engine applies (facts, denials, words about the past), not the share of
+// model scores over a line. So when training is given the rules, the 999 head's
+// threshold is chosen on the engine's held-out false alarms: each held-out request is
+// read by the desk's engine with a model trained without its set, and the threshold
+// is the lowest at which the raises to 999 of non-emergencies the rules did not call
+// emergencies stay within opt.FalseAlarms999 of the non-emergencies, in every set.
+
+// reading is one text the 999 head must find urgent for the desk's engine to raise to
+// 999: the head's score and the text's number of words (short texts have their own
+// threshold).
+type reading struct {
+	score float32
+	words int
+}
+
+// emergencyReads is what the desk's engine lets m's 999 head weigh in one request:
+// nothing when the rules already give 999 (rules999) or a raise to 999 is ruled out
+// whatever the score (blocked), else the texts that must all reach the threshold:
+// the whole text and, where the rules set part of it aside, the rest.
+func (e *Engine) emergencyReads(in Input, m *SecondOpinion) (rules999, blocked bool, reads []reading) {
+	in.Sex, in.Kind = canonicalSex(in.Sex), canonicalKind(in.Kind)
+	sc := e.getScratch()
+	defer putScratch(sc)
+	s, a := e.classifyRules(in, sc)
+	if s.Priority == Emergency {
+		return true, false, nil
+	}
+	r, rest, trimmed := e.evidence(in, a, Emergency)
+	if r == ruledOutByFacts || (trimmed && rest == "") {
+		return false, true, nil
+	}
+	read := func(text string) reading {
+		buf := bufPool.Get().(*featureBuf)
+		defer bufPool.Put(buf)
+		v := m.vectorInto(text, buf)
+		return reading{m.scores(v)[0], buf.words}
+	}
+	reads = append(reads, read(in.Text))
+	if trimmed {
+		reads = append(reads, read(rest))
+	}
+	return false, false, reads
+}
+
+// effective999 is the lowest long-message threshold at which the desk's engine would
+// raise a held-out request to 999, given the short messages' threshold short (a short
+// text needs at least the long threshold too); -Inf when it never would.
+func (h Held) effective999(short float32, shortWords int) float32 {
+	if h.rules999 || h.blocked999 || len(h.reads) == 0 {
+		return float32(math.Inf(-1))
+	}
+	eff := float32(math.Inf(1))
+	for _, r := range h.reads {
+		if r.words < shortWords && r.score < short {
+			return float32(math.Inf(-1))
+		}
+		eff = min(eff, r.score)
+	}
+	return eff
+}
+
+// threshold999 is the lowest 999 threshold (never below the coin-toss floor) at which,
+// in every set of the held-out requests in scope, the engine's raises to 999 of
+// non-emergencies the rules had not called emergencies are at most share of that
+// set's non-emergencies.
+func threshold999(held []Held, share float64, short float32, shortWords int, inScope func(Held) bool) float32 {
+	bySet := map[int][]float32{}
+	nonE := map[int]int{}
+	for _, h := range held {
+		if !inScope(h) || h.Want == Emergency {
+			continue
+		}
+		nonE[h.Set]++
+		if eff := h.effective999(short, shortWords); !math.IsInf(float64(eff), -1) {
+			bySet[h.Set] = append(bySet[h.Set], eff)
+		}
+	}
+	t := float32(0)
+	for set, effs := range bySet {
+		slices.Sort(effs)
+		slices.Reverse(effs)
+		if k := int(share * float64(nonE[set])); k < len(effs) {
+			t = max(t, effs[k]+1e-6)
+		}
+	}
+	return t
+}
+
+// set999 sets m's 999 head to raise long messages from t, and short ones from t or
+// short, whichever is higher.
+func (m *SecondOpinion) set999(t, short float32) {
+	m.Threshold[0] = t
+	m.ShortThreshold[0] = max(short, t)
+}

@@ -1,0 +1,41 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/assets"
+	"triagedesk/triage"
+)
+
+// presentMisses are present emergencies of testdata/probes/present-emergencies.jsonl
+// that the desk's engine already missed when the probes were written (rules 2026.12.11,
+// model 2026.12.7): open hazards, listed so that every other probe guards against a
+// regression now. Remove an id when its family is fixed; the test then holds it.
+var presentMisses = map[string]bool{
+	"past-fall-collapse": true, "neg-breath": true, "neg-suicide": true,
+	"m-cauda-past": true, "m-unresp-past2": true, "m-pe-past": true,
+	"t-cauda-fall": true, "t-sats-q": true, "t-sats-past": true,
+}
+
+// TestPresentEmergenciesBesideScopeWords holds the desk's engine to 999 on real
+// emergencies told now beside the words that put a red flag out of scope: a past
+// episode, a relative, a question, a safety-net reached, an admin request, a denial of
+// something else. They were written by a reviewer, in words of no labelled set, to
+// catch a scope that swallows the present: narrowing false alarms must not cost one of
+// them. They are not training data (the set lies outside testdata/*.jsonl), so the
+// second opinion cannot learn them by heart and hide a defect of the rules.
+func TestPresentEmergenciesBesideScopeWords(t *testing.T) {
+	e := assets.DefaultEngine()
+	for _, l := range readSet(t, "testdata/probes/present-emergencies.jsonl") {
+		got := e.Classify(l.Input)
+		if presentMisses[l.ID] {
+			if got.Priority == triage.Emergency {
+				t.Logf("%s is now an emergency: remove it from presentMisses", l.ID)
+			}
+			continue
+		}
+		if got.Priority != triage.Emergency {
+			t.Errorf("%s: %q (%d, %s) suggested %s, want emergency; because %v", l.ID, l.Text, l.Age, l.Sex, got.Priority, got.Reasons)
+		}
+	}
+}
