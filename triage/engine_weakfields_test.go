@@ -174,3 +174,72 @@ func TestWeakFieldFamilies(t *testing.T) {
 		})
 	}
 }
+
+// TestWeakFieldTeams holds the team families that blind-68/69 gave the wrong team
+// (issue 10), in fresh wordings, with the rules alone and the desk's engine:
+// diabetes supplies (sensors, lancets, pen needles) are a repeat for the medicines
+// team; a repeat of a medicine taken for a long-standing, stable mood is the medicines
+// team's, not two teams' (so not the GP's); a letter for the dentist is admin, not a
+// signpost to the dentist; a back sore "since" a strain with no red flag is physio.
+// Wordings the rules already read rightly stand beside them, so a change to one family
+// cannot move the others.
+func TestWeakFieldTeams(t *testing.T) {
+	cases := []struct {
+		name string
+		age  int
+		sex  triage.Sex
+		kind triage.Kind
+		text string
+		want triage.Priority
+		team triage.Team
+	}{
+		{"grief 1", 70, triage.Female, triage.Clinical,
+			"My husband passed away in March and I cry every day, I can't face seeing anyone", triage.Soon, triage.TeamMentalHealth},
+		{"grief 2", 40, triage.Female, triage.Clinical,
+			"since my mum died I can't concentrate at work and keep bursting into tears", triage.Soon, triage.TeamMentalHealth},
+		{"grief 3", 55, triage.Male, triage.Clinical,
+			"struggling with grief since my brother died, not sleeping, would like some support", triage.Soon, triage.TeamMentalHealth},
+		{"anger and low mood 1", 38, triage.Male, triage.Clinical,
+			"I've been so irritable and angry since losing my job, shouting at my partner, I need help", triage.Soon, triage.TeamMentalHealth},
+		{"anger and low mood 2", 29, triage.Female, triage.Clinical,
+			"feeling down all the time and snapping at everyone, want to talk to someone", triage.Soon, triage.TeamMentalHealth},
+		{"health anxiety 1", 33, triage.Female, triage.Clinical,
+			"I'm convinced I have cancer even though every test has been normal, I can't stop checking my body", triage.Soon, triage.TeamMentalHealth},
+		{"the last dose gone or left behind 1", 30, triage.Male, triage.Clinical,
+			"used my last NovoRapid pen this morning and the pharmacy has none until next week", triage.SameDay, triage.TeamMedicines},
+		{"the last dose gone or left behind 2", 25, triage.Female, triage.Clinical,
+			"I'm staying at my mum's and left my epilepsy tablets at home, none with me", triage.SameDay, triage.TeamMedicines},
+		{"the last dose gone or left behind 3", 78, triage.Male, triage.Clinical,
+			"took my last apixaban tonight, the repeat wasn't sent", triage.SameDay, triage.TeamMedicines},
+		{"diabetes supplies 1", 60, triage.Male, triage.Admin,
+			"can I get more lancets and test strips please, still have some", triage.Routine, triage.TeamMedicines},
+		{"diabetes supplies 2", 40, triage.Female, triage.Admin,
+			"please could I order more libre sensors, have 2 left", triage.Routine, triage.TeamMedicines},
+		{"diabetes supplies 3", 55, triage.Male, triage.Admin,
+			"need more insulin pen needles, about a week's worth left", triage.Routine, triage.TeamMedicines},
+		{"booking the midwife, well 1", 30, triage.Female, triage.Admin,
+			"I'm 7 weeks pregnant and well, how do I book in with the midwife?", triage.Routine, triage.TeamAdmin},
+		{"booking the midwife, well 2", 27, triage.Female, triage.Clinical,
+			"just had a positive pregnancy test, feeling fine, do I need to book an appointment with the midwife?", triage.Routine, triage.TeamAdmin},
+		{"a letter for the dentist 1", 70, triage.Male, triage.Admin,
+			"my dentist needs a letter about my warfarin before my extraction", triage.Routine, triage.TeamAdmin},
+		{"a back sore since, no red flags 1", 36, triage.Male, triage.Clinical,
+			"Back's been sore since moving house last weekend, no numbness, bladder fine", triage.Soon, triage.TeamPhysio},
+		{"a back sore since, no red flags 2", 44, triage.Female, triage.Clinical,
+			"my back's been aching since I started the new job lifting boxes, none of the warning signs", triage.Soon, triage.TeamPhysio},
+		{"a repeat for a long-standing mood 1", 52, triage.Female, triage.Admin,
+			"Sertraline repeat please, I take it for depression, stable for years, 10 days left", triage.Routine, triage.TeamMedicines},
+		{"a repeat for a long-standing mood 2", 47, triage.Male, triage.Admin,
+			"repeat of my propranolol for anxiety, been fine on it for ages, a week left", triage.Routine, triage.TeamMedicines},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: c.sex, Kind: c.kind, Text: c.text}
+			for _, e := range rulesAndDesk() {
+				if got := e.eng.Classify(in); got.Priority != c.want || got.Team != c.team {
+					t.Errorf("%q: %s gave %s/%s, want %s/%s; because %v", c.text, e.name, got.Priority, got.Team, c.want, c.team, got.Reasons)
+				}
+			}
+		})
+	}
+}
