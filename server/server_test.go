@@ -50,11 +50,9 @@ func newEnv(t testing.TB) *env {
 	e := &env{t: t, q: q, srv: server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)}
 	e.srv.SetClock(func() time.Time { return tuesday })
 	e.mail = startMailbox(t)
-	mailer, err := server.NewMailer(e.mail.cfg)
-	if err != nil {
+	if err := e.mail.Attach(e.srv, ""); err != nil {
 		t.Fatal(err)
 	}
-	e.srv.UseMail(mailer)
 	e.http = httptest.NewServer(e.srv)
 	t.Cleanup(e.http.Close)
 	if e.manager, err = q.AddUser(context.Background(), "mo", store.RoleManager, ""); err != nil {

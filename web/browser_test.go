@@ -403,13 +403,9 @@ func startSiteWith(t testing.TB, wrap func(http.Handler) http.Handler) *site {
 	t.Cleanup(s.http.Close)
 	s.URL = s.http.URL
 	s.mail = mailtest.Start(t)
-	cfg := s.mail.Config
-	cfg.PublicURL = s.URL // the links in emails open this server
-	mailer, err := server.NewMailer(cfg)
-	if err != nil {
+	if err := s.mail.Attach(s.srv, s.URL); err != nil { // the links in emails open this server
 		t.Fatal(err)
 	}
-	s.srv.UseMail(mailer)
 	if s.manager, err = q.AddUser(ctx, "mo", store.RoleManager, ""); err != nil {
 		t.Fatal(err)
 	}

@@ -63,13 +63,9 @@ func newEnv(t testing.TB) *env {
 	e.srv.SetClock(e.clock.now)
 	e.mail = mailtest.Start(t)
 	e.http = httptest.NewUnstartedServer(nil)
-	cfg := e.mail.Config
-	cfg.PublicURL = "http://" + e.http.Listener.Addr().String()
-	mailer, err := server.NewMailer(cfg)
-	if err != nil {
+	if err := e.mail.Attach(e.srv, "http://"+e.http.Listener.Addr().String()); err != nil {
 		t.Fatal(err)
 	}
-	e.srv.UseMail(mailer)
 	e.web, err = web.New(e.srv, web.Options{Practice: "Main Surgery", Phone: "01632 960 123", FrontDesk: "Monday to Friday, 8am to 6:30pm"})
 	if err != nil {
 		t.Fatal(err)

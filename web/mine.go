@@ -40,6 +40,19 @@ func (w *Web) ownRequests(c *ctx) ([]ownRow, error) {
 	return out, nil
 }
 
+// sentAs joins when a request was sent to what it is about, in its link on "Your
+// requests" and in its own page's title.
+const sentAs = ", sent "
+
+// Name is what the request is about and when it was sent, as its link on "Your
+// requests" and its own page's title read: a screen reader reads both out of context
+// (a list of links, a list of tabs), where the bare reference number says nothing.
+func (r ownRow) Name() string { return r.Summary + r.SentAs() }
+
+// SentAs is when the request was sent as its Name ends, for the list, where the link
+// shows only what it is about and the Sent column beside it shows when.
+func (r ownRow) SentAs() string { return sentAs + r.Received }
+
 // ownRowOf is one request as the patient's list and its own page show it.
 func ownRowOf(o server.OwnRequest, loc *time.Location) ownRow {
 	tr := triage.Request{Text: o.Text}
@@ -123,7 +136,7 @@ func (w *Web) requestPage(c *ctx) (name string, v *view, ok bool) {
 		}
 		ov.Messages = append(ov.Messages, row)
 	}
-	v = c.view("Request " + strconv.FormatInt(id, 10))
+	v = c.view(ov.Name())
 	v.Back = "/requests"
 	v.Data = ov
 	return "request", v, true

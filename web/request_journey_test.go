@@ -144,7 +144,7 @@ func TestJourneySendARequest(t *testing.T) {
 	tb.mustSee("Your requests", m[1])
 	tb.axeAt("your requests")
 	tb.followRequest("A rash on my arm for three days")
-	tb.mustSee("Request "+m[1], words)
+	tb.mustSee("A rash on my arm for three days", "Reference", m[1], words)
 	tb.axeAt("one request")
 }
 

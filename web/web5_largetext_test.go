@@ -29,8 +29,9 @@ const smallTargets = `(() => {
 })()`
 
 // Every page at 375 × 812, with the text at 100% and at 200%: nothing scrolls
-// sideways or reaches past the edge (the header's links, the request list), and every
-// control a patient taps is at least 44 pixels each way.
+// sideways or reaches past the edge (the header's links, the request list), every
+// control a patient taps is at least 44 pixels each way, and text that wraps in the
+// request list's stacked cells reads from the left.
 func TestWeb5EveryPageOnAPhoneWithLargeText(t *testing.T) {
 	n := 0
 	visitEveryPage(t, func(tb *tab, name string) {
@@ -46,6 +47,9 @@ func TestWeb5EveryPageOnAPhoneWithLargeText(t *testing.T) {
 			}
 			for _, p := range eval[[]string](tb, smallTargets) {
 				t.Errorf("%s with text at %d%%: too small to tap: %s", page, size, p)
+			}
+			for _, p := range eval[[]string](tb, raggedStackedCells) {
+				t.Errorf("%s with text at %d%%: a stacked cell's text reads from the right: %s", page, size, p)
 			}
 		}
 	})

@@ -140,13 +140,9 @@ func (e *env) restart(t *testing.T) {
 	e.srv = server.New(q, assets.DefaultEngine(), triage.DefaultCalendar(), nil)
 	e.srv.SetClock(e.clock.now)
 	e.http = httptest.NewUnstartedServer(nil)
-	cfg := e.mail.Config
-	cfg.PublicURL = "http://" + e.http.Listener.Addr().String()
-	mailer, err := server.NewMailer(cfg)
-	if err != nil {
+	if err := e.mail.Attach(e.srv, "http://"+e.http.Listener.Addr().String()); err != nil {
 		t.Fatal(err)
 	}
-	e.srv.UseMail(mailer)
 	if e.web, err = web.New(e.srv, web.Options{Practice: "Main Surgery", Phone: "01632 960 123", FrontDesk: "Monday to Friday, 8am to 6:30pm"}); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"fmt"
 	"io"
 	"math/big"
 	"mime/quotedprintable"
@@ -80,12 +81,43 @@ func Start(t testing.TB) *Mailbox {
 	if err != nil {
 		t.Fatal(err)
 	}
-	go srv.Serve(l)
-	t.Cleanup(func() { srv.Close() })
+	served := make(chan struct{})
+	go func() {
+		defer close(served)
+		srv.Serve(l)
+	}()
+	t.Cleanup(func() {
+		// Close closes only the listeners Serve has taken in: closing l too ends a
+		// Serve that had not taken it yet instead of leaving it accepting for good.
+		srv.Close()
+		l.Close()
+		<-served
+	})
 	port := l.Addr().(*net.TCPAddr).Port
 	mb.Config = server.MailConfig{Host: "127.0.0.1", Port: port, From: "Main Surgery <noreply@main.example>", TLS: "starttls",
 		PublicURL: "https://queue.main.example", RootCAs: &tls.Config{RootCAs: pool}}
 	return mb
+}
+
+// Attach has srv send its email through this mailbox, with links to publicURL (the
+// Config's when ""), and, when the test ends, waits for the emails srv is still
+// sending before the mailbox closes. Closed under a client still talking to it,
+// go-smtp's Close races the connection's own goroutine (it swaps the connection for
+// its TLS one on STARTTLS and drops the session DATA is using): the race detector
+// reported it, and the email the test caused was cut off anyway.
+func (mb *Mailbox) Attach(srv *server.Server, publicURL string) error {
+	cfg := mb.Config
+	if publicURL != "" {
+		cfg.PublicURL = publicURL
+	}
+	mailer, err := server.NewMailer(cfg)
+	if err != nil {
+		return fmt.Errorf("a mailer for the test's mailbox: %w", err)
+	}
+	srv.UseMail(mailer)
+	// Cleanups run last first: this one, before the mailbox's own.
+	mb.t.Cleanup(srv.WaitForMail)
+	return nil
 }
 
 // Wait returns the n-th message (from 1) sent to addr, waiting up to ten seconds, and
