@@ -239,7 +239,8 @@ func TestWeakFieldFamilies(t *testing.T) {
 // diabetes supplies (sensors, lancets, pen needles) are a repeat for the medicines
 // team; a repeat of a medicine taken for a long-standing, stable mood is the medicines
 // team's, not two teams' (so not the GP's); a letter for the dentist is admin, not a
-// signpost to the dentist; a back sore "since" a strain with no red flag is physio.
+// signpost to the dentist; a back sore "since" a strain with no red flag is physio;
+// (2026.12.16) grief told as "lost my wife" or "since losing my dad" is mental health.
 // Wordings the rules already read rightly stand beside them, so a change to one family
 // cannot move the others.
 func TestWeakFieldTeams(t *testing.T) {
@@ -290,6 +291,10 @@ func TestWeakFieldTeams(t *testing.T) {
 			"Sertraline repeat please, I take it for depression, stable for years, 10 days left", triage.Routine, triage.TeamMedicines},
 		{"a repeat for a long-standing mood 2", 47, triage.Male, triage.Admin,
 			"repeat of my propranolol for anxiety, been fine on it for ages, a week left", triage.Routine, triage.TeamMedicines},
+		{"a loss told as losing someone 1", 45, triage.Male, triage.Clinical,
+			"since losing my dad I find myself crying at work and can't focus", triage.Soon, triage.TeamMentalHealth},
+		{"a loss told as losing someone 2", 38, triage.Female, triage.Clinical,
+			"We lost our baby at 20 weeks last month and I'm not coping, crying all the time", triage.Soon, triage.TeamMentalHealth},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
