@@ -97,3 +97,28 @@ func TestFalseAlarmFamiliesStayNarrow(t *testing.T) {
 		})
 	}
 }
+
+// TestSecondOpinionCatchesWhatTheRulesMiss holds the desk's engine to 999 on
+// emergencies in words that are in no labelled set, which the rules alone missed when
+// this was written and the second opinion caught: a guard for any change of the model's
+// operating point (H13), which held-out read sets cannot see, since the rules were
+// fixed on every read set's misses.
+func TestSecondOpinionCatchesWhatTheRulesMiss(t *testing.T) {
+	desk := assets.DefaultEngine()
+	emergencies := []struct {
+		what string
+		age  int
+		sex  triage.Sex
+		text string
+	}{
+		{"a possible ectopic in lay words", 29, triage.Female, "six weeks since my last period, sudden sharp pain low on the left and I feel like I'm going to pass out"},
+		{"a first fit with confusion after it", 66, triage.Female, "my whole body went stiff and jerking for a few minutes and now I'm very confused, never happened before"},
+		{"cauda equina in everyday words", 50, triage.Female, "my bowels and bladder just let go without me knowing and both my legs feel like jelly, with my bad back"},
+	}
+	for _, c := range emergencies {
+		in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+		if got := desk.Classify(in); got.Priority != triage.Emergency {
+			t.Errorf("%s: %q is %s with the desk's engine, want 999; because %v", c.what, c.text, got.Priority, got.Reasons)
+		}
+	}
+}
