@@ -200,7 +200,7 @@ func TestLabelledSets(t *testing.T) {
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
-	// before reading its misses. blind-58 and 59 are held here since rules 2026.12.15 (a
+	// before reading its misses. blind-58 and 59 are held here since rules 2026.12.16 (a
 	// ketone reading under 1.5 is a sick day, not ketoacidosis). blind-68 and 69 are read
 	// but not held yet: false alarms to 999 over 2% (docs/clinical-safety.md, H3).
 	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl", "testdata/blind-8.jsonl", "testdata/blind-9.jsonl", "testdata/blind-10.jsonl", "testdata/blind-11.jsonl", "testdata/blind-12.jsonl", "testdata/blind-13.jsonl", "testdata/blind-16.jsonl", "testdata/blind-17.jsonl",
