@@ -80,6 +80,8 @@ func TestFalseAlarmFamiliesStayNarrow(t *testing.T) {
 			"please send my employer a letter about my absence. I have taken all my tablets tonight", 40, triage.Male},
 		{"a safety net the patient was given", 3, triage.Female, "the out of hours GP said to ring 999 if she goes floppy or the spots stop fading. She is eating and playing now", triage.SameDay,
 			"the out of hours GP said to ring 999 if it got worse - she is floppy and the spots don't fade under a glass", 3, triage.Female},
+		{"a diabetic sick day with a ketone reading under 1.5 (2026.12.16)", 30, triage.Male, "type 1, vomited twice since breakfast, ketones are 0.7 and sugar 17, keeping fluids down", triage.SameDay,
+			"type 1, vomited twice since breakfast, ketones 3.4 and sugar 24, breathing fast", 30, triage.Male},
 		{"a condition that has not happened", 60, triage.Male, "if I get chest pain going into my arm after the new heart tablets, should I stop them? I'm fine today", triage.SameDay,
 			"chest pain going into my arm and sweating, should I ring 999 in case it is my heart", 60, triage.Male},
 	}
