@@ -40,6 +40,14 @@ type Engine struct {
 	// scoped are the concepts that stop a rule only for the clauses they speak for
 	// (clause_scoped: "last year" puts its own clause in the past, not the request).
 	scoped []int
+	// forward marks, by id, the scoped concepts that speak only for the words after
+	// them in their clause (forward_scoped: "call 999 if she is floppy", "a letter
+	// about my overdose"), present tense or not, and not for what comes before them.
+	forward []bool
+	// condition marks, by id, the forward-scoped concepts that are conditions
+	// ("conditions": "if", "in case"): a report after one in its sentence says it came
+	// true, and then it scopes nothing.
+	condition []bool
 	// fact marks, by id, the concepts that are facts about the person (person_facts:
 	// pregnant, on insulin): true now whenever they began, so never put in the past.
 	fact []bool
@@ -334,9 +342,11 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		present[m.concept] = append(present[m.concept], m)
 	}
 	temp, at := temperature(toks)
-	if fever, ok := e.conceptID["fever"]; ok && temp >= feverC && len(present[fever]) == 0 {
-		// "she is 38.6" says fever as plainly as the word does.
-		present[fever] = []match{{concept: fever, from: at, to: at + 1}}
+	if fever, ok := e.conceptID["fever"]; ok && temp >= feverC && !slices.ContainsFunc(present[fever], func(m match) bool { return m.from <= at && at < m.to }) {
+		// "she is 38.6" says fever as plainly as the word does, and where it says it: a
+		// word for fever said only in a question ("what temperature is too high? she is
+		// 38.4") must not be the only fever the rules see.
+		present[fever] = append(present[fever], match{concept: fever, from: at, to: at + 1})
 	} else if ok && temp >= normalC && temp < feverC && in.Age >= 1 && !namesFeverMedicine(toks) {
 		// "temp 37.4" names a temperature that was taken and is normal: the bare word
 		// is no fever. Words that describe one ("burning up", "shivery") still count.
@@ -577,6 +587,80 @@ type pastScope struct {
 	toks  []token
 	words [][]bool // by concept, then by token: true where the concept puts it in the past
 	fact  []bool   // the engine's person facts, which no past time speaks for
+	// forward marks the concepts that speak only for what follows them in their
+	// clause (the engine's forward_scoped), condition those of them that are conditions.
+	forward, condition []bool
+}
+
+// isForward reports whether concept c speaks only for the words after it in its clause.
+func (ps *pastScope) isForward(c int) bool { return c < len(ps.forward) && ps.forward[c] }
+
+// isCondition reports whether concept c is a condition, which a report after it in its
+// sentence says came true.
+func (ps *pastScope) isCondition(c int) bool { return c < len(ps.condition) && ps.condition[c] }
+
+// span is where match m of scoped concept c speaks in its clause, from first up to
+// (not including) until; the caller stops at the clause's end. A past time speaks for
+// its clause up to a present verb after it ("had a fall last week he has collapsed"):
+// what comes before the time stays past. A forward-scoped phrase (a condition, a
+// document, a red flag read about or told of someone else) speaks for what follows it,
+// not for what came before it ("crushing chest pain, should I ring 999 in case"), and
+// only up to a new report: a verb or a time that tells what is happening ("I heard that
+// chest pain can be serious and I've had crushing chest pain for an hour"). The
+// condition's own verb ("if her lips went blue", "in case he is having") is not a new
+// report. A condition (conditions) with a new report after it in its sentence came
+// true ("told to ring 999 if her lips went blue, now they are blue"): it speaks for
+// nothing.
+func (ps *pastScope) span(c int, m match) (first, until int) {
+	toks := ps.toks
+	if !ps.isForward(c) {
+		until = len(toks)
+		if k := presentFrom(toks, m.to); k >= 0 {
+			until = k
+		}
+		return clauseStart(toks, m.from), until
+	}
+	k := newReport(toks, m)
+	if k < 0 {
+		return m.from, len(toks)
+	}
+	if ps.isCondition(c) {
+		return m.from, m.from
+	}
+	return m.from, k
+}
+
+// ownVerbWindow is how many words after a phrase that ends in a conjunction ("if",
+// "in case", "that") hold the verb of its own clause ("if her lips went blue").
+const ownVerbWindow = 3
+
+// conjunctionEnd are the last words of a phrase after which its own clause follows,
+// with its own subject and verb.
+var conjunctionEnd = map[string]bool{"if": true, "case": true, "that": true, "ever": true, "when": true}
+
+// newReport is the first word after forward-scoped match m, in its sentence, of a verb
+// or a time that tells something happening or done (a present or past verb, "now",
+// "still"), leaving out the verb of the phrase's own clause and a verb just after
+// "that" or "which" ("a rash that doesn't fade"); -1 when there is none.
+func newReport(toks []token, m match) int {
+	own := m.to
+	if m.to > 0 && conjunctionEnd[toks[m.to-1].norm] {
+		own = m.to + ownVerbWindow
+	}
+	for k := m.to; k < len(toks) && toks[k].sentence == toks[m.from].sentence; k++ {
+		w := toks[k].norm
+		if !presentVerb[w] && !pastVerb[w] && !presentTime[w] {
+			continue
+		}
+		if k < own && !presentTime[w] {
+			continue
+		}
+		if k > 0 && (toks[k-1].norm == "that" || toks[k-1].norm == "who") {
+			continue
+		}
+		return k
+	}
+	return -1
 }
 
 // isFact reports whether concept c is a fact about the person, never put in the past.
@@ -596,7 +680,7 @@ func (ps *pastScope) any(k int) bool {
 // cleared is the scope with every word in the present: what the rules would read
 // without the scoped concepts.
 func (ps *pastScope) cleared() *pastScope {
-	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact}
+	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact, forward: ps.forward, condition: ps.condition}
 	for k, p := range ps.words {
 		if p != nil {
 			c.words[k] = make([]bool, len(p))
@@ -618,11 +702,8 @@ func (ps *pastScope) own(present [][]match, scoped []int) *pastScope {
 			if m.from < 0 || o.words[c] == nil {
 				continue
 			}
-			until := len(toks)
-			if k := presentFrom(toks, m.to); k >= 0 {
-				until = k
-			}
-			for k := clauseStart(toks, m.from); k < until && toks[k].clause == toks[m.from].clause; k++ {
+			first, until := ps.span(c, m)
+			for k := first; k < until && toks[k].clause == toks[m.from].clause; k++ {
 				o.words[c][k] = true
 			}
 		}
@@ -696,20 +777,14 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 				continue
 			}
 			if ps == nil {
-				ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact}
+				ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact, forward: e.forward, condition: e.condition}
 			}
 			if ps.words[c] == nil {
 				ps.words[c] = make([]bool, len(toks))
 			}
-			first := clauseStart(toks, m.from)
-			// The clause is past up to a present verb after the time ("had a fall
-			// last week he has collapsed"); what comes before the time stays past.
-			until := len(toks)
-			if k := presentFrom(toks, m.to); k >= 0 {
-				until = k
-			}
+			first, until := ps.span(c, m)
 			mark(c, first, until)
-			if !e.timeAlone(toks, first, m) {
+			if ps.isForward(c) || !e.timeAlone(toks, first, m) {
 				continue
 			}
 			// A time on its own: it speaks for the clause before it in the sentence,

@@ -64,6 +64,24 @@ func TestFalseAlarmFamiliesStayNarrow(t *testing.T) {
 			"no period for 7 weeks, and now sharp pain low down on one side and I feel faint", 30, triage.Female},
 		{"a headache that is not sudden", 40, triage.Female, "headaches most evenings for a fortnight, not sudden, painkillers help", triage.Soon,
 			"sudden headache like being hit with a bat, the worst I have ever had", 40, triage.Female},
+		// Rules 2026.12.13: a red flag that is not the patient's now (issue 10), scoped
+		// by its clause for every emergency rule.
+		{"a red flag in a question whether one thing turns into another", 64, triage.Female, "can a chest infection turn into sepsis? I have a cough and some phlegm but I am eating and drinking", triage.Soon,
+			"he has a chest infection and now he is shivering, mottled and has not passed urine all day", 64, triage.Male},
+		{"a red flag read about online", 33, triage.Female, "I read on a forum that sepsis can start with a sore throat and now I'm worried about mine, I'm eating and drinking fine", triage.Routine,
+			"I read on a forum that sepsis can start with a sore throat and this morning I've been shivering uncontrollably, my skin is blotchy and mottled and I haven't weed since yesterday", 33, triage.Female},
+		{"a family's history", 45, triage.Female, "my aunt died of a stomach bleed after vomiting blood, can I be checked? I'm well", triage.Soon,
+			"my grandmother died of a bleed on the brain, and an hour ago I got the worst headache of my life out of nowhere", 45, triage.Female},
+		{"a named red flag in the past", 36, triage.Female, "I had anaphylaxis to penicillin as a teenager, please make sure it is on my record", triage.Soon,
+			"I had anaphylaxis as a teenager and since the new antibiotic an hour ago my lips are swelling and I can't swallow", 36, triage.Female},
+		{"a past stroke beside a stroke now", 77, triage.Male, "I had a stroke in 2020 and my left hand has been weak since, I would like a physio review", triage.Soon,
+			"I had a stroke in 2020 and this morning my face has dropped again and my words are slurred", 77, triage.Male},
+		{"a document about a red flag", 40, triage.Male, "please send my employer a letter about my overdose in the spring, they need it for my return to work", triage.Routine,
+			"please send my employer a letter about my absence. I have taken all my tablets tonight", 40, triage.Male},
+		{"a safety net the patient was given", 3, triage.Female, "the out of hours GP said to ring 999 if she goes floppy or the spots stop fading. She is eating and playing now", triage.SameDay,
+			"the out of hours GP said to ring 999 if it got worse - she is floppy and the spots don't fade under a glass", 3, triage.Female},
+		{"a condition that has not happened", 60, triage.Male, "if I get chest pain going into my arm after the new heart tablets, should I stop them? I'm fine today", triage.SameDay,
+			"chest pain going into my arm and sweating, should I ring 999 in case it is my heart", 60, triage.Male},
 	}
 	desk, rules := assets.DefaultEngine(), assets.RulesEngine()
 	for _, c := range cases {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,6 +28,9 @@ type ruleFile struct {
 	Concepts        map[string][]string `yaml:"concepts"`
 	Masks           map[string][]string `yaml:"masks"`
 	ClauseScoped    []string            `yaml:"clause_scoped"`
+	ForwardScoped   []string            `yaml:"forward_scoped"`
+	Conditions      []string            `yaml:"conditions"`
+	EmergencyNone   []string            `yaml:"every_emergency_none"`
 	PersonFacts     []string            `yaml:"person_facts"`
 	Rules           []ruleSpec          `yaml:"rules"`
 }
@@ -87,13 +91,16 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, &RuleError{Source: source, Msg: msg}
 	}
 	var lines struct {
-		Rules        []yaml.Node `yaml:"rules"`
-		Concepts     yaml.Node   `yaml:"concepts"`
-		Masks        yaml.Node   `yaml:"masks"`
-		ClauseScoped yaml.Node   `yaml:"clause_scoped"`
-		PersonFacts  yaml.Node   `yaml:"person_facts"`
-		WordClasses  yaml.Node   `yaml:"word_classes"`
-		Fallback     yaml.Node   `yaml:"fallback"`
+		Rules         []yaml.Node `yaml:"rules"`
+		Concepts      yaml.Node   `yaml:"concepts"`
+		Masks         yaml.Node   `yaml:"masks"`
+		ClauseScoped  yaml.Node   `yaml:"clause_scoped"`
+		ForwardScoped yaml.Node   `yaml:"forward_scoped"`
+		Conditions    yaml.Node   `yaml:"conditions"`
+		EmergencyNone yaml.Node   `yaml:"every_emergency_none"`
+		PersonFacts   yaml.Node   `yaml:"person_facts"`
+		WordClasses   yaml.Node   `yaml:"word_classes"`
+		Fallback      yaml.Node   `yaml:"fallback"`
 	}
 	if err := yaml.Unmarshal(rules, &lines); err != nil {
 		return nil, &RuleError{Source: source, Msg: err.Error()}
@@ -243,6 +250,55 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	e.scoped = scoped
+	// forward_scoped and every_emergency_none name clause-scoped concepts only: they
+	// say how far a scope reaches and which rules it stops, not a new kind of scope.
+	inScoped := func(key string, names []string, node yaml.Node) ([]int, error) {
+		cs, err := conceptsNamed(key, names, node, ids, bad)
+		if err != nil {
+			return nil, err
+		}
+		for i, c := range cs {
+			if !slices.Contains(scoped, c) {
+				line := node.Line
+				if i < len(node.Content) {
+					line = node.Content[i].Line
+				}
+				return nil, bad(line, "%s: %q is not in clause_scoped", key, names[i])
+			}
+		}
+		return cs, nil
+	}
+	forward, err := inScoped("forward_scoped", rf.ForwardScoped, lines.ForwardScoped)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range forward {
+		if e.forward == nil {
+			e.forward = make([]bool, len(e.concepts))
+		}
+		e.forward[c] = true
+	}
+	conditions, err := conceptsNamed("conditions", rf.Conditions, lines.Conditions, ids, bad)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range conditions {
+		if e.forward == nil || !e.forward[c] {
+			line := lines.Conditions.Line
+			if i < len(lines.Conditions.Content) {
+				line = lines.Conditions.Content[i].Line
+			}
+			return nil, bad(line, "conditions: %q is not in forward_scoped", rf.Conditions[i])
+		}
+		if e.condition == nil {
+			e.condition = make([]bool, len(e.concepts))
+		}
+		e.condition[c] = true
+	}
+	everyEmergency, err := inScoped("every_emergency_none", rf.EmergencyNone, lines.EmergencyNone)
+	if err != nil {
+		return nil, err
+	}
 	facts, err := conceptsNamed("person_facts", rf.PersonFacts, lines.PersonFacts, ids, bad)
 	if err != nil {
 		return nil, err
@@ -270,6 +326,17 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		}
 		if len(r.all) == 0 && len(r.anyOf) == 0 && len(r.several) == 0 {
 			return nil, bad(line, "rule %q names no concepts in all or any, so it would fire on every request", spec.ID)
+		}
+		if r.priority == Emergency {
+			// A red flag asked about, told as a condition, or told of someone else or
+			// of the past is no emergency now, whichever rule reads it: the scope stops
+			// every emergency rule for the words it speaks for, not only the rules that
+			// thought to list it.
+			for _, c := range everyEmergency {
+				if !slices.Contains(r.none, c) {
+					r.none = append(r.none, c)
+				}
+			}
 		}
 		e.rules = append(e.rules, r)
 	}

@@ -102,8 +102,15 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 					sentence++
 					clause++
 				}
-			case ',', ';', ':', '(', ')':
+			case ',', ';', ':', '(', ')', '–', '—':
 				if len(toks) > 0 && toks[len(toks)-1].clause == clause {
+					clause++
+				}
+			case '-':
+				// A dash between spaces joins two clauses as a comma does ("told to ring
+				// 999 if it got worse - my lips have gone blue"); one inside a word
+				// ("pins-and-needles") does not.
+				if i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ' && len(toks) > 0 && toks[len(toks)-1].clause == clause {
 					clause++
 				}
 			}
