@@ -38,6 +38,15 @@ import (
 //   - "a bit red" said of a cut or the scalp is not the optician's red eye;
 //   - redness round a wound growing since yesterday or by inches;
 //   - a child thirsty, weeing a lot and losing weight (possible new type 1 diabetes).
+//
+// Rules 2026.12.13 add the emergencies the rules alone still left to the model on
+// blind-58 to 60: suicide told by a relative (a goodbye and sorry, "taken
+// something", a gun or car gone) or through means put aside and a day; a head injury
+// told as a story (woke up on the road, knocked off a bike, punched and out cold, the
+// back of the head on a blood thinner); an older person barely responding with cold or
+// mottled skin; a racing, irregular heart with faintness; a baby's face gone blue
+// after a pause in breathing; a child pulled from the water; no feeling "down there"
+// with a bad back. Each stands beside a look-alike it must not swallow.
 func TestWeakFieldFamilies(t *testing.T) {
 	cases := []struct {
 		name string
@@ -162,6 +171,56 @@ func TestWeakFieldFamilies(t *testing.T) {
 			"son 5 keeps asking for drinks, wetting the bed again and looks thinner", triage.SameDay},
 		{"a young adult's fall, wrist a bit swollen, stays soon", 30, triage.Female,
 			"slipped on the wet floor at work, wrist a bit swollen and sore, can move my fingers fine", triage.Soon},
+		{"suicide told by a relative or through means and a day 1", 61, triage.Male,
+			"my husband rang me in tears to say goodbye and sorry, he says he has swallowed something and now his phone is off", triage.Emergency},
+		{"suicide told by a relative or through means and a day 2", 35, triage.Female,
+			"my sister texted us all saying sorry for everything and that she loves us, she's not answering and her car is gone", triage.Emergency},
+		{"suicide told by a relative or through means and a day 3", 16, triage.Female,
+			"found a goodbye note in my daughter's bag and half my co-codamol blister packs are empty", triage.Emergency},
+		{"suicide told by a relative or through means and a day 4", 58, triage.Male,
+			"I've put my pills aside and worked out how I'll do it once the house is sold. Nobody knows.", triage.Emergency},
+		{"suicide told by a relative or through means and a day 5", 44, triage.Female,
+			"been hoarding my mum's sleeping tablets, got about 30 in my bag now, I'll take them when she goes on holiday", triage.Emergency},
+		{"suicide told by a relative or through means and a day 6", 40, triage.Female,
+			"my brother says he is going to kill himself, he has a knife, he says tonight he ends everything", triage.Emergency},
+		{"better off without me, no plan 1", 45, triage.Female,
+			"sometimes I think everyone would be better off without me but I have no plan and would never act on it", triage.SameDay},
+		{"a head injury told as a story 1", 31, triage.Male,
+			"fell off my scooter and woke up on the road, don't remember falling, my head is sore", triage.Emergency},
+		{"a head injury told as a story 2", 74, triage.Female,
+			"slipped in the bath and banged the back of my head, I'm on apixaban, just a bump", triage.Emergency},
+		{"a head injury told as a story 3", 27, triage.Male,
+			"knocked off my bike by a van, blacked out for a bit, now headache and dizzy", triage.Emergency},
+		{"a head injury told as a story 4", 22, triage.Male,
+			"he got punched at the pub and went down, out cold for a minute, now being sick", triage.Emergency},
+		{"a bump on the head, no red flag 1", 30, triage.Female,
+			"banged my head on the car door yesterday, small bump, no blackout, no sickness, not on blood thinners", triage.Soon},
+		{"an older person barely responding with cold or mottled skin 1", 83, triage.Male,
+			"dad has been vomiting, now he is cold and clammy and barely responding to us", triage.Emergency},
+		{"an older person barely responding with cold or mottled skin 2", 79, triage.Female,
+			"mum's hands are cold and mottled and she's hardly responding when I talk to her", triage.Emergency},
+		{"a racing irregular heart with faintness 1", 55, triage.Female,
+			"heart is hammering very fast and irregular and I feel like I'm going to faint", triage.Emergency},
+		{"a racing irregular heart with faintness 2", 60, triage.Male,
+			"my heart is pounding and all over the place, I feel faint and my chest aches", triage.Emergency},
+		{"a baby or young child blue, stridor or pulled from water 1", 0, triage.Male,
+			"my 3 week old went grey and floppy and I can't rouse him properly", triage.Emergency},
+		{"a baby or young child blue, stridor or pulled from water 2", 0, triage.Female,
+			"baby is 6 weeks, she stopped breathing for a moment and her face went blue, she's breathing again now", triage.Emergency},
+		{"a baby or young child blue, stridor or pulled from water 3", 3, triage.Male,
+			"my son is 3, loud noise when he breathes in, drooling, can't swallow his spit and sitting leaning forward", triage.Emergency},
+		{"a baby or young child blue, stridor or pulled from water 4", 4, triage.Female,
+			"she fell into the swimming pool and was under the water for a bit, she's coughing a lot and breathing fast now", triage.Emergency},
+		{"no feeling down there with a bad back 1", 35, triage.Female,
+			"can't feel anything down there between my legs since this morning and my back is bad", triage.Emergency},
+		{"no feeling down there with a bad back 2", 48, triage.Male,
+			"bad back and no feeling round my back passage since yesterday", triage.Emergency},
+		{"a child off a scooter, moving the arm, stays soon", 7, triage.Female,
+			"my 7 year old fell off her scooter and grazed her elbow, she is moving it fine", triage.Soon},
+		{"a newborn's bluish feet with pink lips is not cyanosis", 0, triage.Male,
+			"my 2 week old's feet go a bit bluish when he kicks his blanket off, lips are pink, feeding well", triage.Soon},
+		{"sorry for everything said to reception is not a farewell", 40, triage.Female,
+			"I'm sorry for everything I said to the receptionist yesterday, can I book an appointment for my knee", triage.Soon},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
