@@ -95,7 +95,8 @@ type rule struct {
 	minAge, maxAge  int // years, inclusive; -1 for no limit
 	minMonth, maxMo int // age in months, inclusive; -1 for no limit
 	minTemp         float64
-	weak            bool // a catch-all: it counts only when no specific rule fires
+	minKetones      float64 // a blood ketone reading, when given, must be at least this
+	weak            bool    // a catch-all: it counts only when no specific rule fires
 }
 
 // Version is the rules file's version, shown to staff beside every suggestion so a
@@ -364,6 +365,7 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		temp = 0
 	}
 	f := features{age: in.Age, months: monthsFromText(toks, in.Age), temp: temp}
+	f.ketones, f.ketoneSaid = ketoneReading(toks)
 	e.applyFacts(in.Answers, &f, present)
 	for c := range present {
 		if len(denied[c]) == 0 {
@@ -470,6 +472,8 @@ func answerRule(q RedFlagQuestion) *rule {
 type features struct {
 	age, months int
 	temp        float64 // highest temperature mentioned, °C; 0 when none
+	ketones     float64 // highest blood ketone reading given, mmol/L, when ketoneSaid
+	ketoneSaid  bool
 }
 
 func (r *rule) fires(in Input, f features, present [][]match, past *pastScope) bool {
@@ -489,6 +493,12 @@ func (r *rule) factsHold(in Input, f features) bool {
 		return false
 	}
 	if (r.minMonth >= 0 && f.months < r.minMonth) || (r.maxMo >= 0 && f.months > r.maxMo) {
+		return false
+	}
+	if r.minKetones > 0 && f.ketoneSaid && f.ketones < r.minKetones {
+		// A ketone reading below the threshold: a diabetic sick day, not ketoacidosis
+		// ("sick twice, ketones 0.9, sugars 16" is same-day). No reading leaves it to
+		// the words.
 		return false
 	}
 	if r.minTemp > 0 && f.temp > 0 && f.temp < r.minTemp {

@@ -80,6 +80,8 @@ func TestFalseAlarmFamiliesStayNarrow(t *testing.T) {
 			"please send my employer a letter about my absence. I have taken all my tablets tonight", 40, triage.Male},
 		{"a safety net the patient was given", 3, triage.Female, "the out of hours GP said to ring 999 if she goes floppy or the spots stop fading. She is eating and playing now", triage.SameDay,
 			"the out of hours GP said to ring 999 if it got worse - she is floppy and the spots don't fade under a glass", 3, triage.Female},
+		{"a diabetic sick day with a ketone reading under 1.5 (2026.12.16)", 30, triage.Male, "type 1, vomited twice since breakfast, ketones are 0.7 and sugar 17, keeping fluids down", triage.SameDay,
+			"type 1, vomited twice since breakfast, ketones 3.4 and sugar 24, breathing fast", 30, triage.Male},
 		{"a condition that has not happened", 60, triage.Male, "if I get chest pain going into my arm after the new heart tablets, should I stop them? I'm fine today", triage.SameDay,
 			"chest pain going into my arm and sweating, should I ring 999 in case it is my heart", 60, triage.Male},
 	}
@@ -95,5 +97,30 @@ func TestFalseAlarmFamiliesStayNarrow(t *testing.T) {
 				t.Errorf("emergency %q: the rules gave %s; because %v", c.emergency, got.Priority, got.Reasons)
 			}
 		})
+	}
+}
+
+// TestSecondOpinionCatchesWhatTheRulesMiss holds the desk's engine to 999 on
+// emergencies in words that are in no labelled set, which the rules alone missed when
+// this was written and the second opinion caught: a guard for any change of the model's
+// operating point (H13), which held-out read sets cannot see, since the rules were
+// fixed on every read set's misses.
+func TestSecondOpinionCatchesWhatTheRulesMiss(t *testing.T) {
+	desk := assets.DefaultEngine()
+	emergencies := []struct {
+		what string
+		age  int
+		sex  triage.Sex
+		text string
+	}{
+		{"a possible ectopic in lay words", 29, triage.Female, "six weeks since my last period, sudden sharp pain low on the left and I feel like I'm going to pass out"},
+		{"a first fit with confusion after it", 66, triage.Female, "my whole body went stiff and jerking for a few minutes and now I'm very confused, never happened before"},
+		{"cauda equina in everyday words", 50, triage.Female, "my bowels and bladder just let go without me knowing and both my legs feel like jelly, with my bad back"},
+	}
+	for _, c := range emergencies {
+		in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+		if got := desk.Classify(in); got.Priority != triage.Emergency {
+			t.Errorf("%s: %q is %s with the desk's engine, want 999; because %v", c.what, c.text, got.Priority, got.Reasons)
+		}
 	}
 }

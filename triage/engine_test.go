@@ -196,13 +196,13 @@ func readSet(t testing.TB, path string) []triage.Labelled {
 // TestLabelledSets holds the engine to the issue's targets on the labelled sets.
 func TestLabelledSets(t *testing.T) {
 	// dev.jsonl is the development set; phrasings.jsonl holds new wordings found by
-	// probing the engine; blind-1..13, 16..34, 36..41, 44, 45, 52..54 and 60 were each written from LABELS.md alone by someone
+	// probing the engine; blind-1..13, 16..34, 36..41, 44, 45, 52..54 and 58..60 were each written from LABELS.md alone by someone
 	// who had not read the rules, measured once as unseen requests (the figures are in
 	// docs/clinical-safety.md and testdata/README.md), and only then used to improve the
 	// rules. A fresh blind set is how to measure generalisation: `triagectl eval FILE`
-	// before reading its misses. blind-58 and 59 are read but not held here yet: their
-	// false alarms to 999 (2.9% and 5.2% with rules 2026.12.7 and model 2026.12.6) are
-	// mostly the model's and a diabetic sick-day family (docs/clinical-safety.md, H3).
+	// before reading its misses. blind-58 and 59 are held here since rules 2026.12.16 (a
+	// ketone reading under 1.5 is a sick day, not ketoacidosis). blind-68 and 69 are read
+	// but not held yet: false alarms to 999 over 2% (docs/clinical-safety.md, H3).
 	for _, path := range []string{"testdata/dev.jsonl", "testdata/phrasings.jsonl", "testdata/blind-1.jsonl", "testdata/blind-2.jsonl", "testdata/blind-3.jsonl", "testdata/blind-4.jsonl", "testdata/blind-5.jsonl", "testdata/blind-6.jsonl", "testdata/blind-7.jsonl", "testdata/blind-8.jsonl", "testdata/blind-9.jsonl", "testdata/blind-10.jsonl", "testdata/blind-11.jsonl", "testdata/blind-12.jsonl", "testdata/blind-13.jsonl", "testdata/blind-16.jsonl", "testdata/blind-17.jsonl",
 		"testdata/blind-18.jsonl", "testdata/blind-19.jsonl", "testdata/blind-20.jsonl", "testdata/blind-21.jsonl",
 		"testdata/blind-22.jsonl", "testdata/blind-23.jsonl", "testdata/blind-24.jsonl", "testdata/blind-25.jsonl",
@@ -212,7 +212,7 @@ func TestLabelledSets(t *testing.T) {
 		"testdata/blind-38.jsonl", "testdata/blind-39.jsonl", "testdata/blind-40.jsonl", "testdata/blind-41.jsonl",
 		"testdata/blind-44.jsonl", "testdata/blind-45.jsonl",
 		"testdata/blind-52.jsonl", "testdata/blind-53.jsonl", "testdata/blind-54.jsonl",
-		"testdata/blind-60.jsonl"} {
+		"testdata/blind-58.jsonl", "testdata/blind-59.jsonl", "testdata/blind-60.jsonl"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); os.IsNotExist(err) {
 				t.Skip("no such set")

@@ -20,12 +20,14 @@ type TrainOptions struct {
 	// back" to same-day.)
 	FalseRaise float64
 	ShortWords int // messages with fewer words have their own thresholds; 6 when 0
-	// Rules, when set, are the desk's rules: the 999 head's threshold is then chosen on
-	// the engine's held-out false alarms (engine_operating.go), the lowest at which the
-	// raises to 999 the rules had not made stay within FalseAlarms999 of each set's
-	// non-emergencies, instead of by FalseRaise of the model's scores alone.
+	// Rules, when set with FalseAlarms999 above 0, are the desk's rules: the 999 head's
+	// threshold is then chosen on the engine's held-out false alarms
+	// (engine_operating.go), the lowest at which the raises to 999 the rules had not
+	// made stay within FalseAlarms999 of each set's non-emergencies, instead of by
+	// FalseRaise of the model's scores alone. Off by default: held-out read sets cannot
+	// show what a higher threshold costs on new wording (H13).
 	Rules          *Engine
-	FalseAlarms999 float64 // 0.03 when 0
+	FalseAlarms999 float64
 }
 
 func (o *TrainOptions) defaults() {
@@ -43,9 +45,6 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.ShortWords == 0 {
 		o.ShortWords = 6
-	}
-	if o.FalseAlarms999 == 0 {
-		o.FalseAlarms999 = 0.03
 	}
 }
 
@@ -79,7 +78,7 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 	held, _ := holdOut(all, len(sets), opt, false)
 	m := fit(all, opt)
 	m.Threshold, m.ShortThreshold = Thresholds(held, opt.FalseRaise, opt.ShortWords)
-	if opt.Rules != nil {
+	if opt.Rules != nil && opt.FalseAlarms999 > 0 {
 		every := func(Held) bool { return true }
 		short := shortThresholds(held, opt, every)[0]
 		m.set999(threshold999(held, opt.FalseAlarms999, short, opt.ShortWords, every), short)
@@ -178,7 +177,7 @@ func holdOut(all []trainItem, n int, opt TrainOptions, keep bool) ([]Held, []*Se
 		m := fit(train, opt)
 		for _, it := range test {
 			h := Held{Set: si, Want: it.want, Words: it.words, Scores: m.scores(m.weigh(it.buckets))}
-			if opt.Rules != nil {
+			if opt.Rules != nil && (opt.FalseAlarms999 > 0 || keep) {
 				h.rules999, h.blocked999, h.reads = opt.Rules.emergencyReads(it.in, m)
 			}
 			held = append(held, h)

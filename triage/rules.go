@@ -49,10 +49,11 @@ type ruleSpec struct {
 	Min      int      `yaml:"min"`
 	Kind     string   `yaml:"kind"`
 	Sex      string   `yaml:"sex"`
-	Age      string   `yaml:"age"`    // years: "16-64", "16-", "-15"
-	Months   string   `yaml:"months"` // age in months, for babies: "-2", "3-5"
-	Temp     float64  `yaml:"temp"`   // a temperature of at least this many °C is mentioned
-	Weak     bool     `yaml:"weak"`   // counts only when no other rule fires
+	Age      string   `yaml:"age"`     // years: "16-64", "16-", "-15"
+	Months   string   `yaml:"months"`  // age in months, for babies: "-2", "3-5"
+	Temp     float64  `yaml:"temp"`    // a temperature of at least this many °C is mentioned
+	Ketones  float64  `yaml:"ketones"` // a blood ketone reading, when given, of at least this (mmol/L)
+	Weak     bool     `yaml:"weak"`    // counts only when no other rule fires
 }
 
 // RuleError is a problem in a rules file, with the line it is on.
@@ -370,7 +371,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 }
 
 func compileRule(spec ruleSpec, ids map[string]int, line int, bad func(int, string, ...any) error) (rule, error) {
-	r := rule{id: spec.ID, says: sentence(spec.Says), line: line, minTemp: spec.Temp, weak: spec.Weak}
+	r := rule{id: spec.ID, says: sentence(spec.Says), line: line, minTemp: spec.Temp, minKetones: spec.Ketones, weak: spec.Weak}
 	if strings.TrimSpace(spec.ID) == "" {
 		return r, bad(line, "a rule needs an id")
 	}

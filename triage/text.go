@@ -292,3 +292,34 @@ func temperature(toks []token) (float64, int) {
 	}
 	return best, at
 }
+
+// ketoneWords name a ketone reading ("ketones 0.9", "blood ketones are 1.2").
+var ketoneWords = map[string]bool{"ketones": true, "ketone": true, "keytones": true, "ketones's": true}
+
+// ketoneFiller may stand between a ketone word and its number ("ketones are only 0.4").
+var ketoneFiller = map[string]bool{"are": true, "is": true, "was": true, "were": true, "of": true, "at": true,
+	"only": true, "level": true, "levels": true, "reading": true, "just": true, "about": true, "around": true}
+
+// ketoneReading is the highest blood ketone reading the text gives, in mmol/L, and
+// whether it gives one: a number under 10 just after a ketone word.
+func ketoneReading(toks []token) (float64, bool) {
+	best, said := 0.0, false
+	for i, t := range toks {
+		if !ketoneWords[t.norm] {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+3 && toks[k].sentence == t.sentence; k++ {
+			if !toks[k].number {
+				if ketoneFiller[toks[k].norm] {
+					continue
+				}
+				break
+			}
+			if v, err := strconv.ParseFloat(toks[k].norm, 64); err == nil && v < 10 {
+				best, said = max(best, v), true
+			}
+			break
+		}
+	}
+	return best, said
+}

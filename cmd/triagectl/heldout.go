@@ -54,7 +54,7 @@ func runHeldOut(w io.Writer, rules *triage.Engine, files []string, sets [][]tria
 	}
 	share := opt.FalseAlarms999
 	if opt.Rules == nil {
-		share = 0
+		share = 0 // the engine-level choice needs the rules
 	}
 	all, err := triage.CrossValidatePoints(sets, opt, append([]float64{share}, points...))
 	if err != nil {

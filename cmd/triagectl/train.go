@@ -46,8 +46,7 @@ candidate second opinions on the sets given there and prints one table of figure
 	sweep := fs.String("sweep", "", "with --compare, also compare the models at these comma-separated false-raise shares")
 	heldOut := fs.Bool("held-out", false, "measure only, writing no model: score the desk's engine on each set with a second opinion trained without it (figures per set)")
 	heldOutSets := fs.String("held-out-sets", "", "with --held-out, score only these comma-separated sets (all are still trained on); with --rules, the rules of their first sight")
-	falseAlarms := fs.Float64("false-alarms-999", 0.03, "the 999 head's threshold is the lowest at which the desk's engine's held-out raises to 999 of non-emergencies the rules had not made stay within this share of every set's non-emergencies")
-	byScores := fs.Bool("by-model-scores", false, "choose the 999 head's threshold by --false-raise of the model's held-out scores alone, as before 2026.12.8, not by the engine's false alarms")
+	falseAlarms := fs.Float64("false-alarms-999", 0, "when above 0, the 999 head's threshold is the lowest at which the desk's engine's held-out raises to 999 of non-emergencies the rules had not made stay within this share of every set's non-emergencies; 0: by --false-raise of the model's scores alone (see docs/clinical-safety.md, H13, for why that is the default)")
 	points := fs.String("points", "", "with --held-out, also print the figures over all sets at these comma-separated --false-alarms-999 shares (0: by the model's scores alone)")
 	detail := fs.String("held-out-detail", "", "with --held-out, also write each request's set, id, labelled, rules' and engine's priority as JSON lines to this file")
 	if err := fs.Parse(args); err != nil {
@@ -80,9 +79,7 @@ candidate second opinions on the sets given there and prints one table of figure
 		fmt.Fprintf(stderr, "triagectl train: %v\n", err)
 		return 2
 	}
-	if !*byScores {
-		opt.Rules = rules
-	}
+	opt.Rules = rules // for the engine-level operating points (--false-alarms-999, --points)
 	if *heldOut {
 		var only []string
 		if *heldOutSets != "" {
