@@ -90,7 +90,7 @@ func dashboardRows() []triage.Team {
 }
 
 func (b *Dashboard) buildUI() {
-	grid := container.NewGridWithColumns(len(triage.Priorities) + 2)
+	grid := container.New(figureTable{cols: len(triage.Priorities) + 2})
 	grid.Add(heading("Team"))
 	for _, p := range triage.Priorities {
 		grid.Add(heading(p.Label()))
@@ -114,6 +114,7 @@ func (b *Dashboard) buildUI() {
 	b.Breaches = widget.NewLabel("")
 	b.Breaches.TextStyle.Bold = true
 	b.Breaches.Importance = widget.DangerImportance
+	b.Breaches.Wrapping = fyne.TextWrapWord
 	b.BreachList = widget.NewList(func() int { return len(b.breaches) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -130,6 +131,7 @@ func (b *Dashboard) buildUI() {
 	b.OnTime.TextStyle.Bold = true
 	b.OnTime.Wrapping = fyne.TextWrapWord
 	b.Median = widget.NewLabel("")
+	b.Median.Wrapping = fyne.TextWrapWord
 	b.PerDay = newChart("Requests received and closed per day, last 30 days")
 	b.Promise = newChart(fmt.Sprintf("Answered within the promise, by day received (target %.0f%%)", triage.PromiseTarget*100))
 	b.Overuse = widget.NewLabel("")
@@ -173,6 +175,8 @@ func (b *Dashboard) buildUI() {
 	// The breaches take the left column's spare height, so at 1280×720 several show.
 	left := container.NewBorder(top, nil, nil, nil, b.BreachList)
 
+	periods := widget.NewLabel("Periods like 08:00–12:30, 13:30–18:30; leave a day empty to close it. Practice time.")
+	periods.Wrapping = fyne.TextWrapWord
 	settings := container.NewVBox(
 		heading("Online requests now"), b.Mode,
 		// The message has the column's whole width: beside the two buttons it was
@@ -181,7 +185,7 @@ func (b *Dashboard) buildUI() {
 		container.NewBorder(nil, nil, widget.NewLabel("Live requests per patient"), b.SaveLimit, b.MaxLive),
 		widget.NewSeparator(),
 		heading("Weekly opening hours"),
-		widget.NewLabel("Periods like 08:00–12:30, 13:30–18:30; leave a day empty to close it. Practice time."),
+		periods,
 		hours, container.NewBorder(nil, nil, b.BankHols, b.SaveHours), b.HoursNote,
 		widget.NewSeparator(),
 		heading("Dated closures"), b.Closures, closForm, container.NewHBox(b.AddClos),
@@ -191,10 +195,12 @@ func (b *Dashboard) buildUI() {
 	right := container.NewVBox(b.PerDay, b.Promise, settings)
 	split := container.NewHSplit(left, container.NewVScroll(right))
 	split.Offset = 0.42
-	// The two columns need about 1270 of the desk's units; with a large text size a
-	// 1280-pixel screen has fewer (914 at 1.4). The dashboard then scrolls within its
-	// tab rather than widening the window past the screen, which cut every screen off
-	// at the right (the tabs share one window, as wide as the widest needs).
+	// The two columns need about 860 of the desk's units, so they fit side by side on a
+	// 1280-pixel screen at a text size of 1.4 (914). They needed 1270, and then the
+	// dashboard scrolled sideways within its tab (the settings cut off at the right)
+	// rather than widen the window past the screen: the figures' columns were all as
+	// wide as the widest, the charts 500 wide, and three lines of text did not wrap.
+	// It still scrolls rather than widen the window should a larger text size need it.
 	b.Root = container.NewScroll(split)
 }
 
@@ -566,8 +572,9 @@ func newChart(title string) *chart {
 	img := canvas.NewImageFromImage(nil)
 	img.FillMode = canvas.ImageFillContain
 	img.ScaleMode = canvas.ImageScaleSmooth
-	img.SetMinSize(fyne.NewSize(500, 210))
+	img.SetMinSize(fyne.NewSize(380, 210))
 	c := &chart{title: heading(title), img: img}
+	c.title.Wrapping = fyne.TextWrapWord
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -586,4 +593,60 @@ func (c *chart) set(img image.Image, values []float64) {
 // chartInk is the theme's colours the charts are drawn in, read on the Fyne thread.
 type chartInk struct {
 	fg, bg, bar, line, target color.Color
+}
+
+// figureTable lays cells out row by row in cols columns, each as wide as its widest
+// cell, with any width to spare shared evenly: in a grid of equal columns every
+// column was as wide as "Awaiting triage", and the counts by team and priority needed
+// 715 of the desk's units, more than the dashboard's figures have beside its settings
+// at a large text size.
+type figureTable struct{ cols int }
+
+// sizes is each column's width and each row's height, at their least.
+func (l figureTable) sizes(objs []fyne.CanvasObject) (widths, heights []float32) {
+	widths = make([]float32, l.cols)
+	heights = make([]float32, (len(objs)+l.cols-1)/l.cols)
+	for i, o := range objs {
+		m := o.MinSize()
+		widths[i%l.cols] = max(widths[i%l.cols], m.Width)
+		heights[i/l.cols] = max(heights[i/l.cols], m.Height)
+	}
+	return widths, heights
+}
+
+// MinSize is every column and row at its least, with padding between them.
+func (l figureTable) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	widths, heights := l.sizes(objs)
+	var s fyne.Size
+	for _, w := range widths {
+		s.Width += w
+	}
+	for _, h := range heights {
+		s.Height += h
+	}
+	pad := theme.Padding()
+	s.Width += pad * float32(max(len(widths)-1, 0))
+	s.Height += pad * float32(max(len(heights)-1, 0))
+	return s
+}
+
+// Layout places the cells, sharing the width beyond the least among the columns.
+func (l figureTable) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	widths, heights := l.sizes(objs)
+	pad := theme.Padding()
+	extra := max(size.Width-l.MinSize(objs).Width, 0) / float32(l.cols)
+	var y float32
+	for r, h := range heights {
+		var x float32
+		for c, w := range widths {
+			i := r*l.cols + c
+			if i >= len(objs) {
+				break
+			}
+			objs[i].Move(fyne.NewPos(x, y))
+			objs[i].Resize(fyne.NewSize(w+extra, h))
+			x += w + extra + pad
+		}
+		y += h + pad
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -129,5 +130,27 @@ func TestDeskNarrowerThanA1280ScreenAtTextSize14(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDashboardFitsA1280ScreenAtTextSize14: at a text size of 1.4 a 1280×720 screen
+// is 914 of the desk's units wide, and the manager's dashboard must fit it without
+// scrolling sideways within its tab: its two columns needed 1270 and the settings'
+// right half was off screen. At 1280 units too.
+func TestDashboardFitsA1280ScreenAtTextSize14(t *testing.T) {
+	f := newFixtureAs(t, RoleManager, false)
+	for _, width := range []float32{914, 1280} {
+		var need, has float32
+		user(func() {
+			f.w.Resize(fyne.NewSize(width, 720))
+			f.d.Tabs.Select(f.d.dashTab)
+		})
+		user(func() {
+			root := f.d.Dashboard.Root.(*container.Scroll)
+			need, has = root.Content.MinSize().Width, root.Size().Width
+		})
+		if need > has {
+			t.Errorf("in a window %.0f wide the dashboard needs %.0f units of width and has %.0f: it scrolls sideways", width, need, has)
+		}
 	}
 }
