@@ -659,7 +659,7 @@ func newReport(toks []token, m match) int {
 	}
 	for k := m.to; k < len(toks) && toks[k].sentence == toks[m.from].sentence; k++ {
 		w := toks[k].norm
-		if !presentVerb[w] && !pastVerb[w] && !presentTime[w] {
+		if !reportWord(toks, k) {
 			continue
 		}
 		if k < own && !presentTime[w] {
@@ -668,10 +668,39 @@ func newReport(toks []token, m match) int {
 		if k > 0 && (toks[k-1].norm == "that" || toks[k-1].norm == "who") {
 			continue
 		}
+		if k == m.to && (w == "says" || w == "said") {
+			continue // the phrase's own telling: "Dr Google says ..."
+		}
 		return k
 	}
 	return -1
 }
+
+// reportWord reports whether token k can tell something happening or done after a
+// forward-scoped phrase: a verb of presentVerb or pastVerb, a time of presentTime, a
+// modal denied ("it will not fade", "she could not lift her arm"), "says" or "said"
+// ("it says heart attack") or a regular past in -ed ("her lips turned blue", "he
+// stopped breathing"; not "need", "bleed" or "one sided"). It errs wide on purpose: a word read as
+// a report wrongly ends a scope early and leaves a near miss a false alarm, while a
+// report missed leaves a present emergency inside the scope, switched off. A modal
+// alone is not a report: "if I took too many, would they be dangerous?" asks.
+func reportWord(toks []token, k int) bool {
+	w := toks[k].norm
+	switch {
+	case presentVerb[w] || pastVerb[w] || presentTime[w] || w == "says" || w == "said":
+		return true
+	case reportModal[w]:
+		return k+1 < len(toks) && toks[k+1].norm == "not"
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && !notPastEd[w]
+}
+
+// notPastEd are words in -ed that are not a past: "one sided pain", "a hundred".
+var notPastEd = map[string]bool{"sided": true, "hundred": true, "aged": true, "related": true, "based": true}
+
+// reportModal are the modals and auxiliaries that, denied, begin a report.
+var reportModal = map[string]bool{"will": true, "would": true, "can": true, "could": true,
+	"do": true, "does": true, "did": true}
 
 // isFact reports whether concept c is a fact about the person, never put in the past.
 func (ps *pastScope) isFact(c int) bool { return c < len(ps.fact) && ps.fact[c] }
