@@ -23,13 +23,7 @@ import (
 //   - an overdose told as history (years ago, as a teenager) is not an emergency; one
 //     last night or this morning still is.
 func TestFieldPrioritiesKnownMisses(t *testing.T) {
-	cases := []struct {
-		name string
-		age  int
-		sex  triage.Sex
-		text string
-		want triage.Priority
-	}{
+	cases := []priorityCase{
 		// A lone time before a present-tense clause.
 		{"a lone time, then sepsis in the present", 40, triage.Female,
 			"Last week, I think I have sepsis", triage.Emergency},
@@ -140,6 +134,22 @@ func TestFieldPrioritiesKnownMisses(t *testing.T) {
 		{"an elderly woman not waking up", 86, triage.Female,
 			"Nan is not waking up this morning and her lips look grey", triage.Emergency},
 	}
+	holdPriorities(t, cases)
+}
+
+// priorityCase is a clinical request and the priority it must be given.
+type priorityCase struct {
+	name string
+	age  int
+	sex  triage.Sex
+	text string
+	want triage.Priority
+}
+
+// holdPriorities holds the rules alone and the desk's engine to each case's priority,
+// so an emergency the rules miss cannot hide behind the model's raise.
+func holdPriorities(t *testing.T, cases []priorityCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}

@@ -48,13 +48,7 @@ import (
 // after a pause in breathing; a child pulled from the water; no feeling "down there"
 // with a bad back. Each stands beside a look-alike it must not swallow.
 func TestWeakFieldFamilies(t *testing.T) {
-	cases := []struct {
-		name string
-		age  int
-		sex  triage.Sex
-		text string
-		want triage.Priority
-	}{
+	cases := []priorityCase{
 		{"movements absent since a time 1", 29, triage.Female,
 			"32 weeks and not felt her move since yesterday evening, tried lying on my left and a cold drink", triage.Emergency},
 		{"movements absent since a time 2", 31, triage.Female,
@@ -222,16 +216,7 @@ func TestWeakFieldFamilies(t *testing.T) {
 		{"sorry for everything said to reception is not a farewell", 40, triage.Female,
 			"I'm sorry for everything I said to the receptionist yesterday, can I book an appointment for my knee", triage.Soon},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
-			for _, e := range rulesAndDesk() {
-				if got := e.eng.Classify(in); got.Priority != c.want {
-					t.Errorf("%q: %s gave %s, want %s; because %v", c.text, e.name, got.Priority, c.want, got.Reasons)
-				}
-			}
-		})
-	}
+	holdPriorities(t, cases)
 }
 
 // TestWeakFieldTeams holds the team families that blind-68/69 gave the wrong team
