@@ -12,7 +12,7 @@ import (
 // model 2026.12.7): open hazards, listed so that every other probe guards against a
 // regression now. Remove an id when its family is fixed; the test then holds it.
 var presentMisses = map[string]bool{
-	"past-fall-collapse": true, "neg-breath": true, "neg-suicide": true,
+	"past-fall-collapse": true, "neg-suicide": true,
 	"m-cauda-past": true, "m-unresp-past2": true, "m-pe-past": true,
 	"t-cauda-fall": true, "t-sats-q": true, "t-sats-past": true,
 }
@@ -41,4 +41,19 @@ func TestPresentEmergenciesBesideScopeWords(t *testing.T) {
 			t.Errorf("%s: %q (%d, %s) suggested %s, want emergency; because %v", l.ID, l.Text, l.Age, l.Sex, got.Priority, got.Reasons)
 		}
 	}
+}
+
+// TestNotAbleToTalkIsNotAbleToTalk holds rules 2026.12.19: "not able to talk" holds
+// the words of "able to talk", and the pseudo-negation "not able" left them read as the
+// patient able to talk, which stops severe breathlessness ("very breathless and not
+// able to speak more than a word or two" was same-day). A voice lost to a sore throat
+// stays the pharmacy's, and talking in full sentences still keeps breathlessness
+// same-day.
+func TestNotAbleToTalkIsNotAbleToTalk(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"breathless and not able to speak", 50, triage.Male, "very breathless and not able to speak more than a word or two", triage.Emergency},
+		{"not breathing properly and grey", 40, triage.Female, "my husband is not breathing properly, gasping, lips look grey", triage.Emergency},
+		{"a lost voice", 30, triage.Female, "sore throat and lost my voice, not able to talk much, swallowing fine", triage.Routine},
+		{"breathless but talking in full sentences", 40, triage.Female, "very breathless with my asthma but I can talk in full sentences", triage.SameDay},
+	})
 }
