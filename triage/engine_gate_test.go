@@ -62,6 +62,17 @@ func gateModel(t *testing.T) *triage.SecondOpinion {
 	return m
 }
 
+// gateEngines are the gate tests' rules alone, their model, and the two together.
+func gateEngines(t *testing.T) (rules *triage.Engine, m *triage.SecondOpinion, e *triage.Engine) {
+	t.Helper()
+	rules, err := triage.NewEngine([]byte(gateRules), "gate.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = gateModel(t)
+	return rules, m, rules.WithSecondOpinion(m)
+}
+
 // TestSecondOpinionGateOnPastTimes: the gate that stops the model raising back a red
 // flag the patient put in the past holds where the past time is said in the red flag's
 // own clause ("I had sepsis in 2019"), but not where a time said alone in the clause
@@ -71,12 +82,7 @@ func gateModel(t *testing.T) *triage.SecondOpinion {
 // the model also makes, and a raise to 999 the model makes of the other sentences
 // alone.
 func TestSecondOpinionGateOnPastTimes(t *testing.T) {
-	rules, err := triage.NewEngine([]byte(gateRules), "gate.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := gateModel(t)
-	e := rules.WithSecondOpinion(m)
+	rules, m, e := gateEngines(t)
 	cases := []struct {
 		name, text  string
 		rules, want triage.Priority
@@ -122,12 +128,7 @@ func TestSecondOpinionGateOnPastTimes(t *testing.T) {
 // file names them (the model's own paraphrase), the model does not raise to 999; the
 // same words said now, beside them, still are raised, by the model alone.
 func TestSecondOpinion999RestsOnWordsAboutNow(t *testing.T) {
-	rules, err := triage.NewEngine([]byte(gateRules), "gate.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := gateModel(t)
-	e := rules.WithSecondOpinion(m)
+	rules, m, e := gateEngines(t)
 	cases := []struct {
 		name, text string
 		emergency  bool // whether the desk's engine should give 999
