@@ -1176,7 +1176,9 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 			// a new subject or time starts a statement of its own.
 			return false
 		}
-		if !e.cues[toks[i].norm] {
+		if !e.cues[toks[i].norm] || (toks[i].narrow && i+1 != m.from) {
+			// A narrow negation ("no longer" read as "not") denies only the word right
+			// after it, what stopped: "GTN no longer easing the crushing chest pain".
 			continue
 		}
 		if e.pseudoAt(toks, i) || e.ownsCue(toks, found, i, m) {
@@ -1265,7 +1267,7 @@ func (e *Engine) negatedList(toks []token, found []match, m match) bool {
 			return false
 		}
 		for k := start; k <= end && k < start+3; k++ {
-			if e.cues[toks[k].norm] && k < end && !e.pseudoAt(toks, k) && !insidePhrase(found, k, m) {
+			if e.cues[toks[k].norm] && !toks[k].narrow && k < end && !e.pseudoAt(toks, k) && !insidePhrase(found, k, m) {
 				return true
 			}
 		}

@@ -6,9 +6,9 @@ import (
 	"triagedesk/triage"
 )
 
-// familyCase is one request of a recall family: an emergency told now that must be
+// recallCase is one request of a recall family: an emergency told now that must be
 // 999, or a look-alike near it that must not be.
-type familyCase struct {
+type recallCase struct {
 	name string
 	age  int
 	sex  triage.Sex
@@ -16,9 +16,9 @@ type familyCase struct {
 	is   bool // an emergency: 999; false: a look-alike that must not be 999
 }
 
-// holdFamily holds the rules alone and the desk's engine to 999 on a family's
+// holdRecall holds the rules alone and the desk's engine to 999 on a family's
 // emergencies, and to anything but 999 on its look-alikes.
-func holdFamily(t *testing.T, cases []familyCase) {
+func holdRecall(t *testing.T, cases []recallCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -38,10 +38,11 @@ func holdFamily(t *testing.T, cases []familyCase) {
 
 // TestNoLongerIsNotANegation: "no longer" says what stopped, and so what is true now:
 // "can no longer feel my bottom" cannot feel it, "no longer responding" is not
-// responding. It negates what follows it as "not" does, so "I no longer feel
-// suicidal" and "no longer get chest pain" stay denied.
+// responding. "No longer feel suicidal" and "no longer get chest pain" stay denied, but
+// only what stopped is denied, never a red flag told after it ("GTN no longer easing
+// the crushing chest pain").
 func TestNoLongerIsNotANegation(t *testing.T) {
-	holdFamily(t, []familyCase{
+	holdRecall(t, []recallCase{
 		{"not responding", 79, triage.Male, "Grandad is no longer responding when we talk to him", true},
 		{"not breathing properly", 66, triage.Male, "my husband stopped making sense and is no longer breathing properly", true},
 		{"no longer wants to be alive", 19, triage.Female, "She says she no longer wants to be alive and has bought paracetamol to take tonight", true},
@@ -53,6 +54,14 @@ func TestNoLongerIsNotANegation(t *testing.T) {
 		{"no longer breathing", 70, triage.Male, "he has gone grey and is no longer breathing", true},
 		{"no longer wants to live, tablets in hand", 58, triage.Male, "Dad says he no longer wants to live and he is sitting with his tablets in his hand", true},
 		{"tablets beside me", 23, triage.Female, "I no longer want to be alive, the tablets are next to me on the bed", true},
+		// What stopped is the word right after "no longer", never the red flag told
+		// after it (review4).
+		{"spots no longer disappear", 3, triage.Male, "his spots no longer disappear under a glass, fever and he is very sleepy", true},
+		{"paracetamol no longer touches", 66, triage.Female, "paracetamol no longer touches the worst headache of my life which came on suddenly an hour ago", true},
+		{"GTN no longer easing", 71, triage.Male, "my GTN spray is no longer easing the crushing chest pain going into my left arm", true},
+		{"inhaler no longer helping", 9, triage.Female, "her inhaler is no longer helping and she cant speak in sentences", true},
+		{"rash no longer fades", 2, triage.Female, "the rash no longer fades when I press a glass on it and she is burning hot", true},
+		{"reliever no longer works", 34, triage.Male, "my blue inhaler no longer works, I am struggling to breathe and cant finish a sentence", true},
 		{"no longer suicidal", 27, triage.Female, "I no longer feel suicidal since the new tablets, just want a review", false},
 		{"no longer numb", 47, triage.Male, "I no longer have any numbness down below, feeling is back to normal after the physio", false},
 		{"no longer chest pain", 62, triage.Male, "I no longer get chest pains when I walk up hills since my stent", false},
@@ -66,7 +75,7 @@ func TestNoLongerIsNotANegation(t *testing.T) {
 // fall is cauda equina however the fall is told; a sore bottom after one, with normal
 // feeling and bladder, is not.
 func TestCaudaEquinaAfterAFall(t *testing.T) {
-	holdFamily(t, []familyCase{
+	holdRecall(t, []recallCase{
 		{"stairs, cant feel bottom", 56, triage.Male, "Fell down the stairs last week and my back hurts and I cant feel my bottom", true},
 		{"ice, wet myself", 61, triage.Female, "After slipping on ice two days ago my back is agony and I have wet myself without knowing", true},
 		{"ladder, numb between legs", 48, triage.Male, "Fell off a ladder on Saturday and since then numb between my legs", true},

@@ -20,6 +20,7 @@ type ruleFile struct {
 	Version         string              `yaml:"version"`
 	Spellings       map[string]string   `yaml:"spellings"`
 	Rephrasings     map[string]string   `yaml:"rephrasings"`
+	NarrowNegations []string            `yaml:"narrow_negations"`
 	Negations       []string            `yaml:"negations"`
 	PseudoNegations []string            `yaml:"pseudo_negations"`
 	PostNegations   []string            `yaml:"post_negations"`
@@ -103,6 +104,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		PersonFacts   yaml.Node   `yaml:"person_facts"`
 		WordClasses   yaml.Node   `yaml:"word_classes"`
 		Rephrasings   yaml.Node   `yaml:"rephrasings"`
+		NarrowNeg     yaml.Node   `yaml:"narrow_negations"`
 		Fallback      yaml.Node   `yaml:"fallback"`
 	}
 	if err := yaml.Unmarshal(rules, &lines); err != nil {
@@ -127,10 +129,16 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		k := lines.Rephrasings.Content[i]
 		from, to := k.Value, rf.Rephrasings[k.Value]
 		r := rephrasing{from: normalizePhrase(from, e.spellings), to: normalizePhrase(to, e.spellings)}
+		r.narrow = slices.ContainsFunc(rf.NarrowNegations, func(n string) bool { return slices.Equal(normalizePhrase(n, e.spellings), r.from) })
 		if len(r.from) < 2 || len(r.to) == 0 || len(r.to) > len(r.from) {
 			return nil, bad(k.Line, "rephrasing %q as %q: it must read two or more words as one or more, and not as more words than it has", from, to)
 		}
 		e.rephrase[r.from[0]] = append(e.rephrase[r.from[0]], r)
+	}
+	for _, n := range rf.NarrowNegations {
+		if _, ok := rf.Rephrasings[n]; !ok {
+			return nil, bad(lines.NarrowNeg.Line, "narrow_negations: %q is not a rephrasing", n)
+		}
 	}
 	for _, rs := range e.rephrase {
 		// The longest first, so "can no longer" is read before "no longer"; then by

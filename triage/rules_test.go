@@ -71,6 +71,7 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"rephrasing of one word", "concepts:\n", "rephrasings:\n  unable: cant\nconcepts:\n", `line 8: rephrasing "unable" as "cant"`},
 		{"rephrasing into more words", "concepts:\n", "rephrasings:\n  no longer: did not ever\nconcepts:\n", `line 8: rephrasing "no longer" as "did not ever"`},
 		{"rephrasing into nothing", "concepts:\n", "rephrasings:\n  no longer: \"\"\nconcepts:\n", `line 8: rephrasing "no longer" as ""`},
+		{"narrow negation not a rephrasing", "concepts:\n", "narrow_negations: [no longer]\nconcepts:\n", `line 7: narrow_negations: "no longer" is not a rephrasing`},
 		{"no version", `version: "t1"`, `version: ""`, "line 1: the rules file needs a version"},
 		{"bad fallback", "admin: {priority: routine, team: admin", "admin: {priority: routine, team: office", `line 6: fallback "admin": unknown team "office"`},
 		{"mask by an unknown concept", "rules:\n", "masks:\n  ache: [pain]\nrules:\n", `line 11: masks: "ache" is not a concept`},

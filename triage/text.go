@@ -15,7 +15,10 @@ type token struct {
 	clause     int // commas, semicolons and "but" start a new clause
 	sentence   int // full stops, question marks and new lines start a new sentence
 	number     bool
-	class      string // "@medicine" when the word is one of a word class of the rules file, else ""
+	// narrow marks a negating word a narrow rephrasing wrote ("no longer" as "not"):
+	// it denies only the word right after it, what stopped, not the rest of its clause.
+	narrow bool
+	class  string // "@medicine" when the word is one of a word class of the rules file, else ""
 	// word, cls and pre are the vocab ids of norm, of class and of norm's first three
 	// letters, or -1 where the rules name none (Engine.lookUp sets them).
 	word, cls, pre int32
@@ -125,6 +128,7 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 // every phrase written with "cant" reads it, and "no longer" negates as "not" does.
 type rephrasing struct {
 	from, to []string // normalised words; to has no more words than from
+	narrow   bool     // its words deny only the word right after them (rules file: narrow_negations)
 }
 
 // rephrase returns toks with each rephrasing of byFirst (by its first word, longest
@@ -149,7 +153,7 @@ func rephrase(toks []token, byFirst map[string][]rephrasing) []token {
 		}
 		for k, w := range r.to {
 			t := toks[i+k]
-			t.norm, t.class, t.number = w, "", false
+			t.norm, t.class, t.number, t.narrow = w, "", false, r.narrow
 			if k == len(r.to)-1 {
 				t.end = toks[i+len(r.from)-1].end
 			}
