@@ -8,7 +8,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -24,7 +26,7 @@ func main() {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.NewTheme())
 	w := a.NewWindow("Triage Desk")
-	w.Resize(windowSize(os.Getenv("TRIAGEDESK_WINDOW")))
+	w.Resize(windowSize(os.Getenv("TRIAGEDESK_WINDOW"), textSize(os.Getenv("FYNE_SCALE"), a.Settings().Scale())))
 	w.SetContent(widget.NewLabel("Opening the practice queue…"))
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -37,13 +39,37 @@ func main() {
 	w.ShowAndRun()
 }
 
-// windowSize is the window's first size: 1280×720, the smallest the desk is made for,
-// unless TRIAGEDESK_WINDOW says another as WIDTHxHEIGHT (the screenshot script's
-// 1440x900, where no window manager is there to resize the window).
-func windowSize(s string) fyne.Size {
+// windowSize is the window's first size in the desk's units: a screen of 1280×720
+// pixels, the smallest the desk is made for, unless TRIAGEDESK_WINDOW says other
+// pixels as WIDTHxHEIGHT (the screenshot script's 1440x900, where no window manager is
+// there to resize the window). Fyne sizes a window in units of the text size (scale),
+// so at a text size of 1.4 a window of 1280 units is 1792 pixels wide: on a 1280-pixel
+// screen the filters and "What they wrote" were off its right edge. The desk's screens
+// fit 914 units (1280 pixels at 1.4), so the first size is the pixels over the scale.
+func windowSize(s string, scale float32) fyne.Size {
 	var w, h float32
 	if _, err := fmt.Sscanf(s, "%gx%g", &w, &h); err != nil || w < 640 || h < 480 {
-		return fyne.NewSize(1280, 720)
+		w, h = 1280, 720
 	}
-	return fyne.NewSize(w, h)
+	if scale <= 0 {
+		scale = 1
+	}
+	// Whole units, rounded down: 914.3 units drew 1281 pixels, one past the screen.
+	return fyne.NewSize(float32(math.Floor(float64(w/scale))), float32(math.Floor(float64(h/scale))))
+}
+
+// textSize is the text size the user chose, read as Fyne reads it (FYNE_SCALE first,
+// then the Fyne settings' scale), for sizing the first window before it is shown;
+// 1 when neither says. The screen's own DPI scale is left out on purpose: it makes
+// units as large on a dense screen as on an ordinary one, so it changes no fit.
+func textSize(env string, setting float32) float32 {
+	if env != "" && env != "auto" {
+		if s, err := strconv.ParseFloat(env, 32); err == nil && s > 0 {
+			return float32(s)
+		}
+	}
+	if env != "auto" && setting > 0 {
+		return setting
+	}
+	return 1
 }

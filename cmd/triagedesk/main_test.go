@@ -224,20 +224,48 @@ func TestDemoCarriesOnAcrossRestarts(t *testing.T) {
 	}
 }
 
+// TestTextSize reads the user's text size as Fyne does.
+func TestTextSize(t *testing.T) {
+	for _, c := range []struct {
+		env     string
+		setting float32
+		want    float32
+	}{
+		{"", 0, 1},
+		{"1.4", 0, 1.4},
+		{"1.4", 1.2, 1.4}, // the environment wins, as in Fyne
+		{"", 1.25, 1.25},
+		{"auto", 1.25, 1},
+		{"big", 1.25, 1.25}, // unreadable: Fyne logs it and goes on to its settings
+		{"-2", 0, 1},
+	} {
+		if got := textSize(c.env, c.setting); got != c.want {
+			t.Errorf("FYNE_SCALE=%q with the setting %g gives %g, want %g", c.env, c.setting, got, c.want)
+		}
+	}
+}
+
+// TestWindowSize: the first window is a screen's pixels in the desk's units, so that
+// with a large text size it still fits the 1280×720 screen the desk is made for.
 func TestWindowSize(t *testing.T) {
 	for _, c := range []struct {
-		env  string
-		w, h float32
+		env   string
+		scale float32
+		w, h  float32
 	}{
-		{"", 1280, 720},
-		{"1440x900", 1440, 900},
-		{"1920x1080", 1920, 1080},
-		{"wide", 1280, 720},
-		{"200x100", 1280, 720}, // too small to use: the default
-		{"1440", 1280, 720},
+		{"", 1, 1280, 720},
+		{"1440x900", 1, 1440, 900},
+		{"1920x1080", 1, 1920, 1080},
+		{"wide", 1, 1280, 720},
+		{"200x100", 1, 1280, 720}, // too small to use: the default
+		{"1440", 1, 1280, 720},
+		{"", 1.4, 914, 514}, // 914 units: what TestDeskNarrowerThanA1280ScreenAtTextSize14 holds every screen to
+		{"", 1.25, 1024, 576},
+		{"1440x900", 2, 720, 450},
+		{"", 0, 1280, 720}, // no scale known: pixels are units
 	} {
-		if got := windowSize(c.env); got.Width != c.w || got.Height != c.h {
-			t.Errorf("TRIAGEDESK_WINDOW=%q gives %v, want %gx%g", c.env, got, c.w, c.h)
+		if got := windowSize(c.env, c.scale); got.Width != c.w || got.Height != c.h {
+			t.Errorf("TRIAGEDESK_WINDOW=%q at scale %g gives %v, want %gx%g", c.env, c.scale, got, c.w, c.h)
 		}
 	}
 }
