@@ -71,6 +71,28 @@ func TestNoLongerIsNotANegation(t *testing.T) {
 	})
 }
 
+// TestPastTimeDoesNotSwallowNow: a past time ("last week", "years ago") speaks for
+// its own event, not for what the same clause then tells of today, this morning or
+// tonight, even told in a past tense ("and today he collapsed").
+func TestPastTimeDoesNotSwallowNow(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"chest infection then collapse", 80, triage.Male, "Last month he had a chest infection and this morning he collapsed in the kitchen", true},
+		{"overdose again", 24, triage.Male, "My son had an overdose last year and tonight he took 30 paracetamol", true},
+		{"overdose again, morning", 41, triage.Female, "Last year I took an overdose and this morning I took 40 of my sertraline", true},
+		{"seizure again", 36, triage.Female, "A few months ago she had a fit and today she had a seizure that lasted six minutes", true},
+		{"heart attack again", 67, triage.Male, "Had a heart attack in 2020 and today I think im having a heart attack", true},
+		{"fall then unconscious", 90, triage.Female, "She fell last week and was bruised and today she went unconscious in her chair", true},
+		{"hospital then collapse", 75, triage.Male, "He was in hospital last week and tonight he collapsed and we cant wake him", true},
+		{"anaphylaxis again", 29, triage.Female, "Years ago I had anaphylaxis to nuts and tonight my throat swelled up and I had anaphylaxis again", true},
+		{"op then collapse", 58, triage.Female, "had my op last week and came home and today she collapsed on the landing", true},
+		{"fall and collapse, fine today", 82, triage.Male, "Last week he had a fall and collapsed, today he is fine and back to normal", false},
+		{"overdose, better today", 41, triage.Female, "Last year I took an overdose, today I am doing much better and want to come off sertraline", false},
+		{"seizure, letter today", 30, triage.Male, "In 2019 I had a seizure, today I need a letter for the DVLA", false},
+		{"collapse, blood pressure today", 59, triage.Male, "Two years ago he collapsed at work and today he wants his blood pressure checked", false},
+		{"heart attack, review today", 70, triage.Male, "I had a heart attack last year and today I would like my statin reviewed", false},
+	})
+}
+
 // TestCaudaEquinaAfterAFall: saddle numbness or lost bladder or bowel control after a
 // fall is cauda equina however the fall is told; a sore bottom after one, with normal
 // feeling and bladder, is not.
