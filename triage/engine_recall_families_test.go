@@ -67,6 +67,16 @@ func TestNoLongerIsNotANegation(t *testing.T) {
 		{"no longer chest pain", 62, triage.Male, "I no longer get chest pains when I walk up hills since my stent", false},
 		{"no longer wants the tablets", 35, triage.Female, "I no longer want to be on the antidepressants, they make me so tired", false},
 		{"tablets in front of me", 45, triage.Female, "I have my new tablets in front of me, can I take them with food?", false},
+		// "Not breathing" is a person who is not breathing only when nothing qualifies
+		// the breathing (review4).
+		{"not breathing, grey", 80, triage.Male, "my dad is not breathing and his lips are grey", true},
+		{"baby isnt breathing", 0, triage.Female, "the baby isnt breathing!", true},
+		{"not breathing fast", 3, triage.Male, "he's got a cold, snotty, not breathing fast, eating fine", false},
+		{"not breathing well through a nostril", 34, triage.Female, "blocked nose, I'm not breathing well through one nostril, sinus pain 5 days", false},
+		{"not breathing any differently", 0, triage.Male, "snuffly, not breathing any differently, feeding well, just a cold", false},
+		{"breath-holding", 2, triage.Female, "my daughter holds her breath when she has a tantrum and isn't breathing for a few seconds, then fine", false},
+		{"not breathing faster", 7, triage.Female, "asthma is fine, she isnt breathing any faster than usual, just a cough", false},
+		{"not breathing heavily", 40, triage.Male, "not breathing heavily or wheezing, just a tickly cough", false},
 		{"no longer confused", 84, triage.Female, "Mum is no longer confused now the water infection has cleared", false},
 	})
 }
