@@ -205,3 +205,23 @@ func TestGreenVomitToldAnyWay(t *testing.T) {
 		{"green nappies", 0, triage.Female, "green nappies and some possetting, feeding well", false},
 	})
 }
+
+// TestLifeThreateningAsthmaInWords: an asthma attack with a silent or quiet chest, or
+// exhaustion while the reliever fails, is life-threatening however it is told; a tired
+// patient with asthma that is controlled is not.
+func TestLifeThreateningAsthmaInWords(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"chest gone quiet", 24, triage.Female, "used my blue inhaler every few minutes, not helping, chest has gone quiet", true},
+		{"ventolin, exhausted", 31, triage.Male, "asthma attack, ventolin not working and I am exhausted", true},
+		{"chest is silent", 8, triage.Male, "my son's asthma is bad, his chest is silent and he is really tired", true},
+		{"ten puffs, exhausted", 45, triage.Female, "salbutamol 10 puffs not touching it, I'm exhausted and breathless", true},
+		{"worn out", 12, triage.Female, "asthma flare, inhaler not helping, she is worn out and breathless", true},
+		{"wheezing for hours, exhausted", 38, triage.Male, "wheezing for hours, inhaler not working, now exhausted", true},
+		{"chest quiet, was wheezing", 6, triage.Male, "he was wheezing badly and now his chest is quiet, inhaler isnt helping", true},
+		{"silent chest, puffer", 52, triage.Female, "asthma, chest silent, puffer does nothing", true},
+		{"tired with asthma", 40, triage.Female, "I have asthma and I'm exhausted all the time, could it be my thyroid?", false},
+		{"review, tired after nights", 29, triage.Male, "asthma review due, inhaler working fine, a bit tired after night shifts", false},
+		{"exhausted after covid", 50, triage.Female, "exhausted after covid, no wheeze, not needing my inhaler", false},
+		{"worn out, asthma controlled", 63, triage.Male, "worn out looking after my wife, my asthma is well controlled, need a repeat inhaler", false},
+	})
+}
