@@ -225,3 +225,23 @@ func TestLifeThreateningAsthmaInWords(t *testing.T) {
 		{"worn out, asthma controlled", 63, triage.Male, "worn out looking after my wife, my asthma is well controlled, need a repeat inhaler", false},
 	})
 }
+
+// TestStrokeBesideAPastDiagnosis: a sudden loss of speech or a limp arm told today is a
+// stroke whatever was diagnosed before ("GP said Bell's palsy last month"); a lost
+// voice, a limp in the walk or a palsy still healing is not.
+func TestStrokeBesideAPastDiagnosis(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"bells palsy then words", 58, triage.Male, "Diagnosed with Bell's palsy in the summer and this morning he suddenly cant get his words out and his right arm has gone limp", true},
+		{"tia then limp arm", 77, triage.Female, "Had a TIA last year and today her left arm went limp and she is talking gibberish", true},
+		{"suddenly cant speak", 69, triage.Male, "My husband suddenly cant speak, it started 20 minutes ago", true},
+		{"migraine then limp arm", 44, triage.Male, "Migraines for years, but now suddenly his arm is limp and he cant speak", true},
+		{"arm gone limp", 81, triage.Male, "Grandad's left arm has gone limp and he can't lift it, started an hour ago", true},
+		{"vertigo then cant speak", 73, triage.Female, "She was told she had vertigo last week and today she suddenly cant speak", true},
+		{"limp arm and face", 66, triage.Female, "Mum's arm is limp and she is not making sense since lunch", true},
+		{"words wont come out", 59, triage.Male, "all of a sudden the words wont come out and my hand is weak", true},
+		{"laryngitis", 35, triage.Female, "lost my voice with laryngitis, cant speak above a whisper", false},
+		{"walks with a limp", 12, triage.Male, "my son walks with a limp since football, knee sore", false},
+		{"cant speak to anyone", 27, triage.Female, "I cant speak to anyone about my anxiety, I feel so low", false},
+		{"limp after a sprain", 30, triage.Male, "limping on my ankle since I went over on it, bruised", false},
+	})
+}
