@@ -16,18 +16,19 @@ type Engine struct {
 	version   string
 	source    string
 	spellings map[string]string
-	cues      map[string]bool     // words that negate what follows them in a clause
-	after     map[string]bool     // words that negate what comes just before them ("peeing normally")
-	pseudo    [][]string          // phrases that start with a cue but negate nothing
-	pseudoPat []phrase            // pseudo, compiled
-	concepts  []string            // concept names by id
-	conceptID map[string]int      // concept ids by name
-	byFirst   map[string][]phrase // phrases indexed by their first word
-	byPrefix  map[string][]phrase // phrases whose first word is a prefix (word*), by its first three letters
-	vocab     vocab               // ids of the words the rules name (engine_index.go)
-	phrases   phraseIndex         // byFirst and byPrefix by those ids, long lists split by second word
-	together  []together          // concepts said as words anywhere in one sentence ("chest & tight*")
-	groupIx   groupIndex          // which together groups a text's words allow
+	rephrase  map[string][]rephrasing // ways of saying a thing read as other words, by first word
+	cues      map[string]bool         // words that negate what follows them in a clause
+	after     map[string]bool         // words that negate what comes just before them ("peeing normally")
+	pseudo    [][]string              // phrases that start with a cue but negate nothing
+	pseudoPat []phrase                // pseudo, compiled
+	concepts  []string                // concept names by id
+	conceptID map[string]int          // concept ids by name
+	byFirst   map[string][]phrase     // phrases indexed by their first word
+	byPrefix  map[string][]phrase     // phrases whose first word is a prefix (word*), by its first three letters
+	vocab     vocab                   // ids of the words the rules name (engine_index.go)
+	phrases   phraseIndex             // byFirst and byPrefix by those ids, long lists split by second word
+	together  []together              // concepts said as words anywhere in one sentence ("chest & tight*")
+	groupIx   groupIndex              // which together groups a text's words allow
 	rules     []rule
 	fallback  map[Kind]rule
 	breakers  map[string]bool // words that end a clause, as full stops do
@@ -317,7 +318,7 @@ const (
 // classifyRules is the rules' suggestion alone, and what they read. The analysis is
 // kept in sc, so it is good only until sc is given back.
 func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
-	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
+	toks := rephrase(tokenize(in.Text, e.spellings, e.breakers, e.classes), e.rephrase)
 	e.lookUp(toks)
 	all := e.findPhrases(toks)
 	masks := e.liveMasks(toks, all)
@@ -1175,7 +1176,9 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 			// a new subject or time starts a statement of its own.
 			return false
 		}
-		if !e.cues[toks[i].norm] {
+		if !e.cues[toks[i].norm] || (toks[i].narrow && i+1 != m.from) {
+			// A narrow negation ("no longer" read as "not") denies only the word right
+			// after it, what stopped: "GTN no longer easing the crushing chest pain".
 			continue
 		}
 		if e.pseudoAt(toks, i) || e.ownsCue(toks, found, i, m) {
@@ -1264,7 +1267,7 @@ func (e *Engine) negatedList(toks []token, found []match, m match) bool {
 			return false
 		}
 		for k := start; k <= end && k < start+3; k++ {
-			if e.cues[toks[k].norm] && k < end && !e.pseudoAt(toks, k) && !insidePhrase(found, k, m) {
+			if e.cues[toks[k].norm] && !toks[k].narrow && k < end && !e.pseudoAt(toks, k) && !insidePhrase(found, k, m) {
 				return true
 			}
 		}

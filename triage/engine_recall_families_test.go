@@ -1,0 +1,93 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// recallCase is one request of a recall family: an emergency told now that must be
+// 999, or a look-alike near it that must not be.
+type recallCase struct {
+	name string
+	age  int
+	sex  triage.Sex
+	text string
+	is   bool // an emergency: 999; false: a look-alike that must not be 999
+}
+
+// holdRecall holds the rules alone and the desk's engine to 999 on a family's
+// emergencies, and to anything but 999 on its look-alikes.
+func holdRecall(t *testing.T, cases []recallCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+			for _, e := range rulesAndDesk() {
+				got := e.eng.Classify(in)
+				if c.is && got.Priority != triage.Emergency {
+					t.Errorf("%q: %s gave %s, want emergency; because %v", c.text, e.name, got.Priority, got.Reasons)
+				}
+				if !c.is && got.Priority == triage.Emergency {
+					t.Errorf("%q: %s gave emergency to a look-alike; because %v", c.text, e.name, got.Reasons)
+				}
+			}
+		})
+	}
+}
+
+// TestNoLongerIsNotANegation: "no longer" says what stopped, and so what is true now:
+// "can no longer feel my bottom" cannot feel it, "no longer responding" is not
+// responding. "No longer feel suicidal" and "no longer get chest pain" stay denied, but
+// only what stopped is denied, never a red flag told after it ("GTN no longer easing
+// the crushing chest pain").
+func TestNoLongerIsNotANegation(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"not responding", 79, triage.Male, "Grandad is no longer responding when we talk to him", true},
+		{"not breathing properly", 66, triage.Male, "my husband stopped making sense and is no longer breathing properly", true},
+		{"no longer wants to be alive", 19, triage.Female, "She says she no longer wants to be alive and has bought paracetamol to take tonight", true},
+		{"can no longer feel bottom", 44, triage.Male, "Since this morning I can no longer feel my bottom when I wipe", true},
+		{"no longer able to control bladder", 51, triage.Female, "bad low back pain and I am no longer able to control my bladder", true},
+		{"no longer want to be alive, pills", 33, triage.Male, "I no longer want to be alive, I have a stash of pills ready", true},
+		{"could no longer feel down there", 38, triage.Female, "back went while lifting, I could no longer feel anything down there", true},
+		{"no longer waking up", 88, triage.Female, "Nan is no longer waking up when we shake her", true},
+		{"no longer breathing", 70, triage.Male, "he has gone grey and is no longer breathing", true},
+		{"no longer wants to live, tablets in hand", 58, triage.Male, "Dad says he no longer wants to live and he is sitting with his tablets in his hand", true},
+		{"tablets beside me", 23, triage.Female, "I no longer want to be alive, the tablets are next to me on the bed", true},
+		// What stopped is the word right after "no longer", never the red flag told
+		// after it (review4).
+		{"spots no longer disappear", 3, triage.Male, "his spots no longer disappear under a glass, fever and he is very sleepy", true},
+		{"paracetamol no longer touches", 66, triage.Female, "paracetamol no longer touches the worst headache of my life which came on suddenly an hour ago", true},
+		{"GTN no longer easing", 71, triage.Male, "my GTN spray is no longer easing the crushing chest pain going into my left arm", true},
+		{"inhaler no longer helping", 9, triage.Female, "her inhaler is no longer helping and she cant speak in sentences", true},
+		{"rash no longer fades", 2, triage.Female, "the rash no longer fades when I press a glass on it and she is burning hot", true},
+		{"reliever no longer works", 34, triage.Male, "my blue inhaler no longer works, I am struggling to breathe and cant finish a sentence", true},
+		{"no longer suicidal", 27, triage.Female, "I no longer feel suicidal since the new tablets, just want a review", false},
+		{"no longer numb", 47, triage.Male, "I no longer have any numbness down below, feeling is back to normal after the physio", false},
+		{"no longer chest pain", 62, triage.Male, "I no longer get chest pains when I walk up hills since my stent", false},
+		{"no longer wants the tablets", 35, triage.Female, "I no longer want to be on the antidepressants, they make me so tired", false},
+		{"tablets in front of me", 45, triage.Female, "I have my new tablets in front of me, can I take them with food?", false},
+		{"no longer confused", 84, triage.Female, "Mum is no longer confused now the water infection has cleared", false},
+	})
+}
+
+// TestCaudaEquinaAfterAFall: saddle numbness or lost bladder or bowel control after a
+// fall is cauda equina however the fall is told; a sore bottom after one, with normal
+// feeling and bladder, is not.
+func TestCaudaEquinaAfterAFall(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"stairs, cant feel bottom", 56, triage.Male, "Fell down the stairs last week and my back hurts and I cant feel my bottom", true},
+		{"ice, wet myself", 61, triage.Female, "After slipping on ice two days ago my back is agony and I have wet myself without knowing", true},
+		{"ladder, numb between legs", 48, triage.Male, "Fell off a ladder on Saturday and since then numb between my legs", true},
+		{"fall, wipe", 52, triage.Female, "After my fall last month, today I cant feel when I wipe and my back is killing me", true},
+		{"work fall, bladder", 45, triage.Male, "Fell at work last week and since this morning I have lost control of my bladder, back pain", true},
+		{"fall, both legs", 63, triage.Female, "had a fall yesterday, lower back pain and both legs are numb and weak", true},
+		{"horse, numb bum", 34, triage.Female, "I fell off my horse last week and this morning my bum feels numb and I cant pee", true},
+		{"garden, down below", 70, triage.Male, "After a fall in the garden my back is sore and I have no feeling down below", true},
+		{"stairs, toilet paper", 50, triage.Male, "Since falling down the stairs I can no longer feel the toilet paper when I wipe", true},
+		{"bruised bottom", 44, triage.Female, "fell last week, bruised bottom, sore to sit on, walking fine and peeing normally", false},
+		{"no numbness", 57, triage.Male, "After my fall my back is sore but no numbness and my bladder is fine", false},
+		{"coccyx", 39, triage.Female, "fell on my coccyx a month ago, still sore sitting down", false},
+		{"pads", 91, triage.Female, "My mum had a fall last week, she has always been incontinent and needs more pads", false},
+	})
+}
