@@ -785,24 +785,46 @@ var pastVerb = map[string]bool{"had": true, "was": true, "were": true, "did": tr
 	"got": true, "came": true, "felt": true, "wasnt": true, "didnt": true}
 
 // presentFrom is the first word, from token from to the end of its clause, of a verb
-// in the present tense that no past verb comes before; -1 when the clause tells only
-// the past. "have had" and "has had" are the past.
+// in the present tense that no past verb comes before, or of a time that says today
+// whatever the verbs before it ("had a fall last week and today he collapsed"); -1 when
+// the clause tells only the past. "have had" and "has had" are the past.
 func presentFrom(toks []token, from int) int {
+	past := false
 	for k := from; k < len(toks) && toks[k].clause == toks[from].clause; k++ {
 		w := toks[k].norm
+		if today[w] {
+			return k
+		}
+		if partOfDay[w] && k > from && toks[k-1].norm == "this" {
+			return k - 1
+		}
+		if past {
+			continue
+		}
 		if pastVerb[w] {
-			return -1
+			past = true
+			continue
 		}
 		if !presentVerb[w] {
 			continue
 		}
 		if (w == "have" || w == "has" || w == "ive") && k+1 < len(toks) && toks[k+1].norm == "had" {
-			return -1
+			past = true
+			continue
 		}
 		return k
 	}
 	return -1
 }
+
+// today are the words of a time that is today ("today", "tonight", "this morning"):
+// after a past time in its clause they start a report of now, even told in the past
+// tense ("in hospital last month and this morning she collapsed"). Not "still", which
+// a past goes on with ("had sepsis last year and was still weak for months").
+var today = map[string]bool{"today": true, "tonight": true, "now": true, "currently": true}
+
+// partOfDay are the parts of a day that, after "this", are today ("this morning").
+var partOfDay = map[string]bool{"morning": true, "afternoon": true, "evening": true}
 
 // pastScopeOf finds the words the scoped concepts present speak for; nil when none is
 // present.

@@ -67,7 +67,39 @@ func TestNoLongerIsNotANegation(t *testing.T) {
 		{"no longer chest pain", 62, triage.Male, "I no longer get chest pains when I walk up hills since my stent", false},
 		{"no longer wants the tablets", 35, triage.Female, "I no longer want to be on the antidepressants, they make me so tired", false},
 		{"tablets in front of me", 45, triage.Female, "I have my new tablets in front of me, can I take them with food?", false},
+		// "Not breathing" is a person who is not breathing only when nothing qualifies
+		// the breathing (review4).
+		{"not breathing, grey", 80, triage.Male, "my dad is not breathing and his lips are grey", true},
+		{"baby isnt breathing", 0, triage.Female, "the baby isnt breathing!", true},
+		{"not breathing fast", 3, triage.Male, "he's got a cold, snotty, not breathing fast, eating fine", false},
+		{"not breathing well through a nostril", 34, triage.Female, "blocked nose, I'm not breathing well through one nostril, sinus pain 5 days", false},
+		{"not breathing any differently", 0, triage.Male, "snuffly, not breathing any differently, feeding well, just a cold", false},
+		{"breath-holding", 2, triage.Female, "my daughter holds her breath when she has a tantrum and isn't breathing for a few seconds, then fine", false},
+		{"not breathing faster", 7, triage.Female, "asthma is fine, she isnt breathing any faster than usual, just a cough", false},
+		{"not breathing heavily", 40, triage.Male, "not breathing heavily or wheezing, just a tickly cough", false},
 		{"no longer confused", 84, triage.Female, "Mum is no longer confused now the water infection has cleared", false},
+	})
+}
+
+// TestPastTimeDoesNotSwallowNow: a past time ("last week", "years ago") speaks for
+// its own event, not for what the same clause then tells of today, this morning or
+// tonight, even told in a past tense ("and today he collapsed").
+func TestPastTimeDoesNotSwallowNow(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"chest infection then collapse", 80, triage.Male, "Last month he had a chest infection and this morning he collapsed in the kitchen", true},
+		{"overdose again", 24, triage.Male, "My son had an overdose last year and tonight he took 30 paracetamol", true},
+		{"overdose again, morning", 41, triage.Female, "Last year I took an overdose and this morning I took 40 of my sertraline", true},
+		{"seizure again", 36, triage.Female, "A few months ago she had a fit and today she had a seizure that lasted six minutes", true},
+		{"heart attack again", 67, triage.Male, "Had a heart attack in 2020 and today I think im having a heart attack", true},
+		{"fall then unconscious", 90, triage.Female, "She fell last week and was bruised and today she went unconscious in her chair", true},
+		{"hospital then collapse", 75, triage.Male, "He was in hospital last week and tonight he collapsed and we cant wake him", true},
+		{"anaphylaxis again", 29, triage.Female, "Years ago I had anaphylaxis to nuts and tonight my throat swelled up and I had anaphylaxis again", true},
+		{"op then collapse", 58, triage.Female, "had my op last week and came home and today she collapsed on the landing", true},
+		{"fall and collapse, fine today", 82, triage.Male, "Last week he had a fall and collapsed, today he is fine and back to normal", false},
+		{"overdose, better today", 41, triage.Female, "Last year I took an overdose, today I am doing much better and want to come off sertraline", false},
+		{"seizure, letter today", 30, triage.Male, "In 2019 I had a seizure, today I need a letter for the DVLA", false},
+		{"collapse, blood pressure today", 59, triage.Male, "Two years ago he collapsed at work and today he wants his blood pressure checked", false},
+		{"heart attack, review today", 70, triage.Male, "I had a heart attack last year and today I would like my statin reviewed", false},
 	})
 }
 
