@@ -123,3 +123,27 @@ func TestCaudaEquinaAfterAFall(t *testing.T) {
 		{"pads", 91, triage.Female, "My mum had a fall last week, she has always been incontinent and needs more pads", false},
 	})
 }
+
+// TestClotInTheLungs: a swollen leg after surgery, a birth, a flight or a cast, with
+// sudden breathlessness, coughing blood or pain on breathing, is a possible clot in
+// the lungs however the surgery is dated; swollen legs with breathing fine, or
+// breathlessness of heart failure, are not.
+func TestClotInTheLungs(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"knee surgery", 61, triage.Male, "my knee surgery was last month, my calf is swollen and I am suddenly breathless", true},
+		{"hip replacement", 74, triage.Female, "Hip replacement 3 weeks ago, leg swollen and I am coughing up blood", true},
+		{"op and breathe in", 55, triage.Male, "Since my operation two weeks ago my calf has swollen and it hurts when I breathe in", true},
+		{"flight", 42, triage.Female, "after a long flight from Australia my leg is swollen and I am suddenly short of breath", true},
+		{"cast", 36, triage.Male, "in a plaster cast for my ankle, calf swollen and suddenly breathless", true},
+		{"after baby", 31, triage.Female, "had my baby 10 days ago, swollen painful calf and coughing blood", true},
+		{"knee op pain breathing", 66, triage.Male, "knee op last week, swollen leg, breathless and it hurts to breathe", true},
+		{"surgery last month", 59, triage.Female, "my leg swelled up after surgery last month and since this morning I am breathless and my heart is racing", true},
+		{"bed bound", 80, triage.Female, "in bed for a fortnight with my back, now one leg is swollen and I am suddenly breathless", true},
+		{"no breathlessness", 60, triage.Male, "knee surgery last month, calf a bit swollen, no breathlessness or chest pain", false},
+		{"heart failure", 81, triage.Female, "both ankles swollen and a bit breathless on stairs for a few weeks, I have heart failure", false},
+		{"past dvt", 68, triage.Male, "had a DVT last year after my knee surgery, breathing fine, need my warfarin reviewed", false},
+		{"past clot, well now", 63, triage.Female, "Had a DVT and a clot on the lung after my hip operation two years ago, on apixaban now, feel well and breathing fine", false},
+		{"calf strain", 41, triage.Male, "pulled my calf playing football, sore and a bit swollen, no breathing problems", false},
+		{"swollen after op", 57, triage.Female, "swollen leg after my op, breathing normally, is that normal?", false},
+	})
+}
