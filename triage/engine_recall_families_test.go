@@ -147,3 +147,61 @@ func TestClotInTheLungs(t *testing.T) {
 		{"swollen after op", 57, triage.Female, "swollen leg after my op, breathing normally, is that normal?", false},
 	})
 }
+
+// TestTesticularPainToldByWhatItDoes: torsion's severity is often told by what the
+// pain does (woke him screaming, made him sick, cannot stand straight) rather than by
+// a word for severe (blind-76). A lump or a dull ache for weeks is not torsion.
+func TestTesticularPainToldByWhatItDoes(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"screaming and sick", 13, triage.Male, "He woke up screaming, his right testicle hurts and he has been sick", true},
+		{"sick with the pain", 16, triage.Male, "pain in my left ball for an hour and I was sick with the pain", true},
+		{"doubled up", 12, triage.Male, "my son is doubled up holding his privates, says his testicle is killing him", true},
+		{"cant walk", 15, triage.Male, "his testicle started hurting at football an hour ago and now he cant walk", true},
+		{"crying with pain", 10, triage.Male, "crying with pain in his testicle since he got up", true},
+		{"woke up with", 19, triage.Male, "woke up with bad pain in my testicle and feel sick, been sick twice", true},
+		{"scrotum and vomiting", 14, triage.Male, "his scrotum is very painful and he keeps vomiting", true},
+		{"cant stand straight", 17, triage.Male, "my nut is in agony and I cant stand up straight", true},
+		{"lump no pain", 30, triage.Male, "found a small lump on my testicle last week, no pain, I feel well", false},
+		{"dull ache for weeks", 35, triage.Male, "dull ache in my left testicle on and off for weeks, worse after the gym", false},
+		{"itchy scrotum", 25, triage.Male, "itchy red rash on my scrotum, not painful, for a fortnight", false},
+		{"vasectomy question", 42, triage.Male, "question about having a vasectomy, when can I book?", false},
+	})
+}
+
+// TestSeizureToldAsJerking: a seizure is often told as jerking or shaking on the floor
+// (blind-76), not by the word. A leg that jerks as one falls asleep is not one.
+func TestSeizureToldAsJerking(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"jerking on the floor", 17, triage.Female, "Friend took some pills at a party and now she is jerking on the floor", true},
+		{"arms and legs jerking", 6, triage.Male, "his arms and legs are jerking and he wont answer me", true},
+		{"whole body jerking", 40, triage.Male, "my husband's whole body is jerking and his eyes have rolled back", true},
+		{"shaking and jerking", 70, triage.Female, "Mum is shaking and jerking in her chair and not responding", true},
+		{"jerking all over", 2, triage.Female, "she is burning hot and jerking all over", true},
+		{"twitching and floor", 30, triage.Male, "he collapsed on the floor twitching and foaming at the mouth", true},
+		{"limbs jerking", 55, triage.Female, "her limbs keep jerking and she has wet herself, she wont wake", true},
+		{"jerking, eyes rolling", 1, triage.Male, "baby is jerking and his eyes are rolling", true},
+		{"hypnic jerks", 28, triage.Female, "my legs jerk as I fall asleep and wake me up, is that normal?", false},
+		{"restless legs", 61, triage.Male, "restless legs at night, twitching in my calves, worse after coffee", false},
+		{"tic", 9, triage.Male, "he has a tic, his shoulder twitches when he is stressed, for months", false},
+		{"eyelid twitch", 33, triage.Female, "my eyelid has been twitching for a week", false},
+	})
+}
+
+// TestGreenVomitToldAnyWay: green vomit in a child is a blocked bowel however it is
+// told ("vomiting bright green"); green snot, phlegm or poo beside sickness is not.
+func TestGreenVomitToldAnyWay(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"vomiting bright green", 0, triage.Male, "My baby is 5 weeks and he has been vomiting bright green today", true},
+		{"sick is green", 1, triage.Female, "her sick is dark green and her tummy is swollen", true},
+		{"green bile", 3, triage.Male, "he keeps bringing up green bile", true},
+		{"vomited green", 0, triage.Female, "she vomited green twice this afternoon and wont feed", true},
+		{"green and vomiting", 2, triage.Male, "vomiting and it is green, tummy hard", true},
+		{"threw up green", 6, triage.Female, "she threw up green stuff three times and has tummy pain", true},
+		{"throwing up green", 4, triage.Male, "he is throwing up something green", true},
+		{"sick bright green", 8, triage.Male, "he has been sick and it was bright green", true},
+		{"green snot", 2, triage.Female, "green snot and she was sick after coughing, eating fine", false},
+		{"green poo", 0, triage.Male, "green poo and a bit sick after feeds, otherwise happy", false},
+		{"green phlegm", 7, triage.Female, "coughing up green phlegm and vomited once after coughing", false},
+		{"green nappies", 0, triage.Female, "green nappies and some possetting, feeding well", false},
+	})
+}
