@@ -245,6 +245,7 @@ func TestStrokeBesideAPastDiagnosis(t *testing.T) {
 		{"limp after a sprain", 30, triage.Male, "limping on my ankle since I went over on it, bruised", false},
 	})
 }
+
 // TestCrisisPlanReachedWithMeansAtHand: a plan to end one's life said beside the means
 // at hand ("the tablets in front of me") is an emergency, even told through a crisis
 // plan's condition; a plan for the tablets' review is not.
