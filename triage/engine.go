@@ -16,18 +16,19 @@ type Engine struct {
 	version   string
 	source    string
 	spellings map[string]string
-	cues      map[string]bool     // words that negate what follows them in a clause
-	after     map[string]bool     // words that negate what comes just before them ("peeing normally")
-	pseudo    [][]string          // phrases that start with a cue but negate nothing
-	pseudoPat []phrase            // pseudo, compiled
-	concepts  []string            // concept names by id
-	conceptID map[string]int      // concept ids by name
-	byFirst   map[string][]phrase // phrases indexed by their first word
-	byPrefix  map[string][]phrase // phrases whose first word is a prefix (word*), by its first three letters
-	vocab     vocab               // ids of the words the rules name (engine_index.go)
-	phrases   phraseIndex         // byFirst and byPrefix by those ids, long lists split by second word
-	together  []together          // concepts said as words anywhere in one sentence ("chest & tight*")
-	groupIx   groupIndex          // which together groups a text's words allow
+	rephrase  map[string][]rephrasing // ways of saying a thing read as other words, by first word
+	cues      map[string]bool         // words that negate what follows them in a clause
+	after     map[string]bool         // words that negate what comes just before them ("peeing normally")
+	pseudo    [][]string              // phrases that start with a cue but negate nothing
+	pseudoPat []phrase                // pseudo, compiled
+	concepts  []string                // concept names by id
+	conceptID map[string]int          // concept ids by name
+	byFirst   map[string][]phrase     // phrases indexed by their first word
+	byPrefix  map[string][]phrase     // phrases whose first word is a prefix (word*), by its first three letters
+	vocab     vocab                   // ids of the words the rules name (engine_index.go)
+	phrases   phraseIndex             // byFirst and byPrefix by those ids, long lists split by second word
+	together  []together              // concepts said as words anywhere in one sentence ("chest & tight*")
+	groupIx   groupIndex              // which together groups a text's words allow
 	rules     []rule
 	fallback  map[Kind]rule
 	breakers  map[string]bool // words that end a clause, as full stops do
@@ -317,7 +318,7 @@ const (
 // classifyRules is the rules' suggestion alone, and what they read. The analysis is
 // kept in sc, so it is good only until sc is given back.
 func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
-	toks := tokenize(in.Text, e.spellings, e.breakers, e.classes)
+	toks := rephrase(tokenize(in.Text, e.spellings, e.breakers, e.classes), e.rephrase)
 	e.lookUp(toks)
 	all := e.findPhrases(toks)
 	masks := e.liveMasks(toks, all)
@@ -833,24 +834,46 @@ var pastVerb = map[string]bool{"had": true, "was": true, "were": true, "did": tr
 	"got": true, "came": true, "felt": true, "wasnt": true, "didnt": true}
 
 // presentFrom is the first word, from token from to the end of its clause, of a verb
-// in the present tense that no past verb comes before; -1 when the clause tells only
-// the past. "have had" and "has had" are the past.
+// in the present tense that no past verb comes before, or of a time that says today
+// whatever the verbs before it ("had a fall last week and today he collapsed"); -1 when
+// the clause tells only the past. "have had" and "has had" are the past.
 func presentFrom(toks []token, from int) int {
+	past := false
 	for k := from; k < len(toks) && toks[k].clause == toks[from].clause; k++ {
 		w := toks[k].norm
+		if today[w] {
+			return k
+		}
+		if partOfDay[w] && k > from && toks[k-1].norm == "this" {
+			return k - 1
+		}
+		if past {
+			continue
+		}
 		if pastVerb[w] {
-			return -1
+			past = true
+			continue
 		}
 		if !presentVerb[w] {
 			continue
 		}
 		if (w == "have" || w == "has" || w == "ive") && k+1 < len(toks) && toks[k+1].norm == "had" {
-			return -1
+			past = true
+			continue
 		}
 		return k
 	}
 	return -1
 }
+
+// today are the words of a time that is today ("today", "tonight", "this morning"):
+// after a past time in its clause they start a report of now, even told in the past
+// tense ("in hospital last month and this morning she collapsed"). Not "still", which
+// a past goes on with ("had sepsis last year and was still weak for months").
+var today = map[string]bool{"today": true, "tonight": true, "now": true, "currently": true}
+
+// partOfDay are the parts of a day that, after "this", are today ("this morning").
+var partOfDay = map[string]bool{"morning": true, "afternoon": true, "evening": true}
 
 // pastScopeOf finds the words the scoped concepts present speak for; nil when none is
 // present.
@@ -1224,7 +1247,9 @@ func (e *Engine) negated(toks []token, found []match, m match) bool {
 			// a new subject or time starts a statement of its own.
 			return false
 		}
-		if !e.cues[toks[i].norm] {
+		if !e.cues[toks[i].norm] || (toks[i].narrow && i+1 != m.from) {
+			// A narrow negation ("no longer" read as "not") denies only the word right
+			// after it, what stopped: "GTN no longer easing the crushing chest pain".
 			continue
 		}
 		if e.pseudoAt(toks, i) || e.ownsCue(toks, found, i, m) {
@@ -1313,7 +1338,7 @@ func (e *Engine) negatedList(toks []token, found []match, m match) bool {
 			return false
 		}
 		for k := start; k <= end && k < start+3; k++ {
-			if e.cues[toks[k].norm] && k < end && !e.pseudoAt(toks, k) && !insidePhrase(found, k, m) {
+			if e.cues[toks[k].norm] && !toks[k].narrow && k < end && !e.pseudoAt(toks, k) && !insidePhrase(found, k, m) {
 				return true
 			}
 		}

@@ -68,13 +68,19 @@ func (h Held) effective999(short float32, shortWords int) float32 {
 	return eff
 }
 
-// threshold999 is the lowest 999 threshold (never below the coin-toss floor) at which,
-// in every set of the held-out requests in scope, the engine's raises to 999 of
-// non-emergencies the rules had not called emergencies are at most share of that
-// set's non-emergencies.
+// threshold999 is the lowest 999 threshold (never below the coin-toss floor) at which
+// the engine's raises to 999 of non-emergencies the rules had not called emergencies
+// are at most share of the non-emergencies: in every set big enough to allow one such
+// raise at that share, and in all the sets in scope together.
+//
+// A set too small to allow one (at 2%, fewer than 50 non-emergencies: blind-36 has 22,
+// blind-37 23) is held only within the whole. Held alone it would allow none, so the
+// one message of it the model scores highest would set the threshold for every
+// request, however many thousands the other sets hold.
 func threshold999(held []Held, share float64, short float32, shortWords int, inScope func(Held) bool) float32 {
 	bySet := map[int][]float32{}
 	nonE := map[int]int{}
+	var every []float32
 	for _, h := range held {
 		if !inScope(h) || h.Want == Emergency {
 			continue
@@ -82,15 +88,29 @@ func threshold999(held []Held, share float64, short float32, shortWords int, inS
 		nonE[h.Set]++
 		if eff := h.effective999(short, shortWords); !math.IsInf(float64(eff), -1) {
 			bySet[h.Set] = append(bySet[h.Set], eff)
+			every = append(every, eff)
 		}
 	}
-	t := float32(0)
-	for set, effs := range bySet {
+	// allowing is the lowest threshold that raises at most share of n non-emergencies
+	// whose effective thresholds are effs.
+	allowing := func(effs []float32, n int) float32 {
 		slices.Sort(effs)
 		slices.Reverse(effs)
-		if k := int(share * float64(nonE[set])); k < len(effs) {
-			t = max(t, effs[k]+1e-6)
+		if k := int(share * float64(n)); k < len(effs) {
+			return effs[k] + 1e-6
 		}
+		return 0
+	}
+	total := 0
+	for _, n := range nonE {
+		total += n
+	}
+	t := allowing(every, total)
+	for set, effs := range bySet {
+		if int(share*float64(nonE[set])) == 0 {
+			continue // too small to allow one: held within the whole above
+		}
+		t = max(t, allowing(effs, nonE[set]))
 	}
 	return t
 }

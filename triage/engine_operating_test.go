@@ -1,7 +1,11 @@
 package triage
 
 import (
+	"bufio"
+	"encoding/json"
 	"math"
+	"os"
+	"slices"
 	"testing"
 )
 
@@ -40,5 +44,95 @@ func TestThreshold999CountsTheEnginesFalseAlarms(t *testing.T) {
 	}
 	if got := threshold999(held, 0.99, 10, 6, all); got != 0 {
 		t.Errorf("a share that allows all: threshold %v, want the coin-toss floor 0", got)
+	}
+	// Set 2: 20 non-emergencies, too few for 2% to allow one; one of them scores 5.
+	// Alone it would set the threshold at 5 for everyone; it is held within the whole,
+	// where 2% of 224 allows 4 raises and the 2% of set 0 still decides.
+	small := slices.Clone(held)
+	for i := range 20 {
+		small = append(small, long(2, Soon, float32(i)/100))
+	}
+	small[len(small)-1].reads[0].score = 5
+	if got := threshold999(small, 0.02, 10, 6, all); math.Abs(float64(got-0.97)) > 1e-4 {
+		t.Errorf("a small set's one high score: threshold %v, want just above 0.97", got)
+	}
+	// Held within the whole, a small set still counts: five of them at 5 are more
+	// than 2% of all 224 allows.
+	for i := range 5 {
+		small[len(small)-1-i].reads[0].score = 5
+	}
+	if got := threshold999(small, 0.02, 10, 6, all); math.Abs(float64(got-5)) > 1e-4 {
+		t.Errorf("five small-set raises at 5 in 224: threshold %v, want just above 5", got)
+	}
+}
+
+// TestEmergencyReadsAgreesWithRaise holds the 999 operating point's reading of a
+// request (emergencyReads and effective999, which threshold999 counts) to what the
+// desk's engine does with it (raise): the two make the same 999 decision by separate
+// code, and a gate added to one and not the other would choose the threshold on
+// false alarms the engine does not make, or miss ones it does. The built-in rules and
+// model are read on read sets rich in gates (past episodes, questions, safety nets,
+// short messages), at the model's own 999 threshold and at higher ones, so that the
+// short-message threshold and the rest read alone both decide some requests.
+func TestEmergencyReadsAgreesWithRaise(t *testing.T) {
+	rulesYAML, err := os.ReadFile("../assets/rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := NewEngine(rulesYAML, "rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../assets/second-opinion.gob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := LoadSecondOpinion(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ins []Input
+	for _, path := range []string{"testdata/nearmiss.jsonl", "testdata/phrasings.jsonl", "testdata/blind-54.jsonl", "testdata/blind-68.jsonl", "testdata/safetynet.jsonl"} {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			var in Input
+			if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			ins = append(ins, in)
+		}
+		f.Close()
+	}
+	for _, t999 := range []float32{shipped.Threshold[0], 0.5, 1.5} {
+		m := *shipped
+		m.set999(t999, max(shipped.ShortThreshold[0], t999+0.5))
+		e := rules.WithSecondOpinion(&m)
+		raised, gated, rest := 0, 0, 0
+		for _, in := range ins {
+			rules999, blocked, reads := rules.emergencyReads(in, &m)
+			h := Held{rules999: rules999, blocked999: blocked, reads: reads}
+			predicted := rules999 || (!blocked && h.effective999(m.ShortThreshold[0], m.ShortWords) >= m.Threshold[0])
+			if got := e.Classify(in).Priority == Emergency; got != predicted {
+				t.Errorf("999 threshold %.2f, %s %q: the engine gives 999 %v, emergencyReads says %v (rules999 %v, blocked %v, reads %v)",
+					t999, in.ID, in.Text, got, predicted, rules999, blocked, reads)
+			}
+			if predicted && !rules999 {
+				raised++
+			}
+			if blocked {
+				gated++
+			}
+			if len(reads) > 1 {
+				rest++
+			}
+		}
+		if raised == 0 || gated == 0 || rest == 0 {
+			t.Errorf("999 threshold %.2f: %d raised, %d blocked, %d with the rest read alone: the case tests too little", t999, raised, gated, rest)
+		}
+		t.Logf("999 threshold %.2f: %d raised to 999 beyond the rules, %d blocked, %d read the rest alone", t999, raised, gated, rest)
 	}
 }

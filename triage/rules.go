@@ -19,6 +19,8 @@ import (
 type ruleFile struct {
 	Version         string              `yaml:"version"`
 	Spellings       map[string]string   `yaml:"spellings"`
+	Rephrasings     map[string]string   `yaml:"rephrasings"`
+	NarrowNegations []string            `yaml:"narrow_negations"`
 	Negations       []string            `yaml:"negations"`
 	PseudoNegations []string            `yaml:"pseudo_negations"`
 	PostNegations   []string            `yaml:"post_negations"`
@@ -101,6 +103,8 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		EmergencyNone yaml.Node   `yaml:"every_emergency_none"`
 		PersonFacts   yaml.Node   `yaml:"person_facts"`
 		WordClasses   yaml.Node   `yaml:"word_classes"`
+		Rephrasings   yaml.Node   `yaml:"rephrasings"`
+		NarrowNeg     yaml.Node   `yaml:"narrow_negations"`
 		Fallback      yaml.Node   `yaml:"fallback"`
 	}
 	if err := yaml.Unmarshal(rules, &lines); err != nil {
@@ -116,10 +120,35 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, bad(0, "the rules file has no rules")
 	}
 
-	e := &Engine{version: rf.Version, source: source, spellings: map[string]string{}, cues: map[string]bool{}, after: map[string]bool{},
+	e := &Engine{version: rf.Version, source: source, spellings: map[string]string{}, rephrase: map[string][]rephrasing{}, cues: map[string]bool{}, after: map[string]bool{},
 		byFirst: map[string][]phrase{}, byPrefix: map[string][]phrase{}, breakers: map[string]bool{}, fallback: map[Kind]rule{}}
 	for k, v := range rf.Spellings {
 		e.spellings[strings.ToLower(k)] = strings.ToLower(v)
+	}
+	for i := 0; i+1 < len(lines.Rephrasings.Content); i += 2 {
+		k := lines.Rephrasings.Content[i]
+		from, to := k.Value, rf.Rephrasings[k.Value]
+		r := rephrasing{from: normalizePhrase(from, e.spellings), to: normalizePhrase(to, e.spellings)}
+		r.narrow = slices.ContainsFunc(rf.NarrowNegations, func(n string) bool { return slices.Equal(normalizePhrase(n, e.spellings), r.from) })
+		if len(r.from) < 2 || len(r.to) == 0 || len(r.to) > len(r.from) {
+			return nil, bad(k.Line, "rephrasing %q as %q: it must read two or more words as one or more, and not as more words than it has", from, to)
+		}
+		e.rephrase[r.from[0]] = append(e.rephrase[r.from[0]], r)
+	}
+	for _, n := range rf.NarrowNegations {
+		if _, ok := rf.Rephrasings[n]; !ok {
+			return nil, bad(lines.NarrowNeg.Line, "narrow_negations: %q is not a rephrasing", n)
+		}
+	}
+	for _, rs := range e.rephrase {
+		// The longest first, so "can no longer" is read before "no longer"; then by
+		// words, so the order does not hang on the map's.
+		slices.SortFunc(rs, func(a, b rephrasing) int {
+			if len(a.from) != len(b.from) {
+				return len(b.from) - len(a.from)
+			}
+			return slices.Compare(a.from, b.from)
+		})
 	}
 	for _, n := range rf.Negations {
 		e.cues[strings.ToLower(n)] = true

@@ -15,7 +15,10 @@ type token struct {
 	clause     int // commas, semicolons and "but" start a new clause
 	sentence   int // full stops, question marks and new lines start a new sentence
 	number     bool
-	class      string // "@medicine" when the word is one of a word class of the rules file, else ""
+	// narrow marks a negating word a narrow rephrasing wrote ("no longer" as "not"):
+	// it denies only the word right after it, what stopped, not the rest of its clause.
+	narrow bool
+	class  string // "@medicine" when the word is one of a word class of the rules file, else ""
 	// word, cls and pre are the vocab ids of norm, of class and of norm's first three
 	// letters, or -1 where the rules name none (Engine.lookUp sets them).
 	word, cls, pre int32
@@ -118,6 +121,70 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 		}
 	}
 	return toks
+}
+
+// rephrasing is a way of saying a thing in words that the rules read as other, fewer
+// words (rules file: rephrasings): "can no longer feel" says what "cant feel" says, so
+// every phrase written with "cant" reads it, and "no longer" negates as "not" does.
+type rephrasing struct {
+	from, to []string // normalised words; to has no more words than from
+	narrow   bool     // its words deny only the word right after them (rules file: narrow_negations)
+}
+
+// rephrase returns toks with each rephrasing of byFirst (by its first word, longest
+// first) said within one clause read as its other words. Each new word keeps the place
+// of the word it replaces, and the last takes the rest, so a reason still shows the
+// patient's own words.
+func rephrase(toks []token, byFirst map[string][]rephrasing) []token {
+	if len(byFirst) == 0 {
+		return toks
+	}
+	var out []token // nil until a rephrasing is found: most texts hold none
+	for i := 0; i < len(toks); i++ {
+		r, ok := rephrasingAt(toks, i, byFirst[toks[i].norm])
+		if !ok {
+			if out != nil {
+				out = append(out, toks[i])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]token, 0, len(toks)), toks[:i]...)
+		}
+		for k, w := range r.to {
+			t := toks[i+k]
+			t.norm, t.class, t.number, t.narrow = w, "", false, r.narrow
+			if k == len(r.to)-1 {
+				t.end = toks[i+len(r.from)-1].end
+			}
+			out = append(out, t)
+		}
+		i += len(r.from) - 1
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// rephrasingAt returns the first of rs said at token i, within its clause.
+func rephrasingAt(toks []token, i int, rs []rephrasing) (rephrasing, bool) {
+	for _, r := range rs {
+		if i+len(r.from) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range r.from {
+			if t := toks[i+k]; t.norm != w || t.clause != toks[i].clause {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return r, true
+		}
+	}
+	return rephrasing{}, false
 }
 
 // lowerLetters is a word's letters in lower case, without its apostrophes ("Can't"
