@@ -205,3 +205,64 @@ func TestGreenVomitToldAnyWay(t *testing.T) {
 		{"green nappies", 0, triage.Female, "green nappies and some possetting, feeding well", false},
 	})
 }
+
+// TestLifeThreateningAsthmaInWords: an asthma attack with a silent or quiet chest, or
+// exhaustion while the reliever fails, is life-threatening however it is told; a tired
+// patient with asthma that is controlled is not.
+func TestLifeThreateningAsthmaInWords(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"chest gone quiet", 24, triage.Female, "used my blue inhaler every few minutes, not helping, chest has gone quiet", true},
+		{"ventolin, exhausted", 31, triage.Male, "asthma attack, ventolin not working and I am exhausted", true},
+		{"chest is silent", 8, triage.Male, "my son's asthma is bad, his chest is silent and he is really tired", true},
+		{"ten puffs, exhausted", 45, triage.Female, "salbutamol 10 puffs not touching it, I'm exhausted and breathless", true},
+		{"worn out", 12, triage.Female, "asthma flare, inhaler not helping, she is worn out and breathless", true},
+		{"wheezing for hours, exhausted", 38, triage.Male, "wheezing for hours, inhaler not working, now exhausted", true},
+		{"chest quiet, was wheezing", 6, triage.Male, "he was wheezing badly and now his chest is quiet, inhaler isnt helping", true},
+		{"silent chest, puffer", 52, triage.Female, "asthma, chest silent, puffer does nothing", true},
+		{"tired with asthma", 40, triage.Female, "I have asthma and I'm exhausted all the time, could it be my thyroid?", false},
+		{"review, tired after nights", 29, triage.Male, "asthma review due, inhaler working fine, a bit tired after night shifts", false},
+		{"exhausted after covid", 50, triage.Female, "exhausted after covid, no wheeze, not needing my inhaler", false},
+		{"worn out, asthma controlled", 63, triage.Male, "worn out looking after my wife, my asthma is well controlled, need a repeat inhaler", false},
+	})
+}
+
+// TestStrokeBesideAPastDiagnosis: a sudden loss of speech or a limp arm told today is a
+// stroke whatever was diagnosed before ("GP said Bell's palsy last month"); a lost
+// voice, a limp in the walk or a palsy still healing is not.
+func TestStrokeBesideAPastDiagnosis(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"bells palsy then words", 58, triage.Male, "Diagnosed with Bell's palsy in the summer and this morning he suddenly cant get his words out and his right arm has gone limp", true},
+		{"tia then limp arm", 77, triage.Female, "Had a TIA last year and today her left arm went limp and she is talking gibberish", true},
+		{"suddenly cant speak", 69, triage.Male, "My husband suddenly cant speak, it started 20 minutes ago", true},
+		{"migraine then limp arm", 44, triage.Male, "Migraines for years, but now suddenly his arm is limp and he cant speak", true},
+		{"arm gone limp", 81, triage.Male, "Grandad's left arm has gone limp and he can't lift it, started an hour ago", true},
+		{"vertigo then cant speak", 73, triage.Female, "She was told she had vertigo last week and today she suddenly cant speak", true},
+		{"limp arm and face", 66, triage.Female, "Mum's arm is limp and she is not making sense since lunch", true},
+		{"words wont come out", 59, triage.Male, "all of a sudden the words wont come out and my hand is weak", true},
+		{"laryngitis", 35, triage.Female, "lost my voice with laryngitis, cant speak above a whisper", false},
+		{"walks with a limp", 12, triage.Male, "my son walks with a limp since football, knee sore", false},
+		{"cant speak to anyone", 27, triage.Female, "I cant speak to anyone about my anxiety, I feel so low", false},
+		{"limp after a sprain", 30, triage.Male, "limping on my ankle since I went over on it, bruised", false},
+	})
+}
+
+// TestCrisisPlanReachedWithMeansAtHand: a plan to end one's life said beside the means
+// at hand ("the tablets in front of me") is an emergency, even told through a crisis
+// plan's condition; a plan for the tablets' review is not.
+func TestCrisisPlanReachedWithMeansAtHand(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"crisis plan, tablets", 30, triage.Female, "my crisis plan says to ring you if I have a plan, I do, the tablets are in front of me", true},
+		{"plan and pills beside", 42, triage.Male, "I have a plan and the pills are next to me", true},
+		{"made a plan, tablets in hand", 19, triage.Female, "I've made a plan and I'm holding the tablets in my hand", true},
+		{"worked out how, pills here", 55, triage.Male, "I have worked out how I will do it and I have the pills here with me", true},
+		{"his plan, tablets beside him", 61, triage.Female, "my husband says he has a plan and he has his tablets beside him", true},
+		{"plan tonight, tablets", 27, triage.Male, "I have a plan for tonight and I've got the tablets in front of me", true},
+		{"care plan, tablets in hand", 36, triage.Female, "care plan says call if I have a plan to end my life. I have one and I have the pills in my hand", true},
+		{"plan, meds in front", 48, triage.Male, "I have a plan to end it and my meds are in front of me", true},
+		{"plan for tablets review", 70, triage.Female, "I have a plan for my tablets review, can we book it? the tablets are in front of me now", false},
+		{"birth plan", 31, triage.Female, "I have a birth plan to discuss and my vitamins next to me, can the midwife call?", false},
+		{"diet plan", 45, triage.Male, "I have a plan to lose weight and the metformin is next to me, how do I take it?", false},
+		{"plan to stop smoking", 52, triage.Male, "I have a plan to stop smoking and the patches next to me, how do I start them?", false},
+		{"no plan", 22, triage.Female, "low mood, no plan to harm myself, my tablets are next to my bed, need a review", false},
+	})
+}
