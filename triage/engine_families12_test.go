@@ -41,9 +41,10 @@ func holdFamily(t *testing.T, cases []familyCase) {
 }
 
 // TestLowGradeTemperatureWithConfusion: a measured 37.8 or 37.9 beside new confusion in
-// an older person is "new confusion in an older person" (LABELS.md: same-day), not the
-// fever of sepsis; a reading of 38 or more, a low one (a sign of sepsis in its own
-// right) or another sign of sepsis keeps it an emergency.
+// an older person, and nothing else, is "new confusion in an older person" (LABELS.md:
+// same-day), not the fever of sepsis; a reading of 38 or more, a low one (a sign of
+// sepsis in its own right), a patient under 65 (meningitis), a reading after a fever
+// medicine, a fever felt, very unwell or another sign of sepsis keeps it an emergency.
 func TestLowGradeTemperatureWithConfusion(t *testing.T) {
 	holdFamily(t, []familyCase{
 		{84, triage.Male, "Dad is 84 and has been muddled since yesterday, he thinks it is 1990. Temp 37.8, eating and drinking.", triage.SameDay},
@@ -63,6 +64,17 @@ func TestLowGradeTemperatureWithConfusion(t *testing.T) {
 		{81, triage.Male, "Dad has a temp of 38.8 and keeps hallucinating, seeing people who aren't there", triage.Emergency},
 		{80, triage.Female, "Mum is 80, temp 37.9, confused, and has a rash that doesn't fade under a glass", triage.Emergency},
 		{83, triage.Male, "temperature 37.8, he's confused, shivering uncontrollably, mottled and hasn't weed since yesterday", triage.Emergency},
+		// The review's probes (review4): a reading under 38 must not silence fever and
+		// confusion in the young (meningitis), after a fever medicine, nor with a fever
+		// felt or very unwell.
+		{12, triage.Male, "my son has a fever of 37.9, he's confused and has a headache and is being sick", triage.Emergency},
+		{19, triage.Male, "feverish 37.8 and my flatmate says I'm confused and not making sense, headache", triage.Emergency},
+		{83, triage.Male, "UTI, 37.9 despite taking paracetamol, now confused and very weak", triage.Emergency},
+		{85, triage.Female, "temp 37.8 after calpol, she's confused and has a water infection, feels really unwell", triage.Emergency},
+		{77, triage.Male, "he had 37.9 on the ear thermometer, he is feverish and confused and has a cough with green phlegm", triage.Emergency},
+		{76, triage.Male, "temperature of 100.2F and he's confused and shivery", triage.Emergency},
+		{40, triage.Female, "temp 37.9 and my wife is confused and muddled this afternoon", triage.Emergency},
+		{70, triage.Female, "Mum is 70, temperature 37.8 but she's gone downhill fast and is confused today", triage.Emergency},
 	})
 }
 
