@@ -365,6 +365,8 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		// under 3 months with a fever is an emergency, LABELS.md).
 		temp = 0
 	}
+	e.addOxygenReadings(in.Text, toks, present)
+	e.addPulseReadings(in.Age, toks, present)
 	f := features{age: in.Age, months: monthsFromText(toks, in.Age), temp: temp}
 	f.ketones, f.ketoneSaid = ketoneReading(toks)
 	e.applyFacts(in.Answers, &f, present)
@@ -427,6 +429,53 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
 	return s, analysis{f, present, denied, past, toks}
+}
+
+// fastPulseBPM is the heart rate, in beats a minute, from which a pulse in anyone of 12
+// or more is fast enough to be an emergency with faintness, chest pain or
+// breathlessness (a baby's normal rate can reach it).
+const fastPulseBPM = 150
+
+// lowOxygenPct and veryLowOxygenPct are the oxygen saturations, in %, at or under which
+// a reading is low (an emergency with breathlessness, drowsiness or confusion: NEWS2
+// scores 91 or under highest) and very low (an emergency on its own, even in lung
+// disease whose usual level is 88 to 92).
+const (
+	lowOxygenPct     = 91
+	veryLowOxygenPct = 85
+)
+
+// addOxygenReadings adds the concepts low_oxygen and very_low_oxygen where the text
+// gives an oxygen saturation reading under their levels: "the finger monitor says 82"
+// says it as plainly as "my oxygen is very low", and where it says it, so a reading
+// told in the past or set as a care plan's threshold stays out of scope.
+func (e *Engine) addOxygenReadings(text string, toks []token, present [][]match) {
+	at, pct := oxygenReadings(text, toks)
+	for k, i := range at {
+		for _, l := range []struct {
+			name  string
+			limit int
+		}{{"low_oxygen", lowOxygenPct}, {"very_low_oxygen", veryLowOxygenPct}} {
+			if c, ok := e.conceptID[l.name]; ok && pct[k] <= l.limit {
+				present[c] = append(present[c], match{concept: c, from: i, to: i + 1})
+			}
+		}
+	}
+}
+
+// addPulseReadings adds the concept fast_pulse where the text gives a heart rate of
+// fastPulseBPM or more in a patient of 12 or more ("it's racing at 170").
+func (e *Engine) addPulseReadings(age int, toks []token, present [][]match) {
+	c, ok := e.conceptID["fast_pulse"]
+	if !ok || age < 12 {
+		return
+	}
+	at, bpm := pulseReadings(toks)
+	for k, i := range at {
+		if bpm[k] >= fastPulseBPM {
+			present[c] = append(present[c], match{concept: c, from: i, to: i + 1})
+		}
+	}
 }
 
 // applyFacts puts what the patient answered before writing in place of what the

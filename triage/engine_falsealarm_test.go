@@ -54,7 +54,7 @@ func TestFalseAlarmFamiliesStayNarrow(t *testing.T) {
 			"one side of her face has dropped and she's dribbling", 78, triage.Female},
 		{"chest pain on moving the arm", 35, triage.Male, "sore chest when I raise my arm since heavy lifting at the weekend, tender to press", triage.SameDay,
 			"chest pain going into my left arm and I'm sweating", 58, triage.Male},
-		{"a question about too many medicines", 80, triage.Female, "am I on too many tablets? could someone go through them with me", triage.Routine,
+		{"a question about too many medicines", 80, triage.Female, "am I on too many tablets? could someone go through them with me", triage.Soon,
 			"mum has taken too many of her tablets, a whole week's box at once", 80, triage.Female},
 		{"a child with fever and drowsy (LABELS: same-day)", 5, triage.Male, "temperature of 39 and very drowsy today but he perks up after calpol", triage.SameDay,
 			"temperature of 39, very drowsy and his hands and feet are icy and mottled", 5, triage.Male},

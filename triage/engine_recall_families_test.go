@@ -205,3 +205,43 @@ func TestGreenVomitToldAnyWay(t *testing.T) {
 		{"green nappies", 0, triage.Female, "green nappies and some possetting, feeding well", false},
 	})
 }
+
+// TestLifeThreateningAsthmaInWords: an asthma attack with a silent or quiet chest, or
+// exhaustion while the reliever fails, is life-threatening however it is told; a tired
+// patient with asthma that is controlled is not.
+func TestLifeThreateningAsthmaInWords(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"chest gone quiet", 24, triage.Female, "used my blue inhaler every few minutes, not helping, chest has gone quiet", true},
+		{"ventolin, exhausted", 31, triage.Male, "asthma attack, ventolin not working and I am exhausted", true},
+		{"chest is silent", 8, triage.Male, "my son's asthma is bad, his chest is silent and he is really tired", true},
+		{"ten puffs, exhausted", 45, triage.Female, "salbutamol 10 puffs not touching it, I'm exhausted and breathless", true},
+		{"worn out", 12, triage.Female, "asthma flare, inhaler not helping, she is worn out and breathless", true},
+		{"wheezing for hours, exhausted", 38, triage.Male, "wheezing for hours, inhaler not working, now exhausted", true},
+		{"chest quiet, was wheezing", 6, triage.Male, "he was wheezing badly and now his chest is quiet, inhaler isnt helping", true},
+		{"silent chest, puffer", 52, triage.Female, "asthma, chest silent, puffer does nothing", true},
+		{"tired with asthma", 40, triage.Female, "I have asthma and I'm exhausted all the time, could it be my thyroid?", false},
+		{"review, tired after nights", 29, triage.Male, "asthma review due, inhaler working fine, a bit tired after night shifts", false},
+		{"exhausted after covid", 50, triage.Female, "exhausted after covid, no wheeze, not needing my inhaler", false},
+		{"worn out, asthma controlled", 63, triage.Male, "worn out looking after my wife, my asthma is well controlled, need a repeat inhaler", false},
+	})
+}
+
+// TestStrokeBesideAPastDiagnosis: a sudden loss of speech or a limp arm told today is a
+// stroke whatever was diagnosed before ("GP said Bell's palsy last month"); a lost
+// voice, a limp in the walk or a palsy still healing is not.
+func TestStrokeBesideAPastDiagnosis(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"bells palsy then words", 58, triage.Male, "Diagnosed with Bell's palsy in the summer and this morning he suddenly cant get his words out and his right arm has gone limp", true},
+		{"tia then limp arm", 77, triage.Female, "Had a TIA last year and today her left arm went limp and she is talking gibberish", true},
+		{"suddenly cant speak", 69, triage.Male, "My husband suddenly cant speak, it started 20 minutes ago", true},
+		{"migraine then limp arm", 44, triage.Male, "Migraines for years, but now suddenly his arm is limp and he cant speak", true},
+		{"arm gone limp", 81, triage.Male, "Grandad's left arm has gone limp and he can't lift it, started an hour ago", true},
+		{"vertigo then cant speak", 73, triage.Female, "She was told she had vertigo last week and today she suddenly cant speak", true},
+		{"limp arm and face", 66, triage.Female, "Mum's arm is limp and she is not making sense since lunch", true},
+		{"words wont come out", 59, triage.Male, "all of a sudden the words wont come out and my hand is weak", true},
+		{"laryngitis", 35, triage.Female, "lost my voice with laryngitis, cant speak above a whisper", false},
+		{"walks with a limp", 12, triage.Male, "my son walks with a limp since football, knee sore", false},
+		{"cant speak to anyone", 27, triage.Female, "I cant speak to anyone about my anxiety, I feel so low", false},
+		{"limp after a sprain", 30, triage.Male, "limping on my ankle since I went over on it, bruised", false},
+	})
+}

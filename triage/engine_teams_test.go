@@ -38,13 +38,15 @@ func holdTeams(t *testing.T, cases []teamCase) {
 
 // TestMedicineRequestsGoToTheMedicinesTeam is issue 10's family of a request about a
 // medicine the patient takes (an early supply, a review, whether two go together, a
-// pack to split or stop) that no other rule reads: ticked as admin it went to the
-// admin team, ticked as clinical to the GP as a new problem (soon), where LABELS.md
-// gives both to the medicines team as routine. Beside them, the look-alikes that are
-// not the medicines team's: a list of medicines for a care home is a copy of records
-// (admin), booking a jab is appointment admin, asking whether a contact with an
-// infection needs antibiotics or saying a symptom with a medicine stays the GP's,
-// soon.
+// tablet to split or stop) that no other rule reads: ticked as admin it went to the
+// admin team, ticked as clinical to the GP, where LABELS.md gives both to the medicines
+// team. The rules that read it change the team only: ticked as admin it stays routine,
+// ticked as clinical it stays soon, the fallback's priority (a text the rules do not
+// read may hold an emergency they miss, see TestMedicineWordsNeverLowerAPriority).
+// Beside them, the look-alikes that are not the medicines team's: a list of medicines
+// for a care home is a copy of records (admin), booking a jab is appointment admin,
+// asking whether a contact with an infection needs antibiotics or a symptom beside a
+// medicine stays the GP's, soon.
 func TestMedicineRequestsGoToTheMedicinesTeam(t *testing.T) {
 	holdTeams(t, []teamCase{
 		{"an early supply before a trip, ticked admin", 58, triage.Female, triage.Admin,
@@ -56,11 +58,11 @@ func TestMedicineRequestsGoToTheMedicinesTeam(t *testing.T) {
 		{"a relative's tablets to a new chemist, ticked admin", 79, triage.Male, triage.Admin,
 			"Mum's donepezil needs to go to the new chemist on the high street from now on, she has a week left", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
 		{"whether to carry on, clinical", 66, triage.Female, triage.Clinical,
-			"I have been on alendronic acid for six years now, should I still be taking it?", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+			"I have been on alendronic acid for six years now, should I still be taking it?", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"a drink on a medicine, clinical", 39, triage.Male, triage.Clinical,
 			"Can I have a couple of beers at my brother's stag do while I'm on propranolol?", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
 		{"splitting a tablet, clinical", 71, triage.Male, triage.Clinical,
-			"Am I allowed to cut my bisoprolol in half, they are hard to swallow whole", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+			"Am I allowed to cut my bisoprolol in half, they are hard to swallow whole", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
 		{"off the repeat list, clinical", 55, triage.Female, triage.Clinical,
 			"my HRT gel seems to have disappeared from my list on the app, I have a few weeks left", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
 		{"a list of medicines for a care home is records", 84, triage.Male, triage.Admin,
@@ -72,4 +74,52 @@ func TestMedicineRequestsGoToTheMedicinesTeam(t *testing.T) {
 		{"weight lost beside a medicine stays the GP's", 60, triage.Male, triage.Clinical,
 			"Lost a stone without trying this year, I take metformin and I'm not dieting", triage.Soon, triage.TeamGP, triage.SignpostNone},
 	})
+}
+
+// TestMedicineWordsNeverLowerAPriority holds present emergencies that name a medicine
+// (an overdose, GTN, an inhaler, an EpiPen, tablets kept for a plan) to the GP team and
+// to a priority no lower than the fallback's soon, with the rules alone and with the
+// desk's engine: a rule that moves a medicine request to the medicines team must never
+// take over a text the rules do not read. The first four are review4's: the rules miss
+// them as emergencies, so they must at least stay soon for the GP (the model may
+// raise); the rest the rules read as emergencies and must keep.
+func TestMedicineWordsNeverLowerAPriority(t *testing.T) {
+	cases := []struct {
+		name string
+		age  int
+		text string
+		want triage.Priority // the least urgent priority allowed
+	}{
+		{"thirty paracetamol an hour ago, in text speak", 19,
+			"took 2 many pills lol not joking tho like 30 paracetamol an hr ago", triage.Soon},
+		{"tablets in front of them and a plan", 45,
+			"my crisis plan says to contact you if I have a plan, I do, I've got the tablets in front of me and I want to take them", triage.Soon},
+		{"chest tightness no longer easing with GTN", 66,
+			"The tightness is no longer easing with my GTN spray, it's been crushing for 30 minutes and going into my jaw", triage.Soon},
+		{"pills at a party, pounding heart", 19,
+			"took some pills at a party, heart is pounding, I'm boiling hot and twitching", triage.Soon},
+		{"a whole strip of sertraline", 52,
+			"I swallowed the whole strip of my sertraline about an hour ago, I'm sorry", triage.Emergency},
+		{"GTN twice, pain spreading to the arm", 70,
+			"Used my GTN spray twice and the pain in my chest is still there after 20 minutes, it's spreading to my left arm", triage.Emergency},
+		{"the blue inhaler doing nothing", 34,
+			"blue inhaler every few minutes and it's doing nothing, can only get a couple of words out", triage.Emergency},
+		{"after the EpiPen, lips and throat", 27,
+			"used my EpiPen after eating a cashew, my lips are still swelling and my throat feels tight", triage.Emergency},
+		{"stopping warfarin, vomiting blood", 58,
+			"Can I stop taking my warfarin? I've been vomiting blood this morning", triage.Emergency},
+		{"stopping a medicine to save it up", 40,
+			"I want to stop my citalopram because I've decided to end it all tonight and I've saved up the tablets", triage.Emergency},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: triage.SexUnknown, Kind: triage.Clinical, Text: c.text}
+			for _, e := range rulesAndDesk() {
+				got := e.eng.Classify(in)
+				if got.Priority.Rank() > c.want.Rank() || got.Team != triage.TeamGP {
+					t.Errorf("%q: %s gave %s/%s, want %s or more urgent, GP team; because %v", c.text, e.name, got.Priority, got.Team, c.want, got.Reasons)
+				}
+			}
+		})
+	}
 }

@@ -253,6 +253,11 @@ var ageLeads = map[string]bool{"is": true, "aged": true, "age": true, "only": tr
 	"hes": true, "shes": true, "just": true, "now": true, "son": true, "daughter": true, "boy": true, "girl": true,
 	"newborn": true, "twins": true, "have": true, "has": true, "nearly": true, "almost": true}
 
+// ageLimits, just before an age, make it a limit a safety net names, not the baby's
+// age ("999 if he gets to 38 before he's 3 months old. He's 9 weeks").
+var ageLimits = map[string]bool{"before": true, "under": true, "below": true, "until": true, "till": true,
+	"than": true, "over": true}
+
 // monthsFromText reads a baby's age in months from the text ("my 7 week old", "she is
 // 4 months"). A patient aged 0 whose months are not given is taken as a newborn, so a
 // fever is not under-triaged for want of a number.
@@ -285,6 +290,9 @@ func monthsFromText(toks []token, age int) int {
 		}
 		old := next == "old" || next == "olds" || next == "baby"
 		aged := i > 0 && ageLeads[toks[i-1].norm]
+		if (i > 0 && ageLimits[toks[i-1].norm]) || (i > 1 && aged && ageLimits[toks[i-2].norm]) {
+			continue // "a fever before he's 3 months old is 999": a limit, not his age
+		}
 		// "5mo, hot all night", "9 months, 38.9": a request that opens with an age said
 		// on its own gives the baby's age, as a form's first box would.
 		opens := i == 0 && next == ""
@@ -314,6 +322,10 @@ var notTemperatureUnits = map[string]bool{"weeks": true, "week": true, "days": t
 // tabletWords follow a number that counts tablets, which notTemperatureUnits also lists.
 var tabletWords = map[string]bool{"tablets": true, "pills": true, "mg": true, "ml": true, "mcg": true, "puffs": true}
 
+// temperatureLimits, just before a number, make it a limit a safety net names, never
+// a temperature taken.
+var temperatureLimits = map[string]bool{"than": true, "below": true, "under": true}
+
 // temperatureWords mark a nearby bare number as a temperature.
 var temperatureWords = map[string]bool{"temperature": true, "temp": true, "temps": true, "fever": true,
 	"feverish": true, "thermometer": true, "hot": true}
@@ -337,6 +349,9 @@ func temperature(toks []token) (float64, int) {
 		}
 		if monthWords[next] > 0 || notTemperatureUnits[next] {
 			continue // "40 days", "39 weeks pregnant", "38 tablets"
+		}
+		if i > 0 && temperatureLimits[toks[i-1].norm] {
+			continue // "999 if it goes higher than 38": a safety net's limit, not a reading
 		}
 		// A word about temperature shortly before or after makes a bare number one:
 		// "temp 39", "hot all day, 39", "39 on the ear thermometer".
@@ -389,4 +404,117 @@ func ketoneReading(toks []token) (float64, bool) {
 		}
 	}
 	return best, said
+}
+
+// oxygenWords name an oxygen saturation reading for certain ("sats 88", "oxygen 84").
+var oxygenWords = map[string]bool{"sats": true, "sat": true, "saturation": true, "saturations": true,
+	"saturating": true, "oxygen": true, "oximeter": true, "oxymeter": true, "oximetre": true, "spo": true}
+
+// oxygenDevices name what shows the reading once an oxygen word has been said ("the
+// finger monitor says 82"), or the reading itself ("it is reading 84").
+var oxygenDevices = map[string]bool{"monitor": true, "probe": true, "machine": true, "reading": true,
+	"readings": true, "number": true, "numbers": true, "o": true, "level": true, "levels": true, "alarm": true}
+
+// oxygenLeads stand just before a reading told after the oxygen word's sentence ("her
+// oxygen should not drop below 86. It's 80 now"; "it's been beeping at 85").
+var oxygenLeads = map[string]bool{"its": true, "theyre": true, "on": true, "at": true, "reading": true,
+	"reads": true, "showing": true, "says": true, "to": true, "getting": true, "been": true}
+
+// notReadingLeads, just before a number, make it a threshold or a usual level, not a
+// reading now ("below 92", "less than 88", "usually 88").
+var notReadingLeads = map[string]bool{"below": true, "under": true, "than": true, "above": true, "over": true,
+	"target": true, "usually": true, "normally": true, "usual": true, "normal": true, "between": true,
+	"baseline": true, "least": true, "most": true, "if": true, "around": true}
+
+// notReadingTails, just after a number, make it a threshold ("92 or below").
+var notReadingTails = map[string]bool{"below": true, "under": true, "less": true, "lower": true, "above": true, "over": true}
+
+// oxygenReadings are the tokens of every oxygen saturation reading (a whole number from
+// 50 to 100) the text gives, with their values. A number is a reading when an oxygen
+// word is said in its sentence or the one before and the number stands just after it or
+// after what shows it ("sats 88", "the finger monitor says 82"), just before a percent
+// sign or "on the monitor", or after a word that tells a reading in the next sentence
+// ("It's 80 now", "it is 80"). A threshold ("if my sats go below 92", "92 or below"), a usual level
+// and a blood pressure ("165/95") are not readings.
+func oxygenReadings(text string, toks []token) (at []int, pct []int) {
+	said := map[int]bool{} // sentences with an oxygen word
+	for i, t := range toks {
+		if oxygenWords[t.norm] || (t.norm == "o" && i+1 < len(toks) && toks[i+1].norm == "2") {
+			said[t.sentence] = true
+		}
+	}
+	if len(said) == 0 {
+		return nil, nil
+	}
+	near := func(i int, set map[string]bool, back int) bool {
+		for k := i - 1; k >= 0 && k >= i-back && toks[k].clause == toks[i].clause; k-- {
+			if set[toks[k].norm] {
+				return true
+			}
+		}
+		return false
+	}
+	for i, t := range toks {
+		if !t.number || strings.Contains(t.norm, ".") || !(said[t.sentence] || said[t.sentence-1]) {
+			continue
+		}
+		v, err := strconv.Atoi(t.norm)
+		if err != nil || v < 50 || v > 100 || (t.start > 0 && text[t.start-1] == '/') {
+			continue
+		}
+		next := ""
+		if i+1 < len(toks) && toks[i+1].clause == t.clause {
+			next = toks[i+1].norm
+		}
+		if notTemperatureUnits[next] || monthWords[next] > 0 || near(i, notReadingLeads, 2) ||
+			((next == "or" || next == "and") && i+2 < len(toks) && notReadingTails[toks[i+2].norm]) {
+			continue
+		}
+		percent := (t.end < len(text) && text[t.end] == '%') || next == "percent"
+		after := near(i, oxygenWords, 4) || near(i, oxygenDevices, 3)
+		itIs := i > 1 && (toks[i-1].norm == "is" || toks[i-1].norm == "are") && (toks[i-2].norm == "it" || toks[i-2].norm == "they")
+		if !(percent || after || itIs || near(i, oxygenLeads, 3)) {
+			continue
+		}
+		at, pct = append(at, i), append(pct, v)
+	}
+	return at, pct
+}
+
+// pulseWords, a few words before a number, make it a heart rate ("pulse 170", "heart
+// racing at 180", "heart rate is 160").
+var pulseWords = map[string]bool{"pulse": true, "rate": true, "racing": true, "beating": true, "hr": true,
+	"heartrate": true, "pounding": true, "hammering": true}
+
+// pulseReadings are the tokens of every heart rate (a whole number from 100 to 300) the
+// text gives, with their values: after a word about the pulse or before "bpm" or
+// "beats". A threshold ("if his pulse is over 150") is not a reading.
+func pulseReadings(toks []token) (at []int, bpm []int) {
+	for i, t := range toks {
+		if !t.number || strings.Contains(t.norm, ".") {
+			continue
+		}
+		v, err := strconv.Atoi(t.norm)
+		if err != nil || v < 100 || v > 300 {
+			continue
+		}
+		next := ""
+		if i+1 < len(toks) && toks[i+1].clause == t.clause {
+			next = toks[i+1].norm
+		}
+		said := next == "bpm" || next == "beats"
+		for k := i - 1; k >= 0 && k >= i-3 && toks[k].clause == t.clause; k-- {
+			if notReadingLeads[toks[k].norm] && k == i-1 {
+				said = false
+				break
+			}
+			if pulseWords[toks[k].norm] || (toks[k].norm == "at" && k > 0 && (toks[k-1].norm == "going" || toks[k-1].norm == "its")) {
+				said = true
+			}
+		}
+		if said {
+			at, bpm = append(at, i), append(bpm, v)
+		}
+	}
+	return at, bpm
 }
