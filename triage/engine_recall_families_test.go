@@ -245,3 +245,24 @@ func TestStrokeBesideAPastDiagnosis(t *testing.T) {
 		{"limp after a sprain", 30, triage.Male, "limping on my ankle since I went over on it, bruised", false},
 	})
 }
+
+// TestCrisisPlanReachedWithMeansAtHand: a plan to end one's life said beside the means
+// at hand ("the tablets in front of me") is an emergency, even told through a crisis
+// plan's condition; a plan for the tablets' review is not.
+func TestCrisisPlanReachedWithMeansAtHand(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"crisis plan, tablets", 30, triage.Female, "my crisis plan says to ring you if I have a plan, I do, the tablets are in front of me", true},
+		{"plan and pills beside", 42, triage.Male, "I have a plan and the pills are next to me", true},
+		{"made a plan, tablets in hand", 19, triage.Female, "I've made a plan and I'm holding the tablets in my hand", true},
+		{"worked out how, pills here", 55, triage.Male, "I have worked out how I will do it and I have the pills here with me", true},
+		{"his plan, tablets beside him", 61, triage.Female, "my husband says he has a plan and he has his tablets beside him", true},
+		{"plan tonight, tablets", 27, triage.Male, "I have a plan for tonight and I've got the tablets in front of me", true},
+		{"care plan, tablets in hand", 36, triage.Female, "care plan says call if I have a plan to end my life. I have one and I have the pills in my hand", true},
+		{"plan, meds in front", 48, triage.Male, "I have a plan to end it and my meds are in front of me", true},
+		{"plan for tablets review", 70, triage.Female, "I have a plan for my tablets review, can we book it? the tablets are in front of me now", false},
+		{"birth plan", 31, triage.Female, "I have a birth plan to discuss and my vitamins next to me, can the midwife call?", false},
+		{"diet plan", 45, triage.Male, "I have a plan to lose weight and the metformin is next to me, how do I take it?", false},
+		{"plan to stop smoking", 52, triage.Male, "I have a plan to stop smoking and the patches next to me, how do I start them?", false},
+		{"no plan", 22, triage.Female, "low mood, no plan to harm myself, my tablets are next to my bed, need a review", false},
+	})
+}
