@@ -266,3 +266,83 @@ func TestCrisisPlanReachedWithMeansAtHand(t *testing.T) {
 		{"no plan", 22, triage.Female, "low mood, no plan to harm myself, my tablets are next to my bed, need a review", false},
 	})
 }
+
+// holdSameDay holds the rules alone and the desk's engine to at least same-day on a
+// family's cases that need a clinician today (is), the rules alone to no more than
+// same-day on them, and both to below same-day on its look-alikes.
+func holdSameDay(t *testing.T, cases []recallCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+			for _, e := range rulesAndDesk() {
+				got := e.eng.Classify(in)
+				today := got.Priority.Rank() <= triage.SameDay.Rank()
+				if today != c.is || (e.name == "the rules" && got.Priority == triage.Emergency) {
+					t.Errorf("%q: %s gave %s, want same-day %v; because %v", c.text, e.name, got.Priority, c.is, got.Reasons)
+				}
+			}
+		})
+	}
+}
+
+// TestPainLowOnTheRightInAChild: a child's tummy pain low down on the right with a
+// fever, or that stops him jumping or walking, is possible appendicitis (blind-76):
+// same-day. A tummy ache that lets him play is not.
+func TestPainLowOnTheRightInAChild(t *testing.T) {
+	holdSameDay(t, []recallCase{
+		{"low down on the right, temp", 11, triage.Male, "sore tummy low down on the right since last night and he has a temperature", true},
+		{"wont jump", 9, triage.Female, "tummy ache since yesterday, she wont jump on the trampoline because it hurts", true},
+		{"bottom right", 13, triage.Male, "pain in the bottom right of his tummy, worse since this morning, off his food", true},
+		{"hurts to walk", 8, triage.Male, "his tummy hurts so much he is walking bent over", true},
+		{"right side fever", 12, triage.Female, "her tummy hurts on the right hand side and she has a fever", true},
+		{"lower right worse", 15, triage.Male, "pain lower right of my stomach getting worse all day", true},
+		{"down on the right", 7, triage.Female, "tummy pain down on the right and she feels sick", true},
+		{"doesnt want to jump", 10, triage.Male, "pain in his tummy and he doesnt want to jump or run", true},
+		{"ate too much", 8, triage.Male, "tummy ache after a party, ate loads of sweets, running about fine now", false},
+		{"constipated", 6, triage.Female, "tummy ache on and off, not done a poo for 3 days, playing happily", false},
+		{"period pain", 14, triage.Female, "period pains low in my tummy like every month, paracetamol helps", false},
+		{"lower right tooth", 13, triage.Female, "my lower right tooth is wobbly and a bit sore", false},
+		{"stitch", 12, triage.Male, "gets a stitch on the right when running at football, goes away when he stops", false},
+	})
+}
+
+// TestNewDiabetesAfterYearsDry: a duration that tells the old normal ("after being dry
+// for 3 years") is not a longstanding problem: thirst, weeing and weight loss in a
+// child stay same-day (blind-76).
+func TestNewDiabetesAfterYearsDry(t *testing.T) {
+	holdSameDay(t, []recallCase{
+		{"dry for years", 7, triage.Male, "wetting the bed again after being dry for 3 years, always thirsty and lost weight", true},
+		{"fine for years", 9, triage.Female, "she was dry at night for years and now is weeing all night and drinking loads", true},
+		{"clean for two years", 5, triage.Male, "after being dry for two years he has started wetting the bed again and is very thirsty", true},
+		{"no accidents for years", 8, triage.Female, "no accidents for years but now weeing all the time and so thirsty", true},
+		{"dry since 3", 10, triage.Male, "he has been dry since he was three but now wets the bed again, drinking gallons, getting thinner", true},
+		{"thirsty, losing weight", 12, triage.Female, "always thirsty and losing weight, weeing all the time", true},
+		{"toilet all the time", 6, triage.Male, "going to the toilet all the time and drinking lots, clothes hanging off him", true},
+		{"thirsty and weeing at night", 4, triage.Female, "very thirsty and weeing at night again after being dry for a year", true},
+		{"bedwetting for years", 9, triage.Male, "he has wet the bed for years, no other problems, can we get an alarm?", false},
+		{"thirsty in the heat", 6, triage.Female, "drinking lots in this hot weather, weeing normally, otherwise well", false},
+		{"wets when excited", 5, triage.Male, "little accidents when he is excited, not thirsty, weight fine", false},
+		{"diabetes review", 11, triage.Female, "type 1 for years, sugars stable, needs her annual review", false},
+	})
+}
+
+// TestLegsAndBladderLost: legs that cannot be felt or moved with control of the bladder
+// or bowels lost is the spinal cord or cauda equina however it is told ("no control of
+// my bowels", "can't feel my legs anymore"), with or without a back pain named.
+func TestLegsAndBladderLost(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"legs anymore, bladder", 49, triage.Male, "Can't feel my legs anymore and no control of my bladder since I lifted the sofa", true},
+		{"no bowel control, numb legs", 62, triage.Female, "no control over my bowels and my legs have gone numb", true},
+		{"cant move legs, wee", 78, triage.Male, "Dad can't move his legs and has no control of his wee since this afternoon", true},
+		{"legs numb, no bladder control", 41, triage.Female, "my legs went numb this morning and I have had no bladder control since", true},
+		{"cant feel her legs, wet", 70, triage.Female, "she cant feel her legs and she has wet herself, she was fine yesterday", true},
+		{"no feeling, soiled", 55, triage.Male, "I have no feeling in my legs and I've soiled myself", true},
+		{"suddenly cant feel legs", 38, triage.Male, "suddenly can't feel my legs properly and no control of my bowels", true},
+		{"old back, legs and bladder", 47, triage.Female, "my back went in 2019 and now I cant feel my legs and have no control of my bladder", true},
+		{"legs numb sitting", 33, triage.Female, "my legs go numb when I sit cross-legged for too long, bladder fine", false},
+		{"pads for years", 80, triage.Male, "no bladder control for years since my prostate op, legs fine, need more pads", false},
+		{"restless legs", 66, triage.Female, "restless legs at night and I get up to wee twice", false},
+		{"bladder fine, legs ache", 45, triage.Male, "legs ache after my run, no problems with my bladder or bowels", false},
+	})
+}

@@ -123,3 +123,66 @@ func TestMedicineWordsNeverLowerAPriority(t *testing.T) {
 		})
 	}
 }
+
+// TestSideEffectsToldAsAChangeGoToTheMedicinesTeam is issue 10's family of a side effect
+// that is a new symptom, told by tying the symptom to a change in a medicine ("since my
+// statin went up", "since they put me on", "the new tablet has given me", "is it the
+// tablets?"): the rules read only the symptom and gave it to the GP, where LABELS.md
+// gives side effects of a known medicine to the medicines team (soon). Beside them, the
+// look-alikes: a request to increase a dose is a dose question (routine, medicines), a
+// symptom with a medicine named but not blamed stays the GP's or the physio's, and a
+// side effect that is an emergency stays one.
+func TestSideEffectsToldAsAChangeGoToTheMedicinesTeam(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"since the dose went up", 61, triage.Male, triage.Clinical,
+			"Since my simvastatin went up to 40 both my calves have been aching, not weak", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"since it was increased", 48, triage.Female, triage.Clinical,
+			"Since my sertraline was increased to 100 I've been sweating a lot at night", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"since they put me on it", 74, triage.Male, triage.Clinical,
+			"I've been light headed on standing since they put me on doxazosin", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"since they added it", 80, triage.Female, triage.Clinical,
+			"Since they added the spironolactone my mouth is dry and I feel washed out", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"the new tablet has given me", 45, triage.Female, triage.Clinical,
+			"The new water tablet has given me a rash on my arms and I feel itchy", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"is it the tablets?", 66, triage.Male, triage.Clinical,
+			"I keep getting cramp in my legs at night, started the bendroflumethiazide in May. Is it the tablets?", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"a different make since the pharmacist switched", 58, triage.Female, triage.Clinical,
+			"since the pharmacist switched my amlodipine to another brand I've had a thumping head most days", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"started on a tablet, now aching", 52, triage.Male, triage.Clinical,
+			"I was started on the new cholesterol tablet rosuvastatin in March and my shoulders ache all the time now", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"asking for a dose to be increased is a dose question", 57, triage.Male, triage.Clinical,
+			"My sugars have been higher, should my metformin dose be increased?", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+		{"a new pain with a painkiller not blamed stays physio", 42, triage.Male, triage.Clinical,
+			"twisted my ankle at football on Saturday, taking ibuprofen, still swollen but I can walk on it", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"a side effect that is anaphylaxis stays an emergency", 35, triage.Female, triage.Clinical,
+			"since they put me on amoxicillin an hour ago my lips and tongue are swelling and my throat is tight", triage.Emergency, triage.TeamGP, triage.Signpost999},
+	})
+}
+
+// TestDownBelowIsAPlaceNotAMood is issue 10's family of mental-health words inside a
+// physical request: "feeling down below is normal", said to rule out numbness of the
+// saddle with back pain, was read as the low mood "feeling down", so a back problem for
+// the physio became two teams' (the GP's). "Down below" names a place even when the
+// patient says it is fine. Beside them: low mood said plainly is still mental health,
+// back pain with low mood said as well is two teams' (the GP's), and numbness down
+// below with back pain is still an emergency.
+func TestDownBelowIsAPlaceNotAMood(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"feeling down below normal", 41, triage.Male, triage.Clinical,
+			"Pulled my lower back moving furniture on Sunday, stiff and sore, feeling down below normal and peeing fine", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"feeling down below is fine", 50, triage.Female, triage.Clinical,
+			"sciatica down my right leg for a week, the feeling down below is fine and no problems with the toilet", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"feeling down there all normal", 36, triage.Male, triage.Clinical,
+			"back went lifting at the gym, my waterworks and feeling down there are all normal", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"feel down below completely normal", 45, triage.Female, triage.Clinical,
+			"Lower back pain since gardening at the weekend, I can feel down below completely normal when I wipe", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"low mood said plainly", 33, triage.Female, triage.Clinical,
+			"I've been feeling down for weeks, crying a lot, no thoughts of harming myself", triage.Soon, triage.TeamMentalHealth, triage.SignpostNone},
+		{"back pain and low mood both", 44, triage.Male, triage.Clinical,
+			"my back has been sore since lifting at work and I've been feeling down and tearful about it all", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"numb down below is an emergency", 47, triage.Female, triage.Clinical,
+			"bad back pain since yesterday and now I can't feel down below when I wipe", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"numbness down below with back pain is an emergency", 52, triage.Male, triage.Clinical,
+			"back pain going down both legs and numbness down below since this morning", triage.Emergency, triage.TeamGP, triage.Signpost999},
+	})
+}
