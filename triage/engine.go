@@ -551,11 +551,9 @@ func (r *rule) factsHold(in Input, f features) bool {
 		// the words.
 		return false
 	}
-	if r.minTemp > 0 && f.temp >= normalC && f.temp < r.minTemp {
+	if r.minTemp > 0 && f.temp > 0 && f.temp < r.minTemp {
 		// A number below the threshold rules it out; no number leaves it to the words,
 		// so "feels very hot" in a young baby is not under-triaged for want of a reading.
-		// A reading below normal rules nothing out: a low temperature is a sign of
-		// sepsis in its own right ("temp 35.1, confused and clammy").
 		return false
 	}
 	return true
