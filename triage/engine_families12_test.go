@@ -120,5 +120,12 @@ func TestRashSaidToFade(t *testing.T) {
 		{2, triage.Female, "the rash faded yesterday but now it doesn't fade when I press and she's got a fever", triage.Emergency},
 		{5, triage.Male, "rash faded with the glass at first, now it won't fade, he's very sleepy and burning up", triage.Emergency},
 		{2, triage.Male, "it faded under the glass an hour ago, now some spots don't, he's hot and grizzly", triage.Emergency},
+		// The lead's fresh variants, written before either fix was tried.
+		{3, triage.Male, "the spots used to fade when I pressed them but tonight they stay, and she is floppy", triage.Emergency},
+		{9, triage.Female, "rash went away with the glass this morning, this afternoon dark red dots that stay under the glass", triage.Emergency},
+		{4, triage.Male, "glass test earlier it faded, just tried again and it doesnt fade anymore, 39.1", triage.Emergency},
+		{6, triage.Female, "faded when I pressed at lunchtime but the new spots on her tummy do not fade now", triage.Emergency},
+		{22, triage.Female, "my rash disappeared under a glass last night, now it won't fade and I feel awful with a temperature", triage.Emergency},
+		{3, triage.Male, "rash faded with the glass yesterday and it still fades today, he is eating and playing", triage.Soon},
 	})
 }
