@@ -223,6 +223,12 @@ func TestLifeThreateningAsthmaInWords(t *testing.T) {
 		{"review, tired after nights", 29, triage.Male, "asthma review due, inhaler working fine, a bit tired after night shifts", false},
 		{"exhausted after covid", 50, triage.Female, "exhausted after covid, no wheeze, not needing my inhaler", false},
 		{"worn out, asthma controlled", 63, triage.Male, "worn out looking after my wife, my asthma is well controlled, need a repeat inhaler", false},
+		// The reliever helping only for minutes is the reliever failing; one that helps
+		// (review4's F3, "exhausted from work") is not an attack.
+		{"helps for minutes, chest quiet", 25, triage.Male, "asthma attack, inhaler helps for 5 minutes then I'm breathless again, exhausted and my chest is going quiet", true},
+		{"wears off, exhausted", 17, triage.Female, "my asthma is terrible, the blue inhaler wears off after ten minutes and I'm exhausted and wheezy", true},
+		{"exhausted from work, it helps", 52, triage.Male, "exhausted from work and my asthma is a bit worse, using blue inhaler twice a day and it helps", false},
+		{"worn out, ventolin helps", 30, triage.Female, "asthma flaring with this cold, I'm worn out, using the ventolin 3 times a day which helps", false},
 	})
 }
 
