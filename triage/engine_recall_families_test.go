@@ -245,3 +245,84 @@ func TestStrokeBesideAPastDiagnosis(t *testing.T) {
 		{"limp after a sprain", 30, triage.Male, "limping on my ankle since I went over on it, bruised", false},
 	})
 }
+
+// TestCrisisPlanReachedWithMeansAtHand: a plan to end one's life said beside the means
+// at hand ("the tablets in front of me") is an emergency, even told through a crisis
+// plan's condition; a plan for the tablets' review is not.
+func TestCrisisPlanReachedWithMeansAtHand(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"crisis plan, tablets", 30, triage.Female, "my crisis plan says to ring you if I have a plan, I do, the tablets are in front of me", true},
+		{"plan and pills beside", 42, triage.Male, "I have a plan and the pills are next to me", true},
+		{"made a plan, tablets in hand", 19, triage.Female, "I've made a plan and I'm holding the tablets in my hand", true},
+		{"worked out how, pills here", 55, triage.Male, "I have worked out how I will do it and I have the pills here with me", true},
+		{"his plan, tablets beside him", 61, triage.Female, "my husband says he has a plan and he has his tablets beside him", true},
+		{"plan tonight, tablets", 27, triage.Male, "I have a plan for tonight and I've got the tablets in front of me", true},
+		{"care plan, tablets in hand", 36, triage.Female, "care plan says call if I have a plan to end my life. I have one and I have the pills in my hand", true},
+		{"plan, meds in front", 48, triage.Male, "I have a plan to end it and my meds are in front of me", true},
+		{"plan for tablets review", 70, triage.Female, "I have a plan for my tablets review, can we book it? the tablets are in front of me now", false},
+		{"birth plan", 31, triage.Female, "I have a birth plan to discuss and my vitamins next to me, can the midwife call?", false},
+		{"diet plan", 45, triage.Male, "I have a plan to lose weight and the metformin is next to me, how do I take it?", false},
+		{"plan to stop smoking", 52, triage.Male, "I have a plan to stop smoking and the patches next to me, how do I start them?", false},
+		{"no plan", 22, triage.Female, "low mood, no plan to harm myself, my tablets are next to my bed, need a review", false},
+	})
+}
+
+// holdSameDay holds the rules alone and the desk's engine to at least same-day on a
+// family's cases that need a clinician today (is), the rules alone to no more than
+// same-day on them, and both to below same-day on its look-alikes.
+func holdSameDay(t *testing.T, cases []recallCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+			for _, e := range rulesAndDesk() {
+				got := e.eng.Classify(in)
+				today := got.Priority.Rank() <= triage.SameDay.Rank()
+				if today != c.is || (e.name == "the rules" && got.Priority == triage.Emergency) {
+					t.Errorf("%q: %s gave %s, want same-day %v; because %v", c.text, e.name, got.Priority, c.is, got.Reasons)
+				}
+			}
+		})
+	}
+}
+
+// TestPainLowOnTheRightInAChild: a child's tummy pain low down on the right with a
+// fever, or that stops him jumping or walking, is possible appendicitis (blind-76):
+// same-day. A tummy ache that lets him play is not.
+func TestPainLowOnTheRightInAChild(t *testing.T) {
+	holdSameDay(t, []recallCase{
+		{"low down on the right, temp", 11, triage.Male, "sore tummy low down on the right since last night and he has a temperature", true},
+		{"wont jump", 9, triage.Female, "tummy ache since yesterday, she wont jump on the trampoline because it hurts", true},
+		{"bottom right", 13, triage.Male, "pain in the bottom right of his tummy, worse since this morning, off his food", true},
+		{"hurts to walk", 8, triage.Male, "his tummy hurts so much he is walking bent over", true},
+		{"right side fever", 12, triage.Female, "her tummy hurts on the right hand side and she has a fever", true},
+		{"lower right worse", 15, triage.Male, "pain lower right of my stomach getting worse all day", true},
+		{"down on the right", 7, triage.Female, "tummy pain down on the right and she feels sick", true},
+		{"doesnt want to jump", 10, triage.Male, "pain in his tummy and he doesnt want to jump or run", true},
+		{"ate too much", 8, triage.Male, "tummy ache after a party, ate loads of sweets, running about fine now", false},
+		{"constipated", 6, triage.Female, "tummy ache on and off, not done a poo for 3 days, playing happily", false},
+		{"period pain", 14, triage.Female, "period pains low in my tummy like every month, paracetamol helps", false},
+		{"lower right tooth", 13, triage.Female, "my lower right tooth is wobbly and a bit sore", false},
+		{"stitch", 12, triage.Male, "gets a stitch on the right when running at football, goes away when he stops", false},
+	})
+}
+
+// TestNewDiabetesAfterYearsDry: a duration that tells the old normal ("after being dry
+// for 3 years") is not a longstanding problem: thirst, weeing and weight loss in a
+// child stay same-day (blind-76).
+func TestNewDiabetesAfterYearsDry(t *testing.T) {
+	holdSameDay(t, []recallCase{
+		{"dry for years", 7, triage.Male, "wetting the bed again after being dry for 3 years, always thirsty and lost weight", true},
+		{"fine for years", 9, triage.Female, "she was dry at night for years and now is weeing all night and drinking loads", true},
+		{"clean for two years", 5, triage.Male, "after being dry for two years he has started wetting the bed again and is very thirsty", true},
+		{"no accidents for years", 8, triage.Female, "no accidents for years but now weeing all the time and so thirsty", true},
+		{"dry since 3", 10, triage.Male, "he has been dry since he was three but now wets the bed again, drinking gallons, getting thinner", true},
+		{"thirsty, losing weight", 12, triage.Female, "always thirsty and losing weight, weeing all the time", true},
+		{"toilet all the time", 6, triage.Male, "going to the toilet all the time and drinking lots, clothes hanging off him", true},
+		{"thirsty and weeing at night", 4, triage.Female, "very thirsty and weeing at night again after being dry for a year", true},
+		{"bedwetting for years", 9, triage.Male, "he has wet the bed for years, no other problems, can we get an alarm?", false},
+		{"thirsty in the heat", 6, triage.Female, "drinking lots in this hot weather, weeing normally, otherwise well", false},
+		{"wets when excited", 5, triage.Male, "little accidents when he is excited, not thirsty, weight fine", false},
+		{"diabetes review", 11, triage.Female, "type 1 for years, sugars stable, needs her annual review", false},
+	})
+}

@@ -123,3 +123,38 @@ func TestMedicineWordsNeverLowerAPriority(t *testing.T) {
 		})
 	}
 }
+
+// TestSideEffectsToldAsAChangeGoToTheMedicinesTeam is issue 10's family of a side effect
+// that is a new symptom, told by tying the symptom to a change in a medicine ("since my
+// statin went up", "since they put me on", "the new tablet has given me", "is it the
+// tablets?"): the rules read only the symptom and gave it to the GP, where LABELS.md
+// gives side effects of a known medicine to the medicines team (soon). Beside them, the
+// look-alikes: a request to increase a dose is a dose question (routine, medicines), a
+// symptom with a medicine named but not blamed stays the GP's or the physio's, and a
+// side effect that is an emergency stays one.
+func TestSideEffectsToldAsAChangeGoToTheMedicinesTeam(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"since the dose went up", 61, triage.Male, triage.Clinical,
+			"Since my simvastatin went up to 40 both my calves have been aching, not weak", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"since it was increased", 48, triage.Female, triage.Clinical,
+			"Since my sertraline was increased to 100 I've been sweating a lot at night", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"since they put me on it", 74, triage.Male, triage.Clinical,
+			"I've been light headed on standing since they put me on doxazosin", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"since they added it", 80, triage.Female, triage.Clinical,
+			"Since they added the spironolactone my mouth is dry and I feel washed out", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"the new tablet has given me", 45, triage.Female, triage.Clinical,
+			"The new water tablet has given me a rash on my arms and I feel itchy", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"is it the tablets?", 66, triage.Male, triage.Clinical,
+			"I keep getting cramp in my legs at night, started the bendroflumethiazide in May. Is it the tablets?", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"a different make since the pharmacist switched", 58, triage.Female, triage.Clinical,
+			"since the pharmacist switched my amlodipine to another brand I've had a thumping head most days", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"started on a tablet, now aching", 52, triage.Male, triage.Clinical,
+			"I was started on the new cholesterol tablet rosuvastatin in March and my shoulders ache all the time now", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"asking for a dose to be increased is a dose question", 57, triage.Male, triage.Clinical,
+			"My sugars have been higher, should my metformin dose be increased?", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+		{"a new pain with a painkiller not blamed stays physio", 42, triage.Male, triage.Clinical,
+			"twisted my ankle at football on Saturday, taking ibuprofen, still swollen but I can walk on it", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"a side effect that is anaphylaxis stays an emergency", 35, triage.Female, triage.Clinical,
+			"since they put me on amoxicillin an hour ago my lips and tongue are swelling and my throat is tight", triage.Emergency, triage.TeamGP, triage.Signpost999},
+	})
+}
