@@ -551,11 +551,9 @@ func (r *rule) factsHold(in Input, f features) bool {
 		// the words.
 		return false
 	}
-	if r.minTemp > 0 && f.temp >= normalC && f.temp < r.minTemp {
+	if r.minTemp > 0 && f.temp > 0 && f.temp < r.minTemp {
 		// A number below the threshold rules it out; no number leaves it to the words,
 		// so "feels very hot" in a young baby is not under-triaged for want of a reading.
-		// A reading below normal rules nothing out: a low temperature is a sign of
-		// sepsis in its own right ("temp 35.1, confused and clammy").
 		return false
 	}
 	return true
@@ -1020,14 +1018,16 @@ func (e *Engine) findPhrases(toks []token) []match {
 
 // liveMasks returns the phrases of found that hide another concept's words: those of
 // a masking concept the patient did not negate. "Not safe tonight" says the danger
-// is tonight; only "safe tonight" reads the time as about safety.
+// is tonight; only "safe tonight" reads the time as about safety. An all-clear after
+// a mask does not undo it: "feeling down below is normal" still names the place, not
+// a low mood.
 func (e *Engine) liveMasks(toks []token, found []match) []match {
 	if len(e.maskedBy) == 0 {
 		return nil
 	}
 	var masks []match
 	for _, m := range found {
-		if e.masker[m.concept] && !e.negated(toks, found, m) {
+		if e.masker[m.concept] && !e.negatedBefore(toks, found, m) {
 			masks = append(masks, m)
 		}
 	}
@@ -1229,9 +1229,13 @@ const negationWindow = 4
 // negating word that is part of a phrase found in the text ("not drinking", "can't
 // breathe") or of a pseudo-negation ("not getting better") negates nothing.
 func (e *Engine) negated(toks []token, found []match, m match) bool {
-	if e.negatedAfter(toks, found, m) {
-		return true
-	}
+	return e.negatedAfter(toks, found, m) || e.negatedBefore(toks, found, m)
+}
+
+// negatedBefore reports whether a negating word before m, in its clause or in a list
+// negated as a whole, denies it: the half of negated that an all-clear after m plays
+// no part in.
+func (e *Engine) negatedBefore(toks []token, found []match, m match) bool {
 	window := negationWindow
 	for i := m.from - 1; i >= 0 && i >= m.from-window; i-- {
 		if toks[i].clause != toks[m.from].clause {

@@ -16,11 +16,12 @@ type familyCase struct {
 	want triage.Priority
 }
 
-// holdFamily holds a family's look-alikes off 999 and its emergencies on it, with the
-// rules alone and with the desk's engine. A look-alike may be raised above its label
-// (over-triage short of 999 only costs time) but never lowered below it, nor to 999;
-// an emergency must be one with the rules alone, so a narrowing cannot lean on the
-// second opinion to keep recall.
+// holdFamily holds a family's emergencies on 999 with the rules alone and with the
+// desk's engine, so a narrowing cannot lean on the second opinion to keep recall, and
+// its look-alikes off 999 with the rules alone: these families are the rules' false
+// alarms (issue #10). With either engine a look-alike may be raised above its label
+// (over-triage short of 999 only costs time) but never lowered below it. The second
+// opinion's own raises of a look-alike to 999 are left to its training.
 func holdFamily(t *testing.T, cases []familyCase) {
 	t.Helper()
 	for _, c := range cases {
@@ -30,7 +31,7 @@ func holdFamily(t *testing.T, cases []familyCase) {
 			switch {
 			case c.want == triage.Emergency && got.Priority != triage.Emergency:
 				t.Errorf("emergency %q: %s gave %s; because %v", c.text, e.name, got.Priority, got.Reasons)
-			case c.want != triage.Emergency && got.Priority == triage.Emergency:
+			case c.want != triage.Emergency && got.Priority == triage.Emergency && e.name == "the rules":
 				t.Errorf("look-alike %q: %s gave 999, want %s; because %v", c.text, e.name, c.want, got.Reasons)
 			case c.want != triage.Emergency && c.want.MoreUrgent(got.Priority):
 				t.Errorf("look-alike %q: %s gave %s, below its label %s; because %v", c.text, e.name, got.Priority, c.want, got.Reasons)
@@ -39,20 +40,13 @@ func holdFamily(t *testing.T, cases []familyCase) {
 	}
 }
 
-// TestLowGradeTemperatureWithConfusion: a measured 37.8 or 37.9 beside new confusion in
-// an older person is "new confusion in an older person" (LABELS.md: same-day), not the
-// fever of sepsis; a reading of 38 or more, a low one (a sign of sepsis in its own
-// right) or another sign of sepsis keeps it an emergency.
-func TestLowGradeTemperatureWithConfusion(t *testing.T) {
+// TestFeverWithConfusionStaysEmergency: fever with new confusion is 999 at any age
+// and any reading, as NICE counts new altered mental state with a suspected infection
+// as high risk (the lead's decision, 17:37, after review4 found a 38 threshold
+// silencing real sepsis): a reading of 38 or more, a low one, 37.8 or 37.9, after a
+// fever medicine, a fever felt or very unwell.
+func TestFeverWithConfusionStaysEmergency(t *testing.T) {
 	holdFamily(t, []familyCase{
-		{84, triage.Male, "Dad is 84 and has been muddled since yesterday, he thinks it is 1990. Temp 37.8, eating and drinking.", triage.SameDay},
-		{79, triage.Female, "My wife is 79 and more confused than normal today, keeps asking the same questions. Her temperature was 37.9 this morning.", triage.SameDay},
-		{91, triage.Female, "Nursing home here: resident aged 91 with new confusion since lunch, temp 37.8, pulse and sats normal", triage.SameDay},
-		{88, triage.Female, "Gran is 88 and seeing things that aren't there since last night, the thermometer says 37.9, otherwise chatting away", triage.SameDay},
-		{82, triage.Female, "Mum (82) is disorientated today and doesn't know where she is. She had a temp of 37.9 at teatime.", triage.SameDay},
-		{76, triage.Male, "husband 76 I think has a water infection, smells strong, he is a bit confused, 37.8 on the ear thermometer", triage.SameDay},
-		{90, triage.Male, "My father is 90 and not making sense this afternoon, temperature 37.9, breathing fine", triage.SameDay},
-		{85, triage.Female, "Aunt is 85 with a chesty cough and she is muddled today which is new for her, temp 37.8", triage.SameDay},
 		{84, triage.Male, "Dad (84) is suddenly very confused, temperature 39.4 and he is shaking uncontrollably", triage.Emergency},
 		{79, triage.Female, "Mum is 79, confused and not making sense, temp 38.9 and her skin looks mottled", triage.Emergency},
 		{88, triage.Male, "Grandad is 88, temperature was 37.9 earlier, now 38.7 and he doesn't know where he is", triage.Emergency},
@@ -62,5 +56,43 @@ func TestLowGradeTemperatureWithConfusion(t *testing.T) {
 		{81, triage.Male, "Dad has a temp of 38.8 and keeps hallucinating, seeing people who aren't there", triage.Emergency},
 		{80, triage.Female, "Mum is 80, temp 37.9, confused, and has a rash that doesn't fade under a glass", triage.Emergency},
 		{83, triage.Male, "temperature 37.8, he's confused, shivering uncontrollably, mottled and hasn't weed since yesterday", triage.Emergency},
+		// The review's probes (review4): a reading under 38 must not silence fever and
+		// confusion in the young (meningitis), after a fever medicine, nor with a fever
+		// felt or very unwell.
+		{12, triage.Male, "my son has a fever of 37.9, he's confused and has a headache and is being sick", triage.Emergency},
+		{19, triage.Male, "feverish 37.8 and my flatmate says I'm confused and not making sense, headache", triage.Emergency},
+		{83, triage.Male, "UTI, 37.9 despite taking paracetamol, now confused and very weak", triage.Emergency},
+		{85, triage.Female, "temp 37.8 after calpol, she's confused and has a water infection, feels really unwell", triage.Emergency},
+		{77, triage.Male, "he had 37.9 on the ear thermometer, he is feverish and confused and has a cough with green phlegm", triage.Emergency},
+		{76, triage.Male, "temperature of 100.2F and he's confused and shivery", triage.Emergency},
+		{40, triage.Female, "temp 37.9 and my wife is confused and muddled this afternoon", triage.Emergency},
+		{70, triage.Female, "Mum is 70, temperature 37.8 but she's gone downhill fast and is confused today", triage.Emergency},
+	})
+}
+
+// TestRashSaidToFade: a rash told as fading under a glass or a press, in any tense or
+// word order, is a rash (LABELS.md: soon; with a fever in a child, same-day), even when
+// the parent names meningitis; a rash told as not fading stays an emergency wherever
+// else a rash is said to fade ("some fade but the ones on her legs don't").
+func TestRashSaidToFade(t *testing.T) {
+	holdFamily(t, []familyCase{
+		{4, triage.Female, "little red spots on her arms, I pressed a glass on them and they faded completely, she's bouncing around", triage.Soon},
+		{2, triage.Male, "rash on his back, we did the tumbler test and they do fade, he's eating fine", triage.Soon},
+		{6, triage.Male, "Blotches on his legs faded when I rolled a glass over them. No temperature, he's at school.", triage.Soon},
+		{1, triage.Female, "spotty rash after her cold, it disappeared when I pressed on it with a glass, feeding fine", triage.Soon},
+		{3, triage.Female, "Is this meningitis? rash on her tummy but the spots go away when I press the glass on them, she's playing", triage.Soon},
+		{8, triage.Female, "red rash on her neck, checked it with a glass and it faded straight away, she's well, no fever", triage.Soon},
+		{5, triage.Male, "I'm worried about meningitis, the spots on his chest faded under the glass, he's watching TV", triage.Soon},
+		{2, triage.Male, "temp 38.5 and a rash on his back that goes away when I press a glass on it, drinking well", triage.SameDay},
+		{30, triage.Female, "rash on my legs looks a bit like bruising but it faded when I pressed a glass on it", triage.Soon},
+		{3, triage.Female, "some of the spots fade with the glass but the purple ones on her legs don't fade", triage.Emergency},
+		{5, triage.Male, "spots on his tummy disappear when I press but the dots on his ankles do not fade, he has a temp", triage.Emergency},
+		{2, triage.Male, "the rash faded under the glass this morning but now the spots don't fade and he's floppy", triage.Emergency},
+		{4, triage.Female, "purple spots on her legs that stay when I press a glass on them", triage.Emergency},
+		{2, triage.Male, "rash faded yesterday, now tiny purple dots spreading on his legs and he has a fever", triage.Emergency},
+		{1, triage.Female, "I did the glass test on her spots and they did not fade, she has a temperature", triage.Emergency},
+		{7, triage.Male, "red spots on his chest fade but new ones on his tummy won't go when I press the glass", triage.Emergency},
+		{16, triage.Female, "temperature 39 and a rash that doesn't go away when I press a glass on it", triage.Emergency},
+		{3, triage.Female, "the marks on her legs look like bruises and stay under the glass", triage.Emergency},
 	})
 }

@@ -326,3 +326,23 @@ func TestNewDiabetesAfterYearsDry(t *testing.T) {
 		{"diabetes review", 11, triage.Female, "type 1 for years, sugars stable, needs her annual review", false},
 	})
 }
+
+// TestLegsAndBladderLost: legs that cannot be felt or moved with control of the bladder
+// or bowels lost is the spinal cord or cauda equina however it is told ("no control of
+// my bowels", "can't feel my legs anymore"), with or without a back pain named.
+func TestLegsAndBladderLost(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"legs anymore, bladder", 49, triage.Male, "Can't feel my legs anymore and no control of my bladder since I lifted the sofa", true},
+		{"no bowel control, numb legs", 62, triage.Female, "no control over my bowels and my legs have gone numb", true},
+		{"cant move legs, wee", 78, triage.Male, "Dad can't move his legs and has no control of his wee since this afternoon", true},
+		{"legs numb, no bladder control", 41, triage.Female, "my legs went numb this morning and I have had no bladder control since", true},
+		{"cant feel her legs, wet", 70, triage.Female, "she cant feel her legs and she has wet herself, she was fine yesterday", true},
+		{"no feeling, soiled", 55, triage.Male, "I have no feeling in my legs and I've soiled myself", true},
+		{"suddenly cant feel legs", 38, triage.Male, "suddenly can't feel my legs properly and no control of my bowels", true},
+		{"old back, legs and bladder", 47, triage.Female, "my back went in 2019 and now I cant feel my legs and have no control of my bladder", true},
+		{"legs numb sitting", 33, triage.Female, "my legs go numb when I sit cross-legged for too long, bladder fine", false},
+		{"pads for years", 80, triage.Male, "no bladder control for years since my prostate op, legs fine, need more pads", false},
+		{"restless legs", 66, triage.Female, "restless legs at night and I get up to wee twice", false},
+		{"bladder fine, legs ache", 45, triage.Male, "legs ache after my run, no problems with my bladder or bowels", false},
+	})
+}

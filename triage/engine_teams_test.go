@@ -158,3 +158,31 @@ func TestSideEffectsToldAsAChangeGoToTheMedicinesTeam(t *testing.T) {
 			"since they put me on amoxicillin an hour ago my lips and tongue are swelling and my throat is tight", triage.Emergency, triage.TeamGP, triage.Signpost999},
 	})
 }
+
+// TestDownBelowIsAPlaceNotAMood is issue 10's family of mental-health words inside a
+// physical request: "feeling down below is normal", said to rule out numbness of the
+// saddle with back pain, was read as the low mood "feeling down", so a back problem for
+// the physio became two teams' (the GP's). "Down below" names a place even when the
+// patient says it is fine. Beside them: low mood said plainly is still mental health,
+// back pain with low mood said as well is two teams' (the GP's), and numbness down
+// below with back pain is still an emergency.
+func TestDownBelowIsAPlaceNotAMood(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"feeling down below normal", 41, triage.Male, triage.Clinical,
+			"Pulled my lower back moving furniture on Sunday, stiff and sore, feeling down below normal and peeing fine", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"feeling down below is fine", 50, triage.Female, triage.Clinical,
+			"sciatica down my right leg for a week, the feeling down below is fine and no problems with the toilet", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"feeling down there all normal", 36, triage.Male, triage.Clinical,
+			"back went lifting at the gym, my waterworks and feeling down there are all normal", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"feel down below completely normal", 45, triage.Female, triage.Clinical,
+			"Lower back pain since gardening at the weekend, I can feel down below completely normal when I wipe", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"low mood said plainly", 33, triage.Female, triage.Clinical,
+			"I've been feeling down for weeks, crying a lot, no thoughts of harming myself", triage.Soon, triage.TeamMentalHealth, triage.SignpostNone},
+		{"back pain and low mood both", 44, triage.Male, triage.Clinical,
+			"my back has been sore since lifting at work and I've been feeling down and tearful about it all", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"numb down below is an emergency", 47, triage.Female, triage.Clinical,
+			"bad back pain since yesterday and now I can't feel down below when I wipe", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"numbness down below with back pain is an emergency", 52, triage.Male, triage.Clinical,
+			"back pain going down both legs and numbness down below since this morning", triage.Emergency, triage.TeamGP, triage.Signpost999},
+	})
+}
