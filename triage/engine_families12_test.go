@@ -67,6 +67,17 @@ func TestFeverWithConfusionStaysEmergency(t *testing.T) {
 		{76, triage.Male, "temperature of 100.2F and he's confused and shivery", triage.Emergency},
 		{40, triage.Female, "temp 37.9 and my wife is confused and muddled this afternoon", triage.Emergency},
 		{70, triage.Female, "Mum is 70, temperature 37.8 but she's gone downhill fast and is confused today", triage.Emergency},
+		// The review's later fresh variants (review4, r4y-004, -007, -011, -008), which a gate
+		// by age and "feeling unwell" words still lost, and the older person with a measured
+		// 37.8 and nothing else: a false alarm, taken rather than a lost sepsis.
+		{75, triage.Male, "37.8 this morning, now he feels hot and he's confused and talking rubbish", triage.Emergency},
+		{67, triage.Male, "had a catheter fitted last week, now 37.9 and confused and says he feels awful", triage.Emergency},
+		{66, triage.Male, "temp 37.9 and he's disorientated, he had his bowel operation 5 days ago and his tummy is getting more painful", triage.Emergency},
+		{88, triage.Female, "temperature 37.8, she's confused and can barely stand, completely floored", triage.Emergency},
+		{84, triage.Male, "Dad is 84 and has been muddled since yesterday, he thinks it is 1990. Temp 37.8, eating and drinking.", triage.Emergency},
+		{80, triage.Male, "gave him ibuprofen an hour ago and now 37.9, he is muddled and does not know where he is", triage.Emergency},
+		// Confusion about something else is no sign of sepsis.
+		{30, triage.Female, "I am confused about which dose of paracetamol to take for my temperature of 37.9", triage.Routine},
 	})
 }
 
