@@ -105,5 +105,27 @@ func TestRashSaidToFade(t *testing.T) {
 		{7, triage.Male, "red spots on his chest fade but new ones on his tummy won't go when I press the glass", triage.Emergency},
 		{16, triage.Female, "temperature 39 and a rash that doesn't go away when I press a glass on it", triage.Emergency},
 		{3, triage.Female, "the marks on her legs look like bruises and stay under the glass", triage.Emergency},
+		// The lead's pass on the review (H4): a rash that faded earlier and does not now.
+		{2, triage.Female, "Her rash faded when I pressed a glass on it this morning. Tonight I tried again and it doesn't fade any more.", triage.Emergency},
+		{4, triage.Male, "it faded earlier with the glass but now it doesn't", triage.Emergency},
+		{1, triage.Male, "spots went away when I pressed a glass at lunchtime, now they stay when I press", triage.Emergency},
+		{6, triage.Female, "Did the glass test at 2pm and it faded. At 6pm the spots on her legs won't fade and she's got a temperature", triage.Emergency},
+		{3, triage.Male, "the rash did fade yesterday but today it isn't fading under the glass", triage.Emergency},
+		{9, triage.Female, "rash faded completely under the tumbler last night, this morning it doesn't disappear when I press and she's drowsy", triage.Emergency},
+		{0, triage.Male, "his spots disappeared when I pressed earlier, now there are new ones that don't go away when I press", triage.Emergency},
+		{7, triage.Female, "It was fading when I pressed a glass on it at first but not anymore", triage.Emergency},
+		{2, triage.Female, "spots faded under a glass yesterday. Now they are purple and stay under the glass", triage.Emergency},
+		// The review's probes (lead, 17:53): not fading anywhere wins over any fading.
+		{1, triage.Female, "rash faded when pressed yesterday, today new purple ones that don't fade, temp 38.8", triage.Emergency},
+		{2, triage.Female, "the rash faded yesterday but now it doesn't fade when I press and she's got a fever", triage.Emergency},
+		{5, triage.Male, "rash faded with the glass at first, now it won't fade, he's very sleepy and burning up", triage.Emergency},
+		{2, triage.Male, "it faded under the glass an hour ago, now some spots don't, he's hot and grizzly", triage.Emergency},
+		// The lead's fresh variants, written before either fix was tried.
+		{3, triage.Male, "the spots used to fade when I pressed them but tonight they stay, and she is floppy", triage.Emergency},
+		{9, triage.Female, "rash went away with the glass this morning, this afternoon dark red dots that stay under the glass", triage.Emergency},
+		{4, triage.Male, "glass test earlier it faded, just tried again and it doesnt fade anymore, 39.1", triage.Emergency},
+		{6, triage.Female, "faded when I pressed at lunchtime but the new spots on her tummy do not fade now", triage.Emergency},
+		{22, triage.Female, "my rash disappeared under a glass last night, now it won't fade and I feel awful with a temperature", triage.Emergency},
+		{3, triage.Male, "rash faded with the glass yesterday and it still fades today, he is eating and playing", triage.Soon},
 	})
 }

@@ -346,3 +346,23 @@ func TestLegsAndBladderLost(t *testing.T) {
 		{"bladder fine, legs ache", 45, triage.Male, "legs ache after my run, no problems with my bladder or bowels", false},
 	})
 }
+
+// TestEatingDisorderWithFaints: an eating disorder with fainting, dizziness on standing,
+// a racing heart or drinking very little is a body failing (blind-76): same-day, not a
+// routine look at the mood. One doing well in recovery is not.
+func TestEatingDisorderWithFaints(t *testing.T) {
+	holdSameDay(t, []recallCase{
+		{"fainted at school", 15, triage.Female, "my daughter has anorexia and fainted at school today", true},
+		{"dizzy standing", 17, triage.Female, "I have an eating disorder and I keep getting dizzy when I stand up", true},
+		{"heart racing", 16, triage.Male, "my son is anorexic and his heart keeps racing, he looks grey", true},
+		{"passed out", 19, triage.Female, "bulimia, passed out in the shower this morning", true},
+		{"drinking very little", 14, triage.Female, "she has anorexia and is drinking very little this week", true},
+		{"blacked out", 22, triage.Female, "my eating disorder is bad again and I blacked out on the stairs", true},
+		{"feels faint", 18, triage.Male, "anorexia, feel faint all the time and so cold", true},
+		{"chest pains", 20, triage.Female, "been restricting with my anorexia and now getting chest pains", true},
+		{"recovery letter", 16, triage.Female, "my daughter is in recovery from anorexia, doing well, school needs a letter", false},
+		{"worried about eating", 15, triage.Female, "worried my daughter might have an eating disorder, she skips breakfast, otherwise well", false},
+		{"bulimia review", 24, triage.Female, "bulimia is much better, no bingeing for months, can I have a review?", false},
+		{"picky eater", 4, triage.Male, "very picky eater, only eats pasta, growing fine", false},
+	})
+}
