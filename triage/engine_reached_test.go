@@ -66,3 +66,40 @@ func TestMeasuredRedFlags(t *testing.T) {
 		{"a pulse after exercise", 30, "pulse was 150 on my run but it settled in a minute, I feel fine, can I have a heart check", false},
 	})
 }
+
+// TestRedFlagsInEverydayWords holds issue #10's second family: a red flag told now in
+// everyday words the rules lacked (bleeding that will not stop, the means laid out and
+// goodbyes said, a headache like a bang, skin coming off with a blistered mouth, a fall
+// on a blood thinner then drowsy, no movements from a baby, blue fingertips with
+// breathlessness, a rash gone purple with a fever, an infection with confusion) is an
+// emergency with the rules alone; its mild or settled look-alike is not.
+func TestRedFlagsInEverydayWords(t *testing.T) {
+	holdReached(t, []reachedCase{
+		{"bleeding after tonsils out", 35, "had my tonsils out 6 days ago and I'm spitting out fresh blood, it won't stop", true},
+		{"bleeding with low platelets", 50, "I have low platelets and my gums have been pouring blood for an hour, nothing stops it and I feel faint", true},
+		{"a long nosebleed with faintness", 60, "nosebleed for 45 minutes, pinching it isn't working and I feel lightheaded", true},
+		{"a lot of dark blood from the bottom and faint", 70, "passed a large amount of dark red blood from my bottom three times and nearly fainted", true},
+		{"the tablets out and goodbyes said", 40, "I've got the tablets out in front of me and I've said goodbye to my partner", true},
+		{"the means bought and a place", 25, "I bought the rope today and I know where I'm going to do it", true},
+		{"a photo from a height saying sorry", 30, "my brother just sent me a picture from the top of the bridge saying sorry", true},
+		{"a headache like a bang", 50, "a headache came on like a bang ten minutes ago, the worst ever", true},
+		{"the worst head pain out of nowhere", 45, "out of nowhere the worst pain in my head of my life, started 5 minutes ago", true},
+		{"skin peeling with a blistered mouth", 30, "since starting lamotrigine my skin is peeling off and there are blisters in my mouth and eyes", true},
+		{"a fall on a blood thinner then drowsy", 80, "he fell this morning, he's on rivaroxaban and now he's very drowsy and confused", true},
+		{"no movements from the baby", 30, "32 weeks pregnant and I haven't felt the baby move at all since yesterday", true},
+		{"blue fingertips and breathless", 45, "breathless sitting still and my fingertips have gone blue", true},
+		{"ribs pulling in and not speaking", 4, "his ribs are pulling in with every breath and he won't speak", true},
+		{"chickenpox spots gone purple with a fever", 6, "her chickenpox spots have gone dark purple and she's hot and shaky", true},
+		{"cellulitis past the line with confusion", 70, "the cellulitis on his leg has spread way past the pen line, he's 39.2 and talking nonsense", true},
+		{"down the left arm and clammy", 60, "it's gone down my left arm now and I'm clammy and grey", true},
+		{"pain into the jaw after GTN", 65, "used two sprays of GTN, still got pain going up into my jaw after 20 minutes", true},
+
+		{"specks of blood after tonsils, stopped", 25, "had my tonsils out last week, a few specks of blood in my spit this morning that stopped on their own", false},
+		{"blisters from new shoes", 30, "my heels have blistered from new shoes and the skin is peeling", false},
+		{"fingers blue in the cold", 40, "my fingers go white then blue in the cold, is it Raynaud's?", false},
+		{"a baby moving well", 28, "30 weeks, baby moving loads, when is my glucose test", false},
+		{"a fall on a blood thinner, alert", 75, "fell yesterday, on apixaban, bruise on my knee, alert and chatting", false},
+		{"chickenpox crusting", 5, "chickenpox spots are crusting over, she's bouncing around", false},
+		{"tension headaches", 40, "headaches that build up slowly over the day for a week, like a tight band", false},
+	})
+}
