@@ -363,3 +363,23 @@ func TestEatingDisorderWithFaints(t *testing.T) {
 		{"picky eater", 4, triage.Male, "very picky eater, only eats pasta, growing fine", false},
 	})
 }
+
+// TestMedicineTakenSoAsToPoison: methotrexate taken daily instead of weekly and too
+// much digoxin (or its yellow vision) are emergencies however calmly told (NHS advice
+// for both is A&E now): the reviewer found the first routine and the second same-day
+// with both engines. A weekly dose beside a daily folic acid, a blood test, or a
+// question about a leaflet is not.
+func TestMedicineTakenSoAsToPoison(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"methotrexate daily, ulcers", 80, triage.Female, "mum took her methotrexate every day instead of weekly for 10 days, mouth ulcers and fever", true},
+		{"methotrexate daily since Friday", 67, triage.Male, "I got muddled and have been taking my methotrexate daily since Friday, now my mouth is sore", true},
+		{"blister pack error", 72, triage.Female, "carer here, the new blister pack had her methotrexate in every day instead of once a week, she has been on it 5 days", true},
+		{"digoxin double dose, yellow", 84, triage.Male, "dad took a double dose of his digoxin this morning and is being sick, says everything looks yellow", true},
+		{"digoxin, seeing yellow", 79, triage.Female, "on digoxin, very sick for two days and seeing yellow around things", true},
+		{"too much digoxin", 70, triage.Male, "I accidentally took too much digoxin, about 4 tablets, feel dizzy", true},
+		{"weekly, folic acid daily", 60, triage.Female, "I take methotrexate on Mondays and folic acid every day, can I have my repeat please", false},
+		{"methotrexate blood test", 55, triage.Female, "my methotrexate blood test is due, can you book it", false},
+		{"digoxin level", 81, triage.Male, "digoxin level blood test results please, feeling fine", false},
+		{"a question about the leaflet", 64, triage.Female, "what happens if you take methotrexate daily instead of weekly? just want to understand my leaflet", false},
+	})
+}
