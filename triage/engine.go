@@ -451,28 +451,29 @@ const (
 // told in the past or set as a care plan's threshold stays out of scope.
 func (e *Engine) addOxygenReadings(text string, toks []token, present [][]match) {
 	at, pct := oxygenReadings(text, toks)
-	for k, i := range at {
-		for _, l := range []struct {
-			name  string
-			limit int
-		}{{"low_oxygen", lowOxygenPct}, {"very_low_oxygen", veryLowOxygenPct}} {
-			if c, ok := e.conceptID[l.name]; ok && pct[k] <= l.limit {
-				present[c] = append(present[c], match{concept: c, from: i, to: i + 1})
-			}
-		}
-	}
+	e.addReadings(present, "low_oxygen", at, pct, func(v int) bool { return v <= lowOxygenPct })
+	e.addReadings(present, "very_low_oxygen", at, pct, func(v int) bool { return v <= veryLowOxygenPct })
 }
 
 // addPulseReadings adds the concept fast_pulse where the text gives a heart rate of
 // fastPulseBPM or more in a patient of 12 or more ("it's racing at 170").
 func (e *Engine) addPulseReadings(age int, toks []token, present [][]match) {
-	c, ok := e.conceptID["fast_pulse"]
-	if !ok || age < 12 {
+	if age < 12 {
 		return
 	}
 	at, bpm := pulseReadings(toks)
+	e.addReadings(present, "fast_pulse", at, bpm, func(v int) bool { return v >= fastPulseBPM })
+}
+
+// addReadings adds concept name, where the rules file has it, at each reading's token
+// whose value is one it counts.
+func (e *Engine) addReadings(present [][]match, name string, at, values []int, counts func(int) bool) {
+	c, ok := e.conceptID[name]
+	if !ok {
+		return
+	}
 	for k, i := range at {
-		if bpm[k] >= fastPulseBPM {
+		if counts(values[k]) {
 			present[c] = append(present[c], match{concept: c, from: i, to: i + 1})
 		}
 	}
@@ -839,7 +840,9 @@ func presentFrom(toks []token, from int) int {
 	past := false
 	for k := from; k < len(toks) && toks[k].clause == toks[from].clause; k++ {
 		w := toks[k].norm
-		if today[w] {
+		if presentTime[w] && w != "still" {
+			// A time that is today, even after a past tense; not "still", which a past
+			// goes on with ("had sepsis last year and was still weak for months").
 			return k
 		}
 		if partOfDay[w] && k > from && toks[k-1].norm == "this" {
@@ -863,12 +866,6 @@ func presentFrom(toks []token, from int) int {
 	}
 	return -1
 }
-
-// today are the words of a time that is today ("today", "tonight", "this morning"):
-// after a past time in its clause they start a report of now, even told in the past
-// tense ("in hospital last month and this morning she collapsed"). Not "still", which
-// a past goes on with ("had sepsis last year and was still weak for months").
-var today = map[string]bool{"today": true, "tonight": true, "now": true, "currently": true}
 
 // partOfDay are the parts of a day that, after "this", are today ("this morning").
 var partOfDay = map[string]bool{"morning": true, "afternoon": true, "evening": true}

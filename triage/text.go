@@ -446,14 +446,6 @@ func oxygenReadings(text string, toks []token) (at []int, pct []int) {
 	if len(said) == 0 {
 		return nil, nil
 	}
-	near := func(i int, set map[string]bool, back int) bool {
-		for k := i - 1; k >= 0 && k >= i-back && toks[k].clause == toks[i].clause; k-- {
-			if set[toks[k].norm] {
-				return true
-			}
-		}
-		return false
-	}
 	for i, t := range toks {
 		if !t.number || strings.Contains(t.norm, ".") || !(said[t.sentence] || said[t.sentence-1]) {
 			continue
@@ -462,18 +454,15 @@ func oxygenReadings(text string, toks []token) (at []int, pct []int) {
 		if err != nil || v < 50 || v > 100 || (t.start > 0 && text[t.start-1] == '/') {
 			continue
 		}
-		next := ""
-		if i+1 < len(toks) && toks[i+1].clause == t.clause {
-			next = toks[i+1].norm
-		}
-		if notTemperatureUnits[next] || monthWords[next] > 0 || near(i, notReadingLeads, 2) ||
+		next := nextInClause(toks, i)
+		if notTemperatureUnits[next] || monthWords[next] > 0 || wordBefore(toks, i, 2, notReadingLeads) ||
 			((next == "or" || next == "and") && i+2 < len(toks) && notReadingTails[toks[i+2].norm]) {
 			continue
 		}
 		percent := (t.end < len(text) && text[t.end] == '%') || next == "percent"
-		after := near(i, oxygenWords, 4) || near(i, oxygenDevices, 3)
+		after := wordBefore(toks, i, 4, oxygenWords) || wordBefore(toks, i, 3, oxygenDevices)
 		itIs := i > 1 && (toks[i-1].norm == "is" || toks[i-1].norm == "are") && (toks[i-2].norm == "it" || toks[i-2].norm == "they")
-		if !(percent || after || itIs || near(i, oxygenLeads, 3)) {
+		if !(percent || after || itIs || wordBefore(toks, i, 3, oxygenLeads)) {
 			continue
 		}
 		at, pct = append(at, i), append(pct, v)
@@ -498,23 +487,36 @@ func pulseReadings(toks []token) (at []int, bpm []int) {
 		if err != nil || v < 100 || v > 300 {
 			continue
 		}
-		next := ""
-		if i+1 < len(toks) && toks[i+1].clause == t.clause {
-			next = toks[i+1].norm
+		if wordBefore(toks, i, 1, notReadingLeads) {
+			continue // "over 150": a threshold
 		}
-		said := next == "bpm" || next == "beats"
-		for k := i - 1; k >= 0 && k >= i-3 && toks[k].clause == t.clause; k-- {
-			if notReadingLeads[toks[k].norm] && k == i-1 {
-				said = false
-				break
-			}
-			if pulseWords[toks[k].norm] || (toks[k].norm == "at" && k > 0 && (toks[k-1].norm == "going" || toks[k-1].norm == "its")) {
-				said = true
-			}
+		next := nextInClause(toks, i)
+		said := next == "bpm" || next == "beats" || wordBefore(toks, i, 3, pulseWords)
+		for k := i - 1; !said && k > 0 && k >= i-3 && toks[k].clause == t.clause; k-- {
+			said = toks[k].norm == "at" && (toks[k-1].norm == "going" || toks[k-1].norm == "its") // "it's going at 170"
 		}
 		if said {
 			at, bpm = append(at, i), append(bpm, v)
 		}
 	}
 	return at, bpm
+}
+
+// wordBefore reports whether one of the back words before token i, within its clause,
+// is in set.
+func wordBefore(toks []token, i, back int, set map[string]bool) bool {
+	for k := i - 1; k >= 0 && k >= i-back && toks[k].clause == toks[i].clause; k-- {
+		if set[toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// nextInClause is the word after token i in its clause; "" at the clause's end.
+func nextInClause(toks []token, i int) string {
+	if i+1 < len(toks) && toks[i+1].clause == toks[i].clause {
+		return toks[i+1].norm
+	}
+	return ""
 }
