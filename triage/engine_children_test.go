@@ -117,18 +117,18 @@ func TestYoungPersonSelfHarmSeen(t *testing.T) {
 	})
 }
 
-// TestFeverRashThatFadesIsSameDay: a fever with a rash all over that the parent has
-// checked and that fades under the glass is a same-day look (child-fever-rash), not
-// 999 for being all over; a rash that does not fade stays an emergency.
-func TestFeverRashThatFadesIsSameDay(t *testing.T) {
-	holdChildren(t, []priorityCase{
-		{"all over, fades", 3, triage.Female,
-			"temperature 38.5 and a red rash all over her body, it fades when I press a glass on it", triage.SameDay},
-		{"spreading, blanches", 7, triage.Male,
-			"he has a fever and the rash is spreading down his legs but it blanches with the glass", triage.SameDay},
-		{"all over, does not fade", 3, triage.Female,
-			"temperature 38.5 and a red rash all over her body, it doesn't fade when I press a glass on it", triage.Emergency},
-		{"spreading, some do not fade", 2, triage.Male,
-			"fever and spots spreading fast, some fade but the ones on his legs don't fade under the glass", triage.Emergency},
+// TestFeverSpreadingRashStays999: a fever with a rash spreading fast stays 999 whatever
+// a word of fading says. "Blanching" is matched anywhere in the request ("I went
+// white", "the fever fades with calpol", "fades on his tummy but not his legs"), and a
+// meningococcal rash often blanches at first, so it must never cancel this 999 (a
+// stop tried in 46b9a0f and taken back: review5 and the gate found real emergencies it
+// lowered).
+func TestFeverSpreadingRashStays999(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"the fever fades", 30, triage.Male, "high temperature and spots appearing all over, the fever fades with calpol then comes back", true},
+		{"went white", 34, triage.Male, "I have a fever of 39.8 and a rash spreading all over my body fast, I went white and nearly fainted when I stood up", true},
+		{"not sure if it fades", 7, triage.Female, "she has a fever and a rash spreading fast over her body, I pressed a glass on it and I'm not sure if it fades or not", true},
+		{"fades in one place only", 1, triage.Male, "my 1 year old has a high fever and spots spreading all over him, he's drowsy, the rash fades on his tummy but not on his legs", true},
+		{"it used to fade", 19, triage.Female, "fever, rash all over my body, it used to fade but it has stopped fading", true},
 	})
 }
