@@ -1,0 +1,134 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// The families below are the under-triage of babies, children and teenagers that the
+// rules 2026.12.42 left at soon on the read sets (blind-39, 45, 68, 69, 76) and on
+// engine19's own probes written before the fix (issue 10). Each is held with the
+// rules alone and with the desk's engine, in fresh wordings, beside the look-alikes
+// that must stay where they were. LABELS.md: a child with a fever and not drinking is
+// same-day, a urine infection in a child under 16 is same-day, thoughts of self-harm
+// in a young person are same-day.
+
+// holdChildren holds the rules alone to each case's priority, and the desk's engine to
+// at least it: the second opinion only raises, and where it raises a same-day case
+// to 999 that is the model's operating point (its own over-triage figures), not a
+// defect of these rules.
+func holdChildren(t *testing.T, cases []priorityCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+			for _, e := range rulesAndDesk() {
+				got := e.eng.Classify(in)
+				if got.Priority == c.want || (e.name != "the rules" && got.Priority.MoreUrgent(c.want)) {
+					continue
+				}
+				t.Errorf("%q: %s gave %s, want %s; because %v", c.text, e.name, got.Priority, c.want, got.Reasons)
+			}
+		})
+	}
+}
+
+// TestChildDrinkingLessInParentsWords: a parent tells reduced drinking by the amount
+// ("only a couple of sips", "half her usual bottle", "refusing his milk", "2 wet
+// nappies"), not by the words "not drinking"; with a fever, being sick or diarrhoea, or
+// under five, that is a same-day look. Drinking normally stays as it was.
+func TestChildDrinkingLessInParentsWords(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"a couple of sips with a fever", 3, triage.Female,
+			"she has had a temperature since last night and only a couple of sips of water today", triage.SameDay},
+		{"few sips with diarrhoea", 6, triage.Male,
+			"diarrhoea all night and he has only managed a few sips this morning", triage.SameDay},
+		{"half the usual bottle", 0, triage.Male,
+			"he is 8 months and has only had half his usual bottle today, hot and grumpy", triage.SameDay},
+		{"refusing her milk", 1, triage.Female,
+			"fever since yesterday and she is refusing her milk", triage.SameDay},
+		{"drinking a lot less", 4, triage.Male,
+			"temp of 38.6 and drinking a lot less than normal", triage.SameDay},
+		{"2 wet nappies with a fever", 1, triage.Male,
+			"high temperature, he's had 2 wet nappies since he woke up", triage.SameDay},
+		{"very few wet nappies with vomiting", 0, triage.Female,
+			"my 10 month old has been vomiting since this morning and very few wet nappies", triage.SameDay},
+		{"breathing quick with a fever", 5, triage.Male,
+			"he has a temperature of 39 and is breathing a bit quick", triage.SameDay},
+		// Look-alikes: drinking well, or a number of wet nappies that is not few.
+		{"drinking well with a fever", 4, triage.Female,
+			"temperature 38.2 since this morning, drinking plenty and playing", triage.Soon},
+		{"a cold, drinking normally", 3, triage.Male,
+			"runny nose and a cough, drinking normally and lots of wet nappies", triage.Routine},
+	})
+}
+
+// TestChildWeeingLess: a child weeing less than usual is a sign of dehydration on its
+// own (LABELS.md: a child not drinking), whatever else the parent tells.
+func TestChildWeeingLess(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"weeing a lot less", 2, triage.Male,
+			"tummy bug for two days and he is weeing a lot less than usual", triage.SameDay},
+		{"peeing less", 9, triage.Female,
+			"she has been off colour and peeing less since yesterday", triage.SameDay},
+		{"not weeing as much", 5, triage.Male,
+			"sick bug, he is not weeing as much as normal", triage.SameDay},
+	})
+}
+
+// TestChildPainfulWeeInParentsWords: a parent tells a child's urine infection by what
+// the child does ("cries when she does a wee", "his wee smells"): same-day for a child
+// under 16 (outside Pharmacy First). "Wee" meaning small is not urine.
+func TestChildPainfulWeeInParentsWords(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"cries when he does a wee", 4, triage.Male,
+			"he says it hurts and cries when he does a wee", triage.SameDay},
+		{"wee smells strong", 6, triage.Female,
+			"her wee smells really strong and she keeps needing the toilet", triage.SameDay},
+		{"when she has a wee", 2, triage.Female,
+			"she screams when she has a wee since yesterday", triage.SameDay},
+		// Look-alike: a wee boy with earache is the pharmacy's.
+		{"a wee boy with earache", 6, triage.Male,
+			"my wee boy has had earache since yesterday, no temperature, eating fine", triage.Routine},
+	})
+}
+
+// TestYoungPersonSelfHarmSeen: a parent or friend who finds a young person's cuts
+// ("cuts on her arms", "he has been cutting his legs") tells self-harm without any
+// word about harm or suicide: same-day, like a young person's thoughts of self-harm,
+// even when the young person says they do not want to die. An accident, or cutting
+// back on food, is not self-harm.
+func TestYoungPersonSelfHarmSeen(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"cuts on her arms", 15, triage.Female,
+			"I saw cuts on her arms when she took her jumper off, she won't talk about it", triage.SameDay},
+		{"cutting his legs", 14, triage.Male,
+			"we think our son has been cutting his legs, he says he doesn't want to die", triage.SameDay},
+		{"cuts on my daughter's wrists", 16, triage.Female,
+			"found fresh cuts on my daughter's wrists tonight, not deep", triage.SameDay},
+		{"cutting herself", 13, triage.Female,
+			"her friend told us she is cutting herself at school", triage.SameDay},
+		// Look-alikes.
+		{"cutting back on food", 15, triage.Female,
+			"she has been cutting back on her food and we are worried about her weight", triage.Soon},
+		{"cut her knee", 9, triage.Female,
+			"she cut her knee on the trampoline last week and it has healed fine, can she swim", triage.Soon},
+	})
+}
+
+// TestFeverSpreadingRashStays999: a fever with a rash spreading fast stays 999 whatever
+// a word of fading says. "Blanching" is matched anywhere in the request ("I went
+// white", "the fever fades with calpol", "fades on his tummy but not his legs"), and a
+// meningococcal rash often blanches at first, so it must never cancel this 999 (a
+// stop tried in 46b9a0f and taken back: review5 and the gate found real emergencies it
+// lowered).
+func TestFeverSpreadingRashStays999(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"the fever fades", 30, triage.Male, "high temperature and spots appearing all over, the fever fades with calpol then comes back", true},
+		{"went white", 34, triage.Male, "I have a fever of 39.8 and a rash spreading all over my body fast, I went white and nearly fainted when I stood up", true},
+		{"not sure if it fades", 7, triage.Female, "she has a fever and a rash spreading fast over her body, I pressed a glass on it and I'm not sure if it fades or not", true},
+		{"fades in one place only", 1, triage.Male, "my 1 year old has a high fever and spots spreading all over him, he's drowsy, the rash fades on his tummy but not on his legs", true},
+		{"it used to fade", 19, triage.Female, "fever, rash all over my body, it used to fade but it has stopped fading", true},
+	})
+}
