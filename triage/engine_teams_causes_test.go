@@ -13,7 +13,9 @@ import (
 // back, neck or tendon problem without red flags, so what makes one the GP's is a red
 // flag: a serious cause (cancer, fever, weight loss, night sweats, a hot swollen joint),
 // a possible fracture, a locked joint, a limb that has lost its strength, a fall at 65
-// or over, a child. Each pair below holds one side of that line; all are soon.
+// or over, a child; and on a long-standing problem, numbness or weakness that is new
+// (it is not stable, so longstanding-msk must not make it routine). Each case holds
+// one side of that line; all are soon.
 func TestPhysioWithoutRedFlags(t *testing.T) {
 	physio := func(name string, age int, text string) teamCase {
 		return teamCase{name, age, triage.Male, triage.Clinical, text, triage.Soon, triage.TeamPhysio, triage.SignpostNone}
@@ -31,6 +33,7 @@ func TestPhysioWithoutRedFlags(t *testing.T) {
 		gp("a fall at 65 or over", 78, "I fell in the kitchen on friday, my wrist is still sore and bruised, no head injury"),
 		gp("back pain after a cancer", 58, "my back is aching and I have been losing weight without trying"),
 		gp("a leg that has lost its strength", 52, "lower back pain for 2 weeks and my left leg feels weak when I climb the stairs"),
+		gp("new numbness on an old back problem is not stable", 52, "I've had back pain for years but this week I've got new numbness down the outside of my left foot, bladder and bowels fine"),
 		gp("a graze that will not heal", 50, "graze on my knee from a fall 3 weeks ago still weeping and not healing"),
 		gp("a child's sprain", 13, "she rolled her ankle at netball, it's swollen and sore but she can walk on it"),
 	})
