@@ -132,3 +132,35 @@ func TestFeverSpreadingRashStays999(t *testing.T) {
 		{"it used to fade", 19, triage.Female, "fever, rash all over my body, it used to fade but it has stopped fading", true},
 	})
 }
+
+// TestChildrenRedFlagsInOtherWords holds the families blind-82 (read after its first
+// sight) showed the rules alone missing, each in fresh wordings: a stiff neck told by
+// the chin that will not go down; lips "gone big" after a food; a pack of tablets
+// taken with the wish for it all to stop; a dehydrated child of any age who is floppy
+// or can barely be woken; a reliever needed every 3 hours or only helping a bit; a
+// young person hearing "a voice"; a toddler refusing to walk.
+func TestChildrenRedFlagsInOtherWords(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"chin will not go down, fever", 8, triage.Male,
+			"temp 39.4, he cannot get his chin down and keeps crying", triage.Emergency},
+		{"lips gone big after egg", 3, triage.Female,
+			"had scrambled egg for the first time and her lips have gone big and she is coughing and wheezy", triage.Emergency},
+		{"a pack taken to make it stop", 17, triage.Female,
+			"my daughter took a packet of her sertraline tonight because she wanted it all to end", triage.Emergency},
+		{"dehydrated and barely wakes, age 9", 9, triage.Male,
+			"vomiting for two days, hasnt had a wee since last night and we can barely wake him", triage.Emergency},
+		{"reliever every 3 hours", 10, triage.Female,
+			"she is needing the blue inhaler every three hours since yesterday, she can still talk normally", triage.SameDay},
+		{"reliever only helping a bit", 7, triage.Male,
+			"wheezy with a cold and his blue inhaler is only helping a bit, talking fine", triage.SameDay},
+		{"hearing a voice", 15, triage.Male,
+			"my son says he keeps hearing a voice when nobody is there, he isn't thinking of hurting himself", triage.SameDay},
+		{"refusing to walk", 3, triage.Female,
+			"he has been refusing to walk since this morning, keeps sitting down, no temperature", triage.SameDay},
+		// Look-alikes.
+		{"two tablets from a pack", 16, triage.Male,
+			"took 2 tablets from a pack of ibuprofen for my headache yesterday, is it ok to take with my inhaler", triage.Routine},
+		{"blue inhaler helps", 9, triage.Female,
+			"asthma is fine, she uses the blue inhaler before PE and it helps, can we have a repeat", triage.Routine},
+	})
+}
