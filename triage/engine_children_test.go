@@ -164,3 +164,26 @@ func TestChildrenRedFlagsInOtherWords(t *testing.T) {
 			"asthma is fine, she uses the blue inhaler before PE and it helps, can we have a repeat", triage.Routine},
 	})
 }
+
+// TestChildrenOffThe999Line holds the children's over-triage to 999 of the read sets
+// (al-040, b68-202, b69-162, b82-101, b82-102, b82-240) in fresh wordings, beside the
+// emergencies next to them that must stay 999:
+//   - a baby feeding less or with fewer wet nappies, still alert, is same-day; under 3
+//     months with another sign (sleepy, cold, pale, yellow, grunting) it stays 999;
+//   - "please don't call my house" is a young person keeping it from the family, not a
+//     farewell; a plan or a farewell in other words stays 999;
+//   - a tooth knocked out is not a knock-out; a knock-out beside it stays 999.
+func TestChildrenOffThe999Line(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"feeding less, alert", 0, triage.Female, "my 4 week old is feeding less than usual today but she is alert and still crying loudly", false},
+		{"fewer wet nappies, alert", 0, triage.Male, "7 week old, fewer wet nappies than normal since this morning, otherwise seems his usual self", false},
+		{"half his usual feeds, no temperature", 0, triage.Male, "my 5 week old only took half his usual feeds today, no temperature, waking fine", false},
+		{"feeding less and sleepy", 0, triage.Female, "3 week old feeding less and much sleepier than usual", true},
+		{"fewer wet nappies and mottled", 0, triage.Male, "6 week old, fewer wet nappies and his skin looks mottled", true},
+		{"feeding less and cold", 0, triage.Female, "newborn feeding less since yesterday and feels cold to touch", true},
+		{"please don't call my house", 14, triage.Female, "i think about killing myself most nights but i dont have a plan. please don't call my house, my parents would freak out", false},
+		{"a plan beside 'don't call my house'", 15, triage.Male, "please don't call my house. I've saved up my tablets and I'm going to take them all tonight", true},
+		{"a tooth knocked out", 9, triage.Female, "she fell in the playground and knocked out her front tooth, no other injury, we have the tooth", false},
+		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
+	})
+}
