@@ -187,3 +187,25 @@ func TestChildrenOffThe999Line(t *testing.T) {
 		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
 	})
 }
+
+// TestChildBumpedHeadBackToNormal: a child's bumped head without knock-out or
+// sickness, told with the child back to normal ("playing normally", "running about",
+// "her usual self"), is soon: the read sets label it soon or routine in 11 of 12.
+// Sickness, a headache, drowsiness, fogginess or light hurting keep it same-day, a
+// baby under one stays same-day, and a knock-out or repeated vomiting stays 999.
+func TestChildBumpedHeadBackToNormal(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"back to normal", 6, triage.Male,
+			"he banged his head on the slide, no knock out, not been sick, he's running about now as usual", triage.Soon},
+		{"usual self", 3, triage.Female,
+			"she bumped her head on the kitchen table, cried straight away, her usual self now", triage.Soon},
+		{"playing normally but sick", 5, triage.Male,
+			"bumped his head on the door frame this morning, sick since and a headache, but playing normally", triage.SameDay},
+		{"running about but foggy", 13, triage.Female,
+			"hit her head in hockey, running about fine but says she feels foggy and dizzy", triage.SameDay},
+		{"a baby's bumped head", 0, triage.Female,
+			"my 9 month old rolled off the sofa and bumped her head, feeding normally now", triage.SameDay},
+		{"knocked out, now playing", 7, triage.Male,
+			"fell off the climbing frame and was knocked out for a few seconds, playing normally now", triage.Emergency},
+	})
+}
