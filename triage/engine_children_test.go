@@ -209,3 +209,29 @@ func TestChildBumpedHeadBackToNormal(t *testing.T) {
 			"fell off the climbing frame and was knocked out for a few seconds, playing normally now", triage.Emergency},
 	})
 }
+
+// TestChildrenWordsOfTheirOwn: words the rules read as something else or not at all:
+// a "small patch" of golden crusts is impetigo (the pharmacy's from 1 year), not the
+// contraceptive patch; a temperature under 38 with a rash is not a fever with a rash;
+// "can't take any weight" is not bearing weight; weeing through nappies and drinking
+// bottles of water all night are thirst and weeing (possible new type 1 diabetes);
+// runny poos with weight lost in a young child are diarrhoea with weight loss.
+func TestChildrenWordsOfTheirOwn(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"a patch of impetigo", 7, triage.Female,
+			"small patch of golden crusts by her nose, otherwise well", triage.Routine},
+		{"37.9 with a rash", 0, triage.Male,
+			"my 10 month old has had a temperature of 37.9 and a patchy rash on his cheeks for a few days, feeding well", triage.Soon},
+		{"can't take any weight", 11, triage.Male,
+			"twisted his ankle at football and he can't take any weight on it this morning", triage.SameDay},
+		{"weeing through nappies, bottles of water", 2, triage.Male,
+			"he is weeing through his nappies and drinking bottles of water all night", triage.SameDay},
+		{"runny poos and weight lost", 2, triage.Female,
+			"runny poos for ten days and she has lost weight", triage.SameDay},
+		// Look-alikes.
+		{"the contraceptive patch", 17, triage.Female,
+			"my patch keeps falling off in the shower, should I change to the pill", triage.Soon},
+		{"38.6 with a rash", 2, triage.Male,
+			"temperature 38.6 and a rash on his tummy", triage.SameDay},
+	})
+}
