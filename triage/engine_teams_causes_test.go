@@ -32,9 +32,34 @@ func TestPhysioWithoutRedFlags(t *testing.T) {
 		physio("numbness down one arm", 44, "trapped nerve in my neck I think, numbness and tingling down my right arm into my fingers for a week, neck stiff"),
 		gp("a fall at 65 or over", 78, "I fell in the kitchen on friday, my wrist is still sore and bruised, no head injury"),
 		gp("back pain after a cancer", 58, "my back is aching and I have been losing weight without trying"),
+		gp("weight loss in everyday words", 49, "sore lower back for a month and I've lost half a stone without trying, sweating at night too"),
 		gp("a leg that has lost its strength", 52, "lower back pain for 2 weeks and my left leg feels weak when I climb the stairs"),
 		gp("new numbness on an old back problem is not stable", 52, "I've had back pain for years but this week I've got new numbness down the outside of my left foot, bladder and bowels fine"),
 		gp("a graze that will not heal", 50, "graze on my knee from a fall 3 weeks ago still weeping and not healing"),
 		gp("a child's sprain", 13, "she rolled her ankle at netball, it's swollen and sore but she can walk on it"),
+	})
+}
+
+// TestSideEffectBesideAJointProblem is issue 10's family of a medicine's side effect
+// said beside a muscle or joint problem of its own (an injury, a new pain, "also"):
+// the side effect silenced the joint problem and the request went to the medicines
+// team, where LABELS.md gives two problems of one urgency for two teams to the GP.
+// Beside them, the look-alikes that stay one team's: an ache the medicine causes is the
+// medicines team's, a joint problem named only as the reason for the medicine is too,
+// and "since the new job" names no medicine, so the physio's.
+func TestSideEffectBesideAJointProblem(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"a fall beside a side effect", 44, triage.Female, triage.Clinical,
+			"the omeprazole is giving me headaches and I twisted my ankle on the stairs on friday, still sore", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"a new pain beside a side effect", 61, triage.Male, triage.Clinical,
+			"new shoulder pain for ten days, and since starting doxazosin I feel lightheaded when I stand", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"two things said as two", 38, triage.Female, triage.Clinical,
+			"two things, sertraline is making me sweat at night, and my lower back has been stiff for a week", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"the ache is the side effect", 50, triage.Female, triage.Clinical,
+			"since starting atorvastatin my muscles ache all over, especially my thighs", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"the joint is only the reason for the medicine", 30, triage.Male, triage.Clinical,
+			"my naproxen is upsetting my stomach, I take it for my back which is much better", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"no medicine named", 36, triage.Male, triage.Clinical,
+			"my neck has been stiff and sore since the new desk setup in the office, about 3 weeks", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
 	})
 }
