@@ -235,3 +235,25 @@ func TestChildrenWordsOfTheirOwn(t *testing.T) {
 			"temperature 38.6 and a rash on his tummy", triage.SameDay},
 	})
 }
+
+// TestChildBumpedHeadDangerStaysSameDay: a sign of a skull fracture or a dangerous
+// fall or blow keeps a child's head injury same-day however well the child seems
+// now, and a child under two stays same-day (review5's hazard on 8b1c4c8, its lines).
+func TestChildBumpedHeadDangerStaysSameDay(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"down the stairs, soft swelling", 2, triage.Male,
+			"my 2 year old fell down the whole flight of stairs and has a big soft swelling on the side of his head, he's playing normally now", triage.SameDay},
+		{"off the climbing frame from 2 metres", 4, triage.Female,
+			"she fell off the climbing frame from about 2 metres onto her head, no knock out, running around now", triage.SameDay},
+		{"blood from the ear", 8, triage.Male,
+			"my son hit his head on the pavement falling off his scooter, there's a little blood coming from his ear, he's acting normally", triage.SameDay},
+		{"bruising behind the ears", 3, triage.Female,
+			"my daughter bumped her head this morning and now there's bruising behind her ears, she's playing happily", triage.SameDay},
+		{"a 1-year-old off the changing table", 1, triage.Female,
+			"my 1 year old rolled off the changing table onto the hard floor and has a big lump, crawling around now", triage.SameDay},
+		{"hit by a car", 5, triage.Male,
+			"hit by a car at low speed in the car park, bumped his head on the bonnet, seems fine now", triage.SameDay},
+		{"off a horse", 10, triage.Female,
+			"she fell off a horse onto her head this afternoon, she was wearing a hat, she's chatty and fine now but it was a hard fall", triage.SameDay},
+	})
+}
