@@ -257,3 +257,19 @@ func TestChildBumpedHeadDangerStaysSameDay(t *testing.T) {
 			"she fell off a horse onto her head this afternoon, she was wearing a hat, she's chatty and fine now but it was a hard fall", triage.SameDay},
 	})
 }
+
+// TestYoungBabyFeedingLessWithASign: a baby under 3 months feeding less stays 999 with
+// any other sign of being unwell, in a parent's words ("not really waking for feeds",
+// "breathing seems fast", "soft spot looks sunken", "can't settle him"), so that
+// baby-feeding-less (same-day) lowers only the baby who is otherwise alert.
+func TestYoungBabyFeedingLessWithASign(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"not really waking for feeds", 0, triage.Female, "my 3 week old is feeding less and not really waking for feeds", true},
+		{"breathing seems fast", 0, triage.Male, "5 week old feeding less since last night and his breathing seems fast", true},
+		{"soft spot sunken", 0, triage.Female, "2 week old taking less milk and her soft spot looks sunken", true},
+		{"can't settle", 0, triage.Male, "6 week old has had fewer wet nappies today and is crying constantly, can't settle him", true},
+		{"quiet and unwell", 0, triage.Female, "my 8 week old daughter is feeding less today, seems unwell and quiet", true},
+		{"dry lips", 0, triage.Male, "7 week old fewer wet nappies and his lips are dry", true},
+		{"alert, feeding less", 0, triage.Female, "4 week old feeding a bit less today but alert, crying normally and wetting nappies", false},
+	})
+}
