@@ -185,6 +185,8 @@ func TestChildrenOffThe999Line(t *testing.T) {
 		{"a plan beside 'don't call my house'", 15, triage.Male, "please don't call my house. I've saved up my tablets and I'm going to take them all tonight", true},
 		{"a tooth knocked out", 9, triage.Female, "she fell in the playground and knocked out her front tooth, no other injury, we have the tooth", false},
 		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
+		{"knocked out and a tooth loose", 30, triage.Male, "I got knocked out and my tooth is loose", true},
+		{"knocked out and two teeth came out", 9, triage.Female, "she was knocked out and two teeth came out", true},
 	})
 }
 
