@@ -8,8 +8,10 @@ import (
 // fitProblems is run in the page: what scrolls sideways or wraps badly at the
 // viewport's width. The page may not be wider than the viewport; no visible element
 // may reach past its right edge (the skip link, visually hidden text and, on a phone, a
-// responsive table's header row are off-screen on purpose); and the header's links, when they wrap, wrap into even rows, never one
-// link alone on a row under a full one.
+// responsive table's header row are off-screen on purpose); the header's links, when they wrap, wrap into even rows, never one
+// link alone on a row under a full one; and, at the browser's usual text size, the page's
+// heading takes at most four lines, so that what the page is for, and the first thing to
+// do on it, are on the first screen (with text at 200% more lines are expected).
 const fitProblems = `(() => {
 	const W = window.innerWidth, out = [];
 	const sw = document.documentElement.scrollWidth;
@@ -31,6 +33,11 @@ const fitProblems = `(() => {
 	const counts = [...rows.values()];
 	if (counts.length > 1 && Math.max(...counts) - Math.min(...counts) > 1) {
 		out.push("the header's links wrap unevenly: " + counts.join(" on one row, ") + " on the next");
+	}
+	const usualText = parseFloat(getComputedStyle(document.documentElement).fontSize) <= 16;
+	for (const h of usualText ? document.querySelectorAll("main h1") : []) {
+		const lh = parseFloat(getComputedStyle(h).lineHeight), lines = Math.round(h.getBoundingClientRect().height / lh);
+		if (lines > 4) out.push("the heading takes " + lines + " lines: " + (h.innerText || "").slice(0, 40).replace(/\s+/g, " "));
 	}
 	return out.slice(0, 8);
 })()`

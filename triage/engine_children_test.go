@@ -1,0 +1,211 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// The families below are the under-triage of babies, children and teenagers that the
+// rules 2026.12.42 left at soon on the read sets (blind-39, 45, 68, 69, 76) and on
+// engine19's own probes written before the fix (issue 10). Each is held with the
+// rules alone and with the desk's engine, in fresh wordings, beside the look-alikes
+// that must stay where they were. LABELS.md: a child with a fever and not drinking is
+// same-day, a urine infection in a child under 16 is same-day, thoughts of self-harm
+// in a young person are same-day.
+
+// holdChildren holds the rules alone to each case's priority, and the desk's engine to
+// at least it: the second opinion only raises, and where it raises a same-day case
+// to 999 that is the model's operating point (its own over-triage figures), not a
+// defect of these rules.
+func holdChildren(t *testing.T, cases []priorityCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+			for _, e := range rulesAndDesk() {
+				got := e.eng.Classify(in)
+				if got.Priority == c.want || (e.name != "the rules" && got.Priority.MoreUrgent(c.want)) {
+					continue
+				}
+				t.Errorf("%q: %s gave %s, want %s; because %v", c.text, e.name, got.Priority, c.want, got.Reasons)
+			}
+		})
+	}
+}
+
+// TestChildDrinkingLessInParentsWords: a parent tells reduced drinking by the amount
+// ("only a couple of sips", "half her usual bottle", "refusing his milk", "2 wet
+// nappies"), not by the words "not drinking"; with a fever, being sick or diarrhoea, or
+// under five, that is a same-day look. Drinking normally stays as it was.
+func TestChildDrinkingLessInParentsWords(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"a couple of sips with a fever", 3, triage.Female,
+			"she has had a temperature since last night and only a couple of sips of water today", triage.SameDay},
+		{"few sips with diarrhoea", 6, triage.Male,
+			"diarrhoea all night and he has only managed a few sips this morning", triage.SameDay},
+		{"half the usual bottle", 0, triage.Male,
+			"he is 8 months and has only had half his usual bottle today, hot and grumpy", triage.SameDay},
+		{"refusing her milk", 1, triage.Female,
+			"fever since yesterday and she is refusing her milk", triage.SameDay},
+		{"drinking a lot less", 4, triage.Male,
+			"temp of 38.6 and drinking a lot less than normal", triage.SameDay},
+		{"2 wet nappies with a fever", 1, triage.Male,
+			"high temperature, he's had 2 wet nappies since he woke up", triage.SameDay},
+		{"very few wet nappies with vomiting", 0, triage.Female,
+			"my 10 month old has been vomiting since this morning and very few wet nappies", triage.SameDay},
+		{"breathing quick with a fever", 5, triage.Male,
+			"he has a temperature of 39 and is breathing a bit quick", triage.SameDay},
+		// Look-alikes: drinking well, or a number of wet nappies that is not few.
+		{"drinking well with a fever", 4, triage.Female,
+			"temperature 38.2 since this morning, drinking plenty and playing", triage.Soon},
+		{"a cold, drinking normally", 3, triage.Male,
+			"runny nose and a cough, drinking normally and lots of wet nappies", triage.Routine},
+	})
+}
+
+// TestChildWeeingLess: a child weeing less than usual is a sign of dehydration on its
+// own (LABELS.md: a child not drinking), whatever else the parent tells.
+func TestChildWeeingLess(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"weeing a lot less", 2, triage.Male,
+			"tummy bug for two days and he is weeing a lot less than usual", triage.SameDay},
+		{"peeing less", 9, triage.Female,
+			"she has been off colour and peeing less since yesterday", triage.SameDay},
+		{"not weeing as much", 5, triage.Male,
+			"sick bug, he is not weeing as much as normal", triage.SameDay},
+	})
+}
+
+// TestChildPainfulWeeInParentsWords: a parent tells a child's urine infection by what
+// the child does ("cries when she does a wee", "his wee smells"): same-day for a child
+// under 16 (outside Pharmacy First). "Wee" meaning small is not urine.
+func TestChildPainfulWeeInParentsWords(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"cries when he does a wee", 4, triage.Male,
+			"he says it hurts and cries when he does a wee", triage.SameDay},
+		{"wee smells strong", 6, triage.Female,
+			"her wee smells really strong and she keeps needing the toilet", triage.SameDay},
+		{"when she has a wee", 2, triage.Female,
+			"she screams when she has a wee since yesterday", triage.SameDay},
+		// Look-alike: a wee boy with earache is the pharmacy's.
+		{"a wee boy with earache", 6, triage.Male,
+			"my wee boy has had earache since yesterday, no temperature, eating fine", triage.Routine},
+	})
+}
+
+// TestYoungPersonSelfHarmSeen: a parent or friend who finds a young person's cuts
+// ("cuts on her arms", "he has been cutting his legs") tells self-harm without any
+// word about harm or suicide: same-day, like a young person's thoughts of self-harm,
+// even when the young person says they do not want to die. An accident, or cutting
+// back on food, is not self-harm.
+func TestYoungPersonSelfHarmSeen(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"cuts on her arms", 15, triage.Female,
+			"I saw cuts on her arms when she took her jumper off, she won't talk about it", triage.SameDay},
+		{"cutting his legs", 14, triage.Male,
+			"we think our son has been cutting his legs, he says he doesn't want to die", triage.SameDay},
+		{"cuts on my daughter's wrists", 16, triage.Female,
+			"found fresh cuts on my daughter's wrists tonight, not deep", triage.SameDay},
+		{"cutting herself", 13, triage.Female,
+			"her friend told us she is cutting herself at school", triage.SameDay},
+		// Look-alikes.
+		{"cutting back on food", 15, triage.Female,
+			"she has been cutting back on her food and we are worried about her weight", triage.Soon},
+		{"cut her knee", 9, triage.Female,
+			"she cut her knee on the trampoline last week and it has healed fine, can she swim", triage.Soon},
+	})
+}
+
+// TestFeverSpreadingRashStays999: a fever with a rash spreading fast stays 999 whatever
+// a word of fading says. "Blanching" is matched anywhere in the request ("I went
+// white", "the fever fades with calpol", "fades on his tummy but not his legs"), and a
+// meningococcal rash often blanches at first, so it must never cancel this 999 (a
+// stop tried in 46b9a0f and taken back: review5 and the gate found real emergencies it
+// lowered).
+func TestFeverSpreadingRashStays999(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"the fever fades", 30, triage.Male, "high temperature and spots appearing all over, the fever fades with calpol then comes back", true},
+		{"went white", 34, triage.Male, "I have a fever of 39.8 and a rash spreading all over my body fast, I went white and nearly fainted when I stood up", true},
+		{"not sure if it fades", 7, triage.Female, "she has a fever and a rash spreading fast over her body, I pressed a glass on it and I'm not sure if it fades or not", true},
+		{"fades in one place only", 1, triage.Male, "my 1 year old has a high fever and spots spreading all over him, he's drowsy, the rash fades on his tummy but not on his legs", true},
+		{"it used to fade", 19, triage.Female, "fever, rash all over my body, it used to fade but it has stopped fading", true},
+	})
+}
+
+// TestChildrenRedFlagsInOtherWords holds the families blind-82 (read after its first
+// sight) showed the rules alone missing, each in fresh wordings: a stiff neck told by
+// the chin that will not go down; lips "gone big" after a food; a pack of tablets
+// taken with the wish for it all to stop; a dehydrated child of any age who is floppy
+// or can barely be woken; a reliever needed every 3 hours or only helping a bit; a
+// young person hearing "a voice"; a toddler refusing to walk.
+func TestChildrenRedFlagsInOtherWords(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"chin will not go down, fever", 8, triage.Male,
+			"temp 39.4, he cannot get his chin down and keeps crying", triage.Emergency},
+		{"lips gone big after egg", 3, triage.Female,
+			"had scrambled egg for the first time and her lips have gone big and she is coughing and wheezy", triage.Emergency},
+		{"a pack taken to make it stop", 17, triage.Female,
+			"my daughter took a packet of her sertraline tonight because she wanted it all to end", triage.Emergency},
+		{"dehydrated and barely wakes, age 9", 9, triage.Male,
+			"vomiting for two days, hasnt had a wee since last night and we can barely wake him", triage.Emergency},
+		{"reliever every 3 hours", 10, triage.Female,
+			"she is needing the blue inhaler every three hours since yesterday, she can still talk normally", triage.SameDay},
+		{"reliever only helping a bit", 7, triage.Male,
+			"wheezy with a cold and his blue inhaler is only helping a bit, talking fine", triage.SameDay},
+		{"hearing a voice", 15, triage.Male,
+			"my son says he keeps hearing a voice when nobody is there, he isn't thinking of hurting himself", triage.SameDay},
+		{"refusing to walk", 3, triage.Female,
+			"he has been refusing to walk since this morning, keeps sitting down, no temperature", triage.SameDay},
+		// Look-alikes.
+		{"two tablets from a pack", 16, triage.Male,
+			"took 2 tablets from a pack of ibuprofen for my headache yesterday, is it ok to take with my inhaler", triage.Routine},
+		{"blue inhaler helps", 9, triage.Female,
+			"asthma is fine, she uses the blue inhaler before PE and it helps, can we have a repeat", triage.Routine},
+	})
+}
+
+// TestChildrenOffThe999Line holds the children's over-triage to 999 of the read sets
+// (al-040, b68-202, b69-162, b82-101, b82-102, b82-240) in fresh wordings, beside the
+// emergencies next to them that must stay 999:
+//   - a baby feeding less or with fewer wet nappies, still alert, is same-day; under 3
+//     months with another sign (sleepy, cold, pale, yellow, grunting) it stays 999;
+//   - "please don't call my house" is a young person keeping it from the family, not a
+//     farewell; a plan or a farewell in other words stays 999;
+//   - a tooth knocked out is not a knock-out; a knock-out beside it stays 999.
+func TestChildrenOffThe999Line(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"feeding less, alert", 0, triage.Female, "my 4 week old is feeding less than usual today but she is alert and still crying loudly", false},
+		{"fewer wet nappies, alert", 0, triage.Male, "7 week old, fewer wet nappies than normal since this morning, otherwise seems his usual self", false},
+		{"half his usual feeds, no temperature", 0, triage.Male, "my 5 week old only took half his usual feeds today, no temperature, waking fine", false},
+		{"feeding less and sleepy", 0, triage.Female, "3 week old feeding less and much sleepier than usual", true},
+		{"fewer wet nappies and mottled", 0, triage.Male, "6 week old, fewer wet nappies and his skin looks mottled", true},
+		{"feeding less and cold", 0, triage.Female, "newborn feeding less since yesterday and feels cold to touch", true},
+		{"please don't call my house", 14, triage.Female, "i think about killing myself most nights but i dont have a plan. please don't call my house, my parents would freak out", false},
+		{"a plan beside 'don't call my house'", 15, triage.Male, "please don't call my house. I've saved up my tablets and I'm going to take them all tonight", true},
+		{"a tooth knocked out", 9, triage.Female, "she fell in the playground and knocked out her front tooth, no other injury, we have the tooth", false},
+		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
+	})
+}
+
+// TestChildBumpedHeadBackToNormal: a child's bumped head without knock-out or
+// sickness, told with the child back to normal ("playing normally", "running about",
+// "her usual self"), is soon: the read sets label it soon or routine in 11 of 12.
+// Sickness, a headache, drowsiness, fogginess or light hurting keep it same-day, a
+// baby under one stays same-day, and a knock-out or repeated vomiting stays 999.
+func TestChildBumpedHeadBackToNormal(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"back to normal", 6, triage.Male,
+			"he banged his head on the slide, no knock out, not been sick, he's running about now as usual", triage.Soon},
+		{"usual self", 3, triage.Female,
+			"she bumped her head on the kitchen table, cried straight away, her usual self now", triage.Soon},
+		{"playing normally but sick", 5, triage.Male,
+			"bumped his head on the door frame this morning, sick since and a headache, but playing normally", triage.SameDay},
+		{"running about but foggy", 13, triage.Female,
+			"hit her head in hockey, running about fine but says she feels foggy and dizzy", triage.SameDay},
+		{"a baby's bumped head", 0, triage.Female,
+			"my 9 month old rolled off the sofa and bumped her head, feeding normally now", triage.SameDay},
+		{"knocked out, now playing", 7, triage.Male,
+			"fell off the climbing frame and was knocked out for a few seconds, playing normally now", triage.Emergency},
+	})
+}

@@ -1,0 +1,65 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// TestPhysioWithoutRedFlags is issue 10's family of adults' muscle and joint problems
+// sent to the GP by red flags that were not red flags: pins and needles or numbness
+// down one limb, a sprain that feels weak, a knee that gives way, a fall or a road
+// injury in a younger adult. LABELS.md gives the physio team every adult muscle, joint,
+// back, neck or tendon problem without red flags, so what makes one the GP's is a red
+// flag: a serious cause (cancer, fever, weight loss, night sweats, a hot swollen joint),
+// a possible fracture, a locked joint, a limb that has lost its strength, a fall at 65
+// or over, a child; and on a long-standing problem, numbness or weakness that is new
+// (it is not stable, so longstanding-msk must not make it routine). Each case holds
+// one side of that line; all are soon.
+func TestPhysioWithoutRedFlags(t *testing.T) {
+	physio := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Male, triage.Clinical, text, triage.Soon, triage.TeamPhysio, triage.SignpostNone}
+	}
+	gp := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Male, triage.Clinical, text, triage.Soon, triage.TeamGP, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		physio("sciatica with pins and needles", 63, "sciatica down my left leg for ten days, pins and needles in my foot sometimes, no problems with waterworks or numbness between legs"),
+		physio("a weak grip with tennis elbow", 47, "tennis elbow again, it's been aching for 3 weeks and my grip is weak when I lift the kettle"),
+		physio("a knee that gives way", 31, "my knee keeps giving way on the stairs since I twisted it playing squash a fortnight ago"),
+		physio("a road injury already checked", 40, "pain in my back and shoulder since the car accident last week, the hospital checked me and said nothing broken"),
+		physio("a fall in a younger adult", 35, "slipped on the wet floor at work on monday and fell on my wrist, sore and a bit swollen, I can move my fingers and grip fine"),
+		physio("numbness down one arm", 44, "trapped nerve in my neck I think, numbness and tingling down my right arm into my fingers for a week, neck stiff"),
+		gp("a fall at 65 or over", 78, "I fell in the kitchen on friday, my wrist is still sore and bruised, no head injury"),
+		gp("back pain after a cancer", 58, "my back is aching and I have been losing weight without trying"),
+		gp("weight loss in everyday words", 49, "sore lower back for a month and I've lost half a stone without trying, sweating at night too"),
+		gp("a leg that has lost its strength", 52, "lower back pain for 2 weeks and my left leg feels weak when I climb the stairs"),
+		gp("new numbness on an old back problem is not stable", 52, "I've had back pain for years but this week I've got new numbness down the outside of my left foot, bladder and bowels fine"),
+		gp("a graze that will not heal", 50, "graze on my knee from a fall 3 weeks ago still weeping and not healing"),
+		gp("a child's sprain", 13, "she rolled her ankle at netball, it's swollen and sore but she can walk on it"),
+	})
+}
+
+// TestSideEffectBesideAJointProblem is issue 10's family of a medicine's side effect
+// said beside a muscle or joint problem of its own (an injury, a new pain, "also"):
+// the side effect silenced the joint problem and the request went to the medicines
+// team, where LABELS.md gives two problems of one urgency for two teams to the GP.
+// Beside them, the look-alikes that stay one team's: an ache the medicine causes is the
+// medicines team's, a joint problem named only as the reason for the medicine is too,
+// and "since the new job" names no medicine, so the physio's.
+func TestSideEffectBesideAJointProblem(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"a fall beside a side effect", 44, triage.Female, triage.Clinical,
+			"the omeprazole is giving me headaches and I twisted my ankle on the stairs on friday, still sore", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"a new pain beside a side effect", 61, triage.Male, triage.Clinical,
+			"new shoulder pain for ten days, and since starting doxazosin I feel lightheaded when I stand", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"two things said as two", 38, triage.Female, triage.Clinical,
+			"two things, sertraline is making me sweat at night, and my lower back has been stiff for a week", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"the ache is the side effect", 50, triage.Female, triage.Clinical,
+			"since starting atorvastatin my muscles ache all over, especially my thighs", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"the joint is only the reason for the medicine", 30, triage.Male, triage.Clinical,
+			"my naproxen is upsetting my stomach, I take it for my back which is much better", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"no medicine named", 36, triage.Male, triage.Clinical,
+			"my neck has been stiff and sore since the new desk setup in the office, about 3 weeks", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+	})
+}
