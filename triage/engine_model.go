@@ -340,7 +340,7 @@ func Features(text string, bits int, scoped bool, buf *featureBuf) int {
 			if norm[len(norm)-1] != ' ' {
 				norm = append(norm, ' ')
 			}
-			if scoped && endsClause(r, text, i-size) {
+			if scoped && (endsSentence(r) || endsClause(r, text, i-size)) {
 				breaks = append(breaks, len(norm))
 			}
 		}
@@ -400,18 +400,6 @@ const (
 // scopeSalt keeps a denied or past word's features apart from the same word said.
 var scopeSalt = [3]uint32{0, 0x5bd1e995, 0x27d4eb2f}
 
-// endsClause reports whether the character r at text[at] ends a clause, as the rules'
-// tokenizer has it: punctuation, brackets, long dashes, and a dash between spaces.
-func endsClause(r rune, text string, at int) bool {
-	switch r {
-	case '.', '!', '?', '\n', ',', ';', ':', '(', ')', '–', '—':
-		return true
-	case '-':
-		return at > 0 && text[at-1] == ' ' && at+1 < len(text) && text[at+1] == ' '
-	}
-	return false
-}
-
 // negationReach is how many words after a denying word it denies, within its clause:
 // the window of NegEx, a little wider than the rules' four words before a phrase
 // because here the denial is read forwards ("no pain in my chest or arm").
@@ -424,6 +412,27 @@ var denying = map[string]bool{"no": true, "not": true, "never": true, "nor": tru
 	"denies": true, "deny": true, "denied": true, "nil": true, "none": true, "nothing": true, "dont": true,
 	"doesnt": true, "didnt": true, "isnt": true, "arent": true, "wasnt": true, "werent": true,
 	"hasnt": true, "havent": true, "hadnt": true, "neither": true}
+
+// redFlagAfter are, for a denying word, the words after it that make it a symptom,
+// not a denial: "not breathing", "no feeling down below", "never had a headache like
+// this", "nothing is shifting this chest pain". Such a red flag is read as said.
+var redFlagAfter = map[string]map[string]bool{
+	"not": {"breathing": true, "breathe": true, "responding": true, "responsive": true, "waking": true,
+		"wake": true, "moving": true, "conscious": true, "making": true, "able": true, "rousable": true,
+		"feeling": true, "passing": true, "weeing": true, "peeing": true, "stopping": true, "easing": true,
+		"fading": true, "right": true, "himself": true, "herself": true, "there": true},
+	"no": {"feeling": true, "sensation": true, "movement": true, "movements": true, "pulse": true,
+		"wee": true, "urine": true, "response": true, "sense": true, "control": true, "kicks": true},
+	"never": {"had": true, "felt": true, "been": true, "known": true, "experienced": true, "seen": true},
+	"nothing": {"is": true, "will": true, "has": true, "seems": true, "helps": true, "helping": true,
+		"working": true, "works": true, "shifting": true, "shifts": true, "touching": true, "touches": true,
+		"easing": true, "eases": true, "stopping": true, "stops": true, "settling": true, "there": true},
+}
+
+// clauseWords start a clause of their own, as in the rules file's clause_breakers: "used
+// to get angina but this pain is crushing" puts only the angina in the past.
+var clauseWords = map[string]bool{"but": true, "however": true, "although": true, "though": true,
+	"except": true, "apart": true, "also": true, "now": true}
 
 // endDenial are words after which a denial no longer reaches: "no fever but a stiff
 // neck", "no cough now breathless".
@@ -445,8 +454,10 @@ var pastUnits = map[string]bool{"years": true, "year": true, "yrs": true, "yr": 
 
 // wordScopes reads, in buf.norm with clause breaks buf.breaks, which words are said,
 // denied (up to negationReach words after a denying word in its clause, to a word of
-// endDenial or "and" with a new subject) or in the past (a clause with a long-past time,
-// a year before this one, or a word of pastWords, to a word of presentWords), and
+// endDenial or "and" with a new subject; not a denying word that is itself a red flag,
+// redFlagAfter) or in the past (a clause with a long-past time or a word of pastWords,
+// to a word of presentWords; a year alone is not read, since which years are past
+// changes after training), and
 // returns each byte's scope: a word's, and the space before it its.
 func wordScopes(buf *featureBuf) []byte {
 	norm := buf.norm
@@ -465,6 +476,9 @@ func wordScopes(buf *featureBuf) []byte {
 				b++
 				clause++
 			}
+			if len(ws) > 0 && clauseWords[string(norm[i:j])] && ws[len(ws)-1].clause == clause {
+				clause++
+			}
 			ws = append(ws, span{i, j, clause})
 		}
 		i = j + 1
@@ -477,7 +491,7 @@ func wordScopes(buf *featureBuf) []byte {
 	}
 	// Denials, reaching forwards.
 	for k := 0; k < len(ws); k++ {
-		if !denying[string(word(k))] {
+		if !denying[string(word(k))] || (k+1 < len(ws) && redFlagAfter[string(word(k))][string(word(k+1))]) {
 			continue
 		}
 		for d := k + 1; d < len(ws) && d <= k+negationReach && ws[d].clause == ws[k].clause; d++ {
@@ -506,8 +520,6 @@ func wordScopes(buf *featureBuf) []byte {
 				past = true
 			case w == "last" && k+1 < end && string(word(k+1)) == "year":
 				past = true
-			case len(w) == 4 && w >= "1930" && w <= "2025" && isDigits(w):
-				past = true
 			}
 		}
 		if past {
@@ -519,16 +531,6 @@ func wordScopes(buf *featureBuf) []byte {
 	}
 	buf.scope, buf.spans = scope, ws
 	return scope
-}
-
-// isDigits reports whether w is digits only.
-func isDigits(w string) bool {
-	for i := range len(w) {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // span is one word of a normalised text: its bytes and its clause.

@@ -7,7 +7,8 @@ import (
 
 // TestWordScopes: scoped features read a word as denied within its clause after a
 // denying word, and as past in a clause with a long-past time, up to a word of now;
-// words of inability and recent times leave it said.
+// words of inability, a denying word that is itself the red flag ("not breathing") and
+// recent times leave it said.
 func TestWordScopes(t *testing.T) {
 	names := map[byte]string{scopeSaid: "said", scopeDenied: "denied", scopePast: "past"}
 	for _, c := range []struct {
@@ -22,7 +23,16 @@ func TestWordScopes(t *testing.T) {
 		{"my baby won't wake up", map[string]byte{"wake": scopeSaid}},
 		{"had a stroke 3 years ago", map[string]byte{"stroke": scopePast}},
 		{"history of angina, chest pain now", map[string]byte{"angina": scopePast, "chest": scopeSaid}},
-		{"a clot in 2019 and now my calf is swollen", map[string]byte{"clot": scopePast, "calf": scopeSaid, "swollen": scopeSaid}},
+		{"had a clot 3 years ago and now my calf is swollen", map[string]byte{"clot": scopePast, "calf": scopeSaid, "swollen": scopeSaid}},
+		{"a clot in 2019", map[string]byte{"clot": scopeSaid}}, // a year alone: which are past changes after training
+		// A denying word that is itself the red flag denies nothing.
+		{"my husband is not breathing", map[string]byte{"breathing": scopeSaid}},
+		{"mum is not responding", map[string]byte{"responding": scopeSaid}},
+		{"bad back and no feeling down below", map[string]byte{"feeling": scopeSaid, "below": scopeSaid}},
+		{"never had a headache like this", map[string]byte{"headache": scopeSaid}},
+		{"nothing is shifting this chest pain", map[string]byte{"chest": scopeSaid, "pain": scopeSaid}},
+		{"used to get angina but this pain is crushing", map[string]byte{"angina": scopePast, "pain": scopeSaid, "crushing": scopeSaid}},
+		{"not breathing any differently, no chest pain", map[string]byte{"chest": scopeDenied}},
 		{"took 40 paracetamol an hour ago", map[string]byte{"paracetamol": scopeSaid}},
 		{"chest pain since last night", map[string]byte{"chest": scopeSaid}},
 	} {
