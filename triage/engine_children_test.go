@@ -185,6 +185,8 @@ func TestChildrenOffThe999Line(t *testing.T) {
 		{"a plan beside 'don't call my house'", 15, triage.Male, "please don't call my house. I've saved up my tablets and I'm going to take them all tonight", true},
 		{"a tooth knocked out", 9, triage.Female, "she fell in the playground and knocked out her front tooth, no other injury, we have the tooth", false},
 		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
+		{"knocked out and a tooth loose", 30, triage.Male, "I got knocked out and my tooth is loose", true},
+		{"knocked out and two teeth came out", 9, triage.Female, "she was knocked out and two teeth came out", true},
 	})
 }
 
@@ -207,5 +209,69 @@ func TestChildBumpedHeadBackToNormal(t *testing.T) {
 			"my 9 month old rolled off the sofa and bumped her head, feeding normally now", triage.SameDay},
 		{"knocked out, now playing", 7, triage.Male,
 			"fell off the climbing frame and was knocked out for a few seconds, playing normally now", triage.Emergency},
+	})
+}
+
+// TestChildrenWordsOfTheirOwn: words the rules read as something else or not at all:
+// a "small patch" of golden crusts is impetigo (the pharmacy's from 1 year), not the
+// contraceptive patch; a temperature under 38 with a rash is not a fever with a rash;
+// "can't take any weight" is not bearing weight; weeing through nappies and drinking
+// bottles of water all night are thirst and weeing (possible new type 1 diabetes);
+// runny poos with weight lost in a young child are diarrhoea with weight loss.
+func TestChildrenWordsOfTheirOwn(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"a patch of impetigo", 7, triage.Female,
+			"small patch of golden crusts by her nose, otherwise well", triage.Routine},
+		{"37.9 with a rash", 0, triage.Male,
+			"my 10 month old has had a temperature of 37.9 and a patchy rash on his cheeks for a few days, feeding well", triage.Soon},
+		{"can't take any weight", 11, triage.Male,
+			"twisted his ankle at football and he can't take any weight on it this morning", triage.SameDay},
+		{"weeing through nappies, bottles of water", 2, triage.Male,
+			"he is weeing through his nappies and drinking bottles of water all night", triage.SameDay},
+		{"runny poos and weight lost", 2, triage.Female,
+			"runny poos for ten days and she has lost weight", triage.SameDay},
+		// Look-alikes.
+		{"the contraceptive patch", 17, triage.Female,
+			"my patch keeps falling off in the shower, should I change to the pill", triage.Soon},
+		{"38.6 with a rash", 2, triage.Male,
+			"temperature 38.6 and a rash on his tummy", triage.SameDay},
+	})
+}
+
+// TestChildBumpedHeadDangerStaysSameDay: a sign of a skull fracture or a dangerous
+// fall or blow keeps a child's head injury same-day however well the child seems
+// now, and a child under two stays same-day (review5's hazard on 8b1c4c8, its lines).
+func TestChildBumpedHeadDangerStaysSameDay(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"down the stairs, soft swelling", 2, triage.Male,
+			"my 2 year old fell down the whole flight of stairs and has a big soft swelling on the side of his head, he's playing normally now", triage.SameDay},
+		{"off the climbing frame from 2 metres", 4, triage.Female,
+			"she fell off the climbing frame from about 2 metres onto her head, no knock out, running around now", triage.SameDay},
+		{"blood from the ear", 8, triage.Male,
+			"my son hit his head on the pavement falling off his scooter, there's a little blood coming from his ear, he's acting normally", triage.SameDay},
+		{"bruising behind the ears", 3, triage.Female,
+			"my daughter bumped her head this morning and now there's bruising behind her ears, she's playing happily", triage.SameDay},
+		{"a 1-year-old off the changing table", 1, triage.Female,
+			"my 1 year old rolled off the changing table onto the hard floor and has a big lump, crawling around now", triage.SameDay},
+		{"hit by a car", 5, triage.Male,
+			"hit by a car at low speed in the car park, bumped his head on the bonnet, seems fine now", triage.SameDay},
+		{"off a horse", 10, triage.Female,
+			"she fell off a horse onto her head this afternoon, she was wearing a hat, she's chatty and fine now but it was a hard fall", triage.SameDay},
+	})
+}
+
+// TestYoungBabyFeedingLessWithASign: a baby under 3 months feeding less stays 999 with
+// any other sign of being unwell, in a parent's words ("not really waking for feeds",
+// "breathing seems fast", "soft spot looks sunken", "can't settle him"), so that
+// baby-feeding-less (same-day) lowers only the baby who is otherwise alert.
+func TestYoungBabyFeedingLessWithASign(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"not really waking for feeds", 0, triage.Female, "my 3 week old is feeding less and not really waking for feeds", true},
+		{"breathing seems fast", 0, triage.Male, "5 week old feeding less since last night and his breathing seems fast", true},
+		{"soft spot sunken", 0, triage.Female, "2 week old taking less milk and her soft spot looks sunken", true},
+		{"can't settle", 0, triage.Male, "6 week old has had fewer wet nappies today and is crying constantly, can't settle him", true},
+		{"quiet and unwell", 0, triage.Female, "my 8 week old daughter is feeding less today, seems unwell and quiet", true},
+		{"dry lips", 0, triage.Male, "7 week old fewer wet nappies and his lips are dry", true},
+		{"alert, feeding less", 0, triage.Female, "4 week old feeding a bit less today but alert, crying normally and wetting nappies", false},
 	})
 }
