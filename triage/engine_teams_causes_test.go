@@ -63,3 +63,29 @@ func TestSideEffectBesideAJointProblem(t *testing.T) {
 			"my neck has been stiff and sore since the new desk setup in the office, about 3 weeks", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
 	})
 }
+
+// TestMoodInEverydayWordsIsMentalHealth is issue 10's family of an adult's low mood,
+// worry or grief told in words the mood concept did not hold ("sad all the time",
+// "really down", "constant worry", "my mood has been rubbish") or opened with the risk
+// answered unasked ("I'm safe"): no rule read it and the GP's fallback took it, where
+// LABELS.md gives it to the mental-health team. Beside them, what stays the GP's: the
+// same words at 17, a hearing that is "a bit down", and mood beside a back problem
+// (two problems of one urgency for two teams).
+func TestMoodInEverydayWordsIsMentalHealth(t *testing.T) {
+	mh := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Soon, triage.TeamMentalHealth, triage.SignpostNone}
+	}
+	gp := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Soon, triage.TeamGP, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		mh("sad all the time", 41, "since the divorce I am sad all the time and I cry in the evenings, I want help"),
+		mh("really down", 29, "been feeling really down since I moved here, not seeing anyone, sleeping all day"),
+		mh("constant worry", 33, "constant worry about money and the kids, my head never stops, I can't concentrate at work"),
+		mh("a rubbish mood", 52, "my mood has been rubbish for weeks since my hours were cut, can't enjoy anything"),
+		mh("safe, said first", 60, "I'm safe, I want to say that first. Since my partner left I can't get going in the mornings and I've stopped going out"),
+		gp("the same at 17", 17, "I'm 17 and I've been feeling really down since the summer, can't concentrate at college"),
+		gp("a hearing that is down", 44, "ringing in my right ear for a month and the hearing's a bit down on that side"),
+		gp("mood beside a back problem", 47, "my lower back is sore since I moved a sofa on sunday and I've been really down since I lost my job"),
+	})
+}
