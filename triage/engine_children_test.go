@@ -214,7 +214,8 @@ func TestChildBumpedHeadBackToNormal(t *testing.T) {
 
 // TestChildrenWordsOfTheirOwn: words the rules read as something else or not at all:
 // a "small patch" of golden crusts is impetigo (the pharmacy's from 1 year), not the
-// contraceptive patch; a temperature under 38 with a rash is not a fever with a rash;
+// contraceptive patch; a temperature read after calpol with a rash stays a fever with a
+// rash (a floor of 38 on child-fever-rash was tried and taken back: review5);
 // "can't take any weight" is not bearing weight; weeing through nappies and drinking
 // bottles of water all night are thirst and weeing (possible new type 1 diabetes);
 // runny poos with weight lost in a young child are diarrhoea with weight loss.
@@ -222,8 +223,8 @@ func TestChildrenWordsOfTheirOwn(t *testing.T) {
 	holdChildren(t, []priorityCase{
 		{"a patch of impetigo", 7, triage.Female,
 			"small patch of golden crusts by her nose, otherwise well", triage.Routine},
-		{"37.9 with a rash", 0, triage.Male,
-			"my 10 month old has had a temperature of 37.9 and a patchy rash on his cheeks for a few days, feeding well", triage.Soon},
+		{"37.8 after calpol with a rash", 6, triage.Female,
+			"temperature 37.8 an hour after calpol, and a rash on her chest and tummy, she's tired", triage.SameDay},
 		{"can't take any weight", 11, triage.Male,
 			"twisted his ankle at football and he can't take any weight on it this morning", triage.SameDay},
 		{"weeing through nappies, bottles of water", 2, triage.Male,
@@ -255,6 +256,12 @@ func TestChildBumpedHeadDangerStaysSameDay(t *testing.T) {
 			"my 1 year old rolled off the changing table onto the hard floor and has a big lump, crawling around now", triage.SameDay},
 		{"hit by a car", 5, triage.Male,
 			"hit by a car at low speed in the car park, bumped his head on the bonnet, seems fine now", triage.SameDay},
+		{"downhill fast, helmet cracked", 9, triage.Male,
+			"he came off his bike going downhill fast and hit his head, helmet cracked, seems his normal self", triage.SameDay},
+		{"cricket ball, goose egg", 12, triage.Male,
+			"my son was hit on the head by a cricket ball at full speed, there's a goose egg lump, he says he's fine now", triage.SameDay},
+		{"bumped, no word of being well", 7, triage.Male,
+			"he bumped his head on the door at school", triage.SameDay},
 		{"off a horse", 10, triage.Female,
 			"she fell off a horse onto her head this afternoon, she was wearing a hat, she's chatty and fine now but it was a hard fall", triage.SameDay},
 	})
