@@ -31,6 +31,9 @@ type SecondOpinion struct {
 	Version string // shown in every reason the model gives, so a raise can be traced
 	Method  string // how the weights were learned: "logistic" or "naive-bayes"
 	Bits    int    // log2 of the number of feature buckets
+	// Scoped models read the words a patient denies or puts in the past as features
+	// apart from the same words said (Features); older models, without the field, did not.
+	Scoped bool
 	// Cells holds, per bucket, its IDF and the three heads' weights, side by side so
 	// that scoring a feature reads one cache line.
 	Cells []Cell
@@ -237,6 +240,10 @@ type featureBuf struct {
 	buckets []uint32
 	vec     sparse
 	words   int
+	// For scoped features: where clauses end in norm, each byte's scope, the words.
+	breaks []int
+	scope  []byte
+	spans  []span
 }
 
 var bufPool = sync.Pool{New: func() any { return new(featureBuf) }}
@@ -250,7 +257,7 @@ func (m *SecondOpinion) vector(text string, _ *featureBuf) sparse {
 
 // vectorInto computes the text's TF-IDF vector, L2-normalised, in buf's memory.
 func (m *SecondOpinion) vectorInto(text string, buf *featureBuf) sparse {
-	buf.words = Features(text, m.Bits, buf)
+	buf.words = Features(text, m.Bits, m.Scoped, buf)
 	slices.Sort(buf.buckets)
 	v := m.weighSorted(buf.buckets, sparse{idx: buf.vec.idx[:0], val: buf.vec.val[:0]})
 	buf.vec = v
@@ -309,9 +316,15 @@ var termWeights = func() (w [64]float32) {
 // as often as they occur) and returns the number of words. The normalised text is
 // lower case letters and digits, apostrophes dropped ("can't" is "cant"), everything
 // else one space.
-func Features(text string, bits int, buf *featureBuf) int {
+//
+// With scoped, the features of words the patient denies or puts in the past are
+// features apart (see wordScopes): "no chest pain" and "chest pain" then share no
+// feature of the pain, so a model can learn that a red flag denied is not one. Models
+// before 2026.12.8 were trained without it, and are read without it.
+func Features(text string, bits int, scoped bool, buf *featureBuf) int {
 	norm := buf.norm[:0]
 	norm = append(norm, ' ')
+	breaks := buf.breaks[:0]
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
@@ -327,17 +340,29 @@ func Features(text string, bits int, buf *featureBuf) int {
 			if norm[len(norm)-1] != ' ' {
 				norm = append(norm, ' ')
 			}
+			if scoped && (endsSentence(r) || endsClause(r, text, i-size)) {
+				breaks = append(breaks, len(norm))
+			}
 		}
 	}
 	if norm[len(norm)-1] != ' ' {
 		norm = append(norm, ' ')
 	}
-	buf.norm = norm
+	buf.norm, buf.breaks = norm, breaks
 	mask := uint32(1)<<bits - 1
 	out := buf.buckets[:0]
-	// Character 5-grams, spaces included, so word edges count ("pain " is not "paint").
+	var scope []byte
+	if scoped {
+		scope = wordScopes(buf)
+	}
+	// Character 5-grams, spaces included, so word edges count ("pain " is not "paint");
+	// with scoped, salted by the scope of the word they start in or before.
 	for i := 0; i+5 <= len(norm); i++ {
-		out = append(out, hashBytes(seedChar, norm[i:i+5])&mask)
+		seed := uint32(seedChar)
+		if scope != nil {
+			seed ^= scopeSalt[scope[i]]
+		}
+		out = append(out, hashBytes(seed, norm[i:i+5])&mask)
 	}
 	// Words and pairs of words.
 	words, prev := 0, uint32(0)
@@ -347,7 +372,11 @@ func Features(text string, bits int, buf *featureBuf) int {
 			j++
 		}
 		if j > i {
-			h := hashBytes(seedWord, norm[i:j])
+			seed := uint32(seedWord)
+			if scope != nil {
+				seed ^= scopeSalt[scope[i]]
+			}
+			h := hashBytes(seed, norm[i:j])
 			out = append(out, h&mask)
 			if words > 0 {
 				out = append(out, mix(prev, h)&mask)
@@ -360,6 +389,152 @@ func Features(text string, bits int, buf *featureBuf) int {
 	buf.buckets = out
 	return words
 }
+
+// The scopes of a word for scoped features: said, denied or put in the past.
+const (
+	scopeSaid = iota
+	scopeDenied
+	scopePast
+)
+
+// scopeSalt keeps a denied or past word's features apart from the same word said.
+var scopeSalt = [3]uint32{0, 0x5bd1e995, 0x27d4eb2f}
+
+// negationReach is how many words after a denying word it denies, within its clause:
+// the window of NegEx, a little wider than the rules' four words before a phrase
+// because here the denial is read forwards ("no pain in my chest or arm").
+const negationReach = 5
+
+// denying words deny what follows them in their clause. Words of inability ("cant",
+// "wont", "couldnt") are not among them: "can't breathe" and "won't wake" are symptoms,
+// not denials.
+var denying = map[string]bool{"no": true, "not": true, "never": true, "nor": true, "without": true,
+	"denies": true, "deny": true, "denied": true, "nil": true, "none": true, "nothing": true, "dont": true,
+	"doesnt": true, "didnt": true, "isnt": true, "arent": true, "wasnt": true, "werent": true,
+	"hasnt": true, "havent": true, "hadnt": true, "neither": true}
+
+// redFlagAfter are, for a denying word, the words after it that make it a symptom,
+// not a denial: "not breathing", "no feeling down below", "never had a headache like
+// this", "nothing is shifting this chest pain". Such a red flag is read as said.
+var redFlagAfter = map[string]map[string]bool{
+	"not": {"breathing": true, "breathe": true, "responding": true, "responsive": true, "waking": true,
+		"wake": true, "moving": true, "conscious": true, "making": true, "able": true, "rousable": true,
+		"feeling": true, "passing": true, "weeing": true, "peeing": true, "stopping": true, "easing": true,
+		"fading": true, "right": true, "himself": true, "herself": true, "there": true},
+	"no": {"feeling": true, "sensation": true, "movement": true, "movements": true, "pulse": true,
+		"wee": true, "urine": true, "response": true, "sense": true, "control": true, "kicks": true},
+	"never": {"had": true, "felt": true, "been": true, "known": true, "experienced": true, "seen": true},
+	"nothing": {"is": true, "will": true, "has": true, "seems": true, "helps": true, "helping": true,
+		"working": true, "works": true, "shifting": true, "shifts": true, "touching": true, "touches": true,
+		"easing": true, "eases": true, "stopping": true, "stops": true, "settling": true, "there": true},
+}
+
+// clauseWords start a clause of their own, as in the rules file's clause_breakers: "used
+// to get angina but this pain is crushing" puts only the angina in the past.
+var clauseWords = map[string]bool{"but": true, "however": true, "although": true, "though": true,
+	"except": true, "apart": true, "also": true, "now": true}
+
+// endDenial are words after which a denial no longer reaches: "no fever but a stiff
+// neck", "no cough now breathless".
+var endDenial = map[string]bool{"but": true, "although": true, "though": true, "except": true,
+	"however": true, "yet": true, "apart": true, "now": true, "today": true, "suddenly": true}
+
+// pastWords put their clause in the past: "had a stroke years ago", "history of
+// angina", "as a child". Recent times ("an hour ago", "last night") do not.
+var pastWords = map[string]bool{"history": true, "hx": true, "previously": true, "childhood": true}
+
+// presentWords bring a clause put in the past back to now from where they stand: "had
+// a clot in 2019 and now my calf is swollen".
+var presentWords = map[string]bool{"now": true, "today": true, "tonight": true, "currently": true,
+	"again": true, "suddenly": true, "still": true}
+
+// pastUnits are the units of "N units ago" or "N units back" that are long past.
+var pastUnits = map[string]bool{"years": true, "year": true, "yrs": true, "yr": true, "months": true,
+	"month": true, "decades": true}
+
+// wordScopes reads, in buf.norm with clause breaks buf.breaks, which words are said,
+// denied (up to negationReach words after a denying word in its clause, to a word of
+// endDenial or "and" with a new subject; not a denying word that is itself a red flag,
+// redFlagAfter) or in the past (a clause with a long-past time or a word of pastWords,
+// to a word of presentWords; a year alone is not read, since which years are past
+// changes after training), and
+// returns each byte's scope: a word's, and the space before it its.
+func wordScopes(buf *featureBuf) []byte {
+	norm := buf.norm
+	scope := slices.Grow(buf.scope[:0], len(norm))[:len(norm)]
+	clear(scope)
+	ws := buf.spans[:0]
+	// The words, each with its clause.
+	clause, b := 0, 0
+	for i := 1; i < len(norm); {
+		j := i
+		for j < len(norm) && norm[j] != ' ' {
+			j++
+		}
+		if j > i {
+			for b < len(buf.breaks) && buf.breaks[b] <= i {
+				b++
+				clause++
+			}
+			if len(ws) > 0 && clauseWords[string(norm[i:j])] && ws[len(ws)-1].clause == clause {
+				clause++
+			}
+			ws = append(ws, span{i, j, clause})
+		}
+		i = j + 1
+	}
+	word := func(k int) []byte { return norm[ws[k].from:ws[k].to] }
+	set := func(k int, sc byte) {
+		for p := ws[k].from - 1; p < ws[k].to; p++ {
+			scope[p] = sc
+		}
+	}
+	// Denials, reaching forwards.
+	for k := 0; k < len(ws); k++ {
+		if !denying[string(word(k))] || (k+1 < len(ws) && redFlagAfter[string(word(k))][string(word(k+1))]) {
+			continue
+		}
+		for d := k + 1; d < len(ws) && d <= k+negationReach && ws[d].clause == ws[k].clause; d++ {
+			w := string(word(d))
+			if endDenial[w] || (w == "and" && d+1 < len(ws) && newSubject[string(word(d+1))]) {
+				break
+			}
+			set(d, scopeDenied)
+		}
+	}
+	// The past, clause by clause.
+	for start := 0; start < len(ws); {
+		end := start
+		for end < len(ws) && ws[end].clause == ws[start].clause {
+			end++
+		}
+		past := false
+		for k := start; k < end && !past; k++ {
+			w := string(word(k))
+			switch {
+			case pastWords[w]:
+				past = true
+			case (w == "ago" || w == "back") && k > start && pastUnits[string(word(k-1))]:
+				past = true
+			case w == "used" && k+1 < end && string(word(k+1)) == "to":
+				past = true
+			case w == "last" && k+1 < end && string(word(k+1)) == "year":
+				past = true
+			}
+		}
+		if past {
+			for k := start; k < end && !presentWords[string(word(k))]; k++ {
+				set(k, scopePast)
+			}
+		}
+		start = end
+	}
+	buf.scope, buf.spans = scope, ws
+	return scope
+}
+
+// span is one word of a normalised text: its bytes and its clause.
+type span struct{ from, to, clause int }
 
 // Seeds keep the three kinds of feature apart: the word "pain" and the 5-gram
 // " pain" must not share a bucket by construction.

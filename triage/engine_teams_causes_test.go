@@ -89,3 +89,22 @@ func TestMoodInEverydayWordsIsMentalHealth(t *testing.T) {
 		gp("mood beside a back problem", 47, "my lower back is sore since I moved a sofa on sunday and I've been really down since I lost my job"),
 	})
 }
+
+// TestLastDosesOfAnEssentialMedicine is blind-83's family of an essential medicine down
+// to its last dose told without "run out" ("one tablet left", "only today's doses",
+// "her evening dose left tonight"): the rules read a repeat with medicine left
+// (routine) and the second opinion raised it to same-day for the GP, where LABELS.md
+// gives running out of an essential medicine to the medicines team, same-day. Beside
+// them, a repeat with weeks left stays routine.
+func TestLastDosesOfAnEssentialMedicine(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"one tablet left", 66, triage.Male, triage.Admin,
+			"my repeat for prednisolone has not come through, I have one tablet left for tomorrow morning", triage.SameDay, triage.TeamMedicines, triage.SignpostNone},
+		{"only today's doses", 58, triage.Female, triage.Admin,
+			"my levetiracetam prescription is still with the surgery and I only have today's doses left", triage.SameDay, triage.TeamMedicines, triage.SignpostNone},
+		{"the evening dose left", 77, triage.Male, triage.Admin,
+			"Dad only has his evening dose left of his madopar, the repeat hasn't gone to the pharmacy", triage.SameDay, triage.TeamMedicines, triage.SignpostNone},
+		{"weeks left", 66, triage.Male, triage.Admin,
+			"please can I have my prednisolone repeat, I have two weeks left", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+	})
+}

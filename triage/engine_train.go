@@ -20,6 +20,16 @@ type TrainOptions struct {
 	// back" to same-day.)
 	FalseRaise float64
 	ShortWords int // messages with fewer words have their own thresholds; 6 when 0
+	// Seed picks the order of the shuffled passes of logistic training (0 is the order
+	// every model before 2026.12.8 was trained in). A retrain moves single requests across
+	// a threshold with the seed alone, so two recipes are compared over several seeds.
+	Seed uint64
+	// Seeds, above 1, trains that many logistic models from seeds Seed, Seed+1, … and
+	// averages their weights: one model of the same size and speed whose raises depend
+	// less on the order of one shuffle.
+	Seeds int
+	// Scoped reads denied and past words as features apart (Features).
+	Scoped bool
 	// Rules, when set with FalseAlarms999 above 0, are the desk's rules: the 999 head's
 	// threshold is then chosen on the engine's held-out false alarms
 	// (engine_operating.go), the lowest at which the raises to 999 the rules had not
@@ -45,6 +55,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.ShortWords == 0 {
 		o.ShortWords = 6
+	}
+	if o.Seeds == 0 {
+		o.Seeds = 1
 	}
 }
 
@@ -151,7 +164,7 @@ func trainItems(sets [][]Labelled, opt TrainOptions) []trainItem {
 		for _, l := range set {
 			it := trainItem{set: si, want: l.Want.Priority, text: l.Text, in: l.Input}
 			var buf featureBuf
-			it.words = Features(l.Text, opt.Bits, &buf)
+			it.words = Features(l.Text, opt.Bits, opt.Scoped, &buf)
 			it.buckets = slices.Clone(buf.buckets)
 			all = append(all, it)
 		}
@@ -225,7 +238,7 @@ type trainItem struct {
 func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
 	n := 1 << opt.Bits
 	m := &SecondOpinion{Format: ModelFormat, Version: opt.Version, Method: opt.Method, Bits: opt.Bits,
-		Cells: make([]Cell, n), ShortWords: opt.ShortWords}
+		Scoped: opt.Scoped, Cells: make([]Cell, n), ShortWords: opt.ShortWords}
 	df := make([]int32, n)
 	for _, it := range items {
 		prev := uint32(math.MaxUint32)
@@ -257,7 +270,41 @@ func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
 		fitNaiveBayes(m, items, vecs, ys)
 		return m
 	}
-	// Logistic regression per head, by AdaGrad over shuffled passes.
+	// Logistic regression per head, one model per seed, their weights averaged.
+	if opt.Seeds == 1 {
+		fitLogistic(m, items, vecs, ys, opt.Epochs, opt.Seed)
+		return m
+	}
+	sum := make([][3]float32, n)
+	var bias [3]float32
+	for k := range opt.Seeds {
+		one := &SecondOpinion{Cells: slices.Clone(m.Cells)}
+		fitLogistic(one, items, vecs, ys, opt.Epochs, opt.Seed+uint64(k))
+		for b := range sum {
+			for h := range heads {
+				sum[b][h] += one.Cells[b].W[h]
+			}
+		}
+		for h := range heads {
+			bias[h] += one.Bias[h]
+		}
+	}
+	inv := 1 / float32(opt.Seeds)
+	for b := range sum {
+		for h := range heads {
+			m.Cells[b].W[h] = sum[b][h] * inv
+		}
+	}
+	for h := range heads {
+		m.Bias[h] = bias[h] * inv
+	}
+	return m
+}
+
+// fitLogistic learns m's heads' weights and biases from zero by logistic regression,
+// AdaGrad over epochs shuffled passes in the order seed gives; m.Cells' IDF is set.
+func fitLogistic(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(trainItem, int) float32, epochs int, seed uint64) {
+	n := len(m.Cells)
 	g2 := make([][3]float32, n)
 	var b2 [3]float32
 	const rate, l2 = 0.4, 1e-6
@@ -265,8 +312,8 @@ func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
 	for i := range order {
 		order[i] = i
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for epoch := 0; epoch < opt.Epochs; epoch++ {
+	rng := rand.New(rand.NewPCG(1+seed, 2))
+	for epoch := 0; epoch < epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			v := vecs[i]
@@ -284,7 +331,6 @@ func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
 			}
 		}
 	}
-	return m
 }
 
 // fitNaiveBayes sets each head's weights to a multinomial naive Bayes over the TF-IDF
@@ -359,7 +405,7 @@ func NewKNN(m *SecondOpinion, sets [][]Labelled) *KNN {
 	for si, set := range sets {
 		for _, l := range set {
 			var buf featureBuf
-			Features(l.Text, m.Bits, &buf)
+			Features(l.Text, m.Bits, m.Scoped, &buf)
 			doc := int32(len(k.items))
 			k.items = append(k.items, trainItem{set: si, want: l.Want.Priority, text: l.Text})
 			v := m.weigh(buf.buckets)
@@ -381,7 +427,7 @@ type Neighbour struct {
 // (-1 for none), most alike first.
 func (k *KNN) Nearest(text string, n, skip int) []Neighbour {
 	var buf featureBuf
-	Features(text, k.m.Bits, &buf)
+	Features(text, k.m.Bits, k.m.Scoped, &buf)
 	v := k.m.weigh(buf.buckets)
 	sims := make(map[int32]float32)
 	for i, b := range v.idx {
@@ -446,7 +492,7 @@ func (k *KNN) HeldOut(n int, shortWords int) []Held {
 	held := make([]Held, len(k.items))
 	for i, it := range k.items {
 		var buf featureBuf
-		words := Features(it.text, k.m.Bits, &buf)
+		words := Features(it.text, k.m.Bits, k.m.Scoped, &buf)
 		held[i] = Held{Set: it.set, Want: it.want, Words: words, Scores: KNNScores(k.Nearest(it.text, n, it.set))}
 	}
 	return held

@@ -99,21 +99,14 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 			}
 			toks = append(toks, token{norm: text[start:i], start: start, end: i, clause: clause, sentence: sentence, number: true})
 		default:
-			switch r {
-			case '.', '!', '?', '\n':
+			switch {
+			case endsSentence(r):
 				if len(toks) > 0 && toks[len(toks)-1].sentence == sentence {
 					sentence++
 					clause++
 				}
-			case ',', ';', ':', '(', ')', '–', '—':
+			case endsClause(r, text, i):
 				if len(toks) > 0 && toks[len(toks)-1].clause == clause {
-					clause++
-				}
-			case '-':
-				// A dash between spaces joins two clauses as a comma does ("told to ring
-				// 999 if it got worse - my lips have gone blue"); one inside a word
-				// ("pins-and-needles") does not.
-				if i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ' && len(toks) > 0 && toks[len(toks)-1].clause == clause {
 					clause++
 				}
 			}
@@ -121,6 +114,27 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 		}
 	}
 	return toks
+}
+
+// endsSentence reports whether r ends a sentence: full stops, question and exclamation
+// marks and new lines.
+func endsSentence(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == '\n'
+}
+
+// endsClause reports whether the character r at text[at] ends a clause within a
+// sentence: commas, semicolons, colons, brackets, long dashes, and a dash between
+// spaces, which joins two clauses as a comma does ("told to ring 999 if it got worse -
+// my lips have gone blue"); one inside a word ("pins-and-needles") does not. The rules'
+// tokenizer and the second opinion's scoped features both read clauses by it.
+func endsClause(r rune, text string, at int) bool {
+	switch r {
+	case ',', ';', ':', '(', ')', '–', '—':
+		return true
+	case '-':
+		return at > 0 && text[at-1] == ' ' && at+1 < len(text) && text[at+1] == ' '
+	}
+	return false
 }
 
 // rephrasing is a way of saying a thing in words that the rules read as other, fewer

@@ -67,11 +67,13 @@ func parseLine(b []byte) (requestLine, triage.Input, error) {
 	return rl, triage.Input{ID: rl.ID, Age: *rl.Age, Sex: sex, Kind: kind, Text: rl.Text, Answers: rl.Answers}, nil
 }
 
-// engineFlag adds --rules and --rules-only and returns a function that builds the
-// engine they name: the built-in or a practice's rules, with the built-in second
-// opinion unless --rules-only.
+// engineFlag adds --rules, --model and --rules-only and returns a function that builds
+// the engine they name: the built-in or a practice's rules, with the built-in second
+// opinion or a model file (to score a candidate model on a new set before it ships)
+// unless --rules-only.
 func engineFlag(fs *flag.FlagSet) func() (*triage.Engine, error) {
 	path := fs.String("rules", "", "a practice's rules file to use instead of the built-in rules")
+	model := fs.String("model", "", "a second opinion's model file (from triagectl train) to use instead of the built-in one")
 	alone := fs.Bool("rules-only", false, "the rules alone, without the second opinion that may raise a priority")
 	return func() (*triage.Engine, error) {
 		e := assets.DefaultEngine()
@@ -84,6 +86,17 @@ func engineFlag(fs *flag.FlagSet) func() (*triage.Engine, error) {
 				return nil, err
 			}
 			e = e.WithSecondOpinion(assets.DefaultSecondOpinion())
+		}
+		if *model != "" {
+			b, err := os.ReadFile(*model)
+			if err != nil {
+				return nil, fmt.Errorf("read the model: %w", err)
+			}
+			m, err := triage.LoadSecondOpinion(b)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", *model, err)
+			}
+			e = e.WithSecondOpinion(m)
 		}
 		if *alone {
 			e = e.WithSecondOpinion(nil)

@@ -40,6 +40,9 @@ candidate second opinions on the sets given there and prints one table of figure
 	bits := fs.Int("bits", 18, "log2 of the number of feature buckets")
 	falseRaise := fs.Float64("false-raise", 0.01, "share of held-out requests less urgent than a head that it may raise")
 	shortWords := fs.Int("short-words", 6, "messages with fewer words get their own, stricter thresholds")
+	seed := fs.Uint64("seed", 0, "the order of logistic training's shuffled passes (0: the order of every model before 2026.12.8)")
+	scoped := fs.Bool("scope", false, "read the words a patient denies or puts in the past as features apart from the same words said")
+	seeds := fs.Int("seeds", 1, "train this many logistic models from --seed, --seed+1, … and average their weights")
 	version := fs.String("version", time.Now().UTC().Format("2006.01.02"), "the model's version, shown in its reasons")
 	compare := fs.String("compare", "", "comma-separated labelled sets to compare the candidates on (figures only)")
 	knn := fs.Bool("knn", false, "with --compare, also compare nearest neighbours (slow: minutes)")
@@ -73,7 +76,8 @@ candidate second opinions on the sets given there and prints one table of figure
 		}
 		sets = append(sets, set)
 	}
-	opt := triage.TrainOptions{Version: *version, Method: *method, Bits: *bits, FalseRaise: *falseRaise, ShortWords: *shortWords, FalseAlarms999: *falseAlarms}
+	opt := triage.TrainOptions{Version: *version, Method: *method, Bits: *bits, FalseRaise: *falseRaise, ShortWords: *shortWords, FalseAlarms999: *falseAlarms,
+		Seed: *seed, Seeds: *seeds, Scoped: *scoped}
 	rules, err := engine()
 	if err != nil {
 		fmt.Fprintf(stderr, "triagectl train: %v\n", err)

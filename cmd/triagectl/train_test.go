@@ -47,6 +47,30 @@ func TestTrainCommand(t *testing.T) {
 			t.Errorf("report: %s", stdout.String())
 		}
 	})
+	t.Run("a scoped model of averaged seeds loads, and eval reads with it", func(t *testing.T) {
+		scoped := filepath.Join(dir, "scoped.gob")
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"train", "--bits", "12", "--scope", "--seeds", "2", "--version", "t.2", "--out", scoped, pa, pb}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		raw, err := os.ReadFile(scoped)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m, err := triage.LoadSecondOpinion(raw); err != nil || !m.Scoped {
+			t.Fatalf("model %v; want a scoped model", err)
+		}
+		for _, c := range []struct {
+			model string
+			code  int
+		}{{scoped, 0}, {filepath.Join(dir, "missing.gob"), 2}, {pa, 2}} {
+			stdout.Reset()
+			stderr.Reset()
+			if code := run([]string{"eval", "--summary", "--model", c.model, pa}, nil, &stdout, &stderr); code != c.code {
+				t.Errorf("eval --model %s: exit %d, want %d; %s", filepath.Base(c.model), code, c.code, stderr.String())
+			}
+		}
+	})
 	t.Run("refuses to learn from an unseen set", func(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		if code := run([]string{"train", "--out", out, pa, unseen}, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "unseen set") {
