@@ -252,7 +252,8 @@ func TestYoungBabyFeedingLessWithASign(t *testing.T) {
 
 // TestChildrenSameDayByName: croup's bark with noisy breathing (even only when crying),
 // an earache with a fever and pus from the ear or being sick (not uncomplicated, so not
-// the pharmacy's), and a small object swallowed are same-day; a pharmacy remedy that
+// the pharmacy's), a small object swallowed, and chickenpox in a baby in its first
+// weeks are same-day; a pharmacy remedy that
 // only helps a little leaves the pharmacy's minor illness for the GP (soon). A bark
 // with quiet breathing stays soon, and a simple earache stays the pharmacy's.
 func TestChildrenSameDayByName(t *testing.T) {
@@ -267,6 +268,8 @@ func TestChildrenSameDayByName(t *testing.T) {
 			"I think he swallowed a 10p coin about an hour ago, he is eating and drinking", triage.SameDay},
 		{"lactulose helps a little", 5, triage.Female,
 			"constipated for weeks, the lactulose helps a little but she still cries on the toilet", triage.Soon},
+		{"chickenpox at 3 weeks", 0, triage.Male,
+			"my 3 week old has a few chickenpox spots on his tummy, feeding fine", triage.SameDay},
 		// Look-alikes.
 		{"bark, quiet breathing", 5, triage.Male,
 			"barking cough at night for two nights, breathing quietly, eating and drinking well", triage.Soon},
