@@ -186,6 +186,10 @@ func TestChildrenOffThe999Line(t *testing.T) {
 		{"a tooth knocked out", 9, triage.Female, "she fell in the playground and knocked out her front tooth, no other injury, we have the tooth", false},
 		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
 		{"knocked out and a tooth loose", 30, triage.Male, "I got knocked out and my tooth is loose", true},
+		// A mask of overdose for a coin's value ("swallowed a 10p coin") hid the overdose
+		// told beside it and was taken back (review5); magnets are 999 however many.
+		{"a coin and an overdose", 14, triage.Female, "my daughter swallowed a 10p coin and about 20 paracetamol on purpose this afternoon", true},
+		{"two magnets and a coin", 3, triage.Male, "my son swallowed two magnets and a coin", true},
 		{"knocked out and two teeth came out", 9, triage.Female, "she was knocked out and two teeth came out", true},
 	})
 }
@@ -265,7 +269,7 @@ func TestChildrenSameDayByName(t *testing.T) {
 		{"earache, fever, being sick", 4, triage.Male,
 			"bad earache and a high temperature, he has been sick twice this morning", triage.SameDay},
 		{"swallowed a coin", 3, triage.Male,
-			"I think he swallowed a 10p coin about an hour ago, he is eating and drinking", triage.SameDay},
+			"I think he swallowed a coin about an hour ago, he is eating and drinking", triage.SameDay},
 		{"lactulose helps a little", 5, triage.Female,
 			"constipated for weeks, the lactulose helps a little but she still cries on the toilet", triage.Soon},
 		{"chickenpox at 3 weeks", 0, triage.Male,
