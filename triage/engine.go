@@ -376,6 +376,9 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		}
 	}
 	past := e.pastScopeOf(toks, present)
+	if nets := e.safetyNets(toks); len(nets) > 0 {
+		past = e.addSafetyNets(toks, present, past, e.standing(in, f, present, past, toks, nets))
+	}
 
 	var fired []*rule
 	maybe := e.rulesToTry(present, sc)

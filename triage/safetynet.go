@@ -1,0 +1,302 @@
+package triage
+
+import (
+	"slices"
+	"strings"
+)
+
+// A safety net is advice a clinician, a leaflet or a care plan gave: "the dentist said
+// if the swelling spreads to my eye or I can't swallow, go to A&E", "the midwife said
+// any temperature of 38 is a 999 call". The red flag in it is a condition, not a
+// report, and the rules must not call 999 on it. The conditions the rules file lists
+// ("999 if", "said if") are forward-scoped from their phrase; these are the shapes
+// with the consequence after the condition, where the condition's own verbs ("if the
+// swelling in my throat came back and I struggled to breathe, call 999") would read as
+// a new report and end the scope.
+
+// adviceWords are the verbs that tell advice was given. Not the nouns (a plan, a card,
+// a letter): "my suicide plan", "I have a plan" name no advice, and a noun alone would
+// open a safety net over a report.
+var adviceWords = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "advised": true,
+	"warned": true, "taught": true}
+
+// notCondition are the words before "if" that make it no condition: "I feel as if my
+// chest is being crushed", "it looks as if her face has dropped", "even if".
+var notCondition = map[string]bool{"as": true, "even": true}
+
+// meansWords join a condition to its consequence: "a rash that doesn't fade means 999",
+// "any fall with a head knock is a 999".
+var meansWords = map[string]bool{"means": true, "mean": true, "is": true, "equals": true}
+
+// consequenceAt reports whether token k names where to go in an emergency: 999, an
+// ambulance, A&E, casualty.
+func consequenceAt(toks []token, k int) bool {
+	switch toks[k].norm {
+	case "999", "112", "ambulance", "casualty", "ae":
+		return true
+	case "a":
+		return k+1 < len(toks) && toks[k+1].norm == "e" && toks[k+1].sentence == toks[k].sentence
+	}
+	return false
+}
+
+// safetyNetWindow is the most words a safety net's condition may hold.
+const safetyNetWindow = 30
+
+// safetyNets returns the conditions of the safety nets in the text, each as the
+// tokens [from, to) from the "if" (or the word after the advice, before "means 999")
+// up to the consequence, leaving out any that came true: a report after the
+// consequence in its sentence ("call 999 if her lips went blue … and they have") that
+// no negation or all-clear answers ("it hasn't", "she's fine").
+func (e *Engine) safetyNets(toks []token) [][2]int {
+	var out [][2]int
+	advice := -1 // the last advice word of the sentence so far
+	for k := range toks {
+		if k > 0 && toks[k].sentence != toks[k-1].sentence {
+			advice = -1
+		}
+		w := toks[k].norm
+		if adviceWords[w] {
+			advice = k
+			continue
+		}
+		if advice < 0 {
+			continue
+		}
+		from := -1
+		switch {
+		case w == "if" && (k == 0 || !notCondition[toks[k-1].norm]):
+			from = k
+		case meansWords[w] && e.consequenceWithin(toks, k+1, 3):
+			from = advice + 1
+		default:
+			continue
+		}
+		to := -1
+		for j := k + 1; j < len(toks) && j <= k+safetyNetWindow && toks[j].sentence == toks[k].sentence; j++ {
+			if consequenceAt(toks, j) {
+				to = j
+				break
+			}
+		}
+		if to < 0 || to <= from || e.cameTrue(toks, to) {
+			continue
+		}
+		out = append(out, [2]int{from, to})
+	}
+	return out
+}
+
+// consequenceWithin reports whether a consequence is named in the n words from k.
+func (e *Engine) consequenceWithin(toks []token, k, n int) bool {
+	for j := k; j < len(toks) && j < k+n && toks[j].sentence == toks[k-1].sentence; j++ {
+		if consequenceAt(toks, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// allClear are words that say a report after a safety net tells nothing came true.
+var allClear = map[string]bool{"fine": true, "normal": true, "normally": true, "well": true, "ok": true, "okay": true}
+
+// cameTrue reports whether the sentence goes on, after the consequence at k, with a
+// report in a clause that no negating or all-clear word answers.
+func (e *Engine) cameTrue(toks []token, k int) bool {
+	for j := k + 1; j < len(toks) && toks[j].sentence == toks[k].sentence; j++ {
+		if !reportWord(toks, j) || toks[j].clause == toks[k].clause {
+			continue
+		}
+		if !e.clauseAnswers(toks, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseAnswers reports whether the clause of token j holds a negating or all-clear word.
+func (e *Engine) clauseAnswers(toks []token, j int) bool {
+	for i := clauseStart(toks, j); i < len(toks) && toks[i].clause == toks[j].clause; i++ {
+		if (e.cues[toks[i].norm] && !e.pseudoAt(toks, i)) || e.after[toks[i].norm] || allClear[toks[i].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// affirmations are words after a safety net that tell it came true without naming its
+// red flags again: "I have all three", "and it has".
+var affirmations = [][]string{{"all", "three"}, {"all", "of", "them"}, {"all", "of", "those"}, {"all", "those"},
+	{"both", "of", "those"}, {"both", "of", "them"}, {"all", "of", "that"}, {"it", "has"}, {"it", "did"},
+	{"they", "have"}, {"it", "happened"}, {"has", "happened"}, {"that", "happened"}, {"its", "happening"},
+	{"it", "is", "happening"}, {"thats", "happening"}, {"thats", "what"}, {"exactly", "that"}}
+
+// standing returns the safety nets that did not come true later in the text: only
+// those the patient answers after them, in a clause of its own with a denial or an
+// all-clear ("It hasn't come back", "No fever since", "She's 36.9 and feeding well").
+// A net with no answer keeps its words in the present. A net comes true when, after it, an affirmation is said outside a clause a negation
+// answers ("I have all three", but not "it hasn't"); when an emergency rule, read
+// without the nets, fires on a red flag said after it; or when a clause after it, not
+// in a question, tells something now (a present verb or "now", "today") that no
+// denial or all-clear answers ("He's 1.9 and we can't rouse him", "She's reading 31
+// and has no idea who I am"). The report need not name the net's red flag again, so
+// any unanswered one keeps the net's words in the present: a lost emergency costs a
+// life, a false alarm a call.
+func (e *Engine) standing(in Input, f features, present [][]match, past *pastScope, toks []token, nets [][2]int) [][2]int {
+	var out [][2]int
+	for _, n := range nets {
+		if e.answeredAfter(toks, n[1]) && !e.affirmedAfter(toks, n[1]) && !e.firesAfter(in, f, present, past, n[1]) && !e.reportedAfter(in.Text, toks, n[1]) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// answeredAfter reports whether a clause after the consequence at k, not the
+// consequence's own, holds a pure denial or an all-clear.
+func (e *Engine) answeredAfter(toks []token, k int) bool {
+	for i := k + 1; i < len(toks); i++ {
+		if toks[i].clause == toks[k].clause {
+			continue
+		}
+		if (pureDenials[toks[i].norm] && !e.pseudoAt(toks, i)) || e.after[toks[i].norm] || allClear[toks[i].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// pureDenials are the negating words that deny rather than describe a state: "can't
+// rouse him" and "doesn't know what day it is" are reports, "hasn't come back" and
+// "no fever since" are answers.
+var pureDenials = map[string]bool{"no": true, "not": true, "none": true, "never": true, "neither": true,
+	"nor": true, "hasnt": true, "havent": true, "hadnt": true, "didnt": true, "wasnt": true, "werent": true,
+	"nil": true, "without": true, "nothing": true}
+
+// reportedAfter reports whether a clause after token k, in a sentence that is not a
+// question, tells something now that no pure denial or all-clear answers.
+func (e *Engine) reportedAfter(text string, toks []token, k int) bool {
+	for i := k + 1; i < len(toks); i++ {
+		w := toks[i].norm
+		if toks[i].sentence == toks[k].sentence || !tellsNow(w) || question(text, toks, i) {
+			continue
+		}
+		answered := false
+		for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
+			if (pureDenials[toks[j].norm] && !e.pseudoAt(toks, j)) || e.after[toks[j].norm] || allClear[toks[j].norm] {
+				answered = true
+				break
+			}
+		}
+		if !answered {
+			return true
+		}
+	}
+	return false
+}
+
+// tellsNow reports whether word w can tell something happening now: a present verb
+// ("he's", "it's"), a time ("now", "today") or a word in -ing ("getting worse"). It errs
+// wide: a report read wrongly keeps a safety net's red flag in the present.
+func tellsNow(w string) bool {
+	return presentVerb[w] || presentTime[w] || w == "its" || w == "thats" || w == "theres" ||
+		(len(w) > 4 && strings.HasSuffix(w, "ing"))
+}
+
+// question reports whether the sentence of token i ends with a question mark.
+func question(text string, toks []token, i int) bool {
+	last := i
+	for last+1 < len(toks) && toks[last+1].sentence == toks[i].sentence {
+		last++
+	}
+	end := toks[last].end
+	for end < len(text) && (text[end] == ' ' || text[end] == '?' || text[end] == '!' || text[end] == '"' || text[end] == ')') {
+		if text[end] == '?' {
+			return true
+		}
+		end++
+	}
+	return false
+}
+
+// affirmedAfter reports whether an affirmation is said after token k, outside a
+// clause a negating word answers.
+func (e *Engine) affirmedAfter(toks []token, k int) bool {
+	for i := k + 1; i < len(toks); i++ {
+		for _, a := range affirmations {
+			if i+len(a) > len(toks) {
+				continue
+			}
+			ok := true
+			for j, w := range a {
+				if toks[i+j].norm != w {
+					ok = false
+					break
+				}
+			}
+			if ok && !e.clauseDenies(toks, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseDenies reports whether the clause of token j holds a negating word.
+func (e *Engine) clauseDenies(toks []token, j int) bool {
+	for i := clauseStart(toks, j); i < len(toks) && toks[i].clause == toks[j].clause; i++ {
+		if e.cues[toks[i].norm] && !e.pseudoAt(toks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// firesAfter reports whether an emergency rule fires on the words present, with one of
+// its concepts said after token k.
+func (e *Engine) firesAfter(in Input, f features, present [][]match, past *pastScope, k int) bool {
+	for i := range e.rules {
+		r := &e.rules[i]
+		if r.priority != Emergency || r.weak || !r.fires(in, f, present, past) {
+			continue
+		}
+		for _, list := range [][]int{r.all, r.anyOf, r.several} {
+			for _, c := range list {
+				if slices.ContainsFunc(present[c], func(m match) bool { return m.from > k }) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// addSafetyNets puts the conditions nets in the scope of the rules file's first
+// condition concept (hypothetical), which every emergency rule stops for: it adds a
+// match of the concept over each and marks its words. It returns ps, made when it was
+// nil.
+func (e *Engine) addSafetyNets(toks []token, present [][]match, ps *pastScope, nets [][2]int) *pastScope {
+	c := -1
+	for id, isCond := range e.condition {
+		if isCond {
+			c = id
+			break
+		}
+	}
+	if c < 0 {
+		return ps
+	}
+	for _, n := range nets {
+		if ps == nil {
+			ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact, forward: e.forward, condition: e.condition}
+		}
+		if ps.words[c] == nil {
+			ps.words[c] = make([]bool, len(toks))
+		}
+		for k := n[0]; k < n[1]; k++ {
+			ps.words[c][k] = true
+		}
+		present[c] = append(present[c], match{concept: c, from: n[0], to: n[1]})
+	}
+	return ps
+}
