@@ -186,62 +186,21 @@ func TestChildrenOffThe999Line(t *testing.T) {
 		{"a tooth knocked out", 9, triage.Female, "she fell in the playground and knocked out her front tooth, no other injury, we have the tooth", false},
 		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
 		{"knocked out and a tooth loose", 30, triage.Male, "I got knocked out and my tooth is loose", true},
+		// A mask of overdose for a coin's value ("swallowed a 10p coin") hid the overdose
+		// told beside it and was taken back (review5); magnets are 999 however many.
+		{"a coin and an overdose", 14, triage.Female, "my daughter swallowed a 10p coin and about 20 paracetamol on purpose this afternoon", true},
+		{"two magnets and a coin", 3, triage.Male, "my son swallowed two magnets and a coin", true},
 		{"knocked out and two teeth came out", 9, triage.Female, "she was knocked out and two teeth came out", true},
 	})
 }
 
-// TestChildBumpedHeadBackToNormal: a child's bumped head without knock-out or
-// sickness, told with the child back to normal ("playing normally", "running about",
-// "her usual self"), is soon: the read sets label it soon or routine in 11 of 12.
-// Sickness, a headache, drowsiness, fogginess or light hurting keep it same-day, a
-// baby under one stays same-day, and a knock-out or repeated vomiting stays 999.
-func TestChildBumpedHeadBackToNormal(t *testing.T) {
-	holdChildren(t, []priorityCase{
-		{"back to normal", 6, triage.Male,
-			"he banged his head on the slide, no knock out, not been sick, he's running about now as usual", triage.Soon},
-		{"usual self", 3, triage.Female,
-			"she bumped her head on the kitchen table, cried straight away, her usual self now", triage.Soon},
-		{"playing normally but sick", 5, triage.Male,
-			"bumped his head on the door frame this morning, sick since and a headache, but playing normally", triage.SameDay},
-		{"running about but foggy", 13, triage.Female,
-			"hit her head in hockey, running about fine but says she feels foggy and dizzy", triage.SameDay},
-		{"a baby's bumped head", 0, triage.Female,
-			"my 9 month old rolled off the sofa and bumped her head, feeding normally now", triage.SameDay},
-		{"knocked out, now playing", 7, triage.Male,
-			"fell off the climbing frame and was knocked out for a few seconds, playing normally now", triage.Emergency},
-	})
-}
-
-// TestChildrenWordsOfTheirOwn: words the rules read as something else or not at all:
-// a "small patch" of golden crusts is impetigo (the pharmacy's from 1 year), not the
-// contraceptive patch; a temperature read after calpol with a rash stays a fever with a
-// rash (a floor of 38 on child-fever-rash was tried and taken back: review5);
-// "can't take any weight" is not bearing weight; weeing through nappies and drinking
-// bottles of water all night are thirst and weeing (possible new type 1 diabetes);
-// runny poos with weight lost in a young child are diarrhoea with weight loss.
-func TestChildrenWordsOfTheirOwn(t *testing.T) {
-	holdChildren(t, []priorityCase{
-		{"a patch of impetigo", 7, triage.Female,
-			"small patch of golden crusts by her nose, otherwise well", triage.Routine},
-		{"37.8 after calpol with a rash", 6, triage.Female,
-			"temperature 37.8 an hour after calpol, and a rash on her chest and tummy, she's tired", triage.SameDay},
-		{"can't take any weight", 11, triage.Male,
-			"twisted his ankle at football and he can't take any weight on it this morning", triage.SameDay},
-		{"weeing through nappies, bottles of water", 2, triage.Male,
-			"he is weeing through his nappies and drinking bottles of water all night", triage.SameDay},
-		{"runny poos and weight lost", 2, triage.Female,
-			"runny poos for ten days and she has lost weight", triage.SameDay},
-		// Look-alikes.
-		{"the contraceptive patch", 17, triage.Female,
-			"my patch keeps falling off in the shower, should I change to the pill", triage.Soon},
-		{"38.6 with a rash", 2, triage.Male,
-			"temperature 38.6 and a rash on his tummy", triage.SameDay},
-	})
-}
-
-// TestChildBumpedHeadDangerStaysSameDay: a sign of a skull fracture or a dangerous
-// fall or blow keeps a child's head injury same-day however well the child seems
-// now, and a child under two stays same-day (review5's hazard on 8b1c4c8, its lines).
+// TestChildBumpedHeadDangerStaysSameDay: a child's head injury stays same-day however
+// well the child seems now. A soon rule for a bump with the child "playing normally"
+// (8b1c4c8, following 11 of 12 read-set labels) was taken back after review5 found,
+// three times, head injuries it lowered: a fall or blow, a sign of skull fracture, a
+// child with a bleeding disorder or a shunt, unequal pupils, a safeguarding worry. A
+// list of concerns is always one short; a same-day call costs a call. Its lines are
+// held here.
 func TestChildBumpedHeadDangerStaysSameDay(t *testing.T) {
 	holdChildren(t, []priorityCase{
 		{"down the stairs, soft swelling", 2, triage.Male,
@@ -262,6 +221,18 @@ func TestChildBumpedHeadDangerStaysSameDay(t *testing.T) {
 			"my son was hit on the head by a cricket ball at full speed, there's a goose egg lump, he says he's fine now", triage.SameDay},
 		{"bumped, no word of being well", 7, triage.Male,
 			"he bumped his head on the door at school", triage.SameDay},
+		{"unequal pupils", 6, triage.Male,
+			"he bumped his head on the door an hour ago, now one pupil looks bigger than the other, he's playing normally", triage.SameDay},
+		{"a dent in the skull", 4, triage.Female,
+			"she banged her head on the table corner, there's a dent in her skull where she hit it, she seems her usual self", triage.SameDay},
+		{"haemophilia", 8, triage.Male,
+			"my son has haemophilia and bumped his head at school today, he's back to normal", triage.SameDay},
+		{"a shunt", 7, triage.Female,
+			"my daughter has a shunt for hydrocephalus and bumped her head today, she is playing happily", triage.SameDay},
+		{"bruises and the nursery asked", 6, triage.Male,
+			"my son banged his head at the park and I'm worried because he had bruises last week too and his nursery asked about them, he seems fine now", triage.SameDay},
+		{"a plain bump, playing normally", 5, triage.Male,
+			"bumped his head on the table, cried straight away, not sick, playing normally", triage.SameDay},
 		{"off a horse", 10, triage.Female,
 			"she fell off a horse onto her head this afternoon, she was wearing a hat, she's chatty and fine now but it was a hard fall", triage.SameDay},
 	})
@@ -280,5 +251,33 @@ func TestYoungBabyFeedingLessWithASign(t *testing.T) {
 		{"quiet and unwell", 0, triage.Female, "my 8 week old daughter is feeding less today, seems unwell and quiet", true},
 		{"dry lips", 0, triage.Male, "7 week old fewer wet nappies and his lips are dry", true},
 		{"alert, feeding less", 0, triage.Female, "4 week old feeding a bit less today but alert, crying normally and wetting nappies", false},
+	})
+}
+
+// TestChildrenSameDayByName: croup's bark with noisy breathing (even only when crying),
+// an earache with a fever and pus from the ear or being sick (not uncomplicated, so not
+// the pharmacy's), a small object swallowed, and chickenpox in a baby in its first
+// weeks are same-day; a pharmacy remedy that
+// only helps a little leaves the pharmacy's minor illness for the GP (soon). A bark
+// with quiet breathing stays soon, and a simple earache stays the pharmacy's.
+func TestChildrenSameDayByName(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"bark, noisy when crying", 2, triage.Male,
+			"he has a cough that sounds like a seal barking and his breathing gets noisy when he is upset", triage.SameDay},
+		{"earache, pus and a fever", 6, triage.Female,
+			"earache since Monday, now pus coming out of her ear and a temperature of 39", triage.SameDay},
+		{"earache, fever, being sick", 4, triage.Male,
+			"bad earache and a high temperature, he has been sick twice this morning", triage.SameDay},
+		{"swallowed a coin", 3, triage.Male,
+			"I think he swallowed a coin about an hour ago, he is eating and drinking", triage.SameDay},
+		{"lactulose helps a little", 5, triage.Female,
+			"constipated for weeks, the lactulose helps a little but she still cries on the toilet", triage.Soon},
+		{"chickenpox at 3 weeks", 0, triage.Male,
+			"my 3 week old has a few chickenpox spots on his tummy, feeding fine", triage.SameDay},
+		// Look-alikes.
+		{"bark, quiet breathing", 5, triage.Male,
+			"barking cough at night for two nights, breathing quietly, eating and drinking well", triage.Soon},
+		{"simple earache", 8, triage.Female,
+			"earache since yesterday, no temperature, eating fine", triage.Routine},
 	})
 }

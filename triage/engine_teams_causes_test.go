@@ -108,3 +108,23 @@ func TestLastDosesOfAnEssentialMedicine(t *testing.T) {
 			"please can I have my prednisolone repeat, I have two weeks left", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
 	})
 }
+
+// TestBleedingOnContraception is the read sets' family of bleeding or spotting on
+// contraception, labelled both ways by different writers. Decided by LABELS.md, not
+// fitted to one set: bleeding on a pill, injection or patch the patient takes is a side
+// effect of a known medicine, the medicines team's; with a device that was fitted (an
+// implant or coil), a wish to change method, bleeding after sex or a pregnancy it needs
+// a GP's examination or a fitting, the GP's. All soon.
+func TestBleedingOnContraception(t *testing.T) {
+	c := func(name, text string, team triage.Team) teamCase {
+		return teamCase{name, 27, triage.Female, triage.Clinical, text, triage.Soon, team, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		c("spotting on the pill", "I've been spotting between periods since I started the pill in august, is that normal?", triage.TeamMedicines),
+		c("bleeding on the injection", "since my last depo injection I've been bleeding on and off for weeks", triage.TeamMedicines),
+		c("bleeding on a named pill", "on rigevidon and I get bleeding mid cycle every month now", triage.TeamMedicines),
+		c("bleeding with an implant", "my implant went in 4 months ago and I keep bleeding on and off", triage.TeamGP),
+		c("bleeding and a change of method", "bleeding between periods on the pill for 2 months, I'd like to switch to the coil", triage.TeamGP),
+		c("bleeding after sex on the pill", "I'm on the pill and I've had some bleeding after sex twice this month", triage.TeamGP),
+	})
+}
