@@ -166,18 +166,16 @@ func TestChildrenRedFlagsInOtherWords(t *testing.T) {
 }
 
 // TestChildrenOffThe999Line holds the children's over-triage to 999 of the read sets
-// (al-040, b68-202, b69-162, b82-101, b82-102, b82-240) in fresh wordings, beside the
-// emergencies next to them that must stay 999:
-//   - a baby feeding less or with fewer wet nappies, still alert, is same-day; under 3
-//     months with another sign (sleepy, cold, pale, yellow, grunting) it stays 999;
+// (b68-202, b82-101, b82-240) in fresh wordings, beside the emergencies next to them
+// that must stay 999:
+//   - a baby under 3 months feeding less or with fewer wet nappies stays 999 (a
+//     same-day softening for the alert baby, 3a1b488, was taken back: every list of
+//     the signs that keep it 999 was one short);
 //   - "please don't call my house" is a young person keeping it from the family, not a
 //     farewell; a plan or a farewell in other words stays 999;
 //   - a tooth knocked out is not a knock-out; a knock-out beside it stays 999.
 func TestChildrenOffThe999Line(t *testing.T) {
 	holdRecall(t, []recallCase{
-		{"feeding less, alert", 0, triage.Female, "my 4 week old is feeding less than usual today but she is alert and still crying loudly", false},
-		{"fewer wet nappies, alert", 0, triage.Male, "7 week old, fewer wet nappies than normal since this morning, otherwise seems his usual self", false},
-		{"half his usual feeds, no temperature", 0, triage.Male, "my 5 week old only took half his usual feeds today, no temperature, waking fine", false},
 		{"feeding less and sleepy", 0, triage.Female, "3 week old feeding less and much sleepier than usual", true},
 		{"fewer wet nappies and mottled", 0, triage.Male, "6 week old, fewer wet nappies and his skin looks mottled", true},
 		{"feeding less and cold", 0, triage.Female, "newborn feeding less since yesterday and feels cold to touch", true},
@@ -186,6 +184,10 @@ func TestChildrenOffThe999Line(t *testing.T) {
 		{"a tooth knocked out", 9, triage.Female, "she fell in the playground and knocked out her front tooth, no other injury, we have the tooth", false},
 		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
 		{"knocked out and a tooth loose", 30, triage.Male, "I got knocked out and my tooth is loose", true},
+		// A mask of overdose for a coin's value ("swallowed a 10p coin") hid the overdose
+		// told beside it and was taken back (review5); magnets are 999 however many.
+		{"a coin and an overdose", 14, triage.Female, "my daughter swallowed a 10p coin and about 20 paracetamol on purpose this afternoon", true},
+		{"two magnets and a coin", 3, triage.Male, "my son swallowed two magnets and a coin", true},
 		{"knocked out and two teeth came out", 9, triage.Female, "she was knocked out and two teeth came out", true},
 	})
 }
@@ -234,10 +236,11 @@ func TestChildBumpedHeadDangerStaysSameDay(t *testing.T) {
 	})
 }
 
-// TestYoungBabyFeedingLessWithASign: a baby under 3 months feeding less stays 999 with
-// any other sign of being unwell, in a parent's words ("not really waking for feeds",
-// "breathing seems fast", "soft spot looks sunken", "can't settle him"), so that
-// baby-feeding-less (same-day) lowers only the baby who is otherwise alert.
+// TestYoungBabyFeedingLessWithASign: a baby under 3 months feeding less or with fewer
+// wet nappies is 999 (baby_unwell), whatever else is told in a parent's words. A
+// same-day rule for the otherwise alert baby (3a1b488) lowered these, one sign at a
+// time ("not really waking", "breathing seems fast", "a funny colour", "looks
+// dehydrated", "a rash of tiny spots", "35.5"), and was taken back.
 func TestYoungBabyFeedingLessWithASign(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"not really waking for feeds", 0, triage.Female, "my 3 week old is feeding less and not really waking for feeds", true},
@@ -246,13 +249,18 @@ func TestYoungBabyFeedingLessWithASign(t *testing.T) {
 		{"can't settle", 0, triage.Male, "6 week old has had fewer wet nappies today and is crying constantly, can't settle him", true},
 		{"quiet and unwell", 0, triage.Female, "my 8 week old daughter is feeding less today, seems unwell and quiet", true},
 		{"dry lips", 0, triage.Male, "7 week old fewer wet nappies and his lips are dry", true},
-		{"alert, feeding less", 0, triage.Female, "4 week old feeding a bit less today but alert, crying normally and wetting nappies", false},
+		{"a temperature of 35.5", 0, triage.Male, "4 week old feeding less, his temperature is 35.5", true},
+		{"a rash of tiny spots", 0, triage.Female, "my 2 week old has fewer wet nappies and a rash of tiny spots", true},
+		{"a funny colour", 0, triage.Female, "7 week old feeding less and she has gone a funny colour", true},
+		{"looks dehydrated", 0, triage.Male, "3 week old taking less milk and keeps being sick, looks dehydrated", true},
+		{"alert but feeding less", 0, triage.Female, "4 week old feeding less today but alert and crying normally", true},
 	})
 }
 
 // TestChildrenSameDayByName: croup's bark with noisy breathing (even only when crying),
 // an earache with a fever and pus from the ear or being sick (not uncomplicated, so not
-// the pharmacy's), and a small object swallowed are same-day; a pharmacy remedy that
+// the pharmacy's), a small object swallowed, and chickenpox in a baby in its first
+// weeks are same-day; a pharmacy remedy that
 // only helps a little leaves the pharmacy's minor illness for the GP (soon). A bark
 // with quiet breathing stays soon, and a simple earache stays the pharmacy's.
 func TestChildrenSameDayByName(t *testing.T) {
@@ -264,9 +272,11 @@ func TestChildrenSameDayByName(t *testing.T) {
 		{"earache, fever, being sick", 4, triage.Male,
 			"bad earache and a high temperature, he has been sick twice this morning", triage.SameDay},
 		{"swallowed a coin", 3, triage.Male,
-			"I think he swallowed a 10p coin about an hour ago, he is eating and drinking", triage.SameDay},
+			"I think he swallowed a coin about an hour ago, he is eating and drinking", triage.SameDay},
 		{"lactulose helps a little", 5, triage.Female,
 			"constipated for weeks, the lactulose helps a little but she still cries on the toilet", triage.Soon},
+		{"chickenpox at 3 weeks", 0, triage.Male,
+			"my 3 week old has a few chickenpox spots on his tummy, feeding fine", triage.SameDay},
 		// Look-alikes.
 		{"bark, quiet breathing", 5, triage.Male,
 			"barking cough at night for two nights, breathing quietly, eating and drinking well", triage.Soon},
