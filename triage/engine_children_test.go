@@ -171,8 +171,10 @@ func TestChildrenRedFlagsInOtherWords(t *testing.T) {
 //   - a baby under 3 months feeding less or with fewer wet nappies stays 999 (a
 //     same-day softening for the alert baby, 3a1b488, was taken back: every list of
 //     the signs that keep it 999 was one short);
-//   - "please don't call my house" is a young person keeping it from the family, not a
-//     farewell; a plan or a farewell in other words stays 999;
+//   - thoughts of suicide with "I don't have a plan" are same-day, as "I have no plan"
+//     already was, even beside "please don't call my house"; that plea said with
+//     thoughts and no word of a plan stays 999 (a mask that read it as no farewell
+//     was taken back), and a plan or a farewell in other words stays 999;
 //   - a tooth knocked out is not a knock-out; a knock-out beside it stays 999.
 func TestChildrenOffThe999Line(t *testing.T) {
 	holdRecall(t, []recallCase{
@@ -180,6 +182,7 @@ func TestChildrenOffThe999Line(t *testing.T) {
 		{"fewer wet nappies and mottled", 0, triage.Male, "6 week old, fewer wet nappies and his skin looks mottled", true},
 		{"feeding less and cold", 0, triage.Female, "newborn feeding less since yesterday and feels cold to touch", true},
 		{"please don't call my house", 14, triage.Female, "i think about killing myself most nights but i dont have a plan. please don't call my house, my parents would freak out", false},
+		{"thoughts and 'don't call my parents'", 15, triage.Female, "I want to kill myself. please don't call my parents", true},
 		{"a plan beside 'don't call my house'", 15, triage.Male, "please don't call my house. I've saved up my tablets and I'm going to take them all tonight", true},
 		{"a tooth knocked out", 9, triage.Female, "she fell in the playground and knocked out her front tooth, no other injury, we have the tooth", false},
 		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
