@@ -166,22 +166,23 @@ func TestChildrenRedFlagsInOtherWords(t *testing.T) {
 }
 
 // TestChildrenOffThe999Line holds the children's over-triage to 999 of the read sets
-// (al-040, b68-202, b69-162, b82-101, b82-102, b82-240) in fresh wordings, beside the
-// emergencies next to them that must stay 999:
-//   - a baby feeding less or with fewer wet nappies, still alert, is same-day; under 3
-//     months with another sign (sleepy, cold, pale, yellow, grunting) it stays 999;
-//   - "please don't call my house" is a young person keeping it from the family, not a
-//     farewell; a plan or a farewell in other words stays 999;
+// (b68-202, b82-101, b82-240) in fresh wordings, beside the emergencies next to them
+// that must stay 999:
+//   - a baby under 3 months feeding less or with fewer wet nappies stays 999 (a
+//     same-day softening for the alert baby, 3a1b488, was taken back: every list of
+//     the signs that keep it 999 was one short);
+//   - thoughts of suicide with "I don't have a plan" are same-day, as "I have no plan"
+//     already was, even beside "please don't call my house"; that plea said with
+//     thoughts and no word of a plan stays 999 (a mask that read it as no farewell
+//     was taken back), and a plan or a farewell in other words stays 999;
 //   - a tooth knocked out is not a knock-out; a knock-out beside it stays 999.
 func TestChildrenOffThe999Line(t *testing.T) {
 	holdRecall(t, []recallCase{
-		{"feeding less, alert", 0, triage.Female, "my 4 week old is feeding less than usual today but she is alert and still crying loudly", false},
-		{"fewer wet nappies, alert", 0, triage.Male, "7 week old, fewer wet nappies than normal since this morning, otherwise seems his usual self", false},
-		{"half his usual feeds, no temperature", 0, triage.Male, "my 5 week old only took half his usual feeds today, no temperature, waking fine", false},
 		{"feeding less and sleepy", 0, triage.Female, "3 week old feeding less and much sleepier than usual", true},
 		{"fewer wet nappies and mottled", 0, triage.Male, "6 week old, fewer wet nappies and his skin looks mottled", true},
 		{"feeding less and cold", 0, triage.Female, "newborn feeding less since yesterday and feels cold to touch", true},
 		{"please don't call my house", 14, triage.Female, "i think about killing myself most nights but i dont have a plan. please don't call my house, my parents would freak out", false},
+		{"thoughts and 'don't call my parents'", 15, triage.Female, "I want to kill myself. please don't call my parents", true},
 		{"a plan beside 'don't call my house'", 15, triage.Male, "please don't call my house. I've saved up my tablets and I'm going to take them all tonight", true},
 		{"a tooth knocked out", 9, triage.Female, "she fell in the playground and knocked out her front tooth, no other injury, we have the tooth", false},
 		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
@@ -238,10 +239,11 @@ func TestChildBumpedHeadDangerStaysSameDay(t *testing.T) {
 	})
 }
 
-// TestYoungBabyFeedingLessWithASign: a baby under 3 months feeding less stays 999 with
-// any other sign of being unwell, in a parent's words ("not really waking for feeds",
-// "breathing seems fast", "soft spot looks sunken", "can't settle him"), so that
-// baby-feeding-less (same-day) lowers only the baby who is otherwise alert.
+// TestYoungBabyFeedingLessWithASign: a baby under 3 months feeding less or with fewer
+// wet nappies is 999 (baby_unwell), whatever else is told in a parent's words. A
+// same-day rule for the otherwise alert baby (3a1b488) lowered these, one sign at a
+// time ("not really waking", "breathing seems fast", "a funny colour", "looks
+// dehydrated", "a rash of tiny spots", "35.5"), and was taken back.
 func TestYoungBabyFeedingLessWithASign(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"not really waking for feeds", 0, triage.Female, "my 3 week old is feeding less and not really waking for feeds", true},
@@ -250,7 +252,11 @@ func TestYoungBabyFeedingLessWithASign(t *testing.T) {
 		{"can't settle", 0, triage.Male, "6 week old has had fewer wet nappies today and is crying constantly, can't settle him", true},
 		{"quiet and unwell", 0, triage.Female, "my 8 week old daughter is feeding less today, seems unwell and quiet", true},
 		{"dry lips", 0, triage.Male, "7 week old fewer wet nappies and his lips are dry", true},
-		{"alert, feeding less", 0, triage.Female, "4 week old feeding a bit less today but alert, crying normally and wetting nappies", false},
+		{"a temperature of 35.5", 0, triage.Male, "4 week old feeding less, his temperature is 35.5", true},
+		{"a rash of tiny spots", 0, triage.Female, "my 2 week old has fewer wet nappies and a rash of tiny spots", true},
+		{"a funny colour", 0, triage.Female, "7 week old feeding less and she has gone a funny colour", true},
+		{"looks dehydrated", 0, triage.Male, "3 week old taking less milk and keeps being sick, looks dehydrated", true},
+		{"alert but feeding less", 0, triage.Female, "4 week old feeding less today but alert and crying normally", true},
 	})
 }
 
