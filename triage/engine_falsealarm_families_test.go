@@ -22,7 +22,7 @@ var openFalseAlarms = map[string]bool{
 	"e16-nm-ask-21": true, "e16-nm-ask-23": true, "e16-nm-ask-24": true, "e16-nm-adv-28": true,
 	"e16-nm-adv-30": true, "e16-nm-adv-32": true, "e16-nm-adv-33": true, "e16-nm-oth-39": true,
 	"e16-nm-oth-41": true, "e16-nm-chr-43": true, "e16-nm-chr-44": true, "e16-nm-nrm-54": true,
-	"e16-nm-pan-69": true, "e16-nm-pan-71": true, "e16-nm-look-72": true, "e16-nm-look-74": true,
+	"e16-nm-look-72": true, "e16-nm-look-74": true,
 	"e16-nm-look-75": true, "e16-nm-look-78": true,
 }
 
@@ -126,4 +126,17 @@ func TestSafetyNetWordsAreTheRulesFiles(t *testing.T) {
 	if got := without.Classify(in); got.Priority != triage.Emergency {
 		t.Errorf("without safety_nets: %q gave %s, want emergency as before; because %v", in.Text, got.Priority, got.Reasons)
 	}
+}
+
+// TestPanicThatSettlesIsNotSevereBreathlessness holds the family "panic read as
+// breathlessness": a panic attack told with the breath back ("then after 10 min it
+// goes", "calmed down after sitting", "my breathing is normal now") is anxiety, while
+// breathlessness that has not calmed, or with blue lips, stays 999.
+func TestPanicThatSettlesIsNotSevereBreathlessness(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"panic, it goes", 23, triage.Female, "these panic attacks make me feel like I can't breathe, then after a few minutes it goes", triage.Soon},
+		{"panic, calmed", 41, triage.Male, "had a panic attack on the train, couldn't breathe, calmed down once I got off", triage.Soon},
+		{"panic, not calmed, blue", 23, triage.Female, "I thought it was a panic attack but it hasn't calmed, I can't breathe and my lips are blue", triage.Emergency},
+		{"panic, still cannot breathe", 41, triage.Male, "panic attack an hour ago and I still can't breathe, can only say a word at a time", triage.Emergency},
+	})
 }
