@@ -128,3 +128,19 @@ func TestBleedingOnContraception(t *testing.T) {
 		c("bleeding after sex on the pill", "I'm on the pill and I've had some bleeding after sex twice this month", triage.TeamGP),
 	})
 }
+
+// TestAJointProblemBesideAFitNote is issue 10's family of a form mixed with a symptom: a
+// fit note asked beside a muscle or joint problem told as a matter of its own went to
+// admin, routine, where LABELS.md has the most urgent problem decide (a new joint
+// problem, soon, the physio's). Beside it, a fit note whose injury is only its reason
+// stays admin's, routine.
+func TestAJointProblemBesideAFitNote(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"a new knee beside a fit note", 45, triage.Male, triage.Admin,
+			"can I have my fit note renewed please. also my right knee has been aching and clicking since last weekend", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"a back hurt lifting, and a sick note", 39, triage.Female, triage.Clinical,
+			"I need a sick note, my back has been really sore since I lifted my dad out of the bath on monday, no numbness, toilet normal", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"the injury is only the reason", 30, triage.Male, triage.Admin,
+			"fit note for my sprained wrist please, off work another week", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+	})
+}
