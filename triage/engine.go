@@ -52,6 +52,8 @@ type Engine struct {
 	// fact marks, by id, the concepts that are facts about the person (person_facts:
 	// pregnant, on insulin): true now whenever they began, so never put in the past.
 	fact []bool
+	// nets are the words that tell a safety net given from a report (safety_nets).
+	nets safetyNetWords
 	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's
 	// first concept of all, or else each of its any or several (engine_scratch.go).
 	ruleBy [][]int32

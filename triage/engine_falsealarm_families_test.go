@@ -99,3 +99,31 @@ func TestSafetyNetNotReached(t *testing.T) {
 		{"come true, same sentence", 80, triage.Female, "The nurse said if she got muddled with her water infection to ring 999, she is muddled and shivering with a temp of 39.", triage.Emergency},
 	})
 }
+
+// TestSafetyNetWordsAreTheRulesFiles holds the safety nets' words in the rules file,
+// where its version covers them and a practice can read and replace them: the same
+// rules without safety_nets read no safety net, and the advice's red flag is 999 as
+// it was before safety nets were read.
+func TestSafetyNetWordsAreTheRulesFiles(t *testing.T) {
+	in := triage.Input{Age: 58, Sex: triage.Male, Kind: triage.Clinical,
+		Text: "The respiratory nurse said if my lips go blue and I can't finish a sentence I should ring 999. That hasn't happened. Can I have a new spacer?"}
+	with, err := triage.NewEngine(assets.Rules, assets.RulesSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(string(assets.Rules), "\nsafety_nets:")
+	end := strings.Index(string(assets.Rules), "\nrules:")
+	if start < 0 || end < start {
+		t.Fatal("the built-in rules have no safety_nets before their rules")
+	}
+	without, err := triage.NewEngine([]byte(string(assets.Rules[:start])+string(assets.Rules[end:])), "practice-rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := with.Classify(in); got.Priority == triage.Emergency {
+		t.Errorf("with safety_nets: %q gave emergency; because %v", in.Text, got.Reasons)
+	}
+	if got := without.Classify(in); got.Priority != triage.Emergency {
+		t.Errorf("without safety_nets: %q gave %s, want emergency as before; because %v", in.Text, got.Priority, got.Reasons)
+	}
+}

@@ -34,7 +34,21 @@ type ruleFile struct {
 	Conditions      []string            `yaml:"conditions"`
 	EmergencyNone   []string            `yaml:"every_emergency_none"`
 	PersonFacts     []string            `yaml:"person_facts"`
+	SafetyNets      safetyNetSpec       `yaml:"safety_nets"`
 	Rules           []ruleSpec          `yaml:"rules"`
+}
+
+// safetyNetSpec is the rules file's safety_nets: the words that tell a safety net
+// given ("the dentist said if it spreads to my eye, go to A&E") from a report, and the
+// patient's answer to it (see safetynet.go). A file without them reads no safety net.
+type safetyNetSpec struct {
+	Advice       []string `yaml:"advice"`
+	NotCondition []string `yaml:"not_condition"`
+	Means        []string `yaml:"means"`
+	Consequence  []string `yaml:"consequence"`
+	Answers      []string `yaml:"answers"`
+	Denials      []string `yaml:"denials"`
+	Affirmations []string `yaml:"affirmations"`
 }
 
 // ruleSpec is one rule as written in the rules file.
@@ -156,6 +170,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	for _, n := range rf.PostNegations {
 		e.after[strings.ToLower(n)] = true
 	}
+	e.nets = newSafetyNetWords(rf.SafetyNets, e.spellings)
 	for _, b := range rf.ClauseBreakers {
 		e.breakers[strings.ToLower(b)] = true
 	}

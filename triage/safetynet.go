@@ -14,30 +14,62 @@ import (
 // swelling in my throat came back and I struggled to breathe, call 999") would read as
 // a new report and end the scope.
 
-// adviceWords are the verbs that tell advice was given. Not the nouns (a plan, a card,
-// a letter): "my suicide plan", "I have a plan" name no advice, and a noun alone would
-// open a safety net over a report.
-var adviceWords = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "advised": true,
-	"warned": true, "taught": true}
+// safetyNetWords are the rules file's safety_nets, read for matching: single words
+// as sets, phrases as words.
+type safetyNetWords struct {
+	advice, notCondition, means, answers, denials map[string]bool
+	consequence, affirmations                     [][]string
+}
 
-// notCondition are the words before "if" that make it no condition: "I feel as if my
-// chest is being crushed", "it looks as if her face has dropped", "even if".
-var notCondition = map[string]bool{"as": true, "even": true}
+// newSafetyNetWords reads the rules file's safety_nets as the tokenizer writes words.
+func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWords {
+	set := func(words []string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range words {
+			for _, n := range normalizePhrase(w, spellings) {
+				m[n] = true
+			}
+		}
+		return m
+	}
+	phrases := func(list []string) [][]string {
+		var out [][]string
+		for _, p := range list {
+			if n := normalizePhrase(p, spellings); len(n) > 0 {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	return safetyNetWords{advice: set(s.Advice), notCondition: set(s.NotCondition), means: set(s.Means),
+		answers: set(s.Answers), denials: set(s.Denials),
+		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations)}
+}
 
-// meansWords join a condition to its consequence: "a rash that doesn't fade means 999",
-// "any fall with a head knock is a 999".
-var meansWords = map[string]bool{"means": true, "mean": true, "is": true, "equals": true}
-
-// consequenceAt reports whether token k names where to go in an emergency: 999, an
-// ambulance, A&E, casualty.
-func consequenceAt(toks []token, k int) bool {
-	switch toks[k].norm {
-	case "999", "112", "ambulance", "casualty", "ae":
-		return true
-	case "a":
-		return k+1 < len(toks) && toks[k+1].norm == "e" && toks[k+1].sentence == toks[k].sentence
+// phraseAt reports whether one of phrases starts at token k, in k's sentence.
+func phraseAt(toks []token, k int, phrases [][]string) bool {
+	for _, p := range phrases {
+		if k+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for j, w := range p {
+			if toks[k+j].norm != w || toks[k+j].sentence != toks[k].sentence {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
 	}
 	return false
+}
+
+// consequenceAt reports whether token k names where to go in an emergency: 999, an
+// ambulance, A&E (the rules file's safety_nets consequence).
+func (e *Engine) consequenceAt(toks []token, k int) bool {
+	return phraseAt(toks, k, e.nets.consequence)
 }
 
 // safetyNetWindow is the most words a safety net's condition may hold.
@@ -56,7 +88,7 @@ func (e *Engine) safetyNets(toks []token) [][2]int {
 			advice = -1
 		}
 		w := toks[k].norm
-		if adviceWords[w] {
+		if e.nets.advice[w] {
 			advice = k
 			continue
 		}
@@ -65,16 +97,16 @@ func (e *Engine) safetyNets(toks []token) [][2]int {
 		}
 		from := -1
 		switch {
-		case w == "if" && (k == 0 || !notCondition[toks[k-1].norm]):
+		case w == "if" && (k == 0 || !e.nets.notCondition[toks[k-1].norm]):
 			from = k
-		case meansWords[w] && e.consequenceWithin(toks, k+1, 3):
+		case e.nets.means[w] && e.consequenceWithin(toks, k+1, 3):
 			from = advice + 1
 		default:
 			continue
 		}
 		to := -1
 		for j := k + 1; j < len(toks) && j <= k+safetyNetWindow && toks[j].sentence == toks[k].sentence; j++ {
-			if consequenceAt(toks, j) {
+			if e.consequenceAt(toks, j) {
 				to = j
 				break
 			}
@@ -90,15 +122,12 @@ func (e *Engine) safetyNets(toks []token) [][2]int {
 // consequenceWithin reports whether a consequence is named in the n words from k.
 func (e *Engine) consequenceWithin(toks []token, k, n int) bool {
 	for j := k; j < len(toks) && j < k+n && toks[j].sentence == toks[k-1].sentence; j++ {
-		if consequenceAt(toks, j) {
+		if e.consequenceAt(toks, j) {
 			return true
 		}
 	}
 	return false
 }
-
-// allClear are words that say a report after a safety net tells nothing came true.
-var allClear = map[string]bool{"fine": true, "normal": true, "normally": true, "well": true, "ok": true, "okay": true}
 
 // cameTrue reports whether the sentence goes on, after the consequence at k, with a
 // report in a clause that no negating or all-clear word answers.
@@ -117,19 +146,12 @@ func (e *Engine) cameTrue(toks []token, k int) bool {
 // clauseAnswers reports whether the clause of token j holds a negating or all-clear word.
 func (e *Engine) clauseAnswers(toks []token, j int) bool {
 	for i := clauseStart(toks, j); i < len(toks) && toks[i].clause == toks[j].clause; i++ {
-		if (e.cues[toks[i].norm] && !e.pseudoAt(toks, i)) || e.after[toks[i].norm] || allClear[toks[i].norm] {
+		if (e.cues[toks[i].norm] && !e.pseudoAt(toks, i)) || e.after[toks[i].norm] || e.nets.answers[toks[i].norm] {
 			return true
 		}
 	}
 	return false
 }
-
-// affirmations are words after a safety net that tell it came true without naming its
-// red flags again: "I have all three", "and it has".
-var affirmations = [][]string{{"all", "three"}, {"all", "of", "them"}, {"all", "of", "those"}, {"all", "those"},
-	{"both", "of", "those"}, {"both", "of", "them"}, {"all", "of", "that"}, {"it", "has"}, {"it", "did"},
-	{"they", "have"}, {"it", "happened"}, {"has", "happened"}, {"that", "happened"}, {"its", "happening"},
-	{"it", "is", "happening"}, {"thats", "happening"}, {"thats", "what"}, {"exactly", "that"}}
 
 // standing returns the safety nets that did not come true later in the text: only
 // those the patient answers after them, in a clause of its own with a denial or an
@@ -153,28 +175,21 @@ func (e *Engine) standing(in Input, f features, present [][]match, past *pastSco
 }
 
 // answeredAfter reports whether a clause after the consequence at k, not the
-// consequence's own, holds a pure denial or an all-clear.
+// consequence's own, holds a denial or an answer word of the rules file's safety_nets.
 func (e *Engine) answeredAfter(toks []token, k int) bool {
 	for i := k + 1; i < len(toks); i++ {
 		if toks[i].clause == toks[k].clause {
 			continue
 		}
-		if (pureDenials[toks[i].norm] && !e.pseudoAt(toks, i)) || e.after[toks[i].norm] || allClear[toks[i].norm] {
+		if (e.nets.denials[toks[i].norm] && !e.pseudoAt(toks, i)) || e.after[toks[i].norm] || e.nets.answers[toks[i].norm] {
 			return true
 		}
 	}
 	return false
 }
 
-// pureDenials are the negating words that deny rather than describe a state: "can't
-// rouse him" and "doesn't know what day it is" are reports, "hasn't come back" and
-// "no fever since" are answers.
-var pureDenials = map[string]bool{"no": true, "not": true, "none": true, "never": true, "neither": true,
-	"nor": true, "hasnt": true, "havent": true, "hadnt": true, "didnt": true, "wasnt": true, "werent": true,
-	"nil": true, "without": true, "nothing": true}
-
 // reportedAfter reports whether a clause after token k, in a sentence that is not a
-// question, tells something now that no pure denial or all-clear answers.
+// question, tells something now that no denial or answer word of the rules file's safety_nets answers.
 func (e *Engine) reportedAfter(text string, toks []token, k int) bool {
 	for i := k + 1; i < len(toks); i++ {
 		w := toks[i].norm
@@ -183,7 +198,7 @@ func (e *Engine) reportedAfter(text string, toks []token, k int) bool {
 		}
 		answered := false
 		for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
-			if (pureDenials[toks[j].norm] && !e.pseudoAt(toks, j)) || e.after[toks[j].norm] || allClear[toks[j].norm] {
+			if (e.nets.denials[toks[j].norm] && !e.pseudoAt(toks, j)) || e.after[toks[j].norm] || e.nets.answers[toks[j].norm] {
 				answered = true
 				break
 			}
@@ -223,20 +238,8 @@ func question(text string, toks []token, i int) bool {
 // clause a negating word answers.
 func (e *Engine) affirmedAfter(toks []token, k int) bool {
 	for i := k + 1; i < len(toks); i++ {
-		for _, a := range affirmations {
-			if i+len(a) > len(toks) {
-				continue
-			}
-			ok := true
-			for j, w := range a {
-				if toks[i+j].norm != w {
-					ok = false
-					break
-				}
-			}
-			if ok && !e.clauseDenies(toks, i) {
-				return true
-			}
+		if phraseAt(toks, i, e.nets.affirmations) && !e.clauseDenies(toks, i) {
+			return true
 		}
 	}
 	return false
