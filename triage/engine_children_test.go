@@ -171,20 +171,23 @@ func TestChildrenRedFlagsInOtherWords(t *testing.T) {
 //   - a baby under 3 months feeding less or with fewer wet nappies stays 999 (a
 //     same-day softening for the alert baby, 3a1b488, was taken back: every list of
 //     the signs that keep it 999 was one short);
-//   - thoughts of suicide with "I don't have a plan" are same-day, as "I have no plan"
-//     already was, even beside "please don't call my house"; that plea said with
-//     thoughts and no word of a plan stays 999 (a mask that read it as no farewell
-//     was taken back), and a plan or a farewell in other words stays 999;
-//   - a tooth knocked out is not a knock-out; a knock-out beside it stays 999.
+//   - "please don't call my house" beside thoughts of suicide stays 999 (a mask that
+//     read it as no farewell was taken back, and so was reading "I don't have a plan"
+//     as no plan: "I don't have any plans for Christmas because I won't be here" is
+//     a plan), and a plan or a farewell in other words stays 999;
+//   - a knock-out beside a tooth stays 999 (a mask for "knocked out a tooth",
+//     4d8bee7, was taken back: "got knocked out my tooth is loose", told without a
+//     stop, is a knock-out).
 func TestChildrenOffThe999Line(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"feeding less and sleepy", 0, triage.Female, "3 week old feeding less and much sleepier than usual", true},
 		{"fewer wet nappies and mottled", 0, triage.Male, "6 week old, fewer wet nappies and his skin looks mottled", true},
 		{"feeding less and cold", 0, triage.Female, "newborn feeding less since yesterday and feels cold to touch", true},
-		{"please don't call my house", 14, triage.Female, "i think about killing myself most nights but i dont have a plan. please don't call my house, my parents would freak out", false},
+		{"no plans for Christmas", 45, triage.Female, "I don't have any plans for Christmas because I won't be here. I've stockpiled my tablets and I'm taking them on Friday", true},
+		{"no plan for the kids", 52, triage.Male, "I haven't got a plan for the kids after I'm gone, but I'm going to end it tonight with my insulin, I've got plenty of pens", true},
 		{"thoughts and 'don't call my parents'", 15, triage.Female, "I want to kill myself. please don't call my parents", true},
 		{"a plan beside 'don't call my house'", 15, triage.Male, "please don't call my house. I've saved up my tablets and I'm going to take them all tonight", true},
-		{"a tooth knocked out", 9, triage.Female, "she fell in the playground and knocked out her front tooth, no other injury, we have the tooth", false},
+		{"knocked out, run on into a tooth", 16, triage.Male, "got knocked out my tooth is loose", true},
 		{"a tooth and a knock-out", 12, triage.Male, "hit by a cricket ball, knocked out a tooth and he was knocked out for a few seconds", true},
 		{"knocked out and a tooth loose", 30, triage.Male, "I got knocked out and my tooth is loose", true},
 		// A mask of overdose for a coin's value ("swallowed a 10p coin") hid the overdose

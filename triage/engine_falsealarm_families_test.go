@@ -137,6 +137,8 @@ func TestPanicThatSettlesIsNotSevereBreathlessness(t *testing.T) {
 		{"panic, it goes", 23, triage.Female, "these panic attacks make me feel like I can't breathe, then after a few minutes it goes", triage.Soon},
 		{"panic, calmed", 41, triage.Male, "had a panic attack on the train, couldn't breathe, calmed down once I got off", triage.Soon},
 		{"panic, not calmed, blue", 23, triage.Female, "I thought it was a panic attack but it hasn't calmed, I can't breathe and my lips are blue", triage.Emergency},
+		{"panic, passed out (reviewer)", 29, triage.Male, "in a total panic, can't get my breath, can only say a word at a time, I passed out for a moment on the stairs", triage.Emergency},
+		{"panic, not normal now", 35, triage.Female, "panic attack, I can't breathe and I'm not normal now, my lips feel numb and I can only say a word at a time", triage.Emergency},
 		{"panic, still cannot breathe", 41, triage.Male, "panic attack an hour ago and I still can't breathe, can only say a word at a time", triage.Emergency},
 	})
 }

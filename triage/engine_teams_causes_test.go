@@ -144,3 +144,19 @@ func TestAJointProblemBesideAFitNote(t *testing.T) {
 			"fit note for my sprained wrist please, off work another week", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
 	})
 }
+
+// TestAMedicineQuestionFromSomeoneWell is issue 10's family of a question about a named
+// medicine (whether to keep taking it, someone to go through them, a different make)
+// from a patient who says they are well: the all-clear rule gave it to the GP, where
+// LABELS.md gives medicine questions and reviews to the medicines team. Routine either
+// way; a well patient's question with no medicine in it stays the GP's.
+func TestAMedicineQuestionFromSomeoneWell(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"whether to keep taking it", 74, triage.Female, triage.Clinical,
+			"do I need to keep taking the bisoprolol now my heart scan was normal? I feel fine", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+		{"someone to go through them", 80, triage.Male, triage.Clinical,
+			"could someone go through my tablets with me, I take eight a day now, I feel fine", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+		{"no medicine in it", 45, triage.Female, triage.Clinical,
+			"just letting you know the hospital discharged me from the clinic, I feel fine", triage.Routine, triage.TeamGP, triage.SignpostNone},
+	})
+}
