@@ -160,3 +160,16 @@ func TestAMedicineQuestionFromSomeoneWell(t *testing.T) {
 			"just letting you know the hospital discharged me from the clinic, I feel fine", triage.Routine, triage.TeamGP, triage.SignpostNone},
 	})
 }
+
+// TestAStatinNamedInFull is blind-83's family of muscle aches on a statin named in full
+// ("atorvastatin", "simvastatin"): the side-effect words knew "statin" only as a word of
+// its own, so the ache went to the GP as a new symptom, where LABELS.md gives a known
+// medicine's side effects to the medicines team.
+func TestAStatinNamedInFull(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"simvastatin and aching legs", 64, triage.Male, triage.Clinical,
+			"I take simvastatin and for the last few weeks my thighs and calves have been aching", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"rosuvastatin and cramps", 58, triage.Female, triage.Clinical,
+			"on rosuvastatin 10mg and getting cramps in my legs at night", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+	})
+}
