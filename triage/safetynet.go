@@ -48,6 +48,12 @@ func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWo
 
 // phraseAt reports whether one of phrases starts at token k, in k's sentence.
 func phraseAt(toks []token, k int, phrases [][]string) bool {
+	return phraseLen(toks, k, phrases) > 0
+}
+
+// phraseLen is the length in words of the first of phrases that starts at token k, in
+// k's sentence, or 0 when none does.
+func phraseLen(toks []token, k int, phrases [][]string) int {
 	for _, p := range phrases {
 		if k+len(p) > len(toks) {
 			continue
@@ -60,10 +66,10 @@ func phraseAt(toks []token, k int, phrases [][]string) bool {
 			}
 		}
 		if ok {
-			return true
+			return len(p)
 		}
 	}
-	return false
+	return 0
 }
 
 // consequenceAt reports whether token k names where to go in an emergency: 999, an
@@ -77,10 +83,19 @@ const safetyNetWindow = 30
 
 // safetyNets returns the conditions of the safety nets in the text, each as the
 // tokens [from, to) from the "if" (or the word after the advice, before "means 999")
-// up to the consequence, leaving out any that came true: a report after the
-// consequence in its sentence ("call 999 if her lips went blue … and they have") that
-// no negation or all-clear answers ("it hasn't", "she's fine").
-func (e *Engine) safetyNets(toks []token) [][2]int {
+// up to the consequence, and, of those, the ones that still hold: it leaves out any
+// that came true in its own sentence, a report after the consequence ("call 999 if her
+// lips went blue … and they have") that no negation or all-clear answers ("it hasn't",
+// "she's fine"). addReached needs them all: a net that came true is a report.
+func (e *Engine) safetyNets(toks []token) (all, holding [][2]int) {
+	all = e.allSafetyNets(toks)
+	holding = slices.DeleteFunc(slices.Clone(all), func(n [2]int) bool { return e.cameTrue(toks, n[1]) })
+	return all, holding
+}
+
+// allSafetyNets returns the conditions of every safety net in the text, as
+// safetyNets reads them, whether or not they came true.
+func (e *Engine) allSafetyNets(toks []token) [][2]int {
 	var out [][2]int
 	advice := -1 // the last advice word of the sentence so far
 	for k := range toks {
@@ -111,7 +126,7 @@ func (e *Engine) safetyNets(toks []token) [][2]int {
 				break
 			}
 		}
-		if to < 0 || to <= from || e.cameTrue(toks, to) {
+		if to < 0 || to <= from {
 			continue
 		}
 		out = append(out, [2]int{from, to})
@@ -302,4 +317,102 @@ func (e *Engine) addSafetyNets(toks []token, present [][]match, ps *pastScope, n
 		present[c] = append(present[c], match{concept: c, from: n[0], to: n[1]})
 	}
 	return ps
+}
+
+// safetyNetReached is the concept the rules file gives a safety net that came true
+// by reference.
+const safetyNetReached = "safety_net_reached"
+
+// addReached adds the concept safetyNetReached, where the rules file has it, at each
+// affirmation said after a safety net ("999 if the chest pain comes back. It
+// has.", "It's happening again", "That's where I am now") outside a question and a
+// clause a negating or all-clear word answers ("it has been fine"). The nets are the
+// conditions nets, read after their consequence, and the ones with the consequence
+// first ("call 999 if her tongue swells"), read after their sentence, since the
+// condition runs to its end. Such a report does not name the red flag again, so no
+// rule of the red flag can fire on it, and the red flag may not be an emergency in
+// other words ("chest pain", "confusion"): the clinician who gave the net set the
+// threshold, and the patient says it is reached.
+func (e *Engine) addReached(text string, toks []token, present [][]match, nets [][2]int) {
+	c, ok := e.conceptID[safetyNetReached]
+	if !ok {
+		return
+	}
+	var after []int // the last word of each net, after which a report may answer it
+	for _, n := range nets {
+		after = append(after, n[1])
+	}
+	after = append(after, e.forwardNets(toks)...)
+	for _, k := range after {
+		for i := k + 1; i < len(toks); i++ {
+			l := phraseLen(toks, i, e.nets.affirmations)
+			if l == 0 || e.reachAnswered(toks, i) || askedIn(text, toks, i) || notElliptic(toks, i+l) {
+				continue
+			}
+			// Every one: a rule stops for one said in the past ("it happened in March").
+			present[c] = append(present[c], match{concept: c, from: i, to: i + l})
+		}
+	}
+}
+
+// forwardNets returns, for each sentence that names a consequence followed within a
+// few words by "if" ("ring 999 straight away if"), the sentence's last word: the
+// condition after the "if" runs to there.
+func (e *Engine) forwardNets(toks []token) []int {
+	var out []int
+	for k := 0; k < len(toks); k++ {
+		if !e.consequenceAt(toks, k) {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+4 && toks[j].sentence == toks[k].sentence; j++ {
+			if toks[j].norm == "if" {
+				for k+1 < len(toks) && toks[k+1].sentence == toks[j].sentence {
+					k++
+				}
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// notAffirming are the words after "it has", "they have" or "it did" that make it the
+// start of another statement ("they have been 7 to 10", "it has a scab", "it has
+// settled") rather than an answer to a safety net ("It has, just now").
+var notAffirming = map[string]bool{"been": true, "to": true, "a": true, "an": true, "the": true, "some": true,
+	"any": true, "no": true, "not": true, "never": true, "got": true, "had": true, "my": true, "his": true,
+	"her": true, "only": true, "always": true, "stayed": true, "settled": true, "improved": true,
+	"eased": true, "gone": true, "cleared": true, "stopped": true, "calmed": true}
+
+// notElliptic reports whether token k, the word after an affirmation in its sentence,
+// turns the affirmation into the start of another statement.
+func notElliptic(toks []token, k int) bool {
+	return k < len(toks) && k > 0 && toks[k].sentence == toks[k-1].sentence && notAffirming[toks[k].norm]
+}
+
+// askedIn reports whether token i is in the last clause of a sentence that ends with
+// a question mark: "What if it has?" asks, "It came back an hour ago, so what should I
+// do?" tells, then asks.
+func askedIn(text string, toks []token, i int) bool {
+	last := i
+	for last+1 < len(toks) && toks[last+1].sentence == toks[i].sentence {
+		last++
+	}
+	return toks[last].clause == toks[i].clause && question(text, toks, i)
+}
+
+// reachAnswered reports whether the clause of token i answers a safety net, as
+// clauseAnswers does, leaving out a "well" that opens the sentence: "Well, it's
+// happening again" is a report, "doing well" an answer.
+func (e *Engine) reachAnswered(toks []token, i int) bool {
+	for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
+		if toks[j].norm == "well" && (j == 0 || toks[j-1].sentence != toks[j].sentence) {
+			continue
+		}
+		if (e.cues[toks[j].norm] && !e.pseudoAt(toks, j)) || e.after[toks[j].norm] || e.nets.answers[toks[j].norm] {
+			return true
+		}
+	}
+	return false
 }
