@@ -7,8 +7,9 @@ import "testing"
 // happened since 8pm", "That's where I am now"): the clinician set the threshold and
 // the patient says it is reached, so the request is an emergency with the rules alone,
 // whether or not the red flag's words alone would be. The look-alikes answer the net
-// ("it hasn't", "they have been fine", "it has settled"), ask about it, or say it
-// happened long ago; they stay off 999.
+// ("it hasn't", "they have been fine", "it has settled"), ask about it, say it came
+// and went or happened long ago, or only open another statement with the same words
+// ("It's back pain"); they stay off 999.
 func TestSafetyNetReachedByReference(t *testing.T) {
 	holdReached(t, []reachedCase{
 		{"chest pain back, then a question", 60, "The paramedics said ring 999 if the chest pain comes back. It came back twenty minutes ago, what should I do?", true},
@@ -25,6 +26,10 @@ func TestSafetyNetReachedByReference(t *testing.T) {
 		{"it has settled", 74, "His plan says ring 999 if the fit goes on past five minutes. It has settled on the new dose, review please.", false},
 		{"asked, not told", 66, "Hospital said call 999 if the pain in my chest came back. What if it has?", false},
 		{"it has been fine", 80, "Ward said call an ambulance if her confusion gets worse. It has been fine, she is chatting away.", false},
+		{"back pain, not back", 50, "The GP said go to A&E if the pain spread to my chest. It's back pain really, between my shoulder blades.", false},
+		{"started again at school", 9, "A&E said ring 999 if the fits restart. He's started again at school this week and is doing great.", false},
+		{"back, but the usual", 70, "They said call 999 if the pain came back. It's back, but only the usual knee pain from my arthritis.", false},
+		{"came back months ago", 55, "The stroke team said call 999 if the weakness came back. It came back 3 months ago and I was admitted, now I need a fit note.", false},
 		{"no reach, a fit note", 45, "A&E said 999 if the numbness comes back. Nothing since, I need a fit note.", false},
 	})
 }

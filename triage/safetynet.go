@@ -18,7 +18,8 @@ import (
 // as sets, phrases as words.
 type safetyNetWords struct {
 	advice, notCondition, means, answers, denials map[string]bool
-	consequence, affirmations                     [][]string
+	continuations, resolutions                    map[string]bool
+	consequence, affirmations, reached            [][]string
 }
 
 // newSafetyNetWords reads the rules file's safety_nets as the tokenizer writes words.
@@ -43,7 +44,8 @@ func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWo
 	}
 	return safetyNetWords{advice: set(s.Advice), notCondition: set(s.NotCondition), means: set(s.Means),
 		answers: set(s.Answers), denials: set(s.Denials),
-		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations)}
+		continuations: set(s.Continuations), resolutions: set(s.Resolutions),
+		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached)}
 }
 
 // phraseAt reports whether one of phrases starts at token k, in k's sentence.
@@ -324,15 +326,19 @@ func (e *Engine) addSafetyNets(toks []token, present [][]match, ps *pastScope, n
 const safetyNetReached = "safety_net_reached"
 
 // addReached adds the concept safetyNetReached, where the rules file has it, at each
-// affirmation said after a safety net ("999 if the chest pain comes back. It
-// has.", "It's happening again", "That's where I am now") outside a question and a
-// clause a negating or all-clear word answers ("it has been fine"). The nets are the
-// conditions nets, read after their consequence, and the ones with the consequence
-// first ("call 999 if her tongue swells"), read after their sentence, since the
-// condition runs to its end. Such a report does not name the red flag again, so no
-// rule of the red flag can fire on it, and the red flag may not be an emergency in
-// other words ("chest pain", "confusion"): the clinician who gave the net set the
-// threshold, and the patient says it is reached.
+// phrase of the rules file's safety_nets reached said after a safety net ("999 if the
+// chest pain comes back. It has.", "It's happening again", "That's where I am now")
+// that says it came true: the phrase ends its clause or goes on with one of the
+// continuations ("It's back exactly the same", "They have just now"), is not in the
+// clause a question ends with, and neither its clause nor the rest of its sentence
+// answers it or tells it passed ("it has been fine", "it came back but went after a
+// minute": the resolutions). The nets are the conditions nets, read after their
+// consequence, and the ones with the consequence first ("call 999 if her tongue
+// swells"), read after their sentence, since the condition runs to its end. Such a
+// report does not name the red flag again, so no rule of the red flag can fire on it,
+// and the red flag may not be an emergency in other words ("chest pain",
+// "confusion"): the clinician who gave the net set the threshold, and the patient
+// says it is reached.
 func (e *Engine) addReached(text string, toks []token, present [][]match, nets [][2]int) {
 	c, ok := e.conceptID[safetyNetReached]
 	if !ok {
@@ -345,14 +351,43 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 	after = append(after, e.forwardNets(toks)...)
 	for _, k := range after {
 		for i := k + 1; i < len(toks); i++ {
-			l := phraseLen(toks, i, e.nets.affirmations)
-			if l == 0 || e.reachAnswered(toks, i) || askedIn(text, toks, i) || notElliptic(toks, i+l) {
+			l := phraseLen(toks, i, e.nets.reached)
+			if l == 0 || !e.endsReport(toks, i+l) || e.resolvedFrom(toks, i) || askedIn(text, toks, i) {
 				continue
 			}
 			// Every one: a rule stops for one said in the past ("it happened in March").
 			present[c] = append(present[c], match{concept: c, from: i, to: i + l})
 		}
 	}
+}
+
+// endsReport reports whether token k, the word after a reached phrase, leaves the
+// phrase a whole report: it is the end of the text, of the sentence or of the clause,
+// one of the rules file's continuations or a number ("It did 20 minutes ago"); always after a phrase that ends in "now" or
+// "again".
+func (e *Engine) endsReport(toks []token, k int) bool {
+	if last := toks[k-1].norm; last == "now" || last == "again" {
+		return true // "happening now", "happened again": the phrase tells when itself
+	}
+	return k >= len(toks) || toks[k].sentence != toks[k-1].sentence || toks[k].clause != toks[k-1].clause ||
+		e.nets.continuations[toks[k].norm] || (toks[k].norm != "" && toks[k].norm[0] >= '0' && toks[k].norm[0] <= '9')
+}
+
+// resolvedFrom reports whether, from the clause of token i to the end of its sentence,
+// a word answers a safety net or tells it passed: one of the net's denials ("it
+// hasn't", not "she doesn't know me"), an all-clear word, one of its answers or
+// resolutions.
+func (e *Engine) resolvedFrom(toks []token, i int) bool {
+	for j := clauseStart(toks, i); j < len(toks) && toks[j].sentence == toks[i].sentence; j++ {
+		w := toks[j].norm
+		if w == "well" && (j == 0 || toks[j-1].sentence != toks[j].sentence) {
+			continue // "Well, it's happening again" is a report, "doing well" an answer
+		}
+		if (e.nets.denials[w] && !e.pseudoAt(toks, j)) || e.after[w] || e.nets.answers[w] || e.nets.resolutions[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // forwardNets returns, for each sentence that names a consequence followed within a
@@ -377,20 +412,6 @@ func (e *Engine) forwardNets(toks []token) []int {
 	return out
 }
 
-// notAffirming are the words after "it has", "they have" or "it did" that make it the
-// start of another statement ("they have been 7 to 10", "it has a scab", "it has
-// settled") rather than an answer to a safety net ("It has, just now").
-var notAffirming = map[string]bool{"been": true, "to": true, "a": true, "an": true, "the": true, "some": true,
-	"any": true, "no": true, "not": true, "never": true, "got": true, "had": true, "my": true, "his": true,
-	"her": true, "only": true, "always": true, "stayed": true, "settled": true, "improved": true,
-	"eased": true, "gone": true, "cleared": true, "stopped": true, "calmed": true}
-
-// notElliptic reports whether token k, the word after an affirmation in its sentence,
-// turns the affirmation into the start of another statement.
-func notElliptic(toks []token, k int) bool {
-	return k < len(toks) && k > 0 && toks[k].sentence == toks[k-1].sentence && notAffirming[toks[k].norm]
-}
-
 // askedIn reports whether token i is in the last clause of a sentence that ends with
 // a question mark: "What if it has?" asks, "It came back an hour ago, so what should I
 // do?" tells, then asks.
@@ -400,19 +421,4 @@ func askedIn(text string, toks []token, i int) bool {
 		last++
 	}
 	return toks[last].clause == toks[i].clause && question(text, toks, i)
-}
-
-// reachAnswered reports whether the clause of token i answers a safety net, as
-// clauseAnswers does, leaving out a "well" that opens the sentence: "Well, it's
-// happening again" is a report, "doing well" an answer.
-func (e *Engine) reachAnswered(toks []token, i int) bool {
-	for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
-		if toks[j].norm == "well" && (j == 0 || toks[j-1].sentence != toks[j].sentence) {
-			continue
-		}
-		if (e.cues[toks[j].norm] && !e.pseudoAt(toks, j)) || e.after[toks[j].norm] || e.nets.answers[toks[j].norm] {
-			return true
-		}
-	}
-	return false
 }
