@@ -98,3 +98,61 @@ func TestMedicineQuestionBesideAJoint(t *testing.T) {
 		c("a joint alone", "my knee has been sore for two weeks since football, ibuprofen helps a bit", triage.TeamPhysio),
 	})
 }
+
+// TestPanicWithATightChestThatSettles is the read sets' family of panic attacks told
+// with the chest going tight, in the attack, and the attack passing (or the heart
+// already checked with an ECG): the chest-pain rule took them to the GP, same-day,
+// where every read set labels them anxiety without risk, soon, for the mental-health
+// team (LABELS.md). A chest that is tight with no panic said to pass stays the GP's
+// today, and a cardiac-sounding pain stays an emergency.
+func TestPanicWithATightChestThatSettles(t *testing.T) {
+	c := func(name string, text string, p triage.Priority, team triage.Team) teamCase {
+		sp := triage.SignpostNone
+		if p == triage.Emergency {
+			sp = triage.Signpost999
+		}
+		return teamCase{name, 24, triage.Female, triage.Clinical, text, p, team, sp}
+	}
+	holdTeams(t, []teamCase{
+		c("passes in minutes", "panic attacks most days now, chest goes tight and my hands tingle and I feel like I'm going to die, but it passes in 10 minutes and I'm fine after", triage.Soon, triage.TeamMentalHealth),
+		c("gone once outside", "constant panic attacks before lectures, chest goes tight and hands tingle, gone by the time i get outside. happening most days now", triage.Soon, triage.TeamMentalHealth),
+		c("an ECG that was fine", "my anxiety is back, cant relax, tight chest when i worry (had ecg before, fine), waking at 4", triage.Soon, triage.TeamMentalHealth),
+		c("tight chest, panic not said to pass", "had a panic attack last night and my chest is still tight this morning", triage.SameDay, triage.TeamGP),
+		c("chest pain alone", "tight chest on and off since yesterday", triage.SameDay, triage.TeamGP),
+		c("cardiac-sounding", "I thought it was a panic attack but the tight chest is going down my left arm and I'm sweating, it passes then comes back", triage.Emergency, triage.TeamGP),
+	})
+}
+
+// TestAnxiousStomachIsNotAbdominal is the read sets' family of anxiety felt in the
+// stomach ("my stomach is in knots", "butterflies in my stomach"): the abdominal rule
+// read the stomach and, tied with the mood, gave the GP, where LABELS.md gives anxiety
+// without risk to the mental-health team. Stomach pain beside worry stays the GP's.
+func TestAnxiousStomachIsNotAbdominal(t *testing.T) {
+	c := func(name string, text string, team triage.Team) teamCase {
+		return teamCase{name, 55, triage.Male, triage.Clinical, text, triage.Soon, team, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		c("stomach in knots", "my anxiety has come back, constant worrying and my stomach is in knots, I had counselling before and it helped", triage.TeamMentalHealth),
+		c("knots in my stomach", "so stressed at work, knots in my stomach every morning, cant switch off at night", triage.TeamMentalHealth),
+		c("butterflies", "anxious all the time lately, butterflies in my stomach before every shift", triage.TeamMentalHealth),
+		c("stomach pain beside worry", "stomach pain on the right for a week and I'm anxious about it", triage.TeamGP),
+	})
+}
+
+// TestLowMoodInOtherWords is the read sets' family of an adult's low mood told in words
+// the mood concept did not hold ("I feel like I'm drowning", "not been right since",
+// "can't face work", "crying at nothing"): no rule read it and the GP's fallback took
+// it, where LABELS.md gives it to the mental-health team, soon. (Shorter paraphrases of
+// the same, "I feel like I'm drowning, I snap at everyone", the second opinion raises to
+// the GP: that is the model's, outside these rules.)
+func TestLowMoodInOtherWords(t *testing.T) {
+	c := func(name string, age int, text string, team triage.Team) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Soon, team, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		c("drowning", 44, "I feel like I'm drowning. Looking after mum with dementia and working full time, I snap at everyone, cry at nothing, can't sleep. No thoughts of harming myself", triage.TeamMentalHealth),
+		c("not been right since", 22, "My boyfriend and I split up 2 months ago and I've not been right since. Not going out, not answering friends", triage.TeamMentalHealth),
+		c("can't face work", 31, "I lost my baby at 10 weeks a month ago. Everyone expects me to be fine now. I can't stop thinking about it and I can't face work", triage.TeamMentalHealth),
+		c("the same at 16", 16, "My boyfriend and I split up 2 months ago and I've not been right since", triage.TeamGP),
+	})
+}
