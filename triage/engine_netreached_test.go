@@ -30,6 +30,9 @@ func TestSafetyNetReachedByReference(t *testing.T) {
 		{"started again at school", 9, "A&E said ring 999 if the fits restart. He's started again at school this week and is doing great.", false},
 		{"back, but the usual", 70, "They said call 999 if the pain came back. It's back, but only the usual knee pain from my arthritis.", false},
 		{"came back months ago", 55, "The stroke team said call 999 if the weakness came back. It came back 3 months ago and I was admitted, now I need a fit note.", false},
+		{"a reading under the net's limit", 6, "GP said if his temperature went over 40 to go to A&E. It came back today at 38.2, he's drinking and playing", false},
+		{"happening less and mild", 38, "The hospital said 999 if the pain got severe. It's happening less often now and is mild", false},
+		{"back, answered in the next sentence", 60, "The nurse said 999 if the chest pain came back. It's back. No sweating or breathlessness, just a twinge when I cough.", false},
 		{"no reach, a fit note", 45, "A&E said 999 if the numbness comes back. Nothing since, I need a fit note.", false},
 	})
 }

@@ -2,6 +2,7 @@ package triage
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -344,21 +345,61 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 	if !ok {
 		return
 	}
-	var after []int // the last word of each net, after which a report may answer it
-	for _, n := range nets {
-		after = append(after, n[1])
-	}
-	after = append(after, e.forwardNets(toks)...)
-	for _, k := range after {
-		for i := k + 1; i < len(toks); i++ {
+	spans := append(slices.Clone(nets), e.forwardNets(toks)...)
+	for _, n := range spans {
+		th, below, hasTh := threshold(toks, n[0], n[1])
+		for i := n[1] + 1; i < len(toks); i++ {
 			l := phraseLen(toks, i, e.nets.reached)
 			if l == 0 || !e.endsReport(toks, i+l) || e.resolvedFrom(toks, i) || askedIn(text, toks, i) {
 				continue
+			}
+			if v, ok := readingFrom(toks, i); ok && hasTh && ((below && v >= th) || (!below && v <= th)) {
+				continue // "999 if over 40. It came back today at 38.2": the reading says not
 			}
 			// Every one: a rule stops for one said in the past ("it happened in March").
 			present[c] = append(present[c], match{concept: c, from: i, to: i + l})
 		}
 	}
+}
+
+// threshold returns the first number in the tokens [from, to) of a safety net's
+// condition and whether it is a limit to fall under ("under 3", "drops below 88") or
+// to rise over ("over 40"); ok is false when there is no number with such a word
+// within three words before it.
+func threshold(toks []token, from, to int) (v float64, below, ok bool) {
+	for k := max(from, 0); k < to && k < len(toks); k++ {
+		n, err := strconv.ParseFloat(toks[k].norm, 64)
+		if err != nil {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			switch toks[j].norm {
+			case "under", "below", "less", "lower", "drops", "drop", "dropped", "falls":
+				return n, true, true
+			case "over", "above", "higher", "more", "exceeds", "past", "goes":
+				return n, false, true
+			}
+		}
+		return 0, false, false
+	}
+	return 0, false, false
+}
+
+// timeUnits are the words after a number that make it a time, not a reading.
+var timeUnits = map[string]bool{"minutes": true, "minute": true, "mins": true, "min": true, "hour": true,
+	"hours": true, "hrs": true, "am": true, "pm": true, "seconds": true, "secs": true}
+
+// readingFrom returns the first number from the clause of token i to the end of its
+// sentence that is not a time ("at 38.2", not "20 minutes ago").
+func readingFrom(toks []token, i int) (float64, bool) {
+	for k := clauseStart(toks, i); k < len(toks) && toks[k].sentence == toks[i].sentence; k++ {
+		n, err := strconv.ParseFloat(toks[k].norm, 64)
+		if err != nil || (k+1 < len(toks) && timeUnits[toks[k+1].norm]) {
+			continue
+		}
+		return n, true
+	}
+	return 0, false
 }
 
 // endsReport reports whether token k, the word after a reached phrase, leaves the
@@ -376,7 +417,7 @@ func (e *Engine) endsReport(toks []token, k int) bool {
 // resolvedFrom reports whether, from the clause of token i to the end of its sentence,
 // a word answers a safety net or tells it passed: one of the net's denials ("it
 // hasn't", not "she doesn't know me"), an all-clear word, one of its answers or
-// resolutions.
+// resolutions; or the next sentence opens with a denial or an answer.
 func (e *Engine) resolvedFrom(toks []token, i int) bool {
 	for j := clauseStart(toks, i); j < len(toks) && toks[j].sentence == toks[i].sentence; j++ {
 		w := toks[j].norm
@@ -387,24 +428,33 @@ func (e *Engine) resolvedFrom(toks []token, i int) bool {
 			return true
 		}
 	}
+	// The next sentence may answer it at once: "It's back. No sweating, just a twinge."
+	for j := i + 1; j < len(toks); j++ {
+		if toks[j].sentence != toks[i].sentence {
+			w := toks[j].norm
+			return (e.nets.denials[w] && !e.pseudoAt(toks, j)) || e.nets.answers[w]
+		}
+	}
 	return false
 }
 
 // forwardNets returns, for each sentence that names a consequence followed within a
-// few words by "if" ("ring 999 straight away if"), the sentence's last word: the
-// condition after the "if" runs to there.
-func (e *Engine) forwardNets(toks []token) []int {
-	var out []int
+// few words by "if" ("ring 999 straight away if"), the condition as the tokens [from,
+// to) from the word after the consequence to the sentence's last word, which the
+// condition runs to.
+func (e *Engine) forwardNets(toks []token) [][2]int {
+	var out [][2]int
 	for k := 0; k < len(toks); k++ {
 		if !e.consequenceAt(toks, k) {
 			continue
 		}
 		for j := k + 1; j < len(toks) && j <= k+4 && toks[j].sentence == toks[k].sentence; j++ {
 			if toks[j].norm == "if" {
+				from := k + 1
 				for k+1 < len(toks) && toks[k+1].sentence == toks[j].sentence {
 					k++
 				}
-				out = append(out, k)
+				out = append(out, [2]int{from, k})
 				break
 			}
 		}
