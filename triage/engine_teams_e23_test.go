@@ -156,3 +156,45 @@ func TestLowMoodInOtherWords(t *testing.T) {
 		c("the same at 16", 16, "My boyfriend and I split up 2 months ago and I've not been right since", triage.TeamGP),
 	})
 }
+
+// TestBookingAConditionReview is the read sets' family of booking, moving or cancelling
+// an asthma, COPD, diabetes or blood-pressure review: "asthma review" read as a
+// medication review and sent it to the medicines team, where LABELS.md gives
+// appointment admin to the admin team. A review that is due, or one that names a
+// medicine to look at, stays the medicines team's. All routine.
+func TestBookingAConditionReview(t *testing.T) {
+	c := func(name string, kind triage.Kind, text string, team triage.Team) teamCase {
+		return teamCase{name, 45, triage.Female, kind, text, triage.Routine, team, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		c("book an asthma review", triage.Admin, "I need to book my asthma review, got a text", triage.TeamAdmin),
+		c("rebook", triage.Admin, "I need to rebook my asthma review, I can't make Tuesday", triage.TeamAdmin),
+		c("an annual diabetes review", triage.Admin, "I would like to book my annual review for my diabetes. I got a text but the link did not work.", triage.TeamAdmin),
+		c("when is it", triage.Admin, "when is my diabetes annual review, can i book it", triage.TeamAdmin),
+		c("a COPD review", triage.Clinical, "I'd like to book my annual COPD review please.", triage.TeamAdmin),
+		c("a review that is due", triage.Clinical, "annual review of my blood pressure meds is due apparently", triage.TeamMedicines),
+		c("a medicine to look at", triage.Clinical, "can I book my annual review and can my bisoprolol dose be looked at, feeling fine on it", triage.TeamMedicines),
+	})
+}
+
+// TestStrokeBesideTheNewMuscleWords is review6's hazard in engine23's physio words:
+// stroke-arm-speech stands aside for a muscle or joint problem, and the words added for
+// the physio (carpal tunnel, a cricked neck, shin splints, down the back of the leg)
+// vetoed sudden one-sided weakness (999 became soon). They live in msk_more, which the
+// muscle and joint rules read and the stroke rule does not. review6's lines, verbatim.
+func TestStrokeBesideTheNewMuscleWords(t *testing.T) {
+	s := func(id string, age int, sex triage.Sex, text string) teamCase {
+		return teamCase{id, age, sex, triage.Clinical, text, triage.Emergency, triage.TeamGP, triage.Signpost999}
+	}
+	holdTeams(t, []teamCase{
+		s("r6p-456", 68, triage.Male, "sudden weakness in my left arm and leg since an hour ago, and a funny feeling down the back of my leg"),
+		s("r6p-457", 72, triage.Female, "my right arm has suddenly gone weak and heavy, I can't turn my head properly either"),
+		s("r6p-458", 60, triage.Male, "woke up with my left arm weak and my thumb and fingers numb, it was fine last night"),
+		s("r6p-459", 66, triage.Female, "sudden weakness down my right side, arm and leg, and my calf went numb"),
+		s("r6p-460", 74, triage.Male, "dad's left arm and leg have gone weak in the last hour, he says there's tingling from his buttock down his leg"),
+		s("r6p-464", 77, triage.Male, "half an hour ago my right hand and arm went weak and clumsy, and the ball of my foot is numb on that side"),
+		s("r6p-465", 65, triage.Female, "I have carpal tunnel in my left hand, but this is different: suddenly my whole left arm and leg are weak"),
+		s("r6p-466", 61, triage.Male, "cricked my neck yesterday, but now my right arm and leg have gone suddenly weak"),
+		s("r6p-467", 69, triage.Female, "weakness in my left arm and leg came on suddenly while I was watching TV, and I've got shin splints from walking"),
+	})
+}
