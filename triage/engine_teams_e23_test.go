@@ -98,3 +98,103 @@ func TestMedicineQuestionBesideAJoint(t *testing.T) {
 		c("a joint alone", "my knee has been sore for two weeks since football, ibuprofen helps a bit", triage.TeamPhysio),
 	})
 }
+
+// TestPanicWithATightChestThatSettles is the read sets' family of panic attacks told
+// with the chest going tight, in the attack, and the attack passing (or the heart
+// already checked with an ECG): the chest-pain rule took them to the GP, same-day,
+// where every read set labels them anxiety without risk, soon, for the mental-health
+// team (LABELS.md). A chest that is tight with no panic said to pass stays the GP's
+// today, and a cardiac-sounding pain stays an emergency.
+func TestPanicWithATightChestThatSettles(t *testing.T) {
+	c := func(name string, text string, p triage.Priority, team triage.Team) teamCase {
+		sp := triage.SignpostNone
+		if p == triage.Emergency {
+			sp = triage.Signpost999
+		}
+		return teamCase{name, 24, triage.Female, triage.Clinical, text, p, team, sp}
+	}
+	holdTeams(t, []teamCase{
+		c("passes in minutes", "panic attacks most days now, chest goes tight and my hands tingle and I feel like I'm going to die, but it passes in 10 minutes and I'm fine after", triage.Soon, triage.TeamMentalHealth),
+		c("gone once outside", "constant panic attacks before lectures, chest goes tight and hands tingle, gone by the time i get outside. happening most days now", triage.Soon, triage.TeamMentalHealth),
+		c("an ECG that was fine", "my anxiety is back, cant relax, tight chest when i worry (had ecg before, fine), waking at 4", triage.Soon, triage.TeamMentalHealth),
+		c("tight chest, panic not said to pass", "had a panic attack last night and my chest is still tight this morning", triage.SameDay, triage.TeamGP),
+		c("chest pain alone", "tight chest on and off since yesterday", triage.SameDay, triage.TeamGP),
+		c("cardiac-sounding", "I thought it was a panic attack but the tight chest is going down my left arm and I'm sweating, it passes then comes back", triage.Emergency, triage.TeamGP),
+	})
+}
+
+// TestAnxiousStomachIsNotAbdominal is the read sets' family of anxiety felt in the
+// stomach ("my stomach is in knots", "butterflies in my stomach"): the abdominal rule
+// read the stomach and, tied with the mood, gave the GP, where LABELS.md gives anxiety
+// without risk to the mental-health team. Stomach pain beside worry stays the GP's.
+func TestAnxiousStomachIsNotAbdominal(t *testing.T) {
+	c := func(name string, text string, team triage.Team) teamCase {
+		return teamCase{name, 55, triage.Male, triage.Clinical, text, triage.Soon, team, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		c("stomach in knots", "my anxiety has come back, constant worrying and my stomach is in knots, I had counselling before and it helped", triage.TeamMentalHealth),
+		c("knots in my stomach", "so stressed at work, knots in my stomach every morning, cant switch off at night", triage.TeamMentalHealth),
+		c("butterflies", "anxious all the time lately, butterflies in my stomach before every shift", triage.TeamMentalHealth),
+		c("stomach pain beside worry", "stomach pain on the right for a week and I'm anxious about it", triage.TeamGP),
+	})
+}
+
+// TestLowMoodInOtherWords is the read sets' family of an adult's low mood told in words
+// the mood concept did not hold ("I feel like I'm drowning", "not been right since",
+// "can't face work", "crying at nothing"): no rule read it and the GP's fallback took
+// it, where LABELS.md gives it to the mental-health team, soon. (Shorter paraphrases of
+// the same, "I feel like I'm drowning, I snap at everyone", the second opinion raises to
+// the GP: that is the model's, outside these rules.)
+func TestLowMoodInOtherWords(t *testing.T) {
+	c := func(name string, age int, text string, team triage.Team) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Soon, team, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		c("drowning", 44, "I feel like I'm drowning. Looking after mum with dementia and working full time, I snap at everyone, cry at nothing, can't sleep. No thoughts of harming myself", triage.TeamMentalHealth),
+		c("not been right since", 22, "My boyfriend and I split up 2 months ago and I've not been right since. Not going out, not answering friends", triage.TeamMentalHealth),
+		c("can't face work", 31, "I lost my baby at 10 weeks a month ago. Everyone expects me to be fine now. I can't stop thinking about it and I can't face work", triage.TeamMentalHealth),
+		c("the same at 16", 16, "My boyfriend and I split up 2 months ago and I've not been right since", triage.TeamGP),
+	})
+}
+
+// TestBookingAConditionReview is the read sets' family of booking, moving or cancelling
+// an asthma, COPD, diabetes or blood-pressure review: "asthma review" read as a
+// medication review and sent it to the medicines team, where LABELS.md gives
+// appointment admin to the admin team. A review that is due, or one that names a
+// medicine to look at, stays the medicines team's. All routine.
+func TestBookingAConditionReview(t *testing.T) {
+	c := func(name string, kind triage.Kind, text string, team triage.Team) teamCase {
+		return teamCase{name, 45, triage.Female, kind, text, triage.Routine, team, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		c("book an asthma review", triage.Admin, "I need to book my asthma review, got a text", triage.TeamAdmin),
+		c("rebook", triage.Admin, "I need to rebook my asthma review, I can't make Tuesday", triage.TeamAdmin),
+		c("an annual diabetes review", triage.Admin, "I would like to book my annual review for my diabetes. I got a text but the link did not work.", triage.TeamAdmin),
+		c("when is it", triage.Admin, "when is my diabetes annual review, can i book it", triage.TeamAdmin),
+		c("a COPD review", triage.Clinical, "I'd like to book my annual COPD review please.", triage.TeamAdmin),
+		c("a review that is due", triage.Clinical, "annual review of my blood pressure meds is due apparently", triage.TeamMedicines),
+		c("a medicine to look at", triage.Clinical, "can I book my annual review and can my bisoprolol dose be looked at, feeling fine on it", triage.TeamMedicines),
+	})
+}
+
+// TestStrokeBesideTheNewMuscleWords is review6's hazard in engine23's physio words:
+// stroke-arm-speech stands aside for a muscle or joint problem, and the words added for
+// the physio (carpal tunnel, a cricked neck, shin splints, down the back of the leg)
+// vetoed sudden one-sided weakness (999 became soon). They live in msk_more, which the
+// muscle and joint rules read and the stroke rule does not. review6's lines, verbatim.
+func TestStrokeBesideTheNewMuscleWords(t *testing.T) {
+	s := func(id string, age int, sex triage.Sex, text string) teamCase {
+		return teamCase{id, age, sex, triage.Clinical, text, triage.Emergency, triage.TeamGP, triage.Signpost999}
+	}
+	holdTeams(t, []teamCase{
+		s("r6p-456", 68, triage.Male, "sudden weakness in my left arm and leg since an hour ago, and a funny feeling down the back of my leg"),
+		s("r6p-457", 72, triage.Female, "my right arm has suddenly gone weak and heavy, I can't turn my head properly either"),
+		s("r6p-458", 60, triage.Male, "woke up with my left arm weak and my thumb and fingers numb, it was fine last night"),
+		s("r6p-459", 66, triage.Female, "sudden weakness down my right side, arm and leg, and my calf went numb"),
+		s("r6p-460", 74, triage.Male, "dad's left arm and leg have gone weak in the last hour, he says there's tingling from his buttock down his leg"),
+		s("r6p-464", 77, triage.Male, "half an hour ago my right hand and arm went weak and clumsy, and the ball of my foot is numb on that side"),
+		s("r6p-465", 65, triage.Female, "I have carpal tunnel in my left hand, but this is different: suddenly my whole left arm and leg are weak"),
+		s("r6p-466", 61, triage.Male, "cricked my neck yesterday, but now my right arm and leg have gone suddenly weak"),
+		s("r6p-467", 69, triage.Female, "weakness in my left arm and leg came on suddenly while I was watching TV, and I've got shin splints from walking"),
+	})
+}
