@@ -54,22 +54,12 @@ func TestBenignCauseNamedIsNotAnEmergency(t *testing.T) {
 	})
 }
 
-// TestLipsSwollenWithTheAirwayFine holds the family "ramipril lips" (issue 10,
-// engine21): lips swollen alone, with breathing and swallowing said to be fine and the
-// swelling come slowly or on an ACE inhibitor, is seen today, not 999; lips swelling
-// fast after a food, or with the tongue, throat, wheeze or faintness, stays 999. And a
-// rash told to fade "fine" fades ("fine" is no denial of it), while one that fades in
-// one place but not another is 999.
-func TestLipsSwollenWithTheAirwayFine(t *testing.T) {
+// TestRashThatFadesInPartsIsAnEmergency holds a rash said to fade in one place but not
+// another ("it fades on my arms but not on my legs"), soon with the rules before
+// engine21: it is a non-blanching rash, 999.
+func TestRashThatFadesInPartsIsAnEmergency(t *testing.T) {
 	holdPriorities(t, []priorityCase{
-		{"lisinopril, overnight", 66, triage.Female, "woke with my lips swollen, I take lisinopril, breathing is fine and tongue is fine", triage.SameDay},
-		{"a food yesterday, settling", 35, triage.Male, "lips swollen since yesterday after a curry, breathing fine all along, it's going down with antihistamines", triage.SameDay},
-		{"a food just now", 35, triage.Male, "lips swelling after a peanut ten minutes ago, breathing fine so far", triage.Emergency},
-		{"ramipril, the tongue too", 66, triage.Female, "lips swollen overnight on ramipril, breathing fine but now my tongue is swelling", triage.Emergency},
-		{"ramipril, the throat tight", 66, triage.Female, "lips swollen since last night on ramipril, breathing ok, but my throat feels tight", triage.Emergency},
-		{"overnight, faint", 50, triage.Female, "lips swelled up overnight, breathing fine, and I feel faint", triage.Emergency},
-		{"nothing said of the airway", 50, triage.Female, "my lips are swelling on ramipril", triage.Emergency},
-		{"fades fine", 28, triage.Female, "itchy rash on my tummy, did the glass test and it fades fine, no fever", triage.Soon},
 		{"fades, not everywhere", 28, triage.Female, "rash on my legs, did the tumbler test, it fades on my arms but not on my legs", triage.Emergency},
+		{"fades, except the purple ones", 6, triage.Male, "the rash fades with the glass except the purple ones on his tummy", triage.Emergency},
 	})
 }
