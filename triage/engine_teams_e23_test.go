@@ -198,3 +198,25 @@ func TestStrokeBesideTheNewMuscleWords(t *testing.T) {
 		s("r6p-467", 69, triage.Female, "weakness in my left arm and leg came on suddenly while I was watching TV, and I've got shin splints from walking"),
 	})
 }
+
+// TestSideEffectToldAnotherWay is the read sets' family of a side effect of a known
+// medicine told in words the rules did not tie to the medicine ("since increasing my
+// omeprazole", "since her doxazosin was started", "put my amlodipine up", "more anxious
+// since starting citalopram", a GLP-1 injection by its brand), or whose symptom another
+// rule read as a problem of its own (stomach cramps, low mood): the GP took it, where
+// LABELS.md gives side effects of a known medicine to the medicines team. All soon.
+// Beside them, low mood since starting university is not a medicine's.
+func TestSideEffectToldAnotherWay(t *testing.T) {
+	c := func(name string, text string, team triage.Team) teamCase {
+		return teamCase{name, 48, triage.Female, triage.Clinical, text, triage.Soon, team, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		c("a dose increased", "since increasing my lansoprazole I have had stomach cramps most evenings", triage.TeamMedicines),
+		c("a medicine started, told of a parent", "dad has been lightheaded when he gets up since his tamsulosin was started on monday", triage.TeamMedicines),
+		c("a dose put up", "my ankles are puffy since they put my amlodipine up to 10mg", triage.TeamMedicines),
+		c("more anxious since starting", "since starting sertraline 10 days ago I feel jittery and more anxious than before", triage.TeamMedicines),
+		c("a GLP-1 by its brand", "Since starting Mounjaro I've felt queasy most days, I can keep food down", triage.TeamMedicines),
+		c("feeling down about it", "Since starting finasteride I've had low sex drive and I feel down about it", triage.TeamMedicines),
+		c("low mood since starting university", "low mood since starting uni, feel really lonely, no thoughts of self harm", triage.TeamMentalHealth),
+	})
+}
