@@ -25,3 +25,21 @@ func TestSameDayInPlainWords(t *testing.T) {
 		{"clopidogrel repeat with a month left", 66, triage.Male, "Can I have my clopidogrel repeat please, I have a month left", triage.Routine},
 	})
 }
+
+// TestSevereThingsSaidCalmly holds same-day requests told calmly that the rules left
+// at soon (engine22, from blind-68, 69 and 76): severe pain as a score ("pain is 9/10")
+// or as what it stops ("can barely move", "can't get comfy"), which a muscle or back
+// word had sent to the physio; thoughts of dying told as not being here or a crash,
+// without a plan (LABELS.md: thoughts of suicide with no plan are same-day).
+func TestSevereThingsSaidCalmly(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"pain as a score", 41, triage.Male, "twisted my back lifting the sofa, the pain is 8/10 even after tablets", triage.SameDay},
+		{"can barely move", 50, triage.Female, "my neck locked this morning and I can barely move, nothing helps", triage.SameDay},
+		{"can't get comfy", 28, triage.Female, "pain low in my tummy on the right since last night, I can't get comfy at all", triage.SameDay},
+		{"easier not to be here", 36, triage.Male, "since losing my job I keep thinking it would be easier not to be here. No plan, I wouldn't act on it", triage.SameDay},
+		{"driving into a tree", 47, triage.Female, "on the way to work I thought about driving into a tree. I won't, but it scared me", triage.SameDay},
+
+		{"a sore back, moving", 41, triage.Male, "sore lower back since gardening, about 4/10, I can move fine", triage.Soon},
+		{"low, no such thoughts", 36, triage.Male, "feeling low since losing my job, no thoughts of harming myself", triage.Soon},
+	})
+}
