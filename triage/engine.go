@@ -378,9 +378,11 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		}
 	}
 	past := e.pastScopeOf(toks, present)
-	if nets := e.safetyNets(toks); len(nets) > 0 {
+	everyNet, nets := e.safetyNets(toks)
+	if len(nets) > 0 {
 		past = e.addSafetyNets(toks, present, past, e.standing(in, f, present, past, toks, nets))
 	}
+	e.addReached(in.Text, toks, present, everyNet)
 
 	var fired []*rule
 	maybe := e.rulesToTry(present, sc)

@@ -49,6 +49,11 @@ type safetyNetSpec struct {
 	Answers      []string `yaml:"answers"`
 	Denials      []string `yaml:"denials"`
 	Affirmations []string `yaml:"affirmations"`
+	// Reached, Continuations and Resolutions read a net that came true by reference
+	// (addReached in safetynet.go).
+	Reached       []string `yaml:"reached"`
+	Continuations []string `yaml:"continuations"`
+	Resolutions   []string `yaml:"resolutions"`
 }
 
 // ruleSpec is one rule as written in the rules file.

@@ -2,6 +2,7 @@ package triage
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -18,7 +19,8 @@ import (
 // as sets, phrases as words.
 type safetyNetWords struct {
 	advice, notCondition, means, answers, denials map[string]bool
-	consequence, affirmations                     [][]string
+	continuations, resolutions                    map[string]bool
+	consequence, affirmations, reached            [][]string
 }
 
 // newSafetyNetWords reads the rules file's safety_nets as the tokenizer writes words.
@@ -43,11 +45,18 @@ func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWo
 	}
 	return safetyNetWords{advice: set(s.Advice), notCondition: set(s.NotCondition), means: set(s.Means),
 		answers: set(s.Answers), denials: set(s.Denials),
-		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations)}
+		continuations: set(s.Continuations), resolutions: set(s.Resolutions),
+		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached)}
 }
 
 // phraseAt reports whether one of phrases starts at token k, in k's sentence.
 func phraseAt(toks []token, k int, phrases [][]string) bool {
+	return phraseLen(toks, k, phrases) > 0
+}
+
+// phraseLen is the length in words of the first of phrases that starts at token k, in
+// k's sentence, or 0 when none does.
+func phraseLen(toks []token, k int, phrases [][]string) int {
 	for _, p := range phrases {
 		if k+len(p) > len(toks) {
 			continue
@@ -60,10 +69,10 @@ func phraseAt(toks []token, k int, phrases [][]string) bool {
 			}
 		}
 		if ok {
-			return true
+			return len(p)
 		}
 	}
-	return false
+	return 0
 }
 
 // consequenceAt reports whether token k names where to go in an emergency: 999, an
@@ -77,10 +86,19 @@ const safetyNetWindow = 30
 
 // safetyNets returns the conditions of the safety nets in the text, each as the
 // tokens [from, to) from the "if" (or the word after the advice, before "means 999")
-// up to the consequence, leaving out any that came true: a report after the
-// consequence in its sentence ("call 999 if her lips went blue … and they have") that
-// no negation or all-clear answers ("it hasn't", "she's fine").
-func (e *Engine) safetyNets(toks []token) [][2]int {
+// up to the consequence, and, of those, the ones that still hold: it leaves out any
+// that came true in its own sentence, a report after the consequence ("call 999 if her
+// lips went blue … and they have") that no negation or all-clear answers ("it hasn't",
+// "she's fine"). addReached needs them all: a net that came true is a report.
+func (e *Engine) safetyNets(toks []token) (all, holding [][2]int) {
+	all = e.allSafetyNets(toks)
+	holding = slices.DeleteFunc(slices.Clone(all), func(n [2]int) bool { return e.cameTrue(toks, n[1]) })
+	return all, holding
+}
+
+// allSafetyNets returns the conditions of every safety net in the text, as
+// safetyNets reads them, whether or not they came true.
+func (e *Engine) allSafetyNets(toks []token) [][2]int {
 	var out [][2]int
 	advice := -1 // the last advice word of the sentence so far
 	for k := range toks {
@@ -111,7 +129,7 @@ func (e *Engine) safetyNets(toks []token) [][2]int {
 				break
 			}
 		}
-		if to < 0 || to <= from || e.cameTrue(toks, to) {
+		if to < 0 || to <= from {
 			continue
 		}
 		out = append(out, [2]int{from, to})
@@ -302,4 +320,155 @@ func (e *Engine) addSafetyNets(toks []token, present [][]match, ps *pastScope, n
 		present[c] = append(present[c], match{concept: c, from: n[0], to: n[1]})
 	}
 	return ps
+}
+
+// safetyNetReached is the concept the rules file gives a safety net that came true
+// by reference.
+const safetyNetReached = "safety_net_reached"
+
+// addReached adds the concept safetyNetReached, where the rules file has it, at each
+// phrase of the rules file's safety_nets reached said after a safety net ("999 if the
+// chest pain comes back. It has.", "It's happening again", "That's where I am now")
+// that says it came true: the phrase ends its clause or goes on with one of the
+// continuations ("It's back exactly the same", "They have just now"), is not in the
+// clause a question ends with, and neither its clause nor the rest of its sentence
+// answers it or tells it passed ("it has been fine", "it came back but went after a
+// minute": the resolutions). The nets are the conditions nets, read after their
+// consequence, and the ones with the consequence first ("call 999 if her tongue
+// swells"), read after their sentence, since the condition runs to its end. Such a
+// report does not name the red flag again, so no rule of the red flag can fire on it,
+// and the red flag may not be an emergency in other words ("chest pain",
+// "confusion"): the clinician who gave the net set the threshold, and the patient
+// says it is reached.
+func (e *Engine) addReached(text string, toks []token, present [][]match, nets [][2]int) {
+	c, ok := e.conceptID[safetyNetReached]
+	if !ok {
+		return
+	}
+	spans := append(slices.Clone(nets), e.forwardNets(toks)...)
+	for _, n := range spans {
+		th, below, hasTh := threshold(toks, n[0], n[1])
+		for i := n[1] + 1; i < len(toks); i++ {
+			l := phraseLen(toks, i, e.nets.reached)
+			if l == 0 || !e.endsReport(toks, i+l) || e.resolvedFrom(toks, i) || askedIn(text, toks, i) {
+				continue
+			}
+			if v, ok := readingFrom(toks, i); ok && hasTh && ((below && v >= th) || (!below && v <= th)) {
+				continue // "999 if over 40. It came back today at 38.2": the reading says not
+			}
+			// Every one: a rule stops for one said in the past ("it happened in March").
+			present[c] = append(present[c], match{concept: c, from: i, to: i + l})
+		}
+	}
+}
+
+// threshold returns the first number in the tokens [from, to) of a safety net's
+// condition and whether it is a limit to fall under ("under 3", "drops below 88") or
+// to rise over ("over 40"); ok is false when there is no number with such a word
+// within three words before it.
+func threshold(toks []token, from, to int) (v float64, below, ok bool) {
+	for k := max(from, 0); k < to && k < len(toks); k++ {
+		n, err := strconv.ParseFloat(toks[k].norm, 64)
+		if err != nil {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			switch toks[j].norm {
+			case "under", "below", "less", "lower", "drops", "drop", "dropped", "falls":
+				return n, true, true
+			case "over", "above", "higher", "more", "exceeds", "past", "goes":
+				return n, false, true
+			}
+		}
+		return 0, false, false
+	}
+	return 0, false, false
+}
+
+// timeUnits are the words after a number that make it a time, not a reading.
+var timeUnits = map[string]bool{"minutes": true, "minute": true, "mins": true, "min": true, "hour": true,
+	"hours": true, "hrs": true, "am": true, "pm": true, "seconds": true, "secs": true}
+
+// readingFrom returns the first number from the clause of token i to the end of its
+// sentence that is not a time ("at 38.2", not "20 minutes ago").
+func readingFrom(toks []token, i int) (float64, bool) {
+	for k := clauseStart(toks, i); k < len(toks) && toks[k].sentence == toks[i].sentence; k++ {
+		n, err := strconv.ParseFloat(toks[k].norm, 64)
+		if err != nil || (k+1 < len(toks) && timeUnits[toks[k+1].norm]) {
+			continue
+		}
+		return n, true
+	}
+	return 0, false
+}
+
+// endsReport reports whether token k, the word after a reached phrase, leaves the
+// phrase a whole report: it is the end of the text, of the sentence or of the clause,
+// one of the rules file's continuations or a number ("It did 20 minutes ago"); always after a phrase that ends in "now" or
+// "again".
+func (e *Engine) endsReport(toks []token, k int) bool {
+	if last := toks[k-1].norm; last == "now" || last == "again" {
+		return true // "happening now", "happened again": the phrase tells when itself
+	}
+	return k >= len(toks) || toks[k].sentence != toks[k-1].sentence || toks[k].clause != toks[k-1].clause ||
+		e.nets.continuations[toks[k].norm] || (toks[k].norm != "" && toks[k].norm[0] >= '0' && toks[k].norm[0] <= '9')
+}
+
+// resolvedFrom reports whether, from the clause of token i to the end of its sentence,
+// a word answers a safety net or tells it passed: one of the net's denials ("it
+// hasn't", not "she doesn't know me"), an all-clear word, one of its answers or
+// resolutions; or the next sentence opens with a denial or an answer.
+func (e *Engine) resolvedFrom(toks []token, i int) bool {
+	for j := clauseStart(toks, i); j < len(toks) && toks[j].sentence == toks[i].sentence; j++ {
+		w := toks[j].norm
+		if w == "well" && (j == 0 || toks[j-1].sentence != toks[j].sentence) {
+			continue // "Well, it's happening again" is a report, "doing well" an answer
+		}
+		if (e.nets.denials[w] && !e.pseudoAt(toks, j)) || e.after[w] || e.nets.answers[w] || e.nets.resolutions[w] {
+			return true
+		}
+	}
+	// The next sentence may answer it at once: "It's back. No sweating, just a twinge."
+	for j := i + 1; j < len(toks); j++ {
+		if toks[j].sentence != toks[i].sentence {
+			w := toks[j].norm
+			return (e.nets.denials[w] && !e.pseudoAt(toks, j)) || e.nets.answers[w]
+		}
+	}
+	return false
+}
+
+// forwardNets returns, for each sentence that names a consequence followed within a
+// few words by "if" ("ring 999 straight away if"), the condition as the tokens [from,
+// to) from the word after the consequence to the sentence's last word, which the
+// condition runs to.
+func (e *Engine) forwardNets(toks []token) [][2]int {
+	var out [][2]int
+	for k := 0; k < len(toks); k++ {
+		if !e.consequenceAt(toks, k) {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+4 && toks[j].sentence == toks[k].sentence; j++ {
+			if toks[j].norm == "if" {
+				from := k + 1
+				for k+1 < len(toks) && toks[k+1].sentence == toks[j].sentence {
+					k++
+				}
+				out = append(out, [2]int{from, k})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// askedIn reports whether token i is in the last clause of a sentence that ends with
+// a question mark: "What if it has?" asks, "It came back an hour ago, so what should I
+// do?" tells, then asks.
+func askedIn(text string, toks []token, i int) bool {
+	last := i
+	for last+1 < len(toks) && toks[last+1].sentence == toks[i].sentence {
+		last++
+	}
+	return toks[last].clause == toks[i].clause && question(text, toks, i)
 }
