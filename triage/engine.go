@@ -52,6 +52,17 @@ type Engine struct {
 	// fact marks, by id, the concepts that are facts about the person (person_facts:
 	// pregnant, on insulin): true now whenever they began, so never put in the past.
 	fact []bool
+	// backward marks, by id, the scoped concepts that say a red flag told before them
+	// has resolved (resolved_since: "it went off on its own", "came round straight
+	// away"): they speak for the past-tense clauses just before them, not their own.
+	backward []bool
+	// olderTime are the concepts that tell a time a day or more ago (resolved_after):
+	// a resolution speaks only for a red flag told with one. What happened this
+	// morning and stopped may still be an emergency now.
+	olderTime []int
+	// emergencyWord marks, by id, the concepts an emergency rule reads: said after a
+	// resolution, one says the red flag is back, and the resolution speaks for nothing.
+	emergencyWord []bool
 	// nets are the words that tell a safety net given from a report (safety_nets).
 	nets safetyNetWords
 	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's
@@ -658,6 +669,9 @@ type pastScope struct {
 	// forward marks the concepts that speak only for what follows them in their
 	// clause (the engine's forward_scoped), condition those of them that are conditions.
 	forward, condition []bool
+	// back holds, by concept, the words a resolution (resolved_since) speaks for, which
+	// no clause span gives: own keeps them as they are.
+	back [][]bool
 }
 
 // isForward reports whether concept c speaks only for the words after it in its clause.
@@ -777,7 +791,7 @@ func (ps *pastScope) any(k int) bool {
 // cleared is the scope with every word in the present: what the rules would read
 // without the scoped concepts.
 func (ps *pastScope) cleared() *pastScope {
-	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact, forward: ps.forward, condition: ps.condition}
+	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact, forward: ps.forward, condition: ps.condition, back: ps.back}
 	for k, p := range ps.words {
 		if p != nil {
 			c.words[k] = make([]bool, len(p))
@@ -794,7 +808,15 @@ func (ps *pastScope) cleared() *pastScope {
 func (ps *pastScope) own(present [][]match, scoped []int) *pastScope {
 	o := ps.cleared()
 	toks := ps.toks
+	for c, b := range ps.back {
+		if b != nil {
+			copy(o.words[c], b)
+		}
+	}
 	for _, c := range scoped {
+		if c < len(ps.back) && ps.back[c] != nil {
+			continue
+		}
 		for _, m := range present[c] {
 			if m.from < 0 || o.words[c] == nil {
 				continue
@@ -897,6 +919,16 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 			if ps.words[c] == nil {
 				ps.words[c] = make([]bool, len(toks))
 			}
+			if c < len(e.backward) && e.backward[c] {
+				if ps.back == nil {
+					ps.back = make([][]bool, len(present))
+				}
+				if ps.back[c] == nil {
+					ps.back[c] = make([]bool, len(toks))
+				}
+				e.markResolved(toks, present, m, ps.words[c], ps.back[c])
+				continue
+			}
 			first, until := ps.span(c, m)
 			mark(c, first, until)
 			if ps.isForward(c) || !e.timeAlone(toks, first, m) {
@@ -915,6 +947,75 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 		}
 	}
 	return ps
+}
+
+// markResolved marks in words and back the clauses a resolution m speaks for: going
+// back from it, each clause told in the past ("Last Tuesday I had a crushing pain in
+// my chest. It went off on its own."), up to the first clause that is not, when they
+// tell a time a day or more ago (resolved_after). It speaks for nothing when anything after it says the red flag is here again: a word of
+// recurrence ("it's back", "again", "worse") or any word an emergency rule reads ("It
+// went, now it's crushing and into my jaw").
+func (e *Engine) markResolved(toks []token, present [][]match, m match, words, back []bool) {
+	for k := m.to; k < len(toks); k++ {
+		if recurrence[toks[k].norm] {
+			return
+		}
+	}
+	for c, ms := range present {
+		if c >= len(e.emergencyWord) || !e.emergencyWord[c] || (c < len(e.backward) && e.backward[c]) {
+			continue
+		}
+		for _, x := range ms {
+			if x.from >= m.to {
+				return
+			}
+		}
+	}
+	from := m.from
+	for k := m.from - 1; k >= 0; {
+		first := clauseStart(toks, k)
+		if !toldInThePast(toks, first) {
+			break
+		}
+		from, k = first, first-1
+	}
+	older := false
+	for _, c := range e.olderTime {
+		for _, x := range present[c] {
+			older = older || (x.from >= from && x.from < m.from)
+		}
+	}
+	if !older {
+		return
+	}
+	for j := from; j < m.from; j++ {
+		words[j], back[j] = true, true
+	}
+}
+
+// recurrence are words that, after a resolution, say the red flag has come back.
+var recurrence = map[string]bool{"again": true, "back": true, "returned": true, "worse": true, "worsening": true,
+	"another": true, "recurred": true, "restarted": true}
+
+// toldInThePast reports whether the clause starting at first tells only the past: it
+// holds a past verb ("had", "went", "fainted") and no verb or time of the present. A
+// perfect ("I've had crushing pain since 8") goes on now, and a clause without a verb
+// ("crushing chest pain") tells no time: neither is the past.
+func toldInThePast(toks []token, first int) bool {
+	if presentFrom(toks, first) >= 0 {
+		return false
+	}
+	past := false
+	for k := first; k < len(toks) && toks[k].clause == toks[first].clause; k++ {
+		w := toks[k].norm
+		if presentTime[w] || presentVerb[w] {
+			return false
+		}
+		if pastVerb[w] || (len(w) > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && !notPastEd[w]) {
+			past = true
+		}
+	}
+	return past
 }
 
 // timeAlone reports whether the clause starting at first is only the time m says, with

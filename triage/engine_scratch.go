@@ -67,6 +67,22 @@ func (e *Engine) indexRules() {
 	}
 }
 
+// markEmergencyWords builds e.emergencyWord: the concepts an emergency rule needs
+// (all, any or several), which after a resolution say the red flag is here again.
+func (e *Engine) markEmergencyWords() {
+	e.emergencyWord = make([]bool, len(e.concepts))
+	for _, r := range e.rules {
+		if r.priority != Emergency {
+			continue
+		}
+		for _, list := range [][]int{r.all, r.anyOf, r.several} {
+			for _, c := range list {
+				e.emergencyWord[c] = true
+			}
+		}
+	}
+}
+
 // rulesToTry returns, by rule, whether a concept the rule needs is present; the
 // others cannot fire. It lives in sc.
 func (e *Engine) rulesToTry(present [][]match, sc *scratch) []bool {

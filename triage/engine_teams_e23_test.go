@@ -48,6 +48,7 @@ func TestMuscleAndJointWordsForThePhysio(t *testing.T) {
 		c("a torn calf", 23, "tore my calf playing tennis, there was a pop, bruising now, walking with a limp", triage.Soon, triage.TeamPhysio),
 		c("the ball of the foot", 44, "Pain in the ball of my right foot, feels like walking on a pebble, 6 weeks now", triage.Soon, triage.TeamPhysio),
 		c("buttock down the leg", 41, "pain from my bum down the back of my left leg for a week. no numbness down below and bladder and bowels are totally normal. hurts to sit", triage.Soon, triage.TeamPhysio),
+		c("a shoulder's, apostrophe dropped", 29, "my shoulder's been clicking and sore at the gym for 2 weeks, can still lift but hurts overhead", triage.Soon, triage.TeamPhysio),
 		c("shin splints at 15", 15, "shin splints from netball, both shins sore after every game for 3 weeks", triage.Soon, triage.TeamGP),
 		c("a torn calf with a fever", 30, "tore my calf playing tennis last week and now I have a fever", triage.SameDay, triage.TeamGP),
 	})
@@ -216,7 +217,49 @@ func TestSideEffectToldAnotherWay(t *testing.T) {
 		c("a dose put up", "my ankles are puffy since they put my amlodipine up to 10mg", triage.TeamMedicines),
 		c("more anxious since starting", "since starting sertraline 10 days ago I feel jittery and more anxious than before", triage.TeamMedicines),
 		c("a GLP-1 by its brand", "Since starting Mounjaro I've felt queasy most days, I can keep food down", triage.TeamMedicines),
+		c("heartburn after taking it", "on alendronic acid and getting heartburn after taking it, can i change", triage.TeamMedicines),
 		c("feeling down about it", "Since starting finasteride I've had low sex drive and I feel down about it", triage.TeamMedicines),
 		c("low mood since starting university", "low mood since starting uni, feel really lonely, no thoughts of self harm", triage.TeamMentalHealth),
+	})
+}
+
+// TestPharmacyFirstInOtherWords is the read sets' family of a Pharmacy First condition
+// or minor illness told in words the rules did not hold (an ear "has been hurting"
+// after swimming at 12 or 17, crusty yellowy spots round the nose, a runny tummy, jock
+// itch, a child who hasn't done a poo for days): the GP took it, soon, where LABELS.md
+// signposts them to the pharmacy, routine. Beside them, the same ear at 30 stays the
+// GP's (earache outside Pharmacy First's ages). A child who "hasn't done a poo" for days
+// is read as constipation too, but the desk's second opinion raises it back to soon for
+// the GP (the model's, outside these rules), so it is not held here.
+func TestPharmacyFirstInOtherWords(t *testing.T) {
+	c := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Routine, triage.TeamGP, triage.SignpostPharmacy}
+	}
+	holdTeams(t, []teamCase{
+		c("an ear hurting after swimming", 17, "ear has been hurting since swimming on monday, otherwise fine"),
+		c("pain in the right ear", 12, "I have pain in my right ear since yesterday after swimming"),
+		c("crusty yellowy spots", 29, "small patch of crusty yellowy spots round my nose and lip, feel fine"),
+		c("a runny tummy", 35, "runny tummy since sunday after a takeaway, no blood, keeping fluids down, feel ok"),
+		c("jock itch", 26, "itchy rash in my groin, red, I think it's jock itch from the gym"),
+		{"the same ear at 30", 30, triage.Female, triage.Clinical, "ear has been hurting since swimming on monday, otherwise fine", triage.Soon, triage.TeamGP, triage.SignpostNone},
+	})
+}
+
+// TestChestPainBesidePanicStaysSameDay is review6's hazard in panic_chest_settles: the
+// settling words read the pain's settling ("it goes when I rest") or an old ECG as the
+// panic attack's, and new exertional chest pain in a patient who mentions panic fell
+// from same-day to soon. The settling must be the attack's, and a pain on exertion or
+// breathing, or one that is new, today or comes back, stays same-day. review6's lines,
+// verbatim.
+func TestChestPainBesidePanicStaysSameDay(t *testing.T) {
+	s := func(id string, age int, sex triage.Sex, text string) teamCase {
+		return teamCase{id, age, sex, triage.Clinical, text, triage.SameDay, triage.TeamGP, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		s("r6s-112", 52, triage.Male, "I'm in a panic because my chest has been hurting all day, it settles when I sit but it comes back"),
+		s("r6s-115", 41, triage.Female, "Panicking a bit - pain in the centre of my chest when I walk uphill, it goes when I rest, started this week"),
+		s("r6s-117", 36, triage.Female, "I have panic disorder, ECG was normal in 2022. Today I've got a sharp pain in my chest when I breathe in, and it goes after a while"),
+		s("r6s-118", 48, triage.Male, "chest tightness on exertion since Monday, it passes after a few minutes, I keep panicking it's my heart"),
+		s("a panic attack's chest on exertion", 39, triage.Male, "I get panic attacks, but this week my chest goes tight when I walk up the stairs and it passes when I stop"),
 	})
 }

@@ -34,6 +34,8 @@ type ruleFile struct {
 	Conditions      []string            `yaml:"conditions"`
 	EmergencyNone   []string            `yaml:"every_emergency_none"`
 	PersonFacts     []string            `yaml:"person_facts"`
+	ResolvedSince   []string            `yaml:"resolved_since"`
+	ResolvedAfter   []string            `yaml:"resolved_after"`
 	SafetyNets      safetyNetSpec       `yaml:"safety_nets"`
 	Rules           []ruleSpec          `yaml:"rules"`
 }
@@ -121,6 +123,8 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		Conditions    yaml.Node   `yaml:"conditions"`
 		EmergencyNone yaml.Node   `yaml:"every_emergency_none"`
 		PersonFacts   yaml.Node   `yaml:"person_facts"`
+		ResolvedSince yaml.Node   `yaml:"resolved_since"`
+		ResolvedAfter yaml.Node   `yaml:"resolved_after"`
 		WordClasses   yaml.Node   `yaml:"word_classes"`
 		Rephrasings   yaml.Node   `yaml:"rephrasings"`
 		NarrowNeg     yaml.Node   `yaml:"narrow_negations"`
@@ -359,6 +363,19 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		}
 		e.fact[c] = true
 	}
+	resolved, err := inScoped("resolved_since", rf.ResolvedSince, lines.ResolvedSince)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range resolved {
+		if e.backward == nil {
+			e.backward = make([]bool, len(e.concepts))
+		}
+		e.backward[c] = true
+	}
+	if e.olderTime, err = conceptsNamed("resolved_after", rf.ResolvedAfter, lines.ResolvedAfter, ids, bad); err != nil {
+		return nil, err
+	}
 
 	seen := map[string]int{}
 	for i, spec := range rf.Rules {
@@ -416,6 +433,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	}
 	e.buildIndex()
 	e.indexRules()
+	e.markEmergencyWords()
 	return e, nil
 }
 
