@@ -48,6 +48,7 @@ func TestMuscleAndJointWordsForThePhysio(t *testing.T) {
 		c("a torn calf", 23, "tore my calf playing tennis, there was a pop, bruising now, walking with a limp", triage.Soon, triage.TeamPhysio),
 		c("the ball of the foot", 44, "Pain in the ball of my right foot, feels like walking on a pebble, 6 weeks now", triage.Soon, triage.TeamPhysio),
 		c("buttock down the leg", 41, "pain from my bum down the back of my left leg for a week. no numbness down below and bladder and bowels are totally normal. hurts to sit", triage.Soon, triage.TeamPhysio),
+		c("a shoulder's, apostrophe dropped", 29, "my shoulder's been clicking and sore at the gym for 2 weeks, can still lift but hurts overhead", triage.Soon, triage.TeamPhysio),
 		c("shin splints at 15", 15, "shin splints from netball, both shins sore after every game for 3 weeks", triage.Soon, triage.TeamGP),
 		c("a torn calf with a fever", 30, "tore my calf playing tennis last week and now I have a fever", triage.SameDay, triage.TeamGP),
 	})
@@ -216,6 +217,7 @@ func TestSideEffectToldAnotherWay(t *testing.T) {
 		c("a dose put up", "my ankles are puffy since they put my amlodipine up to 10mg", triage.TeamMedicines),
 		c("more anxious since starting", "since starting sertraline 10 days ago I feel jittery and more anxious than before", triage.TeamMedicines),
 		c("a GLP-1 by its brand", "Since starting Mounjaro I've felt queasy most days, I can keep food down", triage.TeamMedicines),
+		c("heartburn after taking it", "on alendronic acid and getting heartburn after taking it, can i change", triage.TeamMedicines),
 		c("feeling down about it", "Since starting finasteride I've had low sex drive and I feel down about it", triage.TeamMedicines),
 		c("low mood since starting university", "low mood since starting uni, feel really lonely, no thoughts of self harm", triage.TeamMentalHealth),
 	})
