@@ -43,3 +43,14 @@ func TestSevereThingsSaidCalmly(t *testing.T) {
 		{"low, no such thoughts", 36, triage.Male, "feeling low since losing my job, no thoughts of harming myself", triage.Soon},
 	})
 }
+
+// TestBowelsStoppedWithVomiting: bowels not opened for days with vomiting or a
+// swollen, sore tummy is a possible blockage, same-day (blind-69, blind-87); plain
+// constipation stays where it was.
+func TestBowelsStoppedWithVomiting(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"not opened, being sick", 81, triage.Female, "Mum hasn't opened her bowels for 5 days and has been sick twice today", triage.SameDay},
+		{"not opened, swollen tummy", 70, triage.Male, "not opened my bowels since Friday and my tummy is swollen and tight", triage.SameDay},
+		{"constipated, otherwise well", 40, triage.Female, "a bit constipated this week, eating and drinking fine", triage.Routine},
+	})
+}
