@@ -1117,6 +1117,13 @@ func (e *Engine) findPhrases(toks []token) []match {
 		if t.pre >= 0 {
 			out = e.phrases.byPre[t.pre].appendMatches(out, toks, i)
 		}
+		if t.number {
+			for _, n := range e.phrases.byNumber {
+				if wordMatches(n.pattern, t.norm) {
+					out = n.list.appendMatches(out, toks, i)
+				}
+			}
+		}
 	}
 	return out
 }

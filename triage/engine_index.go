@@ -180,6 +180,16 @@ func (l *phraseList) appendMatches(out []match, toks []token, i int) []match {
 type phraseIndex struct {
 	byWord []phraseList // by vocab word id (exact first words and word classes)
 	byPre  []phraseList // by vocab prefix id
+	// byNumber is the phrases that start with a number pattern ("#many paracetamol",
+	// "#many in my bag"): no text holds the word "#many", so they are tried at every
+	// number the pattern matches, not looked up by the number's word.
+	byNumber []numberPhrases
+}
+
+// numberPhrases is the phrases that start with one number pattern ("#many", "#year").
+type numberPhrases struct {
+	pattern string
+	list    phraseList
 }
 
 // buildIndex compiles every phrase of the rules and builds the indexes: the vocab,
@@ -219,6 +229,11 @@ func (e *Engine) buildIndex() {
 	ix := phraseIndex{byWord: make([]phraseList, len(v.word)), byPre: make([]phraseList, len(v.pre))}
 	for w, list := range e.byFirst {
 		ix.byWord[v.word[w]] = newPhraseList(list)
+	}
+	for _, n := range []string{"#many", "#year"} {
+		if list := e.byFirst[n]; len(list) > 0 {
+			ix.byNumber = append(ix.byNumber, numberPhrases{pattern: n, list: newPhraseList(list)})
+		}
 	}
 	for p, list := range e.byPrefix {
 		ix.byPre[v.pre[p]] = newPhraseList(list)

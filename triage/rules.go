@@ -259,8 +259,11 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			if w := usesUnknownClass(words); w != "" {
 				return nil, bad(conceptLine[name], "concept %q: %q names word class %s, which word_classes does not define", name, p, w)
 			}
-			_, mask := rf.Masks[name] // a mask's phrases stay inside one clause
-			ph := phrase{concept: ids[name], words: words, inClause: mask}
+			// A mask's phrases stay inside one clause, and so do those that start with a
+			// number: "10/10, paracetamol not touching it" is a score, not ten tablets.
+			_, mask := rf.Masks[name]
+			counted := words[0] == "#many" || words[0] == "#year"
+			ph := phrase{concept: ids[name], words: words, inClause: mask || counted}
 			if strings.HasSuffix(words[0], "*") {
 				if len(words[0]) < 4 {
 					return nil, bad(conceptLine[name], "concept %q: prefix %q is too short to be safe (at least 3 letters)", name, words[0])
