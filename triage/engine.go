@@ -764,6 +764,12 @@ func reportWord(toks []token, k int) bool {
 	case reportModal[w]:
 		return k+1 < len(toks) && toks[k+1].norm == "not"
 	}
+	return regularPast(w)
+}
+
+// regularPast reports whether w reads as a regular past in -ed ("her lips turned
+// blue", "he stopped breathing"), not "need", "bleed" or one of notPastEd.
+func regularPast(w string) bool {
 	return len(w) > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && !notPastEd[w]
 }
 
@@ -1011,7 +1017,7 @@ func toldInThePast(toks []token, first int) bool {
 		if presentTime[w] || presentVerb[w] {
 			return false
 		}
-		if pastVerb[w] || (len(w) > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && !notPastEd[w]) {
+		if pastVerb[w] || regularPast(w) {
 			past = true
 		}
 	}

@@ -186,7 +186,11 @@ type phraseIndex struct {
 	byNumber []numberPhrases
 }
 
-// numberPhrases is the phrases that start with one number pattern ("#many", "#year").
+// numberPatterns are the pattern words that stand for a number (wordMatches reads
+// them); a phrase that starts with one is indexed by pattern, not by word.
+var numberPatterns = []string{"#many", "#year"}
+
+// numberPhrases is the phrases that start with one of numberPatterns.
 type numberPhrases struct {
 	pattern string
 	list    phraseList
@@ -230,7 +234,7 @@ func (e *Engine) buildIndex() {
 	for w, list := range e.byFirst {
 		ix.byWord[v.word[w]] = newPhraseList(list)
 	}
-	for _, n := range []string{"#many", "#year"} {
+	for _, n := range numberPatterns {
 		if list := e.byFirst[n]; len(list) > 0 {
 			ix.byNumber = append(ix.byNumber, numberPhrases{pattern: n, list: newPhraseList(list)})
 		}

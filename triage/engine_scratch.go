@@ -45,12 +45,15 @@ func cleared[T any](s []T, n int) []T {
 	return s
 }
 
-// indexRules builds e.ruleBy. A rule needs every concept of all, or one of any, or
-// min of several (min is at least 2), so it cannot fire unless its first concept of
-// all, or one of its any or several, is present: most of the 249 rules need a
-// concept that a given request does not have.
+// indexRules builds e.ruleBy and e.emergencyWord. A rule needs every concept of all,
+// or one of any, or min of several (min is at least 2), so it cannot fire unless its
+// first concept of all, or one of its any or several, is present: most of the 249
+// rules need a concept that a given request does not have. Every concept an emergency
+// rule reads (all, any or several) is an emergency word: said after a resolution, it
+// says the red flag is here again.
 func (e *Engine) indexRules() {
 	e.ruleBy = make([][]int32, len(e.concepts))
+	e.emergencyWord = make([]bool, len(e.concepts))
 	for i, r := range e.rules {
 		needs := r.several
 		switch {
@@ -64,20 +67,11 @@ func (e *Engine) indexRules() {
 				e.ruleBy[c] = append(e.ruleBy[c], int32(i))
 			}
 		}
-	}
-}
-
-// markEmergencyWords builds e.emergencyWord: the concepts an emergency rule needs
-// (all, any or several), which after a resolution say the red flag is here again.
-func (e *Engine) markEmergencyWords() {
-	e.emergencyWord = make([]bool, len(e.concepts))
-	for _, r := range e.rules {
-		if r.priority != Emergency {
-			continue
-		}
-		for _, list := range [][]int{r.all, r.anyOf, r.several} {
-			for _, c := range list {
-				e.emergencyWord[c] = true
+		if r.priority == Emergency {
+			for _, list := range [][]int{r.all, r.anyOf, r.several} {
+				for _, c := range list {
+					e.emergencyWord[c] = true
+				}
 			}
 		}
 	}

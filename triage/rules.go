@@ -262,7 +262,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			// A mask's phrases stay inside one clause, and so do those that start with a
 			// number: "10/10, paracetamol not touching it" is a score, not ten tablets.
 			_, mask := rf.Masks[name]
-			counted := words[0] == "#many" || words[0] == "#year"
+			counted := slices.Contains(numberPatterns, words[0])
 			ph := phrase{concept: ids[name], words: words, inClause: mask || counted}
 			if strings.HasSuffix(words[0], "*") {
 				if len(words[0]) < 4 {
@@ -436,7 +436,6 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	}
 	e.buildIndex()
 	e.indexRules()
-	e.markEmergencyWords()
 	return e, nil
 }
 

@@ -199,11 +199,24 @@ func (e *Engine) answeredAfter(toks []token, k int) bool {
 		if toks[i].clause == toks[k].clause {
 			continue
 		}
-		if (e.nets.denials[toks[i].norm] && !e.pseudoAt(toks, i)) || e.after[toks[i].norm] || e.nets.answers[toks[i].norm] {
+		if e.answersNet(toks, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// deniesNet reports whether token j is one of the rules file's safety_nets denials,
+// not inside a pseudo-negation: "it hasn't", not "not only".
+func (e *Engine) deniesNet(toks []token, j int) bool {
+	return e.nets.denials[toks[j].norm] && !e.pseudoAt(toks, j)
+}
+
+// answersNet reports whether token j answers a safety net as not reached: a denial,
+// an all-clear word or one of the safety_nets answers ("it hasn't", "she's fine").
+func (e *Engine) answersNet(toks []token, j int) bool {
+	w := toks[j].norm
+	return e.deniesNet(toks, j) || e.after[w] || e.nets.answers[w]
 }
 
 // reportedAfter reports whether a clause after token k, in a sentence that is not a
@@ -216,7 +229,7 @@ func (e *Engine) reportedAfter(text string, toks []token, k int) bool {
 		}
 		answered := false
 		for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
-			if (e.nets.denials[toks[j].norm] && !e.pseudoAt(toks, j)) || e.after[toks[j].norm] || e.nets.answers[toks[j].norm] {
+			if e.answersNet(toks, j) {
 				answered = true
 				break
 			}
@@ -424,15 +437,14 @@ func (e *Engine) resolvedFrom(toks []token, i int) bool {
 		if w == "well" && (j == 0 || toks[j-1].sentence != toks[j].sentence) {
 			continue // "Well, it's happening again" is a report, "doing well" an answer
 		}
-		if (e.nets.denials[w] && !e.pseudoAt(toks, j)) || e.after[w] || e.nets.answers[w] || e.nets.resolutions[w] {
+		if e.answersNet(toks, j) || e.nets.resolutions[w] {
 			return true
 		}
 	}
 	// The next sentence may answer it at once: "It's back. No sweating, just a twinge."
 	for j := i + 1; j < len(toks); j++ {
 		if toks[j].sentence != toks[i].sentence {
-			w := toks[j].norm
-			return (e.nets.denials[w] && !e.pseudoAt(toks, j)) || e.nets.answers[w]
+			return e.deniesNet(toks, j) || e.nets.answers[toks[j].norm]
 		}
 	}
 	return false
