@@ -49,5 +49,6 @@ func TestReadingsKeptUnderANumber(t *testing.T) {
 		{"ketones not under 3", 8, triage.Male, "his ketones didn't go under 3 all night even with extra insulin, he's being sick and very sleepy", true},
 		{"baby temp under then fever", 0, triage.Female, "my 6 week old's temp stayed under 37.5 yesterday but tonight it is 38.3 and she won't feed", true},
 		{"baby fever after a week under", 0, triage.Male, "my 5 week old is 38.4 tonight, her temp had stayed under 37 all week", true},
+		{"baby kept under a fever line", 0, triage.Female, "my 7 week old feels hot, temp stayed under 39 all evening, not feeding well", true},
 	})
 }

@@ -364,10 +364,11 @@ func temperature(toks []token) (float64, int) {
 		if monthWords[next] > 0 || notTemperatureUnits[next] {
 			continue // "40 days", "39 weeks pregnant", "38 tablets"
 		}
-		if i > 0 && temperatureLimits[toks[i-1].norm] && (!keptUnder(toks, i) || v <= normalC) {
+		if i > 0 && temperatureLimits[toks[i-1].norm] && (!keptUnder(toks, i) || v <= normalC || v >= feverC) {
 			// "999 if it goes higher than 38": a safety net's limit, not a reading. Kept
-			// under a number ("stayed under 37.5") it is the highest reading taken, but
-			// not when that is low: "stayed under 36" may be too cold.
+			// under a number ("stayed under 37.5") it is the highest reading taken, and
+			// says there was no fever; but not when that is low ("stayed under 36" may
+			// be too cold) or a fever ("stayed under 38.5" says nothing of how high).
 			continue
 		}
 		// A word about temperature shortly before or after makes a bare number one:
