@@ -1,0 +1,73 @@
+package triage_test
+
+import "testing"
+
+// TestSafetyNetNamedByReference holds issue #10's nets whose red flag is named only
+// by reference ("999 if the drooping came back"), come true in words the rules did not
+// read: a longer report shadowed by a shorter one ("It has come back" read as "It
+// has" going on with "come"), a denial of something else in the next sentence ("No
+// headache."), a first-person answer ("I have, twice") and what is happening ("That
+// is exactly what's happening", "It's doing it now"). The look-alikes answer the net,
+// play the report down in the next sentence, or go on with news of their own ("I have
+// just had my bloods done").
+func TestSafetyNetNamedByReference(t *testing.T) {
+	holdReached(t, []reachedCase{
+		{"it has come back", 71, "The TIA clinic said ring 999 if the drooping came back. It has come back.", true},
+		{"it has come back, then a denial of something else", 67, "Neurology told us to call 999 if the heaviness in his leg returned. It has come back since tea. No headache.", true},
+		{"come back with a side, no headache", 78, "The ward said 999 if the numbness came back. It has come back, all down her right side. No headache", true},
+		{"come back, not in pain", 70, "They told me 999 if the slurred words came back. It has come back. Not in any pain.", true},
+		{"exactly what's happening", 58, "The heart clinic said ring 999 if the pain came on when sitting still. That is exactly what's happening.", true},
+		{"I have, twice", 63, "They said go to A&E if I got the pain on the stairs and it didn't ease with rest. I have, twice today.", true},
+		{"I have, tonight", 41, "The crisis team said ring 999 if I felt I was going to act on it. I have, tonight.", true},
+		{"doing it now", 3, "GP said 999 if the skin under her ribs sucks in. It's doing it now and she's getting worse", true},
+		{"happened twice", 69, "The GP said go to A&E if I started being sick like coffee grounds. Happened twice this evening.", true},
+		{"got it now", 34, "The early pregnancy unit said 999 if I got pain in my shoulder tip. I have got it now.", true},
+
+		{"it hasn't, a referral", 71, "The TIA clinic said ring 999 if the drooping came back. It hasn't, can I have physio?", false},
+		{"played down in the next sentence", 66, "Told to ring 999 if the chest pain returned. It's back. Not bad, just a slight niggle when I breathe in.", false},
+		{"denied in the next sentence", 66, "The stroke nurse said 999 if the weakness came back. It came back. No, sorry, it didn't, I meant the tiredness.", false},
+		{"first person with news of their own", 50, "They said 999 if the bleeding got heavy. I have just had my bloods done, when are the results?", false},
+		{"first person starting a medicine", 70, "The hospital said 999 if the pain got worse. I have just started the new tablets, can I take them with food?", false},
+		{"fine since", 65, "They said 999 if my speech went again. It has been fine. No problems.", false},
+	})
+}
+
+// TestStrokeInPlainWords holds issue #10's strokes told without the words weak, numb
+// or stroke: no strength or power in an arm, a leg or a hand since a time of today, a
+// mouth or face gone lopsided or pulled to one side. The look-alikes are the same words
+// from a long-standing condition, a jab, lying on an arm, a workout, a dentist's
+// anaesthetic or a crooked smile since childhood.
+func TestStrokeInPlainWords(t *testing.T) {
+	holdReached(t, []reachedCase{
+		{"no strength in an arm and a leg since a time", 76, "since about 9am she's had no strength in her left arm or her left leg", true},
+		{"mouth lopsided, dropping a cup", 71, "his mouth has gone lopsided and he keeps dropping his mug, started at lunch", true},
+		{"arm flops, today", 79, "all of a sudden today her right arm just flops by her side", true},
+		{"no strength after a nap", 64, "woke up from a snooze this afternoon and there's no strength in my right hand", true},
+		{"arm gone dead", 56, "my left arm has gone dead and heavy, can't hold a cup, came on 30 mins ago", true},
+		{"mouth pulled to one side", 84, "Grandma woke with her mouth pulled to one side and cannot lift her right arm", true},
+		{"leg useless since getting up", 72, "he can't move his left leg and his left hand is useless since he got up", true},
+		{"mouth drooped, water runs out", 61, "the left side of my mouth has drooped in the last hour and tea runs out of my mouth", true},
+
+		{"no strength for years with MS", 47, "I've had MS for years with no strength in my right leg, please renew my blue badge form", false},
+		{"a crooked smile since childhood", 52, "my smile has always been crooked, since I was little, can anything be done?", false},
+		{"a dentist's anaesthetic", 33, "the dentist numbed me this morning for a filling and my mouth is still lopsided", false},
+		{"an arm useless after a jab", 58, "my arm is useless today after the covid booster, really achy", false},
+		{"slept on it", 38, "my left arm had no strength this morning because I slept on it funny, pins and needles now, when can I see the physio?", false},
+		{"after the gym", 27, "no strength in my right arm today after the gym, did too many presses", false},
+	})
+}
+
+// TestFirstPersonNetAnswerEndsItsClause holds the first-person answers to a net ("I
+// have", "I did") to a clause of their own: going on, they start the patient's own
+// news, which says nothing of the net.
+func TestFirstPersonNetAnswerEndsItsClause(t *testing.T) {
+	holdReached(t, []reachedCase{
+		{"I have, then a time", 52, "The clinic said ring 999 if the pain came on at rest. I have, about an hour ago.", true},
+		{"I did.", 45, "The crisis team said call 999 if I cut again. I did.", true},
+
+		{"an appointment", 40, "The pharmacist said go to A&E if the redness spread. I have an appointment on Friday, can I bring it forward?", false},
+		{"a count left", 68, "The ward said 999 if the chest pain came back. I have about 10 tablets left, can I order more?", false},
+		{"now had the bloods", 59, "They said 999 if I got short of breath. I have now had the bloods taken, when are the results?", false},
+		{"today off", 36, "The midwife said ring 999 if the bleeding got heavy. I have today off work, can I get a fit note for last week?", false},
+	})
+}
