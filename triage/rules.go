@@ -56,6 +56,14 @@ type safetyNetSpec struct {
 	Reached       []string `yaml:"reached"`
 	Continuations []string `yaml:"continuations"`
 	Resolutions   []string `yaml:"resolutions"`
+	// PlayedDown are the words that make a sentence opening with a denial, said after
+	// a net came true by reference, an answer to it ("It's back. No sweating, just a
+	// twinge."); without one, the denial tells of something else ("It has come back.
+	// No headache.") and the net stays reached.
+	PlayedDown []string `yaml:"played_down"`
+	// DeniedVerbs are the denials that, later in such a sentence, deny the net itself
+	// ("It came back. No, it hasn't.").
+	DeniedVerbs []string `yaml:"denied_verbs"`
 }
 
 // ruleSpec is one rule as written in the rules file.

@@ -19,7 +19,8 @@ import (
 // as sets, phrases as words.
 type safetyNetWords struct {
 	advice, notCondition, means, answers, denials map[string]bool
-	continuations, resolutions                    map[string]bool
+	continuations, resolutions, playedDown        map[string]bool
+	deniedVerbs                                   map[string]bool
 	consequence, affirmations, reached            [][]string
 }
 
@@ -45,7 +46,8 @@ func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWo
 	}
 	return safetyNetWords{advice: set(s.Advice), notCondition: set(s.NotCondition), means: set(s.Means),
 		answers: set(s.Answers), denials: set(s.Denials),
-		continuations: set(s.Continuations), resolutions: set(s.Resolutions),
+		continuations: set(s.Continuations), resolutions: set(s.Resolutions), playedDown: set(s.PlayedDown),
+		deniedVerbs: set(s.DeniedVerbs),
 		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached)}
 }
 
@@ -54,11 +56,14 @@ func phraseAt(toks []token, k int, phrases [][]string) bool {
 	return phraseLen(toks, k, phrases) > 0
 }
 
-// phraseLen is the length in words of the first of phrases that starts at token k, in
-// k's sentence, or 0 when none does.
+// phraseLen is the length in words of the longest of phrases that starts at token k,
+// in k's sentence, or 0 when none does. The longest, not the first listed: "it has
+// come back" is a whole report where "it has", read alone, goes on with "come" and
+// would not end its clause.
 func phraseLen(toks []token, k int, phrases [][]string) int {
+	best := 0
 	for _, p := range phrases {
-		if k+len(p) > len(toks) {
+		if len(p) <= best || k+len(p) > len(toks) {
 			continue
 		}
 		ok := true
@@ -69,10 +74,10 @@ func phraseLen(toks []token, k int, phrases [][]string) int {
 			}
 		}
 		if ok {
-			return len(p)
+			best = len(p)
 		}
 	}
-	return 0
+	return best
 }
 
 // consequenceAt reports whether token k names where to go in an emergency: 999, an
@@ -363,7 +368,7 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 		th, below, hasTh := threshold(toks, n[0], n[1])
 		for i := n[1] + 1; i < len(toks); i++ {
 			l := phraseLen(toks, i, e.nets.reached)
-			if l == 0 || !e.endsReport(toks, i+l) || e.resolvedFrom(toks, i) || askedIn(text, toks, i) {
+			if l == 0 || !e.endsReport(toks, i+l) || firstPersonGoesOn(toks, i, i+l) || e.resolvedFrom(toks, i) || askedIn(text, toks, i) {
 				continue
 			}
 			if v, ok := readingFrom(toks, i); ok && hasTh && ((below && v >= th) || (!below && v <= th)) {
@@ -427,6 +432,14 @@ func (e *Engine) endsReport(toks []token, k int) bool {
 		e.nets.continuations[toks[k].norm] || (toks[k].norm != "" && toks[k].norm[0] >= '0' && toks[k].norm[0] <= '9')
 }
 
+// firstPersonGoesOn reports whether a reached phrase in the first person, tokens [i,
+// k), goes on with "just" and a statement of its own: "I have just had my bloods done"
+// tells news, where "It has just now" and "I have, just now" say the net came true.
+func firstPersonGoesOn(toks []token, i, k int) bool {
+	return toks[i].norm == "i" && k < len(toks) && toks[k].norm == "just" && toks[k].clause == toks[i].clause &&
+		(k+1 >= len(toks) || toks[k+1].norm != "now")
+}
+
 // resolvedFrom reports whether, from the clause of token i to the end of its sentence,
 // a word answers a safety net or tells it passed: one of the net's denials ("it
 // hasn't", not "she doesn't know me"), an all-clear word, one of its answers or
@@ -444,7 +457,22 @@ func (e *Engine) resolvedFrom(toks []token, i int) bool {
 	// The next sentence may answer it at once: "It's back. No sweating, just a twinge."
 	for j := i + 1; j < len(toks); j++ {
 		if toks[j].sentence != toks[i].sentence {
-			return e.deniesNet(toks, j) || e.nets.answers[toks[j].norm]
+			return e.nets.answers[toks[j].norm] || (e.deniesNet(toks, j) && e.playsDown(toks, j))
+		}
+	}
+	return false
+}
+
+// playsDown reports whether the sentence that opens at token j, with a denial, answers
+// the net said true before it: it plays the report down ("No sweating, just a twinge",
+// "Not as bad as before"), gives an all-clear or denies the net itself ("No, it
+// hasn't"). A denial of something else leaves the report standing: "It has come back.
+// No headache." is a stroke net reached, with one of its questions answered.
+func (e *Engine) playsDown(toks []token, j int) bool {
+	for k := j; k < len(toks) && toks[k].sentence == toks[j].sentence; k++ {
+		w := toks[k].norm
+		if e.nets.playedDown[w] || e.nets.resolutions[w] || e.nets.answers[w] || e.after[w] || (k > j && e.nets.deniedVerbs[w]) {
+			return true
 		}
 	}
 	return false

@@ -1,0 +1,33 @@
+package triage_test
+
+import "testing"
+
+// TestSafetyNetNamedByReference holds issue #10's nets whose red flag is named only
+// by reference ("999 if the drooping came back"), come true in words the rules did not
+// read: a longer report shadowed by a shorter one ("It has come back" read as "It
+// has" going on with "come"), a denial of something else in the next sentence ("No
+// headache."), a first-person answer ("I have, twice") and what is happening ("That
+// is exactly what's happening", "It's doing it now"). The look-alikes answer the net,
+// play the report down in the next sentence, or go on with news of their own ("I have
+// just had my bloods done").
+func TestSafetyNetNamedByReference(t *testing.T) {
+	holdReached(t, []reachedCase{
+		{"it has come back", 71, "The TIA clinic said ring 999 if the drooping came back. It has come back.", true},
+		{"it has come back, then a denial of something else", 67, "Neurology told us to call 999 if the heaviness in his leg returned. It has come back since tea. No headache.", true},
+		{"come back with a side, no headache", 78, "The ward said 999 if the numbness came back. It has come back, all down her right side. No headache", true},
+		{"come back, not in pain", 70, "They told me 999 if the slurred words came back. It has come back. Not in any pain.", true},
+		{"exactly what's happening", 58, "The heart clinic said ring 999 if the pain came on when sitting still. That is exactly what's happening.", true},
+		{"I have, twice", 63, "They said go to A&E if I got the pain on the stairs and it didn't ease with rest. I have, twice today.", true},
+		{"I have, tonight", 41, "The crisis team said ring 999 if I felt I was going to act on it. I have, tonight.", true},
+		{"doing it now", 3, "GP said 999 if the skin under her ribs sucks in. It's doing it now and she's getting worse", true},
+		{"happened twice", 69, "The GP said go to A&E if I started being sick like coffee grounds. Happened twice this evening.", true},
+		{"got it now", 34, "The early pregnancy unit said 999 if I got pain in my shoulder tip. I have got it now.", true},
+
+		{"it hasn't, a referral", 71, "The TIA clinic said ring 999 if the drooping came back. It hasn't, can I have physio?", false},
+		{"played down in the next sentence", 66, "Told to ring 999 if the chest pain returned. It's back. Not bad, just a slight niggle when I breathe in.", false},
+		{"denied in the next sentence", 66, "The stroke nurse said 999 if the weakness came back. It came back. No, sorry, it didn't, I meant the tiredness.", false},
+		{"first person with news of their own", 50, "They said 999 if the bleeding got heavy. I have just had my bloods done, when are the results?", false},
+		{"first person starting a medicine", 70, "The hospital said 999 if the pain got worse. I have just started the new tablets, can I take them with food?", false},
+		{"fine since", 65, "They said 999 if my speech went again. It has been fine. No problems.", false},
+	})
+}
