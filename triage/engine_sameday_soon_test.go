@@ -104,3 +104,16 @@ func TestThoughtsOfBeingDeadWithoutPlan(t *testing.T) {
 		{"grief without them", 77, triage.Female, "my husband died in March and I'm struggling to sleep, no thoughts of harming myself", triage.Soon},
 	})
 }
+
+// TestBabyNotMovedAllDay: a baby in the womb that "hasn't moved at all" or "all day" is
+// an emergency even when the time is told as "since last night", which the rule for
+// movements much less stands aside for as a past; movements as usual are not.
+func TestBabyNotMovedAllDay(t *testing.T) {
+	holdReached(t, []reachedCase{
+		{"not moved at all since last night", 31, "33 weeks and the baby hasn't moved at all since last night", true},
+		{"not moved all day", 27, "I'm 38 weeks pregnant, baby has not moved all day, tried lying on my side", true},
+		{"not kicked all day", 35, "39 weeks, the baby hasn't kicked all day", true},
+
+		{"moving as usual", 31, "36 weeks, baby kicking as usual, when is my next midwife check?", false},
+	})
+}
