@@ -31,3 +31,28 @@ func TestSafetyNetNamedByReference(t *testing.T) {
 		{"fine since", 65, "They said 999 if my speech went again. It has been fine. No problems.", false},
 	})
 }
+
+// TestStrokeInPlainWords holds issue #10's strokes told without the words weak, numb
+// or stroke: no strength or power in an arm, a leg or a hand since a time of today, a
+// mouth or face gone lopsided or pulled to one side. The look-alikes are the same words
+// from a long-standing condition, a jab, lying on an arm, a workout, a dentist's
+// anaesthetic or a crooked smile since childhood.
+func TestStrokeInPlainWords(t *testing.T) {
+	holdReached(t, []reachedCase{
+		{"no strength in an arm and a leg since a time", 76, "since about 9am she's had no strength in her left arm or her left leg", true},
+		{"mouth lopsided, dropping a cup", 71, "his mouth has gone lopsided and he keeps dropping his mug, started at lunch", true},
+		{"arm flops, today", 79, "all of a sudden today her right arm just flops by her side", true},
+		{"no strength after a nap", 64, "woke up from a snooze this afternoon and there's no strength in my right hand", true},
+		{"arm gone dead", 56, "my left arm has gone dead and heavy, can't hold a cup, came on 30 mins ago", true},
+		{"mouth pulled to one side", 84, "Grandma woke with her mouth pulled to one side and cannot lift her right arm", true},
+		{"leg useless since getting up", 72, "he can't move his left leg and his left hand is useless since he got up", true},
+		{"mouth drooped, water runs out", 61, "the left side of my mouth has drooped in the last hour and tea runs out of my mouth", true},
+
+		{"no strength for years with MS", 47, "I've had MS for years with no strength in my right leg, please renew my blue badge form", false},
+		{"a crooked smile since childhood", 52, "my smile has always been crooked, since I was little, can anything be done?", false},
+		{"a dentist's anaesthetic", 33, "the dentist numbed me this morning for a filling and my mouth is still lopsided", false},
+		{"an arm useless after a jab", 58, "my arm is useless today after the covid booster, really achy", false},
+		{"slept on it", 38, "my left arm had no strength this morning because I slept on it funny, pins and needles now, when can I see the physio?", false},
+		{"after the gym", 27, "no strength in my right arm today after the gym, did too many presses", false},
+	})
+}
