@@ -107,7 +107,8 @@ func TestThoughtsOfBeingDeadWithoutPlan(t *testing.T) {
 
 // TestBabyNotMovedAllDay: a baby in the womb that "hasn't moved at all" or "all day" is
 // an emergency even when the time is told as "since last night", which the rule for
-// movements much less stands aside for as a past; movements as usual are not.
+// movements much less stands aside for as a past (rule baby-still-all-day); a baby
+// not felt yet in a first pregnancy, moving again or moving as usual is not.
 func TestBabyNotMovedAllDay(t *testing.T) {
 	holdReached(t, []reachedCase{
 		{"not moved at all since last night", 31, "33 weeks and the baby hasn't moved at all since last night", true},
@@ -115,5 +116,7 @@ func TestBabyNotMovedAllDay(t *testing.T) {
 		{"not kicked all day", 35, "39 weeks, the baby hasn't kicked all day", true},
 
 		{"moving as usual", 31, "36 weeks, baby kicking as usual, when is my next midwife check?", false},
+		{"not felt yet", 24, "17 weeks with my first and the baby hasn't moved at all yet, is that normal?", false},
+		{"moved again", 29, "baby hasn't moved today but after a cold drink she kicked loads, fine now", false},
 	})
 }
