@@ -56,3 +56,18 @@ func TestStrokeInPlainWords(t *testing.T) {
 		{"after the gym", 27, "no strength in my right arm today after the gym, did too many presses", false},
 	})
 }
+
+// TestFirstPersonNetAnswerEndsItsClause holds the first-person answers to a net ("I
+// have", "I did") to a clause of their own: going on, they start the patient's own
+// news, which says nothing of the net.
+func TestFirstPersonNetAnswerEndsItsClause(t *testing.T) {
+	holdReached(t, []reachedCase{
+		{"I have, then a time", 52, "The clinic said ring 999 if the pain came on at rest. I have, about an hour ago.", true},
+		{"I did.", 45, "The crisis team said call 999 if I cut again. I did.", true},
+
+		{"an appointment", 40, "The pharmacist said go to A&E if the redness spread. I have an appointment on Friday, can I bring it forward?", false},
+		{"a count left", 68, "The ward said 999 if the chest pain came back. I have about 10 tablets left, can I order more?", false},
+		{"now had the bloods", 59, "They said 999 if I got short of breath. I have now had the bloods taken, when are the results?", false},
+		{"today off", 36, "The midwife said ring 999 if the bleeding got heavy. I have today off work, can I get a fit note for last week?", false},
+	})
+}

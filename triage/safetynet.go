@@ -368,7 +368,7 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 		th, below, hasTh := threshold(toks, n[0], n[1])
 		for i := n[1] + 1; i < len(toks); i++ {
 			l := phraseLen(toks, i, e.nets.reached)
-			if l == 0 || !e.endsReport(toks, i+l) || firstPersonGoesOn(toks, i, i+l) || e.resolvedFrom(toks, i) || askedIn(text, toks, i) {
+			if l == 0 || !e.endsReport(toks, i+l) || firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i) || askedIn(text, toks, i) {
 				continue
 			}
 			if v, ok := readingFrom(toks, i); ok && hasTh && ((below && v >= th) || (!below && v <= th)) {
@@ -432,12 +432,19 @@ func (e *Engine) endsReport(toks []token, k int) bool {
 		e.nets.continuations[toks[k].norm] || (toks[k].norm != "" && toks[k].norm[0] >= '0' && toks[k].norm[0] <= '9')
 }
 
-// firstPersonGoesOn reports whether a reached phrase in the first person, tokens [i,
-// k), goes on with "just" and a statement of its own: "I have just had my bloods done"
-// tells news, where "It has just now" and "I have, just now" say the net came true.
-func firstPersonGoesOn(toks []token, i, k int) bool {
-	return toks[i].norm == "i" && k < len(toks) && toks[k].norm == "just" && toks[k].clause == toks[i].clause &&
-		(k+1 >= len(toks) || toks[k+1].norm != "now")
+// firstPersonGoesOn reports whether a reached phrase that is a bare auxiliary in the
+// first person ("I have", "I did", "I already have"), tokens [i, k), goes on after it.
+// The words after it start news of the patient's own ("I have an appointment on
+// Monday", "I have about 10 left", "I have now had the bloods", "I have just started
+// the tablets"), so such a phrase says the net came true only where a mark of
+// punctuation or the end of the text follows it: "I have, twice", "I did.". Phrases
+// that say it in full ("I feel that way tonight") go on as any other.
+func firstPersonGoesOn(text string, toks []token, i, k int) bool {
+	if last := toks[k-1].norm; toks[i].norm != "i" || (last != "have" && last != "did") {
+		return false
+	}
+	rest := strings.TrimLeft(text[toks[k-1].end:], " ")
+	return rest != "" && !strings.ContainsRune(",.;:!?-", rune(rest[0]))
 }
 
 // resolvedFrom reports whether, from the clause of token i to the end of its sentence,
