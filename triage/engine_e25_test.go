@@ -53,6 +53,8 @@ func TestStrokeInPlainWords(t *testing.T) {
 		{"a dentist's anaesthetic", 33, "the dentist numbed me this morning for a filling and my mouth is still lopsided", false},
 		{"an arm useless after a jab", 58, "my arm is useless today after the covid booster, really achy", false},
 		{"slept on it", 38, "my left arm had no strength this morning because I slept on it funny, pins and needles now, when can I see the physio?", false},
+		{"power lost in a phone", 44, "I lost the power in my phone this morning so missed your call, can you ring back about my bloods?", false},
+		{"power lost in a leg", 70, "he lost the power in his right leg this morning and can't stand up", true},
 		{"after the gym", 27, "no strength in my right arm today after the gym, did too many presses", false},
 	})
 }
