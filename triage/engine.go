@@ -1328,6 +1328,11 @@ func wordMatches(pattern, word string) bool {
 		// A number of ten or more: "took 40 tablets" is an overdose, "took 2" is not.
 		n, err := strconv.ParseFloat(word, 64)
 		return err == nil && n >= 10
+	case pattern == "#num":
+		// Any number written in digits: "ketones stayed under 0.6" gives a reading.
+		// ParseFloat alone would read the words "inf" and "nan" as numbers.
+		_, err := strconv.ParseFloat(word, 64)
+		return err == nil && word != "" && isDigitAt(word, 0)
 	case pattern == "#year":
 		// A year of the calendar: "in 2017", "back in 2019".
 		n, err := strconv.Atoi(word)

@@ -58,6 +58,7 @@ const (
 	patAny           // "?": any one word
 	patMany          // "#many": a number of ten or more
 	patYear          // "#year": a year of the calendar
+	patNum           // "#num": any number ("stayed under 0.6")
 	patClass         // a word class: "@medicine"
 )
 
@@ -78,6 +79,8 @@ func (v *vocab) compileWord(w string) pword {
 		return pword{kind: patMany}
 	case w == "#year":
 		return pword{kind: patYear}
+	case w == "#num":
+		return pword{kind: patNum}
 	case strings.HasPrefix(w, "@"):
 		return pword{kind: patClass, id: v.wordID(w)}
 	case strings.HasSuffix(w, "*"):
@@ -100,6 +103,8 @@ func (w *pword) matches(t *token) bool {
 		return true
 	case patMany:
 		return wordMatches("#many", t.norm)
+	case patNum:
+		return wordMatches("#num", t.norm)
 	default:
 		return wordMatches("#year", t.norm)
 	}
@@ -188,7 +193,7 @@ type phraseIndex struct {
 
 // numberPatterns are the pattern words that stand for a number (wordMatches reads
 // them); a phrase that starts with one is indexed by pattern, not by word.
-var numberPatterns = []string{"#many", "#year"}
+var numberPatterns = []string{"#many", "#year", "#num"}
 
 // numberPhrases is the phrases that start with one of numberPatterns.
 type numberPhrases struct {

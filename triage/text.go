@@ -225,7 +225,7 @@ func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
 func normalizePhrase(p string, spellings map[string]string) []string {
 	var words []string
 	for _, f := range strings.Fields(strings.ToLower(p)) {
-		if f == "?" || f == "#many" || f == "#year" || strings.HasPrefix(f, "@") {
+		if f == "?" || f == "#many" || f == "#year" || f == "#num" || strings.HasPrefix(f, "@") {
 			words = append(words, f)
 			continue
 		}
@@ -364,8 +364,12 @@ func temperature(toks []token) (float64, int) {
 		if monthWords[next] > 0 || notTemperatureUnits[next] {
 			continue // "40 days", "39 weeks pregnant", "38 tablets"
 		}
-		if i > 0 && temperatureLimits[toks[i-1].norm] {
-			continue // "999 if it goes higher than 38": a safety net's limit, not a reading
+		if i > 0 && temperatureLimits[toks[i-1].norm] && (!keptUnder(toks, i) || v <= normalC || v >= feverC) {
+			// "999 if it goes higher than 38": a safety net's limit, not a reading. Kept
+			// under a number ("stayed under 37.5") it is the highest reading taken, and
+			// says there was no fever; but not when that is low ("stayed under 36" may
+			// be too cold) or a fever ("stayed under 38.5" says nothing of how high).
+			continue
 		}
 		// A word about temperature shortly before or after makes a bare number one:
 		// "temp 39", "hot all day, 39", "39 on the ear thermometer".
@@ -389,12 +393,44 @@ func temperature(toks []token) (float64, int) {
 	return best, at
 }
 
+// keptVerbs, before "under" or "below" and a number, tell readings taken that stayed
+// under it ("her temp stayed under 37.5", "ketones have been below 0.6"): the number is
+// the highest of them, not a safety net's limit.
+var keptVerbs = map[string]bool{"stayed": true, "stays": true, "stay": true, "staying": true, "kept": true,
+	"been": true, "remained": true, "remains": true}
+
+// keptUnder reports whether the number at token i is the ceiling readings kept under:
+// "stayed under 0.6", "has been below 37.5". A reading that may only be under it
+// ("should stay under 38", "999 if it goes under 88") is not read: keptVerbs holds no
+// verb of a wish or a condition but "stay", and "stay" after "should" or "to" is read
+// as neither.
+func keptUnder(toks []token, i int) bool {
+	if i < 2 || toks[i-2].sentence != toks[i].sentence || !keptVerbs[toks[i-2].norm] {
+		return false
+	}
+	if w := toks[i-1].norm; w != "under" && w != "below" {
+		return false
+	}
+	if toks[i-2].norm == "stay" && (i < 3 || toks[i-3].sentence != toks[i].sentence || !keptSubject[toks[i-3].norm]) {
+		return false
+	}
+	return true
+}
+
+// keptSubject, before "stay under", make it a report ("they stay under 0.6", "it does
+// stay under 38"), not a wish ("should stay under", "to stay under").
+var keptSubject = map[string]bool{"they": true, "it": true, "does": true, "do": true, "always": true, "still": true}
+
 // ketoneWords name a ketone reading ("ketones 0.9", "blood ketones are 1.2").
 var ketoneWords = map[string]bool{"ketones": true, "ketone": true, "keytones": true, "ketones's": true}
 
 // ketoneFiller may stand between a ketone word and its number ("ketones are only 0.4").
 var ketoneFiller = map[string]bool{"are": true, "is": true, "was": true, "were": true, "of": true, "at": true,
 	"only": true, "level": true, "levels": true, "reading": true, "just": true, "about": true, "around": true}
+
+// keptWindow is how many words after a ketone word a reading kept under a number may
+// end ("ketones every 2 hours and they've stayed under 0.6").
+const keptWindow = 10
 
 // ketoneReading is the highest blood ketone reading the text gives, in mmol/L, and
 // whether it gives one: a number under 10 just after a ketone word.
@@ -403,6 +439,15 @@ func ketoneReading(toks []token) (float64, bool) {
 	for i, t := range toks {
 		if !ketoneWords[t.norm] {
 			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+keptWindow && toks[k].sentence == t.sentence; k++ {
+			if toks[k].number && keptUnder(toks, k) {
+				// "ketones checked every 2 hours have stayed under 0.6"
+				if v, err := strconv.ParseFloat(toks[k].norm, 64); err == nil && v < 10 {
+					best, said = max(best, v), true
+				}
+				break
+			}
 		}
 		for k := i + 1; k < len(toks) && k <= i+3 && toks[k].sentence == t.sentence; k++ {
 			if !toks[k].number {

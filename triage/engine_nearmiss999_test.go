@@ -1,0 +1,54 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// nearMissCase is a request held on or off 999 by hold999: a near miss beside the
+// real emergency it resembles, told in the same words now.
+type nearMissCase struct {
+	name      string
+	age       int
+	sex       triage.Sex
+	text      string
+	emergency bool
+}
+
+// holdNearMisses holds every case with the rules alone and the desk's engine.
+func holdNearMisses(t *testing.T, cases []nearMissCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.emergency)
+		})
+	}
+}
+
+// TestReadingsKeptUnderANumber holds readings told as kept under a number ("ketones
+// have stayed under 0.6", "temp stayed under 37.5") off 999: "stayed under" was read
+// as a rash that stays under a glass, and the number as a safety net's limit, so a
+// baby's bare "temp" counted as a fever. The rash that stays under the glass and a
+// reading over the line said beside it stay emergencies.
+func TestReadingsKeptUnderANumber(t *testing.T) {
+	holdNearMisses(t, []nearMissCase{
+		{"ketones stayed under", 19, triage.Female, "Type 1, sick bug since yesterday, ketones checked every 2 hours have stayed under 0.6, sugars 9 to 12, keeping fluids down", false},
+		{"ketones under on a diet", 45, triage.Female, "my blood ketones have stayed under 0.6 since I started the keto diet, is that safe?", false},
+		{"ketones under after a bug", 12, triage.Male, "type 1, had a tummy bug, ketones stayed under 0.5 all day, sugars back to normal now, can we have more ketone strips", false},
+		{"baby temp stayed under", 0, triage.Male, "my 7 week old had his jabs, temp stayed under 37.5 all night, a bit grizzly but feeding", false},
+		{"baby temp stayed below", 0, triage.Female, "She's 10 weeks, I took her temp three times today and it stayed below 37.5, she is just a bit snuffly", false},
+
+		{"spots stayed under the glass", 3, triage.Female, "fever 39 since this morning and there are spots on her legs, they stayed under the glass when I pressed it", true},
+		{"rash stays under the glass", 20, triage.Male, "rash on my chest that stays under the glass, temp 38.9 and my neck is stiff", true},
+		{"spots stay under it", 1, triage.Male, "tiny dark spots on his tummy, I pressed a glass and they stay under it, he's hot and sleepy", true},
+		{"stay under the glass, floppy", 2, triage.Female, "the spots don't fade, they stay under the glass, she's floppy and has a temperature", true},
+		{"stayed under the tumbler", 40, triage.Female, "rash stayed under the tumbler test, purple spots spreading on her legs, high fever", true},
+		{"ketones under then high", 16, triage.Female, "Type 1. Ketones stayed under 0.6 yesterday but this morning they're 3.4, I've been sick 4 times and I'm breathing really fast", true},
+		{"ketones stayed above", 24, triage.Male, "type 1 diabetic, vomiting since last night, ketones have stayed above 3 all morning and I'm drowsy", true},
+		{"ketones not under 3", 8, triage.Male, "his ketones didn't go under 3 all night even with extra insulin, he's being sick and very sleepy", true},
+		{"baby temp under then fever", 0, triage.Female, "my 6 week old's temp stayed under 37.5 yesterday but tonight it is 38.3 and she won't feed", true},
+		{"baby fever after a week under", 0, triage.Male, "my 5 week old is 38.4 tonight, her temp had stayed under 37 all week", true},
+		{"baby kept under a fever line", 0, triage.Female, "my 7 week old feels hot, temp stayed under 39 all evening, not feeding well", true},
+	})
+}
