@@ -1,0 +1,143 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// TestBackToldInOtherWordsIsThePhysios is issue 10's family of an adult's back or neck
+// told in words the muscle and joint concepts did not hold ("back hurt", "back started
+// hurting", "landed on me back", "neck's gone stiff", "pain in back" in a second
+// language), or hurt "at work", which read as being back at work (unchanged): no physio
+// rule fired and the GP's catch-all took them, where LABELS.md gives an adult's back or
+// neck without red flags to the physio. Beside them, what stays the GP's: a child, a
+// back with weight loss, a pregnancy, and the same words with a red flag of the spine.
+func TestBackToldInOtherWordsIsThePhysios(t *testing.T) {
+	physio := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Male, triage.Clinical, text, triage.Soon, triage.TeamPhysio, triage.SignpostNone}
+	}
+	gp := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Soon, triage.TeamGP, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		physio("back hurt, bare", 50, "back hurt since sunday"),
+		physio("back started hurting", 33, "my back started hurting on friday after football, no numbness anywhere"),
+		physio("landed on my back", 29, "slipped on the wet decking and landed on my back, bruised and stiff, walking ok"),
+		physio("the neck told with an apostrophe", 47, "my neck's gone stiff since I slept funny, hard to look over my shoulder"),
+		physio("a back twinged", 38, "back twinged picking up the shopping, sore but moving"),
+		physio("pain in back, second language", 41, "i have pain in back 5 days from lifting at my job, toilet is normal"),
+		physio("hurt at work is no return to work", 36, "hurt my back at work on tuesday, stiff and aching, waterworks fine"),
+		gp("a child's back", 12, "my back started hurting after PE, she says"),
+		gp("a back with weight loss", 58, "back hurting for a month and I have lost a stone without trying"),
+		gp("a back in pregnancy", 31, "24 weeks pregnant and my back started hurting this week"),
+	})
+}
+
+// TestLongStandingProblemAskingForThePhysio is issue 10's family of an old, stable muscle
+// or joint problem (or a stroke's weakness years ago) for which the patient asks to be
+// referred back to the physio, or for physio exercises: the referral word gave it to the
+// admin team (a tie with the physio's, so the GP's), where LABELS.md gives it to the
+// physio. Chasing a referral already made stays admin's.
+func TestLongStandingProblemAskingForThePhysio(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"referred back to physio", 66, triage.Female, triage.Clinical,
+			"hips have been arthritic for ages, nothing new, could I be referred back to physio please", triage.Routine, triage.TeamPhysio, triage.SignpostNone},
+		{"some physio exercises", 49, triage.Male, triage.Clinical,
+			"old ankle injury from football years ago, no worse, would like some physio exercises to strengthen it", triage.Routine, triage.TeamPhysio, triage.SignpostNone},
+		{"a referral chased stays admin's", 62, triage.Male, triage.Clinical,
+			"I was referred to the hospital physio in march and have heard nothing, can you chase it", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+	})
+}
+
+// TestResultAskedInOtherWordsIsAdmin is issue 10's family of a test result asked about
+// in words the results concept did not hold, or with "normal" after it, which read the
+// result as denied ("were my bloods results normal", "what the scan showed"): the GP's
+// catch-all took them (soon), where LABELS.md gives test results to admin (routine). A
+// result asked beside a symptom stays the GP's.
+func TestResultAskedInOtherWordsIsAdmin(t *testing.T) {
+	admin := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Routine, triage.TeamAdmin, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		admin("results with normal after them", 61, "were the thyroid results normal from last week"),
+		admin("a report come back", 45, "has the ultrasound report come back yet"),
+		admin("what it showed", 70, "had a scan of my tummy on monday, what did it show"),
+		{"a result beside a new symptom", 52, triage.Female, triage.Clinical,
+			"was my scan normal? I have had a new lump in my armpit this week", triage.Soon, triage.TeamGP, triage.SignpostNone},
+	})
+}
+
+// TestSideEffectToldBesideTheMedicine is issue 10's family of a side effect told with the
+// medicine named in the same sentence but not in the side-effect words ("Mirtazapine -
+// put on weight", "my libido's gone on citalopram", "dry mouth on amitriptyline"): the
+// GP's catch-all took them, where LABELS.md gives side effects of a known medicine to the
+// medicines team. A repeat of the same medicine stays routine, and a reaction of the
+// airway stays 999.
+func TestSideEffectToldBesideTheMedicine(t *testing.T) {
+	meds := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Soon, triage.TeamMedicines, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		meds("weight put on", 36, "quetiapine - I have put on nearly 2 stone since the summer"),
+		meds("libido", 29, "on sertraline and my libido has disappeared, can we look at it"),
+		meds("dry mouth", 58, "nortriptyline gives me such a dry mouth at night"),
+		meds("groggy", 44, "pregabalin leaves me groggy till lunchtime"),
+		meds("eye drops that make the eyes sore", 72, "the glaucoma drops make my eyelids itchy and pink"),
+		{"put on repeat is no weight put on", 40, triage.Female, triage.Clinical,
+			"please can my sertraline be put on repeat, 2 weeks left", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+		{"a throat swelling on a new medicine stays 999", 55, triage.Female, triage.Clinical,
+			"since starting ramipril my lips and tongue are swelling and my throat feels tight", triage.Emergency, triage.TeamGP, triage.Signpost999},
+	})
+}
+
+// TestThoughtsOfBeingDeadWithoutSuicideWords is issue 10's family of thoughts of being
+// dead told without a word of suicide ("easier to be dead", "no point going on", "I'd
+// rather be with her", "wouldn't mind if a bus hit me"): the rules alone left them to the
+// GP's catch-all (soon), where LABELS.md gives thoughts of suicide without a plan to the
+// mental-health team the same day. A plan or means told beside them stays 999.
+func TestThoughtsOfBeingDeadWithoutSuicideWords(t *testing.T) {
+	mh := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Male, triage.Clinical, text, triage.SameDay, triage.TeamMentalHealth, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		mh("easier to be dead", 51, "since losing the business I sometimes think it would be easier to be dead. I won't do anything"),
+		mh("no point going on", 77, "my wife died in the spring and I feel there is no point going on, I have no plans"),
+		mh("rather be with him", 80, "I'd rather be with him than here on my own, I'm not going to do anything silly"),
+		mh("a bus", 24, "some days I wouldn't mind if a bus hit me, not going to do anything about it"),
+		{"a plan beside them stays 999", 35, triage.Male, triage.Clinical,
+			"there is no point going on, I have saved up my tablets and I am going to take them all tonight", triage.Emergency, triage.TeamGP, triage.Signpost999},
+	})
+}
+
+// TestOpticianInOtherWords is issue 10's family of eye problems for the optician told in
+// words the eye concepts did not hold (eyes that water in the wind, dust blown in) and
+// a scratchy sore throat that read as a scratchy eye, so the pharmacy lost its signpost.
+// A watering eye after a chemical splash or with sudden loss of sight stays 999.
+func TestOpticianInOtherWords(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"eyes that water in the wind", 74, triage.Male, triage.Clinical,
+			"my eyes water whenever I walk the dog in the wind, no pain and I see fine", triage.Routine, triage.TeamGP, triage.SignpostOptician},
+		{"dust blown in", 33, triage.Male, triage.Clinical,
+			"dust blew in my eye at the bus stop yesterday, still a bit irritated, can see fine, not painful", triage.Routine, triage.TeamGP, triage.SignpostOptician},
+		{"a scratchy throat is the pharmacy's", 30, triage.Female, triage.Clinical,
+			"scratchy throat for 2 days, eating and drinking fine", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+		{"bleach splashed in the eye stays 999", 40, triage.Female, triage.Clinical,
+			"splashed bleach in my eye cleaning, it's burning and my eyes water non stop", triage.Emergency, triage.TeamGP, triage.Signpost999},
+	})
+}
+
+// TestRepeatOfATestIsNoPrescription is issue 10's family of "repeat" said of a scan, a
+// blood test or a fit note ("a repeat scan in 6 months", "repeat fit note"): it read as a
+// repeat prescription, the medicines team's, where LABELS.md gives tests, results and
+// fit notes to admin. A repeat of a medicine stays the medicines team's.
+func TestRepeatOfATestIsNoPrescription(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"a repeat scan", 68, triage.Female, triage.Clinical,
+			"the hospital letter says I need a repeat scan of my kidneys in 3 months, who books it?", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+		{"a repeat fit note", 41, triage.Male, triage.Admin,
+			"repeat fit note please, same as before, still off with my shoulder", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+		{"a repeat of a medicine", 41, triage.Male, triage.Admin,
+			"repeat of my lansoprazole please, 10 days left", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+	})
+}
