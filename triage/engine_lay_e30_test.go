@@ -1,0 +1,115 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// The red flags of issue 10's weakest fields as patients, parents and carers tell them,
+// in words the textbook phrases of rules 2026.12.68 did not hold (each table fails on
+// f8a24fb with the rules alone), written fresh for these tests and none copied from a
+// labelled set, each beside look-alikes from the same field that must stay less urgent.
+// holdPriorities holds both the rules alone and the desk's engine to every case.
+
+// TestLayMentalHealthCrises: means saved or hidden with a word of ending, a person at a
+// bridge or platform, the rest of a box taken and played down.
+func TestLayMentalHealthCrises(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"means hidden, enough to end it", 30, triage.Male,
+			"been hiding my meds in a sock for a month, think i have enough to end it now", triage.Emergency},
+		{"pills stashed, won't be here by", 68, triage.Female,
+			"Dad has been stashing his sleeping pills in his drawer and told my sister he wont be here by the weekend", triage.Emergency},
+		{"at the tracks with a farewell", 41, triage.Male,
+			"sat by the tracks, the next train is due, sorry for everything", triage.Emergency},
+		{"at the bridge, can't go on", 25, triage.Female,
+			"im at the bridge. i cant do this anymore", triage.Emergency},
+		{"the rest of the packet taken", 19, triage.Male,
+			"I took all the sertraline that was left in the packet about an hour ago, 14 or so", triage.Emergency},
+		{"the rest of the box, says she's fine", 55, triage.Female,
+			"she swallowed the tramadol that was left in the box, maybe 25 or so, says she's fine", triage.Emergency},
+		{"platform and pain is not a crisis", 35, triage.Male,
+			"waiting on the platform every day for the next train makes my back ache, want it to stop", triage.Soon},
+		{"pain that should stop is not a crisis", 30, triage.Female,
+			"my hip aches on the edge of the bone and I want it to stop", triage.Soon},
+	})
+}
+
+// TestLayPregnancyAndBabies: no kicks felt, pain under the ribs with a headache or
+// blurred sight in pregnancy, a baby that cannot be roused.
+func TestLayPregnancyAndBabies(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"no kicks since last night", 33, triage.Female,
+			"37 weeks, haven't felt her kick since last night at all", triage.Emergency},
+		{"pain under the ribs and a headache", 35, triage.Female,
+			"33 weeks pregnant, terrible pain under my ribs on the right and a thumping headache", triage.Emergency},
+		{"pain at the top of the tummy, blurred sight", 29, triage.Female,
+			"pregnant 36 wks, pain at the top of my tummy under my boobs and my vision is blurry", triage.Emergency},
+		{"a baby we cannot rouse", 1, triage.Male,
+			"my 1 year old has a high temp and we cant rouse him", triage.Emergency},
+		{"no bowel movement is not the baby's", 29, triage.Female,
+			"30 weeks pregnant and constipated, no bowel movement since Tuesday, bloated", triage.Soon},
+	})
+}
+
+// TestLayDiabetes: a low sugar on insulin that sugar has not lifted, told as a number or
+// with a mind that will not think straight.
+func TestLayDiabetes(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"still low after lucozade", 60, triage.Male,
+			"on insulin, sugar 2.3, had lucozade twice and its still 2.4, really shaky", triage.Emergency},
+		{"still low after sweets, can't think", 22, triage.Female,
+			"type 1, had a hypo and now still low after 3 lots of sweets, cant think straight", triage.Emergency},
+		{"hypos more often, a review", 40, triage.Female,
+			"type 1 on insulin, getting more hypos lately and my sugars keep dropping at night, need a review", triage.SameDay},
+		{"can't think what causes the lows", 55, triage.Male,
+			"on insulin, my sugars are low in the mornings and I can't think what is causing it", triage.SameDay},
+	})
+}
+
+// TestLayEyes: blood inside the eye after a blow, sight gone black in one eye even for
+// a minute.
+func TestLayEyes(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"blood at the front after an elbow", 13, triage.Male,
+			"son got elbowed in the eye at rugby, there's blood at the front of his eye over the coloured part", triage.Emergency},
+		{"one eye totally blind for a minute", 66, triage.Female,
+			"my right eye went totally blind for about a minute this morning, came back", triage.Emergency},
+		{"a blow, blurry but seeing", 12, triage.Male,
+			"hit in the eye with a football yesterday, it's red and a bit blurry but he can see", triage.SameDay},
+		{"blind since childhood, a letter", 60, triage.Male,
+			"I've been blind in my left eye since I was a child, need a letter for the DVLA", triage.Routine},
+	})
+}
+
+// TestLayOlderSepsis: an older person who cannot be roused or has passed no urine with
+// an infection, told by a relative or carer.
+func TestLayOlderSepsis(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"burning hot, cannot rouse", 84, triage.Female,
+			"Nan is burning hot and we cant rouse her properly", triage.Emergency},
+		{"chest infection, no water since yesterday", 79, triage.Male,
+			"grandad has a chest infection, temp 38.5 and he hasnt passed water since yesterday", triage.Emergency},
+		{"no wee this morning, drinking and chatting", 80, triage.Female,
+			"mum 80 hasnt been for a wee since this morning but she's drinking and chatting, no temp, no infection", triage.SameDay},
+		{"a teenager hard to rouse for school", 16, triage.Male,
+			"my teenager is hard to rouse in the mornings for school, always tired, is it normal", triage.Soon},
+	})
+}
+
+// TestLayCaudaEquina: back trouble with the bladder gone without feeling it, or numb
+// "bits", "lady bits", a private area "gone to sleep".
+func TestLayCaudaEquina(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"can't tell when I need the toilet", 50, triage.Male,
+			"back's been bad all week and now I can't tell when I need the toilet, wet myself twice", triage.Emergency},
+		{"lady bits numb with a bad back", 39, triage.Female,
+			"bad back and my lady bits feel numb, started this morning", triage.Emergency},
+		{"straining for months is not cauda equina", 58, triage.Male,
+			"lower back ache and I have to strain to pee and get up at night for months", triage.Soon},
+		{"an accident at work is not the bladder", 45, triage.Female,
+			"had an accident at work and hurt my lower back, toilet is fine, no numbness", triage.Soon},
+		{"one numb buttock is sciatica", 40, triage.Male,
+			"sciatica with a numb left buttock and numb down the back of my leg, bad back, toilet fine", triage.Soon},
+	})
+}
