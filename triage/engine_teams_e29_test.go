@@ -3,6 +3,7 @@ package triage_test
 import (
 	"testing"
 
+	"triagedesk/assets"
 	"triagedesk/triage"
 )
 
@@ -139,5 +140,68 @@ func TestRepeatOfATestIsNoPrescription(t *testing.T) {
 			"repeat fit note please, same as before, still off with my shoulder", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
 		{"a repeat of a medicine", 41, triage.Male, triage.Admin,
 			"repeat of my lansoprazole please, 10 days left", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+	})
+}
+
+// TestSignpostsTheReadSetsLost is issue 10's family of signposted requests another rule
+// tied or outranked: "the dentist can't see me" read as a loss of sight (same-day, the
+// GP's); a child who "can't see the board" the same; eyes strained by reading read as a
+// strained muscle (the physio's); a prescription asked for head lice or a cold sore read
+// as a repeat (two places to send it, so none); a tooth, a cold or constipation in
+// pregnancy, and a pregnancy's admin, taken by the pregnancy rule. Beside them, what
+// stays: a sudden loss of sight, a swelling spreading to the eye, a pregnancy with
+// bleeding.
+func TestSignpostsTheReadSetsLost(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"the dentist can't see me", 44, triage.Male, triage.Clinical,
+			"cracked a molar on toast, only a bit sensitive, my dentist can't see me for 3 weeks", triage.Routine, triage.TeamGP, triage.SignpostDentist},
+		{"eyes strained by reading", 38, triage.Male, triage.Clinical,
+			"my eyes feel strained after reading for an hour, I think I need glasses, no pain", triage.Routine, triage.TeamGP, triage.SignpostOptician},
+		{"a prescription for head lice", 35, triage.Female, triage.Clinical,
+			"can I have a prescription for nits lotion for my two boys", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+		{"a tooth in pregnancy", 30, triage.Female, triage.Clinical,
+			"I'm 25 weeks pregnant and a filling has fallen out, no pain", triage.Routine, triage.TeamGP, triage.SignpostDentist},
+		{"a pregnancy's test result", 29, triage.Female, triage.Clinical,
+			"I'm 30 weeks pregnant, could I have the results of my glucose test please", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+		{"sight lost stays 999", 62, triage.Female, triage.Clinical,
+			"the optician can't see me till friday but the sight in my left eye went completely an hour ago", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"pregnant with a cold and bleeding stays 999", 28, triage.Female, triage.Clinical,
+			"22 weeks pregnant with a cold, and now bleeding heavily with cramps", triage.Emergency, triage.TeamGP, triage.Signpost999},
+	})
+	// The rules alone: the second opinion (model 2026.12.7) raises these two whatever the
+	// rules say (to 999 and to same-day on the desk, before this change too), which is on
+	// the safe side and the model's to answer for.
+	rules := assets.RulesEngine()
+	for _, c := range []teamCase{
+		{"can't see the board", 10, triage.Female, triage.Clinical,
+			"she says she can't see the board from the back of the class, should she have her eyes tested", triage.Routine, triage.TeamGP, triage.SignpostOptician},
+		{"a cold in pregnancy", 32, triage.Female, triage.Clinical,
+			"17 weeks pregnant and I've got a heavy cold, what can I take", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+	} {
+		got := rules.Classify(triage.Input{Age: c.age, Sex: c.sex, Kind: c.kind, Text: c.text})
+		if got.Priority != c.want || got.Team != c.team || got.Signpost != c.signpost {
+			t.Errorf("%s: %q: the rules gave %s/%s/%s, want %s/%s/%s; because %v", c.name, c.text,
+				got.Priority, got.Team, got.Signpost, c.want, c.team, c.signpost, got.Reasons)
+		}
+	}
+}
+
+// TestMedicinesTheReadSetsLost is issue 10's family of medicines requests the GP took:
+// adrenaline pens to renew said in the plural ("my epipens expire"), a contraceptive
+// pill "repeated". Bruising easily with bleeding gums went to the dentist (routine)
+// where a blood test is needed today; a neck that's "gone stiff" with a fever was not
+// read as a stiff neck by the rules alone. Adrenaline pens used stay 999.
+func TestMedicinesTheReadSetsLost(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"epipens to renew", 19, triage.Male, triage.Clinical,
+			"both my epipens are out of date, can I have two new ones", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+		{"a pill repeated", 24, triage.Female, triage.Clinical,
+			"please could I have my pill repeated, 2 packs left", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+		{"epipens used stay 999", 19, triage.Male, triage.Clinical,
+			"my epipens expire next week, I've just used one because my throat is swelling after prawns", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"bruising easily with bleeding gums", 40, triage.Female, triage.Clinical,
+			"my gums bleed when I brush and I'm bruising easily on my legs, shattered all the time", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"a neck gone stiff with a fever", 21, triage.Male, triage.Clinical,
+			"my neck's gone stiff and I've had a fever of 39 since last night", triage.Emergency, triage.TeamGP, triage.Signpost999},
 	})
 }
