@@ -331,9 +331,31 @@ const (
 // classifyRules is the rules' suggestion alone, and what they read. The analysis is
 // kept in sc, so it is good only until sc is given back.
 func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
+	s, a, joins := e.classifyOnce(in, sc)
+	if s.Priority == Emergency || len(joins) == 0 {
+		return s, a
+	}
+	// A question answered by reference in the next sentence (joined.go): read the pair
+	// as one sentence, and raise to what that reading finds only when it is an
+	// emergency. The analysis stays the first reading's: the callers read it only
+	// below an emergency.
+	j := in
+	j.Text = joined(in.Text, joins)
+	sc2 := e.getScratch()
+	defer putScratch(sc2)
+	if js, _, _ := e.classifyOnce(j, sc2); js.Priority == Emergency {
+		return js, a
+	}
+	return s, a
+}
+
+// classifyOnce is classifyRules' reading of in as written, with the offsets of the
+// sentence marks between a question and its answer by reference (answeredJoins).
+func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []int) {
 	toks := rephrase(tokenize(in.Text, e.spellings, e.breakers, e.classes), e.rephrase)
 	e.lookUp(toks)
 	all := e.findPhrases(toks)
+	joins := e.answeredJoins(in.Text, toks, all)
 	masks := e.liveMasks(toks, all)
 	found, hidden := e.masked(all, masks)
 	present := sc.present
@@ -418,7 +440,7 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		}
 		fb := e.fallback[kind]
 		return Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
-			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied, past, toks}
+			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied, past, toks}, joins
 	}
 	slices.SortStableFunc(fired, func(a, b *rule) int { return a.priority.Rank() - b.priority.Rank() })
 	best := fired[0].priority
@@ -446,7 +468,7 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 		}
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
-	return s, analysis{f, present, denied, past, toks}
+	return s, analysis{f, present, denied, past, toks}, joins
 }
 
 // fastPulseBPM is the heart rate, in beats a minute, from which a pulse in anyone of 12

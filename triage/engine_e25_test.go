@@ -73,3 +73,29 @@ func TestFirstPersonNetAnswerEndsItsClause(t *testing.T) {
 		{"today off", 36, "The midwife said ring 999 if the bleeding got heavy. I have today off work, can I get a fit note for last week?", false},
 	})
 }
+
+// TestQuestionComeTrueInTheNextSentence holds issue #10's questions and conditions
+// about a red flag that the next sentence says came true, by reference only: "would I
+// need hospital for 30 sertraline? took them at teatime". The two sentences are read
+// as one, so the condition came true and a count of a medicine meets its taking. The
+// look-alikes deny it, tell it long ago or passed, take the medicine as prescribed,
+// or took the tablets somewhere.
+func TestQuestionComeTrueInTheNextSentence(t *testing.T) {
+	holdReached(t, []reachedCase{
+		{"a count, then took them", 26, "would I end up in hospital from 32 sertraline? took them after tea", true},
+		{"a count, then I took them", 20, "is 18 paracetamol enough to hurt my liver? I took them about an hour ago", true},
+		{"a count, then done it", 37, "how bad would it be to take 36 of my citalopram? I've done it already", true},
+		{"a condition with a count, then took them", 44, "what happens if a person takes 14 amitriptyline. I took them tonight", true},
+		{"a count, then already took them", 23, "could 25 diazepam be dangerous? already took them", true},
+		{"a count, then did it", 41, "is 15 co-codamol an overdose? i did it an hour ago", true},
+		{"chest pain asked, then it just has", 62, "what if the chest pain goes up into my jaw and I sweat? It just has and I'm soaked", true},
+		{"vomiting blood asked, then I did", 51, "what if I vomit blood again? I did, 5 minutes ago, loads", true},
+		{"all of a medicine, then I already have", 27, "if I took all my lithium would it kill me? I already have", true},
+
+		{"as normal", 50, "would I need to stop my 28 sertraline before my op? took them this morning as normal", false},
+		{"denied", 29, "what happens if a child swallows 20 of my vitamin gummies? Not happened, just childproofing the house", false},
+		{"took them back", 41, "How do I get rid of 40 old tablets safely? Took them back to the chemist but they refused", false},
+		{"took them somewhere", 70, "Can my son collect my 56 amlodipine? He took them to the wrong house last time", false},
+		{"it did, and passed", 67, "what if my smile droops again? It did for a minute last month, I'm fine now", false},
+	})
+}

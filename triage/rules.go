@@ -64,6 +64,9 @@ type safetyNetSpec struct {
 	// DeniedVerbs are the denials that, later in such a sentence, deny the net itself
 	// ("It came back. No, it hasn't.").
 	DeniedVerbs []string `yaml:"denied_verbs"`
+	// QuestionReached are the phrases besides Reached that, opening the sentence after
+	// a question or a condition, say it came true ("took them at teatime"; joined.go).
+	QuestionReached []string `yaml:"question_reached"`
 }
 
 // ruleSpec is one rule as written in the rules file.

@@ -22,6 +22,7 @@ type safetyNetWords struct {
 	continuations, resolutions, playedDown        map[string]bool
 	deniedVerbs                                   map[string]bool
 	consequence, affirmations, reached            [][]string
+	questionReached                               [][]string
 }
 
 // newSafetyNetWords reads the rules file's safety_nets as the tokenizer writes words.
@@ -48,7 +49,8 @@ func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWo
 		answers: set(s.Answers), denials: set(s.Denials),
 		continuations: set(s.Continuations), resolutions: set(s.Resolutions), playedDown: set(s.PlayedDown),
 		deniedVerbs: set(s.DeniedVerbs),
-		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached)}
+		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached),
+		questionReached: phrases(s.QuestionReached)}
 }
 
 // phraseAt reports whether one of phrases starts at token k, in k's sentence.
