@@ -205,3 +205,33 @@ func TestMedicinesTheReadSetsLost(t *testing.T) {
 			"my neck's gone stiff and I've had a fever of 39 since last night", triage.Emergency, triage.TeamGP, triage.Signpost999},
 	})
 }
+
+// TestMedicineQuestionsTheGPTook is issue 10's third family from the read sets: a skin
+// medicine asked for again ("repeat of my acne cream", "more of the emollient") read as
+// a rash; a medicine to review, keep or come off in words the review concept lacked
+// ("would like them reviewed", "do I keep taking the clopidogrel"); diarrhoea told as a
+// medicine's effect tied with the GP's diarrhoea rule; "can't see a way out" read as a
+// loss of sight beside thoughts of suicide; "can't get up for work" read as a fall.
+// Beside them: blood with the diarrhoea keeps the GP, a fall with a long lie stays 999.
+func TestMedicineQuestionsTheGPTook(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"acne cream again", 18, triage.Female, triage.Clinical,
+			"please can I have more of my acne cream, about a week left", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+		{"tablets reviewed", 70, triage.Male, triage.Clinical,
+			"on the same water tablets for years, could they be reviewed, I feel fine", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+		{"keep taking", 66, triage.Female, triage.Clinical,
+			"the hospital has put me on apixaban, do I keep taking my aspirin as well?", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+		{"the runs on metformin", 58, triage.Male, triage.Clinical,
+			"metformin has given me the runs for a month now, otherwise ok", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"the runs on metformin with blood", 58, triage.Male, triage.Clinical,
+			"metformin has given me the runs for a month now and there is blood in it", triage.Soon, triage.TeamGP, triage.SignpostNone},
+		{"no way out is no loss of sight", 31, triage.Female, triage.Clinical,
+			"I can't see a way out of this and I keep thinking about suicide, no plan", triage.SameDay, triage.TeamMentalHealth, triage.SignpostNone},
+		{"can't get up for work", 27, triage.Male, triage.Clinical,
+			"so low lately I can't get up for work, no thoughts of harming myself", triage.Soon, triage.TeamMentalHealth, triage.SignpostNone},
+		{"a long lie stays 999", 84, triage.Female, triage.Clinical,
+			"dad can't get up in the morning, he fell in the night and has been on the floor since", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"thoughts of being dead with a goodbye letter", 52, triage.Male, triage.Clinical,
+			"it would be easier to be dead, I've written a goodbye letter", triage.Emergency, triage.TeamGP, triage.Signpost999},
+	})
+}
