@@ -22,12 +22,16 @@ func TestSafetyNetNamedByReference(t *testing.T) {
 		{"doing it now", 3, "GP said 999 if the skin under her ribs sucks in. It's doing it now and she's getting worse", true},
 		{"happened twice", 69, "The GP said go to A&E if I started being sick like coffee grounds. Happened twice this evening.", true},
 		{"got it now", 34, "The early pregnancy unit said 999 if I got pain in my shoulder tip. I have got it now.", true},
+		{"asked in general, mine have", 31, "Is it 999 if your lips swell after prawns? Mine have just started to and my throat is tight", true},
+		{"asked of a baby, his have", 1, "Do you ring 999 if a baby's lips go blue? His have, just now, in a coughing fit", true},
 
 		{"it hasn't, a referral", 71, "The TIA clinic said ring 999 if the drooping came back. It hasn't, can I have physio?", false},
 		{"played down in the next sentence", 66, "Told to ring 999 if the chest pain returned. It's back. Not bad, just a slight niggle when I breathe in.", false},
 		{"denied in the next sentence", 66, "The stroke nurse said 999 if the weakness came back. It came back. No, sorry, it didn't, I meant the tiredness.", false},
 		{"first person with news of their own", 50, "They said 999 if the bleeding got heavy. I have just had my bloods done, when are the results?", false},
 		{"first person starting a medicine", 70, "The hospital said 999 if the pain got worse. I have just started the new tablets, can I take them with food?", false},
+		{"asked in general, mine never have", 30, "Is it 999 if your lips swell after prawns? Mine never have, I'm asking for my son's party", false},
+		{"asked of a child, his did and he's fine", 2, "Is it 999 if a child's ribs suck in? His did this morning with the cold but he's fine now", false},
 		{"fine since", 65, "They said 999 if my speech went again. It has been fine. No problems.", false},
 	})
 }
