@@ -120,3 +120,41 @@ func TestBabyNotMovedAllDay(t *testing.T) {
 		{"moved again", 29, "baby hasn't moved today but after a cold drink she kicked loads, fine now", false},
 	})
 }
+
+// TestEssentialMedicineGoneInOtherWords: an essential medicine gone, told without "run
+// out" ("I'm out", "done my last Lantus injection", "left all my pens at my mum's"),
+// needs a supply today; a repeat with medicine left does not.
+func TestEssentialMedicineGoneInOtherWords(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"I'm out", 58, triage.Male, "I'm on prednisolone long term and I'm out, can a prescription go to the chemist today", triage.SameDay},
+		{"done my last injection", 33, triage.Female, "just done my last novorapid injection and the repeat hasn't come through", triage.SameDay},
+		{"left all my pens", 19, triage.Male, "type 1, left all my insulin pens at my mum's, I'm in Glasgow till Sunday", triage.SameDay},
+
+		{"repeat with some left", 58, triage.Male, "can I order my prednisolone please, I have two weeks left", triage.Routine},
+	})
+}
+
+// TestDehydrationInPlainWords: fluids that won't stay down ("can't even keep sips
+// down") or very little urine ("hardly peeing", "one wet nappy since breakfast") is
+// same-day; an upset tummy with drinking fine is not.
+func TestDehydrationInPlainWords(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"sips won't stay down", 45, triage.Female, "gastro bug, can't even keep sips of water down since last night", triage.SameDay},
+		{"hardly peeing", 70, triage.Male, "diarrhoea four days, now I'm hardly peeing and feel washed out", triage.SameDay},
+		{"one wet nappy", 1, triage.Male, "he's had sickness today and only one wet nappy since breakfast", triage.SameDay},
+
+		{"drinking fine", 45, triage.Female, "bit of a tummy bug since yesterday, drinking fine", triage.Routine},
+	})
+}
+
+// TestBlockedTubesAndBowelsInCarersWords: a catheter that has stopped draining, a man
+// who can't pass water, or no poo and no wind with vomiting are same-day.
+func TestBlockedTubesAndBowelsInCarersWords(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"catheter stopped draining", 81, triage.Male, "Dad's catheter has stopped draining since lunch, his tummy feels full", triage.SameDay},
+		{"can't pass water", 77, triage.Male, "I can't pass water since last night and my lower tummy aches", triage.SameDay},
+		{"no poo, no wind, vomiting", 84, triage.Female, "care home: she has had no poo for 5 days, no wind, and has been vomiting", triage.SameDay},
+
+		{"catheter bags", 81, triage.Male, "Dad needs more catheter bags on his repeat please", triage.Routine},
+	})
+}
