@@ -288,7 +288,7 @@ func TestAdminInOtherWords(t *testing.T) {
 		admin("a discharge summary", 57, triage.Clinical, "can you check the discharge summary from my gallbladder operation has arrived"),
 		admin("a screening due", 66, triage.Clinical, "when is my next breast screening due please"),
 		admin("proof of a jab", 20, triage.Clinical, "I need proof that I had my MMR jabs for my placement"),
-		admin("for the record", 49, triage.Clinical, "please put on my record that I've stopped drinking, 6 months now"),
+		admin("for the record", 49, triage.Clinical, "please update my record, I stopped drinking 6 months ago"),
 		admin("a swap of appointment", 41, triage.Admin, "could I swap my appointment on tuesday for one on thursday"),
 		admin("a joint's scan report", 52, triage.Clinical, "has the report on my knee scan come through yet?"),
 		{"a discharge of pus stays the GP's", 57, triage.Female, triage.Clinical,
