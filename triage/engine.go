@@ -49,6 +49,10 @@ type Engine struct {
 	// ("conditions": "if", "in case"): a report after one in its sentence says it came
 	// true, and then it scopes nothing.
 	condition []bool
+	// askedOnly marks, by id, the scoped concepts that speak only in a sentence ending
+	// with a question mark (questions_only): "can this tablet cause chest pain?" asks,
+	// while "can warfarin cause vomiting blood i been vomiting blood all morning" tells.
+	askedOnly []bool
 	// fact marks, by id, the concepts that are facts about the person (person_facts:
 	// pregnant, on insulin): true now whenever they began, so never put in the past.
 	fact []bool
@@ -410,6 +414,17 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 			denied[c] = present[c]
 		}
 	}
+	for c, asked := range e.askedOnly {
+		if asked {
+			// Not asked, such a concept says nothing: it neither scopes nor stops a rule.
+			// Nor does a question answered by a report after it of words an emergency
+			// rule reads: "can the implant cause an ectopic? I have severe one sided pain
+			// and feel faint" asks about what is happening.
+			present[c] = slices.DeleteFunc(present[c], func(m match) bool {
+				return m.from < 0 || !toks[m.from].asked || e.emergencyWordAfter(toks, present, toks[m.from].sentence)
+			})
+		}
+	}
 	past := e.pastScopeOf(toks, present)
 	everyNet, nets := e.safetyNets(toks)
 	if len(nets) > 0 {
@@ -469,6 +484,23 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
 	return s, analysis{f, present, denied, past, toks}, joins
+}
+
+// emergencyWordAfter reports whether a word an emergency rule reads is present in a
+// sentence after sentence k. A time ("on Monday", resolved_after) and a scope are no
+// report of a red flag.
+func (e *Engine) emergencyWordAfter(toks []token, present [][]match, k int) bool {
+	for c, ms := range present {
+		if c >= len(e.emergencyWord) || !e.emergencyWord[c] || slices.Contains(e.olderTime, c) || slices.Contains(e.scoped, c) {
+			continue
+		}
+		for _, x := range ms {
+			if x.from >= 0 && toks[x.from].sentence > k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fastPulseBPM is the heart rate, in beats a minute, from which a pulse in anyone of 12

@@ -19,7 +19,7 @@ import (
 var openFalseAlarms = map[string]bool{
 	"e16-nm-past-00": true, "e16-nm-past-01": true, "e16-nm-past-02": true,
 	"e16-nm-past-05": true, "e16-nm-past-06": true, "e16-nm-den-13": true, "e16-nm-den-15": true,
-	"e16-nm-ask-21": true, "e16-nm-ask-23": true, "e16-nm-ask-24": true, "e16-nm-adv-28": true,
+	"e16-nm-ask-21": true, "e16-nm-ask-23": true, "e16-nm-adv-28": true,
 	"e16-nm-adv-30": true, "e16-nm-adv-32": true, "e16-nm-adv-33": true, "e16-nm-oth-39": true,
 	"e16-nm-oth-41": true, "e16-nm-chr-43": true, "e16-nm-chr-44": true, "e16-nm-nrm-54": true,
 	"e16-nm-look-72": true, "e16-nm-look-74": true,

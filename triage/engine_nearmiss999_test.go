@@ -52,3 +52,33 @@ func TestReadingsKeptUnderANumber(t *testing.T) {
 		{"baby kept under a fever line", 0, triage.Female, "my 7 week old feels hot, temp stayed under 39 all evening, not feeding well", true},
 	})
 }
+
+// TestSideEffectQuestions holds a red flag asked about as a side effect of a medicine
+// off 999 ("can this tablet cause chest pain?"), and the same words told as happening
+// at 999: a question run on without its mark ("can warfarin cause vomiting blood i been
+// vomiting blood"), one told of what the patient has ("cause this", "causing"), one
+// come true later in its sentence, and one answered in the next sentence by the words
+// of an emergency ("can the implant cause an ectopic? I have severe one sided pain").
+// It stops only the rules whose false alarms it was measured on, so a heart attack
+// asked about and then timed stays 999.
+func TestSideEffectQuestions(t *testing.T) {
+	holdNearMisses(t, []nearMissCase{
+		{"does it cause seizures", 45, triage.Female, "does sertraline cause seizures? my sister said it can. I feel fine on it, just asking", false},
+		{"can steroids cause vision loss", 35, triage.Male, "Can steroids cause vision loss? Just finished a course for my chest. Eyes are fine, I'm asking for next time", false},
+		{"is it a side effect", 52, triage.Female, "is vomiting blood a side effect of ibuprofen? I've had no trouble at all", false},
+		{"is black poo a side effect", 60, triage.Male, "is black poo a side effect of ferrous sulphate? my GP started me on them", false},
+
+		{"run on, been vomiting blood", 50, triage.Male, "can warfarin cause vomiting blood i been vomiting blood all morning and feel dizzy", true},
+		{"run on, stroke", 25, triage.Female, "can the pill cause stroke face drooping and arm weak started 10 mins ago", true},
+		{"run on, anaphylaxis", 30, triage.Female, "can penicillin cause anaphylaxis throat closing cant breathe", true},
+		{"run on, chest pain", 28, triage.Male, "can cocaine cause chest pain crushing pain in chest for an hour and sweating", true},
+		{"asked of what is happening", 30, triage.Female, "my lips and tongue are swelling after the new tablets, can amoxicillin cause this?", true},
+		{"asked, come true in the sentence", 40, triage.Female, "is vomiting blood a side effect of aspirin because i am vomiting blood now?", true},
+		{"asked, a fit now", 40, triage.Female, "is seizure a side effect of tramadol, my husband is having a seizure now", true},
+		{"asked, then a report", 28, triage.Female, "can the implant cause an ectopic? I have severe one sided pain and shoulder tip pain and feel faint", true},
+		{"asked, then the rash", 3, triage.Female, "could amoxil cause a rash that doesnt fade under a glass? she has one now with a fever", true},
+		{"asked, then sight lost", 55, triage.Male, "can the drops cause sudden vision loss? I lost the vision in my right eye completely 30 minutes ago", true},
+		{"asked of a heart attack, then how long", 62, triage.Male, "can my new blood pressure tablets cause a heavy chest pain spreading into my jaw with sweating? it's been there half an hour", true},
+		{"asked, then a headache", 40, triage.Male, "can this medicine cause a severe headache? worst headache of my life came on suddenly 20 minutes ago", true},
+	})
+}

@@ -32,6 +32,7 @@ type ruleFile struct {
 	ClauseScoped    []string            `yaml:"clause_scoped"`
 	ForwardScoped   []string            `yaml:"forward_scoped"`
 	Conditions      []string            `yaml:"conditions"`
+	QuestionsOnly   []string            `yaml:"questions_only"`
 	EmergencyNone   []string            `yaml:"every_emergency_none"`
 	PersonFacts     []string            `yaml:"person_facts"`
 	ResolvedSince   []string            `yaml:"resolved_since"`
@@ -132,6 +133,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		ClauseScoped  yaml.Node   `yaml:"clause_scoped"`
 		ForwardScoped yaml.Node   `yaml:"forward_scoped"`
 		Conditions    yaml.Node   `yaml:"conditions"`
+		QuestionsOnly yaml.Node   `yaml:"questions_only"`
 		EmergencyNone yaml.Node   `yaml:"every_emergency_none"`
 		PersonFacts   yaml.Node   `yaml:"person_facts"`
 		ResolvedSince yaml.Node   `yaml:"resolved_since"`
@@ -362,6 +364,16 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			e.condition = make([]bool, len(e.concepts))
 		}
 		e.condition[c] = true
+	}
+	asked, err := inScoped("questions_only", rf.QuestionsOnly, lines.QuestionsOnly)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range asked {
+		if e.askedOnly == nil {
+			e.askedOnly = make([]bool, len(e.concepts))
+		}
+		e.askedOnly[c] = true
 	}
 	everyEmergency, err := inScoped("every_emergency_none", rf.EmergencyNone, lines.EmergencyNone)
 	if err != nil {

@@ -18,7 +18,9 @@ type token struct {
 	// narrow marks a negating word a narrow rephrasing wrote ("no longer" as "not"):
 	// it denies only the word right after it, what stopped, not the rest of its clause.
 	narrow bool
-	class  string // "@medicine" when the word is one of a word class of the rules file, else ""
+	// asked marks the words of a sentence that ends with a question mark.
+	asked bool
+	class string // "@medicine" when the word is one of a word class of the rules file, else ""
 	// word, cls and pre are the vocab ids of norm, of class and of norm's first three
 	// letters, or -1 where the rules name none (Engine.lookUp sets them).
 	word, cls, pre int32
@@ -101,6 +103,11 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 		default:
 			switch {
 			case endsSentence(r):
+				if r == '?' {
+					for k := len(toks) - 1; k >= 0 && toks[k].sentence == sentence; k-- {
+						toks[k].asked = true
+					}
+				}
 				if len(toks) > 0 && toks[len(toks)-1].sentence == sentence {
 					sentence++
 					clause++
