@@ -235,3 +235,41 @@ func TestMedicineQuestionsTheGPTook(t *testing.T) {
 			"it would be easier to be dead, I've written a goodbye letter", triage.Emergency, triage.TeamGP, triage.Signpost999},
 	})
 }
+
+// TestRiskFromTheFamilyIsTheGPs is issue 10's family of a risk asked about because of a
+// relative's illness ("should I be screened earlier", "a check for my own risk"): the
+// admin tick or a booking word gave it to admin, where the read sets give it to the GP
+// to answer. Rebooking a screening stays admin's; a symptom beside it keeps its urgency.
+func TestRiskFromTheFamilyIsTheGPs(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"screened earlier", 44, triage.Female, triage.Admin,
+			"my dad had bowel cancer at 58, should I be screened earlier than normal? no symptoms", triage.Routine, triage.TeamGP, triage.SignpostNone},
+		{"genetic testing", 31, triage.Female, triage.Admin,
+			"my aunt and my mum both had ovarian cancer, can I have genetic testing?", triage.Routine, triage.TeamGP, triage.SignpostNone},
+		{"rebooking a screening stays admin's", 60, triage.Female, triage.Admin,
+			"I missed my breast screening appointment, how do I rebook it", triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+		{"a symptom beside it keeps its urgency", 50, triage.Male, triage.Clinical,
+			"my mum had bowel cancer, should I be screened earlier? I've had blood in my poo this month", triage.Soon, triage.TeamGP, triage.SignpostNone},
+	})
+}
+
+// TestPharmacyInOtherWords is issue 10's family of Pharmacy First conditions the rules
+// did not read: a urine infection called a "wee infection", contraception named only to
+// say the patient is not pregnant (read as a contraception problem, the GP's), a throat
+// "really sore" or "like sandpaper". Beside them: a man's urine infection stays same-day,
+// and swelling behind a child's ear (possible mastoiditis) is same-day, not the
+// pharmacy's earache.
+func TestPharmacyInOtherWords(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"a wee infection", 29, triage.Female, triage.Clinical,
+			"wee infection again I think, stinging and going all the time, no fever, not pregnant", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+		{"the pill named as why not pregnant", 27, triage.Female, triage.Clinical,
+			"burning when I wee since yesterday. Not pregnant, I'm on the pill. No temperature", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+		{"a throat really sore", 35, triage.Male, triage.Clinical,
+			"throat really sore since the weekend, swallowing fine, no temperature", triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+		{"a man's wee infection stays same-day", 40, triage.Male, triage.Clinical,
+			"wee infection I think, burning every time", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"swelling behind the ear", 5, triage.Male, triage.Clinical,
+			"pulling at his ear since yesterday and now it's swollen and red behind his ear", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+	})
+}
