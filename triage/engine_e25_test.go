@@ -96,6 +96,9 @@ func TestQuestionComeTrueInTheNextSentence(t *testing.T) {
 		{"vomiting blood asked, then I did", 51, "what if I vomit blood again? I did, 5 minutes ago, loads", true},
 		{"all of a medicine, then I already have", 27, "if I took all my lithium would it kill me? I already have", true},
 
+		{"a question without its mark", 36, "hi is 22 of my fluoxetine dangerous. took them about 7pm. feel sick", true},
+		{"a dose, not a count", 40, "is 20mg a normal dose of citalopram? I took them at 8 this morning", false},
+		{"an age, not a count", 16, "is 16 too young to be on the pill. my mum took them at my age", false},
 		{"as normal", 50, "would I need to stop my 28 sertraline before my op? took them this morning as normal", false},
 		{"denied", 29, "what happens if a child swallows 20 of my vitamin gummies? Not happened, just childproofing the house", false},
 		{"took them back", 41, "How do I get rid of 40 old tablets safely? Took them back to the chemist but they refused", false},

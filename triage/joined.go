@@ -12,7 +12,7 @@ package triage
 
 // answeredJoins returns the byte offsets in text of the marks that end each sentence
 // answered by the next one by reference: the sentence is a question (it ends with a
-// question mark) or holds a condition (the rules file's conditions), it holds no
+// question mark or opens as one) or holds a condition (the rules file's conditions), it holds no
 // safety net ("999 if …": addReached reads those), and the first clause of the next
 // holds one of the safety_nets reached or question_reached phrases that ends its
 // report, is not answered or told passed, and is not itself asked. found are the
@@ -24,7 +24,12 @@ func (e *Engine) answeredJoins(text string, toks []token, found []match) []int {
 		if toks[b].sentence == toks[b-1].sentence {
 			continue
 		}
-		if !(question(text, toks, b-1) || e.holdsCondition(toks, found, toks[b-1].sentence)) || !e.answersByReference(text, toks, b) {
+		first := b - 1
+		for first > 0 && toks[first-1].sentence == toks[b-1].sentence {
+			first--
+		}
+		asks := question(text, toks, b-1) || opensAsQuestion(toks, first) || e.holdsCondition(toks, found, toks[b-1].sentence)
+		if !asks || !e.answersByReference(text, toks, b) {
 			continue
 		}
 		if netSentence == nil {
@@ -53,6 +58,24 @@ func joined(text string, at []int) string {
 		b[k] = ','
 	}
 	return string(b)
+}
+
+// questionOpeners are the words a question opens with, for one written without its
+// question mark ("is 20 of my fluoxetine dangerous. took them at 7").
+var questionOpeners = map[string]bool{"is": true, "are": true, "would": true, "could": true, "can": true,
+	"should": true, "will": true, "does": true, "do": true, "how": true, "what": true, "whats": true}
+
+// greetings are the words a message may open with before its first sentence proper.
+var greetings = map[string]bool{"hi": true, "hello": true, "hey": true, "morning": true, "ok": true, "so": true, "please": true}
+
+// opensAsQuestion reports whether the sentence that opens at token first opens as a
+// question: its first word, or the one after a greeting, is one of questionOpeners.
+func opensAsQuestion(toks []token, first int) bool {
+	k := first
+	if greetings[toks[k].norm] && k+1 < len(toks) && toks[k+1].sentence == toks[k].sentence {
+		k++
+	}
+	return questionOpeners[toks[k].norm]
 }
 
 // holdsCondition reports whether a phrase of a condition concept is found in sentence s.
