@@ -97,6 +97,9 @@ func TestQuestionComeTrueInTheNextSentence(t *testing.T) {
 		{"all of a medicine, then I already have", 27, "if I took all my lithium would it kill me? I already have", true},
 
 		{"a question without its mark", 36, "hi is 22 of my fluoxetine dangerous. took them about 7pm. feel sick", true},
+		{"a count, taken last night", 41, "Should I worry if 18 of my mirtazapine have gone? I took them last night and can't stay awake", true},
+		{"a net's red flag last night, then gone", 55, "Told 999 if the chest pain came back. It did last night for a few seconds after a big meal, heartburn I think", false},
+		{"a question's red flag last night, then gone", 66, "what if my face droops again? It did last night for a minute, fine now", false},
 		{"a dose, not a count", 40, "is 20mg a normal dose of citalopram? I took them at 8 this morning", false},
 		{"an age, not a count", 16, "is 16 too young to be on the pill. my mum took them at my age", false},
 		{"as normal", 50, "would I need to stop my 28 sertraline before my op? took them this morning as normal", false},

@@ -93,8 +93,12 @@ func (e *Engine) holdsCondition(toks []token, found []match, s int) bool {
 // teatime", "I did, 10 minutes ago", "It just has and I'm sweating".
 func (e *Engine) answersByReference(text string, toks []token, b int) bool {
 	for i := b; i < len(toks) && toks[i].clause == toks[b].clause; i++ {
-		l := max(phraseLen(toks, i, e.nets.reached), phraseLen(toks, i, e.nets.questionReached))
-		if l == 0 || !e.endsReport(toks, i+l) || firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i) || askedIn(text, toks, i) {
+		lr, lq := phraseLen(toks, i, e.nets.reached), phraseLen(toks, i, e.nets.questionReached)
+		l := max(lr, lq)
+		// A medicine taken last night ("took them last night") is taken still; a red
+		// flag that came last night may have gone.
+		taken := lq > lr
+		if l == 0 || !e.endsReport(toks, i+l) || firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, taken) || askedIn(text, toks, i) {
 			continue
 		}
 		return true

@@ -370,7 +370,7 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 		th, below, hasTh := threshold(toks, n[0], n[1])
 		for i := n[1] + 1; i < len(toks); i++ {
 			l := phraseLen(toks, i, e.nets.reached)
-			if l == 0 || !e.endsReport(toks, i+l) || firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i) || askedIn(text, toks, i) {
+			if l == 0 || !e.endsReport(toks, i+l) || firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, false) || askedIn(text, toks, i) {
 				continue
 			}
 			if v, ok := readingFrom(toks, i); ok && hasTh && ((below && v >= th) || (!below && v <= th)) {
@@ -453,11 +453,17 @@ func firstPersonGoesOn(text string, toks []token, i, k int) bool {
 // a word answers a safety net or tells it passed: one of the net's denials ("it
 // hasn't", not "she doesn't know me"), an all-clear word, one of its answers or
 // resolutions; or the next sentence opens with a denial or an answer.
-func (e *Engine) resolvedFrom(toks []token, i int) bool {
+// With lastNight, "last night" and "last evening" do not tell it passed: an overdose
+// taken last night is still an emergency, where a net's red flag come and gone then
+// is not (answersByReference reads a medicine taken so).
+func (e *Engine) resolvedFrom(toks []token, i int, lastNight bool) bool {
 	for j := clauseStart(toks, i); j < len(toks) && toks[j].sentence == toks[i].sentence; j++ {
 		w := toks[j].norm
 		if w == "well" && (j == 0 || toks[j-1].sentence != toks[j].sentence) {
 			continue // "Well, it's happening again" is a report, "doing well" an answer
+		}
+		if lastNight && w == "last" && j+1 < len(toks) && (toks[j+1].norm == "night" || toks[j+1].norm == "evening") {
+			continue // "took them last night": hours ago, not a time long past
 		}
 		if e.answersNet(toks, j) || e.nets.resolutions[w] {
 			return true
