@@ -273,3 +273,25 @@ func TestPharmacyInOtherWords(t *testing.T) {
 			"pulling at his ear since yesterday and now it's swollen and red behind his ear", triage.SameDay, triage.TeamGP, triage.SignpostNone},
 	})
 }
+
+// TestAdminInOtherWords is issue 10's family of practice admin the rules did not read,
+// found by fresh admin probes (2 of 10 right at the round's base): a discharge summary
+// (its "discharge" read as a symptom), a screening's due date, proof a jab was given,
+// readings or news for the record, a swap of appointment (read as swapping a medicine),
+// a joint's scan report (read as the joint problem). Beside them, a symptom told with
+// the same words keeps its urgency.
+func TestAdminInOtherWords(t *testing.T) {
+	admin := func(name string, age int, kind triage.Kind, text string) teamCase {
+		return teamCase{name, age, triage.Female, kind, text, triage.Routine, triage.TeamAdmin, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		admin("a discharge summary", 57, triage.Clinical, "can you check the discharge summary from my gallbladder operation has arrived"),
+		admin("a screening due", 66, triage.Clinical, "when is my next breast screening due please"),
+		admin("proof of a jab", 20, triage.Clinical, "I need proof that I had my MMR jabs for my placement"),
+		admin("for the record", 49, triage.Clinical, "please update my record, I stopped drinking 6 months ago"),
+		admin("a swap of appointment", 41, triage.Admin, "could I swap my appointment on tuesday for one on thursday"),
+		admin("a joint's scan report", 52, triage.Clinical, "has the report on my knee scan come through yet?"),
+		{"a discharge of pus stays the GP's", 57, triage.Female, triage.Clinical,
+			"the discharge summary came, but my wound is now red and oozing pus", triage.SameDay, triage.TeamGP, triage.SignpostNone},
+	})
+}
