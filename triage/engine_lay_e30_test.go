@@ -50,6 +50,12 @@ func TestLayMentalHealthCrises(t *testing.T) {
 			"i hear my name being called when nobody is there, started last week", triage.SameDay},
 		{"anxious when nobody is there", 45, triage.Female,
 			"I get anxious walking home when nobody is there, want help with anxiety", triage.Soon},
+		{"tools and dog given away, better off without him", 52, triage.Female,
+			"my partner gave away his guitar and his car to his son and says the kids will be better off without him", triage.Emergency},
+		{"ESL: no want live, many pills bought", 36, triage.Female,
+			"i no want live more. today i buy many pill. sorry for all", triage.Emergency},
+		{"how many it would take, all here", 39, triage.Male,
+			"looked up how many of my sleeping tablets it would take, i've got them all here, no point anymore", triage.Emergency},
 		{"an appointment missed is not a farewell", 22, triage.Male,
 			"i aint gonna be around for my appointment tomorrow, can you move it", triage.Soon},
 		{"crashing out on the sofa is not a method", 28, triage.Male,
@@ -77,6 +83,10 @@ func TestLayPregnancyAndBabies(t *testing.T) {
 			"gave birth on monday, now an awful headache, flashing lights and my hands have puffed up", triage.Emergency},
 		{"a tired headache after the birth", 28, triage.Female,
 			"gave birth 2 weeks ago, headache from no sleep, no vision problems, no swelling", triage.SameDay},
+		{"a gush of water down the legs", 28, triage.Female,
+			"38 weeks, had a gush of water down my legs in the kitchen, now clear fluid trickling", triage.Emergency},
+		{"waters checked and fine", 30, triage.Female,
+			"34 weeks pregnant, the midwife says my waters are fine, baby measuring well", triage.Soon},
 		{"no bowel movement is not the baby's", 29, triage.Female,
 			"30 weeks pregnant and constipated, no bowel movement since Tuesday, bloated", triage.Soon},
 	})
@@ -96,6 +106,10 @@ func TestLayDiabetes(t *testing.T) {
 			"type 1, sick all night and now breathing really deep, can't keep water down", triage.Emergency},
 		{"a tummy bug, breathing fine", 25, triage.Female,
 			"type 1, tummy bug, been sick a few times and breathing fine, sugars 9, ketones 0.2", triage.SameDay},
+		{"rapid insulin twice by mistake, shaky", 45, triage.Male,
+			"I took my novorapid twice by mistake, 12 units extra, and I'm shaky and sweaty", triage.Emergency},
+		{"extra units asked for, supply low", 60, triage.Male,
+			"can I have extra units of insulin on my prescription, my supply is running low", triage.Routine},
 		{"hypos more often, a review", 40, triage.Female,
 			"type 1 on insulin, getting more hypos lately and my sugars keep dropping at night, need a review", triage.SameDay},
 		{"can't think what causes the lows", 55, triage.Male,
@@ -123,6 +137,10 @@ func TestLayEyes(t *testing.T) {
 			"all of a sudden my right eye went blurry like smoke, about an hour ago", triage.Emergency},
 		{"blur from drops that cleared", 60, triage.Female,
 			"suddenly blurry in one eye after putting my drops in, cleared after blinking", triage.SameDay},
+		{"a shutter over one eye that lifted", 57, triage.Female,
+			"like a shutter came down over my left eye for a couple of minutes earlier, it's back now", triage.Emergency},
+		{"a painful eye with an odd pupil", 38, triage.Male,
+			"my eye is agony and red and the pupil looks a funny shape, came on tonight", triage.Emergency},
 		{"a blow, blurry but seeing", 12, triage.Male,
 			"hit in the eye with a football yesterday, it's red and a bit blurry but he can see", triage.SameDay},
 		{"blind since childhood, a letter", 60, triage.Male,
@@ -170,4 +188,23 @@ func TestLayCaudaEquina(t *testing.T) {
 		{"one numb buttock is sciatica", 40, triage.Male,
 			"sciatica with a numb left buttock and numb down the back of my leg, bad back, toilet fine", triage.Soon},
 	})
+}
+
+// TestLayProbesEmergencies holds both engines to 999 on every emergency of
+// testdata/probes/lay-engine30.jsonl: 204 requests in the six weakest fields of issue
+// 10 (mental-health crises, pregnancy and babies, diabetes, eyes, older people's
+// sepsis, cauda equina), red flags in patients', parents' and carers' words each beside
+// a look-alike of the same field, written from docs/labels.md before the rules of this
+// round. The set lies outside testdata/*.jsonl, so the second opinion never learns it.
+func TestLayProbesEmergencies(t *testing.T) {
+	for _, l := range readSet(t, "testdata/probes/lay-engine30.jsonl") {
+		if l.Want.Priority != triage.Emergency {
+			continue
+		}
+		for _, e := range rulesAndDesk() {
+			if got := e.eng.Classify(l.Input); got.Priority != triage.Emergency {
+				t.Errorf("%s: %q: %s gave %s, want emergency; because %v", l.ID, l.Text, e.name, got.Priority, got.Reasons)
+			}
+		}
+	}
 }

@@ -158,3 +158,19 @@ func TestBlockedTubesAndBowelsInCarersWords(t *testing.T) {
 		{"catheter bags", 81, triage.Male, "Dad needs more catheter bags on his repeat please", triage.Routine},
 	})
 }
+
+// TestBabiesAndPastChestPainAreNotSameDay holds the other direction: a baby's tongue
+// tie the midwife mentioned ("midwife" reads as a pregnancy) and a chest pain that went
+// by itself were same-day; they are soon with the rules alone. A chest pain back now
+// stays same-day. (Standing pregnant-unwell aside for pregnancy's common discomforts,
+// gums that bleed or ankles that go down overnight, was tried and dropped: beside them
+// it lost real same-day requests, "ankles go down overnight but today my face is puffy".)
+func TestBabiesAndPastChestPainAreNotSameDay(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"tongue tie", 0, triage.Male, "the midwife thinks he has a tongue tie, feeding is painful for me", triage.Soon},
+		{"chest pain that went by itself", 58, triage.Male, "a twinge in my chest last week went by itself, nothing since, should I get a check?", triage.Soon},
+
+		{"chest pain back now", 58, triage.Male, "chest pain went off on its own yesterday but it's come back this morning", triage.SameDay},
+		{"puffy face beside ankles that go down", 30, triage.Female, "30 weeks pregnant, my ankles usually go down overnight but today my face and fingers are puffy", triage.SameDay},
+	})
+}

@@ -68,6 +68,14 @@ type safetyNetSpec struct {
 	// QuestionReached are the phrases besides Reached that, opening the sentence after
 	// a question or a condition, say it came true ("took them at teatime"; joined.go).
 	QuestionReached []string `yaml:"question_reached"`
+	// AgainSubjects, AgainVerbs and AgainNotStates read a net's red flag told as back
+	// in its state by reference ("It has gone heavy again"; againLen in safetynet.go).
+	AgainSubjects  []string `yaml:"again_subjects"`
+	AgainVerbs     []string `yaml:"again_verbs"`
+	AgainNotStates []string `yaml:"again_not_states"`
+	// RecentAfterLast are the words after "last" that make it recent, not a
+	// resolution: "in the last hour".
+	RecentAfterLast []string `yaml:"recent_after_last"`
 }
 
 // ruleSpec is one rule as written in the rules file.

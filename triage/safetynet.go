@@ -20,9 +20,10 @@ import (
 type safetyNetWords struct {
 	advice, notCondition, means, answers, denials map[string]bool
 	continuations, resolutions, playedDown        map[string]bool
-	deniedVerbs                                   map[string]bool
+	deniedVerbs, againVerbs, againNotStates       map[string]bool
+	recentAfterLast                               map[string]bool
 	consequence, affirmations, reached            [][]string
-	questionReached                               [][]string
+	questionReached, againSubjects                [][]string
 }
 
 // newSafetyNetWords reads the rules file's safety_nets as the tokenizer writes words.
@@ -50,7 +51,8 @@ func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWo
 		continuations: set(s.Continuations), resolutions: set(s.Resolutions), playedDown: set(s.PlayedDown),
 		deniedVerbs: set(s.DeniedVerbs),
 		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached),
-		questionReached: phrases(s.QuestionReached)}
+		questionReached: phrases(s.QuestionReached), againSubjects: phrases(s.AgainSubjects),
+		againVerbs: set(s.AgainVerbs), againNotStates: set(s.AgainNotStates), recentAfterLast: set(s.RecentAfterLast)}
 }
 
 // phraseAt reports whether one of phrases starts at token k, in k's sentence.
@@ -369,7 +371,7 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 	for _, n := range spans {
 		th, below, hasTh := threshold(toks, n[0], n[1])
 		for i := n[1] + 1; i < len(toks); i++ {
-			l := phraseLen(toks, i, e.nets.reached)
+			l := max(phraseLen(toks, i, e.nets.reached), e.againLen(toks, i))
 			if l == 0 || !e.endsReport(toks, i+l) || firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, false) || askedIn(text, toks, i) {
 				continue
 			}
@@ -380,6 +382,31 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 			present[c] = append(present[c], match{concept: c, from: i, to: i + l})
 		}
 	}
+}
+
+// againLen is the length in words of a report, by reference, that a net's red flag is
+// back in its state: one of the safety_nets again_subjects, one of its again_verbs,
+// one or two words of the state and "again" ("It has gone heavy again", "He's gone
+// floppy again"); 0 when none starts at token i. A state of again_not_states is none:
+// "It's gone away again", "She's gone back to school again".
+func (e *Engine) againLen(toks []token, i int) int {
+	s := phraseLen(toks, i, e.nets.againSubjects)
+	k := i + s
+	if s == 0 || k >= len(toks) || toks[k].clause != toks[i].clause || !e.nets.againVerbs[toks[k].norm] {
+		return 0
+	}
+	for j := k + 1; j <= k+3 && j < len(toks) && toks[j].clause == toks[i].clause; j++ {
+		switch w := toks[j].norm; {
+		case w == "again":
+			if j == k+1 {
+				return 0 // "It has gone again" may say it went
+			}
+			return j + 1 - i
+		case e.nets.againNotStates[w]:
+			return 0
+		}
+	}
+	return 0
 }
 
 // threshold returns the first number in the tokens [from, to) of a safety net's
@@ -461,6 +488,9 @@ func (e *Engine) resolvedFrom(toks []token, i int, lastNight bool) bool {
 		w := toks[j].norm
 		if w == "well" && (j == 0 || toks[j-1].sentence != toks[j].sentence) {
 			continue // "Well, it's happening again" is a report, "doing well" an answer
+		}
+		if w == "last" && j+1 < len(toks) && e.nets.recentAfterLast[toks[j+1].norm] {
+			continue // "twice in the last hour": now, not a time long past
 		}
 		if lastNight && w == "last" && j+1 < len(toks) && (toks[j+1].norm == "night" || toks[j+1].norm == "evening") {
 			continue // "took them last night": hours ago, not a time long past
