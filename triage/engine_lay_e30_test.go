@@ -189,3 +189,22 @@ func TestLayCaudaEquina(t *testing.T) {
 			"sciatica with a numb left buttock and numb down the back of my leg, bad back, toilet fine", triage.Soon},
 	})
 }
+
+// TestLayProbesEmergencies holds both engines to 999 on every emergency of
+// testdata/probes/lay-engine30.jsonl: 204 requests in the six weakest fields of issue
+// 10 (mental-health crises, pregnancy and babies, diabetes, eyes, older people's
+// sepsis, cauda equina), red flags in patients', parents' and carers' words each beside
+// a look-alike of the same field, written from docs/labels.md before the rules of this
+// round. The set lies outside testdata/*.jsonl, so the second opinion never learns it.
+func TestLayProbesEmergencies(t *testing.T) {
+	for _, l := range readSet(t, "testdata/probes/lay-engine30.jsonl") {
+		if l.Want.Priority != triage.Emergency {
+			continue
+		}
+		for _, e := range rulesAndDesk() {
+			if got := e.eng.Classify(l.Input); got.Priority != triage.Emergency {
+				t.Errorf("%s: %q: %s gave %s, want emergency; because %v", l.ID, l.Text, e.name, got.Priority, got.Reasons)
+			}
+		}
+	}
+}
