@@ -295,3 +295,23 @@ func TestAdminInOtherWords(t *testing.T) {
 			"the discharge summary came, but my wound is now red and oozing pus", triage.SameDay, triage.TeamGP, triage.SignpostNone},
 	})
 }
+
+// TestFreshMedicinesAndMoodProbes is the family engine29's last fresh probes found (15
+// of 20 teams right before): "my blood pressure tablets ... a cough that won't stop" read
+// as bleeding that will not stop (999); pills missed with sex since (the medicines
+// team's, not a contraception problem for the GP); crying told as the problem; the sole
+// of the foot. Bleeding on a blood thinner that won't stop stays 999.
+func TestFreshMedicinesAndMoodProbes(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"a cough that won't stop on blood pressure tablets", 69, triage.Male, triage.Clinical,
+			"the new blood pressure tablets have given me a tickly cough that won't stop", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"pills missed", 24, triage.Female, triage.Clinical,
+			"forgot my pill 2 nights running and we had sex on saturday, what should I do", triage.Soon, triage.TeamMedicines, triage.SignpostNone},
+		{"crying a lot", 37, triage.Female, triage.Clinical,
+			"I've been crying a lot and can't be bothered with anything, I'm safe", triage.Soon, triage.TeamMentalHealth, triage.SignpostNone},
+		{"the bottom of the foot", 46, triage.Male, triage.Clinical,
+			"pain in the bottom of my foot after my runs, 3 weeks now", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
+		{"a blood thinner and bleeding that won't stop stays 999", 77, triage.Male, triage.Clinical,
+			"on blood thinners, caught my shin on the car door and the blood won't stop", triage.Emergency, triage.TeamGP, triage.Signpost999},
+	})
+}
