@@ -30,6 +30,8 @@ func TestSafetyNetNamedByReference(t *testing.T) {
 		{"gone away again", 60, "They said 999 if the chest pain came back. It's gone away again now, can I go back to work?", false},
 		{"gone back to school again", 9, "A&E said ring 999 if her breathing got bad. She's gone back to school again and is fine", false},
 		{"gone down again", 40, "The nurse said 999 if the swelling spread. It's gone down again with the antihistamines", false},
+		{"twice in the last hour", 53, "The heart clinic said ring 999 if the pain went into my jaw. I have, twice, in the last hour", true},
+		{"in the last hour, then fine", 61, "They said 999 if the numbness came back. It happened once, in the last hour, for a few seconds on my walk, fine since", false},
 		{"it hasn't, a referral", 71, "The TIA clinic said ring 999 if the drooping came back. It hasn't, can I have physio?", false},
 		{"played down in the next sentence", 66, "Told to ring 999 if the chest pain returned. It's back. Not bad, just a slight niggle when I breathe in.", false},
 		{"denied in the next sentence", 66, "The stroke nurse said 999 if the weakness came back. It came back. No, sorry, it didn't, I meant the tiredness.", false},

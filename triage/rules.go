@@ -72,6 +72,9 @@ type safetyNetSpec struct {
 	AgainSubjects  []string `yaml:"again_subjects"`
 	AgainVerbs     []string `yaml:"again_verbs"`
 	AgainNotStates []string `yaml:"again_not_states"`
+	// RecentAfterLast are the words after "last" that make it recent, not a
+	// resolution: "in the last hour".
+	RecentAfterLast []string `yaml:"recent_after_last"`
 }
 
 // ruleSpec is one rule as written in the rules file.

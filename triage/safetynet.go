@@ -21,6 +21,7 @@ type safetyNetWords struct {
 	advice, notCondition, means, answers, denials map[string]bool
 	continuations, resolutions, playedDown        map[string]bool
 	deniedVerbs, againVerbs, againNotStates       map[string]bool
+	recentAfterLast                               map[string]bool
 	consequence, affirmations, reached            [][]string
 	questionReached, againSubjects                [][]string
 }
@@ -51,7 +52,7 @@ func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWo
 		deniedVerbs: set(s.DeniedVerbs),
 		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached),
 		questionReached: phrases(s.QuestionReached), againSubjects: phrases(s.AgainSubjects),
-		againVerbs: set(s.AgainVerbs), againNotStates: set(s.AgainNotStates)}
+		againVerbs: set(s.AgainVerbs), againNotStates: set(s.AgainNotStates), recentAfterLast: set(s.RecentAfterLast)}
 }
 
 // phraseAt reports whether one of phrases starts at token k, in k's sentence.
@@ -487,6 +488,9 @@ func (e *Engine) resolvedFrom(toks []token, i int, lastNight bool) bool {
 		w := toks[j].norm
 		if w == "well" && (j == 0 || toks[j-1].sentence != toks[j].sentence) {
 			continue // "Well, it's happening again" is a report, "doing well" an answer
+		}
+		if w == "last" && j+1 < len(toks) && e.nets.recentAfterLast[toks[j+1].norm] {
+			continue // "twice in the last hour": now, not a time long past
 		}
 		if lastNight && w == "last" && j+1 < len(toks) && (toks[j+1].norm == "night" || toks[j+1].norm == "evening") {
 			continue // "took them last night": hours ago, not a time long past
