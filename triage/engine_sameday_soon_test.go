@@ -60,6 +60,7 @@ func TestQuinsyIsSameDay(t *testing.T) {
 		{"struggling to swallow", 17, triage.Female, "my throat is so swollen on the left I'm struggling to swallow", triage.SameDay},
 
 		{"plain sore throat", 29, triage.Female, "sore throat and a cold since Monday, eating and drinking ok", triage.Routine},
+		{"tablets hard to swallow", 29, triage.Female, "tonsillitis, struggling to swallow the tablets, could I have liquid antibiotics instead?", triage.Routine},
 	})
 }
 
