@@ -313,5 +313,7 @@ func TestFreshMedicinesAndMoodProbes(t *testing.T) {
 			"pain in the bottom of my foot after my runs, 3 weeks now", triage.Soon, triage.TeamPhysio, triage.SignpostNone},
 		{"a blood thinner and bleeding that won't stop stays 999", 77, triage.Male, triage.Clinical,
 			"on blood thinners, caught my shin on the car door and the blood won't stop", triage.Emergency, triage.TeamGP, triage.Signpost999},
+		{"pills missed, then one-sided pain and fainting is 999", 25, triage.Female, triage.Clinical,
+			"forgot my pill for 4 days last month and had sex. Now a sharp pain on my left side low down and I nearly fainted", triage.Emergency, triage.TeamGP, triage.Signpost999},
 	})
 }
