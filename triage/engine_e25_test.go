@@ -78,6 +78,10 @@ func TestFirstPersonNetAnswerEndsItsClause(t *testing.T) {
 		{"I have, then a time", 52, "The clinic said ring 999 if the pain came on at rest. I have, about an hour ago.", true},
 		{"I did.", 45, "The crisis team said call 999 if I cut again. I did.", true},
 
+		{"I did, a time ago without a comma", 33, "The crisis nurse said ring 999 if I took the tablets. I did about half an hour ago, most of them", true},
+		{"I have, a count without a comma", 61, "They said 999 if the pain came when I was sitting still. I have twice this morning", true},
+		{"I did, minutes ago", 44, "The crisis team said ring 999 if I cut again. I did 20 minutes ago", true},
+		{"today off", 37, "The nurse said ring 999 if the swelling got worse. I have today off, can you post the letter?", false},
 		{"an appointment", 40, "The pharmacist said go to A&E if the redness spread. I have an appointment on Friday, can I bring it forward?", false},
 		{"a count left", 68, "The ward said 999 if the chest pain came back. I have about 10 tablets left, can I order more?", false},
 		{"now had the bloods", 59, "They said 999 if I got short of breath. I have now had the bloods taken, when are the results?", false},

@@ -98,7 +98,7 @@ func (e *Engine) answersByReference(text string, toks []token, b int) bool {
 		// A medicine taken last night ("took them last night") is taken still; a red
 		// flag that came last night may have gone.
 		taken := lq > lr
-		if l == 0 || !e.endsReport(toks, i+l) || firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, taken) || askedIn(text, toks, i) {
+		if l == 0 || !e.endsReport(toks, i+l) || e.firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, taken) || askedIn(text, toks, i) {
 			continue
 		}
 		return true

@@ -75,6 +75,10 @@ type safetyNetSpec struct {
 	// RecentAfterLast are the words after "last" that make it recent, not a
 	// resolution: "in the last hour".
 	RecentAfterLast []string `yaml:"recent_after_last"`
+	// FirstPersonTimes and TimeWords read the times after "I did" or "I have" that say
+	// when a net came true ("I did about an hour ago"; timesFrom in safetynet.go).
+	FirstPersonTimes []string `yaml:"first_person_times"`
+	TimeWords        []string `yaml:"time_words"`
 }
 
 // ruleSpec is one rule as written in the rules file.

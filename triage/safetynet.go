@@ -21,9 +21,10 @@ type safetyNetWords struct {
 	advice, notCondition, means, answers, denials map[string]bool
 	continuations, resolutions, playedDown        map[string]bool
 	deniedVerbs, againVerbs, againNotStates       map[string]bool
-	recentAfterLast                               map[string]bool
+	recentAfterLast, timeWords                    map[string]bool
 	consequence, affirmations, reached            [][]string
 	questionReached, againSubjects                [][]string
+	firstPersonTimes                              [][]string
 }
 
 // newSafetyNetWords reads the rules file's safety_nets as the tokenizer writes words.
@@ -52,7 +53,8 @@ func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWo
 		deniedVerbs: set(s.DeniedVerbs),
 		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached),
 		questionReached: phrases(s.QuestionReached), againSubjects: phrases(s.AgainSubjects),
-		againVerbs: set(s.AgainVerbs), againNotStates: set(s.AgainNotStates), recentAfterLast: set(s.RecentAfterLast)}
+		againVerbs: set(s.AgainVerbs), againNotStates: set(s.AgainNotStates), recentAfterLast: set(s.RecentAfterLast),
+		timeWords: set(s.TimeWords), firstPersonTimes: phrases(s.FirstPersonTimes)}
 }
 
 // phraseAt reports whether one of phrases starts at token k, in k's sentence.
@@ -372,7 +374,7 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 		th, below, hasTh := threshold(toks, n[0], n[1])
 		for i := n[1] + 1; i < len(toks); i++ {
 			l := max(phraseLen(toks, i, e.nets.reached), e.againLen(toks, i))
-			if l == 0 || !e.endsReport(toks, i+l) || firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, false) || askedIn(text, toks, i) {
+			if l == 0 || !e.endsReport(toks, i+l) || e.firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, false) || askedIn(text, toks, i) {
 				continue
 			}
 			if v, ok := readingFrom(toks, i); ok && hasTh && ((below && v >= th) || (!below && v <= th)) {
@@ -462,18 +464,68 @@ func (e *Engine) endsReport(toks []token, k int) bool {
 }
 
 // firstPersonGoesOn reports whether a reached phrase that is a bare auxiliary in the
-// first person ("I have", "I did", "I already have"), tokens [i, k), goes on after it.
-// The words after it start news of the patient's own ("I have an appointment on
-// Monday", "I have about 10 left", "I have now had the bloods", "I have just started
-// the tablets"), so such a phrase says the net came true only where a mark of
-// punctuation or the end of the text follows it: "I have, twice", "I did.". Phrases
-// that say it in full ("I feel that way tonight") go on as any other.
-func firstPersonGoesOn(text string, toks []token, i, k int) bool {
+// first person ("I have", "I did", "I already have"), tokens [i, k), goes on after it
+// with news of the patient's own ("I have an appointment on Monday", "I have about 10
+// left", "I have now had the bloods", "I have just started the tablets"). Such a
+// phrase says the net came true only where a mark of punctuation or the end of the
+// text follows it ("I have, twice", "I did."), or times and counts of when it
+// happened, up to the end of its clause ("I did about an hour ago", "I have twice
+// this morning"; timesFrom). Phrases that say it in full ("I feel that way tonight")
+// go on as any other.
+func (e *Engine) firstPersonGoesOn(text string, toks []token, i, k int) bool {
 	if last := toks[k-1].norm; toks[i].norm != "i" || (last != "have" && last != "did") {
 		return false
 	}
+	return !endsHere(text, toks, k) && !e.timesFrom(text, toks, k)
+}
+
+// endsHere reports whether the text, its sentence or a mark of punctuation ends before
+// token k. A clause begun by a word ("now", "but") does not: "I have now had the
+// bloods" goes on.
+func endsHere(text string, toks []token, k int) bool {
+	if k >= len(toks) || toks[k].sentence != toks[k-1].sentence {
+		return true
+	}
 	rest := strings.TrimLeft(text[toks[k-1].end:], " ")
-	return rest != "" && !strings.ContainsRune(",.;:!?-", rune(rest[0]))
+	return rest == "" || strings.ContainsRune(",.;:!?-", rune(rest[0]))
+}
+
+// timesFrom reports whether the words from token k to the end of their clause are
+// only times and counts of when something happened: the safety_nets first_person_times
+// ("twice", "this morning", "just now") and times ago ("about an hour ago"), up to
+// the end of the text, the sentence or a mark of punctuation.
+func (e *Engine) timesFrom(text string, toks []token, k int) bool {
+	for n := 0; n < 4; n++ {
+		if n > 0 && endsHere(text, toks, k) {
+			return true
+		}
+		if l := phraseLen(toks, k, e.nets.firstPersonTimes); l > 0 {
+			k += l
+			continue
+		}
+		if l := e.agoLen(toks, k); l > 0 {
+			k += l
+			continue
+		}
+		return false
+	}
+	return endsHere(text, toks, k)
+}
+
+// agoLen is the length in words of a time ago that starts at token k ("about an hour
+// ago", "20 minutes ago"): up to five numbers or safety_nets time_words, then "ago";
+// 0 when none does.
+func (e *Engine) agoLen(toks []token, k int) int {
+	for j := k; j < len(toks) && j < k+6 && toks[j].clause == toks[k].clause; j++ {
+		w := toks[j].norm
+		if w == "ago" {
+			return j + 1 - k
+		}
+		if !toks[j].number && !e.nets.timeWords[w] {
+			return 0
+		}
+	}
+	return 0
 }
 
 // resolvedFrom reports whether, from the clause of token i to the end of its sentence,
