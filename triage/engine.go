@@ -1374,19 +1374,30 @@ func (p *phrase) at(toks []token, i int) (int, bool) {
 	return i + len(p.pats), true
 }
 
+// isNumberWord reports whether word starts with a digit, as every number the
+// tokenizer writes does. It is tried before strconv.ParseFloat, which reads the words
+// "inf" and "nan" as numbers and allocates an error for every other word: the number
+// patterns are tried at each word of every request.
+func isNumberWord(word string) bool { return word != "" && isDigitAt(word, 0) }
+
 func wordMatches(pattern, word string) bool {
 	switch {
 	case pattern == "?":
 		return true
 	case pattern == "#many":
 		// A number of ten or more: "took 40 tablets" is an overdose, "took 2" is not.
+		if !isNumberWord(word) {
+			return false
+		}
 		n, err := strconv.ParseFloat(word, 64)
 		return err == nil && n >= 10
 	case pattern == "#num":
 		// Any number written in digits: "ketones stayed under 0.6" gives a reading.
-		// ParseFloat alone would read the words "inf" and "nan" as numbers.
+		if !isNumberWord(word) {
+			return false
+		}
 		_, err := strconv.ParseFloat(word, 64)
-		return err == nil && word != "" && isDigitAt(word, 0)
+		return err == nil
 	case pattern == "#year":
 		// A year of the calendar: "in 2017", "back in 2019".
 		n, err := strconv.Atoi(word)
