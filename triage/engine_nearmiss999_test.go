@@ -6,33 +6,13 @@ import (
 	"triagedesk/triage"
 )
 
-// nearMissCase is a request held on or off 999 by hold999: a near miss beside the
-// real emergency it resembles, told in the same words now.
-type nearMissCase struct {
-	name      string
-	age       int
-	sex       triage.Sex
-	text      string
-	emergency bool
-}
-
-// holdNearMisses holds every case with the rules alone and the desk's engine.
-func holdNearMisses(t *testing.T, cases []nearMissCase) {
-	t.Helper()
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.emergency)
-		})
-	}
-}
-
 // TestReadingsKeptUnderANumber holds readings told as kept under a number ("ketones
 // have stayed under 0.6", "temp stayed under 37.5") off 999: "stayed under" was read
 // as a rash that stays under a glass, and the number as a safety net's limit, so a
 // baby's bare "temp" counted as a fever. The rash that stays under the glass and a
 // reading over the line said beside it stay emergencies.
 func TestReadingsKeptUnderANumber(t *testing.T) {
-	holdNearMisses(t, []nearMissCase{
+	holdRecall(t, []recallCase{
 		{"ketones stayed under", 19, triage.Female, "Type 1, sick bug since yesterday, ketones checked every 2 hours have stayed under 0.6, sugars 9 to 12, keeping fluids down", false},
 		{"ketones under on a diet", 45, triage.Female, "my blood ketones have stayed under 0.6 since I started the keto diet, is that safe?", false},
 		{"ketones under after a bug", 12, triage.Male, "type 1, had a tummy bug, ketones stayed under 0.5 all day, sugars back to normal now, can we have more ketone strips", false},
@@ -62,7 +42,7 @@ func TestReadingsKeptUnderANumber(t *testing.T) {
 // It stops only the rules whose false alarms it was measured on, so a heart attack
 // asked about and then timed stays 999.
 func TestSideEffectQuestions(t *testing.T) {
-	holdNearMisses(t, []nearMissCase{
+	holdRecall(t, []recallCase{
 		{"does it cause seizures", 45, triage.Female, "does sertraline cause seizures? my sister said it can. I feel fine on it, just asking", false},
 		{"can steroids cause vision loss", 35, triage.Male, "Can steroids cause vision loss? Just finished a course for my chest. Eyes are fine, I'm asking for next time", false},
 		{"is it a side effect", 52, triage.Female, "is vomiting blood a side effect of ibuprofen? I've had no trouble at all", false},

@@ -354,12 +354,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range forward {
-		if e.forward == nil {
-			e.forward = make([]bool, len(e.concepts))
-		}
-		e.forward[c] = true
-	}
+	e.forward = conceptFlags(len(e.concepts), forward)
 	conditions, err := conceptsNamed("conditions", rf.Conditions, lines.Conditions, ids, bad)
 	if err != nil {
 		return nil, err
@@ -372,21 +367,13 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			}
 			return nil, bad(line, "conditions: %q is not in forward_scoped", rf.Conditions[i])
 		}
-		if e.condition == nil {
-			e.condition = make([]bool, len(e.concepts))
-		}
-		e.condition[c] = true
 	}
+	e.condition = conceptFlags(len(e.concepts), conditions)
 	asked, err := inScoped("questions_only", rf.QuestionsOnly, lines.QuestionsOnly)
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range asked {
-		if e.askedOnly == nil {
-			e.askedOnly = make([]bool, len(e.concepts))
-		}
-		e.askedOnly[c] = true
-	}
+	e.askedOnly = conceptFlags(len(e.concepts), asked)
 	everyEmergency, err := inScoped("every_emergency_none", rf.EmergencyNone, lines.EmergencyNone)
 	if err != nil {
 		return nil, err
@@ -395,22 +382,12 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range facts {
-		if e.fact == nil {
-			e.fact = make([]bool, len(e.concepts))
-		}
-		e.fact[c] = true
-	}
+	e.fact = conceptFlags(len(e.concepts), facts)
 	resolved, err := inScoped("resolved_since", rf.ResolvedSince, lines.ResolvedSince)
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range resolved {
-		if e.backward == nil {
-			e.backward = make([]bool, len(e.concepts))
-		}
-		e.backward[c] = true
-	}
+	e.backward = conceptFlags(len(e.concepts), resolved)
 	if e.olderTime, err = conceptsNamed("resolved_after", rf.ResolvedAfter, lines.ResolvedAfter, ids, bad); err != nil {
 		return nil, err
 	}
@@ -615,4 +592,17 @@ func conceptsNamed(key string, names []string, node yaml.Node, ids map[string]in
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// conceptFlags marks, by concept id, the n concepts' members of cs; nil when cs is
+// empty, so that a rules file without the list costs the engine nothing.
+func conceptFlags(n int, cs []int) []bool {
+	if len(cs) == 0 {
+		return nil
+	}
+	f := make([]bool, n)
+	for _, c := range cs {
+		f[c] = true
+	}
+	return f
 }
