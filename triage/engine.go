@@ -49,10 +49,10 @@ type Engine struct {
 	// ("conditions": "if", "in case"): a report after one in its sentence says it came
 	// true, and then it scopes nothing.
 	condition []bool
-	// askedOnly marks, by id, the scoped concepts that speak only in a sentence ending
+	// askedOnly is the ids of the scoped concepts that speak only in a sentence ending
 	// with a question mark (questions_only): "can this tablet cause chest pain?" asks,
 	// while "can warfarin cause vomiting blood i been vomiting blood all morning" tells.
-	askedOnly []bool
+	askedOnly []int
 	// fact marks, by id, the concepts that are facts about the person (person_facts:
 	// pregnant, on insulin): true now whenever they began, so never put in the past.
 	fact []bool
@@ -414,16 +414,14 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 			denied[c] = present[c]
 		}
 	}
-	for c, asked := range e.askedOnly {
-		if asked {
-			// Not asked, such a concept says nothing: it neither scopes nor stops a rule.
-			// Nor does a question answered by a report after it of words an emergency
-			// rule reads: "can the implant cause an ectopic? I have severe one sided pain
-			// and feel faint" asks about what is happening.
-			present[c] = slices.DeleteFunc(present[c], func(m match) bool {
-				return m.from < 0 || !toks[m.from].asked || e.emergencyWordAfter(toks, present, toks[m.from].sentence)
-			})
-		}
+	for _, c := range e.askedOnly {
+		// Not asked, such a concept says nothing: it neither scopes nor stops a rule.
+		// Nor does a question answered by a report after it of words an emergency rule
+		// reads: "can the implant cause an ectopic? I have severe one sided pain and
+		// feel faint" asks about what is happening.
+		present[c] = slices.DeleteFunc(present[c], func(m match) bool {
+			return m.from < 0 || !toks[m.from].asked || e.emergencyWordAfter(toks, present, toks[m.from].sentence)
+		})
 	}
 	past := e.pastScopeOf(toks, present)
 	everyNet, nets := e.safetyNets(toks)
@@ -1365,7 +1363,7 @@ func (p *phrase) at(toks []token, i int) (int, bool) {
 		if t.sentence != sentence || (p.inClause && t.clause != clause) || !w.matches(t) {
 			return 0, false
 		}
-		if w.kind == patMany && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] && !tabletWords[toks[i+k+1].norm] {
+		if w.kind == patNumber && w.pre == "#many" && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] && !tabletWords[toks[i+k+1].norm] {
 			// "the bloods the midwife took at 28 weeks", "took 20 years": a number of
 			// weeks or years is not a count of tablets.
 			return 0, false

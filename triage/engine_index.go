@@ -1,6 +1,9 @@
 package triage
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The matcher's indexes. A request's words are looked up once each (lookUp), and
 // every later question (which phrases start here, does this word match, which
@@ -56,14 +59,12 @@ const (
 	patExact  = iota // a word: "chest"
 	patPrefix        // a prefix: "vomit*"
 	patAny           // "?": any one word
-	patMany          // "#many": a number of ten or more
-	patYear          // "#year": a year of the calendar
-	patNum           // "#num": any number ("stayed under 0.6")
+	patNumber        // one of numberPatterns ("#many", "#year", "#num"): wordMatches reads it
 	patClass         // a word class: "@medicine"
 )
 
 // pword is one word of a phrase, compiled: what kind it is and its word's id (exact
-// words and classes) or its prefix without the * (prefixes).
+// words and classes), its prefix without the * (prefixes) or its pattern word (numbers).
 type pword struct {
 	kind int8
 	id   int32
@@ -75,12 +76,8 @@ func (v *vocab) compileWord(w string) pword {
 	switch {
 	case w == "?":
 		return pword{kind: patAny}
-	case w == "#many":
-		return pword{kind: patMany}
-	case w == "#year":
-		return pword{kind: patYear}
-	case w == "#num":
-		return pword{kind: patNum}
+	case slices.Contains(numberPatterns, w):
+		return pword{kind: patNumber, pre: w}
 	case strings.HasPrefix(w, "@"):
 		return pword{kind: patClass, id: v.wordID(w)}
 	case strings.HasSuffix(w, "*"):
@@ -101,12 +98,8 @@ func (w *pword) matches(t *token) bool {
 		return strings.HasPrefix(t.norm, w.pre)
 	case patAny:
 		return true
-	case patMany:
-		return wordMatches("#many", t.norm)
-	case patNum:
-		return wordMatches("#num", t.norm)
 	default:
-		return wordMatches("#year", t.norm)
+		return wordMatches(w.pre, t.norm)
 	}
 }
 

@@ -115,7 +115,7 @@ func (e *Engine) indexGroups() {
 		for _, p := range tg.parts {
 			var k int32
 			switch w := p.words[0]; p.pats[0].kind {
-			case patAny, patMany, patYear, patNum:
+			case patAny, patNumber:
 				continue // any word will do
 			case patPrefix:
 				if len(w) < 4 {

@@ -28,7 +28,7 @@ func (e *Engine) answeredJoins(text string, toks []token, found []match) []int {
 		for first > 0 && toks[first-1].sentence == toks[b-1].sentence {
 			first--
 		}
-		asks := question(text, toks, b-1) || opensAsQuestion(toks, first) || e.holdsCondition(toks, found, toks[b-1].sentence)
+		asks := question(toks, b-1) || opensAsQuestion(toks, first) || e.holdsCondition(toks, found, toks[b-1].sentence)
 		if !asks || !e.answersByReference(text, toks, b) {
 			continue
 		}
@@ -98,7 +98,7 @@ func (e *Engine) answersByReference(text string, toks []token, b int) bool {
 		// A medicine taken last night ("took them last night") is taken still; a red
 		// flag that came last night may have gone.
 		taken := lq > lr
-		if l == 0 || !e.endsReport(toks, i+l) || e.firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, taken) || askedIn(text, toks, i) {
+		if l == 0 || !e.endsReport(toks, i+l) || e.firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, taken) || askedIn(toks, i) {
 			continue
 		}
 		return true

@@ -369,11 +369,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		}
 	}
 	e.condition = conceptFlags(len(e.concepts), conditions)
-	asked, err := inScoped("questions_only", rf.QuestionsOnly, lines.QuestionsOnly)
-	if err != nil {
+	if e.askedOnly, err = inScoped("questions_only", rf.QuestionsOnly, lines.QuestionsOnly); err != nil {
 		return nil, err
 	}
-	e.askedOnly = conceptFlags(len(e.concepts), asked)
 	everyEmergency, err := inScoped("every_emergency_none", rf.EmergencyNone, lines.EmergencyNone)
 	if err != nil {
 		return nil, err

@@ -196,7 +196,7 @@ func (e *Engine) clauseAnswers(toks []token, j int) bool {
 func (e *Engine) standing(in Input, f features, present [][]match, past *pastScope, toks []token, nets [][2]int) [][2]int {
 	var out [][2]int
 	for _, n := range nets {
-		if e.answeredAfter(toks, n[1]) && !e.affirmedAfter(toks, n[1]) && !e.firesAfter(in, f, present, past, n[1]) && !e.reportedAfter(in.Text, toks, n[1]) {
+		if e.answeredAfter(toks, n[1]) && !e.affirmedAfter(toks, n[1]) && !e.firesAfter(in, f, present, past, n[1]) && !e.reportedAfter(toks, n[1]) {
 			out = append(out, n)
 		}
 	}
@@ -232,10 +232,10 @@ func (e *Engine) answersNet(toks []token, j int) bool {
 
 // reportedAfter reports whether a clause after token k, in a sentence that is not a
 // question, tells something now that no denial or answer word of the rules file's safety_nets answers.
-func (e *Engine) reportedAfter(text string, toks []token, k int) bool {
+func (e *Engine) reportedAfter(toks []token, k int) bool {
 	for i := k + 1; i < len(toks); i++ {
 		w := toks[i].norm
-		if toks[i].sentence == toks[k].sentence || !tellsNow(w) || question(text, toks, i) {
+		if toks[i].sentence == toks[k].sentence || !tellsNow(w) || question(toks, i) {
 			continue
 		}
 		answered := false
@@ -260,21 +260,9 @@ func tellsNow(w string) bool {
 		(len(w) > 4 && strings.HasSuffix(w, "ing"))
 }
 
-// question reports whether the sentence of token i ends with a question mark.
-func question(text string, toks []token, i int) bool {
-	last := i
-	for last+1 < len(toks) && toks[last+1].sentence == toks[i].sentence {
-		last++
-	}
-	end := toks[last].end
-	for end < len(text) && (text[end] == ' ' || text[end] == '?' || text[end] == '!' || text[end] == '"' || text[end] == ')') {
-		if text[end] == '?' {
-			return true
-		}
-		end++
-	}
-	return false
-}
+// question reports whether the sentence of token i ends with a question mark
+// (tokenize marks its words asked).
+func question(toks []token, i int) bool { return toks[i].asked }
 
 // affirmedAfter reports whether an affirmation is said after token k, outside a
 // clause a negating word answers.
@@ -374,7 +362,7 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 		th, below, hasTh := threshold(toks, n[0], n[1])
 		for i := n[1] + 1; i < len(toks); i++ {
 			l := max(phraseLen(toks, i, e.nets.reached), e.againLen(toks, i))
-			if l == 0 || !e.endsReport(toks, i+l) || e.firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, false) || askedIn(text, toks, i) {
+			if l == 0 || !e.endsReport(toks, i+l) || e.firstPersonGoesOn(text, toks, i, i+l) || e.resolvedFrom(toks, i, false) || askedIn(toks, i) {
 				continue
 			}
 			if v, ok := readingFrom(toks, i); ok && hasTh && ((below && v >= th) || (!below && v <= th)) {
@@ -602,10 +590,10 @@ func (e *Engine) forwardNets(toks []token) [][2]int {
 // askedIn reports whether token i is in the last clause of a sentence that ends with
 // a question mark: "What if it has?" asks, "It came back an hour ago, so what should I
 // do?" tells, then asks.
-func askedIn(text string, toks []token, i int) bool {
+func askedIn(toks []token, i int) bool {
 	last := i
 	for last+1 < len(toks) && toks[last+1].sentence == toks[i].sentence {
 		last++
 	}
-	return toks[last].clause == toks[i].clause && question(text, toks, i)
+	return toks[last].clause == toks[i].clause && question(toks, i)
 }

@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -104,9 +105,7 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 			switch {
 			case endsSentence(r):
 				if r == '?' {
-					for k := len(toks) - 1; k >= 0 && toks[k].sentence == sentence; k-- {
-						toks[k].asked = true
-					}
+					markAsked(toks, text[:i])
 				}
 				if len(toks) > 0 && toks[len(toks)-1].sentence == sentence {
 					sentence++
@@ -121,6 +120,23 @@ func tokenize(text string, spellings map[string]string, breakers map[string]bool
 		}
 	}
 	return toks
+}
+
+// markAsked marks asked the words of the sentence a question mark at the end of
+// before closes: the sentence of the last word, when only spaces, other question or
+// exclamation marks, quotes and closing brackets stand between ("is it serious?",
+// "is that normal!?", "(is it?)").
+func markAsked(toks []token, before string) {
+	if len(toks) == 0 {
+		return
+	}
+	last := len(toks) - 1
+	if strings.Trim(before[toks[last].end:], " ?!\")") != "" {
+		return
+	}
+	for k := last; k >= 0 && toks[k].sentence == toks[last].sentence; k-- {
+		toks[k].asked = true
+	}
 }
 
 // endsSentence reports whether r ends a sentence: full stops, question and exclamation
@@ -232,7 +248,7 @@ func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
 func normalizePhrase(p string, spellings map[string]string) []string {
 	var words []string
 	for _, f := range strings.Fields(strings.ToLower(p)) {
-		if f == "?" || f == "#many" || f == "#year" || f == "#num" || strings.HasPrefix(f, "@") {
+		if f == "?" || slices.Contains(numberPatterns, f) || strings.HasPrefix(f, "@") {
 			words = append(words, f)
 			continue
 		}
