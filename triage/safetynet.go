@@ -564,16 +564,19 @@ func (e *Engine) playsDown(toks []token, j int) bool {
 }
 
 // forwardNets returns, for each sentence that names a consequence followed within a
-// few words by "if" ("ring 999 straight away if"), the condition as the tokens [from,
+// few words of its end by "if" ("ring 999 straight away if"), the condition as the tokens [from,
 // to) from the word after the consequence to the sentence's last word, which the
 // condition runs to.
 func (e *Engine) forwardNets(toks []token) [][2]int {
 	var out [][2]int
 	for k := 0; k < len(toks); k++ {
-		if !e.consequenceAt(toks, k) {
+		l := phraseLen(toks, k, e.nets.consequence)
+		if l == 0 {
 			continue
 		}
-		for j := k + 1; j < len(toks) && j <= k+4 && toks[j].sentence == toks[k].sentence; j++ {
+		// Up to three words between the consequence's end and "if": counted from its
+		// end, so a long one ("straight to the labour ward") has the same reach.
+		for j := k + l; j < len(toks) && j <= k+l+3 && toks[j].sentence == toks[k].sentence; j++ {
 			if toks[j].norm == "if" {
 				from := k + 1
 				for k+1 < len(toks) && toks[k+1].sentence == toks[j].sentence {

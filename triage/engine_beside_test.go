@@ -1,0 +1,42 @@
+package triage_test
+
+import "testing"
+
+// TestEmergencyBesideQuestion holds issue #10's hazards of round 12's note: an
+// emergency told beside a question, a side effect or a safety net in other words, which
+// the rules read as the question alone and left to wait. Each family has its
+// look-alike: the question asked calmly or in advance, the last tablet taken as
+// prescribed, the net answered as not reached.
+func TestEmergencyBesideQuestion(t *testing.T) {
+	holdReached(t, []reachedCase{
+		// A fit still going or lasting minutes, asked about as a side effect.
+		{"fit lasted minutes, side-effect question", 79, "could his new memory pills give him a fit that has lasted 8 minutes now", true},
+		{"seizure gone on, asked", 45, "Can her antidepressant cause a seizure? Hers has lasted 5 minutes and she is blue round the lips", true},
+		{"still fitting after a question", 12, "does keppra cause breakthrough seizures?? he is still fitting on the sofa", true},
+		{"been fitting for minutes", 70, "Is it the new tablets? Mum has been fitting for 7 minutes", true},
+		{"fit won't stop", 30, "can tramadol cause a fit that won't stop? my partner's one is going now", true},
+		{"fit asked before starting", 30, "Can lamotrigine cause fits? I start it on Monday.", false},
+		{"fit last year lasted", 40, "My fit last year lasted 3 minutes, can I drive again now?", false},
+		{"care plan length", 9, "His care plan says use the buccal if a fit lasts over 5 minutes, can we get more?", false},
+
+		// The rest of a medicine taken, told by where it was, with a count.
+		{"the rest by reference, a count", 35, "I took the sertraline that was left in the packet, about 20 of them", true},
+		{"every tablet left", 28, "swallowed every pill that was left in the box, must be 18", true},
+		{"remaining ones", 19, "took the remaining ones from my mums codeine box, like 16, an hour ago", true},
+		{"whatever's left", 42, "took whatevers left of the zopiclone, about 12", true},
+		{"emptied the packet", 23, "emptied the packet of paracetamol down my throat after he left", true},
+		{"the last one, a repeat", 50, "I took the last sertraline that was left in the box today, please send a repeat", false},
+		{"a count left, a repeat", 60, "about 20 sertraline left in the box, can you do the next prescription", false},
+		{"remaining as prescribed, no count", 30, "took the remaining amoxicillin as told, the cough is still there", false},
+
+		// A safety net told as going back at once.
+		{"come straight back, it has", 65, "The registrar said come straight back if the pain went into my jaw. It has.", true},
+		{"go straight to labour ward, it has come back", 31, "I was told go straight to the labour ward if the bleeding started again. It has started again.", true},
+		{"back in straight away, happening now", 58, "They said get back in straight away if I got shaky and hot after the op. That's happening now.", true},
+		{"straight to hospital, it has", 40, "the dentist said go straight to hospital if the swelling reached my eye. It has, my eye is shut.", true},
+		{"emergency department, it did", 70, "the nurse said head to the emergency department if the leg went white. It did an hour ago.", true},
+		{"come straight back, it hasn't", 65, "The registrar said come straight back if the pain went into my jaw. It hasn't, can I go back to work?", false},
+		{"labour ward, none since", 31, "I was told go straight to the labour ward if the bleeding started again. Nothing since, just booking my scan.", false},
+		{"straight to hospital, going down", 40, "the dentist said go straight to hospital if the swelling reached my eye. It hasn't, the antibiotics are working.", false},
+	})
+}
