@@ -3,6 +3,7 @@ package triage_test
 import (
 	"testing"
 
+	"triagedesk/assets"
 	"triagedesk/triage"
 )
 
@@ -18,12 +19,16 @@ func TestLayE32MentalHealth(t *testing.T) {
 	holdPriorities(t, []priorityCase{
 		{"tablets lined up by the bed, tired of everything", 29, triage.Female,
 			"the tablets are all lined up on my bedside table. im so tired of everything", triage.Emergency},
-		{"pills laid out on the bed, sorry to bother", 35, triage.Male,
-			"ive got all my pills laid out on the bed. sorry to bother you", triage.Emergency},
+		{"pills popped out on the counter, nobody would miss me", 52, triage.Male,
+			"sleeping pills all popped out of the packets and sitting on the counter. nobody would miss me", triage.Emergency},
 		{"a relative's tablets emptied out in rows", 19, triage.Female,
 			"ive emptied all my mums tablets out onto the table in rows. i just want it over", triage.Emergency},
-		{"a husband's pills set out, he has had enough", 45, triage.Male,
-			"My husband has his pills set out on the kitchen table and says he's had enough. He won't let me near them.", triage.Emergency},
+		{"painkillers laid out on the side, nobody would miss me", 38, triage.Female,
+			"all my co codamol is laid out on the side. nobody would miss me anyway", triage.Emergency},
+		{"politeness beside tablets laid out and real defeat", 51, triage.Female,
+			"Sorry to bother you. I have laid out all my tablets on the kitchen table. I can't keep going.", triage.Emergency},
+		{"had enough, pills lined up, goodbye", 60, triage.Male,
+			"had enough. all my pills are lined up. goodbye", triage.Emergency},
 		{"a dosette box is tablets laid out as prescribed", 70, triage.Female,
 			"I lay my tablets out in my dosette box every Sunday, can I get a new box from the pharmacy?", triage.Routine},
 		{"had enough of a side effect is a complaint", 55, triage.Male,
@@ -36,6 +41,8 @@ func TestLayE32MentalHealth(t *testing.T) {
 			"my dad gave his medals to my brother yesterday and wrote everyone goodbye cards, he's been so low since the diagnosis", triage.Emergency},
 		{"my own things given away, want it over", 20, triage.Male,
 			"gave away my xbox and my guitar, dont need them. just want it all over", triage.Emergency},
+		{"a guitar given, goodbye to brothers, very quiet", 55, triage.Male,
+			"My husband gave his guitar and his watch to our son and said goodbye to his brothers on the phone. He's been very quiet since he lost his job.", triage.Emergency},
 		{"furniture given away before a move", 40, triage.Female,
 			"we are moving abroad next month and giving our furniture away, could we have copies of our records?", triage.Routine},
 		{"a goodbye to a car and an old life last year", 41, triage.Female,
@@ -105,6 +112,8 @@ func TestLayE32EyeAfterOperation(t *testing.T) {
 			"my injection in the eye for macular was 3 days ago and now it's painful and everything is blurry", triage.Emergency},
 		{"cataract surgery Friday, can hardly see", 72, triage.Male,
 			"had cataract surgery on friday, today the eye is very painful and I can hardly see out of it", triage.Emergency},
+		{"cataract five days ago, sore, red, cloudy", 69, triage.Male,
+			"cataract surgery 5 days ago, now the eye is sore, red and the vision is cloudy", triage.Emergency},
 		{"a cataract healing well", 68, triage.Male,
 			"cataract done 2 weeks ago, eye a bit gritty, vision much better, when can I drive?", triage.Routine},
 		{"a cataract years ago, cloudy again, no pain", 75, triage.Female,
@@ -120,9 +129,75 @@ func TestLayE32OlderSepsis(t *testing.T) {
 			"my mum very hot and shivering, she talk rubbish and not know who I am", triage.Emergency},
 		{"a catheter bag empty since morning, hot and muddled", 91, triage.Male,
 			"Grandad's catheter bag has had nothing in it since breakfast, he's hot and muddled", triage.Emergency},
+		{"a carer's report at 50: hot, shaking, lost, a catheter", 50, triage.Male,
+			"My brother very hot and shaking, he talk nonsense, not know where he is. He has catheter.", triage.Emergency},
 		{"a catheter bag leaking, no temperature", 82, triage.Male,
 			"dad's catheter bag is leaking at the join, no temperature, he's his usual self", triage.SameDay},
 		{"hot flushes and shivery with the menopause", 50, triage.Female,
 			"hot flushes and shivery at night with the menopause, can we talk about HRT", triage.Soon},
 	})
+}
+
+// TestLayE32LookAlikesOff999 keeps the everyday uses of the words the rules above read
+// off 999 with the rules alone (each went to 999 on 56c9599): politeness and complaints
+// beside tablets laid out, things given away and goodbyes said for a move, a retirement
+// or a clear-out, a rash or a tablet "not recognised" with a fever, and the mild soreness
+// and blur of the days after an eye operation. The rules alone only: what the second
+// opinion raises is measured with the model (engine35's).
+func TestLayE32LookAlikesOff999(t *testing.T) {
+	rules := assets.RulesEngine()
+	for _, c := range []struct {
+		name string
+		age  int
+		sex  triage.Sex
+		text string
+	}{
+		{"a rash not recognised, hot and shivery", 28, triage.Female,
+			"feel hot and shivery with a cold, and a spot on my arm I do not recognise"},
+		{"tablets not recognised, hot and shivery", 70, triage.Male,
+			"I'm hot and shivery with a cold, and I do not recognise the new tablets the pharmacy sent, are they right?"},
+		{"a joke about talking nonsense after a fever", 72, triage.Male,
+			"had a fever yesterday and shivers, feel better today, my grandson says I talk nonsense about football"},
+		{"not recognised in new glasses", 80, triage.Female,
+			"I have a temperature and my neighbour did not recognise me with my new glasses, ha, just the cough really"},
+		{"a catheter bag that drained", 78, triage.Male,
+			"catheter bag had nothing in it for an hour this morning then it drained fine, no temperature, is that normal"},
+		{"tablets emptied out, sorry to bother", 40, triage.Female,
+			"sorry to bother you, I emptied out my tablets and found one broken in half, is it safe?"},
+		{"an inhaler laid out, can't do this", 75, triage.Male,
+			"I cant do this new inhaler, I've laid out the instructions and the inhaler and still cant get it right"},
+		{"creams all out, tired of it all", 35, triage.Female,
+			"tired of it all with this eczema, my creams are all out on the side and none work"},
+		{"had enough of everything at work", 44, triage.Male,
+			"had enough of everything at work, stressed, my headache tablets are all out on the desk, need a chat about stress"},
+		{"tablets set out in rows by a carer", 81, triage.Male,
+			"carer sets out dad's tablets in rows on the table, nobody would miss one if he dropped it, can we get a dosette?"},
+		{"a clear-out after a death", 40, triage.Female,
+			"clearing mum's house after she died, gave her clothes away and said goodbye to the family home, feeling very low"},
+		{"an xbox given away before moving schools", 16, triage.Male,
+			"gave my old xbox away to my cousin and said bye to my mates before moving schools, anxious about the new one"},
+		{"a bike given away after an operation", 28, triage.Male,
+			"gave away my bike after the knee op and had to say goodbye to my mates at cycling club, knee still swollen"},
+		{"an old phone given away, a new number", 25, triage.Female,
+			"I gave my old phone away and texted everyone goodbye from the old number, can you update my mobile number"},
+		{"a car given away, goodbyes to a club", 45, triage.Male,
+			"gave his old car away to a neighbour and said his goodbyes to the car club, now dad has a chesty cough"},
+		{"a pram given away, goodbye to a stage", 35, triage.Female,
+			"I gave my old pram away to my cousin and said goodbye to the newborn days, feeling a bit flat, could I talk to someone"},
+		{"a cataract a bit sore and blurry", 70, triage.Male,
+			"cataract done 3 days ago, eye a bit sore and a little blurry, is that normal?"},
+		{"an eye injection bit sore and blurry", 68, triage.Male,
+			"eye injection for macular yesterday, bit sore and blurry, is it ok to drive today"},
+		{"a cataract still a bit sore", 70, triage.Male,
+			"had my cataract done a fortnight ago, still a bit sore and blurry on and off, when will it settle?"},
+		{"a cataract due, sight worse", 72, triage.Male,
+			"I'm due to have my cataract done next month and my sight is getting worse and blurry, sometimes sore, can it be sooner"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+			if got := rules.Classify(in); got.Priority == triage.Emergency {
+				t.Errorf("%q: the rules gave emergency; because %v", c.text, got.Reasons)
+			}
+		})
+	}
 }
