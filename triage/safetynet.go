@@ -22,7 +22,7 @@ type safetyNetWords struct {
 	continuations, resolutions, playedDown        map[string]bool
 	deniedVerbs, againVerbs, againNotStates       map[string]bool
 	recentAfterLast, timeWords                    map[string]bool
-	consequence, affirmations, reached            [][]string
+	consequence, goingBack, affirmations, reached [][]string
 	questionReached, againSubjects                [][]string
 	firstPersonTimes                              [][]string
 }
@@ -51,7 +51,7 @@ func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWo
 		answers: set(s.Answers), denials: set(s.Denials),
 		continuations: set(s.Continuations), resolutions: set(s.Resolutions), playedDown: set(s.PlayedDown),
 		deniedVerbs: set(s.DeniedVerbs),
-		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached),
+		consequence: phrases(s.Consequence), goingBack: phrases(s.GoingBack), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached),
 		questionReached: phrases(s.QuestionReached), againSubjects: phrases(s.AgainSubjects),
 		againVerbs: set(s.AgainVerbs), againNotStates: set(s.AgainNotStates), recentAfterLast: set(s.RecentAfterLast),
 		timeWords: set(s.TimeWords), firstPersonTimes: phrases(s.FirstPersonTimes)}
@@ -87,9 +87,58 @@ func phraseLen(toks []token, k int, phrases [][]string) int {
 }
 
 // consequenceAt reports whether token k names where to go in an emergency: 999, an
-// ambulance, A&E (the rules file's safety_nets consequence).
+// ambulance, A&E, or back at once (the rules file's safety_nets consequence and
+// going_back).
 func (e *Engine) consequenceAt(toks []token, k int) bool {
-	return phraseAt(toks, k, e.nets.consequence)
+	return e.consequenceLen(toks, k) > 0
+}
+
+// consequenceLen is the length in words of the longest consequence that starts at
+// token k, or 0 when none does.
+func (e *Engine) consequenceLen(toks []token, k int) int {
+	l := phraseLen(toks, k, e.nets.consequence)
+	if b := phraseLen(toks, k, e.nets.goingBack); b > l && !e.goingElsewhere(toks, k+b) {
+		l = b
+	}
+	return l
+}
+
+// goingElsewhere reports whether the words from token k, after a going_back phrase,
+// send the patient back to something other than care: "go straight back to the
+// exercises", "straight back to work". Back to A&E or hospital names a consequence.
+func (e *Engine) goingElsewhere(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].sentence != toks[k-1].sentence {
+		return false
+	}
+	switch toks[k].norm {
+	case "to", "into", "on", "onto", "at":
+		return !e.consequenceWithin(toks, k+1, 3)
+	}
+	return false
+}
+
+// goingBackOnly reports whether the consequence at token k is one of the safety_nets
+// going_back and no 999 or A&E is named there ("come straight back", not "come
+// straight back to A&E").
+func (e *Engine) goingBackOnly(toks []token, k int) bool {
+	return phraseLen(toks, k, e.nets.goingBack) > 0 && !e.consequenceWithin(toks, k+1, 4)
+}
+
+// emergencyWordFrom reports whether a concept an emergency rule reads is said in the
+// words from token k to the end of its sentence: the net's red flag is one the rules
+// know as an emergency ("if the chest pain spreads", not "if you have questions").
+func (e *Engine) emergencyWordFrom(toks []token, present [][]match, k int) bool {
+	for c, ms := range present {
+		if c >= len(e.emergencyWord) || !e.emergencyWord[c] || slices.Contains(e.scoped, c) {
+			continue
+		}
+		for _, m := range ms {
+			if m.from >= k && toks[m.from].sentence == toks[k].sentence {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // safetyNetWindow is the most words a safety net's condition may hold.
@@ -358,7 +407,15 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 		return
 	}
 	spans := append(slices.Clone(nets), e.forwardNets(toks)...)
-	for _, n := range spans {
+	for x, n := range spans {
+		// The consequence: after a condition net's words, before a forward net's.
+		at := n[1]
+		if x >= len(nets) {
+			at = n[0] - 1
+		}
+		if e.goingBackOnly(toks, at) && !e.emergencyWordFrom(toks, present, n[0]) {
+			continue // "come straight back if you have any questions. I have."
+		}
 		th, below, hasTh := threshold(toks, n[0], n[1])
 		for i := n[1] + 1; i < len(toks); i++ {
 			l := max(phraseLen(toks, i, e.nets.reached), e.againLen(toks, i))
@@ -570,7 +627,7 @@ func (e *Engine) playsDown(toks []token, j int) bool {
 func (e *Engine) forwardNets(toks []token) [][2]int {
 	var out [][2]int
 	for k := 0; k < len(toks); k++ {
-		l := phraseLen(toks, k, e.nets.consequence)
+		l := e.consequenceLen(toks, k)
 		if l == 0 {
 			continue
 		}
