@@ -428,7 +428,74 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 			// Every one: a rule stops for one said in the past ("it happened in March").
 			present[c] = append(present[c], match{concept: c, from: i, to: i + l})
 		}
+		for _, i := range e.namedAgain(toks, n, x >= len(nets)) {
+			present[c] = append(present[c], match{concept: c, from: i, to: i + 1})
+		}
 	}
+}
+
+// netPlainWords are words of a safety net's condition that say nothing of its red flag
+// ("if the pain gets worse", "come straight back if she went floppy"): said again after
+// it, they name no red flag come true.
+var netPlainWords = map[string]bool{"with": true, "have": true, "been": true, "that": true, "this": true,
+	"when": true, "then": true, "they": true, "them": true, "there": true, "what": true, "your": true,
+	"from": true, "into": true, "again": true, "more": true, "just": true, "after": true, "before": true,
+	"back": true, "about": true, "like": true, "very": true, "said": true, "told": true, "would": true,
+	"could": true, "should": true, "will": true, "going": true, "goes": true, "gets": true, "getting": true,
+	"went": true, "gone": true, "come": true, "came": true, "comes": true, "stop": true, "stops": true,
+	"stopped": true, "didnt": true, "doesnt": true, "dont": true, "feel": true, "feels": true, "felt": true,
+	"feeling": true, "straight": true, "right": true, "away": true, "immediately": true, "their": true,
+	"hers": true, "start": true, "starts": true, "started": true, "happens": true, "happened": true,
+	"pain": true, "anything": true, "something": true, "worried": true, "worry": true, "questions": true}
+
+// netStoppedWords, before a word of a net's condition, make the red flag its absence
+// ("stops working", "not breathing"): the word said again tells it did not come true.
+var netStoppedWords = map[string]bool{"stops": true, "stop": true, "stopped": true, "not": true, "no": true,
+	"doesnt": true, "didnt": true, "cant": true, "wont": true, "isnt": true}
+
+// namedAgainVerbs, before a word in its clause, make it what the subject is or has
+// become now ("She is floppy now", "It has gone cold", "he is still vomiting"), not the
+// subject itself ("The rash is the same size").
+var namedAgainVerbs = map[string]bool{"am": true, "is": true, "are": true, "im": true, "hes": true, "shes": true,
+	"its": true, "theyre": true, "has": true, "have": true, "gone": true, "still": true, "getting": true}
+
+// namedAgain returns the tokens, in the sentences after the safety net n, that say its
+// red flag came true by naming it again in the present: a word of the net's condition
+// (not one of netPlainWords) after a verb of namedAgainVerbs in its clause, where
+// nothing answers it, plays it down or tells it passed, in a sentence that is not a
+// question ("told to come straight back if she went floppy. She is floppy now."). forward is a net with its condition
+// after the consequence, which runs to the end of its sentence.
+func (e *Engine) namedAgain(toks []token, n [2]int, forward bool) []int {
+	from, to := max(n[0], 0), n[1]
+	if forward {
+		for to+1 < len(toks) && toks[to+1].sentence == toks[from].sentence {
+			to++
+		}
+		to++
+	}
+	words := map[string]bool{}
+	for k := from; k < to && k < len(toks); k++ {
+		w := toks[k].norm
+		if len(w) < 4 || netPlainWords[w] || toks[k].number || (k > 0 && netStoppedWords[toks[k-1].norm]) {
+			continue // "if the blue inhaler stops working": "It is working" says not
+		}
+		words[w] = true
+	}
+	var out []int
+	for i := to; i < len(toks); i++ {
+		if toks[i].sentence == toks[from].sentence || !words[toks[i].norm] || question(toks, i) {
+			continue
+		}
+		verb, down := false, false
+		for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
+			verb = verb || (j < i && namedAgainVerbs[toks[j].norm])
+			down = down || e.nets.playedDown[toks[j].norm]
+		}
+		if verb && !down && !e.resolvedFrom(toks, i, false) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // againLen is the length in words of a report, by reference, that a net's red flag is
