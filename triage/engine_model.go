@@ -621,19 +621,25 @@ func (m *SecondOpinion) raise(in Input, s *Suggestion, evidence func(Priority) (
 }
 
 // raiseTeam sets the team and signpost of a suggestion whose priority the second
-// opinion raised. An emergency is the GP team's and 999's. Anything else that is now
-// more urgent than the rules thought is a clinical problem for a clinician to assess:
-// not for a pharmacy or optician, the admin team or a repeat prescription, nor physio
-// (whose work is problems without red flags). A mental-health request raised to
-// same-day stays with the mental-health team, as LABELS.md's thoughts of suicide
-// without a plan do.
+// opinion raised. An emergency is the GP team's and 999's. Below 999 the team stays the
+// team of the problem the rules recognised, as docs/labels.md gives teams by the kind
+// of problem and not by how soon: a side effect or a dose question raised to soon, or a
+// medicine run out raised to same-day, is still the medicines team's; low mood raised
+// is still mental health's; a sprain raised to soon is still physio's. Not so where the
+// raise says more than that team takes: physio's work is problems without red flags,
+// so a raise to same-day is the GP's; the admin team takes no clinical problem; and a
+// request signposted elsewhere was the GP team's already. The signpost goes: a request
+// now more urgent than the rules thought is for a clinician to assess.
 func raiseTeam(s *Suggestion) {
 	if s.Priority == Emergency {
 		s.Team, s.Signpost = TeamGP, Signpost999
 		return
 	}
 	s.Signpost = SignpostNone
-	if s.Team != TeamMentalHealth {
+	switch {
+	case s.Team == TeamAdmin:
+		s.Team = TeamGP
+	case s.Team == TeamPhysio && s.Priority != Soon:
 		s.Team = TeamGP
 	}
 }

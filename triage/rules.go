@@ -49,6 +49,10 @@ type safetyNetSpec struct {
 	NotCondition []string `yaml:"not_condition"`
 	Means        []string `yaml:"means"`
 	Consequence  []string `yaml:"consequence"`
+	// GoingBack are consequences that send the patient back at once without naming 999
+	// or A&E ("come straight back if …"): a net of them reached counts only when its
+	// condition names words an emergency rule reads (addReached in safetynet.go).
+	GoingBack    []string `yaml:"going_back"`
 	Answers      []string `yaml:"answers"`
 	Denials      []string `yaml:"denials"`
 	Affirmations []string `yaml:"affirmations"`

@@ -22,7 +22,7 @@ type safetyNetWords struct {
 	continuations, resolutions, playedDown        map[string]bool
 	deniedVerbs, againVerbs, againNotStates       map[string]bool
 	recentAfterLast, timeWords                    map[string]bool
-	consequence, affirmations, reached            [][]string
+	consequence, goingBack, affirmations, reached [][]string
 	questionReached, againSubjects                [][]string
 	firstPersonTimes                              [][]string
 }
@@ -51,7 +51,7 @@ func newSafetyNetWords(s safetyNetSpec, spellings map[string]string) safetyNetWo
 		answers: set(s.Answers), denials: set(s.Denials),
 		continuations: set(s.Continuations), resolutions: set(s.Resolutions), playedDown: set(s.PlayedDown),
 		deniedVerbs: set(s.DeniedVerbs),
-		consequence: phrases(s.Consequence), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached),
+		consequence: phrases(s.Consequence), goingBack: phrases(s.GoingBack), affirmations: phrases(s.Affirmations), reached: phrases(s.Reached),
 		questionReached: phrases(s.QuestionReached), againSubjects: phrases(s.AgainSubjects),
 		againVerbs: set(s.AgainVerbs), againNotStates: set(s.AgainNotStates), recentAfterLast: set(s.RecentAfterLast),
 		timeWords: set(s.TimeWords), firstPersonTimes: phrases(s.FirstPersonTimes)}
@@ -87,9 +87,58 @@ func phraseLen(toks []token, k int, phrases [][]string) int {
 }
 
 // consequenceAt reports whether token k names where to go in an emergency: 999, an
-// ambulance, A&E (the rules file's safety_nets consequence).
+// ambulance, A&E, or back at once (the rules file's safety_nets consequence and
+// going_back).
 func (e *Engine) consequenceAt(toks []token, k int) bool {
-	return phraseAt(toks, k, e.nets.consequence)
+	return e.consequenceLen(toks, k) > 0
+}
+
+// consequenceLen is the length in words of the longest consequence that starts at
+// token k, or 0 when none does.
+func (e *Engine) consequenceLen(toks []token, k int) int {
+	l := phraseLen(toks, k, e.nets.consequence)
+	if b := phraseLen(toks, k, e.nets.goingBack); b > l && !e.goingElsewhere(toks, k+b) {
+		l = b
+	}
+	return l
+}
+
+// goingElsewhere reports whether the words from token k, after a going_back phrase,
+// send the patient back to something other than care: "go straight back to the
+// exercises", "straight back to work". Back to A&E or hospital names a consequence.
+func (e *Engine) goingElsewhere(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].sentence != toks[k-1].sentence {
+		return false
+	}
+	switch toks[k].norm {
+	case "to", "into", "on", "onto", "at":
+		return !e.consequenceWithin(toks, k+1, 3)
+	}
+	return false
+}
+
+// goingBackOnly reports whether the consequence at token k is one of the safety_nets
+// going_back and no 999 or A&E is named there ("come straight back", not "come
+// straight back to A&E").
+func (e *Engine) goingBackOnly(toks []token, k int) bool {
+	return phraseLen(toks, k, e.nets.goingBack) > 0 && !e.consequenceWithin(toks, k+1, 4)
+}
+
+// emergencyWordFrom reports whether a concept an emergency rule reads is said in the
+// words from token k to the end of its sentence: the net's red flag is one the rules
+// know as an emergency ("if the chest pain spreads", not "if you have questions").
+func (e *Engine) emergencyWordFrom(toks []token, present [][]match, k int) bool {
+	for c, ms := range present {
+		if c >= len(e.emergencyWord) || !e.emergencyWord[c] || slices.Contains(e.scoped, c) {
+			continue
+		}
+		for _, m := range ms {
+			if m.from >= k && toks[m.from].sentence == toks[k].sentence {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // safetyNetWindow is the most words a safety net's condition may hold.
@@ -358,7 +407,15 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 		return
 	}
 	spans := append(slices.Clone(nets), e.forwardNets(toks)...)
-	for _, n := range spans {
+	for x, n := range spans {
+		// The consequence: after a condition net's words, before a forward net's.
+		at := n[1]
+		if x >= len(nets) {
+			at = n[0] - 1
+		}
+		if e.goingBackOnly(toks, at) && !e.emergencyWordFrom(toks, present, n[0]) {
+			continue // "come straight back if you have any questions. I have."
+		}
 		th, below, hasTh := threshold(toks, n[0], n[1])
 		for i := n[1] + 1; i < len(toks); i++ {
 			l := max(phraseLen(toks, i, e.nets.reached), e.againLen(toks, i))
@@ -371,7 +428,74 @@ func (e *Engine) addReached(text string, toks []token, present [][]match, nets [
 			// Every one: a rule stops for one said in the past ("it happened in March").
 			present[c] = append(present[c], match{concept: c, from: i, to: i + l})
 		}
+		for _, i := range e.namedAgain(toks, n, x >= len(nets)) {
+			present[c] = append(present[c], match{concept: c, from: i, to: i + 1})
+		}
 	}
+}
+
+// netPlainWords are words of a safety net's condition that say nothing of its red flag
+// ("if the pain gets worse", "come straight back if she went floppy"): said again after
+// it, they name no red flag come true.
+var netPlainWords = map[string]bool{"with": true, "have": true, "been": true, "that": true, "this": true,
+	"when": true, "then": true, "they": true, "them": true, "there": true, "what": true, "your": true,
+	"from": true, "into": true, "again": true, "more": true, "just": true, "after": true, "before": true,
+	"back": true, "about": true, "like": true, "very": true, "said": true, "told": true, "would": true,
+	"could": true, "should": true, "will": true, "going": true, "goes": true, "gets": true, "getting": true,
+	"went": true, "gone": true, "come": true, "came": true, "comes": true, "stop": true, "stops": true,
+	"stopped": true, "didnt": true, "doesnt": true, "dont": true, "feel": true, "feels": true, "felt": true,
+	"feeling": true, "straight": true, "right": true, "away": true, "immediately": true, "their": true,
+	"hers": true, "start": true, "starts": true, "started": true, "happens": true, "happened": true,
+	"pain": true, "anything": true, "something": true, "worried": true, "worry": true, "questions": true}
+
+// netStoppedWords, before a word of a net's condition, make the red flag its absence
+// ("stops working", "not breathing"): the word said again tells it did not come true.
+var netStoppedWords = map[string]bool{"stops": true, "stop": true, "stopped": true, "not": true, "no": true,
+	"doesnt": true, "didnt": true, "cant": true, "wont": true, "isnt": true}
+
+// namedAgainVerbs, before a word in its clause, make it what the subject is or has
+// become now ("She is floppy now", "It has gone cold", "he is still vomiting"), not the
+// subject itself ("The rash is the same size").
+var namedAgainVerbs = map[string]bool{"am": true, "is": true, "are": true, "im": true, "hes": true, "shes": true,
+	"its": true, "theyre": true, "has": true, "have": true, "gone": true, "still": true, "getting": true}
+
+// namedAgain returns the tokens, in the sentences after the safety net n, that say its
+// red flag came true by naming it again in the present: a word of the net's condition
+// (not one of netPlainWords) after a verb of namedAgainVerbs in its clause, where
+// nothing answers it, plays it down or tells it passed, in a sentence that is not a
+// question ("told to come straight back if she went floppy. She is floppy now."). forward is a net with its condition
+// after the consequence, which runs to the end of its sentence.
+func (e *Engine) namedAgain(toks []token, n [2]int, forward bool) []int {
+	from, to := max(n[0], 0), n[1]
+	if forward {
+		for to+1 < len(toks) && toks[to+1].sentence == toks[from].sentence {
+			to++
+		}
+		to++
+	}
+	words := map[string]bool{}
+	for k := from; k < to && k < len(toks); k++ {
+		w := toks[k].norm
+		if len(w) < 4 || netPlainWords[w] || toks[k].number || (k > 0 && netStoppedWords[toks[k-1].norm]) {
+			continue // "if the blue inhaler stops working": "It is working" says not
+		}
+		words[w] = true
+	}
+	var out []int
+	for i := to; i < len(toks); i++ {
+		if toks[i].sentence == toks[from].sentence || !words[toks[i].norm] || question(toks, i) {
+			continue
+		}
+		verb, down := false, false
+		for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
+			verb = verb || (j < i && namedAgainVerbs[toks[j].norm])
+			down = down || e.nets.playedDown[toks[j].norm]
+		}
+		if verb && !down && !e.resolvedFrom(toks, i, false) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // againLen is the length in words of a report, by reference, that a net's red flag is
@@ -564,16 +688,19 @@ func (e *Engine) playsDown(toks []token, j int) bool {
 }
 
 // forwardNets returns, for each sentence that names a consequence followed within a
-// few words by "if" ("ring 999 straight away if"), the condition as the tokens [from,
+// few words of its end by "if" ("ring 999 straight away if"), the condition as the tokens [from,
 // to) from the word after the consequence to the sentence's last word, which the
 // condition runs to.
 func (e *Engine) forwardNets(toks []token) [][2]int {
 	var out [][2]int
 	for k := 0; k < len(toks); k++ {
-		if !e.consequenceAt(toks, k) {
+		l := e.consequenceLen(toks, k)
+		if l == 0 {
 			continue
 		}
-		for j := k + 1; j < len(toks) && j <= k+4 && toks[j].sentence == toks[k].sentence; j++ {
+		// Up to three words between the consequence's end and "if": counted from its
+		// end, so a long one ("straight to the labour ward") has the same reach.
+		for j := k + l; j < len(toks) && j <= k+l+3 && toks[j].sentence == toks[k].sentence; j++ {
 			if toks[j].norm == "if" {
 				from := k + 1
 				for k+1 < len(toks) && toks[k+1].sentence == toks[j].sentence {
