@@ -1,6 +1,10 @@
 package triage_test
 
 import (
+	"bufio"
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"triagedesk/assets"
@@ -39,8 +43,6 @@ func TestLayE32MentalHealth(t *testing.T) {
 			"my flatmate has given all her clothes and her laptop away this week and keeps saying goodbye when she goes out. she's been really down", triage.Emergency},
 		{"medals given, goodbye cards", 66, triage.Male,
 			"my dad gave his medals to my brother yesterday and wrote everyone goodbye cards, he's been so low since the diagnosis", triage.Emergency},
-		{"my own things given away, want it over", 20, triage.Male,
-			"gave away my xbox and my guitar, dont need them. just want it all over", triage.Emergency},
 		{"a guitar given, goodbye to brothers, very quiet", 55, triage.Male,
 			"My husband gave his guitar and his watch to our son and said goodbye to his brothers on the phone. He's been very quiet since he lost his job.", triage.Emergency},
 		{"furniture given away before a move", 40, triage.Female,
@@ -199,5 +201,58 @@ func TestLayE32LookAlikesOff999(t *testing.T) {
 				t.Errorf("%q: the rules gave emergency; because %v", c.text, got.Reasons)
 			}
 		})
+	}
+}
+
+// engine32Rules are the rules engine32 added for blind-95's families (rules 2026.12.69
+// onwards); TestLayE32LookAlikeFile holds them off everyday uses of their words.
+var engine32Rules = map[string]bool{
+	"suicide-means-laid-out": true, "suicide-giving-away": true, "pregnancy-blow-signs": true,
+	"fetal-movements-less": true, "fetal-movements-fewer": true, "diabetic-foot-sepsis": true,
+	"sepsis-rigors-confused": true, "sepsis-catheter-bag": true, "eye-after-operation": true,
+}
+
+// TestLayE32LookAlikeFile reads testdata/probes/lookalikes-engine32.txt ("age|F/M|text"
+// a line): 270 everyday uses of the words engine32's rules read, 30 a rule, written fresh
+// beside the rules (tablets laid out for a review, things given away before a move, a
+// fall in pregnancy with no pain, the mother's own moving, a cold's shivers beside a
+// diabetic foot, a relative not recognised on a video call, a catheter bag just
+// emptied, the other eye). None of those rules may fire on any of them; what other rules
+// make of them is theirs.
+func TestLayE32LookAlikeFile(t *testing.T) {
+	f, err := os.Open("testdata/probes/lookalikes-engine32.txt")
+	if err != nil {
+		t.Fatalf("opening the look-alikes: %v", err)
+	}
+	defer f.Close()
+	rules := assets.RulesEngine()
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		parts := strings.SplitN(sc.Text(), "|", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		age, err := strconv.Atoi(parts[0])
+		if err != nil {
+			t.Fatalf("line %q: age: %v", sc.Text(), err)
+		}
+		sex := triage.Female
+		if parts[1] == "M" {
+			sex = triage.Male
+		}
+		n++
+		got := rules.Classify(triage.Input{Age: age, Sex: sex, Kind: triage.Clinical, Text: parts[2]})
+		for _, r := range got.Reasons {
+			if engine32Rules[r.Rule] {
+				t.Errorf("%q: rule %s fired (%s)", parts[2], r.Rule, got.Priority)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("reading the look-alikes: %v", err)
+	}
+	if n < 270 {
+		t.Errorf("read %d look-alikes, want at least 270", n)
 	}
 }
