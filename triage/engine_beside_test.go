@@ -32,6 +32,10 @@ func TestEmergencyBesideQuestion(t *testing.T) {
 		{"the last one, a repeat", 50, "I took the last sertraline that was left in the box today, please send a repeat", false},
 		{"a count left, a repeat", 60, "about 20 sertraline left in the box, can you do the next prescription", false},
 		{"remaining as prescribed, no count", 30, "took the remaining amoxicillin as told, the cough is still there", false},
+		{"the rest beside a usual dose", 45, "I have taken all the sertraline at once, I was meant to take one each morning", true},
+		{"everything left beside a daily habit", 30, "took everything that was left of my codeine, I usually take two a day", true},
+		{"all at once beside as prescribed", 30, "took all the mirtazapine at once an hour ago, I take it as prescribed normally", true},
+		{"counted rest beside daily", 30, "I took the citalopram that was left in the packet, about 20, I normally take one daily", true},
 		{"the rest over a fortnight", 40, "I took what was left of my inhaler prescription, 12 doses, over the fortnight, need a new one", false},
 
 		// A safety net told as going back at once.

@@ -64,3 +64,66 @@ func TestRepeatedQuestionsAreNoRepeatPrescription(t *testing.T) {
 			"Can I get my repeat of donepezil, Mum still repeats questions but no worse", triage.Routine, triage.TeamMedicines, triage.SignpostNone},
 	})
 }
+
+// TestAJointNamedAsHurtingIsThePhysios is issue 10's family (round 13) of an adult's
+// muscle or joint named with a word that says it hurts, in pairs the muscle and joint
+// phrases did not hold ("neck and shoulder tight and achy", "jarred my thumb", "shins
+// are killing me"): the GP's catch-all took them, where docs/labels.md gives them to
+// the physio. Beside them, what stays the GP's: shoulders and hips stiff together (a
+// polymyalgia), a pressure sore, a child, sore neck glands with a sore throat.
+func TestAJointNamedAsHurtingIsThePhysios(t *testing.T) {
+	physio := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Male, triage.Clinical, text, triage.Soon, triage.TeamPhysio, triage.SignpostNone}
+	}
+	gp := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Soon, triage.TeamGP, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		physio("neck and shoulder tight and achy", 31, "my neck and shoulders are tight and achy from the laptop, 3 weeks, no tingling"),
+		physio("a thumb jarred", 22, "jarred my thumb playing netball, swollen at the base, hurts to grip"),
+		physio("shins killing", 35, "started running and my shins are killing me after every run"),
+		physio("a heel tender", 40, "heel is tender first thing in the morning when I step out of bed, 6 weeks"),
+		physio("a wrist clicking", 38, "wrist is sore and clicking when I type, 3 weeks now"),
+		gp("shoulders and hips stiff together", 67, "both shoulders and hips stiff and aching every morning for a month, I feel tired"),
+		gp("a pressure sore on the hip", 81, "resident has a red sore area on her hip from lying in bed, skin not broken yet"),
+		{"a child's knee", 12, triage.Male, triage.Clinical, "my son's knee is sore after football", triage.Soon, triage.TeamGP, triage.SignpostNone},
+	})
+}
+
+// TestMentalHealthToldWithoutAMoodWord is issue 10's family (round 13) of an adult's
+// mental health told without a word the mood concept holds: a bereavement said as
+// "passed", a trauma that replays ("keep seeing it", "jump at every noise"), eating
+// out of control ("a problem with food", "binge"), "in a bad place"; and stress told
+// as "out of my head" or a CBT course "finished", which read as a medicine run out. The
+// GP's catch-all or the medicines team took them, where docs/labels.md gives them to
+// mental health. A form after a death stays admin's.
+func TestMentalHealthToldWithoutAMoodWord(t *testing.T) {
+	mh := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Soon, triage.TeamMentalHealth, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		mh("a husband passed", 58, "since my husband passed in June I can't face going out, nothing feels worth it, no thoughts of harming myself"),
+		mh("a trauma replaying", 29, "since the crash I keep seeing it when I close my eyes and jump at every noise, not sleeping, not suicidal"),
+		mh("a problem with food", 26, "I think I have a problem with food, I binge eat at night then skip meals the next day"),
+		mh("in a bad place", 41, "been in a bad place since the divorce, no thoughts of hurting myself, want to talk to someone"),
+		mh("stressed out of my head", 25, "stressed out of my head with the new job, cant switch off, not suicidal"),
+		{"a form after a death", 72, triage.Female, triage.Clinical, "my husband passed last year, could I have a copy of his death certificate details for the bank?",
+			triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+	})
+}
+
+// TestAShinglesVaccineIsNoShingles is issue 10's family (round 13) of a shingles vaccine
+// asked about or booked: the word read as shingles, Pharmacy First, where it is
+// appointment admin. Shingles itself, with the vaccine said beside it, is still the
+// pharmacy's.
+func TestAShinglesVaccineIsNoShingles(t *testing.T) {
+	holdTeams(t, []teamCase{
+		{"book the vaccine", 71, triage.Male, triage.Clinical, "I'd like to book my shingles vaccine, I was told I'm due",
+			triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+		{"asked whether due", 72, triage.Female, triage.Clinical, "am I due my shingles vaccination yet?",
+			triage.Routine, triage.TeamAdmin, triage.SignpostNone},
+		{"shingles after the vaccine", 70, triage.Male, triage.Clinical,
+			"painful rash with blisters on one side of my chest, I think it's shingles. I had the shingles vaccine last year.",
+			triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
+	})
+}
