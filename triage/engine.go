@@ -335,71 +335,31 @@ const (
 // classifyRules is the rules' suggestion alone, and what they read. The analysis is
 // kept in sc, so it is good only until sc is given back.
 func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
-	s, a, joins, now := e.classifyOnce(in, sc)
-	if s.Priority == Emergency || len(joins)+len(now) == 0 {
+	s, a, joins := e.classifyOnce(in, sc)
+	if s.Priority == Emergency || len(joins) == 0 {
 		return s, a
 	}
 	// A question answered by reference in the next sentence (joined.go): read the pair
 	// as one sentence, and raise to what that reading finds only when it is an
 	// emergency. The analysis stays the first reading's: the callers read it only
 	// below an emergency.
-	if len(joins) > 0 {
-		j := in
-		j.Text = joined(in.Text, joins)
-		sc2 := e.getScratch()
-		js, _, _, _ := e.classifyOnce(j, sc2)
-		putScratch(sc2)
-		if js.Priority == Emergency {
-			return js, a
-		}
-	}
-	// A question answered by a report of what is happening now: the same, but only
-	// when an emergency rule of that reading reads words of the answer, not only the
-	// question's words freed of its scope.
-	if len(now) > 0 {
-		j := in
-		j.Text = joined(in.Text, append(slices.Clone(joins), now...))
-		sc2 := e.getScratch()
-		defer putScratch(sc2)
-		if js, ja, _, _ := e.classifyOnce(j, sc2); js.Priority == Emergency && e.readsAnswer(js, ja, now) {
-			return js, a
-		}
+	j := in
+	j.Text = joined(in.Text, joins)
+	sc2 := e.getScratch()
+	defer putScratch(sc2)
+	if js, _, _ := e.classifyOnce(j, sc2); js.Priority == Emergency {
+		return js, a
 	}
 	return s, a
 }
 
-// readsAnswer reports whether an emergency rule that s gives as a reason has one of
-// its concepts said, in the analysis a, in a sentence answering a question, one that
-// opens after one of the offsets at (the marks joined away).
-func (e *Engine) readsAnswer(s Suggestion, a analysis, at []int) bool {
-	for _, reason := range s.Reasons {
-		for i := range e.rules {
-			r := &e.rules[i]
-			if r.id != reason.Rule || r.priority != Emergency {
-				continue
-			}
-			for _, list := range [][]int{r.all, r.anyOf, r.several} {
-				for _, c := range list {
-					for _, m := range a.present[c] {
-						if m.from >= 0 && m.to > 0 && slices.ContainsFunc(at, func(k int) bool { return a.toks[m.to-1].start > k }) {
-							return true
-						}
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
 // classifyOnce is classifyRules' reading of in as written, with the offsets of the
-// sentence marks between a question and its answer by reference, and by a report of
-// what is happening now (answeredJoins).
-func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []int, []int) {
+// sentence marks between a question and its answer by reference (answeredJoins).
+func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []int) {
 	toks := rephrase(tokenize(in.Text, e.spellings, e.breakers, e.classes), e.rephrase)
 	e.lookUp(toks)
 	all := e.findPhrases(toks)
-	joins, now := e.answeredJoins(in.Text, toks, all)
+	joins := e.answeredJoins(in.Text, toks, all)
 	masks := e.liveMasks(toks, all)
 	found, hidden := e.masked(all, masks)
 	present := sc.present
@@ -493,7 +453,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		}
 		fb := e.fallback[kind]
 		return Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
-			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied, past, toks}, joins, now
+			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied, past, toks}, joins
 	}
 	slices.SortStableFunc(fired, func(a, b *rule) int { return a.priority.Rank() - b.priority.Rank() })
 	best := fired[0].priority
@@ -521,47 +481,21 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		}
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
-	return s, analysis{f, present, denied, past, toks}, joins, now
+	return s, analysis{f, present, denied, past, toks}, joins
 }
 
 // emergencyWordAfter reports whether a word an emergency rule reads is present in a
 // sentence after sentence k. A time ("on Monday", resolved_after) and a scope are no
-// report of a red flag, and nor is a word no emergency rule could fire with on the
-// words present: "Can lamotrigine cause seizures? I am starting it next week" has a
-// time of the suicide-plan rule ("next week"), but no thought of suicide.
+// report of a red flag.
 func (e *Engine) emergencyWordAfter(toks []token, present [][]match, k int) bool {
 	for c, ms := range present {
 		if c >= len(e.emergencyWord) || !e.emergencyWord[c] || slices.Contains(e.olderTime, c) || slices.Contains(e.scoped, c) {
 			continue
 		}
 		for _, x := range ms {
-			if x.from >= 0 && toks[x.from].sentence > k && e.couldFireWith(c, present) {
+			if x.from >= 0 && toks[x.from].sentence > k {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// couldFireWith reports whether an emergency rule that reads concept c has the
-// concepts it needs present (every one of all, one of any, min of several), whatever
-// its stops, ages and scopes say.
-func (e *Engine) couldFireWith(c int, present [][]match) bool {
-	has := func(x int) bool { return len(present[x]) > 0 }
-	for i := range e.rules {
-		r := &e.rules[i]
-		if r.priority != Emergency || !(slices.Contains(r.all, c) || slices.Contains(r.anyOf, c) || slices.Contains(r.several, c)) {
-			continue
-		}
-		n := 0
-		for _, x := range r.several {
-			if has(x) {
-				n++
-			}
-		}
-		if !slices.ContainsFunc(r.all, func(x int) bool { return !has(x) }) &&
-			(len(r.anyOf) == 0 || slices.ContainsFunc(r.anyOf, has)) && (len(r.several) == 0 || n >= r.min) {
-			return true
 		}
 	}
 	return false

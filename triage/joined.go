@@ -11,15 +11,14 @@ package triage
 // sentence into the other cannot lose an emergency the first reading found.
 
 // answeredJoins returns the byte offsets in text of the marks that end each sentence
-// answered by the next one. The sentence answered is a question (it ends with a
-// question mark or opens as one) or holds a condition (the rules file's conditions),
-// and it holds no safety net ("999 if …": addReached reads those). out are those
-// answered by reference: the first clause of the next holds one of the safety_nets
-// reached or question_reached phrases that ends its report, is not answered or told
-// passed, and is not itself asked; or it tells what is happening now and refers back
-// ("mine is closing right now"). now are the others answered by a report of what is
-// happening now (answersNow). found are the phrases found in toks.
-func (e *Engine) answeredJoins(text string, toks []token, found []match) (out, now []int) {
+// answered by the next one by reference: the sentence is a question (it ends with a
+// question mark or opens as one) or holds a condition (the rules file's conditions), it holds no
+// safety net ("999 if …": addReached reads those), and the first clause of the next
+// holds one of the safety_nets reached or question_reached phrases that ends its
+// report, is not answered or told passed, and is not itself asked. found are the
+// phrases found in toks.
+func (e *Engine) answeredJoins(text string, toks []token, found []match) []int {
+	var out []int
 	var netSentence map[int]bool // the sentences that hold a safety net
 	for b := 1; b < len(toks); b++ {
 		if toks[b].sentence == toks[b-1].sentence {
@@ -30,18 +29,8 @@ func (e *Engine) answeredJoins(text string, toks []token, found []match) (out, n
 			first--
 		}
 		asks := question(toks, b-1) || opensAsQuestion(toks, first) || e.holdsCondition(toks, found, toks[b-1].sentence)
-		if !asks {
+		if !asks || !e.answersByReference(text, toks, b) {
 			continue
-		}
-		to := &out
-		if !e.answersByReference(text, toks, b) {
-			ok, byRef := e.answersNow(toks, b)
-			if !ok {
-				continue
-			}
-			if !byRef {
-				to = &now
-			}
 		}
 		if netSentence == nil {
 			netSentence = map[int]bool{}
@@ -54,40 +43,11 @@ func (e *Engine) answeredJoins(text string, toks []token, found []match) (out, n
 		}
 		for k := toks[b-1].end; k < toks[b].start; k++ {
 			if endsSentence(rune(text[k])) {
-				*to = append(*to, k)
+				out = append(out, k)
 			}
 		}
 	}
-	return out, now
-}
-
-// nowWords are the words that tell, in the sentence after a question, that what it
-// asks about is happening as the patient writes: "At what point is coughing up blood an
-// emergency? I'm bringing up cupfuls now".
-var nowWords = map[string]bool{"now": true, "currently": true, "moment": true}
-
-// nowReferences, before the now word of such an answer, refer back to the red flag
-// asked about, not to the medicine ("my partner's one is going now", "mine is closing
-// right now"; "I am taking it now" refers to the medicine).
-var nowReferences = map[string]bool{"one": true, "mine": true, "his": true, "hers": true, "theirs": true, "ours": true}
-
-// answersNow reports whether the sentence that opens at token b tells something
-// happening now (one of nowWords), is not a question, and holds nothing that answers
-// or tells passed; byRef, whether it refers back by one of nowReferences before its
-// now word. An answer without the reference has its joined reading counted only where
-// an emergency rule reads words of the answer itself (classifyRules): "Can
-// lamotrigine cause seizures? I am starting it now" asks still.
-func (e *Engine) answersNow(toks []token, b int) (ok, byRef bool) {
-	if question(toks, b) {
-		return false, false
-	}
-	for i := b; i < len(toks) && toks[i].sentence == toks[b].sentence; i++ {
-		if nowWords[toks[i].norm] {
-			return !e.resolvedFrom(toks, b, false), byRef
-		}
-		byRef = byRef || nowReferences[toks[i].norm]
-	}
-	return false, false
+	return out
 }
 
 // joined is text with a comma for each sentence mark at the offsets at: the same
