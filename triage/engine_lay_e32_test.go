@@ -140,6 +140,35 @@ func TestLayE32OlderSepsis(t *testing.T) {
 	})
 }
 
+// TestLayE32SameDay: same-day requests of blind-95's fields the rules left at soon, told
+// in other voices: a new belief of being watched through a screen or the walls, a child
+// with sickness or diarrhoea much quieter or sleepier than usual, bleeding after a
+// positive pregnancy test, a wound's redness spreading in a diabetic, a diabetic foot
+// changing shape while warm or swollen (even told with how long the diabetes has lasted).
+// The rules alone: the second opinion may raise any of these (engine35's to measure).
+func TestLayE32SameDay(t *testing.T) {
+	holdRulesAlone(t, []priorityCase{
+		{"watched through the tv and the wifi", 24, triage.Male,
+			"i think people are watching me through the tv and the wifi, havent slept in days, scared", triage.SameDay},
+		{"thoughts put in the head through the radio", 45, triage.Male,
+			"putting thoughts in my head through the radio, i need it to stop", triage.SameDay},
+		{"a real camera and the police", 30, triage.Female,
+			"my neighbours have a camera watching me through my window, the police are involved, I'm stressed and can't sleep", triage.Soon},
+		{"sick, runny poo, much quieter, wants to sleep", 3, triage.Female,
+			"my 3 year old has been sick 4 times and has runny poo, she is much quieter than usual and just wants to sleep", triage.SameDay},
+		{"runny poo, playing, quiet because dad is away", 3, triage.Male,
+			"runny poo after antibiotics, he's drinking loads and playing, quieter than usual because his dad's away", triage.Soon},
+		{"a positive test, bleeding and period pains", 34, triage.Female,
+			"pregnancy test was positive on Monday, today some bleeding and period pains, not dizzy", triage.SameDay},
+		{"a cut on a diabetic's arm, the red bit spreading", 75, triage.Male,
+			"Dad is diabetic, the cut on his arm is getting redder and the red bit is spreading, he feels ok", triage.SameDay},
+		{"a diabetic's spreading rash from washing powder", 62, triage.Female,
+			"type 2, the red rash spreading on my chest is itchy, no infection, started new washing powder", triage.Soon},
+		{"a diabetic foot changed shape, told with years", 63, triage.Female,
+			"diabetic 15 years, my foot has changed shape this month, it's red hot and swollen but no pain", triage.SameDay},
+	})
+}
+
 // TestLayE32LookAlikesOff999 keeps the everyday uses of the words the rules above read
 // off 999 with the rules alone (each went to 999 on 56c9599): politeness and complaints
 // beside tablets laid out, things given away and goodbyes said for a move, a retirement
@@ -210,10 +239,12 @@ var engine32Rules = map[string]bool{
 	"suicide-means-laid-out": true, "suicide-giving-away": true, "pregnancy-blow-signs": true,
 	"fetal-movements-less": true, "fetal-movements-fewer": true, "diabetic-foot-sepsis": true,
 	"sepsis-rigors-confused": true, "sepsis-catheter-bag": true, "eye-after-operation": true,
+	"watched-new-adult": true, "watched-new-other": true, "watched-new-older": true, "child-sick-quiet": true,
+	"early-pregnancy-bleed-lay": true, "cellulitis-diabetic": true, "charcot-foot-lay": true,
 }
 
 // TestLayE32LookAlikeFile reads testdata/probes/lookalikes-engine32.txt ("age|F/M|text"
-// a line): 270 everyday uses of the words engine32's rules read, 30 a rule, written fresh
+// a line): 420 everyday uses of the words engine32's rules read, 30 a rule, written fresh
 // beside the rules (tablets laid out for a review, things given away before a move, a
 // fall in pregnancy with no pain, the mother's own moving, a cold's shivers beside a
 // diabetic foot, a relative not recognised on a video call, a catheter bag just
@@ -252,7 +283,22 @@ func TestLayE32LookAlikeFile(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatalf("reading the look-alikes: %v", err)
 	}
-	if n < 270 {
-		t.Errorf("read %d look-alikes, want at least 270", n)
+	if n < 420 {
+		t.Errorf("read %d look-alikes, want at least 420", n)
+	}
+}
+
+// holdRulesAlone holds the rules alone to each case's priority, for cases where the
+// second opinion may raise a look-alike on its own.
+func holdRulesAlone(t *testing.T, cases []priorityCase) {
+	t.Helper()
+	rules := assets.RulesEngine()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+			if got := rules.Classify(in); got.Priority != c.want {
+				t.Errorf("%q: the rules gave %s, want %s; because %v", c.text, got.Priority, c.want, got.Reasons)
+			}
+		})
 	}
 }
