@@ -144,7 +144,8 @@ func TestLayE32OlderSepsis(t *testing.T) {
 // in other voices: a new belief of being watched through a screen or the walls, a child
 // with sickness or diarrhoea much quieter or sleepier than usual, bleeding after a
 // positive pregnancy test, a wound's redness spreading in a diabetic, a diabetic foot
-// changing shape while warm or swollen (even told with how long the diabetes has lasted).
+// changing shape while warm or swollen (even told with how long the diabetes has lasted),
+// a cut or burn of one's own told with a wish for it to stop (not an accident or a joke).
 // The rules alone: the second opinion may raise any of these (engine35's to measure).
 func TestLayE32SameDay(t *testing.T) {
 	holdRulesAlone(t, []priorityCase{
@@ -164,6 +165,12 @@ func TestLayE32SameDay(t *testing.T) {
 			"Dad is diabetic, the cut on his arm is getting redder and the red bit is spreading, he feels ok", triage.SameDay},
 		{"a diabetic's spreading rash from washing powder", 62, triage.Female,
 			"type 2, the red rash spreading on my chest is itchy, no infection, started new washing powder", triage.Soon},
+		{"cut again, not deep, wants it all to stop", 22, triage.Female,
+			"cut my arm again last night, not deep, i dont want to die, i just want it all to stop", triage.SameDay},
+		{"burnt on purpose with a lighter", 27, triage.Male,
+			"burnt myself on purpose with a lighter, small burns, not suicidal, need help", triage.SameDay},
+		{"a cut on a tin, a joke about tetanus", 40, triage.Male,
+			"cut my hand on a tin, i dont want to die of tetanus lol, is my jab up to date", triage.Soon},
 		{"a diabetic foot changed shape, told with years", 63, triage.Female,
 			"diabetic 15 years, my foot has changed shape this month, it's red hot and swollen but no pain", triage.SameDay},
 	})
@@ -241,10 +248,11 @@ var engine32Rules = map[string]bool{
 	"sepsis-rigors-confused": true, "sepsis-catheter-bag": true, "eye-after-operation": true,
 	"watched-new-adult": true, "watched-new-other": true, "watched-new-older": true, "child-sick-quiet": true,
 	"early-pregnancy-bleed-lay": true, "cellulitis-diabetic": true, "charcot-foot-lay": true,
+	"self-harm-words-adult": true, "self-harm-words-young": true,
 }
 
 // TestLayE32LookAlikeFile reads testdata/probes/lookalikes-engine32.txt ("age|F/M|text"
-// a line): 420 everyday uses of the words engine32's rules read, 30 a rule, written fresh
+// a line): 490 everyday uses of the words engine32's rules read, 30 a rule, written fresh
 // beside the rules (tablets laid out for a review, things given away before a move, a
 // fall in pregnancy with no pain, the mother's own moving, a cold's shivers beside a
 // diabetic foot, a relative not recognised on a video call, a catheter bag just
@@ -283,8 +291,8 @@ func TestLayE32LookAlikeFile(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatalf("reading the look-alikes: %v", err)
 	}
-	if n < 420 {
-		t.Errorf("read %d look-alikes, want at least 420", n)
+	if n < 490 {
+		t.Errorf("read %d look-alikes, want at least 490", n)
 	}
 }
 
