@@ -140,6 +140,42 @@ func TestLayE32OlderSepsis(t *testing.T) {
 	})
 }
 
+// TestLayE32SameDay: same-day requests of blind-95's fields the rules left at soon, told
+// in other voices: a new belief of being watched through a screen or the walls, a child
+// with sickness or diarrhoea much quieter or sleepier than usual, bleeding after a
+// positive pregnancy test, a wound's redness spreading in a diabetic, a diabetic foot
+// changing shape while warm or swollen (even told with how long the diabetes has lasted),
+// a cut or burn of one's own told with a wish for it to stop (not an accident or a joke).
+// The rules alone: the second opinion may raise any of these (engine35's to measure).
+func TestLayE32SameDay(t *testing.T) {
+	holdRulesAlone(t, []priorityCase{
+		{"watched through the tv and the wifi", 24, triage.Male,
+			"i think people are watching me through the tv and the wifi, havent slept in days, scared", triage.SameDay},
+		{"thoughts put in the head through the radio", 45, triage.Male,
+			"putting thoughts in my head through the radio, i need it to stop", triage.SameDay},
+		{"a real camera and the police", 30, triage.Female,
+			"my neighbours have a camera watching me through my window, the police are involved, I'm stressed and can't sleep", triage.Soon},
+		{"sick, runny poo, much quieter, wants to sleep", 3, triage.Female,
+			"my 3 year old has been sick 4 times and has runny poo, she is much quieter than usual and just wants to sleep", triage.SameDay},
+		{"runny poo, playing, quiet because dad is away", 3, triage.Male,
+			"runny poo after antibiotics, he's drinking loads and playing, quieter than usual because his dad's away", triage.Soon},
+		{"a positive test, bleeding and period pains", 34, triage.Female,
+			"pregnancy test was positive on Monday, today some bleeding and period pains, not dizzy", triage.SameDay},
+		{"a cut on a diabetic's arm, the red bit spreading", 75, triage.Male,
+			"Dad is diabetic, the cut on his arm is getting redder and the red bit is spreading, he feels ok", triage.SameDay},
+		{"a diabetic's spreading rash from washing powder", 62, triage.Female,
+			"type 2, the red rash spreading on my chest is itchy, no infection, started new washing powder", triage.Soon},
+		{"cut again, not deep, wants it all to stop", 22, triage.Female,
+			"cut my arm again last night, not deep, i dont want to die, i just want it all to stop", triage.SameDay},
+		{"burnt on purpose with a lighter", 27, triage.Male,
+			"burnt myself on purpose with a lighter, small burns, not suicidal, need help", triage.SameDay},
+		{"a cut on a tin, a joke about tetanus", 40, triage.Male,
+			"cut my hand on a tin, i dont want to die of tetanus lol, is my jab up to date", triage.Soon},
+		{"a diabetic foot changed shape, told with years", 63, triage.Female,
+			"diabetic 15 years, my foot has changed shape this month, it's red hot and swollen but no pain", triage.SameDay},
+	})
+}
+
 // TestLayE32LookAlikesOff999 keeps the everyday uses of the words the rules above read
 // off 999 with the rules alone (each went to 999 on 56c9599): politeness and complaints
 // beside tablets laid out, things given away and goodbyes said for a move, a retirement
@@ -210,10 +246,13 @@ var engine32Rules = map[string]bool{
 	"suicide-means-laid-out": true, "suicide-giving-away": true, "pregnancy-blow-signs": true,
 	"fetal-movements-less": true, "fetal-movements-fewer": true, "diabetic-foot-sepsis": true,
 	"sepsis-rigors-confused": true, "sepsis-catheter-bag": true, "eye-after-operation": true,
+	"watched-new-adult": true, "watched-new-other": true, "watched-new-older": true, "child-sick-quiet": true,
+	"early-pregnancy-bleed-lay": true, "cellulitis-diabetic": true, "charcot-foot-lay": true,
+	"self-harm-words-adult": true, "self-harm-words-young": true, "asthma-speech-lay": true, "limb-cold-sudden": true,
 }
 
 // TestLayE32LookAlikeFile reads testdata/probes/lookalikes-engine32.txt ("age|F/M|text"
-// a line): 270 everyday uses of the words engine32's rules read, 30 a rule, written fresh
+// a line): 550 everyday uses of the words engine32's rules read, 30 a rule, written fresh
 // beside the rules (tablets laid out for a review, things given away before a move, a
 // fall in pregnancy with no pain, the mother's own moving, a cold's shivers beside a
 // diabetic foot, a relative not recognised on a video call, a catheter bag just
@@ -252,7 +291,45 @@ func TestLayE32LookAlikeFile(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatalf("reading the look-alikes: %v", err)
 	}
-	if n < 270 {
-		t.Errorf("read %d look-alikes, want at least 270", n)
+	if n < 550 {
+		t.Errorf("read %d look-alikes, want at least 550", n)
 	}
+}
+
+// holdRulesAlone holds the rules alone to each case's priority, for cases where the
+// second opinion may raise a look-alike on its own.
+func holdRulesAlone(t *testing.T, cases []priorityCase) {
+	t.Helper()
+	rules := assets.RulesEngine()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}
+			if got := rules.Classify(in); got.Priority != c.want {
+				t.Errorf("%q: the rules gave %s, want %s; because %v", c.text, got.Priority, c.want, got.Reasons)
+			}
+		})
+	}
+}
+
+// TestLayE32SiblingEmergencies: the two emergencies blind-92's read siblings (blind-81,
+// blind-87) still lost with the rules alone, as families in other words: too breathless
+// in an asthma attack to get words out, and a leg or foot suddenly cold, pale or blue
+// and painful; beside them a stammer and (a hazard found by the gate) "not breathless at
+// rest" kept a denial. Raynaud's and a cold swim are in the look-alike file (the second
+// opinion raises some of them on its own).
+func TestLayE32SiblingEmergencies(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"four puffs not helping, can barely speak", 28, triage.Female,
+			"asthma attack, blue inhaler 4 puffs not helping, can barely speak", triage.Emergency},
+		{"chest tight, hardly a word out", 52, triage.Female,
+			"my chest is tight and I can hardly get a word out, used my inhaler twice", triage.Emergency},
+		{"a foot suddenly cold and white, painful", 71, triage.Male,
+			"my left foot suddenly went cold and white an hour ago and it's really painful", triage.Emergency},
+		{"a leg cold and pale all of a sudden, toes not felt", 64, triage.Female,
+			"Mum's leg has gone cold and pale all of a sudden this morning, she can't feel her toes", triage.Emergency},
+		{"a stammer, asthma fine", 30, triage.Female,
+			"I have a stammer and can hardly get my words out when I'm nervous, can I get speech therapy, asthma is fine", triage.Soon},
+		{"breathless on stairs, not at rest", 50, triage.Male,
+			"breathless on stairs for months, not breathless at rest", triage.Soon},
+	})
 }
