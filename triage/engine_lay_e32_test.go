@@ -222,6 +222,8 @@ func TestLayE32LookAlikesOff999(t *testing.T) {
 			"gave his old car away to a neighbour and said his goodbyes to the car club, now dad has a chesty cough"},
 		{"a pram given away, goodbye to a stage", 35, triage.Female,
 			"I gave my old pram away to my cousin and said goodbye to the newborn days, feeling a bit flat, could I talk to someone"},
+		{"a denied hallucination beside a fever (a stand-aside owned the not)", 80, triage.Female,
+			"mum has a temperature of 38, she is not talking to people who arent there, just tired"},
 		{"a cataract a bit sore and blurry", 70, triage.Male,
 			"cataract done 3 days ago, eye a bit sore and a little blurry, is that normal?"},
 		{"an eye injection bit sore and blurry", 68, triage.Male,
@@ -248,11 +250,11 @@ var engine32Rules = map[string]bool{
 	"sepsis-rigors-confused": true, "sepsis-catheter-bag": true, "eye-after-operation": true,
 	"watched-new-adult": true, "watched-new-other": true, "watched-new-older": true, "child-sick-quiet": true,
 	"early-pregnancy-bleed-lay": true, "cellulitis-diabetic": true, "charcot-foot-lay": true,
-	"self-harm-words-adult": true, "self-harm-words-young": true,
+	"self-harm-words-adult": true, "self-harm-words-young": true, "asthma-speech-lay": true, "limb-cold-sudden": true,
 }
 
 // TestLayE32LookAlikeFile reads testdata/probes/lookalikes-engine32.txt ("age|F/M|text"
-// a line): 490 everyday uses of the words engine32's rules read, 30 a rule, written fresh
+// a line): 550 everyday uses of the words engine32's rules read, 30 a rule, written fresh
 // beside the rules (tablets laid out for a review, things given away before a move, a
 // fall in pregnancy with no pain, the mother's own moving, a cold's shivers beside a
 // diabetic foot, a relative not recognised on a video call, a catheter bag just
@@ -291,8 +293,8 @@ func TestLayE32LookAlikeFile(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatalf("reading the look-alikes: %v", err)
 	}
-	if n < 490 {
-		t.Errorf("read %d look-alikes, want at least 490", n)
+	if n < 550 {
+		t.Errorf("read %d look-alikes, want at least 550", n)
 	}
 }
 
@@ -309,4 +311,27 @@ func holdRulesAlone(t *testing.T, cases []priorityCase) {
 			}
 		})
 	}
+}
+
+// TestLayE32SiblingEmergencies: the two emergencies blind-92's read siblings (blind-81,
+// blind-87) still lost with the rules alone, as families in other words: too breathless
+// in an asthma attack to get words out, and a leg or foot suddenly cold, pale or blue
+// and painful; beside them a stammer and (a hazard found by the gate) "not breathless at
+// rest" kept a denial. Raynaud's and a cold swim are in the look-alike file (the second
+// opinion raises some of them on its own).
+func TestLayE32SiblingEmergencies(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"four puffs not helping, can barely speak", 28, triage.Female,
+			"asthma attack, blue inhaler 4 puffs not helping, can barely speak", triage.Emergency},
+		{"chest tight, hardly a word out", 52, triage.Female,
+			"my chest is tight and I can hardly get a word out, used my inhaler twice", triage.Emergency},
+		{"a foot suddenly cold and white, painful", 71, triage.Male,
+			"my left foot suddenly went cold and white an hour ago and it's really painful", triage.Emergency},
+		{"a leg cold and pale all of a sudden, toes not felt", 64, triage.Female,
+			"Mum's leg has gone cold and pale all of a sudden this morning, she can't feel her toes", triage.Emergency},
+		{"a stammer, asthma fine", 30, triage.Female,
+			"I have a stammer and can hardly get my words out when I'm nervous, can I get speech therapy, asthma is fine", triage.Soon},
+		{"breathless on stairs, not at rest", 50, triage.Male,
+			"breathless on stairs for months, not breathless at rest", triage.Soon},
+	})
 }
