@@ -65,5 +65,16 @@ func TestEmergencyBesideQuestion(t *testing.T) {
 		{"asked, the same?", 50, "My sister was told 999 if her tongue swelled. Mine has swollen on the new tablets, is that the same?", false},
 		{"not floppy", 1, "The GP said to ring 999 if he gets floppy. He is not floppy, he has been playing all morning.", false},
 		{"the wound healing", 60, "The hospital said come straight back if the wound is hot. The wound is healing well, can I book the nurse?", false},
+
+		// A question answered by a report of what is happening now: blood coughed up in
+		// amounts, the throat closing now.
+		{"mouthfuls after a question", 62, "At what stage is coughing blood a 999 thing? I am bringing up mouthfuls of it.", true},
+		{"nosebleed run down the throat", 30, "The blood I coughed up this morning was from my nosebleed, a mouthful that ran down my throat; I feel fine and want to ask about nasal spray.", false},
+		{"a cupful and breathless", 70, "Is coughing blood serious? I've just coughed up a cupful and I'm breathless now.", true},
+		{"throat closing now, after a when-question", 26, "When should I call 999 for an allergic reaction? My throat is closing now after the cashews.", true},
+		{"a streak, stopped now", 45, "Should I worry about coughing up blood? I have stopped now, it was one streak yesterday.", false},
+		{"asked before starting, throat fine now", 30, "Can antibiotics cause your throat to close? My throat is fine now, just asking before I start them.", false},
+		{"ankles puffy now", 66, "Can amlodipine cause ankle swelling? My ankles are puffy now in the evenings.", false},
+		{"spotting now", 34, "How much blood loss is normal after a smear? I'm spotting a little now.", false},
 	})
 }

@@ -144,7 +144,8 @@ func TestLayE32OlderSepsis(t *testing.T) {
 // in other voices: a new belief of being watched through a screen or the walls, a child
 // with sickness or diarrhoea much quieter or sleepier than usual, bleeding after a
 // positive pregnancy test, a wound's redness spreading in a diabetic, a diabetic foot
-// changing shape while warm or swollen (even told with how long the diabetes has lasted).
+// changing shape while warm or swollen (even told with how long the diabetes has lasted),
+// a cut or burn of one's own told with a wish for it to stop (not an accident or a joke).
 // The rules alone: the second opinion may raise any of these (engine35's to measure).
 func TestLayE32SameDay(t *testing.T) {
 	holdRulesAlone(t, []priorityCase{
@@ -164,6 +165,12 @@ func TestLayE32SameDay(t *testing.T) {
 			"Dad is diabetic, the cut on his arm is getting redder and the red bit is spreading, he feels ok", triage.SameDay},
 		{"a diabetic's spreading rash from washing powder", 62, triage.Female,
 			"type 2, the red rash spreading on my chest is itchy, no infection, started new washing powder", triage.Soon},
+		{"cut again, not deep, wants it all to stop", 22, triage.Female,
+			"cut my arm again last night, not deep, i dont want to die, i just want it all to stop", triage.SameDay},
+		{"burnt on purpose with a lighter", 27, triage.Male,
+			"burnt myself on purpose with a lighter, small burns, not suicidal, need help", triage.SameDay},
+		{"a cut on a tin, a joke about tetanus", 40, triage.Male,
+			"cut my hand on a tin, i dont want to die of tetanus lol, is my jab up to date", triage.Soon},
 		{"a diabetic foot changed shape, told with years", 63, triage.Female,
 			"diabetic 15 years, my foot has changed shape this month, it's red hot and swollen but no pain", triage.SameDay},
 	})
@@ -215,6 +222,8 @@ func TestLayE32LookAlikesOff999(t *testing.T) {
 			"gave his old car away to a neighbour and said his goodbyes to the car club, now dad has a chesty cough"},
 		{"a pram given away, goodbye to a stage", 35, triage.Female,
 			"I gave my old pram away to my cousin and said goodbye to the newborn days, feeling a bit flat, could I talk to someone"},
+		{"a denied hallucination beside a fever (a stand-aside owned the not)", 80, triage.Female,
+			"mum has a temperature of 38, she is not talking to people who arent there, just tired"},
 		{"a cataract a bit sore and blurry", 70, triage.Male,
 			"cataract done 3 days ago, eye a bit sore and a little blurry, is that normal?"},
 		{"an eye injection bit sore and blurry", 68, triage.Male,
@@ -241,10 +250,11 @@ var engine32Rules = map[string]bool{
 	"sepsis-rigors-confused": true, "sepsis-catheter-bag": true, "eye-after-operation": true,
 	"watched-new-adult": true, "watched-new-other": true, "watched-new-older": true, "child-sick-quiet": true,
 	"early-pregnancy-bleed-lay": true, "cellulitis-diabetic": true, "charcot-foot-lay": true,
+	"self-harm-words-adult": true, "self-harm-words-young": true, "asthma-speech-lay": true, "limb-cold-sudden": true,
 }
 
 // TestLayE32LookAlikeFile reads testdata/probes/lookalikes-engine32.txt ("age|F/M|text"
-// a line): 420 everyday uses of the words engine32's rules read, 30 a rule, written fresh
+// a line): 550 everyday uses of the words engine32's rules read, 30 a rule, written fresh
 // beside the rules (tablets laid out for a review, things given away before a move, a
 // fall in pregnancy with no pain, the mother's own moving, a cold's shivers beside a
 // diabetic foot, a relative not recognised on a video call, a catheter bag just
@@ -283,8 +293,8 @@ func TestLayE32LookAlikeFile(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatalf("reading the look-alikes: %v", err)
 	}
-	if n < 420 {
-		t.Errorf("read %d look-alikes, want at least 420", n)
+	if n < 550 {
+		t.Errorf("read %d look-alikes, want at least 550", n)
 	}
 }
 
@@ -301,4 +311,27 @@ func holdRulesAlone(t *testing.T, cases []priorityCase) {
 			}
 		})
 	}
+}
+
+// TestLayE32SiblingEmergencies: the two emergencies blind-92's read siblings (blind-81,
+// blind-87) still lost with the rules alone, as families in other words: too breathless
+// in an asthma attack to get words out, and a leg or foot suddenly cold, pale or blue
+// and painful; beside them a stammer and (a hazard found by the gate) "not breathless at
+// rest" kept a denial. Raynaud's and a cold swim are in the look-alike file (the second
+// opinion raises some of them on its own).
+func TestLayE32SiblingEmergencies(t *testing.T) {
+	holdPriorities(t, []priorityCase{
+		{"four puffs not helping, can barely speak", 28, triage.Female,
+			"asthma attack, blue inhaler 4 puffs not helping, can barely speak", triage.Emergency},
+		{"chest tight, hardly a word out", 52, triage.Female,
+			"my chest is tight and I can hardly get a word out, used my inhaler twice", triage.Emergency},
+		{"a foot suddenly cold and white, painful", 71, triage.Male,
+			"my left foot suddenly went cold and white an hour ago and it's really painful", triage.Emergency},
+		{"a leg cold and pale all of a sudden, toes not felt", 64, triage.Female,
+			"Mum's leg has gone cold and pale all of a sudden this morning, she can't feel her toes", triage.Emergency},
+		{"a stammer, asthma fine", 30, triage.Female,
+			"I have a stammer and can hardly get my words out when I'm nervous, can I get speech therapy, asthma is fine", triage.Soon},
+		{"breathless on stairs, not at rest", 50, triage.Male,
+			"breathless on stairs for months, not breathless at rest", triage.Soon},
+	})
 }

@@ -127,3 +127,26 @@ func TestAShinglesVaccineIsNoShingles(t *testing.T) {
 			triage.Routine, triage.TeamGP, triage.SignpostPharmacy},
 	})
 }
+
+// TestAKnownSideEffectToldPlainlyIsTheMedicinesTeams is issue 10's family (round 13) of
+// a side effect told without a side-effect word: ankles swollen on amlodipine or its
+// kin (the GP's ankle-swelling rule took them), and headaches, mood, skin or heavy
+// periods on a contraceptive (the GP's contraception rule took them), where
+// docs/labels.md gives side effects of a known medicine to the medicines team. Beside
+// them, what stays the GP's or the repeat's: ankles swollen with breathlessness lying
+// flat, the pill wanted for acne, and an effect that has gone.
+func TestAKnownSideEffectToldPlainlyIsTheMedicinesTeams(t *testing.T) {
+	medicines := func(name string, age int, sex triage.Sex, text string) teamCase {
+		return teamCase{name, age, sex, triage.Clinical, text, triage.Soon, triage.TeamMedicines, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		medicines("ankles on amlodipine", 63, triage.Male, "I'm on amlodipine and my ankles are puffy by the evening, fine in the morning, breathing ok"),
+		medicines("ankles on nifedipine", 75, triage.Male, "swollen ankles on nifedipine, a bit worse this month, no breathing problems"),
+		medicines("headaches on the pill", 22, triage.Female, "started the pill 6 weeks ago and getting headaches most days, no flashing lights"),
+		medicines("heavy periods on the injection", 35, triage.Female, "my periods are heavier since the contraceptive injection, can we talk about it?"),
+		{"ankles and breathless lying flat", 70, triage.Male, triage.Clinical, "on amlodipine, my ankles are swollen and I'm breathless lying flat, need 3 pillows now",
+			triage.SameDay, triage.TeamGP, triage.SignpostNone},
+		{"headaches that have gone", 27, triage.Female, triage.Clinical, "repeat of my pill please, no problems, the headaches I used to get have gone",
+			triage.Routine, triage.TeamMedicines, triage.SignpostNone},
+	})
+}
