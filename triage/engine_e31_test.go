@@ -27,3 +27,27 @@ func TestEpiPenAskedForBesideItsEmergencies(t *testing.T) {
 		{27, triage.Female, "we were told she should carry an epipen. she has just been stung and her throat is swelling", triage.Emergency},
 	})
 }
+
+// TestEverydayWordsHoldingARedFlagsWord: a course taken as prescribed is no overdose,
+// sight lost long ago is no sudden loss, and ketones told as negative are no ketones
+// (engine31, issue #10). Each is a mask of the red flag's own words, so the red flag
+// told in other words beside it stays 999.
+func TestEverydayWordsHoldingARedFlagsWord(t *testing.T) {
+	holdFamily(t, []familyCase{
+		{52, triage.Female, "Took them all as prescribed but the water infection is still burning", triage.Routine},
+		{61, triage.Male, "I've taken all my tablets as prescribed and my blood pressure is still high, should the dose go up?", triage.Routine},
+		{80, triage.Female, "Mum took all her antibiotics as prescribed, the chest infection is better but she's tired", triage.Soon},
+		{44, triage.Male, "I'm registered blind, can I get a prescription for my eye drops sent to the pharmacy?", triage.Routine},
+		{37, triage.Female, "Blind in one eye since childhood, need a new glasses prescription for the other eye", triage.Routine},
+		{70, triage.Male, "He has been blind in one eye for years from an injury, can he have a flu jab at home?", triage.Routine},
+		{58, triage.Male, "Type 2 diabetic on insulin, ketones negative, sugars 14 with a cold, what should I do with my dose?", triage.Soon},
+		{12, triage.Female, "I checked her ketones and they were negative, sugars 12, she's eating and drinking fine", triage.Soon},
+		// The red flag told beside the same words.
+		{34, triage.Female, "I took all my tablets as prescribed this morning, then an hour ago I took the rest of the box, about 30", triage.Emergency},
+		{29, triage.Male, "I took all my antidepressants in one go twenty minutes ago", triage.Emergency},
+		{66, triage.Female, "I'm registered blind in my left eye and this morning I suddenly lost the sight in my right eye", triage.Emergency},
+		{59, triage.Male, "blind in one eye since birth, and since this morning my other eye has a curtain coming down over it", triage.Emergency},
+		{23, triage.Female, "Type 1, ketones were negative yesterday but today they're 4.2, I'm vomiting and breathing fast", triage.Emergency},
+		{14, triage.Male, "my son is type 1, ketones negative this morning, now he's being sick and very drowsy, sugar 25", triage.Emergency},
+	})
+}

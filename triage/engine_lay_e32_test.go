@@ -222,6 +222,8 @@ func TestLayE32LookAlikesOff999(t *testing.T) {
 			"gave his old car away to a neighbour and said his goodbyes to the car club, now dad has a chesty cough"},
 		{"a pram given away, goodbye to a stage", 35, triage.Female,
 			"I gave my old pram away to my cousin and said goodbye to the newborn days, feeling a bit flat, could I talk to someone"},
+		{"a denied hallucination beside a fever (a stand-aside owned the not)", 80, triage.Female,
+			"mum has a temperature of 38, she is not talking to people who arent there, just tired"},
 		{"a cataract a bit sore and blurry", 70, triage.Male,
 			"cataract done 3 days ago, eye a bit sore and a little blurry, is that normal?"},
 		{"an eye injection bit sore and blurry", 68, triage.Male,
