@@ -128,3 +128,17 @@ func TestKidneyStoneInThePast(t *testing.T) {
 		{"passing it now", 36, triage.Male, "Had a kidney stone diagnosed last month, still waiting to pass it, today the pain is coming in waves again and I'm shaking", triage.SameDay},
 	})
 }
+
+// TestQuinsyOnOneSide: a tonsil swollen on one side pushing the uvula over, or a sore
+// throat on one side with trouble swallowing, is a possible quinsy, same-day, not
+// Pharmacy First; tonsillitis on both sides, or one side swallowing fine, is not.
+func TestQuinsyOnOneSide(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"uvula pushed over", 30, triage.Male, "my tonsils are massive, the left one is much bigger and the uvula is pushed to one side, really hard to swallow", triage.SameDay},
+		{"one side, difficult to swallow", 35, triage.Female, "sore throat mostly one side, difficult to swallow even water, temp", triage.SameDay},
+		{"one tonsil, trouble swallowing", 28, triage.Female, "one tonsil is swollen and I have trouble swallowing my spit, breathing ok", triage.SameDay},
+
+		{"tonsillitis both sides", 33, triage.Male, "tonsillitis again, white spots on both tonsils, painful to swallow, can I get antibiotics", triage.Routine},
+		{"one side, swallowing fine", 30, triage.Female, "throat hurts on one side when I yawn, fine to swallow", triage.Routine},
+	})
+}
