@@ -125,6 +125,7 @@ func TestKidneyStoneInThePast(t *testing.T) {
 
 		{"the same pain again", 52, triage.Female, "I had a kidney stone last year and this feels exactly the same, pain in waves in my left side since lunch", triage.SameDay},
 		{"asked, pain in waves", 45, triage.Male, "Could this be a kidney stone? The pain in my side comes in waves since this morning", triage.SameDay},
+		{"the colic named, back today", 41, triage.Male, "Passed a kidney stone last year. Since 5am the kidney colic is back and I am pacing the room", triage.SameDay},
 		{"passing it now", 36, triage.Male, "Had a kidney stone diagnosed last month, still waiting to pass it, today the pain is coming in waves again and I'm shaking", triage.SameDay},
 	})
 }
