@@ -150,3 +150,19 @@ func TestAKnownSideEffectToldPlainlyIsTheMedicinesTeams(t *testing.T) {
 			triage.Routine, triage.TeamMedicines, triage.SignpostNone},
 	})
 }
+
+// TestADoseOrTimeAskedIsTheMedicinesTeams is issue 10's family (round 13) of a named
+// medicine's dose to raise or time of day asked about in words the dose-question
+// concept did not hold ("can I go up to 20?", "best time of day to take"): the GP's
+// catch-all took them, where docs/labels.md gives dose questions to the medicines
+// team. The rule changes the team only, never the catch-all's priority.
+func TestADoseOrTimeAskedIsTheMedicinesTeams(t *testing.T) {
+	medicines := func(name string, age int, text string) teamCase {
+		return teamCase{name, age, triage.Female, triage.Clinical, text, triage.Soon, triage.TeamMedicines, triage.SignpostNone}
+	}
+	holdTeams(t, []teamCase{
+		medicines("go up to", 57, "I take amitriptyline 10mg at night, could I go up to 20mg?"),
+		medicines("time of day", 41, "what's the best time of day to take my levothyroxine?"),
+		medicines("morning or night", 40, "best time to take my statin, morning or night?"),
+	})
+}
