@@ -115,3 +115,16 @@ func TestPregnantAndUnwellSaidOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestKidneyStoneInThePast: a kidney stone told in the past ("had one last year", "in
+// January, all passed now") is no colic today; pain in waves now stays same-day, with
+// a stone in the past or a question beside it.
+func TestKidneyStoneInThePast(t *testing.T) {
+	holdChildren(t, []priorityCase{
+		{"advice after last year's stone", 50, triage.Male, "I had a kidney stone last year, what can I do so I don't get another one?", triage.Soon},
+
+		{"the same pain again", 52, triage.Female, "I had a kidney stone last year and this feels exactly the same, pain in waves in my left side since lunch", triage.SameDay},
+		{"asked, pain in waves", 45, triage.Male, "Could this be a kidney stone? The pain in my side comes in waves since this morning", triage.SameDay},
+		{"passing it now", 36, triage.Male, "Had a kidney stone diagnosed last month, still waiting to pass it, today the pain is coming in waves again and I'm shaking", triage.SameDay},
+	})
+}
