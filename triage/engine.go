@@ -49,6 +49,11 @@ type Engine struct {
 	// ("conditions": "if", "in case"): a report after one in its sentence says it came
 	// true, and then it scopes nothing.
 	condition []bool
+	// sentenceWide marks, by id, the scoped concepts that speak for their whole sentence
+	// (sentence_scoped: "I can't breathe for a few minutes, then it settles" tells of a
+	// panic that passes across a comma), and for no other sentence: a panic said to settle
+	// cannot stop a rule for "Right now I can't breathe" in the next one.
+	sentenceWide []bool
 	// askedOnly is the ids of the scoped concepts that speak only in a sentence ending
 	// with a question mark (questions_only): "can this tablet cause chest pain?" asks,
 	// while "can warfarin cause vomiting blood i been vomiting blood all morning" tells.
@@ -731,6 +736,9 @@ type pastScope struct {
 	// forward marks the concepts that speak only for what follows them in their
 	// clause (the engine's forward_scoped), condition those of them that are conditions.
 	forward, condition []bool
+	// sentenceWide marks the concepts that speak for their whole sentence (the engine's
+	// sentence_scoped).
+	sentenceWide []bool
 	// back holds, by concept, the words a resolution (resolved_since) speaks for, which
 	// no clause span gives: own keeps them as they are.
 	back [][]bool
@@ -738,6 +746,33 @@ type pastScope struct {
 
 // isForward reports whether concept c speaks only for the words after it in its clause.
 func (ps *pastScope) isForward(c int) bool { return c < len(ps.forward) && ps.forward[c] }
+
+// isSentenceWide reports whether concept c speaks for its whole sentence.
+func (ps *pastScope) isSentenceWide(c int) bool {
+	return c < len(ps.sentenceWide) && ps.sentenceWide[c]
+}
+
+// sentenceBounds is the sentence of token i, from its first word up to (not including)
+// the first word of the next.
+func sentenceBounds(toks []token, i int) (first, until int) {
+	first, until = i, i+1
+	for first > 0 && toks[first-1].sentence == toks[i].sentence {
+		first--
+	}
+	for until < len(toks) && toks[until].sentence == toks[i].sentence {
+		until++
+	}
+	return first, until
+}
+
+// inReach reports whether word k, from first of a span of concept c, is still in it:
+// in the same clause, or for a sentence-wide concept in the same sentence.
+func (ps *pastScope) inReach(c, first, k int) bool {
+	if ps.isSentenceWide(c) {
+		return ps.toks[k].sentence == ps.toks[first].sentence
+	}
+	return ps.toks[k].clause == ps.toks[first].clause
+}
 
 // isCondition reports whether concept c is a condition, which a report after it in its
 // sentence says came true.
@@ -757,6 +792,9 @@ func (ps *pastScope) isCondition(c int) bool { return c < len(ps.condition) && p
 // nothing.
 func (ps *pastScope) span(c int, m match) (first, until int) {
 	toks := ps.toks
+	if ps.isSentenceWide(c) {
+		return sentenceBounds(toks, m.from)
+	}
 	if !ps.isForward(c) {
 		until = len(toks)
 		if k := presentFrom(toks, m.to); k >= 0 {
@@ -859,7 +897,7 @@ func (ps *pastScope) any(k int) bool {
 // cleared is the scope with every word in the present: what the rules would read
 // without the scoped concepts.
 func (ps *pastScope) cleared() *pastScope {
-	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact, forward: ps.forward, condition: ps.condition, back: ps.back}
+	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact, forward: ps.forward, condition: ps.condition, sentenceWide: ps.sentenceWide, back: ps.back}
 	for k, p := range ps.words {
 		if p != nil {
 			c.words[k] = make([]bool, len(p))
@@ -875,7 +913,6 @@ func (ps *pastScope) cleared() *pastScope {
 // the present tense in the next clause.
 func (ps *pastScope) own(present [][]match, scoped []int) *pastScope {
 	o := ps.cleared()
-	toks := ps.toks
 	for c, b := range ps.back {
 		if b != nil {
 			copy(o.words[c], b)
@@ -890,7 +927,7 @@ func (ps *pastScope) own(present [][]match, scoped []int) *pastScope {
 				continue
 			}
 			first, until := ps.span(c, m)
-			for k := first; k < until && toks[k].clause == toks[m.from].clause; k++ {
+			for k := first; k < until && ps.inReach(c, m.from, k); k++ {
 				o.words[c][k] = true
 			}
 		}
@@ -972,7 +1009,7 @@ var partOfDay = map[string]bool{"morning": true, "afternoon": true, "evening": t
 func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 	var ps *pastScope
 	mark := func(c, first, until int) {
-		for k := first; k < until && toks[k].clause == toks[first].clause; k++ {
+		for k := first; k < until && ps.inReach(c, first, k); k++ {
 			ps.words[c][k] = true
 		}
 	}
@@ -982,7 +1019,7 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 				continue
 			}
 			if ps == nil {
-				ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact, forward: e.forward, condition: e.condition}
+				ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact, forward: e.forward, condition: e.condition, sentenceWide: e.sentenceWide}
 			}
 			if ps.words[c] == nil {
 				ps.words[c] = make([]bool, len(toks))
@@ -999,7 +1036,7 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 			}
 			first, until := ps.span(c, m)
 			mark(c, first, until)
-			if ps.isForward(c) || !e.timeAlone(toks, first, m) {
+			if ps.isForward(c) || ps.isSentenceWide(c) || !e.timeAlone(toks, first, m) {
 				continue
 			}
 			// A time on its own: it speaks for the clause before it in the sentence,

@@ -31,6 +31,7 @@ type ruleFile struct {
 	Masks           map[string][]string `yaml:"masks"`
 	ClauseScoped    []string            `yaml:"clause_scoped"`
 	ForwardScoped   []string            `yaml:"forward_scoped"`
+	SentenceScoped  []string            `yaml:"sentence_scoped"`
 	Conditions      []string            `yaml:"conditions"`
 	QuestionsOnly   []string            `yaml:"questions_only"`
 	EmergencyNone   []string            `yaml:"every_emergency_none"`
@@ -143,21 +144,22 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, &RuleError{Source: source, Msg: msg}
 	}
 	var lines struct {
-		Rules         []yaml.Node `yaml:"rules"`
-		Concepts      yaml.Node   `yaml:"concepts"`
-		Masks         yaml.Node   `yaml:"masks"`
-		ClauseScoped  yaml.Node   `yaml:"clause_scoped"`
-		ForwardScoped yaml.Node   `yaml:"forward_scoped"`
-		Conditions    yaml.Node   `yaml:"conditions"`
-		QuestionsOnly yaml.Node   `yaml:"questions_only"`
-		EmergencyNone yaml.Node   `yaml:"every_emergency_none"`
-		PersonFacts   yaml.Node   `yaml:"person_facts"`
-		ResolvedSince yaml.Node   `yaml:"resolved_since"`
-		ResolvedAfter yaml.Node   `yaml:"resolved_after"`
-		WordClasses   yaml.Node   `yaml:"word_classes"`
-		Rephrasings   yaml.Node   `yaml:"rephrasings"`
-		NarrowNeg     yaml.Node   `yaml:"narrow_negations"`
-		Fallback      yaml.Node   `yaml:"fallback"`
+		Rules          []yaml.Node `yaml:"rules"`
+		Concepts       yaml.Node   `yaml:"concepts"`
+		Masks          yaml.Node   `yaml:"masks"`
+		ClauseScoped   yaml.Node   `yaml:"clause_scoped"`
+		ForwardScoped  yaml.Node   `yaml:"forward_scoped"`
+		SentenceScoped yaml.Node   `yaml:"sentence_scoped"`
+		Conditions     yaml.Node   `yaml:"conditions"`
+		QuestionsOnly  yaml.Node   `yaml:"questions_only"`
+		EmergencyNone  yaml.Node   `yaml:"every_emergency_none"`
+		PersonFacts    yaml.Node   `yaml:"person_facts"`
+		ResolvedSince  yaml.Node   `yaml:"resolved_since"`
+		ResolvedAfter  yaml.Node   `yaml:"resolved_after"`
+		WordClasses    yaml.Node   `yaml:"word_classes"`
+		Rephrasings    yaml.Node   `yaml:"rephrasings"`
+		NarrowNeg      yaml.Node   `yaml:"narrow_negations"`
+		Fallback       yaml.Node   `yaml:"fallback"`
 	}
 	if err := yaml.Unmarshal(rules, &lines); err != nil {
 		return nil, &RuleError{Source: source, Msg: err.Error()}
@@ -359,6 +361,11 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	e.forward = conceptFlags(len(e.concepts), forward)
+	sentenceWide, err := inScoped("sentence_scoped", rf.SentenceScoped, lines.SentenceScoped)
+	if err != nil {
+		return nil, err
+	}
+	e.sentenceWide = conceptFlags(len(e.concepts), sentenceWide)
 	conditions, err := conceptsNamed("conditions", rf.Conditions, lines.Conditions, ids, bad)
 	if err != nil {
 		return nil, err
