@@ -491,10 +491,15 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 
 // emergencyWordAfter reports whether a word an emergency rule reads is present in a
 // sentence after sentence k. A time ("on Monday", resolved_after) and a scope are no
-// report of a red flag.
+// report of a red flag, nor is a time to come (futureTime): "can lamotrigine cause
+// seizures? I start it next week" tells when the medicine starts, not a fit now.
 func (e *Engine) emergencyWordAfter(toks []token, present [][]match, k int) bool {
+	future, hasFuture := e.conceptID[futureTime]
 	for c, ms := range present {
 		if c >= len(e.emergencyWord) || !e.emergencyWord[c] || slices.Contains(e.olderTime, c) || slices.Contains(e.scoped, c) {
+			continue
+		}
+		if hasFuture && c == future {
 			continue
 		}
 		for _, x := range ms {
@@ -505,6 +510,11 @@ func (e *Engine) emergencyWordAfter(toks []token, present [][]match, k int) bool
 	}
 	return false
 }
+
+// futureTime is the concept of a time to come ("tomorrow", "next week"): the suicide
+// rules read it beside a thought of suicide, so it is an emergency word, but alone it
+// reports nothing.
+const futureTime = "suicide_time"
 
 // fastPulseBPM is the heart rate, in beats a minute, from which a pulse in anyone of 12
 // or more is fast enough to be an emergency with faintness, chest pain or

@@ -27,3 +27,24 @@ func TestFitsWithoutWakingBetween(t *testing.T) {
 		{"seizure after seizure", 66, triage.Female, "mum is having seizure after seizure, her dose was missed this morning", true},
 	})
 }
+
+// TestFittingAsWorkAndSideEffectAskedAhead holds "fitting" of work, clothes or
+// furniture off 999 ("hurt my back fitting carpets"), and a seizure asked about as a
+// side effect of a medicine not yet started ("I start it next week": a time to come is
+// no report of a fit). A fit told in the same words, or after the question, stays 999.
+func TestFittingAsWorkAndSideEffectAskedAhead(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"back hurt fitting carpets", 44, triage.Male, "I hurt my back fitting carpets yesterday, it's sore when I bend", false},
+		{"shoulder fitting a kitchen", 38, triage.Male, "pulled a muscle in my shoulder fitting a new kitchen on Saturday", false},
+		{"boiler being fitted", 70, triage.Female, "the boiler man is fitting a new boiler tomorrow so I can't come in the morning", false},
+		{"jeans not fitting", 51, triage.Female, "my jeans aren't fitting any more and my tummy has been bloated for 3 weeks", false},
+		{"starting it next week", 29, triage.Female, "Can lamotrigine cause seizures? I am starting it next week", false},
+		{"starting it tomorrow", 34, triage.Male, "Could sertraline cause seizures? I'm due to start it tomorrow", false},
+
+		{"fitting on the kitchen floor", 40, triage.Male, "he is fitting on the kitchen floor and won't stop", true},
+		{"fitting carpets then fitting", 35, triage.Male, "he was fitting carpets at work and collapsed, now he's fitting on the floor", true},
+		{"fitting in the bathroom", 30, triage.Female, "she's fitting in the bathroom, her lips are blue", true},
+		{"asked, then fitting now", 45, triage.Female, "can tramadol cause fits? he is fitting right now", true},
+		{"asked, started, fitting", 70, triage.Female, "Can ciprofloxacin cause fits? my mum started it yesterday and is fitting on the floor", true},
+	})
+}
