@@ -48,3 +48,18 @@ func TestFittingAsWorkAndSideEffectAskedAhead(t *testing.T) {
 		{"asked, started, fitting", 70, triage.Female, "Can ciprofloxacin cause fits? my mum started it yesterday and is fitting on the floor", true},
 	})
 }
+
+// TestMedicineFinishedAsPrescribed holds the rest of a medicine taken as it was
+// prescribed off 999, and the rest of a box taken at once, with a count or "as told
+// by" someone, at 999.
+func TestMedicineFinishedAsPrescribed(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"rest as directed", 33, triage.Female, "took the rest of the tablets as directed, I feel better, do I need a check", false},
+		{"rest as the doctor said", 58, triage.Male, "took the rest of my prednisolone as the doctor said, can I have more", false},
+		{"all as prescribed", 41, triage.Female, "I took all the amoxicillin as prescribed and my ear still hurts", false},
+
+		{"rest as told by someone", 19, triage.Female, "took the rest of the paracetamol as told by my boyfriend to shut up, like 16", true},
+		{"all as told by a voice", 27, triage.Male, "I took all my tablets as told by the voice in my head, about 40 paracetamol", true},
+		{"rest at once", 35, triage.Female, "took the rest of the co-codamol, 24 of them, I'm scared", true},
+	})
+}
