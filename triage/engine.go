@@ -793,7 +793,18 @@ func (ps *pastScope) isCondition(c int) bool { return c < len(ps.condition) && p
 func (ps *pastScope) span(c int, m match) (first, until int) {
 	toks := ps.toks
 	if ps.isSentenceWide(c) {
-		return sentenceBounds(toks, m.from)
+		// Its whole sentence, up to a report of now after it ("my panic usually settles
+		// but tonight I'm gasping"): what the patient says is happening now is not what
+		// settles.
+		first, until = sentenceBounds(toks, m.from)
+		for k := m.to; k < until; k++ {
+			if k == m.to || toks[k].clause != toks[k-1].clause {
+				if p := presentFrom(toks, k); p >= 0 {
+					return first, p
+				}
+			}
+		}
+		return first, until
 	}
 	if !ps.isForward(c) {
 		until = len(toks)
