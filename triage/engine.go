@@ -495,17 +495,24 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 // seizures? I start it next week" tells when the medicine starts, not a fit now.
 func (e *Engine) emergencyWordAfter(toks []token, present [][]match, k int) bool {
 	future, hasFuture := e.conceptID[futureTime]
+	skip := func(c int) bool {
+		return slices.Contains(e.olderTime, c) || (hasFuture && c == future)
+	}
+	return e.emergencyWordWhere(present, skip, func(m match) bool {
+		return m.from >= 0 && toks[m.from].sentence > k
+	})
+}
+
+// emergencyWordWhere reports whether a concept an emergency rule reads, other than a
+// clause-scoped one and those skip names (nil: none), is matched where at says. It is
+// the one walk behind emergencyWordAfter and emergencyWordFrom.
+func (e *Engine) emergencyWordWhere(present [][]match, skip func(c int) bool, at func(m match) bool) bool {
 	for c, ms := range present {
-		if c >= len(e.emergencyWord) || !e.emergencyWord[c] || slices.Contains(e.olderTime, c) || slices.Contains(e.scoped, c) {
+		if c >= len(e.emergencyWord) || !e.emergencyWord[c] || slices.Contains(e.scoped, c) || (skip != nil && skip(c)) {
 			continue
 		}
-		if hasFuture && c == future {
-			continue
-		}
-		for _, x := range ms {
-			if x.from >= 0 && toks[x.from].sentence > k {
-				return true
-			}
+		if slices.ContainsFunc(ms, at) {
+			return true
 		}
 	}
 	return false

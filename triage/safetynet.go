@@ -128,17 +128,9 @@ func (e *Engine) goingBackOnly(toks []token, k int) bool {
 // words from token k to the end of its sentence: the net's red flag is one the rules
 // know as an emergency ("if the chest pain spreads", not "if you have questions").
 func (e *Engine) emergencyWordFrom(toks []token, present [][]match, k int) bool {
-	for c, ms := range present {
-		if c >= len(e.emergencyWord) || !e.emergencyWord[c] || slices.Contains(e.scoped, c) {
-			continue
-		}
-		for _, m := range ms {
-			if m.from >= k && toks[m.from].sentence == toks[k].sentence {
-				return true
-			}
-		}
-	}
-	return false
+	return e.emergencyWordWhere(present, nil, func(m match) bool {
+		return m.from >= k && toks[m.from].sentence == toks[k].sentence
+	})
 }
 
 // safetyNetWindow is the most words a safety net's condition may hold.
