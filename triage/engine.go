@@ -751,6 +751,13 @@ type pastScope struct {
 	back [][]bool
 }
 
+// newPastScope is an empty scope over toks for n concepts, carrying the engine's
+// readings of its scoped concepts (facts, forward, conditions, sentence-wide), so every
+// place that builds one reads them alike.
+func (e *Engine) newPastScope(toks []token, n int) *pastScope {
+	return &pastScope{toks: toks, words: make([][]bool, n), fact: e.fact, forward: e.forward, condition: e.condition, sentenceWide: e.sentenceWide}
+}
+
 // isForward reports whether concept c speaks only for the words after it in its clause.
 func (ps *pastScope) isForward(c int) bool { return c < len(ps.forward) && ps.forward[c] }
 
@@ -1037,7 +1044,7 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 				continue
 			}
 			if ps == nil {
-				ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact, forward: e.forward, condition: e.condition, sentenceWide: e.sentenceWide}
+				ps = e.newPastScope(toks, len(present))
 			}
 			if ps.words[c] == nil {
 				ps.words[c] = make([]bool, len(toks))

@@ -362,7 +362,7 @@ func (e *Engine) addSafetyNets(toks []token, present [][]match, ps *pastScope, n
 	}
 	for _, n := range nets {
 		if ps == nil {
-			ps = &pastScope{toks: toks, words: make([][]bool, len(present)), fact: e.fact, forward: e.forward, condition: e.condition, sentenceWide: e.sentenceWide}
+			ps = e.newPastScope(toks, len(present))
 		}
 		if ps.words[c] == nil {
 			ps.words[c] = make([]bool, len(toks))
