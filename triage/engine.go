@@ -428,6 +428,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 			return m.from < 0 || !toks[m.from].asked || e.emergencyWordAfter(toks, present, toks[m.from].sentence)
 		})
 	}
+	e.keepCountedNow(toks, present)
 	past := e.pastScopeOf(toks, present)
 	everyNet, nets := e.safetyNets(toks)
 	if len(nets) > 0 {
@@ -516,6 +517,49 @@ func (e *Engine) emergencyWordWhere(present [][]match, skip func(c int) bool, at
 		}
 	}
 	return false
+}
+
+// countedNow names the concepts keepCountedNow reads: events told as counted
+// ("two fits", "another seizure"), the times of today that make such a count a
+// cluster now ("since breakfast", "at 10"), and the times that put a sentence in
+// the days before ("on Monday", "over the years").
+var countedNow = struct {
+	counted, recent string
+	older           []string
+}{"fits_counted", "fits_recent", []string{"days_ago", "past_episode", "longstanding", "fits_older"}}
+
+// keepCountedNow keeps a counted event (fits_counted) only in a sentence that also
+// tells a time of today, and only where its own clause tells no older time without
+// one of today: "2 fits today, my lamotrigine is out of stock", "ran out on Friday and
+// I've had 2 fits today" and "a fit at 8am and another at 11am, the tablets ran out 2
+// days ago" are clusters now, while "two seizures a few weeks ago,
+// can I collect it today" counts fits of weeks ago and asks for something today. The
+// times are read in the count's own sentence and clause, never anywhere in the
+// message, so a "today" said of a prescription cannot make old fits new.
+func (e *Engine) keepCountedNow(toks []token, present [][]match) {
+	c, ok := e.conceptID[countedNow.counted]
+	if !ok || len(present[c]) == 0 {
+		return
+	}
+	said := func(name string, where func(t token) bool) bool {
+		id, ok := e.conceptID[name]
+		return ok && slices.ContainsFunc(present[id], func(m match) bool {
+			return m.from >= 0 && where(toks[m.from])
+		})
+	}
+	present[c] = slices.DeleteFunc(present[c], func(m match) bool {
+		if m.from < 0 {
+			return false
+		}
+		at := toks[m.from]
+		if !said(countedNow.recent, func(t token) bool { return t.sentence == at.sentence }) {
+			return true
+		}
+		inClause := func(t token) bool { return t.sentence == at.sentence && t.clause == at.clause }
+		return !said(countedNow.recent, inClause) && slices.ContainsFunc(countedNow.older, func(name string) bool {
+			return said(name, inClause)
+		})
+	})
 }
 
 // futureTime is the concept of a time to come ("tomorrow", "next week"): the suicide
