@@ -82,3 +82,73 @@ func TestFitsCountedToday(t *testing.T) {
 		{"several seizures over the years, well co", 60, triage.Female, "several seizures over the years, well controlled now, can I get my repeat today", false},
 	})
 }
+
+// TestPostpartumMindToldByPartner holds a new mother's mind gone strange in the weeks
+// after a birth, told by a partner in everyday words ("not sleeping, saying strange
+// things, thinks the baby is not hers"), at 999 on both engines: reviewer 9 saw the desk
+// give it same-day. Being in the weeks after a birth is a fact about the mother, so a
+// birth told "last week" is not put in the past. The look-alikes are the same weeks
+// with tiredness, low mood, a wound or a worry, or the strange talk years after a birth.
+// Look-alikes the second opinion already raised before this change (a partner's
+// tiredness beside the birth) are left out here: they are the model's, not the rule's.
+func TestPostpartumMindToldByPartner(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"writing for my partner, she had our baby", 29, triage.Female, "writing for my partner, she had our baby 3 weeks ago, she is not sleeping at all and saying strange things, she thinks the baby is not hers", true},
+		{"my wife gave birth 2 weeks ago and hasn'", 31, triage.Female, "my wife gave birth 2 weeks ago and hasn't slept for 3 nights, she keeps saying the baby has been swapped", true},
+		{"my girlfriend had our son 10 days ago, s", 27, triage.Female, "my girlfriend had our son 10 days ago, she's up all night talking nonsense and says the baby isn't ours", true},
+		{"since the birth a fortnight ago my wife", 33, triage.Female, "since the birth a fortnight ago my wife is acting really strange, not sleeping, says someone is watching the baby", true},
+		{"my partner had a baby 4 weeks ago and no", 24, triage.Female, "my partner had a baby 4 weeks ago and now believes the baby is evil, she hasn't slept in days", true},
+		{"wife had baby 3 weeks back, not slept fo", 30, triage.Female, "wife had baby 3 weeks back, not slept for days, saying weird stuff, convinced the baby isn't hers", true},
+		{"my partner gave birth last week and is s", 35, triage.Female, "my partner gave birth last week and is suddenly confused, not sleeping and saying things that make no sense", true},
+		{"she had our daughter 12 days ago and tod", 28, triage.Female, "she had our daughter 12 days ago and today she is talking really fast, not making sense and thinks people are after the baby", true},
+		{"I'm worried about my wife, baby is 3 wee", 26, triage.Female, "I'm worried about my wife, baby is 3 weeks old, she hasn't slept properly in 4 days and says the baby is not really hers", true},
+		{"my partner had a c-section 2 weeks ago,", 32, triage.Female, "my partner had a c-section 2 weeks ago, she's saying strange things and thinks the baby has been replaced", true},
+		{"my fiancee had our baby 5 weeks ago, she", 29, triage.Female, "my fiancee had our baby 5 weeks ago, she's not sleeping, pacing about, says the TV is talking to her", true},
+		{"wife had the baby 9 days ago. Not sleepi", 25, triage.Female, "wife had the baby 9 days ago. Not sleeping at all, saying odd things, thinks the baby is the devil", true},
+		{"my partner had our baby three weeks ago", 34, triage.Female, "my partner had our baby three weeks ago and she has become very strange, not sleeping, believes the baby is not hers", true},
+		{"since having the baby 2 weeks ago my wif", 30, triage.Female, "since having the baby 2 weeks ago my wife is behaving oddly, awake all night and thinks the nurses swapped our baby", true},
+		{"my girlfriend gave birth a month ago and", 22, triage.Female, "my girlfriend gave birth a month ago and she is acting bizarre, no sleep for days, saying the baby isn't real", true},
+		{"postnatal, 3 weeks, my wife is not sleep", 36, triage.Female, "postnatal, 3 weeks, my wife is not sleeping and saying the baby is not ours, she's not herself at all", true},
+		{"my partner had the baby 6 days ago, she'", 27, triage.Female, "my partner had the baby 6 days ago, she's hardly slept and is saying really strange things about the baby", true},
+		{"my wife gave birth 3 weeks ago, she's be", 31, triage.Female, "my wife gave birth 3 weeks ago, she's been up for 3 nights and keeps saying strange things, like she's not our baby", true},
+		{"writing about my partner: baby born 2 we", 28, triage.Female, "writing about my partner: baby born 2 weeks ago, she won't sleep, she's convinced someone is going to take the baby", true},
+		{"my wife had our son last month and has s", 33, triage.Female, "my wife had our son last month and has suddenly started saying he's not her baby and she isn't sleeping", true},
+		{"baby is 11 days old, my partner hasn't s", 29, triage.Female, "baby is 11 days old, my partner hasn't slept for two days and is talking nonsense, saying the baby was switched", true},
+		{"my partner had our baby 3 weeks ago and", 26, triage.Female, "my partner had our baby 3 weeks ago and is not sleeping, saying strange things and laughing at nothing", true},
+		{"since she had the baby 2 weeks ago my wi", 30, triage.Female, "since she had the baby 2 weeks ago my wife thinks she is being watched and won't sleep", true},
+		{"my wife had twins 4 weeks ago, she's not", 32, triage.Female, "my wife had twins 4 weeks ago, she's not slept in days and is saying things that don't make sense", true},
+		{"my partner had a baby 3 weeks ago, she's", 24, triage.Female, "my partner had a baby 3 weeks ago, she's very agitated, not sleeping, and thinks the baby is someone else's", true},
+		{"new mum, baby 2 weeks, my wife isn't sle", 35, triage.Female, "new mum, baby 2 weeks, my wife isn't sleeping and is saying the baby is possessed", true},
+		{"my partner gave birth 10 days ago and is", 28, triage.Female, "my partner gave birth 10 days ago and is acting completely out of character, not sleeping, saying the baby isn't hers", true},
+		{"3 weeks after the birth my wife is sayin", 31, triage.Female, "3 weeks after the birth my wife is saying strange things, not sleeping, and thinks the baby is not hers", true},
+		{"my wife had our baby 3 weeks ago and she", 27, triage.Female, "my wife had our baby 3 weeks ago and she's been up for two nights saying the baby is not hers and she doesn't know me", true},
+		{"partner had baby 3 weeks ago, not sleepi", 29, triage.Female, "partner had baby 3 weeks ago, not sleeping, strange things said, says baby isnt hers", true},
+		{"my wife gave birth 2 weeks ago and is te", 31, triage.Female, "my wife gave birth 2 weeks ago and is tearful and tired, can she see the health visitor", false},
+		{"my girlfriend had our son 10 days ago, s", 27, triage.Female, "my girlfriend had our son 10 days ago, she is exhausted and not sleeping much, is this normal", false},
+		{"since the birth a fortnight ago my wife", 33, triage.Female, "since the birth a fortnight ago my wife is feeling low and anxious, no strange thoughts, eating ok", false},
+		{"my partner had a baby 4 weeks ago and he", 24, triage.Female, "my partner had a baby 4 weeks ago and her stitches are sore", false},
+		{"wife had baby 3 weeks back, baby isn't s", 30, triage.Female, "wife had baby 3 weeks back, baby isn't sleeping and wife is shattered, any advice", false},
+		{"my partner gave birth last week and her", 35, triage.Female, "my partner gave birth last week and her breasts are sore and red on one side, no fever", false},
+		{"she had our daughter 12 days ago and fee", 28, triage.Female, "she had our daughter 12 days ago and feels weepy in the evenings, baby blues?", false},
+		{"I'm worried about my wife, baby is 3 wee", 26, triage.Female, "I'm worried about my wife, baby is 3 weeks old, she isn't sleeping much, she is coping but tired", false},
+		{"my partner had a c-section 2 weeks ago,", 32, triage.Female, "my partner had a c-section 2 weeks ago, she's saying the wound is itchy", false},
+		{"my fiancee had our baby 5 weeks ago and", 29, triage.Female, "my fiancee had our baby 5 weeks ago and needs her postnatal check booked", false},
+		{"wife had the baby 9 days ago. Not sleepi", 25, triage.Female, "wife had the baby 9 days ago. Not sleeping much, baby cluster feeding, she says it's hard but she's ok", false},
+		{"since having the baby 2 weeks ago my wif", 30, triage.Female, "since having the baby 2 weeks ago my wife gets anxious at night, can she have some support", false},
+		{"my girlfriend gave birth a month ago and", 22, triage.Female, "my girlfriend gave birth a month ago and keeps saying she's a bad mum, she's low but not thinking of harming herself", false},
+		{"postnatal, 3 weeks, my wife wants to tal", 36, triage.Female, "postnatal, 3 weeks, my wife wants to talk about contraception", false},
+		{"my wife gave birth 3 weeks ago and she s", 31, triage.Female, "my wife gave birth 3 weeks ago and she says strange things happen with her bladder when she sneezes", false},
+		{"writing about my partner: baby born 2 we", 28, triage.Female, "writing about my partner: baby born 2 weeks ago, she worries someone will judge her for bottle feeding", false},
+		{"my wife had our son last month and says", 33, triage.Female, "my wife had our son last month and says he doesn't look like her, we laugh about it, can she get her bloods done", false},
+		{"baby is 11 days old, my partner is not s", 29, triage.Female, "baby is 11 days old, my partner is not sleeping because of back pain from the epidural", false},
+		{"my partner had our baby 3 weeks ago, she", 26, triage.Female, "my partner had our baby 3 weeks ago, she had postpartum psychosis with our first child 5 years ago, can we have a plan for the health visitor", false},
+		{"since she had the baby 2 weeks ago my wi", 30, triage.Female, "since she had the baby 2 weeks ago my wife has been feeling flat and not enjoying things", false},
+		{"my wife had twins 4 weeks ago and isn't", 32, triage.Female, "my wife had twins 4 weeks ago and isn't getting much sleep, can we get help with feeding", false},
+		{"my partner had a baby 3 weeks ago and is", 24, triage.Female, "my partner had a baby 3 weeks ago and is worried about postnatal depression, she read about it", false},
+		{"new mum, baby 2 weeks, my wife isn't sle", 35, triage.Female, "new mum, baby 2 weeks, my wife isn't sleeping because of night sweats", false},
+		{"3 weeks after the birth my wife is tired", 31, triage.Female, "3 weeks after the birth my wife is tired and has a headache, blood pressure was fine at the midwife", false},
+		{"my wife had our baby 3 weeks ago and she", 27, triage.Female, "my wife had our baby 3 weeks ago and she asks what are the signs of postpartum psychosis", false},
+		{"partner had baby 3 weeks ago, not sleepi", 29, triage.Female, "partner had baby 3 weeks ago, not sleeping well, otherwise fine", false},
+		{"she gave birth 3 years ago and keeps say", 35, triage.Female, "she gave birth 3 years ago and keeps saying the baby was swapped at the hospital, she's always said that", false},
+	})
+}
