@@ -1,0 +1,121 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/assets"
+	"triagedesk/triage"
+)
+
+// falseAlarmFamily is one reading fixed by fa1 (round 14): look-alikes, written fresh,
+// that say the red flag's words about something that is not an emergency now, and
+// emergencies of the same family in other words. Each look-alike must stay off 999 and
+// each emergency on it, with the rules alone and with the desk's engine.
+type falseAlarmFamily struct {
+	age         int
+	sex         triage.Sex
+	lookAlikes  []string
+	emergencies []string
+	// modelRaises are look-alikes the rules keep off 999 and the second opinion
+	// (model 2026.12.7) raises to it on its own: held with the rules alone, and named
+	// so a retrained model can be checked on them.
+	modelRaises []string
+}
+
+// hold runs every line of the family through hold999.
+func (f falseAlarmFamily) hold(t *testing.T) {
+	t.Helper()
+	for _, text := range f.lookAlikes {
+		hold999(t, triage.Input{Age: f.age, Sex: f.sex, Kind: triage.Clinical, Text: text}, false)
+	}
+	for _, text := range f.modelRaises {
+		in := triage.Input{Age: f.age, Sex: f.sex, Kind: triage.Clinical, Text: text}
+		if s := assets.RulesEngine().Classify(in); s.Priority == triage.Emergency {
+			t.Errorf("look-alike %q: the rules gave 999; because %v", text, s.Reasons)
+		}
+	}
+	for _, text := range f.emergencies {
+		hold999(t, triage.Input{Age: f.age, Sex: f.sex, Kind: triage.Clinical, Text: text}, true)
+	}
+}
+
+// TestSeizureFreeIsNoFit: "seizure free for 2 years" names the fits that have not
+// happened (11 of review8's 41 look-alikes went to 999). The mask seizure_free hides
+// only its own words, so a fit said again beside it, a spell told as ended ("until
+// today") or a fit told by reference after it ("He had one an hour ago") stays 999.
+func TestSeizureFreeIsNoFit(t *testing.T) {
+	falseAlarmFamily{age: 30, sex: triage.Female,
+		lookAlikes: []string{
+			"I've been seizure free for 2 years now, can I reapply for my driving licence?",
+			"seizure free for 2 years, want to know about driving",
+			"My son has been seizure-free for three years on his tablets, can we talk about weaning him off?",
+			"Been seizure free 18 months now, do I still need the epilepsy nurse review?",
+			"She is seizure free since 2022 and wants to try for a baby, is her medication safe in pregnancy?",
+			"Seizure free for a year. DVLA form needs a doctor to sign it, can someone do it?",
+			"I am seizure free for over 2 years, please can I have a letter for my employer",
+			"My daughter has been seizure free for 6 months, school want an updated care plan",
+			"Seizure free 4 years. Can I reduce my levetiracetam?",
+			"Hi, been seizure free for a good while now (3 years), the lamotrigine repeat needs renewing please",
+			"I have been seizure free for 5 years, do I still need to carry my rescue medicine?",
+			"We're going on holiday to Spain. He's been seizure free for 2 years, does he need a travel letter for his medicine?",
+			"seizure free since my last dose change in January, feeling well, just want a medication review",
+			"My husband has been seizure-free since 2021 but gets headaches from the tablets, could we discuss a switch?",
+			"Now seizure free for 12 months so I believe I can drive again. Do I need to tell you anything?",
+			"Been seizure free for ages, but the new brand of my tablets looks different, is it the same?",
+			"Still seizure free (2.5 years). Can I have my blood levels checked?",
+			"I'm seizure free on keppra for a year now but my mood has been low, could it be the tablets?",
+			"My mum is seizure free for 10 years and wants to stop her phenytoin, who should she talk to?",
+			"Happy to say I'm seizure free for 2 years. Need a repeat of my sodium valproate.",
+			"She was diagnosed aged 6, seizure free for 4 years now, and wants to do the Duke of Edinburgh expedition. Any advice?",
+			"I've been seizure free for 3 years and want to take up swimming again, is that ok?",
+			"Seizure free for two years but still tired all the time, could I have bloods?",
+			"My son (14) has been seizure free since starting his new medicine last spring. Can he go on the school ski trip?",
+			"Been seizure free over a year, pharmacy says my repeat is overdue for review",
+			"I'm 19 and seizure free for 3 years, can I transfer my epilepsy care from the children's team?",
+			"Hi. Seizure free for 2 years, pregnant now 8 weeks, should I keep taking folic acid 5mg?",
+			"Dad has been seizure-free since his stroke 2 years ago, does he still need the anti seizure tablets?",
+			"We've been told she's seizure free long enough to come off the medicine slowly. How do we do it?",
+			"been seizure free 2 yrs, insurance company want a report from the GP",
+			"Seizure free for a whole year now! Can I have my free prescription certificate renewed?",
+			"My partner has been seizure free for 5 years. We want to know if our baby might inherit epilepsy.",
+		},
+		emergencies: []string{
+			"I was seizure free for 2 years but this morning I had a seizure in the kitchen and I'm still very confused",
+			"Seizure free for 3 years until today, he's fitting on the floor right now",
+			"She had been seizure free since 2021 and has just had a seizure at school, the teacher says she's not waking up properly",
+			"My son was seizure free for a year but he is having a seizure now and it has gone on for 6 minutes",
+			"Seizure free for ages, then he's had 2 seizures back to back this afternoon and not woken up in between",
+			"I was seizure free for 18 months but had a seizure in the bath 20 minutes ago and hit my head",
+			"He's been seizure free for 4 years and just had a fit in the supermarket, it lasted 7 minutes",
+			"Been seizure free since January, tonight she had a seizure and it won't stop",
+			"My wife was seizure free for a long time but she's fitting now and her lips are blue",
+			"seizure free 2 yrs, just had a seizure at work, first one in ages, colleague says I was out for 5 mins",
+			"He had been seizure free on his tablets for 3 years but has had three seizures since this morning",
+			"I'm seizure free for 5 years normally, but I've just come round from a seizure on the stairs and my head is bleeding",
+			"My daughter has been seizure free for 2 years but she's had a seizure this evening with a temperature of 39.5 and is still drowsy",
+			"Seizure free for a year, and then a seizure today that lasted over 5 minutes, she is still not talking properly",
+			"was seizure free for 4 yrs then had seizure in my sleep this morning, bit my tongue, confused and can't remember anything",
+			"He has been seizure free a long time. Right now he is having a seizure and it has gone on more than five minutes",
+			"Seizure-free since last summer, but she has just had a seizure in the playground and hasn't come round",
+			"My brother has been seizure free for 3 years, he collapsed with a seizure half an hour ago and is still very drowsy and not himself",
+			"I was seizure free but today I've had two seizures in an hour",
+			"Mum had been seizure free for years until this morning when she had a seizure and fell down the stairs",
+			"Seizure free for 6 months, then a seizure at the bus stop just now, an ambulance was called but I don't know if I should wait",
+			"Been seizure free since 2020, he had a seizure at lunchtime and is still jerking on and off now",
+			"Our son has been seizure free for a year, he had a seizure in the car just now and his face went grey",
+			"I had been seizure free for 2 years but I have just had a seizure and I am pregnant",
+			"She's been seizure free a long time but she's having a seizure now, her first in three years",
+			"He was seizure free on his meds till an hour ago, he had a long seizure and his breathing is noisy now",
+			"My husband, seizure free for 5 years, has just had a seizure at the wheel and crashed the car",
+			"The care home says she was seizure free for 2 years but she had a seizure this morning and has been fitting on and off since",
+			"I was seizure free but today I had a seizure that lasted 10 minutes, I feel awful",
+			"seizure free for a year then he had a seizure today after hitting his head on a door, he's on warfarin",
+			"Seizure free for 3 years until just now, my son has had a seizure and is breathing strangely and hard to wake",
+			"My daughter was seizure-free for 4 years but is seizing right now, it started 6 minutes ago",
+			"Seizure free for 3 years. He had one an hour ago and is still not himself, very sleepy and his speech is slurred",
+			"She's been seizure free since 2019. Just had one in the bath and hasn't come round properly",
+			"Fit free for two years. This morning he had a bad one on the stairs and hit his head, he is on warfarin",
+			"Seizure free for ages until this afternoon, now she won't wake up properly",
+		},
+	}.hold(t)
+}
