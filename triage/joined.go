@@ -1,5 +1,10 @@
 package triage
 
+import (
+	"slices"
+	"strings"
+)
+
 // A question or a condition about a red flag may come true in the next sentence, told
 // only by reference: "would I need hospital for 30 sertraline? took them at teatime",
 // "what if the chest pain goes into my jaw? It just has". A condition counts as come
@@ -29,7 +34,7 @@ func (e *Engine) answeredJoins(text string, toks []token, found []match) []int {
 			first--
 		}
 		asks := question(toks, b-1) || opensAsQuestion(toks, first) || e.holdsCondition(toks, found, toks[b-1].sentence)
-		if !asks || !e.answersByReference(text, toks, b) {
+		if !asks || (!e.answersByReference(text, toks, b) && !e.presentReport(toks, found, b)) {
 			continue
 		}
 		if netSentence == nil {
@@ -88,10 +93,104 @@ func (e *Engine) holdsCondition(toks []token, found []match, s int) bool {
 	return false
 }
 
+// reportSubjects are the words a report of what is happening now opens with, apostrophes
+// dropped: "I'm bringing up mouthfuls now", "she's fitting", "he is going blue".
+var reportSubjects = map[string]bool{"i": true, "im": true, "ive": true, "he": true, "hes": true, "she": true,
+	"shes": true, "they": true, "theyre": true, "were": true, "we": true}
+
+// progressiveVerbs are the present verbs that, after a subject, tell something going on
+// now ("I am", "she's been", "he has been").
+var progressiveVerbs = map[string]bool{"am": true, "is": true, "are": true, "been": true, "keep": true, "keeps": true}
+
+// presentReport reports whether the sentence that opens at token b is a report of now
+// in the first or third person ("I'm bringing up mouthfuls now", "she has been fitting
+// for 6 minutes") that names, in its first clause, words an emergency rule reads, and
+// is not itself asked nor told as passed. After a question ("When does coughing up
+// blood need an ambulance?") such a report tells the question is about what is
+// happening; the joined reading decides whether it is an emergency. found are the
+// phrases found in toks.
+func (e *Engine) presentReport(toks []token, found []match, b int) bool {
+	k := b
+	if (greetings[toks[k].norm] || toks[k].norm == "well" || toks[k].norm == "and") && k+1 < len(toks) && toks[k+1].sentence == toks[b].sentence {
+		k++
+	}
+	if !reportSubjects[toks[k].norm] {
+		return false
+	}
+	present := false
+	for j := k; j < len(toks) && j <= k+3 && toks[j].sentence == toks[b].sentence; j++ {
+		w := toks[j].norm
+		if j > k && pastVerb[w] {
+			return false // "I had a streak once": the past
+		}
+		if (j > k && progressiveVerbs[w]) || (j == k && w != "i" && w != "he" && w != "she" && w != "they" && w != "we") || strings.HasSuffix(w, "ing") {
+			present = true
+			break
+		}
+	}
+	if !present || askedIn(toks, b) || e.resolvedFrom(toks, b, false) {
+		return false
+	}
+	for _, m := range found {
+		if m.from < 0 || toks[m.from].sentence != toks[b].sentence || toks[m.from].clause != toks[k].clause {
+			continue
+		}
+		if m.concept < len(e.emergencyWord) && e.emergencyWord[m.concept] && !slices.Contains(e.scoped, m.concept) && !slices.Contains(e.olderTime, m.concept) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessives are the pronouns that stand for a thing named before them ("mine",
+// "his"): opening the sentence after a question, one names the question's own red
+// flag as the writer's ("can antibiotics cause your throat to close? mine is closing
+// right now").
+var possessives = map[string]bool{"mine": true, "his": true, "hers": true, "ours": true, "theirs": true}
+
+// possessiveReport reports whether the sentence that opens at token b (after a
+// greeting, "well" or "and") opens with one of possessives and a verb in the present
+// tense, bare or with a time that is now in its clause: "mine is closing right now",
+// "his has started now", "Well mine is." The question
+// before it is then about the writer's own, happening now; the joined reading decides
+// whether it is an emergency, and an answer or a resolution in the sentence ("mine is
+// fine", "mine did once years ago") stops it before that.
+func possessiveReport(toks []token, b int) bool {
+	k := b
+	if (greetings[toks[k].norm] || toks[k].norm == "well" || toks[k].norm == "and") && k+1 < len(toks) && toks[k+1].sentence == toks[b].sentence {
+		k++
+	}
+	if !possessives[toks[k].norm] || k+1 >= len(toks) || toks[k+1].sentence != toks[b].sentence {
+		return false
+	}
+	v := k + 1
+	if toks[v].norm == "just" && v+1 < len(toks) && toks[v+1].sentence == toks[b].sentence {
+		v++
+	}
+	if w := toks[v].norm; !presentVerb[w] && w != "started" && w != "starting" {
+		return false
+	}
+	// Bare ("Mine has.") or told as now ("mine is closing right now"): "mine is sore and
+	// scratchy" tells another state of it, and "mine are swelling a bit in the
+	// evenings" a usual one.
+	if v+1 >= len(toks) || toks[v+1].clause != toks[v].clause || toks[v+1].sentence != toks[v].sentence {
+		return true
+	}
+	for j := v + 1; j < len(toks) && toks[j].clause == toks[v].clause && toks[j].sentence == toks[v].sentence; j++ {
+		if w := toks[j].norm; (presentTime[w] && w != "still") || w == "moment" {
+			return true
+		}
+	}
+	return false
+}
+
 // answersByReference reports whether the first clause of the sentence that opens at
 // token b tells, by reference, that what was asked came true: "took them at
 // teatime", "I did, 10 minutes ago", "It just has and I'm sweating".
 func (e *Engine) answersByReference(text string, toks []token, b int) bool {
+	if possessiveReport(toks, b) && !e.resolvedFrom(toks, b, false) && !askedIn(toks, b) {
+		return true
+	}
 	for i := b; i < len(toks) && toks[i].clause == toks[b].clause; i++ {
 		lr, lq := phraseLen(toks, i, e.nets.reached), phraseLen(toks, i, e.nets.questionReached)
 		l := max(lr, lq)

@@ -577,10 +577,21 @@ func (e *Engine) endsReport(toks []token, k int) bool {
 // this morning"; timesFrom). Phrases that say it in full ("I feel that way tonight")
 // go on as any other.
 func (e *Engine) firstPersonGoesOn(text string, toks []token, i, k int) bool {
-	if last := toks[k-1].norm; toks[i].norm != "i" || (last != "have" && last != "did") {
+	if !firstPersonBare(toks, i, k) {
 		return false
 	}
 	return !endsHere(text, toks, k) && !e.timesFrom(text, toks, k)
+}
+
+// firstPersonBare reports whether tokens [i, k) are a bare auxiliary in the first
+// person: "I have", "I did", "I already have", and "I am" or "I'm", which answer a net
+// or a question of being ("come straight back if I got short of breath. I am").
+func firstPersonBare(toks []token, i, k int) bool {
+	last := toks[k-1].norm
+	if k-i == 1 && last == "im" {
+		return true
+	}
+	return toks[i].norm == "i" && (last == "have" || last == "did" || last == "am")
 }
 
 // endsHere reports whether the text, its sentence or a mark of punctuation ends before
