@@ -522,11 +522,12 @@ func (e *Engine) emergencyWordWhere(present [][]match, skip func(c int) bool, at
 // countedNow names the concepts keepCountedNow reads: events told as counted
 // ("two fits", "another seizure"), the times of today that make such a count a
 // cluster now ("since breakfast", "at 10"), and the times that put a sentence in
-// the days before ("on Monday", "over the years").
+// the days before ("on Monday", "last year"), and those that make it a rate or a
+// habit ("a month", "usually", "over the years"), which no hour of today undoes.
 var countedNow = struct {
-	counted, recent string
-	older           []string
-}{"fits_counted", "fits_recent", []string{"days_ago", "past_episode", "longstanding", "fits_older"}}
+	counted, recent, habit string
+	older                  []string
+}{"fits_counted", "fits_recent", "fits_older", []string{"days_ago", "past_episode", "longstanding"}}
 
 // keepCountedNow keeps a counted event (fits_counted) only in a sentence that also
 // tells a time of today, and only where its own clause tells no older time without
@@ -556,6 +557,9 @@ func (e *Engine) keepCountedNow(toks []token, present [][]match) {
 			return true
 		}
 		inClause := func(t token) bool { return t.sentence == at.sentence && t.clause == at.clause }
+		if said(countedNow.habit, inClause) {
+			return true // "2 seizures a month at about 3am": a rate, whatever the hour
+		}
 		return !said(countedNow.recent, inClause) && slices.ContainsFunc(countedNow.older, func(name string) bool {
 			return said(name, inClause)
 		})

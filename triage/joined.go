@@ -135,11 +135,22 @@ func (e *Engine) presentReport(toks []token, found []match, b int) bool {
 		if m.from < 0 || toks[m.from].sentence != toks[b].sentence || toks[m.from].clause != toks[k].clause {
 			continue
 		}
-		if m.concept < len(e.emergencyWord) && e.emergencyWord[m.concept] && !slices.Contains(e.scoped, m.concept) && !slices.Contains(e.olderTime, m.concept) {
+		if e.reportsRedFlag(m.concept) {
 			return true
 		}
 	}
 	return false
+}
+
+// reportsRedFlag reports whether concept c is one an emergency rule reads that tells
+// a red flag: not a scope, not a time ago (resolved_after), not a time to come
+// ("next week", futureTime), which say when, not what.
+func (e *Engine) reportsRedFlag(c int) bool {
+	if c >= len(e.emergencyWord) || !e.emergencyWord[c] || slices.Contains(e.scoped, c) || slices.Contains(e.olderTime, c) {
+		return false
+	}
+	future, ok := e.conceptID[futureTime]
+	return !ok || c != future
 }
 
 // possessives are the pronouns that stand for a thing named before them ("mine",
@@ -150,7 +161,7 @@ var possessives = map[string]bool{"mine": true, "his": true, "hers": true, "ours
 
 // possessiveReport reports whether the sentence that opens at token b (after a
 // greeting, "well" or "and") opens with one of possessives and a verb in the present
-// tense, bare or with a time that is now in its clause: "mine is closing right now",
+// tense, bare or with a time that is now in its sentence: "mine is closing right now",
 // "his has started now", "Well mine is." The question
 // before it is then about the writer's own, happening now; the joined reading decides
 // whether it is an emergency, and an answer or a resolution in the sentence ("mine is
@@ -173,10 +184,11 @@ func possessiveReport(toks []token, b int) bool {
 	// Bare ("Mine has.") or told as now ("mine is closing right now"): "mine is sore and
 	// scratchy" tells another state of it, and "mine are swelling a bit in the
 	// evenings" a usual one.
-	if v+1 >= len(toks) || toks[v+1].clause != toks[v].clause || toks[v+1].sentence != toks[v].sentence {
+	if v+1 >= len(toks) || toks[v+1].sentence != toks[v].sentence {
 		return true
 	}
-	for j := v + 1; j < len(toks) && toks[j].clause == toks[v].clause && toks[j].sentence == toks[v].sentence; j++ {
+	// To the end of the sentence: "now" itself opens a clause ("closing right now").
+	for j := v + 1; j < len(toks) && toks[j].sentence == toks[v].sentence; j++ {
 		if w := toks[j].norm; (presentTime[w] && w != "still") || w == "moment" {
 			return true
 		}
