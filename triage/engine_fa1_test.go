@@ -22,6 +22,22 @@ type falseAlarmFamily struct {
 	modelRaises []string
 }
 
+// holdBelowSameDay holds each look-alike below same-day with the rules alone (the
+// model's own raises of these words are the second opinion's, measured apart), and each
+// emergency at 999 on both engines: for a reading that took questions to same-day.
+func (f falseAlarmFamily) holdBelowSameDay(t *testing.T) {
+	t.Helper()
+	for _, text := range append(f.lookAlikes, f.modelRaises...) {
+		in := triage.Input{Age: f.age, Sex: f.sex, Kind: triage.Clinical, Text: text}
+		if s := assets.RulesEngine().Classify(in); s.Priority == triage.Emergency || s.Priority == triage.SameDay {
+			t.Errorf("look-alike %q: the rules gave %s; because %v", text, s.Priority, s.Reasons)
+		}
+	}
+	for _, text := range f.emergencies {
+		hold999(t, triage.Input{Age: f.age, Sex: f.sex, Kind: triage.Clinical, Text: text}, true)
+	}
+}
+
 // hold runs every line of the family through hold999.
 func (f falseAlarmFamily) hold(t *testing.T) {
 	t.Helper()
@@ -272,6 +288,83 @@ func TestAMedicineCountedIsASupply(t *testing.T) {
 			"I have all my tramadol counted out and I've decided tonight is when I'll take them",
 			"Pills are counted out on the kitchen table. I want to die and I have everything ready.",
 			"I've counted out every tablet in the house and I'm going to swallow them as soon as my partner leaves for work",
+		},
+	}.hold(t)
+}
+
+// TestConfusionAsUsualIsNoNewConfusion: "confused as usual" with a dementia is a
+// standing state; with a fever it went to 999 as sepsis (30 of these 32 fresh
+// look-alikes). The mask confusion_as_usual hides only those words: "more confused
+// than usual", "confused today" or a confusion said without them is still new.
+func TestConfusionAsUsualIsNoNewConfusion(t *testing.T) {
+	falseAlarmFamily{age: 84, sex: triage.Female,
+		lookAlikes: []string{
+			"Mum has dementia and is confused as usual, she has a cough and a temperature of 38 since yesterday",
+			"Dad is always confused with his Alzheimer's, but now he has a temp of 37.9 and a runny nose. Eating and drinking fine.",
+			"She's no more confused than usual, but she's had a fever of 38.2 and a chesty cough for two days",
+			"My husband has vascular dementia so he's confused most of the time. He has a high temperature and a sore throat. Drinking well.",
+			"Gran's usual confusion, nothing new, but she's hot, 38.1, and has a cold",
+			"He's muddled as usual with his dementia, temp 38 and a cough, still eating his meals",
+			"Care home: resident with dementia, confused at baseline, temp 37.9 this morning, otherwise obs normal, eating and drinking",
+			"My mother is always a bit confused because of her dementia, she's had a fever and earache since last night",
+			"Dad has dementia and is normally confused. He has a temperature of 38.4 and diarrhoea, drinking ok",
+			"Confused as always (dementia), but she's got a fever and a bad cough, could the GP visit this week?",
+			"He gets confused anyway because of his memory problems. Now he's got a temperature and a chest infection feeling",
+			"Her confusion is the same as usual. She has a temperature of 38 and is coughing up green phlegm.",
+			"Nan has Alzheimer's and is usually muddled. She's running a fever of 38.3 and has a sore throat. Drinking plenty.",
+			"My dad (86, dementia) is no more muddled than normal. He has a temperature of 38 and a cold.",
+			"Mum is confused all the time with dementia. She has a temperature and her wee smells, could we have a urine test?",
+			"He's always confused, that's his dementia, but he's got a temp of 37.8 and a runny nose",
+			"The usual confusion from her dementia, no change. Temp 38.5 with a chesty cough and she's eating fine.",
+			"Husband is confused as usual, dementia, but now has a temperature and shingles rash on his side",
+			"My father has Lewy body dementia, confused as always, has had a fever of 38 for a day with a sore throat",
+			"She has always been confused since her stroke, nothing new. She has a temperature and a cough.",
+			"My wife is confused most of the time with Alzheimer's. She has a fever and cold sores.",
+			"He is usually confused with dementia. Temp 38.2 and vomited once, drinking since then",
+			"Grandad's dementia means he's always muddled. He's got a temp of 38 and his ear hurts.",
+			"Confused as usual but feverish with a cough, she has dementia, could someone call",
+			"Mum has advanced dementia, confused as normal, temperature of 37.9 and sneezing",
+			"Her usual muddled self (dementia). Fever since yesterday and a sore throat.",
+			"She is always confused, we've had the dementia diagnosis for 3 years. Now she has a fever and tummy ache.",
+			"He gets muddled anyway with the dementia, temperature 38 today, coughing a bit",
+			"Mum's confused as usual, no worse, but her temp was 38 this morning with a sore throat",
+			"Dementia patient, confused at baseline and no different today, fever 38 and a red ear",
+			"My aunt is always a bit confused, she has dementia. She's got a temperature and a runny nose since Sunday.",
+		},
+		modelRaises: []string{
+			"Dad's confusion is the same as ever. He has a temperature of 38.1 and a chest infection.",
+		},
+		emergencies: []string{
+			"Mum has dementia but today she's much more confused than usual and has a temperature of 39",
+			"Dad is normally sharp, today he's confused and doesn't know where he is, temp 38.9",
+			"She has dementia and is usually chatty, today she's very confused and feverish and won't drink",
+			"My husband is suddenly confused this afternoon with a high temperature, he has never been like this",
+			"Gran has Alzheimer's but today she's far worse, doesn't recognise us, and she's burning up with a fever",
+			"He's muddled and talking nonsense since this morning, temperature 38.7, this is new for him",
+			"Care home: resident usually oriented, now acutely confused, temp 38.6, heart rate 120",
+			"Mum is confused today and has a temperature of 39.2, she is normally completely with it",
+			"My father has dementia but he's been far more confused since yesterday and has a high temp and is shivering",
+			"She's delirious with a fever of 39.5 and doesn't know what day it is, she's usually fine",
+			"My wife has become confused this evening and her temperature is 38.8, she had a water infection last week",
+			"He's 82 and suddenly very confused with a fever, talking to people who aren't there",
+			"Dad with dementia is more confused than usual since last night, hot to touch and barely drinking",
+			"Mum is newly confused and feverish after her chest infection, she keeps forgetting who I am",
+			"Temp of 39 and she's confused, not making any sense, she is 79",
+			"My grandad is confused today, which is not like him, and he has a temperature and is shaking",
+			"He is disorientated and has a fever, he's never confused normally",
+			"My mum is really muddled today with a fever of 38.5 and she is not her usual self",
+			"She usually has mild dementia but today she is so confused she can't find the bathroom, and temperature is 39.1",
+			"Confusion came on today with a fever, he's 85 and normally manages on his own",
+			"My nan has a high temperature and is confused and drowsy today, she's usually alert",
+			"Husband has a fever and he's confused, didn't know our address this morning",
+			"Dad's more muddled than normal and he's feverish and clammy",
+			"Mum has Alzheimer's, she's usually calm but today she's very confused and agitated with a temperature of 38.9",
+			"He is hot with a fever and confused since lunchtime, keeps asking where he is",
+			"She is 90, confused since this morning and her temperature is 38.4, this is new",
+			"Since yesterday Dad has been confused and hallucinating and has a fever",
+			"My mum seems confused and is running a temp, she doesn't know what year it is",
+			"Grandma is feverish and muddled, which is different to her normal self",
+			"He has a temperature of 39 and has become confused over the last few hours",
 		},
 	}.hold(t)
 }
