@@ -132,6 +132,12 @@ func TestSeizureFreeIsNoFit(t *testing.T) {
 			"She's been seizure free since 2019. Just had one in the bath and hasn't come round properly",
 			"Fit free for two years. This morning he had a bad one on the stairs and hit his head, he is on warfarin",
 			"Seizure free for ages until this afternoon, now she won't wake up properly",
+			"He's been free of fits for two years, but he's been fitting for 8 minutes now and the rescue medicine hasn't worked.",
+			"Free from seizures for 3 years. Now she's fitting and it's been 7 minutes.",
+			"She's fitting right now, over 5 minutes. She had been free of seizures since she was six.",
+			"Fit free for a year, but right now he's convulsing and won't stop",
+			"Free of fits since 2021 but he has been jerking on the floor for six minutes and is not responding",
+			"He's convulsing on the kitchen floor. He'd been fit free for 18 months.",
 		},
 	}.hold(t)
 }
@@ -210,6 +216,10 @@ func TestAnAdrenalinePenNamedIsNoReaction(t *testing.T) {
 			"He's had a reaction to peanuts, throat swelling, can't swallow his spit",
 			"Stung by a wasp on the neck, now my tongue is swollen and I'm struggling to talk",
 			"I ate something at a restaurant and my tongue has doubled in size, I used my epipen",
+			"I've had to give my daughter her epipen after she ate a peanut, do we still need an ambulance",
+			"Had to epipen her after the prawns, she's on the sofa now",
+			"We epipenned him 10 minutes ago after a wasp sting, what do we do now",
+			"Giving him his epipen now, his throat is closing after the cashews",
 		},
 	}.hold(t)
 }
@@ -288,6 +298,10 @@ func TestAMedicineCountedIsASupply(t *testing.T) {
 			"I have all my tramadol counted out and I've decided tonight is when I'll take them",
 			"Pills are counted out on the kitchen table. I want to die and I have everything ready.",
 			"I've counted out every tablet in the house and I'm going to swallow them as soon as my partner leaves for work",
+			"Counted out 60 paracetamol. Tonight.",
+			"counted out my mums sleeping pills. gonna swallow them after everyone's in bed",
+			"Counted out 45 co-codamol. Won't be here by morning.",
+			"I have counted out 30 of my sertraline. I'm going to swallow them when everyone is asleep.",
 		},
 	}.hold(t)
 }
