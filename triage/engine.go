@@ -429,6 +429,8 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		})
 	}
 	e.keepCountedNow(toks, present)
+	e.keepToldAfter(toks, present)
+	e.dropAgeCounts(toks, present, in.Age)
 	past := e.pastScopeOf(toks, present)
 	everyNet, nets := e.safetyNets(toks)
 	if len(nets) > 0 {
@@ -564,6 +566,72 @@ func (e *Engine) keepCountedNow(toks []token, present [][]match) {
 			return said(name, inClause)
 		})
 	})
+}
+
+// toldAfter pairs a concept with the one it must be told after to mean what its rule
+// reads: a fit told by reference ("had two", "had one") is a fit after a spell
+// without them only when said after the spell ("Seizure free for 3 years. He had one
+// an hour ago"); said before it ("I had two fits earlier this year and I'm seizure
+// free since") it names the fits the spell followed.
+var toldAfter = [][2]string{{"fit_by_reference", "seizure_free"}}
+
+// keepToldAfter keeps, for each pair of toldAfter, the matches of the first concept
+// that come after the first match of the second; where the second is not said, the
+// first is left as it is (the rule needs both).
+func (e *Engine) keepToldAfter(toks []token, present [][]match) {
+	for _, p := range toldAfter {
+		a, okA := e.conceptID[p[0]]
+		b, okB := e.conceptID[p[1]]
+		if !okA || !okB || len(present[a]) == 0 || len(present[b]) == 0 {
+			continue
+		}
+		first := -1
+		for _, m := range present[b] {
+			if m.from >= 0 && (first < 0 || m.from < first) {
+				first = m.from
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		present[a] = slices.DeleteFunc(present[a], func(m match) bool { return m.from >= 0 && m.from < first })
+	}
+}
+
+// ageCounted are the concepts read with a count of ten or more ("#many") beside their
+// words, anywhere in a sentence: a count that is the patient's own age is no count.
+var ageCounted = []string{"overdose_remainder"}
+
+// dropAgeCounts drops, for each concept of ageCounted, the matches of a sentence whose
+// count is the patient's age said alone in its clause, as an aside: "Mum (85) has taken
+// mirtazapine for years, she has a month left" gives her age, not the tablets taken. A
+// count told as one ("took what was left, around 24") stays, whatever the age.
+func (e *Engine) dropAgeCounts(toks []token, present [][]match, age int) {
+	if age < 10 {
+		return
+	}
+	for _, name := range ageCounted {
+		c, ok := e.conceptID[name]
+		if !ok || len(present[c]) == 0 {
+			continue
+		}
+		aged := map[int]bool{}
+		for _, m := range present[c] {
+			if m.from >= 0 && m.to == m.from+1 && toks[m.from].norm == strconv.Itoa(age) && aloneInClause(toks, m.from) {
+				aged[toks[m.from].sentence] = true
+			}
+		}
+		if len(aged) > 0 {
+			present[c] = slices.DeleteFunc(present[c], func(m match) bool { return m.from >= 0 && aged[toks[m.from].sentence] })
+		}
+	}
+}
+
+// aloneInClause reports whether token i is the only word of its clause.
+func aloneInClause(toks []token, i int) bool {
+	before := i == 0 || toks[i-1].clause != toks[i].clause || toks[i-1].sentence != toks[i].sentence
+	after := i+1 >= len(toks) || toks[i+1].clause != toks[i].clause || toks[i+1].sentence != toks[i].sentence
+	return before && after
 }
 
 // futureTime is the concept of a time to come ("tomorrow", "next week"): the suicide

@@ -315,3 +315,268 @@ func TestSafetyNetAnsweredIAm(t *testing.T) {
 		{"the doctor said to come straight back if", 69, triage.Female, "the doctor said to come straight back if I felt breathless again. I am not breathless, just tired", false},
 	})
 }
+
+// TestQuestionInAdvanceThenPlan holds a question asked in advance followed by a plan or
+// a fact told in the present ("what should I do if my husband has a seizure? he is
+// starting a new tablet") off 999 on both engines: the question-and-answer join read a
+// present report beside any emergency word as the question come true, and raised such
+// requests. A report joins its question only when it says its time is now. Look-alikes
+// already at 999 before the join (a red flag named in a question alone) are left out.
+func TestQuestionInAdvanceThenPlan(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"what should I do if my husband has a sei", 50, triage.Female, "what should I do if my husband has a seizure? he is starting a new tablet", false},
+		{"what do I do if she stops breathing in h", 40, triage.Female, "what do I do if she stops breathing in her sleep? she is starting CPAP next month", false},
+		{"can you tell me what to do if I get ches", 35, triage.Male, "can you tell me what to do if I get chest pain on the new tablets? I am starting them on Monday", false},
+		{"when should I call 999 if the baby's tem", 30, triage.Female, "when should I call 999 if the baby's temperature is high? she is having her jabs tomorrow", false},
+		{"what happens if my sats drop below 90? I", 62, triage.Male, "what happens if my sats drop below 90? I am going on holiday to Spain", false},
+		{"what should we do if he has another fit?", 45, triage.Female, "what should we do if he has another fit? he is going on a school trip next week", false},
+		{"what if the bleeding gets heavy after th", 33, triage.Female, "what if the bleeding gets heavy after the coil? I am having it fitted next week", false},
+		{"should I go to A&E if the chest pain com", 55, triage.Male, "should I go to A&E if the chest pain comes back? I am seeing cardiology in June", false},
+		{"what should I watch for after a head inj", 26, triage.Female, "what should I watch for after a head injury? my son is playing rugby on Saturday", false},
+		{"when is a headache an emergency? I am ge", 41, triage.Female, "when is a headache an emergency? I am getting a few tension headaches at work this month", false},
+		{"what do I do if he collapses? he is havi", 60, triage.Female, "what do I do if he collapses? he is having his pacemaker checked on Tuesday", false},
+		{"what are the signs of sepsis? I am doing", 19, triage.Female, "what are the signs of sepsis? I am doing a first aid course at uni", false},
+		{"should I ring 999 if I cough up blood? I", 48, triage.Male, "should I ring 999 if I cough up blood? I am a smoker, it hasn't happened", false},
+		{"is it 999 if my lips swell? I am having", 52, triage.Female, "is it 999 if my lips swell? I am having a new antibiotic from tomorrow", false},
+		{"what should I do if she overdoses? she i", 31, triage.Male, "what should I do if she overdoses? she is seeing the crisis team weekly", false},
+		{"what if I can't breathe at night? I am w", 67, triage.Female, "what if I can't breathe at night? I am waiting for a sleep study", false},
+		{"how long should a fit last before callin", 44, triage.Male, "how long should a fit last before calling 999? he is on keppra and has one a year", false},
+		{"if my waters break early, do I go to hos", 36, triage.Female, "if my waters break early, do I go to hospital? I am 30 weeks and all fine", false},
+		{"when does confusion need an ambulance? m", 58, triage.Male, "when does confusion need an ambulance? my dad is having a UTI test today", false},
+		{"what should I do if I get suicidal thoug", 23, triage.Female, "what should I do if I get suicidal thoughts again? I am starting therapy next week", false},
+		{"what are signs of a heart attack in wome", 72, triage.Female, "what are signs of a heart attack in women? I am having my bloods done Thursday", false},
+		{"when should breathlessness be an emergen", 65, triage.Male, "when should breathlessness be an emergency? I am starting pulmonary rehab", false},
+		{"what to do if my baby stops moving? I am", 34, triage.Female, "what to do if my baby stops moving? I am 32 weeks, moving well", false},
+		{"what should I do if my son has a seizure", 40, triage.Female, "what should I do if my son has a seizure at school? he is seeing neurology next month", false},
+	})
+}
+
+// TestOverdoseOfTheRemainder holds the rest of a medicine taken at once, told by what
+// remained ("took all the co-codamol that was left, around 24", "I've taken all the
+// tablets I had left, maybe 30", "took all the remaining morphine tablets this
+// evening"), at 999 on both engines: a word for what remained, a taking verb and a
+// count of ten or more in one sentence, or every tablet or everything left of a
+// medicine. The look-alikes finish a course or take the last one as prescribed, count
+// what is left ("20 left at home"), count doses or days, or take what was left to the
+// pharmacy. Look-alikes the overdose rule already raised before this change ("took the
+// rest of my sleeping tablets over the last fortnight") are left out: they are that
+// rule's, and the false-alarm work owns them.
+func TestOverdoseOfTheRemainder(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"I took the rest of my tablets", 40, triage.Female, "I took the rest of my tablets", true},
+		{"took all the co-codamol that was left, a", 40, triage.Female, "took all the co-codamol that was left, around 24", true},
+		{"I swallowed what was left of my sertrali", 22, triage.Female, "I swallowed what was left of my sertraline, about 20", true},
+		{"took everything that was left in the pac", 35, triage.Male, "took everything that was left in the packet of paracetamol an hour ago", true},
+		{"I've taken all the tablets I had left, m", 19, triage.Female, "I've taken all the tablets I had left, maybe 30", true},
+		{"just took the remaining amitriptyline, t", 45, triage.Male, "just took the remaining amitriptyline, there were about 25", true},
+		{"took whatever was left of my mum's diaze", 28, triage.Female, "took whatever was left of my mum's diazepam, I don't know how many", true},
+		{"I took all my remaining pills tonight", 52, triage.Female, "I took all my remaining pills tonight", true},
+		{"finished off the whole box of paracetamo", 31, triage.Male, "finished off the whole box of paracetamol in one go", true},
+		{"took all that was left of the co-codamol", 24, triage.Female, "took all that was left of the co-codamol, 16 maybe", true},
+		{"I've swallowed the rest of the strip, ab", 38, triage.Female, "I've swallowed the rest of the strip, about 14 ibuprofen", true},
+		{"took the rest of the bottle of my sleepi", 47, triage.Male, "took the rest of the bottle of my sleeping tablets", true},
+		{"she took all the tablets that were left", 26, triage.Female, "she took all the tablets that were left in the cupboard, around 20 paracetamol", true},
+		{"I took what was left of my propranolol,", 33, triage.Male, "I took what was left of my propranolol, 18 I think", true},
+		{"my daughter has taken the rest of the pa", 17, triage.Female, "my daughter has taken the rest of the paracetamol in the house, about 16", true},
+		{"took every tablet I had left, I'm so tir", 55, triage.Female, "took every tablet I had left, I'm so tired of it all", true},
+		{"I took the remaining tramadol, around 20", 29, triage.Male, "I took the remaining tramadol, around 20 of them", true},
+		{"swallowed the rest of the pills in the b", 42, triage.Female, "swallowed the rest of the pills in the box, a whole lot of them", true},
+		{"I've taken the rest of my quetiapine all", 36, triage.Female, "I've taken the rest of my quetiapine all at once", true},
+		{"took all the remaining morphine tablets", 60, triage.Male, "took all the remaining morphine tablets this evening", true},
+		{"took all my leftover antidepressants abo", 21, triage.Female, "took all my leftover antidepressants about an hour ago", true},
+		{"I necked what was left of the codeine, 2", 44, triage.Male, "I necked what was left of the codeine, 20 or so", true},
+		{"took the last 25 paracetamol all togethe", 30, triage.Female, "took the last 25 paracetamol all together", true},
+		{"I took all of the remaining sertraline a", 27, triage.Female, "I took all of the remaining sertraline at once, 28 tablets", true},
+		{"husband took what was left of his pain k", 50, triage.Male, "husband took what was left of his pain killers, about 30, he's very sleepy", true},
+		{"took the lot, all the co-codamol that wa", 34, triage.Female, "took the lot, all the co-codamol that was left in the drawer", true},
+		{"I have taken the rest of the packet, 16", 23, triage.Male, "I have taken the rest of the packet, 16 paracetamol", true},
+		{"took all the tablets remaining in my pre", 39, triage.Female, "took all the tablets remaining in my prescription, about 40", true},
+		{"I took everything I had left of my mirta", 48, triage.Female, "I took everything I had left of my mirtazapine tonight", true},
+		{"swallowed all the leftover paracetamol,", 25, triage.Female, "swallowed all the leftover paracetamol, 20ish", true},
+		{"I took the rest of my antibiotics as pre", 40, triage.Female, "I took the rest of my antibiotics as prescribed and my ear still hurts", false},
+		{"took the last of the co-codamol yesterda", 40, triage.Female, "took the last of the co-codamol yesterday, need a new prescription", false},
+		{"I finished the rest of my sertraline cou", 22, triage.Female, "I finished the rest of my sertraline course, can I have more", false},
+		{"I've used all the tablets I had left, pl", 19, triage.Female, "I've used all the tablets I had left, please send a new prescription", false},
+		{"the rest of my amitriptyline is in the c", 45, triage.Male, "the rest of my amitriptyline is in the cupboard, can I stop taking it", false},
+		{"what's left of my mum's diazepam, how do", 28, triage.Female, "what's left of my mum's diazepam, how do I dispose of it", false},
+		{"I have no pills remaining, need a repeat", 52, triage.Female, "I have no pills remaining, need a repeat", false},
+		{"can I take the rest of the paracetamol b", 31, triage.Male, "can I take the rest of the paracetamol box with ibuprofen, 2 at a time", false},
+		{"took all the co-codamol as the dentist s", 24, triage.Female, "took all the co-codamol as the dentist said, 2 four times a day, can I have more", false},
+		{"she took the last tablet in the packet t", 26, triage.Female, "she took the last tablet in the packet this morning, the pharmacy has none", false},
+		{"I take the rest of my propranolol at nig", 33, triage.Male, "I take the rest of my propranolol at night as told", false},
+		{"my daughter finished the rest of her acn", 17, triage.Female, "my daughter finished the rest of her acne tablets, does she need more", false},
+		{"I took my last tablet today and need my", 55, triage.Female, "I took my last tablet today and need my repeat", false},
+		{"took the remaining tramadol as prescribe", 29, triage.Male, "took the remaining tramadol as prescribed, pain is better", false},
+		{"I've run out of quetiapine, took my last", 36, triage.Female, "I've run out of quetiapine, took my last one last night", false},
+		{"remaining morphine tablets to be returne", 60, triage.Male, "remaining morphine tablets to be returned to the pharmacy, who do I ask", false},
+		{"took my last antidepressant yesterday, c", 21, triage.Female, "took my last antidepressant yesterday, can I have more today", false},
+		{"what should I do with what was left of t", 44, triage.Male, "what should I do with what was left of the codeine after my operation", false},
+		{"took the last 2 paracetamol for my heada", 30, triage.Female, "took the last 2 paracetamol for my headache, need to buy more", false},
+		{"I have 28 sertraline left, do I need a r", 27, triage.Female, "I have 28 sertraline left, do I need a review", false},
+		{"husband finished what was left of his pa", 50, triage.Male, "husband finished what was left of his pain killers as prescribed, still in pain", false},
+		{"all the tablets remaining in my prescrip", 39, triage.Female, "all the tablets remaining in my prescription are the wrong strength", false},
+		{"used up all the leftover hay fever table", 25, triage.Female, "used up all the leftover hay fever tablets, can I get more", false},
+		{"took my last 2 paracetamol this morning", 45, triage.Female, "took my last 2 paracetamol this morning and have 20 left at home, is that ok with ibuprofen", false},
+		{"I've taken the tablets left over from my", 62, triage.Male, "I've taken the tablets left over from my op for 2 weeks, need a review, 14 days of pain", false},
+		{"took 1 of the leftover tramadol from my", 29, triage.Female, "took 1 of the leftover tramadol from my husband for my back, there are 12 left, is that safe", false},
+		{"took everything I had left to the pharma", 36, triage.Female, "took everything I had left to the pharmacy for disposal", false},
+	})
+}
+
+// TestUnbornWeeksGoneStill holds a baby in the womb gone still or quiet, told of a baby
+// whose weeks are given as if born ("my little one is 33 weeks and has barely moved
+// today", "my baby boy is 35 weeks in the womb and I haven't felt him move"), at 999 on
+// both engines: weeks_not_gestation read "baby is 35 weeks" as an age and stopped the
+// fetal-movement rules. The look-alikes are born babies (weeks old, feeding, jabs,
+// bowels, asleep), movements normal, or a question asked in advance. Look-alikes the
+// rules or the model already raised before this change are left out.
+func TestUnbornWeeksGoneStill(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"my little one is 33 weeks and has barely", 30, triage.Female, "my little one is 33 weeks and has barely moved today", true},
+		{"my baby boy is 35 weeks in the womb and", 30, triage.Female, "my baby boy is 35 weeks in the womb and I haven't felt him move since yesterday", true},
+		{"my baby girl is 34 weeks and she's gone", 28, triage.Female, "my baby girl is 34 weeks and she's gone really quiet, hardly any kicks today", true},
+		{"the baby is 36 weeks and I've not felt a", 32, triage.Female, "the baby is 36 weeks and I've not felt any movement since this morning", true},
+		{"my son is 32 weeks inside me and he has", 26, triage.Female, "my son is 32 weeks inside me and he has stopped kicking", true},
+		{"bump is 37 weeks, little man hasn't move", 29, triage.Female, "bump is 37 weeks, little man hasn't moved all day", true},
+		{"my daughter is 30 weeks along and I can'", 31, triage.Female, "my daughter is 30 weeks along and I can't feel her moving like usual", true},
+		{"my baby is 38 weeks and has been really", 27, triage.Female, "my baby is 38 weeks and has been really still since last night", true},
+		{"our little girl is 35 weeks in my tummy", 33, triage.Female, "our little girl is 35 weeks in my tummy and she's barely moving today", true},
+		{"my unborn baby is 33 weeks and moving a", 25, triage.Female, "my unborn baby is 33 weeks and moving a lot less than normal", true},
+		{"baby boy is 34 weeks, usually very activ", 34, triage.Female, "baby boy is 34 weeks, usually very active but I've barely felt anything since lunch", true},
+		{"my little one is 36 weeks and I haven't", 30, triage.Female, "my little one is 36 weeks and I haven't felt a kick since yesterday evening", true},
+		{"my baby is 31 weeks in the womb and I ha", 24, triage.Female, "my baby is 31 weeks in the womb and I haven't felt a single movement today", true},
+		{"my little girl is 37 weeks and there's b", 35, triage.Female, "my little girl is 37 weeks and there's been no movement for hours", true},
+		{"my baby boy is 33 weeks and seems to hav", 29, triage.Female, "my baby boy is 33 weeks and seems to have stopped moving", true},
+		{"baby is 35 weeks and I'm worried, he's m", 28, triage.Female, "baby is 35 weeks and I'm worried, he hasn't moved at all since I woke up", true},
+		{"my son is 36 weeks and hasn't moved at a", 31, triage.Female, "my son is 36 weeks and hasn't moved at all since this morning", true},
+		{"the little one is 29 weeks and I haven't", 26, triage.Female, "the little one is 29 weeks and I haven't felt her move all day", true},
+		{"my baby girl is 38 weeks in my belly and", 32, triage.Female, "my baby girl is 38 weeks in my belly and she hasn't kicked today", true},
+		{"my baby is 34 weeks old inside me and ha", 30, triage.Female, "my baby is 34 weeks old inside me and hasn't moved since last night", true},
+		{"my little one is 32 weeks, normally kick", 27, triage.Female, "my little one is 32 weeks, normally kicks loads, today nothing", true},
+		{"my baby boy is 35 weeks and I can't feel", 33, triage.Female, "my baby boy is 35 weeks and I can't feel him moving at all", true},
+		{"our baby is 36 weeks in the womb and has", 29, triage.Female, "our baby is 36 weeks in the womb and has gone completely still today", true},
+		{"my daughter is 33 weeks and she's stoppe", 25, triage.Female, "my daughter is 33 weeks and she's stopped moving like she normally does", true},
+		{"my baby is 37 weeks, I haven't felt any", 34, triage.Female, "my baby is 37 weeks, I haven't felt any kicks since 8 this morning", true},
+		{"the baby's 35 weeks and gone very quiet,", 30, triage.Female, "the baby's 35 weeks and gone very quiet, no movements for 12 hours", true},
+		{"my boy is 34 weeks in my tummy and he's", 28, triage.Female, "my boy is 34 weeks in my tummy and he's not kicked since yesterday", true},
+		{"my little one is 30 weeks and I've not f", 31, triage.Female, "my little one is 30 weeks and I've not felt movements today, normally very wriggly", true},
+		{"my baby girl is 36 weeks and I can barel", 26, triage.Female, "my baby girl is 36 weeks and I can barely feel her, she's really still", true},
+		{"baby boy 33 weeks in the womb, no moveme", 32, triage.Female, "baby boy 33 weeks in the womb, no movement since last night", true},
+		{"my little one is 33 weeks old and has a", 30, triage.Female, "my little one is 33 weeks old and has a cold, can he have calpol", false},
+		{"my baby girl is 34 weeks and kicking loa", 28, triage.Female, "my baby girl is 34 weeks and kicking loads, when is my next scan", false},
+		{"the baby is 36 weeks and moving well, ca", 32, triage.Female, "the baby is 36 weeks and moving well, can I have my whooping cough jab", false},
+		{"my son is 32 weeks old, he's rolling ove", 26, triage.Female, "my son is 32 weeks old, he's rolling over, is his 8 month check due", false},
+		{"bump is 37 weeks, baby moving normally,", 29, triage.Female, "bump is 37 weeks, baby moving normally, I have heartburn", false},
+		{"my daughter is 30 weeks along and very a", 31, triage.Female, "my daughter is 30 weeks along and very active, can I fly next week", false},
+		{"my baby is 38 weeks and moving lots, can", 27, triage.Female, "my baby is 38 weeks and moving lots, can I have a sick note for work", false},
+		{"our little girl is 35 weeks in my tummy", 33, triage.Female, "our little girl is 35 weeks in my tummy and I have back ache, she's moving fine", false},
+		{"baby boy is 34 weeks, very active, I nee", 34, triage.Female, "baby boy is 34 weeks, very active, I need my iron tablets", false},
+		{"my little one is 36 weeks old and isn't", 30, triage.Female, "my little one is 36 weeks old and isn't moving his left arm as much after a fall off the sofa", false},
+		{"my baby is 31 weeks in the womb, movemen", 24, triage.Female, "my baby is 31 weeks in the womb, movements are normal, I have thrush", false},
+		{"my little girl is 37 weeks old, she is n", 35, triage.Female, "my little girl is 37 weeks old, she is not moving her bowels well, constipated", false},
+		{"my baby boy is 33 weeks and I felt him k", 29, triage.Female, "my baby boy is 33 weeks and I felt him kick loads this morning, just want to book antenatal class", false},
+		{"my son is 36 weeks old and sleeping a lo", 31, triage.Female, "my son is 36 weeks old and sleeping a lot more after his vaccines", false},
+		{"the little one is 29 weeks and movements", 26, triage.Female, "the little one is 29 weeks and movements are strong, can I get a maternity exemption form", false},
+		{"my baby girl is 38 weeks in my belly and", 32, triage.Female, "my baby girl is 38 weeks in my belly and wriggling loads, when should I stop work", false},
+		{"my little one is 32 weeks, kicks normal,", 27, triage.Female, "my little one is 32 weeks, kicks normal, can I take paracetamol for a headache", false},
+		{"my baby boy is 35 weeks old and moving l", 33, triage.Female, "my baby boy is 35 weeks old and moving less since he started crawling?? no, he's just tired, asking about sleep", false},
+		{"my daughter is 33 weeks old and has been", 25, triage.Female, "my daughter is 33 weeks old and has been sleepy today with a cold, feeding ok", false},
+		{"my baby is 37 weeks, moving normally, I", 34, triage.Female, "my baby is 37 weeks, moving normally, I want a home birth", false},
+		{"my boy is 34 weeks in my tummy and kicki", 28, triage.Female, "my boy is 34 weeks in my tummy and kicking lots, I have pelvic pain when I walk", false},
+		{"my little one is 30 weeks old and not si", 31, triage.Female, "my little one is 30 weeks old and not sitting up yet, is that normal", false},
+		{"baby boy 33 weeks in the womb, moving we", 32, triage.Female, "baby boy 33 weeks in the womb, moving well, scan letter needed", false},
+		{"my baby is 12 weeks and lies really stil", 30, triage.Female, "my baby is 12 weeks and lies really still when sleeping, is that normal", false},
+		{"my son is 30 weeks and has gone very qui", 29, triage.Female, "my son is 30 weeks and has gone very quiet since his jabs yesterday, feeding ok", false},
+		{"what should I do if my baby stops moving", 31, triage.Female, "what should I do if my baby stops moving? I'm 33 weeks and just want to know", false},
+		{"I'm 34 weeks, if the baby goes quiet sho", 27, triage.Female, "I'm 34 weeks, if the baby goes quiet should I ring the maternity unit or you?", false},
+		{"at 32 weeks my first baby went quiet and", 28, triage.Female, "at 32 weeks my first baby went quiet and was fine, this time all normal, booking in", false},
+		{"the baby is 36 weeks, kicks all the time", 35, triage.Female, "the baby is 36 weeks, kicks all the time, my bump measured small at the midwife", false},
+		{"my daughter is 25 weeks and has gone qui", 26, triage.Female, "my daughter is 25 weeks and has gone quiet in her cot, she has a cold and is breathing fine", false},
+		{"my little one is 40 weeks old and gone v", 30, triage.Female, "my little one is 40 weeks old and gone very quiet after nursery, just tired, eating fine", false},
+		{"my baby is 28 weeks, the midwife said to", 32, triage.Female, "my baby is 28 weeks, the midwife said to count kicks, she moved loads today", false},
+	})
+}
+
+// TestFirstFitDrowsyNow holds a first fit just had, told as "his first fit" or as seen
+// (stiff and shaking all over), with drowsiness now, at 999 on both engines. The
+// look-alikes are a first fitting (glasses, a coil, a suit), a first fit note, a fit of
+// giggles or coughing, a first fit years ago, stiff and shaking with cold, and a first
+// fit asked about in advance.
+func TestFirstFitDrowsyNow(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"my son has just had his first fit, he is", 4, triage.Male, "my son has just had his first fit, he is very drowsy now", true},
+		{"my daughter just had a seizure for the f", 2, triage.Female, "my daughter just had a seizure for the first time and now she's really sleepy and hard to wake", true},
+		{"he's had a fit for the first time ever 1", 7, triage.Male, "he's had a fit for the first time ever 10 minutes ago and is now very floppy and sleepy", true},
+		{"I think my husband just had a fit, he's", 35, triage.Male, "I think my husband just had a fit, he's never had one before, now he's very confused and drowsy", true},
+		{"she shook all over and went stiff for 2", 1, triage.Female, "she shook all over and went stiff for 2 minutes, first time, now she's very drowsy", true},
+		{"my son collapsed and was jerking for a c", 15, triage.Male, "my son collapsed and was jerking for a couple of minutes, never happened before, now he's groggy and confused", true},
+		{"mum just had what looked like a seizure,", 60, triage.Female, "mum just had what looked like a seizure, first time, she's now drowsy and not making sense", true},
+		{"first ever fit this morning, he's still", 3, triage.Male, "first ever fit this morning, he's still very sleepy and won't wake properly", true},
+		{"my flatmate just had a fit out of nowher", 25, triage.Female, "my flatmate just had a fit out of nowhere, she's never had one, now she's really drowsy", true},
+		{"my daughter had her first seizure half a", 9, triage.Female, "my daughter had her first seizure half an hour ago, she's very drowsy now", true},
+		{"he had a convulsion, first one ever, he'", 5, triage.Male, "he had a convulsion, first one ever, he's very drowsy and floppy now", true},
+		{"I had a seizure for the first time an ho", 40, triage.Male, "I had a seizure for the first time an hour ago, I feel very drowsy and confused", true},
+		{"she's just had a fit, never had one befo", 6, triage.Female, "she's just had a fit, never had one before, very sleepy now and pale", true},
+		{"my toddler just had his first febrile co", 2, triage.Male, "my toddler just had his first febrile convulsion, he's very drowsy now", true},
+		{"my wife just had her first ever fit at t", 50, triage.Female, "my wife just had her first ever fit at the dinner table, now she's drowsy and can't remember anything", true},
+		{"my son has just fitted for the first tim", 12, triage.Male, "my son has just fitted for the first time at school, they say he's very drowsy", true},
+		{"first seizure ever about 20 mins ago, sh", 8, triage.Female, "first seizure ever about 20 mins ago, she's very drowsy and keeps falling asleep", true},
+		{"my partner just had a seizure out of the", 30, triage.Male, "my partner just had a seizure out of the blue, nothing like it before, he's now drowsy and confused", true},
+		{"she just had a fit for the first time, s", 3, triage.Female, "she just had a fit for the first time, she's now very drowsy and not herself", true},
+		{"dad just had a fit, never had one in his", 70, triage.Male, "dad just had a fit, never had one in his life, now he's very drowsy", true},
+		{"my son had his first fit 2 years ago and", 4, triage.Male, "my son had his first fit 2 years ago and is drowsy today with a cold, can we see someone", false},
+		{"I've just had my first fitting for my ne", 30, triage.Female, "I've just had my first fitting for my new glasses and feel drowsy from the eye drops", false},
+		{"he had a febrile convulsion last year, n", 7, triage.Male, "he had a febrile convulsion last year, now he's drowsy with a cold today, temperature 37.8", false},
+		{"I had my first seizure in 2019, now I fe", 40, triage.Male, "I had my first seizure in 2019, now I feel drowsy on the new lamotrigine dose", false},
+		{"my first fit note ran out, I'm drowsy on", 35, triage.Female, "my first fit note ran out, I'm drowsy on my painkillers, can I have another", false},
+		{"my daughter is drowsy after her first do", 9, triage.Female, "my daughter is drowsy after her first dose of the new hay fever tablets", false},
+		{"mum just had her first fitting for a hea", 60, triage.Female, "mum just had her first fitting for a hearing aid, she's tired now", false},
+		{"he just had his first driving lesson and", 15, triage.Male, "he just had his first driving lesson and is very sleepy, is it his hay fever tablets", false},
+		{"just had my first coil fitted and feel d", 25, triage.Female, "just had my first coil fitted and feel drowsy and crampy", false},
+		{"I had my first seizure as a child, never", 50, triage.Male, "I had my first seizure as a child, never since, now drowsy after my operation", false},
+		{"my daughter has just had her first fit a", 11, triage.Female, "my daughter has just had her first fit at home, she is very sleepy and confused now", true},
+		{"my brother had his first ever fit in the", 45, triage.Male, "my brother had his first ever fit in the kitchen just now, he's drowsy and mumbling", true},
+		{"he went stiff and shook all over for a m", 6, triage.Male, "he went stiff and shook all over for a minute, never done that before, now he's very drowsy", true},
+		{"I had my first fit at work an hour ago,", 18, triage.Female, "I had my first fit at work an hour ago, still very drowsy and my tongue is bleeding", true},
+		{"baby just had her first fit with a tempe", 2, triage.Female, "baby just had her first fit with a temperature, now floppy and drowsy", true},
+		{"husband had his first fit this afternoon", 55, triage.Male, "husband had his first fit this afternoon, he's sleepy and doesn't know where he is", true},
+		{"she had a fit for the first time just no", 4, triage.Female, "she had a fit for the first time just now, she's drowsy and breathing noisily", true},
+		{"my boyfriend just had his first seizure", 28, triage.Male, "my boyfriend just had his first seizure in the shower, now he's very drowsy and confused", true},
+		{"my son just had his first fit at footbal", 10, triage.Male, "my son just had his first fit at football, he's very drowsy now", true},
+		{"my wife just had her first fit, she's dr", 65, triage.Female, "my wife just had her first fit, she's drowsy and her speech is slurred", true},
+		{"my daughter had her first fit 3 years ag", 11, triage.Female, "my daughter had her first fit 3 years ago, she's doing well, can we review her medication", false},
+		{"my brother's first fit was in 2018, he w", 45, triage.Male, "my brother's first fit was in 2018, he wants a driving letter", false},
+		{"he went stiff with cold at the bus stop", 6, triage.Male, "he went stiff with cold at the bus stop and shook all over, now he's warm and fine", false},
+		{"first fit note please, I hurt my back an", 18, triage.Female, "first fit note please, I hurt my back and I'm drowsy on codeine", false},
+		{"baby had her first fitting for a helmet", 2, triage.Female, "baby had her first fitting for a helmet today, she's sleepy after the appointment", false},
+		{"what should I do if my husband has his f", 55, triage.Male, "what should I do if my husband has his first fit? he is starting a new tablet", false},
+		{"she had a fit of giggles and now she's s", 4, triage.Female, "she had a fit of giggles and now she's sleepy, is that normal", false},
+		{"my boyfriend had his first fitting for h", 28, triage.Male, "my boyfriend had his first fitting for his wedding suit and fainted from the heat, fine now", false},
+		{"he had his first fit as a baby, now 10,", 10, triage.Male, "he had his first fit as a baby, now 10, epilepsy nurse wants a letter", false},
+		{"my wife had her first fit in hospital la", 65, triage.Female, "my wife had her first fit in hospital last month, she's home and well, can we get her repeat", false},
+		{"I'm drowsy after my first fitting at the", 33, triage.Female, "I'm drowsy after my first fitting at the gym, is it my new blood pressure tablets", false},
+		{"my son is drowsy after his first dose of", 8, triage.Male, "my son is drowsy after his first dose of melatonin, is that expected", false},
+		{"my first fit was 20 years ago, no more s", 40, triage.Female, "my first fit was 20 years ago, no more since, need my annual review", false},
+		{"he had his first febrile convulsion last", 3, triage.Male, "he had his first febrile convulsion last winter, now he has a temperature, what should we watch for", false},
+		{"dad is drowsy after his first fitting fo", 70, triage.Male, "dad is drowsy after his first fitting for a pacemaker check, is that normal", false},
+		{"I had a fit of coughing for the first ti", 22, triage.Female, "I had a fit of coughing for the first time at night, now drowsy with a cold", false},
+		{"she's drowsy after her first fitting for", 14, triage.Female, "she's drowsy after her first fitting for a brace on her back", false},
+		{"it was my first fit of rage in ages, I'm", 36, triage.Male, "it was my first fit of rage in ages, I'm tired and low now, can I talk to someone", false},
+		{"my first fit note expired, I'm still dro", 50, triage.Female, "my first fit note expired, I'm still drowsy from the morphine", false},
+		{"had my first fitting for contact lenses,", 19, triage.Male, "had my first fitting for contact lenses, eyes drowsy and sore", false},
+	})
+}
+
+// TestHazard1GateLookAlikes holds off 999 the look-alikes the gate found a first
+// version of this round's readings raising: an age in brackets read as a count of
+// tablets, and a safety net's bleeding "gone quiet again". (Fewer kicks at 32 weeks,
+// e28p-104, same-day in the labelled sets, is held by the gate on the rules alone: the
+// model already raised it.)
+func TestHazard1GateLookAlikes(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"an age in brackets", 85, triage.Female, "Mum (85) has taken mirtazapine for years, she has a month left. Can it be added to her blister pack?", false},
+		{"dad's age in brackets", 78, triage.Male, "Dad (78) has taken the rest of his amlodipine as prescribed, he has a week left, please reorder", false},
+		{"bleeding gone quiet", 30, triage.Female, "The midwife said 999 if the bleeding got heavy. It has gone quiet again, just brown spotting", false},
+		{"a count told, whatever the age", 24, triage.Female, "took all the co-codamol that was left, around 24", true},
+	})
+}

@@ -103,8 +103,8 @@ var reportSubjects = map[string]bool{"i": true, "im": true, "ive": true, "he": t
 var progressiveVerbs = map[string]bool{"am": true, "is": true, "are": true, "been": true, "keep": true, "keeps": true}
 
 // presentReport reports whether the sentence that opens at token b is a report of now
-// in the first or third person ("I'm bringing up mouthfuls now", "she has been fitting
-// for 6 minutes") that names, in its first clause, words an emergency rule reads, and
+// in the first or third person, told as now ("I'm bringing up mouthfuls now", "she is
+// still fitting"; saysNowIn), that names, in its first clause, words an emergency rule reads, and
 // is not itself asked nor told as passed. After a question ("When does coughing up
 // blood need an ambulance?") such a report tells the question is about what is
 // happening; the joined reading decides whether it is an emergency. found are the
@@ -128,7 +128,7 @@ func (e *Engine) presentReport(toks []token, found []match, b int) bool {
 			break
 		}
 	}
-	if !present || askedIn(toks, b) || e.resolvedFrom(toks, b, false) {
+	if !present || askedIn(toks, b) || e.resolvedFrom(toks, b, false) || !saysNowIn(toks, b) {
 		return false
 	}
 	for _, m := range found {
@@ -151,6 +151,18 @@ func (e *Engine) reportsRedFlag(c int) bool {
 	}
 	future, ok := e.conceptID[futureTime]
 	return !ok || c != future
+}
+
+// saysNowIn reports whether the sentence that opens at token b says its time is now
+// ("now", "right now", "at the moment", "currently", "still"): "he is starting a new
+// tablet" tells a plan, "I'm bringing up mouthfuls now" what is happening.
+func saysNowIn(toks []token, b int) bool {
+	for j := b; j < len(toks) && toks[j].sentence == toks[b].sentence; j++ {
+		if w := toks[j].norm; presentTime[w] || w == "moment" {
+			return true
+		}
+	}
+	return false
 }
 
 // possessives are the pronouns that stand for a thing named before them ("mine",
