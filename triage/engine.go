@@ -38,6 +38,10 @@ type Engine struct {
 	// overlap: "coil fitted" is not a fit, "temp is fine" is not a fever.
 	maskedBy [][]int
 	masker   []bool // concepts whose phrases are masks, by id
+	// statementMask marks, by id, the masks that hide nothing in a sentence asked as a
+	// question (statement_masks): "confused as usual?" asks whether the usual holds, and
+	// the answer may be no ("Confused as usual? No, much more").
+	statementMask []bool
 	// scoped are the concepts that stop a rule only for the clauses they speak for
 	// (clause_scoped: "last year" puts its own clause in the past, not the request).
 	scoped []int
@@ -1385,13 +1389,19 @@ func (e *Engine) liveMasks(toks []token, found []match) []match {
 	}
 	var masks []match
 	for _, m := range found {
-		if e.masker[m.concept] && !e.negatedBefore(toks, found, m) {
+		if e.masker[m.concept] && !e.negatedBefore(toks, found, m) && !e.askedMask(toks, m) {
 			masks = append(masks, m)
 		}
 	}
 	// A mask hidden by another is no mask: "not safe tonight" hides the "safe tonight"
 	// that would read the time as about safety.
 	return slices.DeleteFunc(masks, func(m match) bool { return e.maskedAt(masks, m.concept, m.from, m.to) })
+}
+
+// askedMask reports whether mask m is a statement mask said in a sentence asked as a
+// question, where it hides nothing.
+func (e *Engine) askedMask(toks []token, m match) bool {
+	return m.concept < len(e.statementMask) && e.statementMask[m.concept] && toks[m.from].asked
 }
 
 // masked sets apart the phrases a mask hides where the two overlap: "coil fitted"

@@ -29,6 +29,7 @@ type ruleFile struct {
 	Fallback        map[string]ruleSpec `yaml:"fallback"`
 	Concepts        map[string][]string `yaml:"concepts"`
 	Masks           map[string][]string `yaml:"masks"`
+	StatementMasks  []string            `yaml:"statement_masks"`
 	ClauseScoped    []string            `yaml:"clause_scoped"`
 	ForwardScoped   []string            `yaml:"forward_scoped"`
 	SentenceScoped  []string            `yaml:"sentence_scoped"`
@@ -147,6 +148,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		Rules          []yaml.Node `yaml:"rules"`
 		Concepts       yaml.Node   `yaml:"concepts"`
 		Masks          yaml.Node   `yaml:"masks"`
+		StatementMasks yaml.Node   `yaml:"statement_masks"`
 		ClauseScoped   yaml.Node   `yaml:"clause_scoped"`
 		ForwardScoped  yaml.Node   `yaml:"forward_scoped"`
 		SentenceScoped yaml.Node   `yaml:"sentence_scoped"`
@@ -332,6 +334,22 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			e.maskedBy[c] = append(e.maskedBy[c], by)
 		}
 	}
+
+	// statement_masks: masks that hide nothing in a sentence asked as a question.
+	statement, err := conceptsNamed("statement_masks", rf.StatementMasks, lines.StatementMasks, ids, bad)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range statement {
+		if e.masker == nil || !e.masker[c] {
+			line := lines.StatementMasks.Line
+			if i < len(lines.StatementMasks.Content) {
+				line = lines.StatementMasks.Content[i].Line
+			}
+			return nil, bad(line, "statement_masks: %q is not a mask", rf.StatementMasks[i])
+		}
+	}
+	e.statementMask = conceptFlags(len(e.concepts), statement)
 
 	scoped, err := conceptsNamed("clause_scoped", rf.ClauseScoped, lines.ClauseScoped, ids, bad)
 	if err != nil {
