@@ -94,6 +94,9 @@ func TestSeizureFreeIsNoFit(t *testing.T) {
 			"been seizure free 2 yrs, insurance company want a report from the GP",
 			"Seizure free for a whole year now! Can I have my free prescription certificate renewed?",
 			"My partner has been seizure free for 5 years. We want to know if our baby might inherit epilepsy.",
+			"I had two seizures in 2020 and I've been seizure free since. DVLA form please.",
+			"I had a couple of fits at uni last year and I've been fit free since then.",
+			"I had two fits earlier this year and I'm seizure free since. Can I have my repeat today?",
 		},
 		emergencies: []string{
 			"I was seizure free for 2 years but this morning I had a seizure in the kitchen and I'm still very confused",
@@ -138,6 +141,10 @@ func TestSeizureFreeIsNoFit(t *testing.T) {
 			"Fit free for a year, but right now he's convulsing and won't stop",
 			"Free of fits since 2021 but he has been jerking on the floor for six minutes and is not responding",
 			"He's convulsing on the kitchen floor. He'd been fit free for 18 months.",
+			"Seizure free for 2 years. This morning she had two, back to back, and hasn't come round in between.",
+			"She was seizure-free for years; she had a couple this afternoon and is still very drowsy and confused.",
+			"Seizure free for 3 years but had 2 this morning, the second lasted 6 minutes.",
+			"She's been seizure free for ages, she had a few just now, one after another, and isn't waking properly.",
 		},
 	}.hold(t)
 }
