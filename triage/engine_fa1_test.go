@@ -145,6 +145,8 @@ func TestSeizureFreeIsNoFit(t *testing.T) {
 			"She was seizure-free for years; she had a couple this afternoon and is still very drowsy and confused.",
 			"Seizure free for 3 years but had 2 this morning, the second lasted 6 minutes.",
 			"She's been seizure free for ages, she had a few just now, one after another, and isn't waking properly.",
+			"Seizure free until 10 minutes ago, he's been fitting since and isn't stopping",
+			"My son is seizure free normally but has been jerking all over for 6 minutes now",
 		},
 	}.hold(t)
 }
@@ -227,6 +229,8 @@ func TestAnAdrenalinePenNamedIsNoReaction(t *testing.T) {
 			"Had to epipen her after the prawns, she's on the sofa now",
 			"We epipenned him 10 minutes ago after a wasp sting, what do we do now",
 			"Giving him his epipen now, his throat is closing after the cashews",
+			"Can I have a new epipen? I used my last one an hour ago and his lips are still swelling",
+			"New epipen please, I had to use mine this morning after a bee sting and my throat still feels tight",
 		},
 	}.hold(t)
 }
@@ -312,6 +316,8 @@ func TestAMedicineCountedIsASupply(t *testing.T) {
 			"counted out my mums sleeping pills. gonna swallow them after everyone's in bed",
 			"Counted out 45 co-codamol. Won't be here by morning.",
 			"I have counted out 30 of my sertraline. I'm going to swallow them when everyone is asleep.",
+			"Counted out my tramadol, 6 left. I've taken the rest, about 40 of them, an hour ago.",
+			"I counted out my tablets, only 6 left because I took 50 last night and feel awful",
 		},
 	}.hold(t)
 }
@@ -393,6 +399,10 @@ func TestConfusionAsUsualIsNoNewConfusion(t *testing.T) {
 			"Dad's normal confusion has got a lot worse overnight and he has a temperature of 39",
 			"He's usually muddled but today he's talking nonsense and has a fever of 38.8",
 			"Her confusion is different today, she doesn't know me, temperature 39.2",
+			"She's always confused with her dementia but today she can't be woken and she's burning hot, 39.4",
+			"Usually a bit muddled; today temperature 39.5, blotchy skin and breathing fast",
+			"Dad is confused as usual but has a fever of 39 and hasn't passed urine all day and is shaking",
+			"Confused as usual but tonight she's hot, shivering uncontrollably and her lips look blue",
 		},
 	}.hold(t)
 }
@@ -469,6 +479,8 @@ func TestConfusedWhichTabletIsAQuestion(t *testing.T) {
 			"Since breakfast she has a fever and is muddled, doesn't know which day of the week it is",
 			"She's confused about which tablets she took and the whole month's box of amitriptyline is gone; she's drowsy and her heart is racing.",
 			"He's confused which pills he took, the packet of his heart tablets is empty and he's very drowsy",
+			"Mum is confused which tablets to take and now she is very drowsy, temp 39, breathing fast",
+			"He got confused which tablets he'd taken and swallowed the whole box of co-codamol, he is very sleepy",
 		},
 	}.holdBelowSameDay(t)
 }
