@@ -97,6 +97,10 @@ func TestSeizureFreeIsNoFit(t *testing.T) {
 			"I had two seizures in 2020 and I've been seizure free since. DVLA form please.",
 			"I had a couple of fits at uni last year and I've been fit free since then.",
 			"I had two fits earlier this year and I'm seizure free since. Can I have my repeat today?",
+			"Seizure free for 2 years; I had 3 when I was a teenager. Can I stop my tablets?",
+			"Free of fits for 5 years; had a few as a child. Insurance form needs signing.",
+			"Seizure free for 4 years, I had one as a toddler with a fever and two as a teenager. Can I give blood?",
+			"Fit free since my teens, had a couple when I was at university. Do I still need the neurologist?",
 		},
 		emergencies: []string{
 			"I was seizure free for 2 years but this morning I had a seizure in the kitchen and I'm still very confused",
