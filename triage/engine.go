@@ -621,7 +621,8 @@ func (e *Engine) dropAgeCounts(toks []token, present [][]match, age int) {
 		}
 		aged := map[int]bool{}
 		for _, m := range present[c] {
-			if m.from >= 0 && m.to == m.from+1 && toks[m.from].norm == strconv.Itoa(age) && aloneInClause(toks, m.from) {
+			if m.from >= 0 && m.to == m.from+1 && toks[m.from].norm == strconv.Itoa(age) && aloneInClause(toks, m.from) &&
+				!otherCount(toks, m.from) {
 				aged[toks[m.from].sentence] = true
 			}
 		}
@@ -629,6 +630,22 @@ func (e *Engine) dropAgeCounts(toks []token, present [][]match, age int) {
 			present[c] = slices.DeleteFunc(present[c], func(m match) bool { return m.from >= 0 && aged[toks[m.from].sentence] })
 		}
 	}
+}
+
+// otherCount reports whether the sentence of token i holds another count of ten or
+// more besides it: "My daughter (17) has taken whatever was left of the paracetamol, she
+// says 16" gives her age and then the tablets taken, and a group's count part reads the
+// first number of its sentence, the age (review9, round 14).
+func otherCount(toks []token, i int) bool {
+	for k := range toks {
+		if k == i || toks[k].sentence != toks[i].sentence {
+			continue
+		}
+		if n, err := strconv.Atoi(toks[k].norm); err == nil && n >= 10 {
+			return true
+		}
+	}
+	return false
 }
 
 // aloneInClause reports whether token i is the only word of its clause.
