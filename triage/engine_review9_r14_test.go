@@ -1,0 +1,38 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// TestReview9LookAlikesOfRound14Rules holds the look-alikes reviewer 9 wrote against
+// round 14's new rules (seizure_now's first fit, fetal-still-weeks, overdose-remainder,
+// spine-cancer-legs, postpartum-mind-change) off 999, and the overdose they cost the
+// desk at 999: each new rule read everyday words ("first fit" of a brace, "no movement"
+// of a neck, "took the bus", "unsteady" after new tablets) that its author's own
+// look-alikes had not used.
+func TestReview9LookAlikesOfRound14Rules(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"age beside the count taken", 17, triage.Female, "My daughter (17) has taken whatever was left of the paracetamol, she says 16.", true},
+		{"first fit years ago", 9, triage.Male, "My son's first fit was when he was 2; he's 9 now and well. The school needs his care plan.", false},
+		{"a brace's first fit", 15, triage.Female, "The brace's first fit was today at the orthodontist and my teeth ache.", false},
+		{"stiff and shook with fear", 40, triage.Female, "I went stiff and shook with fear when the dog jumped at me yesterday; now a bruised knee.", false},
+		{"took the bus, left only 10", 70, triage.Female, "I took the bus to the pharmacy but they'd left only 10 paracetamol for me instead of 32. Can you sort the prescription?", false},
+		{"took the lot to the chemist", 50, triage.Female, "Took the lot of them to the chemist - 12 boxes of old medicines from Mum's house.", false},
+		{"a neck with no movement", 30, triage.Female, "34 weeks pregnant and my neck is stiff with no movement to the left since I slept on it. Baby is moving normally.", false},
+		{"moving less myself", 30, triage.Female, "I'm 30 weeks pregnant and moving a lot less myself because of the back pain; baby's movements are normal.", false},
+		{"lie very still at the scan", 30, triage.Female, "36 weeks: at the scan I had to lie very still and it was uncomfortable. All normal. When is my next midwife appointment?", false},
+		{"unsteady on new tablets", 70, triage.Male, "I had prostate cancer 10 years ago, all clear. My back aches after gardening and I'm a bit unsteady on my feet since my new blood pressure tablets.", false},
+		{"jelly after leg day", 30, triage.Male, "Childhood leukaemia survivor. My back is sore after the gym and my legs are jelly after leg day! Any advice?", false},
+		{"unsteady since a fall", 75, triage.Female, "Mum had breast cancer 20 years ago. She's unsteady since the fall last month and her back hurts where she bruised it. Can she have a physio referral?", false},
+		{"someone else's signature", 30, triage.Female, "Gave birth last week at home. The midwife said someone else's signature is needed on the birth form; can the GP sign?", false},
+		{"behaving oddly with food", 30, triage.Female, "After giving birth 2 weeks ago I've been behaving oddly with food, not hungry at all. Not low in mood.", false},
+	})
+	// Legs heavy from lifting a father with cancer: the rules keep it off 999; the
+	// second opinion 2026.12.7 raises it on the desk, so it is held on the rules alone.
+	in := triage.Input{Age: 45, Sex: triage.Male, Kind: triage.Clinical, Text: "My dad has lung cancer and I'm his carer; my back hurts from lifting him and my legs feel heavy with tiredness."}
+	if rules := rulesAndDesk()[0]; rules.eng.Classify(in).Priority == triage.Emergency {
+		t.Errorf("look-alike %q: %s gave 999", in.Text, rules.name)
+	}
+}
