@@ -136,3 +136,37 @@ func TestEmergencyReadsAgreesWithRaise(t *testing.T) {
 		t.Logf("999 threshold %.2f: %d raised to 999 beyond the rules, %d blocked, %d read the rest alone", t999, raised, gated, rest)
 	}
 }
+
+// A head's own false-raise share sets its threshold alone: the same-day and soon heads
+// may be set apart from the 999 head (TrainOptions.HeadFalseRaise), and a uniform
+// share is what Thresholds always gave.
+func TestHeadThresholdsSetEachHeadApart(t *testing.T) {
+	var held []Held
+	// 100 routine requests scoring 0.01 … 1.00 on every head, each ten words long.
+	for i := 1; i <= 100; i++ {
+		s := float32(i) / 100
+		held = append(held, Held{Set: i % 3, Want: Routine, Words: 10, Scores: [3]float32{s, s, s}})
+	}
+	uniform, _ := Thresholds(held, 0.01, 6)
+	same, _ := HeadThresholds(held, [3]float64{0.01, 0.01, 0.01}, 6)
+	if uniform != same {
+		t.Fatalf("a uniform share gives %v, HeadThresholds %v", uniform, same)
+	}
+	long, short := HeadThresholds(held, [3]float64{0.01, 0.05, 0.10}, 6)
+	// 1% of 100 lets one raise: the threshold sits just above the second highest score;
+	// 5% five, 10% ten.
+	for h, want := range [3]float32{0.99, 0.95, 0.90} {
+		if d := long[h] - want; d < 0 || d > 1e-5 {
+			t.Errorf("head %d: threshold %v, want just above %v", h, long[h], want)
+		}
+		if short[h] < long[h] {
+			t.Errorf("head %d: the short messages' threshold %v is under the long ones' %v", h, short[h], long[h])
+		}
+	}
+	// Training reads the option: 0 is FalseRaise's share.
+	o := TrainOptions{FalseRaise: 0.02, HeadFalseRaise: [3]float64{0, 0.05, 0}}
+	o.defaults()
+	if o.HeadFalseRaise != [3]float64{0.02, 0.05, 0.02} {
+		t.Errorf("defaults: %v, want 0.02, 0.05, 0.02", o.HeadFalseRaise)
+	}
+}

@@ -19,7 +19,14 @@ type TrainOptions struct {
 	// same-day head's threshold fell to the coin-toss floor and raised "please call me
 	// back" to same-day.)
 	FalseRaise float64
-	ShortWords int // messages with fewer words have their own thresholds; 6 when 0
+	// HeadFalseRaise, where above 0, is FalseRaise for one head alone (emergency,
+	// same-day, soon). One share for every head let the look-alikes of the training
+	// sets, labelled soon or routine in urgent words, lift the same-day and soon heads'
+	// thresholds with each retrain, so that those heads raised fewer of the requests
+	// they exist for (under-triage rose on never-read sets while the 999 head improved);
+	// a head's share can then be set apart from the 999 head's, whose raises cost a call.
+	HeadFalseRaise [3]float64
+	ShortWords     int // messages with fewer words have their own thresholds; 6 when 0
 	// Seed picks the order of the shuffled passes of logistic training (0 is the order
 	// every model before 2026.12.8 was trained in). A retrain moves single requests across
 	// a threshold with the seed alone, so two recipes are compared over several seeds.
@@ -52,6 +59,11 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.FalseRaise == 0 {
 		o.FalseRaise = 0.01
+	}
+	for h := range o.HeadFalseRaise {
+		if o.HeadFalseRaise[h] == 0 {
+			o.HeadFalseRaise[h] = o.FalseRaise
+		}
 	}
 	if o.ShortWords == 0 {
 		o.ShortWords = 6
@@ -90,7 +102,7 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 	all := trainItems(sets, opt)
 	held, _ := holdOut(all, len(sets), opt, false)
 	m := fit(all, opt)
-	m.Threshold, m.ShortThreshold = Thresholds(held, opt.FalseRaise, opt.ShortWords)
+	m.Threshold, m.ShortThreshold = HeadThresholds(held, opt.HeadFalseRaise, opt.ShortWords)
 	if opt.Rules != nil && opt.FalseAlarms999 > 0 {
 		every := func(Held) bool { return true }
 		short := shortThresholds(held, opt, every)[0]
@@ -137,7 +149,7 @@ func CrossValidatePoints(sets [][]Labelled, opt TrainOptions, shares []float64) 
 	points := make([][]*SecondOpinion, len(shares))
 	for si, m := range models {
 		other := func(h Held) bool { return h.Set != si }
-		m.Threshold = thresholds(held, opt.FalseRaise, func(h Held) bool { return other(h) && h.Words >= opt.ShortWords })
+		m.Threshold = thresholds(held, opt.HeadFalseRaise, func(h Held) bool { return other(h) && h.Words >= opt.ShortWords })
 		short := shortThresholds(held, opt, other)
 		m.ShortThreshold = atLeast(short, m.Threshold)
 		for k, share := range shares {
@@ -152,9 +164,10 @@ func CrossValidatePoints(sets [][]Labelled, opt TrainOptions, shares []float64) 
 }
 
 // shortThresholds are the heads' thresholds for short messages chosen on the held-out
-// scores in scope by FalseRaise alone, before they are raised to the long ones'.
+// scores in scope by each head's false-raise share alone, before they are raised to the
+// long ones'.
 func shortThresholds(held []Held, opt TrainOptions, inScope func(Held) bool) [3]float32 {
-	return thresholds(held, opt.FalseRaise, func(h Held) bool { return inScope(h) && h.Words < opt.ShortWords })
+	return thresholds(held, opt.HeadFalseRaise, func(h Held) bool { return inScope(h) && h.Words < opt.ShortWords })
 }
 
 // trainItems extracts every labelled request's features once, for all the fits.
@@ -203,9 +216,9 @@ func holdOut(all []trainItem, n int, opt TrainOptions, keep bool) ([]Held, []*Se
 }
 
 // thresholds picks each head's threshold from the held-out scores of the requests in
-// scope: the lowest score that raises at most share of those less urgent than the
-// head's priority, and never below the score a coin-toss would give.
-func thresholds(held []Held, share float64, inScope func(Held) bool) [3]float32 {
+// scope: the lowest score that raises at most its share (shares[h]) of those less
+// urgent than the head's priority, and never below the score a coin-toss would give.
+func thresholds(held []Held, shares [3]float64, inScope func(Held) bool) [3]float32 {
 	var th [3]float32
 	for h, p := range heads {
 		var neg []float32
@@ -217,7 +230,7 @@ func thresholds(held []Held, share float64, inScope func(Held) bool) [3]float32 
 		slices.Sort(neg)
 		t := float32(0)
 		if len(neg) > 0 {
-			k := len(neg) - 1 - int(share*float64(len(neg)))
+			k := len(neg) - 1 - int(shares[h]*float64(len(neg)))
 			t = neg[max(k, 0)] + 1e-6
 		}
 		th[h] = max(t, 0)
@@ -501,8 +514,16 @@ func (k *KNN) HeldOut(n int, shortWords int) []Held {
 // Thresholds picks the heads' thresholds from held-out scores, for long and short
 // messages, as training does for the model.
 func Thresholds(held []Held, share float64, shortWords int) (long, short [3]float32) {
-	long = thresholds(held, share, func(h Held) bool { return h.Words >= shortWords })
-	short = atLeast(thresholds(held, share, func(h Held) bool { return h.Words < shortWords }), long)
+	return HeadThresholds(held, [3]float64{share, share, share}, shortWords)
+}
+
+// HeadThresholds is Thresholds with a false-raise share for each head (emergency,
+// same-day, soon), so that the heads below 999, whose false raises cost a sooner
+// appointment and not a call, can be set apart from the 999 head
+// (TrainOptions.HeadFalseRaise).
+func HeadThresholds(held []Held, shares [3]float64, shortWords int) (long, short [3]float32) {
+	long = thresholds(held, shares, func(h Held) bool { return h.Words >= shortWords })
+	short = atLeast(thresholds(held, shares, func(h Held) bool { return h.Words < shortWords }), long)
 	return long, short
 }
 

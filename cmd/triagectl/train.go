@@ -31,7 +31,11 @@ choose its thresholds, and writes the model asset. With --held-out it writes not
 and scores the desk's engine on each set with a model trained without that set: the
 figures a new set of the same kind would give. With --compare it also scores the
 candidate second opinions on the sets given there and prints one table of figures
-(never a request's text: those sets stay unread).`)
+(never a request's text: those sets stay unread).
+
+Each head's threshold raises at most --false-raise of the held-out requests less urgent
+than it; --head-false-raise sets the share of the emergency, same-day and soon heads
+apart (e.g. 0.01,0.02,0.02: a 999 raise costs a call, a same-day one a sooner look).`)
 		fs.PrintDefaults()
 	}
 	engine := engineFlag(fs)
@@ -39,6 +43,7 @@ candidate second opinions on the sets given there and prints one table of figure
 	method := fs.String("method", "logistic", "logistic or naive-bayes")
 	bits := fs.Int("bits", 18, "log2 of the number of feature buckets")
 	falseRaise := fs.Float64("false-raise", 0.01, "share of held-out requests less urgent than a head that it may raise")
+	headFalseRaise := fs.String("head-false-raise", "", "comma-separated false-raise shares of the emergency, same-day and soon heads (e.g. 0.01,0.02,0.02); a share left empty or 0 is --false-raise's")
 	shortWords := fs.Int("short-words", 6, "messages with fewer words get their own, stricter thresholds")
 	seed := fs.Uint64("seed", 0, "the order of logistic training's shuffled passes (0: the order of every model before 2026.12.8)")
 	scoped := fs.Bool("scope", false, "read the words a patient denies or puts in the past as features apart from the same words said")
@@ -78,6 +83,12 @@ candidate second opinions on the sets given there and prints one table of figure
 	}
 	opt := triage.TrainOptions{Version: *version, Method: *method, Bits: *bits, FalseRaise: *falseRaise, ShortWords: *shortWords, FalseAlarms999: *falseAlarms,
 		Seed: *seed, Seeds: *seeds, Scoped: *scoped}
+	hs, err := headShares(*headFalseRaise)
+	if err != nil {
+		fmt.Fprintf(stderr, "triagectl train: --head-false-raise: %v\n", err)
+		return 2
+	}
+	opt.HeadFalseRaise = hs
 	rules, err := engine()
 	if err != nil {
 		fmt.Fprintf(stderr, "triagectl train: %v\n", err)
@@ -145,6 +156,33 @@ candidate second opinions on the sets given there and prints one table of figure
 	cands := candidates(rules, sets, m, held, opt, *knn, shares)
 	printComparison(stdout, rules, cands, evalNames, evalSets)
 	return 0
+}
+
+// headShares reads --head-false-raise: up to three shares, for the emergency, same-day
+// and soon heads in that order; one left out or empty is 0 (--false-raise's share).
+func headShares(list string) ([3]float64, error) {
+	var out [3]float64
+	if strings.TrimSpace(list) == "" {
+		return out, nil
+	}
+	parts := strings.Split(list, ",")
+	if len(parts) > len(out) {
+		return out, fmt.Errorf("%q gives %d shares: there are three heads (emergency, same-day, soon)", list, len(parts))
+	}
+	for i, f := range parts {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		var v float64
+		if _, err := fmt.Sscan(f, &v); err != nil {
+			return out, fmt.Errorf("%q is not a number: %w", f, err)
+		}
+		if v < 0 || v >= 1 {
+			return out, fmt.Errorf("a share is a fraction from 0 to below 1, not %g", v)
+		}
+		out[i] = v
+	}
+	return out, nil
 }
 
 // floats reads a comma-separated list of numbers; "" is none.

@@ -71,6 +71,27 @@ func TestTrainCommand(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a false-raise share per head", func(t *testing.T) {
+		for _, c := range []struct {
+			list string
+			want [3]float64
+			ok   bool
+		}{{"", [3]float64{}, true}, {"0.01,0.02,0.03", [3]float64{0.01, 0.02, 0.03}, true}, {",0.02", [3]float64{0, 0.02, 0}, true},
+			{"0.01,0.02,0.03,0.04", [3]float64{}, false}, {"x", [3]float64{}, false}, {"1.5", [3]float64{}, false}} {
+			got, err := headShares(c.list)
+			if (err == nil) != c.ok || (c.ok && got != c.want) {
+				t.Errorf("headShares(%q) = %v, %v; want %v (ok %v)", c.list, got, err, c.want, c.ok)
+			}
+		}
+		heads := filepath.Join(dir, "heads.gob")
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"train", "--bits", "12", "--head-false-raise", "0.01,0.2,0.2", "--version", "t.3", "--out", heads, pa, pb}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		if code := run([]string{"train", "--head-false-raise", "0.1,0.1,0.1,0.1", "--out", heads, pa, pb}, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "three heads") {
+			t.Errorf("four shares: exit %d, stderr %q; want 2 naming the three heads", code, stderr.String())
+		}
+	})
 	t.Run("refuses to learn from an unseen set", func(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		if code := run([]string{"train", "--out", out, pa, unseen}, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "unseen set") {
