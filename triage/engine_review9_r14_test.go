@@ -36,3 +36,27 @@ func TestReview9LookAlikesOfRound14Rules(t *testing.T) {
 		t.Errorf("look-alike %q: %s gave 999", in.Text, rules.name)
 	}
 }
+
+// TestFitNowAfterASpellPutInThePast: a spell without fits whose own sentence names a
+// past time ("after the surgery last year") stops seizure-after-free for that sentence,
+// which lost "She's having another one now, 5 minutes" told in the next (reviewer 9 at
+// ec80c45, both engines). A fit by reference in words of now needs no such stop
+// (seizure-after-free-now); "now and then" and a fitting of a kitchen are no fit now.
+func TestFitNowAfterASpellPutInThePast(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"another one now, 5 minutes", 60, triage.Female, "Seizure free for 3 years after the surgery last year. She's having another one now, 5 minutes.", true},
+		{"one right now, 6 minutes", 30, triage.Male, "He was seizure free for 2 years until the op in 2023. He is having one right now and it has been 6 minutes.", true},
+		{"another one now, jerking", 25, triage.Female, "Fit free since I was a teenager. I'm having another one now, my hands are jerking.", true},
+		{"fitting now, told by mum", 40, triage.Female, "Seizure-free for 5 years after my brain surgery in 2019. Mum says I'm fitting now.", true},
+		{"fitting right now on the floor", 8, triage.Male, "He was fit free for a year after starting epilim last spring, he's fitting right now on the floor.", true},
+		{"one at the moment, 4 minutes", 35, triage.Male, "Been seizure free for 3 years since the operation last year - having one at the moment, 4 minutes so far.", true},
+		{"another baby in May", 30, triage.Female, "Seizure free for 3 years and she's having another baby in May, can she stay on lamotrigine?", false},
+		{"one now and then", 30, triage.Female, "Seizure free for 4 years after surgery last year. What should I do if she's having one now and then?", false},
+		{"what do I do at work", 30, triage.Female, "I was seizure free for 2 years; what do I do if I'm having one at work?", false},
+		{"wine now and then", 30, triage.Female, "Seizure free for 2 years. Can I have a glass of wine now and then?", false},
+		{"fitting a kitchen now", 40, triage.Male, "Seizure free for 2 years. I'm fitting now a new kitchen and need a fit note for my back.", false},
+		{"a letter for the insurer", 50, triage.Male, "Fit free since 2015. Can I get a letter saying so for my insurer?", false},
+		{"one at the moment I woke", 30, triage.Female, "Seizure free for 2 years; I used to have one at the moment I woke up. Can I reduce my dose?", false},
+		{"a review now", 30, triage.Female, "Seizure free 5 years. Having a review now would be good, when is it due?", false},
+	})
+}
