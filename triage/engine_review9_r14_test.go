@@ -27,6 +27,9 @@ func TestReview9LookAlikesOfRound14Rules(t *testing.T) {
 		{"jelly after leg day", 30, triage.Male, "Childhood leukaemia survivor. My back is sore after the gym and my legs are jelly after leg day! Any advice?", false},
 		{"unsteady since a fall", 75, triage.Female, "Mum had breast cancer 20 years ago. She's unsteady since the fall last month and her back hurts where she bruised it. Can she have a physio referral?", false},
 		{"someone else's signature", 30, triage.Female, "Gave birth last week at home. The midwife said someone else's signature is needed on the birth form; can the GP sign?", false},
+		{"legs heavy after standing, varicose", 66, triage.Female, "Bowel cancer 6 years ago. Upper back pain after decorating and my legs are heavy after standing all day, varicose veins.", false},
+		{"wobbly getting out of the car", 62, triage.Male, "Ex-smoker, had bladder cancer 5 years ago. My back hurts after a long drive and my legs are stiff and wobbly getting out of the car, fine after a walk.", false},
+		{"cancer, back pain, legs heavy and tripping", 70, triage.Male, "Prostate cancer, on hormone injections. Back pain for a fortnight and today both legs are heavy and I keep tripping.", true},
 		{"behaving oddly with food", 30, triage.Female, "After giving birth 2 weeks ago I've been behaving oddly with food, not hungry at all. Not low in mood.", false},
 	})
 	// Legs heavy from lifting a father with cancer: the rules keep it off 999; the
@@ -53,6 +56,8 @@ func TestFitNowAfterASpellPutInThePast(t *testing.T) {
 		{"another baby in May", 30, triage.Female, "Seizure free for 3 years and she's having another baby in May, can she stay on lamotrigine?", false},
 		{"one now and then", 30, triage.Female, "Seizure free for 4 years after surgery last year. What should I do if she's having one now and then?", false},
 		{"what do I do at work", 30, triage.Female, "I was seizure free for 2 years; what do I do if I'm having one at work?", false},
+		{"having one now would cost my licence", 45, triage.Male, "Seizure free for 3 years after my surgery last year. Having one now would cost me my licence - can you confirm I'm fit to drive?", false},
+		{"having one now? no, a joke", 28, triage.Female, "Seizure free for 2 years since the op in 2023. I'm having one now? No! Just a joke from my son. Repeat please.", false},
 		{"wine now and then", 30, triage.Female, "Seizure free for 2 years. Can I have a glass of wine now and then?", false},
 		{"fitting a kitchen now", 40, triage.Male, "Seizure free for 2 years. I'm fitting now a new kitchen and need a fit note for my back.", false},
 		{"a letter for the insurer", 50, triage.Male, "Fit free since 2015. Can I get a letter saying so for my insurer?", false},
