@@ -614,6 +614,7 @@ func (e *Engine) dropAgeCounts(toks []token, present [][]match, age int) {
 	if age < 10 {
 		return
 	}
+	ageWord := strconv.Itoa(age)
 	for _, name := range ageCounted {
 		c, ok := e.conceptID[name]
 		if !ok || len(present[c]) == 0 {
@@ -621,7 +622,7 @@ func (e *Engine) dropAgeCounts(toks []token, present [][]match, age int) {
 		}
 		aged := map[int]bool{}
 		for _, m := range present[c] {
-			if m.from >= 0 && m.to == m.from+1 && toks[m.from].norm == strconv.Itoa(age) && aloneInClause(toks, m.from) &&
+			if m.from >= 0 && m.to == m.from+1 && toks[m.from].norm == ageWord && aloneInClause(toks, m.from) &&
 				!otherCount(toks, m.from) {
 				aged[toks[m.from].sentence] = true
 			}
@@ -637,8 +638,9 @@ func (e *Engine) dropAgeCounts(toks []token, present [][]match, age int) {
 // says 16" gives her age and then the tablets taken, and a group's count part reads the
 // first number of its sentence, the age (review9, round 14).
 func otherCount(toks []token, i int) bool {
-	for k := range toks {
-		if k == i || toks[k].sentence != toks[i].sentence {
+	first, until := sentenceBounds(toks, i)
+	for k := first; k < until; k++ {
+		if k == i {
 			continue
 		}
 		if n, err := strconv.Atoi(toks[k].norm); err == nil && n >= 10 {
@@ -1059,13 +1061,14 @@ func (ps *pastScope) any(k int) bool {
 // cleared is the scope with every word in the present: what the rules would read
 // without the scoped concepts.
 func (ps *pastScope) cleared() *pastScope {
-	c := &pastScope{toks: ps.toks, words: make([][]bool, len(ps.words)), fact: ps.fact, forward: ps.forward, condition: ps.condition, sentenceWide: ps.sentenceWide, back: ps.back}
+	c := *ps // the engine's readings and back, shared; only the words are new
+	c.words = make([][]bool, len(ps.words))
 	for k, p := range ps.words {
 		if p != nil {
 			c.words[k] = make([]bool, len(p))
 		}
 	}
-	return c
+	return &c
 }
 
 // own is the scope with only the clauses where a scoped phrase itself is said (up to a

@@ -6,15 +6,12 @@ import (
 	"triagedesk/triage"
 )
 
-// TestReview9Alert2: FROM THE LEAD, 12:12. review9 found these lost by fa1's landings
-// on main; several are lost on the DESK (a care-home resident's sepsis): ddc9bd9
-// (confusion_as_usual masks a state that is new, worse or different today), 476478c
-// (confused which tablets beside a box gone), 125e039 (a count after a spell without
-// fits, told today), and 51f0f8a raised dosing questions ("swallow them after meals")
-// to 999. The usual state is only usual while nothing says it changed: "worse",
-// "different", "more than usual", "since yesterday/this morning" end the mask. Fix
-// these first; no further false-alarm rule lands before these hold, and every
-// landing's 30+ variants must include the emergency told beside the mask's own words.
+// TestReview9Alert2 holds what reviewer 9 saw round 14's false-alarm masks lose or
+// raise: a usual confusion told as changed ("much worse today", "this is different",
+// "since yesterday") is new confusion, so an older person's sepsis stays 999; a box gone
+// beside "confused which tablets" is an overdose; fits counted today after a spell
+// without them are fits; and a dosing question ("swallow them after meals") is no plan.
+// The usual state is only usual while nothing says it changed.
 func TestReview9Alert2(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"confused all the time since yesterday", 84, triage.Female, "Since yesterday she's confused all the time, feverish 39, shivering and breathing fast.", true},

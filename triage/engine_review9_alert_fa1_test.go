@@ -6,13 +6,11 @@ import (
 	"triagedesk/triage"
 )
 
-// TestReview9AlertEmergencies: FROM THE LEAD, 11:52. review9 found these emergencies
-// lost by fa1's landings now on main: b09c87f ("free of fits" anywhere hides a fit
-// going on now in another sentence: lost on the DESK too), 1301f94 (the pen's use told
-// as "had to give his EpiPen" or "epipen him" is no longer a reaction) and 6af5c68
-// (counted out, with the intent in the next sentence). A stand-aside must stop at a
-// report of now and keep to its clause. Fix these before anything else, commit this
-// test with the fix, and read /work/notes/review9/ALERT.md before every landing.
+// TestReview9AlertEmergencies holds emergencies that round 14's false-alarm masks
+// first lost (reviewer 9): a fit going on now told beside "free of fits", an EpiPen
+// given ("had to give his EpiPen", "epipen him"), and tablets counted out with the
+// intent in the next sentence. A stand-aside keeps to its clause and stops at a report
+// of now.
 func TestReview9AlertEmergencies(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"free of fits but fitting now", 8, triage.Male, "Free of fits for two years but he's fitting now, 6 minutes.", true},

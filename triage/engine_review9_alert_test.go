@@ -6,15 +6,11 @@ import (
 	"triagedesk/triage"
 )
 
-// TestReview9AlertLookAlikes: FROM THE LEAD, 11:45. review9 found these look-alikes
-// raised to 999 on BOTH engines by eba0642 (seizures-counted-today: "another fit
-// note", "second fit", "fit again" = fitness, "fits earlier this year", "a fit of
-// coughing") and 5fbc291 (postpartum-mind-change: everyday words such as "take the
-// baby", "make no sense", "being watched", "out of character", "acting strange" said
-// of others or of paperwork). Both are on main now: fit-note requests are among the
-// commonest a practice gets, so this is alarm fatigue on the desk. Fix these before
-// anything else (narrow the reading; do not weaken this test), commit this test with
-// the fix, and read /work/notes/review9/ALERT.md for any later findings.
+// TestReview9AlertLookAlikes holds off 999 the everyday words reviewer 9 saw round
+// 14's fits-counted-today and postpartum-mind rules first raise: "another fit note",
+// "fit again" of fitness, "a fit of coughing", a seizure clinic, and "take the baby",
+// "make no sense", "being watched", "acting strange" said of others or of paperwork.
+// Fit-note requests are among the commonest a practice gets.
 func TestReview9AlertLookAlikes(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"another fit note", 40, triage.Male, "Could I get another fit note today please? My back is still bad.", false},

@@ -335,19 +335,30 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		}
 	}
 
+	// namedAmong reads the concepts named under key, each of which must already be one
+	// that among says; the error names the first that is not, on its own line.
+	namedAmong := func(key string, names []string, node yaml.Node, among func(c int) bool, isNot string) ([]int, error) {
+		cs, err := conceptsNamed(key, names, node, ids, bad)
+		if err != nil {
+			return nil, err
+		}
+		for i, c := range cs {
+			if !among(c) {
+				line := node.Line
+				if i < len(node.Content) {
+					line = node.Content[i].Line
+				}
+				return nil, bad(line, "%s: %q is %s", key, names[i], isNot)
+			}
+		}
+		return cs, nil
+	}
+
 	// statement_masks: masks that hide nothing in a sentence asked as a question.
-	statement, err := conceptsNamed("statement_masks", rf.StatementMasks, lines.StatementMasks, ids, bad)
+	isMask := func(c int) bool { return e.masker != nil && e.masker[c] }
+	statement, err := namedAmong("statement_masks", rf.StatementMasks, lines.StatementMasks, isMask, "not a mask")
 	if err != nil {
 		return nil, err
-	}
-	for i, c := range statement {
-		if e.masker == nil || !e.masker[c] {
-			line := lines.StatementMasks.Line
-			if i < len(lines.StatementMasks.Content) {
-				line = lines.StatementMasks.Content[i].Line
-			}
-			return nil, bad(line, "statement_masks: %q is not a mask", rf.StatementMasks[i])
-		}
 	}
 	e.statementMask = conceptFlags(len(e.concepts), statement)
 
@@ -359,20 +370,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	// forward_scoped and every_emergency_none name clause-scoped concepts only: they
 	// say how far a scope reaches and which rules it stops, not a new kind of scope.
 	inScoped := func(key string, names []string, node yaml.Node) ([]int, error) {
-		cs, err := conceptsNamed(key, names, node, ids, bad)
-		if err != nil {
-			return nil, err
-		}
-		for i, c := range cs {
-			if !slices.Contains(scoped, c) {
-				line := node.Line
-				if i < len(node.Content) {
-					line = node.Content[i].Line
-				}
-				return nil, bad(line, "%s: %q is not in clause_scoped", key, names[i])
-			}
-		}
-		return cs, nil
+		return namedAmong(key, names, node, func(c int) bool { return slices.Contains(scoped, c) }, "not in clause_scoped")
 	}
 	forward, err := inScoped("forward_scoped", rf.ForwardScoped, lines.ForwardScoped)
 	if err != nil {
@@ -384,18 +382,10 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	e.sentenceWide = conceptFlags(len(e.concepts), sentenceWide)
-	conditions, err := conceptsNamed("conditions", rf.Conditions, lines.Conditions, ids, bad)
+	isForward := func(c int) bool { return e.forward != nil && e.forward[c] }
+	conditions, err := namedAmong("conditions", rf.Conditions, lines.Conditions, isForward, "not in forward_scoped")
 	if err != nil {
 		return nil, err
-	}
-	for i, c := range conditions {
-		if e.forward == nil || !e.forward[c] {
-			line := lines.Conditions.Line
-			if i < len(lines.Conditions.Content) {
-				line = lines.Conditions.Content[i].Line
-			}
-			return nil, bad(line, "conditions: %q is not in forward_scoped", rf.Conditions[i])
-		}
 	}
 	e.condition = conceptFlags(len(e.concepts), conditions)
 	if e.askedOnly, err = inScoped("questions_only", rf.QuestionsOnly, lines.QuestionsOnly); err != nil {
