@@ -166,6 +166,10 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if err := yaml.Unmarshal(rules, &lines); err != nil {
 		return nil, &RuleError{Source: source, Msg: err.Error()}
 	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(rules, &root); err != nil {
+		return nil, &RuleError{Source: source, Msg: err.Error()}
+	}
 	bad := func(line int, format string, args ...any) error {
 		return &RuleError{Source: source, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -323,6 +327,11 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			e.masker = make([]bool, len(e.concepts))
 		}
 		e.masker[by] = true
+		if g := groupPhrase(rf.Concepts[k.Value]); g != "" && !namedOutside(&root, k.Value) {
+			// Masks are read from phrases said in a row, before groups are matched: a group
+			// in a concept nothing else reads would hide nothing, silently.
+			return nil, bad(conceptLine[k.Value], "concept %q is only a mask, and its phrase %q is a group of words said anywhere in a sentence, which a mask cannot hide with; write it as the words in a row", k.Value, g)
+		}
 		for _, name := range rf.Masks[k.Value] {
 			c, ok := ids[name]
 			if !ok {
@@ -622,4 +631,50 @@ func conceptFlags(n int, cs []int) []bool {
 		f[c] = true
 	}
 	return f
+}
+
+// groupPhrase is the first of phrases that is a group ("a & b": its parts said anywhere in
+// one sentence), or "" when none is.
+func groupPhrase(phrases []string) string {
+	for _, p := range phrases {
+		if strings.Contains(p, "&") {
+			return p
+		}
+	}
+	return ""
+}
+
+// namedOutside reports whether the rules file names concept anywhere but in the concepts
+// section and the masks section: a rule, a scope list or any other key that reads it. A
+// concept named only there is read only as a mask.
+func namedOutside(root *yaml.Node, concept string) bool {
+	var walk func(n *yaml.Node) bool
+	walk = func(n *yaml.Node) bool {
+		if n.Kind == yaml.ScalarNode {
+			return n.Value == concept
+		}
+		for i, c := range n.Content {
+			if n.Kind == yaml.MappingNode && i%2 == 0 {
+				continue // a key names a field, not a concept read
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		switch doc.Content[i].Value {
+		case "concepts", "masks":
+			continue
+		}
+		if walk(doc.Content[i+1]) {
+			return true
+		}
+	}
+	return false
 }

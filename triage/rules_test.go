@@ -77,6 +77,7 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"mask by an unknown concept", "rules:\n", "masks:\n  ache: [pain]\nrules:\n", `line 11: masks: "ache" is not a concept`},
 		{"mask of an unknown concept", "rules:\n", "masks:\n  neck: [ache]\nrules:\n", `line 11: masks: "neck" hides "ache", which is not a concept`},
 		{"mask of itself", "rules:\n", "masks:\n  neck: [neck]\nrules:\n", `line 11: masks: "neck" cannot hide itself`},
+		{"a group in a concept read only as a mask", "neck: [\"stiff neck\"]\n", "neck: [\"stiff neck\", \"neck & stiff\"]\nmasks:\n  neck: [pain]\n", `line 9: concept "neck" is only a mask, and its phrase "neck & stiff" is a group`},
 		{"mask of nothing", "rules:\n", "masks:\n  neck: []\nrules:\n", `line 11: masks: "neck" hides no concept`},
 		{"clause scope of an unknown concept", "rules:\n", "clause_scoped: [last_year]\nrules:\n", `line 10: clause_scoped: "last_year" is not a concept`},
 		{"forward scope of a concept not clause-scoped", "rules:\n", "forward_scoped: [neck]\nrules:\n", `line 10: forward_scoped: "neck" is not in clause_scoped`},
@@ -105,6 +106,15 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 				t.Errorf("error %T is not a *triage.RuleError", err)
 			}
 		})
+	}
+}
+
+// TestAMaskAlsoReadByARuleMayHoldGroups holds the other side of the refusal above: a
+// concept that rules read as well as mask with keeps its groups, which the rules use.
+func TestAMaskAlsoReadByARuleMayHoldGroups(t *testing.T) {
+	file := strings.Replace(smallRules, "rules:\n", "masks:\n  pain: [neck]\nrules:\n", 1)
+	if _, err := triage.NewEngine([]byte(file), "practice-rules.yaml"); err != nil {
+		t.Fatalf("refused a mask that a rule also reads (its group \"@medicine & hurt*\" is the rule's): %v", err)
 	}
 }
 
