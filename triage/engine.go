@@ -190,6 +190,10 @@ type analysis struct {
 	denied [][]match
 	past   *pastScope // the clauses a past-time phrase speaks for; nil when none is said
 	toks   []token    // the words read, for the text without the sentences a ruling rests on
+	// netAdvice marks, by token, the safety nets the rules read as not reached or only
+	// asked about ("They said 999 if the chest pain came back"): out of the 999
+	// evidence (netAdviceNotReached).
+	netAdvice []bool
 }
 
 // ruledOut reports whether a rule giving priority p found its words in the request but
@@ -249,16 +253,21 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) (ruling, []bool) {
 // raise on: the whole text (trimmed false), or the text without the sentences whose
 // denied or past red flags ruled the raise out and, for a raise to 999, without the
 // clauses the rules' clause-scoped concepts speak for (a past episode, a question about
-// a red flag, and any scope the rules file adds): a 999 call must rest on words about
-// the patient now, not on "what are the signs of a stroke?" or "back in 2019 I
-// collapsed". The model's score carries no scope, so the rest is read again on its own.
+// a red flag, and any scope the rules file adds) and without the advice of a safety net
+// the rules read as not reached or only asked about ("They said 999 if the chest pain
+// came back. It's gone away again now"): a 999 call must rest on words about the
+// patient now, not on "what are the signs of a stroke?", "back in 2019 I collapsed" or
+// a clinician's "999 if". The model's score carries no scope, so the rest is read
+// again on its own.
 func (e *Engine) evidence(in Input, a analysis, p Priority) (r ruling, rest string, trimmed bool) {
 	r, drop := e.ruledOut(in, a, p)
 	switch {
 	case r == ruledOutByFacts:
 		return r, "", false
-	case p == Emergency && a.past != nil:
-		return r, a.kept(in.Text, func(k int) bool { return !dropped(drop, a.toks[k].sentence) && !a.past.any(k) }), true
+	case p == Emergency && (a.past != nil || a.netAdvice != nil):
+		return r, a.kept(in.Text, func(k int) bool {
+			return !dropped(drop, a.toks[k].sentence) && (a.past == nil || !a.past.any(k)) && !(k < len(a.netAdvice) && a.netAdvice[k])
+		}), true
 	case r == ruledOutByWords:
 		return r, a.without(in.Text, drop), true
 	}
@@ -441,6 +450,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		past = e.addSafetyNets(toks, present, past, e.standing(in, f, present, past, toks, nets))
 	}
 	e.addReached(in.Text, toks, present, everyNet)
+	advice := e.netAdviceNotReached(toks, present, everyNet)
 
 	var fired []*rule
 	maybe := e.rulesToTry(present, sc)
@@ -465,7 +475,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		}
 		fb := e.fallback[kind]
 		return Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
-			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied, past, toks}, joins
+			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied, past, toks, advice}, joins
 	}
 	slices.SortStableFunc(fired, func(a, b *rule) int { return a.priority.Rank() - b.priority.Rank() })
 	best := fired[0].priority
@@ -493,7 +503,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		}
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
-	return s, analysis{f, present, denied, past, toks}, joins
+	return s, analysis{f, present, denied, past, toks, advice}, joins
 }
 
 // emergencyWordAfter reports whether a word an emergency rule reads is present in a

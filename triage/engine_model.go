@@ -582,24 +582,36 @@ func mix(a, b uint32) uint32 {
 func (m *SecondOpinion) raise(in Input, s *Suggestion, evidence func(Priority) (ruling, string, bool)) {
 	op := m.Read(in.Text)
 	to := Priority("")
+	fell := false // the rest read as 999 only at the long threshold: a same-day look
 	for h, p := range heads {
 		if !p.MoreUrgent(s.Priority) {
 			break // the heads are in order of urgency: the rest raise nothing
 		}
-		if !op.Reached[h] {
+		if !op.Reached[h] && !(h == 1 && fell) {
 			continue
 		}
 		r, rest, trimmed := evidence(p)
 		if r == ruledOutByFacts {
 			return
 		}
-		if !trimmed || (rest != "" && m.Read(rest).Reached[h]) {
-			// Ruled out by the patient's words, or said partly in the past, the raise
-			// still stands when the words the rules set aside are left out and the
-			// rest alone reads as p.
+		if !trimmed {
 			to = p
 			break
 		}
+		if rest == "" {
+			continue
+		}
+		// Ruled out by the patient's words, or said partly in the past, the raise
+		// still stands when the words the rules set aside are left out and the rest
+		// alone reads as p (for 999 at the stricter threshold, restReaches); where
+		// the rest reaches only the long messages' 999 threshold the raise falls to
+		// same-day.
+		ro := m.Read(rest)
+		if m.restReaches(ro, h) {
+			to = p
+			break
+		}
+		fell = fell || (h == 0 && ro.Reached[0])
 	}
 	if to == "" {
 		return
@@ -618,6 +630,22 @@ func (m *SecondOpinion) raise(in Input, s *Suggestion, evidence func(Priority) (
 		says += "; it reads like " + strings.Join(like, " and ")
 	}
 	s.Reasons = append([]Reason{{Rule: "second-opinion", Says: says + "."}}, s.Reasons...)
+}
+
+// restReaches reports whether the words left when the rules set part of a request aside
+// (a past, a question, a denial, a safety net not reached), read as op, reach head h
+// on their own. For 999 they must reach the stricter of the long and the short
+// messages' thresholds: what the rules set aside was the alarming part, the rest is a
+// shorter reading of the request, and a 999 head at its coin-toss floor reads any word
+// of a symptom left over as an emergency ("The swelling is going down" after a net not
+// reached, "It's back pain really" after "A&E if the pain spread to my chest", round
+// 14's retrain). A model whose short threshold is the long one (2026.12.7) reads the
+// rest as before.
+func (m *SecondOpinion) restReaches(op Opinion, h int) bool {
+	if h == 0 {
+		return op.Scores[0] >= max(m.Threshold[0], m.ShortThreshold[0])
+	}
+	return op.Reached[h]
 }
 
 // raiseTeam sets the team and signpost of a suggestion whose priority the second

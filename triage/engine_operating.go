@@ -24,8 +24,9 @@ type reading struct {
 
 // emergencyReads is what the desk's engine lets m's 999 head weigh in one request:
 // nothing when the rules already give 999 (rules999) or a raise to 999 is ruled out
-// whatever the score (blocked), else the texts that must all reach the threshold:
-// the whole text and, where the rules set part of it aside, the rest.
+// whatever the score (blocked), else the texts that must all reach the threshold: the
+// whole text and, where the rules set part of it aside, the rest, held to the short
+// messages' threshold as well.
 func (e *Engine) emergencyReads(in Input, m *SecondOpinion) (rules999, blocked bool, reads []reading) {
 	in.Sex, in.Kind = canonicalSex(in.Sex), canonicalKind(in.Kind)
 	sc := e.getScratch()
@@ -46,7 +47,11 @@ func (e *Engine) emergencyReads(in Input, m *SecondOpinion) (rules999, blocked b
 	}
 	reads = append(reads, read(in.Text))
 	if trimmed {
-		reads = append(reads, read(rest))
+		// The rest must reach the short messages' threshold too, whatever its length
+		// (SecondOpinion.restReaches): read it as a short text.
+		r := read(rest)
+		r.words = 0
+		reads = append(reads, r)
 	}
 	return false, false, reads
 }

@@ -727,3 +727,109 @@ func askedIn(toks []token, i int) bool {
 	}
 	return toks[last].clause == toks[i].clause && question(toks, i)
 }
+
+// netAdviceNotReached marks, by token, the words of each safety net the rules read as
+// not reached or only asked about: from the advice that gives it ("They said", "Told
+// to") through its consequence ("999", "come straight back") and its condition ("if
+// the chest pain came back"), the net's whole span in its sentence. The rules read a
+// net as reached only when a report after it says so (safety_net_reached: "It has",
+// "It's back exactly the same", or its red flag named again now), and then its words
+// stay; otherwise they leave the 999 evidence, as a past or a question does. A model
+// that learned "said 999 if … It has" raised "said 999 if … It's gone away again now"
+// on the net's own words (round 14's retrain). Reports after the net stay: "It's
+// closing his eye now" is read on its own. It returns nil when nothing is marked.
+func (e *Engine) netAdviceNotReached(toks []token, present [][]match, condNets [][2]int) []bool {
+	reached, hasReached := e.conceptID[safetyNetReached]
+	var out []bool
+	mark := func(from, to, cond int) {
+		if hasReached && slices.ContainsFunc(present[reached], func(m match) bool { return m.from >= from }) {
+			return
+		}
+		// A condition that tells two things ("if he stopped breathing for more than
+		// 20 seconds and he stopped breathing for about 30 seconds", "if the chest
+		// pain came back, and it has come back now") may say in its own sentence that
+		// it came true: its words stay.
+		verbs := 0
+		for k := cond; k < to && k < len(toks); k++ {
+			if reportWord(toks, k) {
+				verbs++
+			}
+		}
+		if verbs > 1 || e.conditionToldAfter(toks, cond, to) {
+			return
+		}
+		from = e.adviceBefore(toks, from)
+		if out == nil {
+			out = make([]bool, len(toks))
+		}
+		for k := from; k < to && k < len(toks); k++ {
+			out[k] = true
+		}
+	}
+	for _, n := range condNets {
+		// [if, consequence): the condition first, then where to go; a report after
+		// the consequence in its sentence tells it came true.
+		if !e.cameTrue(toks, n[1]) {
+			mark(n[0], n[1]+e.consequenceLen(toks, n[1]), n[0])
+		}
+	}
+	for _, n := range e.forwardNets(toks) {
+		// The consequence starts the word before n[0]; the condition runs from the
+		// "if" after it to the sentence's last word, n[1].
+		mark(n[0]-1, n[1]+1, n[0])
+	}
+	return out
+}
+
+// conditionToldAfter reports whether, after the net that ends at token to, a clause
+// not asked and not answered names a word of the condition [cond, to) again in any form
+// ("if swallowing got hard call 999. I can barely swallow my spit now"): a word of five
+// letters or more, not one of netPlainWords, whose first five letters a word of the
+// clause shares. The rules' own reading (namedAgain) needs the very word after a verb
+// of now; for the model's evidence a looser one keeps the net's words, since a net come
+// true in other words is the model's to raise.
+func (e *Engine) conditionToldAfter(toks []token, cond, to int) bool {
+	stem := func(w string) string {
+		if len(w) < 5 || netPlainWords[w] {
+			return ""
+		}
+		return w[:5]
+	}
+	stems := map[string]bool{}
+	for k := cond; k < to && k < len(toks); k++ {
+		if st := stem(toks[k].norm); st != "" {
+			stems[st] = true
+		}
+	}
+	if len(stems) == 0 {
+		return false
+	}
+	for i := to; i < len(toks); i++ {
+		if !stems[stem(toks[i].norm)] || question(toks, i) {
+			continue
+		}
+		answered := false
+		for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
+			if e.answersNet(toks, j) || e.nets.resolutions[toks[j].norm] {
+				answered = true
+				break
+			}
+		}
+		if !answered {
+			return true
+		}
+	}
+	return false
+}
+
+// adviceBefore is the first word of the advice that gives the safety net whose words
+// start at token k ("They said", "Told to ring", "The hospital said come back"): the
+// rules file's safety_nets advice word up to a few words before k in its sentence, or k.
+func (e *Engine) adviceBefore(toks []token, k int) int {
+	for j := k - 1; j >= 0 && j >= k-4 && toks[j].sentence == toks[k].sentence; j-- {
+		if e.nets.advice[toks[j].norm] {
+			return j
+		}
+	}
+	return k
+}
