@@ -1596,6 +1596,11 @@ func (p *phrase) at(toks []token, i int) (int, bool) {
 			// weeks or years is not a count of tablets.
 			return 0, false
 		}
+		if w.kind == patNumber && w.pre == "#under4" && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] {
+			// "sugar 2 hours after eating", "glucose tablets 3 times": a number of hours,
+			// times or tablets is not a reading.
+			return 0, false
+		}
 	}
 	return i + len(p.pats), true
 }
@@ -1605,6 +1610,21 @@ func (p *phrase) at(toks []token, i int) (int, bool) {
 // "inf" and "nan" as numbers and allocates an error for every other word: the number
 // patterns are tried at each word of every request.
 func isNumberWord(word string) bool { return word != "" && isDigitAt(word, 0) }
+
+// isUnder4Reading reports whether word is a reading from 0.1 up to (not including) 4
+// written as a meter shows it: digits with at most one decimal, and "mmol" allowed
+// after them ("2.4mmol").
+func isUnder4Reading(word string) bool {
+	if !isNumberWord(word) {
+		return false
+	}
+	word = strings.TrimSuffix(word, "mmol")
+	if dot := strings.IndexByte(word, '.'); dot >= 0 && len(word)-dot-1 > 1 {
+		return false
+	}
+	n, err := strconv.ParseFloat(word, 64)
+	return err == nil && n > 0 && n < 4
+}
 
 func wordMatches(pattern, word string) bool {
 	switch {
@@ -1624,6 +1644,10 @@ func wordMatches(pattern, word string) bool {
 		}
 		_, err := strconv.ParseFloat(word, 64)
 		return err == nil
+	case pattern == "#under4":
+		// A reading under 4 as a meter shows it ("sugar is 2.4", "bm 3"): a low blood
+		// sugar. A number with two decimals is a time ("at 3.30"), not a reading.
+		return isUnder4Reading(word)
 	case pattern == "#year":
 		// A year of the calendar: "in 2017", "back in 2019".
 		n, err := strconv.Atoi(word)
