@@ -76,6 +76,9 @@ type Engine struct {
 	// emergencyWord marks, by id, the concepts an emergency rule reads: said after a
 	// resolution, one says the red flag is back, and the resolution speaks for nothing.
 	emergencyWord []bool
+	// qualifiers are the concepts (rules file: qualifiers) an emergency rule reads that
+	// are no emergency word: a time in minutes or a side of the body says nothing alone.
+	qualifiers []int
 	// nets are the words that tell a safety net given from a report (safety_nets).
 	nets safetyNetWords
 	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's

@@ -50,7 +50,8 @@ func cleared[T any](s []T, n int) []T {
 // first concept of all, or one of its any or several, is present: most of the 249
 // rules need a concept that a given request does not have. Every concept an emergency
 // rule reads (all, any or several) is an emergency word: said after a resolution, it
-// says the red flag is here again.
+// says the red flag is here again. A qualifier (a time in minutes, a side of the body)
+// is not: it says nothing alone.
 func (e *Engine) indexRules() {
 	e.ruleBy = make([][]int32, len(e.concepts))
 	e.emergencyWord = make([]bool, len(e.concepts))
@@ -74,6 +75,9 @@ func (e *Engine) indexRules() {
 				}
 			}
 		}
+	}
+	for _, c := range e.qualifiers {
+		e.emergencyWord[c] = false
 	}
 }
 

@@ -39,8 +39,13 @@ type ruleFile struct {
 	PersonFacts     []string            `yaml:"person_facts"`
 	ResolvedSince   []string            `yaml:"resolved_since"`
 	ResolvedAfter   []string            `yaml:"resolved_after"`
-	SafetyNets      safetyNetSpec       `yaml:"safety_nets"`
-	Rules           []ruleSpec          `yaml:"rules"`
+	// Qualifiers are concepts an emergency rule reads beside its red flag that tell
+	// nothing alone (a time in minutes, a side of the body, a hypo's treatment): they
+	// are no emergency word, so said after a resolution or a question they do not say
+	// the red flag is here again ("It went off on its own after a few minutes").
+	Qualifiers []string      `yaml:"qualifiers"`
+	SafetyNets safetyNetSpec `yaml:"safety_nets"`
+	Rules      []ruleSpec    `yaml:"rules"`
 }
 
 // safetyNetSpec is the rules file's safety_nets: the words that tell a safety net
@@ -158,6 +163,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		PersonFacts    yaml.Node   `yaml:"person_facts"`
 		ResolvedSince  yaml.Node   `yaml:"resolved_since"`
 		ResolvedAfter  yaml.Node   `yaml:"resolved_after"`
+		Qualifiers     yaml.Node   `yaml:"qualifiers"`
 		WordClasses    yaml.Node   `yaml:"word_classes"`
 		Rephrasings    yaml.Node   `yaml:"rephrasings"`
 		NarrowNeg      yaml.Node   `yaml:"narrow_negations"`
@@ -415,6 +421,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	}
 	e.backward = conceptFlags(len(e.concepts), resolved)
 	if e.olderTime, err = conceptsNamed("resolved_after", rf.ResolvedAfter, lines.ResolvedAfter, ids, bad); err != nil {
+		return nil, err
+	}
+	if e.qualifiers, err = conceptsNamed("qualifiers", rf.Qualifiers, lines.Qualifiers, ids, bad); err != nil {
 		return nil, err
 	}
 

@@ -84,6 +84,7 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"every emergency stopped by a concept not clause-scoped", "rules:\n", "every_emergency_none: [neck]\nrules:\n", `line 10: every_emergency_none: "neck" is not in clause_scoped`},
 		{"a condition that is not forward-scoped", "rules:\n", "conditions: [neck]\nrules:\n", `line 10: conditions: "neck" is not in forward_scoped`},
 		{"person fact of an unknown concept", "rules:\n", "person_facts: [pregnancy]\nrules:\n", `line 10: person_facts: "pregnancy" is not a concept`},
+		{"qualifier of an unknown concept", "rules:\n", "qualifiers: [minutes]\nrules:\n", `line 10: qualifiers: "minutes" is not a concept`},
 		{"no fallback for admin", "  admin: {priority: routine, team: admin, says: fallback}\n", "", "needs a fallback for admin requests"},
 		{"bad yaml", rule, `  - {id: a, says: [`, "practice-rules.yaml line 11:"},
 		{"empty file", smallRules, "", "practice-rules.yaml: the rules file is empty"},
