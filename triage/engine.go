@@ -32,6 +32,7 @@ type Engine struct {
 	rules     []rule
 	fallback  map[Kind]rule
 	breakers  map[string]bool // words that end a clause, as full stops do
+	contrast  map[string]bool // words that turn a telling ("but", "however"): rules file contrast_words
 	classes   []wordClass     // word classes ("@medicine") that phrases may name
 	opinion   *SecondOpinion  // the model that may raise a suggestion; nil for rules alone
 	// maskedBy lists, for a concept, the concepts whose phrases hide it where they
@@ -79,6 +80,9 @@ type Engine struct {
 	// qualifiers are the concepts (rules file: qualifiers) an emergency rule reads that
 	// are no emergency word: a time in minutes or a side of the body says nothing alone.
 	qualifiers []int
+	// toldAfter pairs, by id, a concept with the one it must be told after to mean what
+	// its rule reads (rules file: told_after).
+	toldAfter [][2]int
 	// nets are the words that tell a safety net given from a report (safety_nets).
 	nets safetyNetWords
 	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's
@@ -127,6 +131,10 @@ type rule struct {
 	minTemp         float64
 	minKetones      float64 // a blood ketone reading, when given, must be at least this
 	weak            bool    // a catch-all: it counts only when no specific rule fires
+	// oneClause asks every concept of all to be said in one telling (a sentence up to a
+	// contrast word): a reading and what it does ("sugar is 2.4 and won't go up"), not a
+	// reading and, after a "but", a weight that "isn't shifting".
+	oneClause bool
 }
 
 // Version is the rules file's version, shown to staff beside every suggestion so a
@@ -224,12 +232,12 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) (ruling, []bool) {
 		if r.priority != p || r.weak {
 			continue
 		}
-		if r.conceptsHold(a.denied, a.past) && !r.factsHold(in, a.f) && !r.onlyAgeRulesOut(in, a.f) {
+		if r.conceptsHold(a.toks, a.denied, a.past) && !r.factsHold(in, a.f) && !r.onlyAgeRulesOut(in, a.f) {
 			// Said or denied, the words meet a rule the facts rule out: "temperature of
 			// 37.5" in a baby of 8 weeks, read as no fever, is not raised to 38.
 			return ruledOutByFacts, nil
 		}
-		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
+		if len(r.several) == 0 && !r.conceptsHold(a.toks, a.present, a.past) && r.conceptsHold(a.toks, a.denied, a.past) && r.factsHold(in, a.f) {
 			out = ruledOutByWords
 			drop = a.sentencesOf(r, drop)
 		}
@@ -239,7 +247,7 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) (ruling, []bool) {
 		if own == nil {
 			own, cleared = a.past.own(a.present, e.scoped), a.past.cleared()
 		}
-		if !r.conceptsHold(a.present, own) && r.conceptsHold(a.present, cleared) && r.factsHold(in, a.f) {
+		if !r.conceptsHold(a.toks, a.present, own) && r.conceptsHold(a.toks, a.present, cleared) && r.factsHold(in, a.f) {
 			// The words are there but the patient put them in the past or asked about
 			// them in the same clause ("what are the signs of sepsis?", "I collapsed in
 			// 2021"): the model, which reads no time, may not raise them back. A time
@@ -378,6 +386,7 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 // sentence marks between a question and its answer by reference (answeredJoins).
 func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []int) {
 	toks := rephrase(tokenize(in.Text, e.spellings, e.breakers, e.classes), e.rephrase)
+	e.markParts(toks)
 	e.lookUp(toks)
 	all := e.findPhrases(toks)
 	joins := e.answeredJoins(in.Text, toks, all)
@@ -461,7 +470,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		if !maybe[i] {
 			continue // none of the concepts it needs is in the text
 		}
-		if r := &e.rules[i]; r.fires(in, f, present, past) {
+		if r := &e.rules[i]; r.fires(in, f, toks, present, past) {
 			fired = append(fired, r)
 		}
 	}
@@ -585,21 +594,15 @@ func (e *Engine) keepCountedNow(toks []token, present [][]match) {
 	})
 }
 
-// toldAfter pairs a concept with the one it must be told after to mean what its rule
-// reads: a fit told by reference ("had two", "had one") is a fit after a spell
-// without them only when said after the spell ("Seizure free for 3 years. He had one
-// an hour ago"); said before it ("I had two fits earlier this year and I'm seizure
-// free since") it names the fits the spell followed.
-var toldAfter = [][2]string{{"fit_by_reference", "seizure_free"}}
-
-// keepToldAfter keeps, for each pair of toldAfter, the matches of the first concept
-// that come after the first match of the second; where the second is not said, the
-// first is left as it is (the rule needs both).
+// keepToldAfter keeps, for each pair of the rules file's told_after (e.toldAfter), the
+// matches of the first concept that come after the first match of the second; where
+// the second is not said, the first is left as it is (the rule needs both). A fit told
+// by reference ("had two") is a fit after a spell without them only when said after the
+// spell; a sugar told as back up ("went to 6.4") answers a low only when said after it.
 func (e *Engine) keepToldAfter(toks []token, present [][]match) {
-	for _, p := range toldAfter {
-		a, okA := e.conceptID[p[0]]
-		b, okB := e.conceptID[p[1]]
-		if !okA || !okB || len(present[a]) == 0 || len(present[b]) == 0 {
+	for _, p := range e.toldAfter {
+		a, b := p[0], p[1]
+		if len(present[a]) == 0 || len(present[b]) == 0 {
 			continue
 		}
 		first := -1
@@ -771,11 +774,11 @@ type features struct {
 	ketoneSaid  bool
 }
 
-func (r *rule) fires(in Input, f features, present [][]match, past *pastScope) bool {
+func (r *rule) fires(in Input, f features, toks []token, present [][]match, past *pastScope) bool {
 	if r.kind != "" && in.Kind != r.kind {
 		return false
 	}
-	return r.factsHold(in, f) && r.conceptsHold(present, past)
+	return r.factsHold(in, f) && r.conceptsHold(toks, present, past)
 }
 
 // factsHold reports whether the patient's sex, age, a baby's months and any
@@ -827,7 +830,7 @@ func (r *rule) onlyAgeRulesOut(in Input, f features) bool {
 // conceptsHold reports whether the rule's concepts are present as it asks. A concept
 // of none that is scoped to its clause (past) stops the rule only for the words said
 // in the clauses it speaks for: the rule still fires on its concepts said elsewhere.
-func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
+func (r *rule) conceptsHold(toks []token, present [][]match, past *pastScope) bool {
 	var inPast []bool // the words the rule's scoped none concepts put in the past
 	for _, c := range r.none {
 		if len(present[c]) == 0 {
@@ -864,6 +867,9 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 			return false
 		}
 	}
+	if r.oneClause && !r.allInOneClause(toks, present, inPast, past) {
+		return false
+	}
 	if len(r.anyOf) > 0 && !slices.ContainsFunc(r.anyOf, has) {
 		return false
 	}
@@ -879,6 +885,58 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 		}
 	}
 	return true
+}
+
+// markParts sets each token's part: the number of contrast words before it and at it.
+func (e *Engine) markParts(toks []token) {
+	part := 0
+	for i := range toks {
+		if e.contrast[toks[i].norm] {
+			part++
+		}
+		toks[i].part = part
+	}
+}
+
+// allInOneClause reports whether every concept of r.all is said in one telling, by
+// matches the rule's none did not put in the past (inPast). A match that is no words
+// (an answer to a red-flag question) is in every telling. A telling is a sentence up to
+// a contrast word ("but", "however"): commas and "and" go on with it ("reading is 3.2,
+// had sugary drinks twice and it hasn't gone up"), a turn does not ("my libre says 3.1
+// but my finger prick is 6.2, the sensor keeps dropping readings").
+func (r *rule) allInOneClause(toks []token, present [][]match, inPast []bool, past *pastScope) bool {
+	usable := func(c int, m match) bool {
+		if m.from < 0 {
+			return true
+		}
+		return m.from < len(toks) && (inPast == nil || past.isFact(c) || !inPast[m.from])
+	}
+	in := func(c int, at token) bool {
+		return slices.ContainsFunc(present[c], func(m match) bool {
+			return usable(c, m) && (m.from < 0 || (toks[m.from].sentence == at.sentence && toks[m.from].part == at.part))
+		})
+	}
+	first := r.all[0]
+	for _, m := range present[first] {
+		if !usable(first, m) {
+			continue
+		}
+		if m.from < 0 {
+			return true
+		}
+		at := toks[m.from]
+		ok := true
+		for _, c := range r.all[1:] {
+			if !in(c, at) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // pastScope holds, for each concept the rules file scopes to its clause
@@ -1599,14 +1657,39 @@ func (p *phrase) at(toks []token, i int) (int, bool) {
 			// weeks or years is not a count of tablets.
 			return 0, false
 		}
-		if w.kind == patNumber && w.pre == "#under4" && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] {
-			// "sugar 2 hours after eating", "glucose tablets 3 times": a number of hours,
-			// times or tablets is not a reading.
+		if w.kind == patNumber && (w.pre == "#under4" || w.pre == "#4plus") && !readingAt(toks, i+k) {
 			return 0, false
 		}
 	}
 	return i + len(p.pats), true
 }
+
+// readingAt reports whether the number at token k reads as a meter's reading, not a
+// count: "sugar 2 hours after eating", "glucose tablets 3 times" count hours and times;
+// a whole number is a reading only at the end of its sentence or before a word that
+// goes on about it ("sugar is 3 and won't go up"), never before a noun ("1 sugar in my
+// tea", "my glucose 3 monthly check", "only 2 places left").
+func readingAt(toks []token, k int) bool {
+	next := ""
+	if k+1 < len(toks) && toks[k+1].sentence == toks[k].sentence {
+		next = toks[k+1].norm
+	}
+	if notTemperatureUnits[next] {
+		return false
+	}
+	if strings.Contains(toks[k].norm, ".") || next == "" {
+		return true
+	}
+	return readingNext[next]
+}
+
+// readingNext are the words after which a whole number ("sugar is 3 and ...") is still
+// a reading: they go on about the number, and are no noun it counts.
+var readingNext = map[string]bool{"and": true, "but": true, "now": true, "this": true, "today": true,
+	"tonight": true, "it": true, "its": true, "not": true, "still": true, "after": true, "even": true,
+	"despite": true, "on": true, "at": true, "so": true, "then": true, "mmol": true, "mmols": true,
+	"which": true, "that": true, "thats": true, "with": true, "again": true, "earlier": true,
+	"wont": true, "isnt": true, "hasnt": true, "keeps": true, "and&": true, "n": true, "&": true}
 
 // isNumberWord reports whether word starts with a digit, as every number the
 // tokenizer writes does. It is tried before strconv.ParseFloat, which reads the words
@@ -1618,15 +1701,29 @@ func isNumberWord(word string) bool { return word != "" && isDigitAt(word, 0) }
 // written as a meter shows it: digits with at most one decimal, and "mmol" allowed
 // after them ("2.4mmol").
 func isUnder4Reading(word string) bool {
+	n, ok := meterReading(word)
+	return ok && n > 0 && n < 4
+}
+
+// meterReading reads word as a meter shows a number: digits with at most one decimal,
+// "mmol" allowed after them; a time ("3.30") is none.
+func meterReading(word string) (float64, bool) {
 	if !isNumberWord(word) {
-		return false
+		return 0, false
 	}
 	word = strings.TrimSuffix(word, "mmol")
 	if dot := strings.IndexByte(word, '.'); dot >= 0 && len(word)-dot-1 > 1 {
-		return false
+		return 0, false
 	}
 	n, err := strconv.ParseFloat(word, 64)
-	return err == nil && n > 0 && n < 4
+	return n, err == nil
+}
+
+// isReadingFrom4 reports whether word is a reading from 4 up to (not including) 40
+// written as a meter shows it, with at most one decimal.
+func isReadingFrom4(word string) bool {
+	n, ok := meterReading(word)
+	return ok && n >= 4 && n < 40
 }
 
 func wordMatches(pattern, word string) bool {
@@ -1651,6 +1748,9 @@ func wordMatches(pattern, word string) bool {
 		// A reading under 4 as a meter shows it ("sugar is 2.4", "bm 3"): a low blood
 		// sugar. A number with two decimals is a time ("at 3.30"), not a reading.
 		return isUnder4Reading(word)
+	case pattern == "#4plus":
+		// A reading of 4 or more as a meter shows it ("it went to 6.4"): a sugar back up.
+		return isReadingFrom4(word)
 	case pattern == "#year":
 		// A year of the calendar: "in 2017", "back in 2019".
 		n, err := strconv.Atoi(word)

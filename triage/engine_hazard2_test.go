@@ -10,10 +10,18 @@ import (
 // 2.4 and won't go up after two lots of sweets, what should I do?") at 999 on both
 // engines: review9 saw the desk give it soon, since only "won't come up" and a few
 // other phrases were read. The reading is the number (#under4: under 4, at most one
-// decimal, never hours, tablets or a time like 3.30) a few words after a sugar word,
-// with the number told as not rising. The look-alikes share the words: other tests'
-// numbers that won't go up (ferritin, INR, potassium), sugars that won't come down, a
-// low that came up, a hypo in the past; they must stay off 999.
+// decimal, never hours, tablets or a time like 3.30, and a whole number only where no
+// noun follows it: "1 sugar in my tea", "3 monthly check") a few words after a sugar
+// word, told in the same telling (one sentence, no "but" between) as not rising. A
+// sugar told as back up after it ("it went to 6.4") answers it (told_after). The
+// look-alikes share the words: other numbers that won't go up (ferritin, INR, iron,
+// weight, mood), ketones not rising, sugars that won't come down, a low that came up, a
+// sensor that disagrees with a finger prick; review10's among them (hazard2-1). They
+// must stay off 999.
+//
+// Left at 999 on purpose: "what should I do if my sugar is 2.5 and won't go up?". A
+// condition told with "won't" reads as come true, as "what do I do if my lips are blue
+// and I can't breathe?" must (TestConditionsToldWithWontStayReports).
 func TestHypoUnder4NotRising(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"sugar is 2.4 and won't go up after two l", 45, triage.Male, "sugar is 2.4 and won't go up after two lots of sweets, what should I do?", true},
@@ -44,6 +52,13 @@ func TestHypoUnder4NotRising(t *testing.T) {
 		{"blood sugar 1.8 and wont come up despite", 24, triage.Male, "blood sugar 1.8 and wont come up despite eating", true},
 		{"his sugar is 3.4 and still going down af", 66, triage.Female, "his sugar is 3.4 and still going down after a sugary drink", true},
 		{"my meter says 2.6 and it is not rising, ", 41, triage.Male, "my meter says 2.6 and it is not rising, had two lots of sweets, advice please", true},
+		{"type 2 on gliclazide, sugar 3 and not ri", 48, triage.Male, "type 2 on gliclazide, sugar 3 and not rising after 2 lots of sweets", true},
+		{"bm 2.1 n not shiftin after 2 juices", 30, triage.Male, "bm 2.1 n not shiftin after 2 juices", true},
+		{"reading of 2.7, given hypostop, no chang", 70, triage.Male, "reading of 2.7, given hypostop, no change after 15 min, he's confused", true},
+		{"sugars are 3.2 and getting lower even af", 45, triage.Female, "sugars are 3.2 and getting lower even after I ate, on insulin, feel awful", true},
+		{"type 1 here, 2.6 on my dexcom and it has", 25, triage.Male, "type 1 here, 2.6 on my dexcom and it hasn't risen after 3 jelly babies and a juice", true},
+		{"glucose is 1.9, I've had 4 dextrose and ", 40, triage.Female, "glucose is 1.9, I've had 4 dextrose and 2 biscuits and it's still 1.9", true},
+		{"Dad's sugar dropped to 2 and we can't ge", 75, triage.Male, "Dad's sugar dropped to 2 and we can't get it up", true},
 		{"my sugar was 2.4 last night but it came ", 45, triage.Male, "my sugar was 2.4 last night but it came up after some sweets, fine now", false},
 		{"sugar is 12 and won't come down, what sh", 52, triage.Female, "sugar is 12 and won't come down, what should I do?", false},
 		{"HbA1c is 58 and won't go down despite th", 67, triage.Male, "HbA1c is 58 and won't go down despite the metformin", false},
@@ -75,15 +90,46 @@ func TestHypoUnder4NotRising(t *testing.T) {
 		{"my INR is 1.6 and won't come up, clinic ", 66, triage.Female, "my INR is 1.6 and won't come up, clinic says increase the tablets", false},
 		{"sugar levels are fine but my iron level ", 55, triage.Male, "sugar levels are fine but my iron level is 3 and won't go up", false},
 		{"my son's glucose test at school, sugar 3", 48, triage.Female, "my son's glucose test at school, sugar 3 weeks ago was normal, now his weight won't go up", false},
+		{"my sugar is 3 point something most morni", 33, triage.Female, "my sugar is 3 point something most mornings and comes up with breakfast, can we review my basal", false},
+		{"I'm diabetic, my sugar was 2.9 but I had", 62, triage.Male, "I'm diabetic, my sugar was 2.9 but I had toast and it went up to 5.6, feel fine", false},
+		{"diabetic, mood not improving, only 3 hou", 41, triage.Female, "diabetic, mood not improving, only 3 hours sleep a night, can I get help", false},
+		{"I take 2 sugars in my coffee and my weig", 29, triage.Male, "I take 2 sugars in my coffee and my weight won't go up, I'm diabetic", false},
+		{"my sugars are 3 times higher than they s", 54, triage.Female, "my sugars are 3 times higher than they should be and not coming down", false},
+		{"I'm diabetic and have cut down to 1 suga", 50, triage.Female, "I'm diabetic and have cut down to 1 sugar in my tea but my weight isn't shifting", false},
+		{"Ketones 0.4 mmol and not rising, sugar 1", 30, triage.Male, "Ketones 0.4 mmol and not rising, sugar 13, I feel fine - is that ok?", false},
+		{"Type 1 diabetic, mood still low, only 2 ", 28, triage.Female, "Type 1 diabetic, mood still low, only 2 good days this month, no thoughts of harm", false},
+		{"My libre sensor says 3.1 but my finger p", 45, triage.Male, "My libre sensor says 3.1 but my finger prick is 6.2, the sensor keeps dropping readings, is it faulty?", false},
+		{"My glucose 3 monthly check is due, sugar", 60, triage.Female, "My glucose 3 monthly check is due, sugars not improving on the diet", false},
+		{"For the hypo awareness course there are ", 35, triage.Male, "For the hypo awareness course there are only 2 places left and my name still hasn't come up on the list", false},
+		{"My dad is diabetic. His iron is only 3 a", 55, triage.Female, "My dad is diabetic. His iron is only 3 and his energy keeps dropping, the doctor said to ask for a review", false},
 		// Not yet held (figures in the commit message):
 		// desk not 999, rules not 999: {"my levels are at 2.5 and wont rise no ma", 49, triage.Male, "my levels are at 2.5 and wont rise no matter what I eat", true},
 		// desk not 999, rules not 999: {"level is 2.3 and wont go any higher even", 43, triage.Female, "level is 2.3 and wont go any higher even with haribo and juice", true},
 		// desk not 999, rules not 999: {"my reading is 2.9 and not budging after ", 36, triage.Male, "my reading is 2.9 and not budging after 2 treatments, what should I do", true},
+		// desk 999, rules not 999: {"sugar went up to 6 after lunch yesterday", 37, triage.Female, "sugar went up to 6 after lunch yesterday but now it's 2.4 and won't go up", true},
 		// desk 999, rules 999: {"what should I do if my sugar is 2.5 and ", 49, triage.Male, "what should I do if my sugar is 2.5 and won't go up?", false},
 		// desk 999, rules not 999: {"sugar 3.8 this morning, had breakfast an", 30, triage.Female, "sugar 3.8 this morning, had breakfast and it went up to 7, fine now", false},
 		// desk 999, rules not 999: {"sugar is 2.6 on the meter but after wash", 68, triage.Male, "sugar is 2.6 on the meter but after washing hands it reads 6.2, is the meter wrong?", false},
-		// desk 999, rules 999: {"my sugar was 2.3 and not going up but af", 43, triage.Female, "my sugar was 2.3 and not going up but after a third lot of juice it's 5.8 now and I feel ok", false},
+		// desk 999, rules not 999: {"my sugar was 2.3 and not going up but af", 43, triage.Female, "my sugar was 2.3 and not going up but after a third lot of juice it's 5.8 now and I feel ok", false},
+		// desk 999, rules 999: {"What should we do if his sugar is 2.5 an", 12, triage.Male, "What should we do if his sugar is 2.5 and won't go up after treatment? Asking for his school care plan", false},
+		// desk 999, rules not 999: {"Sugar was 3.2 this morning and not comin", 40, triage.Female, "Sugar was 3.2 this morning and not coming up at first, but after a second juice it went to 6.4 and I'm fine now", false},
 	})
+}
+
+// TestConditionsToldWithWontStayReports holds present-tense questions that may tell an
+// emergency happening now at 999 on the rules alone: a condition with "won't" or
+// "can't" after it reads as come true. Narrowing that to clear "what should I do if my
+// sugar is 2.5 and won't go up?" took these to same-day or soon (tried and dropped,
+// hazard2, round 15).
+func TestConditionsToldWithWontStayReports(t *testing.T) {
+	for _, text := range []string{
+		"do I need to call 999 if my baby is floppy and won't wake?",
+		"should I ring an ambulance if he is fitting and it won't stop?",
+		"what do I do if my lips are blue and I can't breathe?",
+		"is it an emergency if she is floppy and won't wake up?",
+	} {
+		hold999(t, triage.Input{Age: 1, Sex: triage.Female, Kind: triage.Clinical, Text: text}, true)
+	}
 }
 
 // TestFitToldByBody holds a fit told by what the body does, without the word ("his
