@@ -32,7 +32,6 @@ type Engine struct {
 	rules     []rule
 	fallback  map[Kind]rule
 	breakers  map[string]bool // words that end a clause, as full stops do
-	contrast  map[string]bool // words that turn a telling ("but", "however"): rules file contrast_words
 	classes   []wordClass     // word classes ("@medicine") that phrases may name
 	opinion   *SecondOpinion  // the model that may raise a suggestion; nil for rules alone
 	// maskedBy lists, for a concept, the concepts whose phrases hide it where they
@@ -131,10 +130,6 @@ type rule struct {
 	minTemp         float64
 	minKetones      float64 // a blood ketone reading, when given, must be at least this
 	weak            bool    // a catch-all: it counts only when no specific rule fires
-	// oneClause asks every concept of all to be said in one telling (a sentence up to a
-	// contrast word): a reading and what it does ("sugar is 2.4 and won't go up"), not a
-	// reading and, after a "but", a weight that "isn't shifting".
-	oneClause bool
 }
 
 // Version is the rules file's version, shown to staff beside every suggestion so a
@@ -232,12 +227,12 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) (ruling, []bool) {
 		if r.priority != p || r.weak {
 			continue
 		}
-		if r.conceptsHold(a.toks, a.denied, a.past) && !r.factsHold(in, a.f) && !r.onlyAgeRulesOut(in, a.f) {
+		if r.conceptsHold(a.denied, a.past) && !r.factsHold(in, a.f) && !r.onlyAgeRulesOut(in, a.f) {
 			// Said or denied, the words meet a rule the facts rule out: "temperature of
 			// 37.5" in a baby of 8 weeks, read as no fever, is not raised to 38.
 			return ruledOutByFacts, nil
 		}
-		if len(r.several) == 0 && !r.conceptsHold(a.toks, a.present, a.past) && r.conceptsHold(a.toks, a.denied, a.past) && r.factsHold(in, a.f) {
+		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
 			out = ruledOutByWords
 			drop = a.sentencesOf(r, drop)
 		}
@@ -247,7 +242,7 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) (ruling, []bool) {
 		if own == nil {
 			own, cleared = a.past.own(a.present, e.scoped), a.past.cleared()
 		}
-		if !r.conceptsHold(a.toks, a.present, own) && r.conceptsHold(a.toks, a.present, cleared) && r.factsHold(in, a.f) {
+		if !r.conceptsHold(a.present, own) && r.conceptsHold(a.present, cleared) && r.factsHold(in, a.f) {
 			// The words are there but the patient put them in the past or asked about
 			// them in the same clause ("what are the signs of sepsis?", "I collapsed in
 			// 2021"): the model, which reads no time, may not raise them back. A time
@@ -386,7 +381,6 @@ func (e *Engine) classifyRules(in Input, sc *scratch) (Suggestion, analysis) {
 // sentence marks between a question and its answer by reference (answeredJoins).
 func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []int) {
 	toks := rephrase(tokenize(in.Text, e.spellings, e.breakers, e.classes), e.rephrase)
-	e.markParts(toks)
 	e.lookUp(toks)
 	all := e.findPhrases(toks)
 	joins := e.answeredJoins(in.Text, toks, all)
@@ -470,7 +464,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		if !maybe[i] {
 			continue // none of the concepts it needs is in the text
 		}
-		if r := &e.rules[i]; r.fires(in, f, toks, present, past) {
+		if r := &e.rules[i]; r.fires(in, f, present, past) {
 			fired = append(fired, r)
 		}
 	}
@@ -774,11 +768,11 @@ type features struct {
 	ketoneSaid  bool
 }
 
-func (r *rule) fires(in Input, f features, toks []token, present [][]match, past *pastScope) bool {
+func (r *rule) fires(in Input, f features, present [][]match, past *pastScope) bool {
 	if r.kind != "" && in.Kind != r.kind {
 		return false
 	}
-	return r.factsHold(in, f) && r.conceptsHold(toks, present, past)
+	return r.factsHold(in, f) && r.conceptsHold(present, past)
 }
 
 // factsHold reports whether the patient's sex, age, a baby's months and any
@@ -830,7 +824,7 @@ func (r *rule) onlyAgeRulesOut(in Input, f features) bool {
 // conceptsHold reports whether the rule's concepts are present as it asks. A concept
 // of none that is scoped to its clause (past) stops the rule only for the words said
 // in the clauses it speaks for: the rule still fires on its concepts said elsewhere.
-func (r *rule) conceptsHold(toks []token, present [][]match, past *pastScope) bool {
+func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 	var inPast []bool // the words the rule's scoped none concepts put in the past
 	for _, c := range r.none {
 		if len(present[c]) == 0 {
@@ -867,9 +861,6 @@ func (r *rule) conceptsHold(toks []token, present [][]match, past *pastScope) bo
 			return false
 		}
 	}
-	if r.oneClause && !r.allInOneClause(toks, present, inPast, past) {
-		return false
-	}
 	if len(r.anyOf) > 0 && !slices.ContainsFunc(r.anyOf, has) {
 		return false
 	}
@@ -885,58 +876,6 @@ func (r *rule) conceptsHold(toks []token, present [][]match, past *pastScope) bo
 		}
 	}
 	return true
-}
-
-// markParts sets each token's part: the number of contrast words before it and at it.
-func (e *Engine) markParts(toks []token) {
-	part := 0
-	for i := range toks {
-		if e.contrast[toks[i].norm] {
-			part++
-		}
-		toks[i].part = part
-	}
-}
-
-// allInOneClause reports whether every concept of r.all is said in one telling, by
-// matches the rule's none did not put in the past (inPast). A match that is no words
-// (an answer to a red-flag question) is in every telling. A telling is a sentence up to
-// a contrast word ("but", "however"): commas and "and" go on with it ("reading is 3.2,
-// had sugary drinks twice and it hasn't gone up"), a turn does not ("my libre says 3.1
-// but my finger prick is 6.2, the sensor keeps dropping readings").
-func (r *rule) allInOneClause(toks []token, present [][]match, inPast []bool, past *pastScope) bool {
-	usable := func(c int, m match) bool {
-		if m.from < 0 {
-			return true
-		}
-		return m.from < len(toks) && (inPast == nil || past.isFact(c) || !inPast[m.from])
-	}
-	in := func(c int, at token) bool {
-		return slices.ContainsFunc(present[c], func(m match) bool {
-			return usable(c, m) && (m.from < 0 || (toks[m.from].sentence == at.sentence && toks[m.from].part == at.part))
-		})
-	}
-	first := r.all[0]
-	for _, m := range present[first] {
-		if !usable(first, m) {
-			continue
-		}
-		if m.from < 0 {
-			return true
-		}
-		at := toks[m.from]
-		ok := true
-		for _, c := range r.all[1:] {
-			if !in(c, at) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
 }
 
 // pastScope holds, for each concept the rules file scopes to its clause
@@ -1689,7 +1628,7 @@ var readingNext = map[string]bool{"and": true, "but": true, "now": true, "this":
 	"tonight": true, "it": true, "its": true, "not": true, "still": true, "after": true, "even": true,
 	"despite": true, "on": true, "at": true, "so": true, "then": true, "mmol": true, "mmols": true,
 	"which": true, "that": true, "thats": true, "with": true, "again": true, "earlier": true,
-	"wont": true, "isnt": true, "hasnt": true, "keeps": true, "and&": true, "n": true, "&": true}
+	"wont": true, "isnt": true, "hasnt": true, "keeps": true, "n": true}
 
 // isNumberWord reports whether word starts with a digit, as every number the
 // tokenizer writes does. It is tried before strconv.ParseFloat, which reads the words

@@ -12,12 +12,13 @@ import (
 // other phrases were read. The reading is the number (#under4: under 4, at most one
 // decimal, never hours, tablets or a time like 3.30, and a whole number only where no
 // noun follows it: "1 sugar in my tea", "3 monthly check") a few words after a sugar
-// word, told in the same telling (one sentence, no "but" between) as not rising. A
-// sugar told as back up after it ("it went to 6.4") answers it (told_after). The
-// look-alikes share the words: other numbers that won't go up (ferritin, INR, iron,
-// weight, mood), ketones not rising, sugars that won't come down, a low that came up, a
-// sensor that disagrees with a finger prick; review10's among them (hazard2-1). They
-// must stay off 999.
+// word, told as not rising anywhere in the request ("BM 1.9. Gave glucogel twice. Not
+// coming up."). A sugar told as back up after it ("it went to 6.4", "fine now") answers
+// it (told_after); a number of another measure ("ketones 0.6") and readings a device
+// loses ("keeps dropping readings") are masked. The look-alikes share the words: other
+// numbers that won't go up (ferritin, INR, iron, weight, mood), ketones not rising,
+// sugars that won't come down, a low that came up, a sensor that disagrees with a finger
+// prick; review10's among them (hazard2-1, hazard2-2). They must stay off 999.
 //
 // Left at 999 on purpose: "what should I do if my sugar is 2.5 and won't go up?". A
 // condition told with "won't" reads as come true, as "what do I do if my lips are blue
@@ -59,6 +60,10 @@ func TestHypoUnder4NotRising(t *testing.T) {
 		{"type 1 here, 2.6 on my dexcom and it has", 25, triage.Male, "type 1 here, 2.6 on my dexcom and it hasn't risen after 3 jelly babies and a juice", true},
 		{"glucose is 1.9, I've had 4 dextrose and ", 40, triage.Female, "glucose is 1.9, I've had 4 dextrose and 2 biscuits and it's still 1.9", true},
 		{"Dad's sugar dropped to 2 and we can't ge", 75, triage.Male, "Dad's sugar dropped to 2 and we can't get it up", true},
+		{"My sugar is 2.8 and I've had sweets but ", 40, triage.Male, "My sugar is 2.8 and I've had sweets but there's no change", true},
+		{"his sugar's 2.3, we've given him juice b", 12, triage.Male, "his sugar's 2.3, we've given him juice but it won't go up", true},
+		{"2.6 on the meter, had 3 jelly babies but", 50, triage.Female, "2.6 on the meter, had 3 jelly babies but it's not rising", true},
+		{"BM 1.9. Gave glucogel twice. Not coming ", 65, triage.Male, "BM 1.9. Gave glucogel twice. Not coming up.", true},
 		{"my sugar was 2.4 last night but it came ", 45, triage.Male, "my sugar was 2.4 last night but it came up after some sweets, fine now", false},
 		{"sugar is 12 and won't come down, what sh", 52, triage.Female, "sugar is 12 and won't come down, what should I do?", false},
 		{"HbA1c is 58 and won't go down despite th", 67, triage.Male, "HbA1c is 58 and won't go down despite the metformin", false},
@@ -102,11 +107,15 @@ func TestHypoUnder4NotRising(t *testing.T) {
 		{"My glucose 3 monthly check is due, sugar", 60, triage.Female, "My glucose 3 monthly check is due, sugars not improving on the diet", false},
 		{"For the hypo awareness course there are ", 35, triage.Male, "For the hypo awareness course there are only 2 places left and my name still hasn't come up on the list", false},
 		{"My dad is diabetic. His iron is only 3 a", 55, triage.Female, "My dad is diabetic. His iron is only 3 and his energy keeps dropping, the doctor said to ask for a review", false},
+		{"Blood sugar and ketones: ketones 0.6 and", 30, triage.Female, "Blood sugar and ketones: ketones 0.6 and not rising, sugar 12, feeling ok", false},
+		{"My new meter reads 3.8 when my libre rea", 45, triage.Male, "My new meter reads 3.8 when my libre reads 7, the meter keeps dropping readings, is it faulty?", false},
+		{"Hypo last night 2.5, wouldn't come up fo", 35, triage.Male, "Hypo last night 2.5, wouldn't come up for an hour, fine now, do I change my dose?", false},
 		// Not yet held (figures in the commit message):
 		// desk not 999, rules not 999: {"my levels are at 2.5 and wont rise no ma", 49, triage.Male, "my levels are at 2.5 and wont rise no matter what I eat", true},
 		// desk not 999, rules not 999: {"level is 2.3 and wont go any higher even", 43, triage.Female, "level is 2.3 and wont go any higher even with haribo and juice", true},
 		// desk not 999, rules not 999: {"my reading is 2.9 and not budging after ", 36, triage.Male, "my reading is 2.9 and not budging after 2 treatments, what should I do", true},
 		// desk 999, rules not 999: {"sugar went up to 6 after lunch yesterday", 37, triage.Female, "sugar went up to 6 after lunch yesterday but now it's 2.4 and won't go up", true},
+		// desk not 999, rules not 999: {"she's at 2.2, I've tried everything, not", 30, triage.Female, "she's at 2.2, I've tried everything, nothing is working, it won't go up", true},
 		// desk 999, rules 999: {"what should I do if my sugar is 2.5 and ", 49, triage.Male, "what should I do if my sugar is 2.5 and won't go up?", false},
 		// desk 999, rules not 999: {"sugar 3.8 this morning, had breakfast an", 30, triage.Female, "sugar 3.8 this morning, had breakfast and it went up to 7, fine now", false},
 		// desk 999, rules not 999: {"sugar is 2.6 on the meter but after wash", 68, triage.Male, "sugar is 2.6 on the meter but after washing hands it reads 6.2, is the meter wrong?", false},
@@ -134,12 +143,15 @@ func TestConditionsToldWithWontStayReports(t *testing.T) {
 
 // TestFitToldByBody holds a fit told by what the body does, without the word ("his
 // left arm and face have been twitching for 20 minutes and he isn't answering me"), at
-// 999 on both engines: review9 saw the rules alone give focal fits soon. The reading
-// is a jerk or twitch with two of: minutes or no end to it, awareness gone, one side or
-// the whole body, the eyes rolled or flickering, stiff or blue or foaming. The
-// look-alikes share the words (an eyelid or a muscle twitching, a tic, jerks falling
-// asleep, a cramp, a back jerked lifting, a twitch set off by typing, one in the past or
-// asked about); they must stay off 999.
+// 999 on both engines: review9 saw the rules alone give focal fits soon. Two readings:
+// a jerk or twitch with a sign of the fit itself (awareness gone, the eyes rolled or
+// pulled, stiff, blue or foaming, a rhythm) and one more sign (fit-told-by-body); or a
+// jerk of one side of the body, or one that will not stop, for minutes, with no
+// everyday cause told (fit-one-side-minutes). The look-alikes share the words (an
+// eyelid, a lip, a calf or a thumb twitching, a tic, hiccups, restless legs, jerks
+// falling asleep, a cramp, the gym, coffee, a neck jerked, a twitch for weeks or "at a
+// time", one in the past or asked about; review10's among them, hazard2-2); they must
+// stay off 999.
 func TestFitToldByBody(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"his left arm and face have been twitchin", 6, triage.Male, "his left arm and face have been twitching for 20 minutes and he isn't answering me", true},
@@ -179,6 +191,12 @@ func TestFitToldByBody(t *testing.T) {
 		{"my left arm keeps jerking by itself and ", 52, triage.Male, "my left arm keeps jerking by itself and I can't make it stop, it's been 20 minutes", true},
 		{"twitching of the right side of her face ", 76, triage.Female, "twitching of the right side of her face and she's gone vacant, 15 minutes", true},
 		{"friend is jerking on the floor and not r", 25, triage.Male, "friend is jerking on the floor and not responding", true},
+		{"his right hand and the side of his face ", 7, triage.Male, "his right hand and the side of his face keep jerking and it's been 15 minutes", true},
+		{"my right leg started jerking 10 minutes ", 44, triage.Female, "my right leg started jerking 10 minutes ago and I can't make it stop, it's going up into my hip", true},
+		{"dad's left side is twitching over and ov", 80, triage.Male, "dad's left side is twitching over and over for the last 20 mins, he's awake but can't get words out", true},
+		{"her left arm and leg are going in a rhyt", 3, triage.Female, "her left arm and leg are going in a rhythm and she's not looking at me, 8 minutes", true},
+		{"my face and hand on the left have been t", 25, triage.Male, "my face and hand on the left have been twitching nonstop for half an hour, I'm scared", true},
+		{"mum jerkin n eyes rollin, not answerin m", 60, triage.Female, "mum jerkin n eyes rollin, not answerin me, like 6 min", true},
 		{"my eyelid has been twitching for 2 weeks", 40, triage.Female, "my eyelid has been twitching for 2 weeks, it's annoying", false},
 		{"muscle twitching in my calf after the gy", 30, triage.Male, "muscle twitching in my calf after the gym, on and off for a few days", false},
 		{"my legs jerk when I'm falling asleep, be", 55, triage.Female, "my legs jerk when I'm falling asleep, been happening for months", false},
@@ -224,12 +242,37 @@ func TestFitToldByBody(t *testing.T) {
 		{"since my stroke my right arm jerks somet", 70, triage.Male, "since my stroke my right arm jerks sometimes, been like that for years", false},
 		{"his right leg jerks with cramp for 5 min", 45, triage.Male, "his right leg jerks with cramp for 5 minutes at night, then it's fine", false},
 		{"my left calf keeps twitching after runni", 23, triage.Female, "my left calf keeps twitching after running 10k, stopped after 20 mins", false},
+		{"My lip keeps twitching on the left side ", 40, triage.Female, "My lip keeps twitching on the left side for a few minutes at a time, it's been like this for a month", false},
+		{"My son's tics are worse with exams, twit", 14, triage.Male, "My son's tics are worse with exams, twitching his face and arm over and over, he's fine otherwise", false},
+		{"My whole body jerks as I fall asleep, ev", 25, triage.Female, "My whole body jerks as I fall asleep, every night for a few minutes, is it normal?", false},
+		{"Since starting the new antidepressant my", 38, triage.Female, "Since starting the new antidepressant my left leg twitches non stop, annoying but I feel fine", false},
+		{"Sciatica: my right leg jerks with the pa", 50, triage.Male, "Sciatica: my right leg jerks with the pain when I stand up, for a few minutes", false},
+		{"He was staring at his phone and twitchin", 15, triage.Male, "He was staring at his phone and twitching his foot for 20 minutes, bored teenager I think, he's fine", false},
+		{"Face twitching on one side for a few wee", 45, triage.Male, "Face twitching on one side for a few weeks now, a few minutes at a time, hemifacial spasm?", false},
+		{"Calf twitching for 10 minutes after runn", 27, triage.Male, "Calf twitching for 10 minutes after running, right leg, no pain", false},
+		{"Thumb twitching on my left hand for a fe", 33, triage.Female, "Thumb twitching on my left hand for a few minutes every day since I upped my coffee", false},
+		{"Muscle in my right arm jerking on and of", 29, triage.Male, "Muscle in my right arm jerking on and off for 10 minutes after the gym, no other symptoms", false},
+		{"my hand tremor won't stop when I hold a ", 62, triage.Male, "my hand tremor won't stop when I hold a cup, shakes for minutes, Parkinson's review please", false},
+		{"my eyelid has been twitching by itself f", 33, triage.Female, "my eyelid has been twitching by itself for 20 minutes, stressed", false},
+		{"my leg jerked uncontrollably for 10 minu", 48, triage.Male, "my leg jerked uncontrollably for 10 minutes after the epidural wore off yesterday in hospital, they said it was normal", false},
+		{"she has a twitch in her cheek that won't", 9, triage.Female, "she has a twitch in her cheek that won't stop, on and off all day for 3 days, otherwise well", false},
+		{"stomach muscles twitching on the left si", 41, triage.Male, "stomach muscles twitching on the left side for 20 minutes after sit ups", false},
+		{"my jaw and arm ache for 20 minutes when ", 56, triage.Male, "my jaw and arm ache for 20 minutes when I walk uphill", false},
+		{"my son has a vocal and motor tic, his ar", 12, triage.Male, "my son has a vocal and motor tic, his arm and face jerk for minutes when he's anxious", false},
+		{"the right side of my face has been twitc", 67, triage.Female, "the right side of my face has been twitching for 15 minutes after the botox, otherwise fine", false},
 		// Not yet held (figures in the commit message):
 		// desk 999, rules not 999: {"grandad's hand keeps flicking and his fa", 67, triage.Male, "grandad's hand keeps flicking and his face is pulling to one side, 10 mins now and he's not making sense", true},
 		// desk 999, rules not 999: {"she's rigid and her arms are jerking, li", 2, triage.Female, "she's rigid and her arms are jerking, lips look dusky", true},
+		// desk 999, rules not 999: {"my husband's left arm has been flinging ", 58, triage.Female, "my husband's left arm has been flinging about on its own for a quarter of an hour and he can't stop it", true},
 		// desk 999, rules not 999: {"jerking my back lifting a box, pain for ", 50, triage.Male, "jerking my back lifting a box, pain for 20 minutes then eased", false},
 		// desk 999, rules not 999: {"stiff neck and shoulder for 20 minutes a", 28, triage.Female, "stiff neck and shoulder for 20 minutes after sleeping funny", false},
 		// desk 999, rules not 999: {"hiccups for 20 minutes, can't stop them", 75, triage.Male, "hiccups for 20 minutes, can't stop them", false},
+		// desk 999, rules not 999: {"Restless legs: my legs jerk all over the", 55, triage.Male, "Restless legs: my legs jerk all over the place at night for an hour before I sleep", false},
+		// desk 999, rules not 999: {"Hiccups for 20 minutes, my whole body je", 30, triage.Male, "Hiccups for 20 minutes, my whole body jerks with each one, how do I stop them?", false},
+		// desk 999, rules not 999: {"She jerked her neck at the gym, the righ", 28, triage.Female, "She jerked her neck at the gym, the right side hurts for a few minutes when she turns", false},
+		// desk 999, rules not 999: {"My arm jerked when the dentist hit a ner", 35, triage.Female, "My arm jerked when the dentist hit a nerve and my left arm was tingly for a few minutes, fine now", false},
+		// desk 999, rules not 999: {"my left hand shakes on its own for a few", 70, triage.Female, "my left hand shakes on its own for a few minutes when I'm cold", false},
+		// desk 999, rules 999: {"my arm and leg jerked when I was droppin", 24, triage.Female, "my arm and leg jerked when I was dropping off to sleep, woke me up, lasted a second", false},
 	})
 }
 

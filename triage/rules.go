@@ -17,41 +17,32 @@ import (
 
 // ruleFile is the rules file as written: see assets/rules.yaml for what each part means.
 type ruleFile struct {
-	Version         string            `yaml:"version"`
-	Spellings       map[string]string `yaml:"spellings"`
-	Rephrasings     map[string]string `yaml:"rephrasings"`
-	NarrowNegations []string          `yaml:"narrow_negations"`
-	Negations       []string          `yaml:"negations"`
-	PseudoNegations []string          `yaml:"pseudo_negations"`
-	PostNegations   []string          `yaml:"post_negations"`
-	ClauseBreakers  []string          `yaml:"clause_breakers"`
-	// ContrastWords turn what is told ("but", "however"): a rule with one_clause needs
-	// its concepts told with none between them.
-	ContrastWords  []string            `yaml:"contrast_words"`
-	WordClasses    map[string][]string `yaml:"word_classes"`
-	Fallback       map[string]ruleSpec `yaml:"fallback"`
-	Concepts       map[string][]string `yaml:"concepts"`
-	Masks          map[string][]string `yaml:"masks"`
-	StatementMasks []string            `yaml:"statement_masks"`
-	ClauseScoped   []string            `yaml:"clause_scoped"`
-	ForwardScoped  []string            `yaml:"forward_scoped"`
-	SentenceScoped []string            `yaml:"sentence_scoped"`
-	Conditions     []string            `yaml:"conditions"`
-	QuestionsOnly  []string            `yaml:"questions_only"`
-	EmergencyNone  []string            `yaml:"every_emergency_none"`
-	PersonFacts    []string            `yaml:"person_facts"`
-	ResolvedSince  []string            `yaml:"resolved_since"`
-	ResolvedAfter  []string            `yaml:"resolved_after"`
-	// Qualifiers are concepts an emergency rule reads beside its red flag that tell
-	// nothing alone (a time in minutes, a side of the body, a hypo's treatment): they
-	// are no emergency word, so said after a resolution or a question they do not say
-	// the red flag is here again ("It went off on its own after a few minutes").
-	Qualifiers []string `yaml:"qualifiers"`
-	// ToldAfter pairs a concept with the one it must be told after to mean what its rule
-	// reads: its matches before the first of the other are dropped.
-	ToldAfter  [][]string    `yaml:"told_after"`
-	SafetyNets safetyNetSpec `yaml:"safety_nets"`
-	Rules      []ruleSpec    `yaml:"rules"`
+	Version         string              `yaml:"version"`
+	Spellings       map[string]string   `yaml:"spellings"`
+	Rephrasings     map[string]string   `yaml:"rephrasings"`
+	NarrowNegations []string            `yaml:"narrow_negations"`
+	Negations       []string            `yaml:"negations"`
+	PseudoNegations []string            `yaml:"pseudo_negations"`
+	PostNegations   []string            `yaml:"post_negations"`
+	ClauseBreakers  []string            `yaml:"clause_breakers"`
+	WordClasses     map[string][]string `yaml:"word_classes"`
+	Fallback        map[string]ruleSpec `yaml:"fallback"`
+	Concepts        map[string][]string `yaml:"concepts"`
+	Masks           map[string][]string `yaml:"masks"`
+	StatementMasks  []string            `yaml:"statement_masks"`
+	ClauseScoped    []string            `yaml:"clause_scoped"`
+	ForwardScoped   []string            `yaml:"forward_scoped"`
+	SentenceScoped  []string            `yaml:"sentence_scoped"`
+	Conditions      []string            `yaml:"conditions"`
+	QuestionsOnly   []string            `yaml:"questions_only"`
+	EmergencyNone   []string            `yaml:"every_emergency_none"`
+	PersonFacts     []string            `yaml:"person_facts"`
+	ResolvedSince   []string            `yaml:"resolved_since"`
+	ResolvedAfter   []string            `yaml:"resolved_after"`
+	Qualifiers      []string            `yaml:"qualifiers"` // read by an emergency rule, no emergency word: a time in minutes, a side
+	ToldAfter       [][]string          `yaml:"told_after"` // pairs: the first counts only when told after the second
+	SafetyNets      safetyNetSpec       `yaml:"safety_nets"`
+	Rules           []ruleSpec          `yaml:"rules"`
 }
 
 // safetyNetSpec is the rules file's safety_nets: the words that tell a safety net
@@ -118,9 +109,6 @@ type ruleSpec struct {
 	Temp     float64  `yaml:"temp"`    // a temperature of at least this many °C is mentioned
 	Ketones  float64  `yaml:"ketones"` // a blood ketone reading, when given, of at least this (mmol/L)
 	Weak     bool     `yaml:"weak"`    // counts only when no other rule fires
-	// OneClause asks every concept of All to be said in one clause (a reading and what
-	// it does, "sugar is 2.4 and won't go up"); it needs All.
-	OneClause bool `yaml:"one_clause"`
 }
 
 // RuleError is a problem in a rules file, with the line it is on.
@@ -197,7 +185,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	}
 
 	e := &Engine{version: rf.Version, source: source, spellings: map[string]string{}, rephrase: map[string][]rephrasing{}, cues: map[string]bool{}, after: map[string]bool{},
-		byFirst: map[string][]phrase{}, byPrefix: map[string][]phrase{}, breakers: map[string]bool{}, contrast: map[string]bool{}, fallback: map[Kind]rule{}}
+		byFirst: map[string][]phrase{}, byPrefix: map[string][]phrase{}, breakers: map[string]bool{}, fallback: map[Kind]rule{}}
 	for k, v := range rf.Spellings {
 		e.spellings[strings.ToLower(k)] = strings.ToLower(v)
 	}
@@ -235,9 +223,6 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	e.nets = newSafetyNetWords(rf.SafetyNets, e.spellings)
 	for _, b := range rf.ClauseBreakers {
 		e.breakers[strings.ToLower(b)] = true
-	}
-	for _, b := range rf.ContrastWords {
-		e.contrast[strings.ToLower(b)] = true
 	}
 	for _, p := range rf.PseudoNegations {
 		e.pseudo = append(e.pseudo, normalizePhrase(p, e.spellings))
@@ -514,7 +499,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 }
 
 func compileRule(spec ruleSpec, ids map[string]int, line int, bad func(int, string, ...any) error) (rule, error) {
-	r := rule{id: spec.ID, says: sentence(spec.Says), line: line, minTemp: spec.Temp, minKetones: spec.Ketones, weak: spec.Weak, oneClause: spec.OneClause}
+	r := rule{id: spec.ID, says: sentence(spec.Says), line: line, minTemp: spec.Temp, minKetones: spec.Ketones, weak: spec.Weak}
 	if strings.TrimSpace(spec.ID) == "" {
 		return r, bad(line, "a rule needs an id")
 	}
@@ -549,9 +534,6 @@ func compileRule(spec ruleSpec, ids map[string]int, line int, bad func(int, stri
 	}
 	if r.minMonth, r.maxMo, err = parseRange(spec.Months, 24); err != nil {
 		return r, bad(line, "rule %q: months %v", spec.ID, err)
-	}
-	if spec.OneClause && len(spec.All) < 2 {
-		return r, bad(line, "rule %q: one_clause needs at least two concepts in all", spec.ID)
 	}
 	if spec.Temp != 0 && (spec.Temp < 35 || spec.Temp > 43) {
 		return r, bad(line, "rule %q: temp %.1f is not a body temperature in °C", spec.ID, spec.Temp)

@@ -21,10 +21,6 @@ type token struct {
 	narrow bool
 	// asked marks the words of a sentence that ends with a question mark.
 	asked bool
-	// part counts the contrast words (rules file: contrast_words, "but", "however") from
-	// the start of the text to this word: two words of one sentence with the same part
-	// are told together, with no turn between them (Engine.markParts).
-	part  int
 	class string // "@medicine" when the word is one of a word class of the rules file, else ""
 	// word, cls and pre are the vocab ids of norm, of class and of norm's first three
 	// letters, or -1 where the rules name none (Engine.lookUp sets them).
