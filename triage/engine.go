@@ -82,6 +82,9 @@ type Engine struct {
 	// toldAfter pairs, by id, a concept with the one it must be told after to mean what
 	// its rule reads (rules file: told_after).
 	toldAfter [][2]int
+	// saidOf holds, by id, a concept told of a subject, the subjects that take it from
+	// its rule and the subjects that keep it (rules file: said_of).
+	saidOf [][3]int
 	// nets are the words that tell a safety net given from a report (safety_nets).
 	nets safetyNetWords
 	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's
@@ -449,6 +452,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 	}
 	e.keepCountedNow(toks, present)
 	e.keepToldAfter(toks, present)
+	e.dropSaidOfOther(toks, present)
 	e.dropAgeCounts(toks, present, in.Age)
 	past := e.pastScopeOf(toks, present)
 	everyNet, nets := e.safetyNets(toks)
@@ -609,6 +613,41 @@ func (e *Engine) keepToldAfter(toks []token, present [][]match) {
 			continue
 		}
 		present[a] = slices.DeleteFunc(present[a], func(m match) bool { return m.from >= 0 && m.from < first })
+	}
+}
+
+// dropSaidOfOther drops, for each triple of the rules file's said_of (concept, other
+// subjects, own subjects), the matches of the concept said of another subject: one of
+// the other subjects stands before it in its clause with none of its own subjects
+// between them. "Sugar 3.2 before lunch. My weight keeps dropping" tells the weight, not
+// the sugar, dropping; "BM 1.9. Gave glucogel twice. Not coming up." names no other
+// subject, and "sugar is 2.4 and won't go up" its own.
+func (e *Engine) dropSaidOfOther(toks []token, present [][]match) {
+	for _, t := range e.saidOf {
+		c, other, own := t[0], t[1], t[2]
+		if len(present[c]) == 0 || len(present[other]) == 0 {
+			continue
+		}
+		present[c] = slices.DeleteFunc(present[c], func(m match) bool {
+			if m.from < 0 {
+				return false
+			}
+			last := -1 // where the last other subject before m ends, in m's clause
+			for _, o := range present[other] {
+				if o.from >= 0 && o.to <= m.from && toks[o.from].clause == toks[m.from].clause && o.to > last {
+					last = o.to
+				}
+			}
+			if last < 0 {
+				return false
+			}
+			for _, w := range present[own] {
+				if w.from >= last && w.from < m.from {
+					return false
+				}
+			}
+			return true
+		})
 	}
 }
 

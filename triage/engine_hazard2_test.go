@@ -13,16 +13,19 @@ import (
 // decimal, never hours, tablets or a time like 3.30, and a whole number only where no
 // noun follows it: "1 sugar in my tea", "3 monthly check") a few words after a sugar
 // word, told as not rising anywhere in the request ("BM 1.9. Gave glucogel twice. Not
-// coming up."). A sugar told as back up after it ("it went to 6.4", "fine now") answers
-// it (told_after); a number of another measure ("ketones 0.6") and readings a device
-// loses ("keeps dropping readings") are masked. The look-alikes share the words: other
+// coming up."), unless said of another subject ("Sugar 3.2 before lunch. My weight
+// keeps dropping": said_of). A sugar told as back up after it ("it went to 6.4", "fine
+// now") answers it (told_after); a number of another measure ("ketones 0.6") and
+// readings a device loses ("keeps dropping readings") are masked. The look-alikes share the words: other
 // numbers that won't go up (ferritin, INR, iron, weight, mood), ketones not rising,
 // sugars that won't come down, a low that came up, a sensor that disagrees with a finger
 // prick; review10's among them (hazard2-1, hazard2-2). They must stay off 999.
 //
 // Left at 999 on purpose: "what should I do if my sugar is 2.5 and won't go up?". A
 // condition told with "won't" reads as come true, as "what do I do if my lips are blue
-// and I can't breathe?" must (TestConditionsToldWithWontStayReports).
+// and I can't breathe?" must (TestConditionsToldWithWontStayReports). Asked for a care
+// plan being written ("Asking for his school care plan") it stands aside
+// (plan_being_written); "we followed his care plan" does not.
 func TestHypoUnder4NotRising(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"sugar is 2.4 and won't go up after two l", 45, triage.Male, "sugar is 2.4 and won't go up after two lots of sweets, what should I do?", true},
@@ -103,6 +106,7 @@ func TestHypoUnder4NotRising(t *testing.T) {
 		{"I'm diabetic and have cut down to 1 suga", 50, triage.Female, "I'm diabetic and have cut down to 1 sugar in my tea but my weight isn't shifting", false},
 		{"Ketones 0.4 mmol and not rising, sugar 1", 30, triage.Male, "Ketones 0.4 mmol and not rising, sugar 13, I feel fine - is that ok?", false},
 		{"Type 1 diabetic, mood still low, only 2 ", 28, triage.Female, "Type 1 diabetic, mood still low, only 2 good days this month, no thoughts of harm", false},
+		{"What should we do if his sugar is 2.5 an", 12, triage.Male, "What should we do if his sugar is 2.5 and won't go up after treatment? Asking for his school care plan", false},
 		{"My libre sensor says 3.1 but my finger p", 45, triage.Male, "My libre sensor says 3.1 but my finger prick is 6.2, the sensor keeps dropping readings, is it faulty?", false},
 		{"My glucose 3 monthly check is due, sugar", 60, triage.Female, "My glucose 3 monthly check is due, sugars not improving on the diet", false},
 		{"For the hypo awareness course there are ", 35, triage.Male, "For the hypo awareness course there are only 2 places left and my name still hasn't come up on the list", false},
@@ -110,6 +114,13 @@ func TestHypoUnder4NotRising(t *testing.T) {
 		{"Blood sugar and ketones: ketones 0.6 and", 30, triage.Female, "Blood sugar and ketones: ketones 0.6 and not rising, sugar 12, feeling ok", false},
 		{"My new meter reads 3.8 when my libre rea", 45, triage.Male, "My new meter reads 3.8 when my libre reads 7, the meter keeps dropping readings, is it faulty?", false},
 		{"Hypo last night 2.5, wouldn't come up fo", 35, triage.Male, "Hypo last night 2.5, wouldn't come up for an hour, fine now, do I change my dose?", false},
+		{"Sugar was 3.2 before lunch. My weight ke", 40, triage.Female, "Sugar was 3.2 before lunch. My weight keeps dropping though.", false},
+		{"Hypo 3.1 this morning, treated fine. My ", 30, triage.Male, "Hypo 3.1 this morning, treated fine. My low mood won't shift on sertraline.", false},
+		{"Libre showed 3.4 overnight. My blood pre", 45, triage.Female, "Libre showed 3.4 overnight. My blood pressure keeps falling when I stand.", false},
+		{"Glucose 3.9 at the clinic. Weight still ", 60, triage.Male, "Glucose 3.9 at the clinic. Weight still going down. Appetite not picking up.", false},
+		{"BM 3.6 after football. Knee pain not imp", 20, triage.Male, "BM 3.6 after football. Knee pain not improving after physio.", false},
+		{"Sugar 3.3 before tea, treated, and 6.1 a", 35, triage.Female, "Sugar 3.3 before tea, treated, and 6.1 after. The rash on my leg won't budge though.", false},
+		{"My blood sugar was 3.7 at the surgery an", 55, triage.Male, "My blood sugar was 3.7 at the surgery and they said it was fine. My energy keeps going down.", false},
 		// Not yet held (figures in the commit message):
 		// desk not 999, rules not 999: {"my levels are at 2.5 and wont rise no ma", 49, triage.Male, "my levels are at 2.5 and wont rise no matter what I eat", true},
 		// desk not 999, rules not 999: {"level is 2.3 and wont go any higher even", 43, triage.Female, "level is 2.3 and wont go any higher even with haribo and juice", true},
@@ -120,7 +131,6 @@ func TestHypoUnder4NotRising(t *testing.T) {
 		// desk 999, rules not 999: {"sugar 3.8 this morning, had breakfast an", 30, triage.Female, "sugar 3.8 this morning, had breakfast and it went up to 7, fine now", false},
 		// desk 999, rules not 999: {"sugar is 2.6 on the meter but after wash", 68, triage.Male, "sugar is 2.6 on the meter but after washing hands it reads 6.2, is the meter wrong?", false},
 		// desk 999, rules not 999: {"my sugar was 2.3 and not going up but af", 43, triage.Female, "my sugar was 2.3 and not going up but after a third lot of juice it's 5.8 now and I feel ok", false},
-		// desk 999, rules 999: {"What should we do if his sugar is 2.5 an", 12, triage.Male, "What should we do if his sugar is 2.5 and won't go up after treatment? Asking for his school care plan", false},
 		// desk 999, rules not 999: {"Sugar was 3.2 this morning and not comin", 40, triage.Female, "Sugar was 3.2 this morning and not coming up at first, but after a second juice it went to 6.4 and I'm fine now", false},
 	})
 }
@@ -150,8 +160,9 @@ func TestConditionsToldWithWontStayReports(t *testing.T) {
 // everyday cause told (fit-one-side-minutes). The look-alikes share the words (an
 // eyelid, a lip, a calf or a thumb twitching, a tic, hiccups, restless legs, jerks
 // falling asleep, a cramp, the gym, coffee, a neck jerked, a twitch for weeks or "at a
-// time", one in the past or asked about; review10's among them, hazard2-2); they must
-// stay off 999.
+// time", one in the past or asked about, hiccups, teething, a baby's jitters that stop
+// when held, a medicine's or a drink's effect; review10's among them, hazard2-2 and
+// hazard2-3); they must stay off 999.
 func TestFitToldByBody(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"his left arm and face have been twitchin", 6, triage.Male, "his left arm and face have been twitching for 20 minutes and he isn't answering me", true},
@@ -260,6 +271,14 @@ func TestFitToldByBody(t *testing.T) {
 		{"my jaw and arm ache for 20 minutes when ", 56, triage.Male, "my jaw and arm ache for 20 minutes when I walk uphill", false},
 		{"my son has a vocal and motor tic, his ar", 12, triage.Male, "my son has a vocal and motor tic, his arm and face jerk for minutes when he's anxious", false},
 		{"the right side of my face has been twitc", 67, triage.Female, "the right side of my face has been twitching for 15 minutes after the botox, otherwise fine", false},
+		{"baby's tummy jerks in a rhythm with hicc", 0, triage.Male, "baby's tummy jerks in a rhythm with hiccups for 10 minutes after feeds, otherwise happy", false},
+		{"My cheek twitches in a rhythm for a few ", 35, triage.Female, "My cheek twitches in a rhythm for a few minutes at a time, it's driving me mad", false},
+		{"She's 7 months and teething, drooling lo", 0, triage.Female, "She's 7 months and teething, drooling loads and twitching her arms and legs in her sleep", false},
+		{"My 4 year old twitches all over in his s", 4, triage.Male, "My 4 year old twitches all over in his sleep and wet himself last night, he's fine in the day", false},
+		{"Twitching all over for half an hour afte", 30, triage.Female, "Twitching all over for half an hour after my new salbutamol inhaler, heart a bit fast, is that a side effect?", false},
+		{"Hand and face twitching for a few minute", 25, triage.Male, "Hand and face twitching for a few minutes after too many energy drinks, I feel ok", false},
+		{"My 5 day old's arms and legs jerk for a ", 0, triage.Male, "My 5 day old's arms and legs jerk for a few minutes when he cries, it stops when I hold his arm, feeding well", false},
+		{"Dad's arms and legs are jerking for an h", 78, triage.Male, "Dad's arms and legs are jerking for an hour after each Parkinson's dose, the dyskinesia is worse", false},
 		// Not yet held (figures in the commit message):
 		// desk 999, rules not 999: {"grandad's hand keeps flicking and his fa", 67, triage.Male, "grandad's hand keeps flicking and his face is pulling to one side, 10 mins now and he's not making sense", true},
 		// desk 999, rules not 999: {"she's rigid and her arms are jerking, li", 2, triage.Female, "she's rigid and her arms are jerking, lips look dusky", true},

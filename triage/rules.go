@@ -41,6 +41,7 @@ type ruleFile struct {
 	ResolvedAfter   []string            `yaml:"resolved_after"`
 	Qualifiers      []string            `yaml:"qualifiers"` // read by an emergency rule, no emergency word: a time in minutes, a side
 	ToldAfter       [][]string          `yaml:"told_after"` // pairs: the first counts only when told after the second
+	SaidOf          [][]string          `yaml:"said_of"`    // triples: a concept, the subjects that take it, those that keep it
 	SafetyNets      safetyNetSpec       `yaml:"safety_nets"`
 	Rules           []ruleSpec          `yaml:"rules"`
 }
@@ -162,6 +163,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		ResolvedAfter  yaml.Node   `yaml:"resolved_after"`
 		Qualifiers     yaml.Node   `yaml:"qualifiers"`
 		ToldAfter      yaml.Node   `yaml:"told_after"`
+		SaidOf         yaml.Node   `yaml:"said_of"`
 		WordClasses    yaml.Node   `yaml:"word_classes"`
 		Rephrasings    yaml.Node   `yaml:"rephrasings"`
 		NarrowNeg      yaml.Node   `yaml:"narrow_negations"`
@@ -437,6 +439,20 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			return nil, err
 		}
 		e.toldAfter = append(e.toldAfter, [2]int{cs[0], cs[1]})
+	}
+	for i, triple := range rf.SaidOf {
+		node := lines.SaidOf
+		if i < len(node.Content) {
+			node = *node.Content[i]
+		}
+		if len(triple) != 3 {
+			return nil, bad(node.Line, "said_of: %v is not a concept, its other subjects and its own", triple)
+		}
+		cs, err := conceptsNamed("said_of", triple, node, ids, bad)
+		if err != nil {
+			return nil, err
+		}
+		e.saidOf = append(e.saidOf, [3]int{cs[0], cs[1], cs[2]})
 	}
 
 	seen := map[string]int{}

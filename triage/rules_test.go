@@ -87,6 +87,7 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"qualifier of an unknown concept", "rules:\n", "qualifiers: [minutes]\nrules:\n", `line 10: qualifiers: "minutes" is not a concept`},
 		{"told_after not a pair", "rules:\n", "told_after: [[pain]]\nrules:\n", `line 10: told_after: [pain] is not a pair of concepts`},
 		{"told_after of an unknown concept", "rules:\n", "told_after: [[pain, ache]]\nrules:\n", `line 10: told_after: "ache" is not a concept`},
+		{"said_of not a triple", "rules:\n", "said_of: [[pain, neck]]\nrules:\n", `line 10: said_of: [pain neck] is not a concept, its other subjects and its own`},
 		{"no fallback for admin", "  admin: {priority: routine, team: admin, says: fallback}\n", "", "needs a fallback for admin requests"},
 		{"bad yaml", rule, `  - {id: a, says: [`, "practice-rules.yaml line 11:"},
 		{"empty file", smallRules, "", "practice-rules.yaml: the rules file is empty"},
