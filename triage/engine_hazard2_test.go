@@ -21,11 +21,11 @@ import (
 // sugars that won't come down, a low that came up, a sensor that disagrees with a finger
 // prick; review10's among them (hazard2-1, hazard2-2). They must stay off 999.
 //
-// Left at 999 on purpose: "what should I do if my sugar is 2.5 and won't go up?". A
-// condition told with "won't" reads as come true, as "what do I do if my lips are blue
-// and I can't breathe?" must (TestConditionsToldWithWontStayReports). Asked for a care
-// plan being written ("Asking for his school care plan") it stands aside
-// (plan_being_written); "we followed his care plan" does not.
+// A low asked about in an "if" that names the sugar ("If my sugar's 2.5 and won't go up,
+// do I use the glucagon?") or for a care plan being written stands the rules aside,
+// unless the request tells the low as now ("... because it's 2.4 now and not going up").
+// A condition with "won't" still reads as come true for every other rule
+// (TestConditionsToldWithWontStayReports).
 func TestHypoUnder4NotRising(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"sugar is 2.4 and won't go up after two l", 45, triage.Male, "sugar is 2.4 and won't go up after two lots of sweets, what should I do?", true},
@@ -67,6 +67,7 @@ func TestHypoUnder4NotRising(t *testing.T) {
 		{"his sugar's 2.3, we've given him juice b", 12, triage.Male, "his sugar's 2.3, we've given him juice but it won't go up", true},
 		{"2.6 on the meter, had 3 jelly babies but", 50, triage.Female, "2.6 on the meter, had 3 jelly babies but it's not rising", true},
 		{"BM 1.9. Gave glucogel twice. Not coming ", 65, triage.Male, "BM 1.9. Gave glucogel twice. Not coming up.", true},
+		{"if my sugar is 2.4 and not going up what", 35, triage.Female, "if my sugar is 2.4 and not going up what do I do, because it's 2.4 now and not going up after 2 juices", true},
 		{"my sugar was 2.4 last night but it came ", 45, triage.Male, "my sugar was 2.4 last night but it came up after some sweets, fine now", false},
 		{"sugar is 12 and won't come down, what sh", 52, triage.Female, "sugar is 12 and won't come down, what should I do?", false},
 		{"HbA1c is 58 and won't go down despite th", 67, triage.Male, "HbA1c is 58 and won't go down despite the metformin", false},
@@ -76,6 +77,7 @@ func TestHypoUnder4NotRising(t *testing.T) {
 		{"my potassium is 3.2 and not going up on ", 58, triage.Female, "my potassium is 3.2 and not going up on the supplements", false},
 		{"my sugars are 15 and not coming down, ca", 40, triage.Male, "my sugars are 15 and not coming down, can I increase my insulin?", false},
 		{"had a hypo of 2.9 last week, came up aft", 63, triage.Female, "had a hypo of 2.9 last week, came up after juice, can I have a review", false},
+		{"what should I do if my sugar is 2.5 and ", 49, triage.Male, "what should I do if my sugar is 2.5 and won't go up?", false},
 		{"my libre sensor keeps dropping off, need", 22, triage.Female, "my libre sensor keeps dropping off, need a new prescription", false},
 		{"blood pressure is 90 over 60 and won't g", 55, triage.Male, "blood pressure is 90 over 60 and won't go up", false},
 		{"sugar readings have been 3.5 in the morn", 76, triage.Female, "sugar readings have been 3.5 in the mornings this week, they come up after breakfast, can someone review my insulin", false},
@@ -121,13 +123,14 @@ func TestHypoUnder4NotRising(t *testing.T) {
 		{"BM 3.6 after football. Knee pain not imp", 20, triage.Male, "BM 3.6 after football. Knee pain not improving after physio.", false},
 		{"Sugar 3.3 before tea, treated, and 6.1 a", 35, triage.Female, "Sugar 3.3 before tea, treated, and 6.1 after. The rash on my leg won't budge though.", false},
 		{"My blood sugar was 3.7 at the surgery an", 55, triage.Male, "My blood sugar was 3.7 at the surgery and they said it was fine. My energy keeps going down.", false},
+		{"If my sugar's 2.5 and won't go up, do I ", 40, triage.Male, "If my sugar's 2.5 and won't go up, do I use the glucagon? Just checking for the future", false},
 		// Not yet held (figures in the commit message):
 		// desk not 999, rules not 999: {"my levels are at 2.5 and wont rise no ma", 49, triage.Male, "my levels are at 2.5 and wont rise no matter what I eat", true},
 		// desk not 999, rules not 999: {"level is 2.3 and wont go any higher even", 43, triage.Female, "level is 2.3 and wont go any higher even with haribo and juice", true},
 		// desk not 999, rules not 999: {"my reading is 2.9 and not budging after ", 36, triage.Male, "my reading is 2.9 and not budging after 2 treatments, what should I do", true},
 		// desk 999, rules not 999: {"sugar went up to 6 after lunch yesterday", 37, triage.Female, "sugar went up to 6 after lunch yesterday but now it's 2.4 and won't go up", true},
 		// desk not 999, rules not 999: {"she's at 2.2, I've tried everything, not", 30, triage.Female, "she's at 2.2, I've tried everything, nothing is working, it won't go up", true},
-		// desk 999, rules 999: {"what should I do if my sugar is 2.5 and ", 49, triage.Male, "what should I do if my sugar is 2.5 and won't go up?", false},
+		// desk 999, rules not 999: {"what do I do if my sugar won't come up? ", 40, triage.Male, "what do I do if my sugar won't come up? it's 2.1 right now and I've had 3 lots of sweets", true},
 		// desk 999, rules not 999: {"sugar 3.8 this morning, had breakfast an", 30, triage.Female, "sugar 3.8 this morning, had breakfast and it went up to 7, fine now", false},
 		// desk 999, rules not 999: {"sugar is 2.6 on the meter but after wash", 68, triage.Male, "sugar is 2.6 on the meter but after washing hands it reads 6.2, is the meter wrong?", false},
 		// desk 999, rules not 999: {"my sugar was 2.3 and not going up but af", 43, triage.Female, "my sugar was 2.3 and not going up but after a third lot of juice it's 5.8 now and I feel ok", false},
@@ -279,6 +282,7 @@ func TestFitToldByBody(t *testing.T) {
 		{"Hand and face twitching for a few minute", 25, triage.Male, "Hand and face twitching for a few minutes after too many energy drinks, I feel ok", false},
 		{"My 5 day old's arms and legs jerk for a ", 0, triage.Male, "My 5 day old's arms and legs jerk for a few minutes when he cries, it stops when I hold his arm, feeding well", false},
 		{"Dad's arms and legs are jerking for an h", 78, triage.Male, "Dad's arms and legs are jerking for an hour after each Parkinson's dose, the dyskinesia is worse", false},
+		{"toddler twitches all over in his sleep f", 3, triage.Male, "toddler twitches all over in his sleep for a few minutes, fine when awake", false},
 		// Not yet held (figures in the commit message):
 		// desk 999, rules not 999: {"grandad's hand keeps flicking and his fa", 67, triage.Male, "grandad's hand keeps flicking and his face is pulling to one side, 10 mins now and he's not making sense", true},
 		// desk 999, rules not 999: {"she's rigid and her arms are jerking, li", 2, triage.Female, "she's rigid and her arms are jerking, lips look dusky", true},
