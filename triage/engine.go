@@ -1173,7 +1173,7 @@ var presentTime = map[string]bool{"now": true, "today": true, "tonight": true, "
 var presentVerb = map[string]bool{"am": true, "is": true, "are": true, "im": true, "hes": true, "shes": true,
 	"theyre": true, "has": true, "have": true, "ive": true, "weve": true, "theyve": true, "cant": true,
 	"wont": true, "isnt": true, "arent": true, "doesnt": true, "dont": true, "keeps": true, "looks": true,
-	"seems": true, "feels": true, "having": true}
+	"seems": true, "feels": true, "having": true, "keep": true}
 
 // pastVerb are verbs that tell what happened: the first of these or a present verb
 // in a clause decides its tense ("Last year, I think I had sepsis" is past).

@@ -298,3 +298,182 @@ func TestFitToldByBody(t *testing.T) {
 		// desk 999, rules 999: {"my arm and leg jerked when I was droppin", 24, triage.Female, "my arm and leg jerked when I was dropping off to sleep, woke me up, lasted a second", false},
 	})
 }
+
+// TestVoiceCommandHarmBaby holds a voice (or something unseen: God, the TV, whispers)
+// telling a new mother or father to harm a baby at 999 on both engines: review9 saw the
+// desk give "new mum, 10 days postpartum, the voices keep telling me to smother the
+// baby" same-day. The reading is a command with the act right after it ("telling me to
+// smother", "saying I should poison") from no one present, and a baby or the weeks
+// after a birth; the parent's own thought or fear ("worried I'll drop her", "inner
+// voice", "telling myself") stands aside (review10, hazard2-4). The look-alikes share
+// the words: a
+// person who tells ("my mum keeps telling me to put the baby down", "the nurse told me
+// to drown the nappy rash in sudocrem"), the baby weight, a dream, a podcast about
+// voices, an old psychosis, intrusive thoughts with no voice; they must stay off 999.
+// "Voices that tell me to hurt people" with no baby stays same-day, as the labelled
+// sets have it.
+func TestVoiceCommandHarmBaby(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"new mum, 10 days postpartum, the voices ", 27, triage.Female, "new mum, 10 days postpartum, the voices keep telling me to smother the baby, I'm scared", true},
+		{"since I had my daughter 2 weeks ago I he", 30, triage.Female, "since I had my daughter 2 weeks ago I hear a voice telling me to hurt her", true},
+		{"my wife had our baby 3 weeks ago and she", 25, triage.Female, "my wife had our baby 3 weeks ago and she says voices are telling her the baby is evil and she has to get rid of it", true},
+		{"I gave birth last week and I keep hearin", 32, triage.Female, "I gave birth last week and I keep hearing someone telling me to drop the baby", true},
+		{"baby is 12 days old, I'm hearing voices ", 29, triage.Female, "baby is 12 days old, I'm hearing voices that say I should harm him, I haven't slept", true},
+		{"my partner had a c section 10 days ago, ", 34, triage.Female, "my partner had a c section 10 days ago, she's saying God told her to hurt the baby", true},
+		{"5 weeks after birth, voices in my head t", 23, triage.Female, "5 weeks after birth, voices in my head tell me to put a pillow over her face", true},
+		{"i had my son a fortnight ago and somethi", 31, triage.Female, "i had my son a fortnight ago and something keeps telling me to hurt him, i'm frightened", true},
+		{"my daughter gave birth 2 weeks ago, she ", 28, triage.Female, "my daughter gave birth 2 weeks ago, she thinks the baby has been swapped and says she's been told to kill it", true},
+		{"since the baby came I keep hearing a man", 36, triage.Female, "since the baby came I keep hearing a man's voice telling me to drown her in the bath", true},
+		{"baby is 2 weeks old and a voice keeps sa", 33, triage.Female, "baby is 2 weeks old and a voice keeps saying I have to suffocate him, I can't stop hearing it", true},
+		{"there's a voice that tells me to throw m", 26, triage.Female, "there's a voice that tells me to throw my baby down the stairs, she's 4 weeks, please help", true},
+		{"my girlfriend had the baby 9 days ago an", 30, triage.Female, "my girlfriend had the baby 9 days ago and now she's saying she hears someone telling her to harm him", true},
+		{"since the c section I keep hearing whisp", 35, triage.Female, "since the c section I keep hearing whispers telling me to put the baby in the bath and leave her", true},
+		{"new mum here, 3 weeks in, I hear a voice", 28, triage.Female, "new mum here, 3 weeks in, I hear a voice saying kill the baby, I don't want to but it won't stop", true},
+		{"my sister gave birth a week ago and says", 24, triage.Female, "my sister gave birth a week ago and says the TV is telling her to hurt the baby", true},
+		{"the voice says my baby is the devil and ", 31, triage.Female, "the voice says my baby is the devil and I must get rid of him, he's 17 days old", true},
+		{"i keep hearing my dead mum telling me to", 29, triage.Female, "i keep hearing my dead mum telling me to shake the baby, he's 3 weeks old", true},
+		{"had twins a fortnight ago, something in ", 37, triage.Female, "had twins a fortnight ago, something in my head tells me to drop them when I carry them", true},
+		{"6 weeks postnatal and I'm hearing voices", 22, triage.Female, "6 weeks postnatal and I'm hearing voices ordering me to harm my daughter", true},
+		{"my wife had a baby 12 days ago and says ", 34, triage.Female, "my wife had a baby 12 days ago and says angels are telling her to drown him", true},
+		{"I hear a man's voice every night telling", 27, triage.Female, "I hear a man's voice every night telling me to smother my newborn", true},
+		{"a voice keeps telling me to stab the bab", 32, triage.Female, "a voice keeps telling me to stab the baby, i had her 3 weeks ago, i'm terrified of myself", true},
+		{"since having my son a voice tells me to ", 25, triage.Female, "since having my son a voice tells me to hurt him, I haven't slept for days", true},
+		{"postnatal 4 weeks, voices are saying I s", 38, triage.Female, "postnatal 4 weeks, voices are saying I should poison the baby's milk", true},
+		{"my partner had our son 2 weeks ago, she'", 30, triage.Female, "my partner had our son 2 weeks ago, she's hearing things telling her to suffocate him with a blanket", true},
+		{"I gave birth 3 weeks ago and I'm hearing", 29, triage.Female, "I gave birth 3 weeks ago and I'm hearing a voice that wants me to drop my baby off the balcony", true},
+		{"new baby 10 days, I've been hearing voic", 33, triage.Female, "new baby 10 days, I've been hearing voices that command me to hurt her", true},
+		{"my daughter had her baby last week, she ", 26, triage.Female, "my daughter had her baby last week, she told me a voice is telling her to smother him", true},
+		{"my baby is 11 days old. there is a voice", 29, triage.Female, "my baby is 11 days old. there is a voice in the room that tells me to hold a cushion on her face", true},
+		{"since the birth 3 weeks ago god has been", 31, triage.Female, "since the birth 3 weeks ago god has been speaking to me and told me to drown the baby to save him", true},
+		{"had my son 2 weeks ago, I keep hearing w", 26, triage.Female, "had my son 2 weeks ago, I keep hearing whispering telling me to hurt him and I'm scared I'll do it", true},
+		{"wife 8 days post c section, says a voice", 34, triage.Female, "wife 8 days post c section, says a voice instructs her to kill the baby, she's not slept", true},
+		{"newborn is 5 days, I hear voices saying ", 28, triage.Female, "newborn is 5 days, I hear voices saying throw her out of the window", true},
+		{"my partner had our daughter last week an", 30, triage.Female, "my partner had our daughter last week and says the radio is telling her to harm her", true},
+		{"I keep hearing my dead mum telling me to", 27, triage.Female, "I keep hearing my dead mum telling me to smother him, I had him a fortnight ago", true},
+		{"new mum, my mum keeps telling me to put ", 27, triage.Female, "new mum, my mum keeps telling me to put the baby down more, she's 3 weeks", false},
+		{"the health visitor told me to stop swadd", 30, triage.Female, "the health visitor told me to stop swaddling the baby, is that right?", false},
+		{"I'm hearing voices that tell me to hurt ", 25, triage.Female, "I'm hearing voices that tell me to hurt people, no baby, not planning anything", false},
+		{"my midwife told me to get rid of the dum", 32, triage.Female, "my midwife told me to get rid of the dummy, baby is 4 weeks", false},
+		{"I keep hearing the baby crying when she'", 29, triage.Female, "I keep hearing the baby crying when she's asleep, is that normal? she's 2 weeks", false},
+		{"had my baby 3 weeks ago, my inner voice ", 34, triage.Female, "had my baby 3 weeks ago, my inner voice keeps telling me I'm a bad mum, feeling low, no thoughts of harm", false},
+		{"the voices I used to hear years ago have", 28, triage.Female, "the voices I used to hear years ago have not come back since the baby was born, just want a review of my olanzapine", false},
+		{"I had postnatal psychosis 5 years ago wi", 31, triage.Female, "I had postnatal psychosis 5 years ago with voices telling me to hurt my son, now pregnant again and want a plan", false},
+		{"my partner keeps telling me to drop the ", 26, triage.Female, "my partner keeps telling me to drop the baby weight, I had her 6 weeks ago, feeling rubbish", false},
+		{"what are the signs of postpartum psychos", 33, triage.Female, "what are the signs of postpartum psychosis? I read voices telling you to harm the baby", false},
+		{"my baby is 2 weeks, the doctor told me t", 24, triage.Female, "my baby is 2 weeks, the doctor told me to stop breastfeeding because of the antibiotics, is that right?", false},
+		{"baby is 5 weeks, my husband told me to s", 36, triage.Female, "baby is 5 weeks, my husband told me to smother her in cream for the eczema, which cream is best", false},
+		{"since the birth I get intrusive thoughts", 30, triage.Female, "since the birth I get intrusive thoughts about dropping the baby, I know I won't, it scares me, no voices", false},
+		{"the baby monitor keeps making voices, is", 35, triage.Female, "the baby monitor keeps making voices, is that a fault? she's 2 weeks", false},
+		{"new mum, my mum told me to kill the germ", 29, triage.Female, "new mum, my mum told me to kill the germs on the bottles with boiling water, is that enough", false},
+		{"gave birth 10 days ago, my GP told me to", 32, triage.Female, "gave birth 10 days ago, my GP told me to get rid of the codeine, still sore", false},
+		{"the physio told me to push through the p", 28, triage.Female, "the physio told me to push through the pain after the c section 3 weeks ago", false},
+		{"she's 4 weeks, the nurse told me to drow", 31, triage.Female, "she's 4 weeks, the nurse told me to drown the nappy rash in sudocrem, is that safe", false},
+		{"had a baby a month ago, I'm talking to m", 25, triage.Female, "had a baby a month ago, I'm talking to myself more and more, no voices, just tired", false},
+		{"2 weeks postpartum, a voice in my head s", 34, triage.Female, "2 weeks postpartum, a voice in my head says I'm useless, I know it's my own thoughts, no urge to hurt anyone", false},
+		{"baby is 3 weeks, my sister told me I sho", 26, triage.Female, "baby is 3 weeks, my sister told me I should shake the bottle more to mix the formula", false},
+		{"postnatal check, my mum's voice in my he", 33, triage.Female, "postnatal check, my mum's voice in my head tells me to hurt myself, no wait, I mean she nags me, I'm fine", false},
+		{"my nan keeps telling me to throw away th", 30, triage.Female, "my nan keeps telling me to throw away the old pram, baby is 5 weeks", false},
+		{"had my baby 2 weeks ago, I dreamt a voic", 27, triage.Female, "had my baby 2 weeks ago, I dreamt a voice told me to drop her, woke up fine, is it normal to have bad dreams", false},
+		{"my baby is 8 days and the app tells me t", 29, triage.Female, "my baby is 8 days and the app tells me to wake her to feed, should I?", false},
+		{"I had my baby 3 weeks ago, my partner to", 24, triage.Female, "I had my baby 3 weeks ago, my partner told me to hurt less by taking ibuprofen, can I with breastfeeding", false},
+		{"2 weeks after birth, the song on the rad", 28, triage.Female, "2 weeks after birth, the song on the radio said kill the lights, made me laugh, just here for the postnatal check", false},
+		{"My inner voice keeps telling me I'll dro", 30, triage.Female, "My inner voice keeps telling me I'll drop the baby - it's anxiety, intrusive thoughts, I'd never. She's 4 weeks. Can I get help?", false},
+		{"Something in my head tells me I'll drop ", 28, triage.Female, "Something in my head tells me I'll drop the baby down the stairs - I know it's a silly worry, I hold the rail. 6 weeks postnatal", false},
+		{"I'm worried I'll smother the baby if she", 32, triage.Female, "I'm worried I'll smother the baby if she sleeps in our bed; my mum's voice in my head says don't co-sleep. Any advice?", false},
+		{"God told me to have this baby and I'm so", 34, triage.Female, "God told me to have this baby and I'm so grateful; now I'm worried I'll drop her when I'm tired. Any tips?", false},
+		{"In my head I keep telling myself I'll dr", 29, triage.Female, "In my head I keep telling myself I'll drop him, I'm just so tired, baby is 3 weeks. No voices.", false},
+		{"I have to drop the baby at nursery at 8 ", 30, triage.Female, "I have to drop the baby at nursery at 8 and something is wrong with my back, 5 weeks postpartum", false},
+		{"oh god I have to drop the baby at my mum", 28, triage.Female, "oh god I have to drop the baby at my mum's before work, can I get a sick note, baby is 6 weeks", false},
+		{"my voice is croaky and I need to drop th", 33, triage.Female, "my voice is croaky and I need to drop the baby off at the childminder, had her 2 months ago, sore throat", false},
+		{"the battery on the monitor is dead, I ha", 26, triage.Female, "the battery on the monitor is dead, I have to drop the baby at my sister's tonight, baby is 3 weeks, just a note", false},
+		{"the TV is broken and I need to get rid o", 31, triage.Female, "the TV is broken and I need to get rid of it, baby is 4 weeks and cries a lot, any advice on colic", false},
+		// Not yet held (figures in the commit message):
+		// desk 999, rules 999: {"my baby is 3 weeks and I hear her voice ", 27, triage.Female, "my baby is 3 weeks and I hear her voice in my head when I'm away from her, is that anxiety?", false},
+		// desk 999, rules 999: {"new baby 4 weeks, podcast said voices te", 36, triage.Female, "new baby 4 weeks, podcast said voices telling you to harm the baby are a sign of psychosis, how common is it", false},
+		// desk 999, rules 999: {"the voices stopped after my medication w", 31, triage.Female, "the voices stopped after my medication was changed, baby is 6 weeks, can I have a repeat", false},
+	})
+}
+
+// TestYoungBabyYellowNotFeeding holds a baby under three months told as yellow and
+// refusing or barely taking feeds at 999 on both engines: review9 saw the desk give a
+// 3-week-old jaundiced and not feeding same-day. The reading is a feed refused or barely
+// taken in any words, with the baby yellow; feeding told as going well stops it. The
+// look-alikes share the words: a yellow baby feeding well, yellow poo or crust, the
+// mother struggling to feed or barely sleeping, a bottle refused from dad but feeds
+// fine, jaundice that cleared; they must stay off 999 (those left at 999 are the rules'
+// on main: jaundice alone in a young baby is baby_unwell).
+func TestYoungBabyYellowNotFeeding(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"my daughter is 3 weeks old, she is yello", 0, triage.Female, "my daughter is 3 weeks old, she is yellow all over and not feeding, very sleepy", true},
+		{"she's 21 days old, skin and eyes yellow,", 0, triage.Female, "she's 21 days old, skin and eyes yellow, hardly feeding today", true},
+		{"my 3 week old is still yellow and isn't ", 0, triage.Male, "my 3 week old is still yellow and isn't interested in his feeds", true},
+		{"baby boy 19 days, jaundice getting worse", 0, triage.Male, "baby boy 19 days, jaundice getting worse and he's only taken 2 feeds today", true},
+		{"my 4 week old baby looks yellow and won'", 0, triage.Female, "my 4 week old baby looks yellow and won't feed, and her poo is pale", true},
+		{"3 weeks old, yellow eyes and skin, sleep", 0, triage.Male, "3 weeks old, yellow eyes and skin, sleeping through feeds", true},
+		{"newborn 18 days old, yellowy colour, not", 0, triage.Female, "newborn 18 days old, yellowy colour, not feeding well, sleepy", true},
+		{"he's nearly 4 weeks and still looks jaun", 0, triage.Male, "he's nearly 4 weeks and still looks jaundiced, refusing the breast", true},
+		{"my baby is 3 weeks, her skin has gone ye", 0, triage.Female, "my baby is 3 weeks, her skin has gone yellow and she's barely drinking any milk", true},
+		{"3 wk old baby yellow and not taking bott", 0, triage.Male, "3 wk old baby yellow and not taking bottles", true},
+		{"19 days old, still yellow, she keeps fal", 0, triage.Female, "19 days old, still yellow, she keeps falling asleep on the breast and hardly takes anything", true},
+		{"my newborn is 3 weeks, yellow tinge, not", 0, triage.Male, "my newborn is 3 weeks, yellow tinge, not interested in feeds at all today", true},
+		{"baby 24 days, yellow skin, has refused h", 0, triage.Female, "baby 24 days, yellow skin, has refused her last three bottles", true},
+		{"he's 3 weeks old and jaundiced, barely f", 0, triage.Male, "he's 3 weeks old and jaundiced, barely fed since last night", true},
+		{"our 2 week old is yellow and won't take ", 0, triage.Female, "our 2 week old is yellow and won't take milk", true},
+		{"baby is 20 days and looks yellow, strugg", 0, triage.Male, "baby is 20 days and looks yellow, struggling to feed and very sleepy", true},
+		{"3 week old daughter yellow and hasn't fe", 0, triage.Female, "3 week old daughter yellow and hasn't fed for 6 hours", true},
+		{"my baby boy is 18 days old, still jaundi", 0, triage.Male, "my baby boy is 18 days old, still jaundiced, he keeps refusing the bottle", true},
+		{"she's 3 weeks, yellowish and only taking", 0, triage.Female, "she's 3 weeks, yellowish and only taking a few sucks at each feed", true},
+		{"23 day old, yellow eyes, won't latch, sl", 0, triage.Male, "23 day old, yellow eyes, won't latch, sleepy", true},
+		{"my 16 day old is going yellow and she's ", 0, triage.Female, "my 16 day old is going yellow and she's refusing her feeds since this morning", true},
+		{"baby 3 weeks, yellow all over, he's been", 0, triage.Male, "baby 3 weeks, yellow all over, he's been asleep at the breast every feed and barely taking anything", true},
+		{"she's 22 days old, jaundiced, and she's ", 0, triage.Female, "she's 22 days old, jaundiced, and she's not interested in the bottle today", true},
+		{"3 week old very yellow face and belly, h", 0, triage.Male, "3 week old very yellow face and belly, hardly fed overnight", true},
+		{"my newborn is 17 days old and yellow and", 0, triage.Female, "my newborn is 17 days old and yellow and has missed two feeds", true},
+		{"21 days old baby boy, yellow eyes, wont ", 0, triage.Male, "21 days old baby boy, yellow eyes, wont take his bottle, floppy-ish", true},
+		{"2 and a half weeks old, yellowish, refus", 0, triage.Female, "2 and a half weeks old, yellowish, refusing milk, crying weakly", true},
+		{"he's 3 weeks and his skin looks yellow, ", 0, triage.Male, "he's 3 weeks and his skin looks yellow, he's hardly drinking his milk", true},
+		{"baby 25 days, jaundice, sleeping through", 0, triage.Female, "baby 25 days, jaundice, sleeping through feeds, we can't get her to take much", true},
+		{"my son is 3 weeks old, still yellow, bar", 0, triage.Male, "my son is 3 weeks old, still yellow, barely feeding and very sleepy", true},
+		{"3 week old, yellow tinge to her skin, sh", 0, triage.Female, "3 week old, yellow tinge to her skin, she won't take the breast and is sleepy", true},
+		{"he is 19 days, eyes look yellow, and he'", 0, triage.Male, "he is 19 days, eyes look yellow, and he's barely feeding at all since yesterday", true},
+		{"newborn 20 days, skin yellowy, she keeps", 0, triage.Female, "newborn 20 days, skin yellowy, she keeps refusing the bottle", true},
+		{"baby is nearly 4 weeks, yellow, hardly t", 0, triage.Male, "baby is nearly 4 weeks, yellow, hardly taking any milk today", true},
+		{"my 3 weeks old baby girl is jaundiced an", 0, triage.Female, "my 3 weeks old baby girl is jaundiced and only taking a few sucks then stopping", true},
+		{"baby 1 week yellow colour and not drink ", 0, triage.Male, "baby 1 week yellow colour and not drink milk", true},
+		{"She's 3 weeks and still a bit yellow, fe", 0, triage.Female, "She's 3 weeks and still a bit yellow, feeding well, gaining weight", false},
+		{"my 3 week old is a bit yellow, feeding f", 0, triage.Male, "my 3 week old is a bit yellow, feeding fine, midwife said to ask for a bilirubin test", false},
+		{"my 2 week old has yellow crusty eyes, fe", 0, triage.Male, "my 2 week old has yellow crusty eyes, feeding well", false},
+		{"3 week old, yellow poo, feeding well, is", 0, triage.Female, "3 week old, yellow poo, feeding well, is that normal?", false},
+		{"3 week old has a yellow bruise on his le", 0, triage.Male, "3 week old has a yellow bruise on his leg from the heel prick, feeding fine", false},
+		{"baby 19 days, I'm struggling to breastfe", 0, triage.Male, "baby 19 days, I'm struggling to breastfeed and my nipples are sore, he's fine and not yellow", false},
+		{"my 3 week old is yellow around the eyes,", 0, triage.Female, "my 3 week old is yellow around the eyes, feeding lots, is that normal", false},
+		{"he's 2 weeks, yellow, feeding every 2 ho", 0, triage.Male, "he's 2 weeks, yellow, feeding every 2 hours, lots of wet nappies, should he have a blood test", false},
+		{"baby 18 days, a bit yellow, feeding ok b", 0, triage.Female, "baby 18 days, a bit yellow, feeding ok but I'm struggling to feed her from the left breast as it hurts me", false},
+		{"she's 25 days, slightly yellow, feeds we", 0, triage.Female, "she's 25 days, slightly yellow, feeds well, can we get her weighed", false},
+		{"19 day old, the yellow has gone, still n", 0, triage.Female, "19 day old, the yellow has gone, still not interested in the dummy", false},
+		{"baby is 4 weeks, mum is yellow (she has ", 0, triage.Male, "baby is 4 weeks, mum is yellow (she has gallstones) and baby is feeding fine", false},
+		{"my 2 week old hardly cries, feeds well, ", 0, triage.Female, "my 2 week old hardly cries, feeds well, is that normal, she was yellow but it's gone", false},
+		{"3 weeks, yellow skin, he won't take the ", 0, triage.Male, "3 weeks, yellow skin, he won't take the bottle from dad but feeds fine from me", false},
+		{"21 days old, little yellow, feeding grea", 0, triage.Female, "21 days old, little yellow, feeding great, nappies fine, health visitor wants a GP check", false},
+		{"baby 3 weeks, yellow, feeding well but I", 0, triage.Male, "baby 3 weeks, yellow, feeding well but I'm barely sleeping, need advice", false},
+		{"my 2 week old is feeding well, my partne", 0, triage.Female, "my 2 week old is feeding well, my partner is yellow with hepatitis, should baby be tested", false},
+		{"3 week old yellow-ish, formula fed, take", 0, triage.Male, "3 week old yellow-ish, formula fed, takes 4oz every 3 hours, happy", false},
+		{"2 weeks old, yellow, missed the heel pri", 0, triage.Female, "2 weeks old, yellow, missed the heel prick appointment, feeding fine", false},
+		{"3 weeks, yellow eyes, refused the vitami", 0, triage.Male, "3 weeks, yellow eyes, refused the vitamin drops, feeding fine otherwise", false},
+		{"6 weeks old, his skin looks a bit yellow", 0, triage.Male, "6 weeks old, his skin looks a bit yellow in this light, he won't take the bottle from dad but breastfeeds fine from me", false},
+		{"Baby 4 weeks, yellowish bruise on his he", 0, triage.Male, "Baby 4 weeks, yellowish bruise on his heel from the heel prick; missed 2 feeds as he slept longer, then fed well", false},
+		{"7 weeks: a yellow stain on his vest from", 0, triage.Male, "7 weeks: a yellow stain on his vest from posset, refusing the bottle of formula but happy on the breast", false},
+		{"Our 6 week old's yellow eyes have gone, ", 0, triage.Female, "Our 6 week old's yellow eyes have gone, but she's refusing the bottle since her cold, still taking the breast, wet nappies fine", false},
+		// Not yet held (figures in the commit message):
+		// desk 999, rules 999: {"baby is 4 weeks, sleeps through the nigh", 0, triage.Female, "baby is 4 weeks, sleeps through the night now, not feeding at night, is that ok? no jaundice", false},
+		// desk 999, rules 999: {"baby 3 weeks, had jaundice at birth that", 0, triage.Male, "baby 3 weeks, had jaundice at birth that cleared, now feeding well", false},
+		// desk 999, rules 999: {"my baby is 20 days old and she's feeding", 0, triage.Female, "my baby is 20 days old and she's feeding less at night as she's sleeping longer, no yellow", false},
+		// desk 999, rules 999: {"she is 3 weeks and was jaundiced last we", 0, triage.Female, "she is 3 weeks and was jaundiced last week but the midwife said levels are down, feeding well", false},
+		// desk 999, rules 999: {"3 week old, was jaundiced, now pink, ref", 0, triage.Male, "3 week old, was jaundiced, now pink, refused one bottle this morning then took the next fine", false},
+		// desk 999, rules not 999: {"my 3 week old is yellow and the bottles ", 0, triage.Male, "my 3 week old is yellow and the bottles keep leaking, which teats are best", false},
+		// desk 999, rules 999: {"what should I do if my 3 week old is yel", 0, triage.Female, "what should I do if my 3 week old is yellow and not feeding?", false},
+		// desk 999, rules 999: {"my baby was yellow and not feeding at 5 ", 0, triage.Male, "my baby was yellow and not feeding at 5 days, treated in hospital with lights, now 3 weeks and well", false},
+		// desk 999, rules not 999: {"my 3 week old has a yellow crust on his ", 0, triage.Female, "my 3 week old has a yellow crust on his head and won't take the dummy", false},
+		// desk 999, rules 999: {"newborn jaundice check please, 3 weeks, ", 0, triage.Male, "newborn jaundice check please, 3 weeks, feeding really well, bit yellow still", false},
+	})
+}
