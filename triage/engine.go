@@ -42,6 +42,10 @@ type Engine struct {
 	// question (statement_masks): "confused as usual?" asks whether the usual holds, and
 	// the answer may be no ("Confused as usual? No, much more").
 	statementMask []bool
+	// standAside lists, by mask id, the concepts that make the mask hide nothing when
+	// said in its sentence or the one before or after (stand_aside_near): "took the rest
+	// of the week off. all of it. sorry." tells a supply, whatever closes the span.
+	standAside [][]int
 	// scoped are the concepts that stop a rule only for the clauses they speak for
 	// (clause_scoped: "last year" puts its own clause in the past, not the request).
 	scoped []int
@@ -113,6 +117,11 @@ type phrase struct {
 	// give her calpol?" says nothing about a normal temperature, and a mask that ran
 	// over the comma would hide the fever.
 	inClause bool
+	// atEnd, written as a last word "$" in the rules file, matches the phrase only
+	// where its clause ends with it: "took the rest of the week off." tells time taken
+	// off, while "took the rest of the week off a blister strip" tells tablets taken
+	// off their strip, and no list of what may follow "off" can name every strip.
+	atEnd bool
 }
 
 // rule is a compiled rule of the rules file.
@@ -1458,13 +1467,30 @@ func (e *Engine) liveMasks(toks []token, found []match) []match {
 	}
 	var masks []match
 	for _, m := range found {
-		if e.masker[m.concept] && !e.negatedBefore(toks, found, m) && !e.askedMask(toks, m) {
+		if e.masker[m.concept] && !e.negatedBefore(toks, found, m) && !e.askedMask(toks, m) && !e.standsAside(toks, found, m) {
 			masks = append(masks, m)
 		}
 	}
 	// A mask hidden by another is no mask: "not safe tonight" hides the "safe tonight"
 	// that would read the time as about safety.
 	return slices.DeleteFunc(masks, func(m match) bool { return e.maskedAt(masks, m.concept, m.from, m.to) })
+}
+
+// standsAside reports whether mask m hides nothing because a concept of its
+// stand_aside_near list is said in its sentence or the one before or after. Any such
+// words count, denied or not: a mask standing aside leaves the red flag to the rules.
+func (e *Engine) standsAside(toks []token, found []match, m match) bool {
+	if m.concept >= len(e.standAside) || len(e.standAside[m.concept]) == 0 {
+		return false
+	}
+	at := toks[m.from].sentence
+	return slices.ContainsFunc(found, func(f match) bool {
+		if f.from < 0 || !slices.Contains(e.standAside[m.concept], f.concept) {
+			return false
+		}
+		s := toks[f.from].sentence
+		return s >= at-1 && s <= at+1
+	})
 }
 
 // askedMask reports whether mask m is a statement mask said in a sentence asked as a
@@ -1638,6 +1664,9 @@ func (p *phrase) at(toks []token, i int) (int, bool) {
 		if w.kind == patNumber && (w.pre == "#under4" || w.pre == "#4plus") && !readingAt(toks, i+k) {
 			return 0, false
 		}
+	}
+	if end := i + len(p.pats); p.atEnd && end < len(toks) && toks[end].sentence == sentence && toks[end].clause == toks[end-1].clause {
+		return 0, false // "$": the clause goes on after the phrase
 	}
 	return i + len(p.pats), true
 }

@@ -30,6 +30,7 @@ type ruleFile struct {
 	Concepts        map[string][]string `yaml:"concepts"`
 	Masks           map[string][]string `yaml:"masks"`
 	StatementMasks  []string            `yaml:"statement_masks"`
+	StandAside      map[string][]string `yaml:"stand_aside_near"`
 	ClauseScoped    []string            `yaml:"clause_scoped"`
 	ForwardScoped   []string            `yaml:"forward_scoped"`
 	SentenceScoped  []string            `yaml:"sentence_scoped"`
@@ -152,6 +153,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		Concepts       yaml.Node   `yaml:"concepts"`
 		Masks          yaml.Node   `yaml:"masks"`
 		StatementMasks yaml.Node   `yaml:"statement_masks"`
+		StandAside     yaml.Node   `yaml:"stand_aside_near"`
 		ClauseScoped   yaml.Node   `yaml:"clause_scoped"`
 		ForwardScoped  yaml.Node   `yaml:"forward_scoped"`
 		SentenceScoped yaml.Node   `yaml:"sentence_scoped"`
@@ -281,6 +283,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		}
 		for _, p := range phrases {
 			if strings.Contains(p, "&") {
+				if strings.Contains(p, "$") {
+					return nil, bad(conceptLine[name], "concept %q: %q: a group of words said anywhere in a sentence has no clause end (\"$\")", name, p)
+				}
 				tg := together{concept: ids[name]}
 				for _, part := range strings.Split(p, "&") {
 					words := normalizePhrase(part, e.spellings)
@@ -295,7 +300,11 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 				e.together = append(e.together, tg)
 				continue
 			}
-			words := normalizePhrase(p, e.spellings)
+			text, atEnd := strings.CutSuffix(strings.TrimSpace(p), " $")
+			if strings.Contains(text, "$") {
+				return nil, bad(conceptLine[name], "concept %q: phrase %q: \"$\" (the clause ends here) may only be its last word, after a space", name, p)
+			}
+			words := normalizePhrase(text, e.spellings)
 			if len(words) == 0 || words[0] == "?" {
 				return nil, bad(conceptLine[name], "concept %q: phrase %q has no words to start from", name, p)
 			}
@@ -306,7 +315,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			// number: "10/10, paracetamol not touching it" is a score, not ten tablets.
 			_, mask := rf.Masks[name]
 			counted := slices.Contains(numberPatterns, words[0])
-			ph := phrase{concept: ids[name], words: words, inClause: mask || counted}
+			ph := phrase{concept: ids[name], words: words, inClause: mask || counted, atEnd: atEnd}
 			if strings.HasSuffix(words[0], "*") {
 				if len(words[0]) < 4 {
 					return nil, bad(conceptLine[name], "concept %q: prefix %q is too short to be safe (at least 3 letters)", name, words[0])
@@ -376,6 +385,27 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	e.statementMask = conceptFlags(len(e.concepts), statement)
+
+	// stand_aside_near: a mask that hides nothing where one of its concepts is said in
+	// its sentence or the one before or after.
+	for i := 0; i+1 < len(lines.StandAside.Content); i += 2 {
+		k := lines.StandAside.Content[i]
+		by, ok := ids[k.Value]
+		if !ok || !isMask(by) {
+			return nil, bad(k.Line, "stand_aside_near: %q is not a mask", k.Value)
+		}
+		cs, err := conceptsNamed("stand_aside_near", rf.StandAside[k.Value], *lines.StandAside.Content[i+1], ids, bad)
+		if err != nil {
+			return nil, err
+		}
+		if len(cs) == 0 {
+			return nil, bad(k.Line, "stand_aside_near: %q names no concept", k.Value)
+		}
+		if e.standAside == nil {
+			e.standAside = make([][]int, len(e.concepts))
+		}
+		e.standAside[by] = cs
+	}
 
 	scoped, err := conceptsNamed("clause_scoped", rf.ClauseScoped, lines.ClauseScoped, ids, bad)
 	if err != nil {
