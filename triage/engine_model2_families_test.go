@@ -37,7 +37,7 @@ func TestPreEclampsiaInLayWordsLateInPregnancy(t *testing.T) {
 		{34, triage.Female, "I'm in my third trimester, pain under my ribs on the right side and I keep seeing spots when I look at the screen."},
 		{22, triage.Female, "Daughter is 30 weeks pregnant, complaining of pain at the top of her tummy and that her vision is funny, lots of spots."},
 		{38, triage.Female, "38 weeks. My hands and face have swollen suddenly today and I have a pounding headache."},
-		{31, triage.Female, "Due in 5 weeks. Bad pain under my ribs on the right and my eyes keep going blurry."},
+		{31, triage.Female, "Baby's due in 5 weeks. Bad pain under my ribs on the right and my eyes keep going blurry."},
 		{29, triage.Female, "I'm 26 weeks, suddenly my face is swollen and I've got a headache that won't shift and I'm seeing spots."},
 		{41, triage.Female, "24 weeks pregnant, pain high up under the ribs on the right side, and seeing flashing spots."},
 		{30, triage.Female, "Hi it's Jess, 37 weeks. Since this morning pain under my ribs and I'm seeing spots, also feel sick and swollen hands."},
@@ -254,6 +254,38 @@ func TestSepsisUsualConfusionLookAlikes(t *testing.T) {
 	} {
 		t.Run(c.text, func(t *testing.T) {
 			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, false)
+		})
+	}
+}
+
+// TestReview10Model2Variants holds review10's variants of model2-1: emergencies the
+// first masks hid ("seeing spots on his face and on the telly", "35 weeks on Friday", a
+// "just changed" of antibiotics, a wound "draining fine", a leg bag with a dribble since
+// yesterday, a dementia "far worse today than usual") and look-alikes the first words
+// raised (a wait of 24 weeks, an operation due in 6 weeks, "spots before my period", "I
+// feel drained" beside a catheter, an MOT due next month).
+func TestReview10Model2Variants(t *testing.T) {
+	for _, c := range []struct {
+		age       int
+		sex       triage.Sex
+		text      string
+		emergency bool
+	}{
+		{29, triage.Female, "I'm 34 weeks pregnant, I keep seeing spots on his face and on the telly, headache, hands puffed up", true},
+		{33, triage.Female, "35 weeks on Friday, pain under my ribs and seeing spots, headache since this morning", true},
+		{81, triage.Male, "His antibiotics were just changed yesterday; his catheter bag has been empty since last night and he's burning up", true},
+		{77, triage.Male, "His leg wound is draining fine but the catheter bag has had nothing in it since last night, he's very hot and clammy", true},
+		{86, triage.Female, "Nurse just emptied her leg bag and there was only a dribble since yesterday, she's burning hot", true},
+		{90, triage.Female, "Her dementia is far worse today than usual, she's red hot and shaking", true},
+		{44, triage.Female, "I've waited 24 weeks for my gallbladder scan, pain under my ribs after fatty food and headaches, can you chase it?", false},
+		{41, triage.Female, "My hernia op is due in 6 weeks, pain under my ribs on the right side and headaches from the stress", false},
+		{52, triage.Female, "On the waiting list 30 weeks now for my gallstones, pain under my ribs on and off, headaches, please chase", false},
+		{27, triage.Female, "I used to get spots before my period, now I'm pregnant and my skin is clear but I get headaches", false},
+		{70, triage.Female, "I have a long-term catheter. I feel drained and nothing helps, I have a cold with a temperature of 38 but everything else is normal", false},
+		{35, triage.Female, "My MOT is due next month and I can't drive with these headaches and pain under my ribs, need a fit note", false},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.emergency)
 		})
 	}
 }
