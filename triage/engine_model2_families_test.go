@@ -289,3 +289,24 @@ func TestReview10Model2Variants(t *testing.T) {
 		})
 	}
 }
+
+// TestReview10Model2VariantsAgain holds review10's variants of model2-3: "it's draining
+// again" of a wound is no answer for the bag, a cough worse than usual beside a dementia
+// nurse is no confusion worse, and "35 weeks till I meet my baby" is a gestation.
+func TestReview10Model2VariantsAgain(t *testing.T) {
+	for _, c := range []struct {
+		age       int
+		sex       triage.Sex
+		text      string
+		emergency bool
+	}{
+		{82, triage.Male, "his wound is oozing, it's draining again, and the catheter bag has been empty since last night, he's burning up", true},
+		{84, triage.Female, "the abscess on her leg, it's draining again, but her catheter bag is bone dry and she's shivering and hot", true},
+		{31, triage.Female, "35 weeks till I meet my baby, pain under my ribs and seeing spots, bad headache", true},
+		{88, triage.Female, "Her dementia nurse visits today; her cough is worse than usual and she has a slight temperature of 37.9, she's eating and chatting", false},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.emergency)
+		})
+	}
+}
