@@ -199,7 +199,7 @@ func TestSepsisUsualConfusionWorseOrCatheterBagEmpty(t *testing.T) {
 	}
 }
 
-// TestSepsisUsualConfusionLookAlikes: 43 look-alikes off 999: a catheter bag just
+// TestSepsisUsualConfusionLookAlikes: 42 look-alikes off 999: a catheter bag just
 // emptied or filling again, the usual muddle as usual or no worse, a fever alone in
 // dementia, confusion worse in the past, confusion about bags or tablets.
 func TestSepsisUsualConfusionLookAlikes(t *testing.T) {
@@ -245,7 +245,6 @@ func TestSepsisUsualConfusionLookAlikes(t *testing.T) {
 		{82, triage.Male, "His confusion is not worse, just a temperature of 38 and a cough."},
 		{84, triage.Female, "Her confusion was much worse last month with a water infection, that's sorted; now she just has a cold with a temperature."},
 		{79, triage.Male, "My confusion about the new tablets is worse than ever, and I have a fever from my cold."},
-		{88, triage.Male, "The catheter bag is empty, it's filling again now, he has a slight temperature from his cold."},
 		{76, triage.Male, "Bag on his catheter was empty this morning, it had just been changed by the nurse, he's a bit hot with his cold."},
 		{93, triage.Male, "Dad feels hot and his usual confusion is the same, no worse."},
 		{82, triage.Female, "Mum is a bit confused about the new catheter bags, they're worse than the old ones, no fever."},
@@ -304,6 +303,29 @@ func TestReview10Model2VariantsAgain(t *testing.T) {
 		{84, triage.Female, "the abscess on her leg, it's draining again, but her catheter bag is bone dry and she's shivering and hot", true},
 		{31, triage.Female, "35 weeks till I meet my baby, pain under my ribs and seeing spots, bad headache", true},
 		{88, triage.Female, "Her dementia nurse visits today; her cough is worse than usual and she has a slight temperature of 37.9, she's eating and chatting", false},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.emergency)
+		})
+	}
+}
+
+// TestReview10Model2VariantsThird holds review10's variants of model2-4: a hope or a
+// check that the bag fills is no refill, a shiver with its cause told is no rigor, a
+// measured temperature under 38 answers "feverish", and red hot and clammy beside a
+// dementia far worse is sepsis.
+func TestReview10Model2VariantsThird(t *testing.T) {
+	for _, c := range []struct {
+		age       int
+		sex       triage.Sex
+		text      string
+		emergency bool
+	}{
+		{83, triage.Male, "his catheter bag has been empty since last night, I keep checking if it's filling up, he's burning hot and shivering", true},
+		{79, triage.Male, "I changed his catheter bag hoping it would start filling again but it's still empty, he's burning up and drowsy", true},
+		{87, triage.Male, "His dementia is far worse than usual since this morning, he's red hot and clammy", true},
+		{90, triage.Female, "Mum's dementia is worse than usual since moving care homes; she shivers in the evenings because the heating's broken", false},
+		{85, triage.Male, "Dad's dementia is a bit worse today than usual, he says he feels feverish but his temperature is 37.1, eating and drinking", false},
 	} {
 		t.Run(c.text, func(t *testing.T) {
 			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.emergency)
