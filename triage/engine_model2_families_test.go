@@ -332,3 +332,23 @@ func TestReview10Model2VariantsThird(t *testing.T) {
 		})
 	}
 }
+
+// TestReview10Model2VariantsFourth holds review10's variants of model2-5: a shiver "from
+// the cold" whose cause is denied is a rigor, and blotchy skin from eczema beside a
+// confusion worse, with no fever, is no sepsis.
+func TestReview10Model2VariantsFourth(t *testing.T) {
+	for _, c := range []struct {
+		age       int
+		sex       triage.Sex
+		text      string
+		emergency bool
+	}{
+		{88, triage.Female, "No urine in her catheter bag since lunch and she's shivering from the cold though the heating's on full", true},
+		{84, triage.Male, "His usual muddle is much worse today and he's shivering from the cold even in bed with the heating up", true},
+		{80, triage.Male, "His confusion is worse than usual and his skin is blotchy from the eczema flare, no fever", false},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.emergency)
+		})
+	}
+}
