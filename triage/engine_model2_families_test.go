@@ -352,3 +352,21 @@ func TestReview10Model2VariantsFourth(t *testing.T) {
 		})
 	}
 }
+
+// TestReview10Model2VariantsFifth holds review10's variants of model2-6: feeling cold
+// is the rigor, not its cause.
+func TestReview10Model2VariantsFifth(t *testing.T) {
+	for _, c := range []struct {
+		age       int
+		sex       triage.Sex
+		text      string
+		emergency bool
+	}{
+		{88, triage.Female, "No urine in her catheter bag since lunch and she's shivering because she feels so cold, even with the heating up", true},
+		{84, triage.Male, "His usual muddle is much worse today and he's shivering because he says he's cold, in a warm room", true},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.emergency)
+		})
+	}
+}
