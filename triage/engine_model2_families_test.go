@@ -3,6 +3,7 @@ package triage_test
 import (
 	"testing"
 
+	"triagedesk/assets"
 	"triagedesk/triage"
 )
 
@@ -368,5 +369,19 @@ func TestReview10Model2VariantsFifth(t *testing.T) {
 		t.Run(c.text, func(t *testing.T) {
 			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.emergency)
 		})
+	}
+}
+
+// TestReview10Model2VariantsSixth holds review10's variants of model2-7: a cause of a
+// shiver told and then denied ("but it's fixed now and he's still shaking", "but the
+// house is warm") leaves the shivering read; shiver_cause only stands the new rule
+// sepsis-confusion-worse aside. The second is 999 on the desk, as on main.
+func TestReview10Model2VariantsSixth(t *testing.T) {
+	hold999(t, triage.Input{Age: 82, Sex: triage.Male, Kind: triage.Clinical,
+		Text: "Catheter bag empty since breakfast; we thought he was shivering because the heating is broken, but it's fixed now and he's still shaking"}, true)
+	in := triage.Input{Age: 87, Sex: triage.Female, Kind: triage.Clinical,
+		Text: "Her usual confusion is much worse today and she's shivering because the heating isn't working, she says, but the house is warm"}
+	if got := assets.DefaultEngine().Classify(in); got.Priority != triage.Emergency {
+		t.Errorf("%q: the desk's engine gave %s, want emergency; because %v", in.Text, got.Priority, got.Reasons)
 	}
 }
