@@ -385,3 +385,22 @@ func TestReview10Model2VariantsSixth(t *testing.T) {
 		t.Errorf("%q: the desk's engine gave %s, want emergency; because %v", in.Text, got.Priority, got.Reasons)
 	}
 }
+
+// TestReview10Model2VariantsSeventh holds review10's variants of model2-8: spots seen on
+// the legs or arms are sight, and spots with a headache at 12 weeks are no pre-eclampsia.
+func TestReview10Model2VariantsSeventh(t *testing.T) {
+	for _, c := range []struct {
+		age       int
+		sex       triage.Sex
+		text      string
+		emergency bool
+	}{
+		{30, triage.Female, "36 weeks pregnant, I keep seeing spots on my legs and on the walls, pounding headache", true},
+		{27, triage.Female, "34 weeks pregnant, seeing spots on my arms and everywhere I look, bad headache, face swollen", true},
+		{31, triage.Female, "12 weeks pregnant, I see spots after staring at my screen all day and get tension headaches", false},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.emergency)
+		})
+	}
+}
