@@ -456,32 +456,18 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if e.qualifiers, err = conceptsNamed("qualifiers", rf.Qualifiers, lines.Qualifiers, ids, bad); err != nil {
 		return nil, err
 	}
-	for i, pair := range rf.ToldAfter {
-		node := lines.ToldAfter
-		if i < len(node.Content) {
-			node = *node.Content[i]
-		}
-		if len(pair) != 2 {
-			return nil, bad(node.Line, "told_after: %v is not a pair of concepts", pair)
-		}
-		cs, err := conceptsNamed("told_after", pair, node, ids, bad)
-		if err != nil {
-			return nil, err
-		}
+	toldAfter, err := conceptTuples("told_after", rf.ToldAfter, lines.ToldAfter, 2, "a pair of concepts", ids, bad)
+	if err != nil {
+		return nil, err
+	}
+	for _, cs := range toldAfter {
 		e.toldAfter = append(e.toldAfter, [2]int{cs[0], cs[1]})
 	}
-	for i, triple := range rf.SaidOf {
-		node := lines.SaidOf
-		if i < len(node.Content) {
-			node = *node.Content[i]
-		}
-		if len(triple) != 3 {
-			return nil, bad(node.Line, "said_of: %v is not a concept, its other subjects and its own", triple)
-		}
-		cs, err := conceptsNamed("said_of", triple, node, ids, bad)
-		if err != nil {
-			return nil, err
-		}
+	saidOf, err := conceptTuples("said_of", rf.SaidOf, lines.SaidOf, 3, "a concept, its other subjects and its own", ids, bad)
+	if err != nil {
+		return nil, err
+	}
+	for _, cs := range saidOf {
 		e.saidOf = append(e.saidOf, [3]int{cs[0], cs[1], cs[2]})
 	}
 
@@ -666,6 +652,27 @@ func sentence(s string) string {
 		s += "."
 	}
 	return s
+}
+
+// conceptTuples reads key's lists of n concepts each (told_after's pairs, said_of's
+// triples); a list of another length is refused on its own line, saying it is not what.
+func conceptTuples(key string, lists [][]string, node yaml.Node, n int, what string, ids map[string]int, bad func(int, string, ...any) error) ([][]int, error) {
+	var out [][]int
+	for i, list := range lists {
+		at := node
+		if i < len(node.Content) {
+			at = *node.Content[i]
+		}
+		if len(list) != n {
+			return nil, bad(at.Line, "%s: %v is not %s", key, list, what)
+		}
+		cs, err := conceptsNamed(key, list, at, ids, bad)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cs)
+	}
+	return out, nil
 }
 
 // conceptsNamed turns a rules-file list of concept names (clause_scoped, person_facts)
