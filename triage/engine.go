@@ -468,8 +468,9 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 	if len(nets) > 0 {
 		past = e.addSafetyNets(toks, present, past, e.standing(in, f, present, past, toks, nets))
 	}
-	e.addReached(in.Text, toks, present, everyNet)
-	advice := e.netAdviceNotReached(toks, present, everyNet)
+	forward := e.forwardNets(toks) // read once: both below need them
+	e.addReached(in.Text, toks, present, everyNet, forward)
+	advice := e.netAdviceNotReached(toks, present, everyNet, forward)
 
 	var fired []*rule
 	maybe := e.rulesToTry(present, sc)

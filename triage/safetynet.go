@@ -386,19 +386,19 @@ const safetyNetReached = "safety_net_reached"
 // continuations ("It's back exactly the same", "They have just now"), is not in the
 // clause a question ends with, and neither its clause nor the rest of its sentence
 // answers it or tells it passed ("it has been fine", "it came back but went after a
-// minute": the resolutions). The nets are the conditions nets, read after their
+// minute": the resolutions). The nets are the conditions nets (nets), read after their
 // consequence, and the ones with the consequence first ("call 999 if her tongue
-// swells"), read after their sentence, since the condition runs to its end. Such a
-// report does not name the red flag again, so no rule of the red flag can fire on it,
-// and the red flag may not be an emergency in other words ("chest pain",
-// "confusion"): the clinician who gave the net set the threshold, and the patient
-// says it is reached.
-func (e *Engine) addReached(text string, toks []token, present [][]match, nets [][2]int) {
+// swells"; forward, as forwardNets reads them), read after their sentence, since the
+// condition runs to its end. Such a report does not name the red flag again, so no
+// rule of the red flag can fire on it, and the red flag may not be an emergency in
+// other words ("chest pain", "confusion"): the clinician who gave the net set the
+// threshold, and the patient says it is reached.
+func (e *Engine) addReached(text string, toks []token, present [][]match, nets, forward [][2]int) {
 	c, ok := e.conceptID[safetyNetReached]
 	if !ok {
 		return
 	}
-	spans := append(slices.Clone(nets), e.forwardNets(toks)...)
+	spans := append(slices.Clone(nets), forward...)
 	for x, n := range spans {
 		// The consequence: after a condition net's words, before a forward net's.
 		at := n[1]
@@ -738,7 +738,7 @@ func askedIn(toks []token, i int) bool {
 // that learned "said 999 if … It has" raised "said 999 if … It's gone away again now"
 // on the net's own words (round 14's retrain). Reports after the net stay: "It's
 // closing his eye now" is read on its own. It returns nil when nothing is marked.
-func (e *Engine) netAdviceNotReached(toks []token, present [][]match, condNets [][2]int) []bool {
+func (e *Engine) netAdviceNotReached(toks []token, present [][]match, condNets, forward [][2]int) []bool {
 	reached, hasReached := e.conceptID[safetyNetReached]
 	var out []bool
 	mark := func(from, to, cond int) {
@@ -773,7 +773,7 @@ func (e *Engine) netAdviceNotReached(toks []token, present [][]match, condNets [
 			mark(n[0], n[1]+e.consequenceLen(toks, n[1]), n[0])
 		}
 	}
-	for _, n := range e.forwardNets(toks) {
+	for _, n := range forward {
 		// The consequence starts the word before n[0]; the condition runs from the
 		// "if" after it to the sentence's last word, n[1].
 		mark(n[0]-1, n[1]+1, n[0])
