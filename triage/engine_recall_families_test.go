@@ -17,11 +17,16 @@ type recallCase struct {
 }
 
 // holdRecall holds the rules alone and the desk's engine to 999 on a family's
-// emergencies, and to anything but 999 on its look-alikes.
+// emergencies, and to anything but 999 on its look-alikes. A case without a name is
+// named by its text.
 func holdRecall(t *testing.T, cases []recallCase) {
 	t.Helper()
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+		name := c.name
+		if name == "" {
+			name = c.text
+		}
+		t.Run(name, func(t *testing.T) {
 			hold999(t, triage.Input{Age: c.age, Sex: c.sex, Kind: triage.Clinical, Text: c.text}, c.is)
 		})
 	}
