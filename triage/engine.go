@@ -702,7 +702,7 @@ func otherCount(toks []token, i int) bool {
 		if k == i {
 			continue
 		}
-		if n, err := strconv.Atoi(toks[k].norm); err == nil && n >= 10 {
+		if wordMatches("#many", toks[k].norm) {
 			return true
 		}
 	}

@@ -171,11 +171,12 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		NarrowNeg      yaml.Node   `yaml:"narrow_negations"`
 		Fallback       yaml.Node   `yaml:"fallback"`
 	}
-	if err := yaml.Unmarshal(rules, &lines); err != nil {
-		return nil, &RuleError{Source: source, Msg: err.Error()}
-	}
+	// One parse gives both the lines of each key and the whole tree (namedOutside).
 	var root yaml.Node
 	if err := yaml.Unmarshal(rules, &root); err != nil {
+		return nil, &RuleError{Source: source, Msg: err.Error()}
+	}
+	if err := root.Decode(&lines); err != nil {
 		return nil, &RuleError{Source: source, Msg: err.Error()}
 	}
 	bad := func(line int, format string, args ...any) error {

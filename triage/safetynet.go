@@ -279,14 +279,19 @@ func (e *Engine) reportedAfter(toks []token, k int) bool {
 		if toks[i].sentence == toks[k].sentence || !tellsNow(w) || question(toks, i) {
 			continue
 		}
-		answered := false
-		for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
-			if e.answersNet(toks, j) {
-				answered = true
-				break
-			}
+		if !e.clauseAnswersNet(toks, i, false) {
+			return true
 		}
-		if !answered {
+	}
+	return false
+}
+
+// clauseAnswersNet reports whether the clause of token i answers a safety net as not
+// reached (answersNet: the safety_nets denials, not clauseAnswers' negations) or, with
+// resolved, tells it passed (the safety_nets resolutions).
+func (e *Engine) clauseAnswersNet(toks []token, i int, resolved bool) bool {
+	for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
+		if e.answersNet(toks, j) || (resolved && e.nets.resolutions[toks[j].norm]) {
 			return true
 		}
 	}
@@ -808,14 +813,7 @@ func (e *Engine) conditionToldAfter(toks []token, cond, to int) bool {
 		if !stems[stem(toks[i].norm)] || question(toks, i) {
 			continue
 		}
-		answered := false
-		for j := clauseStart(toks, i); j < len(toks) && toks[j].clause == toks[i].clause; j++ {
-			if e.answersNet(toks, j) || e.nets.resolutions[toks[j].norm] {
-				answered = true
-				break
-			}
-		}
-		if !answered {
+		if !e.clauseAnswersNet(toks, i, true) {
 			return true
 		}
 	}
