@@ -173,9 +173,9 @@ func headShares(list string) ([3]float64, error) {
 		if f = strings.TrimSpace(f); f == "" {
 			continue
 		}
-		var v float64
-		if _, err := fmt.Sscan(f, &v); err != nil {
-			return out, fmt.Errorf("%q is not a number: %w", f, err)
+		v, err := number(f)
+		if err != nil {
+			return out, err
 		}
 		if v < 0 || v >= 1 {
 			return out, fmt.Errorf("a share is a fraction from 0 to below 1, not %g", v)
@@ -192,13 +192,22 @@ func floats(list string) ([]float64, error) {
 		if f = strings.TrimSpace(f); f == "" {
 			continue
 		}
-		var v float64
-		if _, err := fmt.Sscan(f, &v); err != nil {
-			return nil, fmt.Errorf("%q is not a number: %w", f, err)
+		v, err := number(f)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+// number reads one number of a comma-separated flag, saying which word was none.
+func number(f string) (float64, error) {
+	var v float64
+	if _, err := fmt.Sscan(f, &v); err != nil {
+		return 0, fmt.Errorf("%q is not a number: %w", f, err)
+	}
+	return v, nil
 }
 
 func isUnseen(path string) bool {
