@@ -89,6 +89,14 @@ type Engine struct {
 	// saidOf holds, by id, a concept told of a subject, the subjects that take it from
 	// its rule and the subjects that keep it (rules file: said_of).
 	saidOf [][3]int
+	// future is the id of the concept of a time to come (rules file: future_time), or -1.
+	future int
+	// counted holds, by id, the concepts keepCountedNow reads (rules file: counted_now);
+	// counted.event is -1 where the rules file names none.
+	counted countedNow
+	// ageCounted are the concepts read with a count of ten or more beside their words
+	// (rules file: age_counted), whose count may be the patient's age.
+	ageCounted []int
 	// nets are the words that tell a safety net given from a report (safety_nets).
 	nets safetyNetWords
 	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's
@@ -528,12 +536,11 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 
 // emergencyWordAfter reports whether a word an emergency rule reads is present in a
 // sentence after sentence k. A time ("on Monday", resolved_after) and a scope are no
-// report of a red flag, nor is a time to come (futureTime): "can lamotrigine cause
+// report of a red flag, nor is a time to come (future_time): "can lamotrigine cause
 // seizures? I start it next week" tells when the medicine starts, not a fit now.
 func (e *Engine) emergencyWordAfter(toks []token, present [][]match, k int) bool {
-	future, hasFuture := e.conceptID[futureTime]
 	skip := func(c int) bool {
-		return slices.Contains(e.olderTime, c) || (hasFuture && c == future)
+		return slices.Contains(e.olderTime, c) || c == e.future
 	}
 	return e.emergencyWordWhere(present, skip, func(m match) bool {
 		return m.from >= 0 && toks[m.from].sentence > k
@@ -555,15 +562,15 @@ func (e *Engine) emergencyWordWhere(present [][]match, skip func(c int) bool, at
 	return false
 }
 
-// countedNow names the concepts keepCountedNow reads: events told as counted
-// ("two fits", "another seizure"), the times of today that make such a count a
-// cluster now ("since breakfast", "at 10"), and the times that put a sentence in
-// the days before ("on Monday", "last year"), and those that make it a rate or a
-// habit ("a month", "usually", "over the years"), which no hour of today undoes.
-var countedNow = struct {
-	counted, recent, habit string
-	older                  []string
-}{"fits_counted", "fits_recent", "fits_older", []string{"days_ago", "past_episode", "longstanding"}}
+// countedNow names, by id, the concepts keepCountedNow reads (rules file: counted_now):
+// events told as counted ("two fits", "another seizure"), the times of today that make
+// such a count a cluster now ("since breakfast", "at 10"), those that make it a rate or
+// a habit ("a month", "usually", "over the years"), which no hour of today undoes, and
+// the times that put a sentence in the days before ("on Monday", "last year").
+type countedNow struct {
+	event, recent, habit int
+	older                []int
+}
 
 // keepCountedNow keeps a counted event (fits_counted) only in a sentence that also
 // tells a time of today, and only where its own clause tells no older time without
@@ -574,13 +581,12 @@ var countedNow = struct {
 // times are read in the count's own sentence and clause, never anywhere in the
 // message, so a "today" said of a prescription cannot make old fits new.
 func (e *Engine) keepCountedNow(toks []token, present [][]match) {
-	c, ok := e.conceptID[countedNow.counted]
-	if !ok || len(present[c]) == 0 {
+	c := e.counted.event
+	if c < 0 || len(present[c]) == 0 {
 		return
 	}
-	said := func(name string, where func(t token) bool) bool {
-		id, ok := e.conceptID[name]
-		return ok && slices.ContainsFunc(present[id], func(m match) bool {
+	said := func(id int, where func(t token) bool) bool {
+		return slices.ContainsFunc(present[id], func(m match) bool {
 			return m.from >= 0 && where(toks[m.from])
 		})
 	}
@@ -589,15 +595,15 @@ func (e *Engine) keepCountedNow(toks []token, present [][]match) {
 			return false
 		}
 		at := toks[m.from]
-		if !said(countedNow.recent, func(t token) bool { return t.sentence == at.sentence }) {
+		if !said(e.counted.recent, func(t token) bool { return t.sentence == at.sentence }) {
 			return true
 		}
 		inClause := func(t token) bool { return t.sentence == at.sentence && t.clause == at.clause }
-		if said(countedNow.habit, inClause) {
+		if said(e.counted.habit, inClause) {
 			return true // "2 seizures a month at about 3am": a rate, whatever the hour
 		}
-		return !said(countedNow.recent, inClause) && slices.ContainsFunc(countedNow.older, func(name string) bool {
-			return said(name, inClause)
+		return !said(e.counted.recent, inClause) && slices.ContainsFunc(e.counted.older, func(id int) bool {
+			return said(id, inClause)
 		})
 	})
 }
@@ -661,11 +667,8 @@ func (e *Engine) dropSaidOfOther(toks []token, present [][]match) {
 	}
 }
 
-// ageCounted are the concepts read with a count of ten or more ("#many") beside their
-// words, anywhere in a sentence: a count that is the patient's own age is no count.
-var ageCounted = []string{"overdose_remainder"}
-
-// dropAgeCounts drops, for each concept of ageCounted, the matches of a sentence whose
+// dropAgeCounts drops, for each concept of the rules file's age_counted (read with a
+// count of ten or more, "#many", beside their words anywhere in a sentence), the matches of a sentence whose
 // count is the patient's age said alone in its clause, as an aside: "Mum (85) has taken
 // mirtazapine for years, she has a month left" gives her age, not the tablets taken. A
 // count told as one ("took what was left, around 24") stays, whatever the age.
@@ -674,9 +677,8 @@ func (e *Engine) dropAgeCounts(toks []token, present [][]match, age int) {
 		return
 	}
 	ageWord := strconv.Itoa(age)
-	for _, name := range ageCounted {
-		c, ok := e.conceptID[name]
-		if !ok || len(present[c]) == 0 {
+	for _, c := range e.ageCounted {
+		if len(present[c]) == 0 {
 			continue
 		}
 		aged := map[int]bool{}
@@ -715,11 +717,6 @@ func aloneInClause(toks []token, i int) bool {
 	after := i+1 >= len(toks) || toks[i+1].clause != toks[i].clause || toks[i+1].sentence != toks[i].sentence
 	return before && after
 }
-
-// futureTime is the concept of a time to come ("tomorrow", "next week"): the suicide
-// rules read it beside a thought of suicide, so it is an emergency word, but alone it
-// reports nothing.
-const futureTime = "suicide_time"
 
 // fastPulseBPM is the heart rate, in beats a minute, from which a pulse in anyone of 12
 // or more is fast enough to be an emergency with faintness, chest pain or

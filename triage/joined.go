@@ -144,13 +144,12 @@ func (e *Engine) presentReport(toks []token, found []match, b int) bool {
 
 // reportsRedFlag reports whether concept c is one an emergency rule reads that tells
 // a red flag: not a scope, not a time ago (resolved_after), not a time to come
-// ("next week", futureTime), which say when, not what.
+// ("next week", future_time), which say when, not what.
 func (e *Engine) reportsRedFlag(c int) bool {
 	if c >= len(e.emergencyWord) || !e.emergencyWord[c] || slices.Contains(e.scoped, c) || slices.Contains(e.olderTime, c) {
 		return false
 	}
-	future, ok := e.conceptID[futureTime]
-	return !ok || c != future
+	return c != e.future
 }
 
 // saysNowIn reports whether the sentence that opens at token b says its time is now

@@ -40,9 +40,12 @@ type ruleFile struct {
 	PersonFacts     []string            `yaml:"person_facts"`
 	ResolvedSince   []string            `yaml:"resolved_since"`
 	ResolvedAfter   []string            `yaml:"resolved_after"`
-	Qualifiers      []string            `yaml:"qualifiers"` // read by an emergency rule, no emergency word: a time in minutes, a side
-	ToldAfter       [][]string          `yaml:"told_after"` // pairs: the first counts only when told after the second
-	SaidOf          [][]string          `yaml:"said_of"`    // triples: a concept, the subjects that take it, those that keep it
+	Qualifiers      []string            `yaml:"qualifiers"`  // read by an emergency rule, no emergency word: a time in minutes, a side
+	ToldAfter       [][]string          `yaml:"told_after"`  // pairs: the first counts only when told after the second
+	SaidOf          [][]string          `yaml:"said_of"`     // triples: a concept, the subjects that take it, those that keep it
+	FutureTime      string              `yaml:"future_time"` // a time to come: an emergency word that reports nothing alone
+	CountedNow      countedNowSpec      `yaml:"counted_now"`
+	AgeCounted      []string            `yaml:"age_counted"` // read with a count of ten or more that may be the patient's age
 	SafetyNets      safetyNetSpec       `yaml:"safety_nets"`
 	Rules           []ruleSpec          `yaml:"rules"`
 }
@@ -166,12 +169,15 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		Qualifiers     yaml.Node   `yaml:"qualifiers"`
 		ToldAfter      yaml.Node   `yaml:"told_after"`
 		SaidOf         yaml.Node   `yaml:"said_of"`
+		FutureTime     yaml.Node   `yaml:"future_time"`
+		CountedNow     yaml.Node   `yaml:"counted_now"`
+		AgeCounted     yaml.Node   `yaml:"age_counted"`
 		WordClasses    yaml.Node   `yaml:"word_classes"`
 		Rephrasings    yaml.Node   `yaml:"rephrasings"`
 		NarrowNeg      yaml.Node   `yaml:"narrow_negations"`
 		Fallback       yaml.Node   `yaml:"fallback"`
 	}
-	// One parse gives both the lines of each key and the whole tree (namedOutside).
+	// One parse gives both the lines of each key and the whole tree (namesOutside).
 	var root yaml.Node
 	if err := yaml.Unmarshal(rules, &root); err != nil {
 		return nil, &RuleError{Source: source, Msg: err.Error()}
@@ -329,6 +335,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	}
 
 	// Masks: a concept whose phrases hide another's where they overlap.
+	readOutside := namesOutside(&root)
 	for i := 0; i+1 < len(lines.Masks.Content); i += 2 {
 		k := lines.Masks.Content[i]
 		by, ok := ids[k.Value]
@@ -343,7 +350,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			e.masker = make([]bool, len(e.concepts))
 		}
 		e.masker[by] = true
-		if g := groupPhrase(rf.Concepts[k.Value]); g != "" && !namedOutside(&root, k.Value) {
+		if g := groupPhrase(rf.Concepts[k.Value]); g != "" && !readOutside[k.Value] {
 			// Masks are read from phrases said in a row, before groups are matched: a group
 			// in a concept nothing else reads would hide nothing, silently.
 			return nil, bad(conceptLine[k.Value], "concept %q is only a mask, and its phrase %q is a group of words said anywhere in a sentence, which a mask cannot hide with; write it as the words in a row", k.Value, g)
@@ -471,6 +478,15 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	for _, cs := range saidOf {
 		e.saidOf = append(e.saidOf, [3]int{cs[0], cs[1], cs[2]})
 	}
+	if e.future, err = optionalConcept("future_time", rf.FutureTime, lines.FutureTime, ids, bad); err != nil {
+		return nil, err
+	}
+	if e.counted, err = countedNowConcepts(rf.CountedNow, lines.CountedNow, ids, bad); err != nil {
+		return nil, err
+	}
+	if e.ageCounted, err = conceptsNamed("age_counted", rf.AgeCounted, lines.AgeCounted, ids, bad); err != nil {
+		return nil, err
+	}
 
 	seen := map[string]int{}
 	for i, spec := range rf.Rules {
@@ -525,6 +541,13 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 			return nil, err
 		}
 		e.fallback[k] = r
+	}
+	// A concept nothing reads costs every request its matching and says nothing; one left
+	// behind when its rule went (round 15 left three) is refused, not carried silently.
+	for _, name := range e.concepts {
+		if !readOutside[name] && !isMask(ids[name]) {
+			return nil, bad(conceptLine[name], "concept %q is read by no rule, mask, scope or list: remove it, or name it where it should be read", name)
+		}
 	}
 	e.buildIndex()
 	e.indexRules()
@@ -676,6 +699,52 @@ func conceptTuples(key string, lists [][]string, node yaml.Node, n int, what str
 	return out, nil
 }
 
+// optionalConcept reads key's one concept name: its id, or -1 where the rules file
+// names none (a practice's file may leave the reading out).
+func optionalConcept(key, name string, node yaml.Node, ids map[string]int, bad func(int, string, ...any) error) (int, error) {
+	if name == "" {
+		return -1, nil
+	}
+	c, ok := ids[name]
+	if !ok {
+		return -1, bad(node.Line, "%s: %q is not a concept", key, name)
+	}
+	return c, nil
+}
+
+// countedNowSpec is the rules file's counted_now: the concepts keepCountedNow reads.
+type countedNowSpec struct {
+	Event  string   `yaml:"event"`  // an event told as counted ("two fits")
+	Recent string   `yaml:"recent"` // a time of today ("since breakfast")
+	Habit  string   `yaml:"habit"`  // a rate or a habit ("a month", "usually")
+	Older  []string `yaml:"older"`  // times of the days before ("on Monday")
+}
+
+// countedNowConcepts reads counted_now into ids; without an event the reading is off
+// (event -1), and with one every other field must be named, since a count read without
+// its times would keep old fits as a cluster now.
+func countedNowConcepts(spec countedNowSpec, node yaml.Node, ids map[string]int, bad func(int, string, ...any) error) (countedNow, error) {
+	out := countedNow{event: -1, recent: -1, habit: -1}
+	if spec.Event == "" && spec.Recent == "" && spec.Habit == "" && len(spec.Older) == 0 {
+		return out, nil
+	}
+	if spec.Event == "" || spec.Recent == "" || spec.Habit == "" || len(spec.Older) == 0 {
+		return out, bad(node.Line, "counted_now needs event, recent, habit and older, each naming concepts")
+	}
+	at := yaml.Node{Line: node.Line} // the mapping's line: its content alternates keys and values
+	var err error
+	for _, f := range []struct {
+		name string
+		to   *int
+	}{{spec.Event, &out.event}, {spec.Recent, &out.recent}, {spec.Habit, &out.habit}} {
+		if *f.to, err = optionalConcept("counted_now", f.name, at, ids, bad); err != nil {
+			return out, err
+		}
+	}
+	out.older, err = conceptsNamed("counted_now", spec.Older, at, ids, bad)
+	return out, err
+}
+
 // conceptsNamed turns a rules-file list of concept names (clause_scoped, person_facts)
 // into their ids, refusing an unknown name with the line it is on, so that a practice
 // editing its rules file is told where its mistake is.
@@ -719,24 +788,23 @@ func groupPhrase(phrases []string) string {
 	return ""
 }
 
-// namedOutside reports whether the rules file names concept anywhere but in the concepts
-// section and the masks section: a rule, a scope list or any other key that reads it. A
-// concept named only there is read only as a mask.
-func namedOutside(root *yaml.Node, concept string) bool {
-	var walk func(n *yaml.Node) bool
-	walk = func(n *yaml.Node) bool {
+// namesOutside collects every name the rules file gives anywhere but in the concepts
+// section and the masks section: in a rule, a scope list or any other key that reads a
+// concept. A concept not among them is read only as a mask, or not at all.
+func namesOutside(root *yaml.Node) map[string]bool {
+	names := map[string]bool{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
 		if n.Kind == yaml.ScalarNode {
-			return n.Value == concept
+			names[n.Value] = true
+			return
 		}
 		for i, c := range n.Content {
 			if n.Kind == yaml.MappingNode && i%2 == 0 {
 				continue // a key names a field, not a concept read
 			}
-			if walk(c) {
-				return true
-			}
+			walk(c)
 		}
-		return false
 	}
 	doc := root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
@@ -747,9 +815,7 @@ func namedOutside(root *yaml.Node, concept string) bool {
 		case "concepts", "masks":
 			continue
 		}
-		if walk(doc.Content[i+1]) {
-			return true
-		}
+		walk(doc.Content[i+1])
 	}
-	return false
+	return names
 }

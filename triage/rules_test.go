@@ -19,8 +19,8 @@ func TestBuiltInRulesLoad(t *testing.T) {
 	}
 }
 
-// smallRules is a valid rules file with one rule on line 11; each case below breaks it
-// in one way.
+// smallRules is a valid rules file with its first rule on line 11; each case below
+// breaks it in one way.
 const smallRules = `version: "t1"
 word_classes:
   medicine: ["tablets", "*pril"]
@@ -32,6 +32,7 @@ concepts:
   neck: ["stiff neck"]
 rules:
   - {id: a, says: x, priority: soon, team: gp, all: [pain]}
+  - {id: b, says: y, priority: routine, team: gp, all: [neck]}
 `
 
 func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
@@ -77,7 +78,7 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"mask by an unknown concept", "rules:\n", "masks:\n  ache: [pain]\nrules:\n", `line 11: masks: "ache" is not a concept`},
 		{"mask of an unknown concept", "rules:\n", "masks:\n  neck: [ache]\nrules:\n", `line 11: masks: "neck" hides "ache", which is not a concept`},
 		{"mask of itself", "rules:\n", "masks:\n  neck: [neck]\nrules:\n", `line 11: masks: "neck" cannot hide itself`},
-		{"a group in a concept read only as a mask", "neck: [\"stiff neck\"]\n", "neck: [\"stiff neck\", \"neck & stiff\"]\nmasks:\n  neck: [pain]\n", `line 9: concept "neck" is only a mask, and its phrase "neck & stiff" is a group`},
+		{"a group in a concept read only as a mask", "neck: [\"stiff neck\"]\n", "neck: [\"stiff neck\"]\n  hold: [\"hold it\", \"hold & stiff\"]\nmasks:\n  hold: [pain]\n", `line 10: concept "hold" is only a mask, and its phrase "hold & stiff" is a group`},
 		{"mask of nothing", "rules:\n", "masks:\n  neck: []\nrules:\n", `line 11: masks: "neck" hides no concept`},
 		{"stand aside of a concept that is no mask", "rules:\n", "stand_aside_near:\n  neck: [neck]\nrules:\n", `line 11: stand_aside_near: "neck" is not a mask`},
 		{"a clause end before the last word", "neck: [\"stiff neck\"]\n", "neck: [\"stiff $ neck\"]\n", `concept "neck": phrase "stiff $ neck": "$" (the clause ends here) may only be its last word`},
@@ -90,6 +91,11 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"qualifier of an unknown concept", "rules:\n", "qualifiers: [minutes]\nrules:\n", `line 10: qualifiers: "minutes" is not a concept`},
 		{"told_after not a pair", "rules:\n", "told_after: [[pain]]\nrules:\n", `line 10: told_after: [pain] is not a pair of concepts`},
 		{"told_after of an unknown concept", "rules:\n", "told_after: [[pain, ache]]\nrules:\n", `line 10: told_after: "ache" is not a concept`},
+		{"a concept nothing reads", "neck: [\"stiff neck\"]\n", "neck: [\"stiff neck\"]\n  ache: [\"ache\"]\n", `line 10: concept "ache" is read by no rule, mask, scope or list`},
+		{"future_time of an unknown concept", "rules:\n", "future_time: tomorrow\nrules:\n", `line 10: future_time: "tomorrow" is not a concept`},
+		{"counted_now without its times", "rules:\n", "counted_now:\n  event: pain\nrules:\n", `line 11: counted_now needs event, recent, habit and older`},
+		{"counted_now of an unknown concept", "rules:\n", "counted_now: {event: pain, recent: neck, habit: neck, older: [ache]}\nrules:\n", `line 10: counted_now: "ache" is not a concept`},
+		{"age_counted of an unknown concept", "rules:\n", "age_counted: [tablets]\nrules:\n", `line 10: age_counted: "tablets" is not a concept`},
 		{"said_of not a triple", "rules:\n", "said_of: [[pain, neck]]\nrules:\n", `line 10: said_of: [pain neck] is not a concept, its other subjects and its own`},
 		{"no fallback for admin", "  admin: {priority: routine, team: admin, says: fallback}\n", "", "needs a fallback for admin requests"},
 		{"bad yaml", rule, `  - {id: a, says: [`, "practice-rules.yaml line 11:"},
