@@ -426,8 +426,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 	for _, m := range e.findTogether(toks, found, masks, sc) {
 		present[m.concept] = append(present[m.concept], m)
 	}
-	everyNet, nets := e.safetyNets(toks)
-	temp, at := temperature(toks, everyNet)
+	temp, at := temperature(toks)
 	if fever, ok := e.conceptID["fever"]; ok && temp >= feverC && !slices.ContainsFunc(present[fever], func(m match) bool { return m.from <= at && at < m.to }) {
 		// "she is 38.6" says fever as plainly as the word does, and where it says it: a
 		// word for fever said only in a question ("what temperature is too high? she is
@@ -473,6 +472,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 	e.dropSaidOfOther(toks, present)
 	e.dropAgeCounts(toks, present, in.Age)
 	past := e.pastScopeOf(toks, present)
+	everyNet, nets := e.safetyNets(toks)
 	if len(nets) > 0 {
 		past = e.addSafetyNets(toks, present, past, e.standing(in, f, present, past, toks, nets))
 	}

@@ -370,13 +370,10 @@ var temperatureWords = map[string]bool{"temperature": true, "temp": true, "temps
 // temperature returns the highest body temperature the text gives, in °C, and the
 // token that gives it; 0 and -1 when there is none. A number counts when it is marked
 // as degrees or follows a word about temperature, so "39 weeks pregnant" is not a fever.
-// A number inside a safety net's condition (limits: the spans allSafetyNets returns)
-// is the net's threshold, not a reading taken: "the midwife said if he gets a
-// temperature of 38 to call 999, his temp is 37.2" gives 37.2.
-func temperature(toks []token, limits [][2]int) (float64, int) {
+func temperature(toks []token) (float64, int) {
 	best, at := 0.0, -1
 	for i, t := range toks {
-		if !t.number || slices.ContainsFunc(limits, func(n [2]int) bool { return n[0] <= i && i < n[1] }) {
+		if !t.number {
 			continue
 		}
 		v, err := strconv.ParseFloat(t.norm, 64)
