@@ -97,6 +97,11 @@ type Engine struct {
 	// ageCounted are the concepts read with a count of ten or more beside their words
 	// (rules file: age_counted), whose count may be the patient's age.
 	ageCounted []int
+	// nowSaidWith pairs, by id, a time word with a concept it may be the time of (rules
+	// file: now_said_with): said in a sentence apart from every one of its concepts, the
+	// time word counts only where that sentence does not tell the patient well
+	// (keepNowSaidWith).
+	nowSaidWith [][2]int
 	// nets are the words that tell a safety net given from a report (safety_nets).
 	nets safetyNetWords
 	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's
@@ -469,6 +474,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 	}
 	e.keepCountedNow(toks, present)
 	e.keepToldAfter(toks, present)
+	e.keepNowSaidWith(toks, present)
 	e.dropSaidOfOther(toks, present)
 	e.dropAgeCounts(toks, present, in.Age)
 	past := e.pastScopeOf(toks, present)
@@ -630,6 +636,73 @@ func (e *Engine) keepToldAfter(toks []token, present [][]match) {
 		}
 		present[a] = slices.DeleteFunc(present[a], func(m match) bool { return m.from >= 0 && m.from < first })
 	}
+}
+
+// keepNowSaidWith reads, for each time word of the rules file's now_said_with pairs
+// (e.nowSaidWith), whose time it tells: said in the sentence of one of its concepts,
+// theirs; said in a sentence apart from them all, the patient's at the time of that
+// sentence, which is no time of a red flag where it is said of the patient told well
+// (toldWell). "if my sugar's 2.5 and won't go up, do I call 999? I'm well now" asks in
+// advance and tells the patient well now: the "now" is dropped. "Reading 2.2. Not rising
+// after glucogel. He's now very drowsy" and "husband says I'm fine now but I feel awful,
+// sugar 2.1 and won't go up" keep theirs. A time word whose concepts are none of them
+// said is left as it is: the rules that read it need one of them too.
+func (e *Engine) keepNowSaidWith(toks []token, present [][]match) {
+	for i, p := range e.nowSaidWith {
+		a := p[0]
+		if len(present[a]) == 0 || slices.ContainsFunc(e.nowSaidWith[:i], func(q [2]int) bool { return q[0] == a }) {
+			continue // each time word once, with all its concepts
+		}
+		var theirs []int // the sentences of its concepts
+		for _, q := range e.nowSaidWith[i:] {
+			if q[0] != a {
+				continue
+			}
+			for _, m := range present[q[1]] {
+				if m.from >= 0 {
+					theirs = append(theirs, toks[m.from].sentence, toks[m.to-1].sentence)
+				}
+			}
+		}
+		if len(theirs) == 0 {
+			continue
+		}
+		present[a] = slices.DeleteFunc(present[a], func(m match) bool {
+			return m.from >= 0 && !slices.Contains(theirs, toks[m.from].sentence) && e.toldWell(toks, m, present[a])
+		})
+	}
+}
+
+// toldWell reports whether the time word at m (one of times) is said of the patient told
+// well: one of the words that answer a safety net (safety_nets: answers; "well", "fine",
+// "ok") just before it, other time words aside ("I'm well now", "all ok right now"), or
+// in its clauses ("I'm fine at the moment", "Right now I'm fine"), with no negation in the two words before that word in its clause ("not
+// well now", "doesn't feel ok"). "I was fine earlier, now I'm shaky" tells the shakes
+// now: "now" starts a clause, and "fine" is neither in it nor just before it.
+func (e *Engine) toldWell(toks []token, m match, times []match) bool {
+	at, last := toks[m.from], toks[m.to-1]
+	before := m.from - 1 // the word just before the time word, past other time words ("fine right now")
+	for before >= 0 && slices.ContainsFunc(times, func(o match) bool { return o.from <= before && before < o.to }) {
+		before--
+	}
+	for j, t := range toks {
+		if t.sentence != at.sentence || !e.nets.answers[t.norm] || (j >= m.from && j < m.to) {
+			continue
+		}
+		if j != before && (t.clause < at.clause || t.clause > last.clause) {
+			continue
+		}
+		denied := false
+		for i := j - 1; i >= 0 && i >= j-2 && toks[i].clause == toks[j].clause; i-- {
+			if e.cues[toks[i].norm] && !e.pseudoAt(toks, i) {
+				denied = true
+			}
+		}
+		if !denied {
+			return true
+		}
+	}
+	return false
 }
 
 // dropSaidOfOther drops, for each triple of the rules file's said_of (concept, other

@@ -45,7 +45,8 @@ type ruleFile struct {
 	SaidOf          [][]string          `yaml:"said_of"`     // triples: a concept, the subjects that take it, those that keep it
 	FutureTime      string              `yaml:"future_time"` // a time to come: an emergency word that reports nothing alone
 	CountedNow      countedNowSpec      `yaml:"counted_now"`
-	AgeCounted      []string            `yaml:"age_counted"` // read with a count of ten or more that may be the patient's age
+	AgeCounted      []string            `yaml:"age_counted"`   // read with a count of ten or more that may be the patient's age
+	NowSaidWith     [][]string          `yaml:"now_said_with"` // pairs: a time word, a concept it may be the time of
 	SafetyNets      safetyNetSpec       `yaml:"safety_nets"`
 	Rules           []ruleSpec          `yaml:"rules"`
 }
@@ -172,6 +173,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		FutureTime     yaml.Node   `yaml:"future_time"`
 		CountedNow     yaml.Node   `yaml:"counted_now"`
 		AgeCounted     yaml.Node   `yaml:"age_counted"`
+		NowSaidWith    yaml.Node   `yaml:"now_said_with"`
 		WordClasses    yaml.Node   `yaml:"word_classes"`
 		Rephrasings    yaml.Node   `yaml:"rephrasings"`
 		NarrowNeg      yaml.Node   `yaml:"narrow_negations"`
@@ -486,6 +488,13 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	}
 	if e.ageCounted, err = conceptsNamed("age_counted", rf.AgeCounted, lines.AgeCounted, ids, bad); err != nil {
 		return nil, err
+	}
+	nowSaidWith, err := conceptTuples("now_said_with", rf.NowSaidWith, lines.NowSaidWith, 2, "a time word and a concept it may be the time of", ids, bad)
+	if err != nil {
+		return nil, err
+	}
+	for _, cs := range nowSaidWith {
+		e.nowSaidWith = append(e.nowSaidWith, [2]int{cs[0], cs[1]})
 	}
 
 	seen := map[string]int{}

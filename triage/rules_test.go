@@ -96,6 +96,8 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"counted_now without its times", "rules:\n", "counted_now:\n  event: pain\nrules:\n", `line 11: counted_now needs event, recent, habit and older`},
 		{"counted_now of an unknown concept", "rules:\n", "counted_now: {event: pain, recent: neck, habit: neck, older: [ache]}\nrules:\n", `line 10: counted_now: "ache" is not a concept`},
 		{"age_counted of an unknown concept", "rules:\n", "age_counted: [tablets]\nrules:\n", `line 10: age_counted: "tablets" is not a concept`},
+		{"now_said_with not a pair", "rules:\n", "now_said_with: [[pain, neck, pain]]\nrules:\n", `line 10: now_said_with: [pain neck pain] is not a time word and a concept it may be the time of`},
+		{"now_said_with of an unknown concept", "rules:\n", "now_said_with: [[pain, ache]]\nrules:\n", `line 10: now_said_with: "ache" is not a concept`},
 		{"said_of not a triple", "rules:\n", "said_of: [[pain, neck]]\nrules:\n", `line 10: said_of: [pain neck] is not a concept, its other subjects and its own`},
 		{"no fallback for admin", "  admin: {priority: routine, team: admin, says: fallback}\n", "", "needs a fallback for admin requests"},
 		{"bad yaml", rule, `  - {id: a, says: [`, "practice-rules.yaml line 11:"},
