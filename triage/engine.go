@@ -676,9 +676,10 @@ func (e *Engine) keepNowSaidWith(toks []token, present [][]match) {
 // toldWell reports whether the time word at m (one of times) is said of the patient told
 // well: one of the words that answer a safety net (safety_nets: answers; "well", "fine",
 // "ok") just before it, other time words aside ("I'm well now", "all ok right now"), or
-// in its clauses ("I'm fine at the moment", "Right now I'm fine"), with no negation in the two words before that word in its clause ("not
-// well now", "doesn't feel ok"). "I was fine earlier, now I'm shaky" tells the shakes
-// now: "now" starts a clause, and "fine" is neither in it nor just before it.
+// in its clauses ("I'm fine at the moment", "Right now I'm fine"), with no negation or
+// past verb in the two words before that word in its clause ("not well now", "doesn't
+// feel ok", "I was well now I'm shaking"). "I was fine earlier, now I'm shaky" tells the
+// shakes now: "now" starts a clause, and "fine" is neither in it nor just before it.
 func (e *Engine) toldWell(toks []token, m match, times []match) bool {
 	at, last := toks[m.from], toks[m.to-1]
 	before := m.from - 1 // the word just before the time word, past other time words ("fine right now")
@@ -692,9 +693,9 @@ func (e *Engine) toldWell(toks []token, m match, times []match) bool {
 		if j != before && (t.clause < at.clause || t.clause > last.clause) {
 			continue
 		}
-		denied := false
+		denied := false // or told of before: "I was well now I'm shaking"
 		for i := j - 1; i >= 0 && i >= j-2 && toks[i].clause == toks[j].clause; i-- {
-			if e.cues[toks[i].norm] && !e.pseudoAt(toks, i) {
+			if (e.cues[toks[i].norm] && !e.pseudoAt(toks, i)) || pastVerb[toks[i].norm] || toks[i].norm == "been" {
 				denied = true
 			}
 		}

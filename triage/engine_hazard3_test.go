@@ -14,7 +14,8 @@ import (
 // "I'm well now", and "well now" as a sugar back up would stand aside for the low said
 // before it. The emergencies share the words: a "now" in the low's sentence whatever
 // else it says ("husband says I'm fine now but I feel awful, sugar 2.1 and won't go up"),
-// "not well now", a wellness before the now ("I was fine earlier, now I'm shaky"), and
+// "not well now", a wellness before the now ("I was fine earlier, now I'm shaky") or told
+// of before it ("I was well now I'm shaking"), and
 // review11's hazard3-1 variants, where the now of a low reported
 // after an "if" stands in a sentence of its own ("He's now very drowsy", "I'm on my own
 // right now", "Right now.").
@@ -103,5 +104,10 @@ func TestNowToldWellIsNotTheLows(t *testing.T) {
 		{"", 50, triage.Male, "If her sugar is under 4 we give juice, done twice. Sugar 2.7 and not coming up. She was fine at tea but now she's drowsy.", true},
 		{"", 50, triage.Male, "My care plan says if my sugar won't come up ring 999. Sugar 2.2 and won't go up. I was okay this morning. Right now I'm shaking.", true},
 		{"", 50, triage.Male, "If my sugar is 2.5 and won't go up, do I call 999? I was fine an hour ago. Now I'm confused and sweating.", true},
+		{"", 45, triage.Male, "If my sugar drops I have lucozade. Had 2, sugar 2.2 and not going up. I was well now I'm shaking", true},
+		{"", 45, triage.Male, "What do I do if my sugar won't come up? Reading 2.4 and not rising after glucogel. Not ok now.", true},
+		{"", 45, triage.Male, "If my bm is low I eat. Sugar 2.6 and won't go up. Fine an hour ago, not now", true},
+		{"", 45, triage.Male, "If his sugar won't come up do we ring? Sugar 2.1 and not going up. He's ok-ish now but sleepy", true},
+		{"", 45, triage.Male, "What if his sugar won't come up? It's 2.3 and not going up. He had been fine now he's grey and sweaty", true},
 	})
 }
