@@ -466,12 +466,8 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if e.qualifiers, err = conceptsNamed("qualifiers", rf.Qualifiers, lines.Qualifiers, ids, bad); err != nil {
 		return nil, err
 	}
-	toldAfter, err := conceptTuples("told_after", rf.ToldAfter, lines.ToldAfter, 2, "a pair of concepts", ids, bad)
-	if err != nil {
+	if e.toldAfter, err = conceptPairs("told_after", rf.ToldAfter, lines.ToldAfter, "a pair of concepts", ids, bad); err != nil {
 		return nil, err
-	}
-	for _, cs := range toldAfter {
-		e.toldAfter = append(e.toldAfter, [2]int{cs[0], cs[1]})
 	}
 	saidOf, err := conceptTuples("said_of", rf.SaidOf, lines.SaidOf, 3, "a concept, its other subjects and its own", ids, bad)
 	if err != nil {
@@ -489,12 +485,8 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if e.ageCounted, err = conceptsNamed("age_counted", rf.AgeCounted, lines.AgeCounted, ids, bad); err != nil {
 		return nil, err
 	}
-	nowSaidWith, err := conceptTuples("now_said_with", rf.NowSaidWith, lines.NowSaidWith, 2, "a time word and a concept it may be the time of", ids, bad)
-	if err != nil {
+	if e.nowSaidWith, err = conceptPairs("now_said_with", rf.NowSaidWith, lines.NowSaidWith, "a time word and a concept it may be the time of", ids, bad); err != nil {
 		return nil, err
-	}
-	for _, cs := range nowSaidWith {
-		e.nowSaidWith = append(e.nowSaidWith, [2]int{cs[0], cs[1]})
 	}
 
 	seen := map[string]int{}
@@ -706,6 +698,20 @@ func conceptTuples(key string, lists [][]string, node yaml.Node, n int, what str
 		out = append(out, cs)
 	}
 	return out, nil
+}
+
+// conceptPairs reads key's pairs of concepts (told_after, now_said_with) as conceptTuples
+// does, into the pairs the engine keeps.
+func conceptPairs(key string, lists [][]string, node yaml.Node, what string, ids map[string]int, bad func(int, string, ...any) error) ([][2]int, error) {
+	tuples, err := conceptTuples(key, lists, node, 2, what, ids, bad)
+	if err != nil {
+		return nil, err
+	}
+	pairs := make([][2]int, 0, len(tuples))
+	for _, cs := range tuples {
+		pairs = append(pairs, [2]int{cs[0], cs[1]})
+	}
+	return pairs, nil
 }
 
 // optionalConcept reads key's one concept name: its id, or -1 where the rules file
