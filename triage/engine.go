@@ -742,10 +742,11 @@ func (e *Engine) dropSaidOfOther(toks []token, present [][]match) {
 }
 
 // dropAgeCounts drops, for each concept of the rules file's age_counted (read with a
-// count of ten or more, "#many", beside their words anywhere in a sentence), the matches of a sentence whose
-// count is the patient's age said alone in its clause, as an aside: "Mum (85) has taken
-// mirtazapine for years, she has a month left" gives her age, not the tablets taken. A
-// count told as one ("took what was left, around 24") stays, whatever the age.
+// count of ten or more, "#many", beside their words anywhere in a sentence), the
+// matches of a sentence whose count is the patient's age said alone in its clause, as an
+// aside: "Mum (85) has taken mirtazapine for years, she has a month left" gives her age,
+// not the tablets taken. A count told as one ("took what was left, around 24") stays,
+// whatever the age.
 func (e *Engine) dropAgeCounts(toks []token, present [][]match, age int) {
 	if age < 10 {
 		return
