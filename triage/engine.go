@@ -97,11 +97,11 @@ type Engine struct {
 	// ageCounted are the concepts read with a count of ten or more beside their words
 	// (rules file: age_counted), whose count may be the patient's age.
 	ageCounted []int
-	// nowSaidWith pairs, by id, a time word with a concept it may be the time of (rules
-	// file: now_said_with): said in a sentence apart from every one of its concepts, the
-	// time word counts only where that sentence does not tell the patient well
-	// (keepNowSaidWith).
-	nowSaidWith [][2]int
+	// nowSaidWith holds, by id, each time word of the rules file's now_said_with with the
+	// concepts it may be the time of, in the file's order: said in a sentence apart from
+	// every one of them, the time word counts only where that sentence does not tell the
+	// patient well (keepNowSaidWith).
+	nowSaidWith []timeOf
 	// nets are the words that tell a safety net given from a report (safety_nets).
 	nets safetyNetWords
 	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's
@@ -648,17 +648,13 @@ func (e *Engine) keepToldAfter(toks []token, present [][]match) {
 // sugar 2.1 and won't go up" keep theirs. A time word whose concepts are none of them
 // said is left as it is: the rules that read it need one of them too.
 func (e *Engine) keepNowSaidWith(toks []token, present [][]match) {
-	for i, p := range e.nowSaidWith {
-		a := p[0]
-		if len(present[a]) == 0 || slices.ContainsFunc(e.nowSaidWith[:i], func(q [2]int) bool { return q[0] == a }) {
-			continue // each time word once, with all its concepts
+	for _, p := range e.nowSaidWith {
+		if len(present[p.time]) == 0 {
+			continue
 		}
 		var theirs []int // the sentences of its concepts
-		for _, q := range e.nowSaidWith[i:] {
-			if q[0] != a {
-				continue
-			}
-			for _, m := range present[q[1]] {
+		for _, c := range p.of {
+			for _, m := range present[c] {
 				if m.from >= 0 {
 					theirs = append(theirs, toks[m.from].sentence, toks[m.to-1].sentence)
 				}
@@ -667,10 +663,16 @@ func (e *Engine) keepNowSaidWith(toks []token, present [][]match) {
 		if len(theirs) == 0 {
 			continue
 		}
-		present[a] = slices.DeleteFunc(present[a], func(m match) bool {
-			return m.from >= 0 && !slices.Contains(theirs, toks[m.from].sentence) && e.toldWell(toks, m, present[a])
+		present[p.time] = slices.DeleteFunc(present[p.time], func(m match) bool {
+			return m.from >= 0 && !slices.Contains(theirs, toks[m.from].sentence) && e.toldWell(toks, m, present[p.time])
 		})
 	}
+}
+
+// timeOf is a time word and the concepts it may be the time of (now_said_with).
+type timeOf struct {
+	time int
+	of   []int
 }
 
 // toldWell reports whether the time word at m (one of times) is said of the patient told
@@ -686,8 +688,10 @@ func (e *Engine) toldWell(toks []token, m match, times []match) bool {
 	for before >= 0 && slices.ContainsFunc(times, func(o match) bool { return o.from <= before && before < o.to }) {
 		before--
 	}
-	for j, t := range toks {
-		if t.sentence != at.sentence || !e.nets.answers[t.norm] || (j >= m.from && j < m.to) {
+	first, until := sentenceBounds(toks, m.from)
+	for j := first; j < until; j++ {
+		t := toks[j]
+		if !e.nets.answers[t.norm] || (j >= m.from && j < m.to) {
 			continue
 		}
 		if j != before && (t.clause < at.clause || t.clause > last.clause) {

@@ -485,9 +485,11 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if e.ageCounted, err = conceptsNamed("age_counted", rf.AgeCounted, lines.AgeCounted, ids, bad); err != nil {
 		return nil, err
 	}
-	if e.nowSaidWith, err = conceptPairs("now_said_with", rf.NowSaidWith, lines.NowSaidWith, "a time word and a concept it may be the time of", ids, bad); err != nil {
+	nowSaidWith, err := conceptPairs("now_said_with", rf.NowSaidWith, lines.NowSaidWith, "a time word and a concept it may be the time of", ids, bad)
+	if err != nil {
 		return nil, err
 	}
+	e.nowSaidWith = timesOf(nowSaidWith)
 
 	seen := map[string]int{}
 	for i, spec := range rf.Rules {
@@ -712,6 +714,21 @@ func conceptPairs(key string, lists [][]string, node yaml.Node, what string, ids
 		pairs = append(pairs, [2]int{cs[0], cs[1]})
 	}
 	return pairs, nil
+}
+
+// timesOf groups now_said_with's pairs by their time word, in the order each first
+// appears, so a request reads each time word once with all its concepts.
+func timesOf(pairs [][2]int) []timeOf {
+	var out []timeOf
+	for _, p := range pairs {
+		i := slices.IndexFunc(out, func(t timeOf) bool { return t.time == p[0] })
+		if i < 0 {
+			out = append(out, timeOf{time: p[0]})
+			i = len(out) - 1
+		}
+		out[i].of = append(out[i].of, p[1])
+	}
+	return out
 }
 
 // optionalConcept reads key's one concept name: its id, or -1 where the rules file
