@@ -86,6 +86,10 @@ type Engine struct {
 	// toldAfter pairs, by id, a concept with the one it must be told after to mean what
 	// its rule reads (rules file: told_after).
 	toldAfter [][2]int
+	// reportedApart pairs, by id, a condition asked in advance with a red flag it names
+	// (rules file: reported_apart): the red flag told as a report in a sentence apart
+	// from the condition drops the condition (dropReportedApart).
+	reportedApart [][2]int
 	// saidOf holds, by id, a concept told of a subject, the subjects that take it from
 	// its rule and the subjects that keep it (rules file: said_of).
 	saidOf [][3]int
@@ -482,6 +486,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 	if len(nets) > 0 {
 		past = e.addSafetyNets(toks, present, past, e.standing(in, f, present, past, toks, nets))
 	}
+	e.dropReportedApart(in.Text, toks, present, past)
 	forward := e.forwardNets(toks) // read once: both below need them
 	e.addReached(in.Text, toks, present, everyNet, forward)
 	advice := e.netAdviceNotReached(toks, present, everyNet, forward)
@@ -744,6 +749,99 @@ func (e *Engine) dropSaidOfOther(toks []token, present [][]match) {
 		})
 	}
 }
+
+// dropReportedApart drops, for each pair of the rules file's reported_apart (a
+// condition, a red flag it names), every match of the condition when the red flag is
+// told in a sentence that holds no match of the condition, in words no scoped concept
+// speaks for (not put in the past, asked about or set as a condition there): a
+// condition speaks for its own sentence, and a red flag told after it is a report. "If
+// his bm is low we treat it. BM 2.1 and not rising." tells a low now; "If my sugar's 2.5
+// and won't go up, do I use the glucagon?" asks in advance, in one sentence.
+func (e *Engine) dropReportedApart(text string, toks []token, present [][]match, past *pastScope) {
+	for _, p := range e.reportedApart {
+		cond, flag := p[0], p[1]
+		if len(present[cond]) == 0 || len(present[flag]) == 0 {
+			continue
+		}
+		apart := slices.ContainsFunc(present[flag], func(f match) bool {
+			if f.from < 0 || (past != nil && past.any(f.from)) || !e.reportAt(text, toks, present, f) {
+				return false
+			}
+			return !slices.ContainsFunc(present[cond], func(c match) bool {
+				return c.from >= 0 && toks[c.from].sentence == toks[f.from].sentence
+			})
+		})
+		if apart {
+			present[cond] = present[cond][:0]
+		}
+	}
+}
+
+// reportAt reports whether match m is told as a report of now: not in a question
+// ("Would a sugar of 2.9 that won't come up mean 999?"), not in a sentence with a time
+// a day or more ago (resolved_after: "Two weeks ago his sugar was 2.3 and wouldn't come
+// up"), not after a past verb in its sentence with no verb or time of the present
+// between ("When he was in hospital, bm 2.3, not rising for ages"; but "BM was 2.1
+// an hour ago and still hasn't come up" is now), and not in a sentence told only in the
+// past ("On our last holiday, blood sugar 2.7, not rising, I had to go to hospital").
+func (e *Engine) reportAt(text string, toks []token, present [][]match, m match) bool {
+	if toks[m.from].asked {
+		return false
+	}
+	first, until := sentenceBounds(toks, m.from)
+	for _, c := range e.olderTime {
+		if slices.ContainsFunc(present[c], func(x match) bool { return x.from >= first && x.from < until }) {
+			return false
+		}
+	}
+	past, everPast, everNow := false, false, false
+	for k := first; k < until; k++ {
+		switch tenseOf(text, toks, k) {
+		case tensePast:
+			everPast = true
+			if k < m.to {
+				past = true
+			}
+		case tenseNow:
+			everNow = true
+			if k < m.to {
+				past = false
+			}
+		}
+	}
+	return !past && (everNow || !everPast)
+}
+
+// A word's tense as reportAt reads it: none, the past or the present.
+const (
+	tenseNone = iota
+	tensePast
+	tenseNow
+)
+
+// tenseOf is the tense word k tells: a past verb ("was", "had", "wouldn't", read as
+// "won't"), a verb or time of the present ("is", "hasn't", "it's", "still") or none.
+// "have had" is the past.
+func tenseOf(text string, toks []token, k int) int {
+	w := toks[k].norm
+	switch {
+	case pastVerb[w]:
+		return tensePast
+	case presentVerb[w] || presentTime[w] || stillNow[w]:
+		if strings.HasPrefix(strings.ToLower(text[toks[k].start:toks[k].end]), "would") {
+			return tensePast
+		}
+		if (w == "have" || w == "has" || w == "ive") && k+1 < len(toks) && toks[k+1].norm == "had" {
+			return tensePast
+		}
+		return tenseNow
+	}
+	return tenseNone
+}
+
+// stillNow are words besides presentVerb that tell a state going on now after a past
+// verb ("was 2.1 and hasn't come up", "it's not rising").
+var stillNow = map[string]bool{"hasnt": true, "havent": true, "its": true}
 
 // dropAgeCounts drops, for each concept of the rules file's age_counted (read with a
 // count of ten or more, "#many", beside their words anywhere in a sentence), the

@@ -40,10 +40,11 @@ type ruleFile struct {
 	PersonFacts     []string            `yaml:"person_facts"`
 	ResolvedSince   []string            `yaml:"resolved_since"`
 	ResolvedAfter   []string            `yaml:"resolved_after"`
-	Qualifiers      []string            `yaml:"qualifiers"`  // read by an emergency rule, no emergency word: a time in minutes, a side
-	ToldAfter       [][]string          `yaml:"told_after"`  // pairs: the first counts only when told after the second
-	SaidOf          [][]string          `yaml:"said_of"`     // triples: a concept, the subjects that take it, those that keep it
-	FutureTime      string              `yaml:"future_time"` // a time to come: an emergency word that reports nothing alone
+	Qualifiers      []string            `yaml:"qualifiers"`     // read by an emergency rule, no emergency word: a time in minutes, a side
+	ToldAfter       [][]string          `yaml:"told_after"`     // pairs: the first counts only when told after the second
+	ReportedApart   [][]string          `yaml:"reported_apart"` // pairs: a condition, a red flag told apart from it as a report
+	SaidOf          [][]string          `yaml:"said_of"`        // triples: a concept, the subjects that take it, those that keep it
+	FutureTime      string              `yaml:"future_time"`    // a time to come: an emergency word that reports nothing alone
 	CountedNow      countedNowSpec      `yaml:"counted_now"`
 	AgeCounted      []string            `yaml:"age_counted"`   // read with a count of ten or more that may be the patient's age
 	NowSaidWith     [][]string          `yaml:"now_said_with"` // pairs: a time word, a concept it may be the time of
@@ -169,6 +170,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		ResolvedAfter  yaml.Node   `yaml:"resolved_after"`
 		Qualifiers     yaml.Node   `yaml:"qualifiers"`
 		ToldAfter      yaml.Node   `yaml:"told_after"`
+		ReportedApart  yaml.Node   `yaml:"reported_apart"`
 		SaidOf         yaml.Node   `yaml:"said_of"`
 		FutureTime     yaml.Node   `yaml:"future_time"`
 		CountedNow     yaml.Node   `yaml:"counted_now"`
@@ -467,6 +469,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	if e.toldAfter, err = conceptPairs("told_after", rf.ToldAfter, lines.ToldAfter, "a pair of concepts", ids, bad); err != nil {
+		return nil, err
+	}
+	if e.reportedApart, err = conceptPairs("reported_apart", rf.ReportedApart, lines.ReportedApart, "a condition and a red flag it names", ids, bad); err != nil {
 		return nil, err
 	}
 	saidOf, err := conceptTuples("said_of", rf.SaidOf, lines.SaidOf, 3, "a concept, its other subjects and its own", ids, bad)

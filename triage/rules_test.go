@@ -91,6 +91,8 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"qualifier of an unknown concept", "rules:\n", "qualifiers: [minutes]\nrules:\n", `line 10: qualifiers: "minutes" is not a concept`},
 		{"told_after not a pair", "rules:\n", "told_after: [[pain]]\nrules:\n", `line 10: told_after: [pain] is not a pair of concepts`},
 		{"told_after of an unknown concept", "rules:\n", "told_after: [[pain, ache]]\nrules:\n", `line 10: told_after: "ache" is not a concept`},
+		{"reported_apart not a pair", "rules:\n", "reported_apart: [[pain]]\nrules:\n", `line 10: reported_apart: [pain] is not a condition and a red flag it names`},
+		{"reported_apart of an unknown concept", "rules:\n", "reported_apart: [[pain, ache]]\nrules:\n", `line 10: reported_apart: "ache" is not a concept`},
 		{"a concept nothing reads", "neck: [\"stiff neck\"]\n", "neck: [\"stiff neck\"]\n  ache: [\"ache\"]\n", `line 10: concept "ache" is read by no rule, mask, scope or list`},
 		{"future_time of an unknown concept", "rules:\n", "future_time: tomorrow\nrules:\n", `line 10: future_time: "tomorrow" is not a concept`},
 		{"counted_now without its times", "rules:\n", "counted_now:\n  event: pain\nrules:\n", `line 11: counted_now needs event, recent, habit and older`},

@@ -1,0 +1,121 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// TestIfLowSpeaksForItsOwnSentence holds a low told as a report after an "if" that names
+// the sugar at 999 on both engines: "If his bm is low we treat it. BM 2.1 and not
+// rising. He's not well at the moment." was soon on both (hazard5, round 17), since
+// if_low_asked stood the hypo rules aside across the whole request. The condition speaks
+// for its own sentence (reported_apart): a reading or a sugar not rising told in another
+// sentence, now (not in a question, not with a time a day or more ago, not after a past
+// verb, not in a sentence told only in the past), is a report. Its look-alikes ask in
+// advance in the condition's own sentence, or tell the reading apart as a past, a
+// question or a condition, and stay below 999 (as at base; 18 more look-alikes of the
+// family written for this change are 999 at base by other rules or the second opinion
+// and are left out here).
+func TestIfLowSpeaksForItsOwnSentence(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"", 60, triage.Male, "If his bm is low we treat it. BM 2.1 and not rising. He's not well at the moment.", true},
+		{"", 34, triage.Female, "If my sugar drops I have jelly babies. Had 4 and my sugar is 2.6 and won't go up.", true},
+		{"", 9, triage.Female, "If her sugar goes low we give lucozade. Sugar 2.3 and not coming up after two bottles.", true},
+		{"", 71, triage.Male, "If the sugar is under 4 the plan says glucogel. Done that twice, bm 1.9 and not rising.", true},
+		{"", 55, triage.Male, "If his reading is low the nurse said treat with glucogel and retest. Reading 2.4 after the glucogel and it isn't going up.", true},
+		{"", 42, triage.Female, "If my blood sugar is low I normally eat sweets. My sugar is 2.8 and not coming up, I feel awful.", true},
+		{"", 80, triage.Female, "If her bm is low she gets confused. BM 2.2, won't come up after juice.", true},
+		{"", 13, triage.Male, "If his glucose drops we use the gel. Glucose 2.0 and hasn't gone up in 20 minutes.", true},
+		{"", 38, triage.Male, "If my levels go low I'm told to treat it. Sugar 3.1 and not rising, shaking.", true},
+		{"", 66, triage.Male, "If his sugars are low he goes quiet. He's quiet, bm 2.5 and not going up.", true},
+		{"", 7, triage.Female, "Care plan: if her bm is under 4 give 3 jelly babies. Given. BM 2.7 and not coming up.", true},
+		{"", 29, triage.Female, "If my sugar is low what do I do. Sugar 2.4 and not going up after 3 glucose tabs.", true},
+		{"", 58, triage.Male, "If his bm is low we treat it! BM 1.8. Not rising.", true},
+		{"", 47, triage.Female, "If my reading is under 4 I have a drink. Diabetic, reading 2.9 and won't budge.", true},
+		{"", 11, triage.Female, "If her sugar dips at night we give milk. Tonight her sugar is 2.1 and isn't rising.", true},
+		{"", 75, triage.Male, "We were told if his sugar is low to treat and recheck. Sugar 2.6, rechecked, not coming up.", true},
+		{"", 50, triage.Female, "If my glucose is low I know what to do but this is different. Glucose 2.3 and it won't come up.", true},
+		{"", 68, triage.Male, "If his blood sugar falls he gets sweaty. Blood sugar 2.2 and not going up after lucozade.", true},
+		{"", 24, triage.Male, "if my bm is low i have dextrose. bm 2.0 and not rising. on my own", true},
+		{"", 83, triage.Male, "If the sugar is low we give glucogel. Sugar 1.7 and not coming up, he's very sleepy.", true},
+		{"", 61, triage.Male, "If his levels drop we treat. BM 2.3, not rising, he's slurring.", true},
+		{"", 36, triage.Female, "If my sugar is low I feel shaky. Sugar 2.7 and not rising after two lots of sweets.", true},
+		{"", 19, triage.Male, "Mum said if my sugar is low call her. Sugar 2.5 and won't go up.", true},
+		{"", 44, triage.Female, "If her sugar is low she has a biscuit. Sugar 2.4 and hasn't come up after 3 biscuits.", true},
+		{"", 52, triage.Male, "If my blood sugar is under 4 I'm meant to treat it. Blood sugar 2.0 and not rising.", true},
+		{"", 10, triage.Male, "If his glucose is low the school rings. School rang, glucose 2.6 and not coming up.", true},
+		{"", 63, triage.Female, "If my bm goes low I treat it. BM 2.2 and it's not going up.", true},
+		{"", 78, triage.Female, "If her bm is low she goes pale. She's pale, bm 2.4 and not rising after gel.", true},
+		{"", 57, triage.Male, "If his sugar is low we give lucozade. Gave it. Sugar 2.8 and won't go up.", true},
+		{"", 31, triage.Female, "If my sugar is low I use glucotabs. Took 5, sugar 2.3, not coming up.", true},
+		{"", 70, triage.Male, "If the sugar is low the care plan says juice. Juice given, sugar 2.5 and isn't going up.", true},
+		{"", 48, triage.Male, "If his reading is low he sweats. He's on insulin, reading 2.1 and won't come up.", true},
+		{"", 85, triage.Female, "If her sugar is low the carers ring us. They rang. Sugar 2.0 and not coming up after gel, she won't wake properly.", true},
+		{"", 26, triage.Male, "If my sugar is low I can usually sort it. Not this time. Sugar 2.2 and not rising.", true},
+		{"", 12, triage.Female, "If her blood sugar is low at school they give dextrose. Her blood sugar is 2.6 and it won't come up.", true},
+		{"", 69, triage.Male, "If his bm is low we treat it, that's the plan. BM 2.3 and hasn't gone up in half an hour.", true},
+		{"", 60, triage.Male, "If his bm is low we treat it. BM was 2.1 twenty minutes ago and still hasn't come up.", true},
+		{"", 45, triage.Female, "If my sugar drops I eat. Sugar was 2.4 after lunch and it's not coming up.", true},
+		{"", 70, triage.Male, "If his sugar is low we give gel. We gave gel, his sugar was 2.3 and it's still not rising.", true},
+		{"", 8, triage.Female, "If her bm is low we treat. Her bm was 2.2, treated twice, still not going up.", true},
+		{"", 52, triage.Male, "If my glucose goes low I have sweets. I had sweets and my glucose is 2.5 and not going up.", true},
+		{"", 66, triage.Female, "If my sugar is low I get confused. I think I am, sugar 2.6 and it won't come up.", true},
+		{"", 77, triage.Male, "If the sugar is low his wife gives lucozade. She did, sugar 2.0, it hasn't gone up.", true},
+		{"", 30, triage.Female, "If my blood sugar is low I feel it. I felt it, blood sugar 2.7 and not coming up.", true},
+		{"", 11, triage.Male, "If his reading is low he has dextrose. He had it, bm 2.1 and not rising now.", true},
+		{"", 58, triage.Female, "If my bm is low I normally manage. Sugar has been 2.3 for an hour and is not going up.", true},
+		{"", 34, triage.Female, "If my sugar is 2.5 and won't go up, do I call 999? Just want to know.", false},
+		{"", 55, triage.Male, "If his reading is 2.4 and isn't rising, when do we ring? He's just been diagnosed.", false},
+		{"", 42, triage.Female, "If my blood sugar is 2.9 and won't go up after sweets, should I go to A&E? New on insulin.", false},
+		{"", 80, triage.Female, "If her bm is 2.0 and not going up, who do we call? Her school needs to know.", false},
+		{"", 38, triage.Male, "If my levels are 3.0 and not rising, 999 or 111? Planning a holiday.", false},
+		{"", 7, triage.Female, "If her bm is 2.7 and not coming up after 3 jelly babies, what then? Writing her care plan with the nurse.", false},
+		{"", 58, triage.Male, "If his bm is 1.8 and not rising should we ring 999 or give more gel? He's fine today, just worried.", false},
+		{"", 47, triage.Female, "If my reading is 2.9 and won't budge, should I call someone? My sugars are normally 5 to 8.", false},
+		{"", 11, triage.Female, "If her sugar is 2.1 and isn't rising at night, do we wake her? She sleeps well usually.", false},
+		{"", 68, triage.Male, "If his blood sugar is 2.2 and not going up after lucozade, what should his wife do? He's due to start insulin.", false},
+		{"", 24, triage.Male, "if my bm is 2.0 and not rising do i ring an ambulance? i'm ok, only asking.", false},
+		{"", 15, triage.Female, "If her reading is 2.5 and not coming up, can school give a second dose? We're meeting them tomorrow.", false},
+		{"", 61, triage.Male, "If his levels are 2.3 and not rising, is that dangerous? He's been much better lately.", false},
+		{"", 36, triage.Female, "If my sugar is 2.7 and not rising after sweets, how long do I wait? Asking for my new job.", false},
+		{"", 19, triage.Male, "If my sugar is 2.5 and won't go up, when do I worry? Been fine since starting the pump.", false},
+		{"", 44, triage.Female, "If her sugar is 2.4 and hasn't come up after biscuits, is it 999? She's staying at her gran's.", false},
+		{"", 52, triage.Male, "If my blood sugar is 2.0 and not rising, can I drive? No, I mean when can I drive after.", false},
+		{"", 10, triage.Male, "If his glucose is 2.6 and not coming up, what do teachers do? School trip next week.", false},
+		{"", 63, triage.Female, "If my bm is 2.2 and it's not going up, is glucagon right? Need a new prescription for it.", false},
+		{"", 57, triage.Male, "If his sugar is 2.8 and won't go up, is that a 999? He had a scare last month but it came up fine.", false},
+		{"", 70, triage.Male, "If the sugar is 2.5 and isn't going up, is that an emergency? For his respite stay.", false},
+		{"", 48, triage.Male, "If his reading is 2.1 and won't come up, who do we phone at night? His sugars have been normal.", false},
+		{"", 40, triage.Female, "My sugar was 2.4 last week and wouldn't come up. If my sugar does that again, what do I do?", false},
+		{"", 45, triage.Male, "What do I do when his sugar is 2.5 and won't go up? Just checking for the future.", false},
+		{"", 12, triage.Male, "If his bm is low at school, who treats it? Yesterday his bm was 2.8 and wouldn't go up till lunch.", false},
+		{"", 9, triage.Female, "If her sugar is 2.5 what do we do? What if it's not rising after the gel?", false},
+		{"", 55, triage.Male, "If my sugar goes low, what's the plan? In 2022 my sugar was 1.9 and not rising and I ended up in A&E.", false},
+		{"", 8, triage.Male, "If his sugar is low, give jelly babies. If it's 2.5 and not rising, call 999. That's what the leaflet says, is it right?", false},
+		{"", 61, triage.Female, "If my bm is low what then? My bm was 3.2 last week and not rising for a while, then fine.", false},
+		{"", 70, triage.Male, "If his sugar drops overnight what should we do? Two weeks ago his sugar was 2.3 and wouldn't come up, the paramedics came.", false},
+		{"", 33, triage.Female, "If my blood sugar is low at work, can I leave? Last month my blood sugar was 2.6 and not rising for 40 minutes.", false},
+		{"", 47, triage.Male, "If my glucose is low while driving what do I do? Years ago my glucose was 2.1 and wouldn't come up and I crashed.", false},
+		{"", 6, triage.Male, "If his bm is low at nursery, what will they do? What should they do if his bm is 2.4 and not rising?", false},
+		{"", 29, triage.Male, "If my sugar is low I get headaches. Could a sugar of 3.0 that won't go up cause that?", false},
+		{"", 81, triage.Female, "If her sugar is low the carers give juice. Last Tuesday her sugar was 2.5 and not rising, but she's been fine since.", false},
+		{"", 38, triage.Female, "If my levels are low what's safe to eat? Should I worry about a sugar of 3.3 that's not rising?", false},
+		{"", 17, triage.Male, "If his sugar is low before football, what should he eat? When his sugar was 2.7 and wouldn't go up last season, he had to stop.", false},
+		{"", 52, triage.Male, "If my bm is low I feel dizzy. Is a bm of 3.1 that isn't going up dangerous?", false},
+		{"", 10, triage.Female, "If her sugar is low at school, the plan says 3 jelly babies. What if her sugar is 2.6 and not coming up after that?", false},
+		{"", 74, triage.Male, "If his blood sugar is low, can the district nurse come? Back in March his blood sugar was 2.0 and not going up and he was admitted.", false},
+		{"", 25, triage.Female, "If my sugar is low when I'm pregnant, is the baby ok? In my first pregnancy my sugar was 2.8 and not rising a few times.", false},
+		{"", 63, triage.Male, "If my glucose is low I've been told to eat. Would a glucose of 2.9 that won't come up mean 999?", false},
+		{"", 44, triage.Female, "If my reading is low on the libre I check with a finger prick. Last week the reading was 2.2 and not rising on the libre but 5.6 on the finger prick.", false},
+		{"", 5, triage.Male, "If his sugar is low what are the signs? The nurse said if his sugar is 2.5 and not rising we should call 999.", false},
+		{"", 90, triage.Female, "If her bm is low the home rings us. A month ago her bm was 2.4 and not coming up, she was fine after glucogel.", false},
+		{"", 36, triage.Male, "If my sugar is low can I still fly? My sugar has not been under 4 for months.", false},
+		{"", 81, triage.Female, "If her sugar is low the carers give juice. Last Tuesday her sugar was 2.5, not rising, but she's been fine since.", false},
+		{"", 12, triage.Female, "If her bm is low at school who helps? Yesterday she was 2.6, not rising till lunch, now fine.", false},
+		{"", 70, triage.Male, "If his sugar drops at night what do we do? Back in the summer his sugar was 2.2, not going up, paramedics came.", false},
+		{"", 35, triage.Female, "If my glucose is low I panic. It happened once, glucose 2.5, wouldn't come up, I was scared.", false},
+		{"", 60, triage.Male, "If his bm goes low again, what then? When he was in hospital, bm 2.3, not rising for ages.", false},
+		{"", 50, triage.Female, "If my blood sugar goes low on holiday, what do I do? On our last holiday, blood sugar 2.7, not rising, I had to go to hospital.", false},
+	})
+}
