@@ -45,6 +45,21 @@ type TrainOptions struct {
 	// show what a higher threshold costs on new wording (H13).
 	Rules          *Engine
 	FalseAlarms999 float64
+	// Weight999, above 0 and not 1, weighs each request less urgent than an emergency
+	// that many times an emergency in the 999 head's loss (the other heads are weighed
+	// as before). The 999 head's threshold sits at the coin-toss floor, where a share
+	// of held-out false raises never binds, and a share moves only thresholds: a class
+	// weight is what changes the weights themselves, so that a look-alike scored as an
+	// emergency costs the fit more than an emergency the head leaves to the rules.
+	// 0 or 1: every request weighs the same, as in every model before it.
+	Weight999 float64
+	// Keep, when set, is a model whose features (buckets, scope reading, IDF), same-day
+	// and soon heads, thresholds below 999 and examples are kept as they are: only the
+	// 999 head (its weights, bias and thresholds) is learned from the sets given. A
+	// whole retrain also moves the same-day and soon heads, whose changes on read
+	// requests (same-day raises lost, new ones on look-alikes) stopped every retrain
+	// since round 14; with Keep a retrain of the 999 head is measured on its own.
+	Keep *SecondOpinion
 }
 
 func (o *TrainOptions) defaults() {
@@ -70,6 +85,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Seeds == 0 {
 		o.Seeds = 1
+	}
+	if o.Keep != nil {
+		o.Bits, o.Scoped = o.Keep.Bits, o.Keep.Scoped
 	}
 }
 
@@ -108,6 +126,10 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 		short := shortThresholds(held, opt, every)[0]
 		m.set999(threshold999(held, opt.FalseAlarms999, short, opt.ShortWords, every), short)
 	}
+	if opt.Keep != nil {
+		m = kept999(opt.Keep, m, opt.Version)
+		return m, held, nil
+	}
 	for _, it := range all {
 		if it.want != Routine {
 			m.Examples = append(m.Examples, Example{Text: it.text, Priority: it.want})
@@ -115,6 +137,23 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 	}
 	m.prepare()
 	return m, held, nil
+}
+
+// kept999 is keep with the 999 head of fresh (weights, bias, thresholds for long and
+// short messages) and the version given: fresh was fitted over keep's features and
+// IDF (TrainOptions.Keep), so its 999 weights read keep's vectors.
+func kept999(keep, fresh *SecondOpinion, version string) *SecondOpinion {
+	c := *keep
+	c.Version = version
+	c.Cells = slices.Clone(keep.Cells)
+	for b := range c.Cells {
+		c.Cells[b].W[0] = fresh.Cells[b].W[0]
+	}
+	c.Bias[0] = fresh.Bias[0]
+	c.Threshold[0], c.ShortThreshold[0] = fresh.Threshold[0], fresh.ShortThreshold[0]
+	c.Examples = slices.Clone(keep.Examples)
+	c.prepare()
+	return &c
 }
 
 // CrossValidate trains, for each labelled set, the model TrainSecondOpinion would build
@@ -252,6 +291,13 @@ func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
 	n := 1 << opt.Bits
 	m := &SecondOpinion{Format: ModelFormat, Version: opt.Version, Method: opt.Method, Bits: opt.Bits,
 		Scoped: opt.Scoped, Cells: make([]Cell, n), ShortWords: opt.ShortWords}
+	if opt.Keep != nil {
+		for b := range m.Cells {
+			m.Cells[b].IDF = opt.Keep.Cells[b].IDF
+		}
+		m.DefaultIDF = opt.Keep.DefaultIDF
+		return fitWeights(m, items, opt)
+	}
 	df := make([]int32, n)
 	for _, it := range items {
 		prev := uint32(math.MaxUint32)
@@ -269,6 +315,12 @@ func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
 		}
 	}
 	m.DefaultIDF = float32(math.Log(1+N) + 1)
+	return fitWeights(m, items, opt)
+}
+
+// fitWeights learns the heads' weights of m, whose IDF is set, from items.
+func fitWeights(m *SecondOpinion, items []trainItem, opt TrainOptions) *SecondOpinion {
+	n := len(m.Cells)
 	vecs := make([]sparse, len(items))
 	for i, it := range items {
 		vecs[i] = m.weigh(it.buckets)
@@ -285,14 +337,16 @@ func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
 	}
 	// Logistic regression per head, one model per seed, their weights averaged.
 	if opt.Seeds == 1 {
-		fitLogistic(m, items, vecs, ys, opt.Epochs, opt.Seed)
+		fitLogistic(m, items, vecs, ys, opt)
 		return m
 	}
 	sum := make([][3]float32, n)
 	var bias [3]float32
 	for k := range opt.Seeds {
 		one := &SecondOpinion{Cells: slices.Clone(m.Cells)}
-		fitLogistic(one, items, vecs, ys, opt.Epochs, opt.Seed+uint64(k))
+		o := opt
+		o.Seed += uint64(k)
+		fitLogistic(one, items, vecs, ys, o)
 		for b := range sum {
 			for h := range heads {
 				sum[b][h] += one.Cells[b].W[h]
@@ -315,8 +369,18 @@ func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
 }
 
 // fitLogistic learns m's heads' weights and biases from zero by logistic regression,
-// AdaGrad over epochs shuffled passes in the order seed gives; m.Cells' IDF is set.
-func fitLogistic(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(trainItem, int) float32, epochs int, seed uint64) {
+// AdaGrad over opt.Epochs shuffled passes in the order opt.Seed gives; m.Cells' IDF is
+// set. With opt.Weight999 the 999 head's loss weighs the less urgent by it; with
+// opt.Keep only the 999 head is learned (the heads' fits are independent, so its
+// weights are those a fit of every head would give).
+func fitLogistic(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(trainItem, int) float32, opt TrainOptions) {
+	epochs, seed := opt.Epochs, opt.Seed
+	fitted := len(heads)
+	if opt.Keep != nil {
+		fitted = 1
+	}
+	w999 := float32(opt.Weight999)
+	weighted := opt.Weight999 > 0 && opt.Weight999 != 1
 	n := len(m.Cells)
 	g2 := make([][3]float32, n)
 	var b2 [3]float32
@@ -331,9 +395,13 @@ func fitLogistic(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(tra
 		for _, i := range order {
 			v := vecs[i]
 			s := m.scores(v)
-			for h := range heads {
+			for h := range fitted {
+				y := ys(items[i], h)
 				p := 1 / (1 + float32(math.Exp(-float64(s[h]))))
-				g := p - ys(items[i], h)
+				g := p - y
+				if weighted && h == 0 && y == 0 {
+					g *= w999
+				}
 				b2[h] += g * g
 				m.Bias[h] -= rate * g / float32(math.Sqrt(float64(b2[h])+1e-8))
 				for k, b := range v.idx {

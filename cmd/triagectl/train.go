@@ -56,6 +56,8 @@ apart (e.g. 0.01,0.02,0.02: a 999 raise costs a call, a same-day one a sooner lo
 	heldOutSets := fs.String("held-out-sets", "", "with --held-out, score only these comma-separated sets (all are still trained on); with --rules, the rules of their first sight")
 	falseAlarms := fs.Float64("false-alarms-999", 0, "when above 0, the 999 head's threshold is the lowest at which the desk's engine's held-out raises to 999 of non-emergencies the rules had not made stay within this share of every set's non-emergencies; 0: by --false-raise of the model's scores alone (see docs/clinical-safety.md, H13, for why that is the default)")
 	points := fs.String("points", "", "with --held-out, also print the figures over all sets at these comma-separated --false-alarms-999 shares (0: by the model's scores alone)")
+	weight999 := fs.Float64("weight-999", 1, "in the 999 head's loss, weigh each request less urgent than an emergency this many times an emergency (1: as every model before; see TrainOptions.Weight999)")
+	keepHeads := fs.String("keep-heads", "", "a model whose features, same-day and soon heads and examples are kept: only its 999 head is learned from the sets given")
 	detail := fs.String("held-out-detail", "", "with --held-out, also write each request's set, id, labelled, rules' and engine's priority as JSON lines to this file")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -82,7 +84,25 @@ apart (e.g. 0.01,0.02,0.02: a 999 raise costs a call, a same-day one a sooner lo
 		sets = append(sets, set)
 	}
 	opt := triage.TrainOptions{Version: *version, Method: *method, Bits: *bits, FalseRaise: *falseRaise, ShortWords: *shortWords, FalseAlarms999: *falseAlarms,
-		Seed: *seed, Seeds: *seeds, Scoped: *scoped}
+		Seed: *seed, Seeds: *seeds, Scoped: *scoped, Weight999: *weight999}
+	if *weight999 <= 0 {
+		fmt.Fprintf(stderr, "triagectl train: --weight-999 %g: a weight is above 0\n", *weight999)
+		return 2
+	}
+	if *keepHeads != "" {
+		if *heldOut {
+			fmt.Fprintln(stderr, "triagectl train: --keep-heads writes a model; --held-out measures a whole retrain: give one")
+			return 2
+		}
+		raw, err := os.ReadFile(*keepHeads)
+		if err == nil {
+			opt.Keep, err = triage.LoadSecondOpinion(raw)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "triagectl train: --keep-heads: %v\n", err)
+			return 2
+		}
+	}
 	hs, err := headShares(*headFalseRaise)
 	if err != nil {
 		fmt.Fprintf(stderr, "triagectl train: --head-false-raise: %v\n", err)

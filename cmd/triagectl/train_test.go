@@ -92,6 +92,43 @@ func TestTrainCommand(t *testing.T) {
 			t.Errorf("four shares: exit %d, stderr %q; want 2 naming the three heads", code, stderr.String())
 		}
 	})
+	t.Run("a class weight and a kept model's heads", func(t *testing.T) {
+		base := filepath.Join(dir, "base.gob")
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"train", "--bits", "12", "--version", "t.4", "--out", base, pa, pb}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		one := filepath.Join(dir, "one.gob")
+		if code := run([]string{"train", "--bits", "12", "--version", "t.4", "--weight-999", "1", "--out", one, pa, pb}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		if a, b := mustRead(t, base), mustRead(t, one); !bytes.Equal(a, b) {
+			t.Error("--weight-999 1 wrote another model than no flag: the shipped model would not rebuild")
+		}
+		kept := filepath.Join(dir, "kept.gob")
+		if code := run([]string{"train", "--keep-heads", base, "--weight-999", "3", "--version", "t.5", "--out", kept, pa, pb}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		bm, err1 := triage.LoadSecondOpinion(mustRead(t, base))
+		km, err2 := triage.LoadSecondOpinion(mustRead(t, kept))
+		if err1 != nil || err2 != nil || km.Version != "t.5" || km.Bits != 12 || km.Threshold[1] != bm.Threshold[1] || len(km.Examples) != len(bm.Examples) {
+			t.Fatalf("kept model %v %v: version %q bits %d; want t.5 over the base's 12 bits, its same-day threshold and examples", err1, err2, km.Version, km.Bits)
+		}
+		for _, c := range []struct {
+			args []string
+			says string
+		}{
+			{[]string{"--weight-999", "0"}, "above 0"},
+			{[]string{"--keep-heads", filepath.Join(dir, "missing.gob")}, "--keep-heads"},
+			{[]string{"--keep-heads", base, "--held-out"}, "--held-out"},
+		} {
+			stderr.Reset()
+			args := append(append([]string{"train", "--bits", "12", "--out", filepath.Join(dir, "no.gob")}, c.args...), pa, pb)
+			if code := run(args, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), c.says) {
+				t.Errorf("%v: exit %d, stderr %q; want 2 saying %q", c.args, code, stderr.String(), c.says)
+			}
+		}
+	})
 	t.Run("refuses to learn from an unseen set", func(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		if code := run([]string{"train", "--out", out, pa, unseen}, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "unseen set") {
@@ -135,4 +172,13 @@ func TestTrainCommand(t *testing.T) {
 			t.Fatalf("exit %d, stderr %q", code, stderr.String())
 		}
 	})
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
