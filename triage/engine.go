@@ -93,6 +93,11 @@ type Engine struct {
 	// saidOf holds, by id, a concept told of a subject, the subjects that take it from
 	// its rule and the subjects that keep it (rules file: said_of).
 	saidOf [][3]int
+	// saidOfBack holds, by id, a concept, its other subjects, its own, the pronouns that
+	// may stand for another and the words of its own felt that claim a pronoun (rules
+	// file: said_of_back): said of another subject before it, in its clause or by a
+	// pronoun, the concept is dropped (dropSaidOfBack).
+	saidOfBack [][5]int
 	// future is the id of the concept of a time to come (rules file: future_time), or -1.
 	future int
 	// counted holds, by id, the concepts keepCountedNow reads (rules file: counted_now);
@@ -480,6 +485,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 	e.keepToldAfter(toks, present)
 	e.keepNowSaidWith(toks, present)
 	e.dropSaidOfOther(toks, present)
+	e.dropSaidOfBack(toks, present, denied)
 	e.dropAgeCounts(toks, present, in.Age)
 	past := e.pastScopeOf(toks, present)
 	everyNet, nets := e.safetyNets(toks)
@@ -842,6 +848,53 @@ func tenseOf(text string, toks []token, k int) int {
 // stillNow are words besides presentVerb that tell a state going on now after a past
 // verb ("was 2.1 and hasn't come up", "it's not rising").
 var stillNow = map[string]bool{"hasnt": true, "havent": true, "its": true}
+
+// dropSaidOfBack drops, for each list of the rules file's said_of_back (a concept, the
+// other subjects that may take it, its own subjects, the pronouns that may stand for
+// another, and the words of its own felt that claim a pronoun), the matches of the
+// concept told of another subject: the last other subject before it, in its sentence
+// or the one before, with none of its own between it and the end of the concept's
+// words, stands in its clause with no pronoun between ("29 weeks, my dog is very still"),
+// or a pronoun stands before it in its clause with none of the felt words anywhere in
+// its sentence ("My husband has had a stroke. He's hardly moved since."). "my dog died
+// and baby has gone very quiet today" names the baby between, "my mum visited and she's
+// hardly moved since, usually she's kicking me in the ribs" claims the pronoun for the
+// baby (round 16's hazard3), and a stillness with no other subject before it is left.
+// The baby's words count said or denied (said): "I haven't felt the baby move" names it.
+func (e *Engine) dropSaidOfBack(toks []token, present, said [][]match) {
+	for _, t := range e.saidOfBack {
+		c, other, own, pron, felt := t[0], t[1], t[2], t[3], t[4]
+		if len(present[c]) == 0 || len(present[other]) == 0 {
+			continue
+		}
+		present[c] = slices.DeleteFunc(present[c], func(m match) bool {
+			if m.from < 0 {
+				return false
+			}
+			at := toks[m.from]
+			last := -1 // where the last other subject before m ends
+			for _, o := range present[other] {
+				if o.from >= 0 && o.to <= m.from && toks[o.from].sentence >= at.sentence-1 && o.to > last {
+					last = o.to
+				}
+			}
+			if last < 0 {
+				return false
+			}
+			if slices.ContainsFunc(said[own], func(w match) bool { return w.from >= last && w.from < m.to }) {
+				return false // the baby named between, or in the stillness's words
+			}
+			told := slices.ContainsFunc(present[pron], func(x match) bool {
+				return x.from >= last && x.to <= m.from && toks[x.from].clause == at.clause
+			})
+			if !told {
+				return toks[last-1].clause == at.clause
+			}
+			first, until := sentenceBounds(toks, m.from)
+			return !slices.ContainsFunc(said[felt], func(w match) bool { return w.from >= first && w.from < until })
+		})
+	}
+}
 
 // dropAgeCounts drops, for each concept of the rules file's age_counted (read with a
 // count of ten or more, "#many", beside their words anywhere in a sentence), the

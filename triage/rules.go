@@ -44,6 +44,7 @@ type ruleFile struct {
 	ToldAfter       [][]string          `yaml:"told_after"`     // pairs: the first counts only when told after the second
 	ReportedApart   [][]string          `yaml:"reported_apart"` // pairs: a condition, a red flag told apart from it as a report
 	SaidOf          [][]string          `yaml:"said_of"`        // triples: a concept, the subjects that take it, those that keep it
+	SaidOfBack      [][]string          `yaml:"said_of_back"`   // quadruples: said_of's, and the pronouns that may stand for another
 	FutureTime      string              `yaml:"future_time"`    // a time to come: an emergency word that reports nothing alone
 	CountedNow      countedNowSpec      `yaml:"counted_now"`
 	AgeCounted      []string            `yaml:"age_counted"`   // read with a count of ten or more that may be the patient's age
@@ -172,6 +173,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		ToldAfter      yaml.Node   `yaml:"told_after"`
 		ReportedApart  yaml.Node   `yaml:"reported_apart"`
 		SaidOf         yaml.Node   `yaml:"said_of"`
+		SaidOfBack     yaml.Node   `yaml:"said_of_back"`
 		FutureTime     yaml.Node   `yaml:"future_time"`
 		CountedNow     yaml.Node   `yaml:"counted_now"`
 		AgeCounted     yaml.Node   `yaml:"age_counted"`
@@ -480,6 +482,13 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	}
 	for _, cs := range saidOf {
 		e.saidOf = append(e.saidOf, [3]int{cs[0], cs[1], cs[2]})
+	}
+	saidOfBack, err := conceptTuples("said_of_back", rf.SaidOfBack, lines.SaidOfBack, 5, "a concept, its other subjects, its own, the pronouns that may stand for another and its own felt", ids, bad)
+	if err != nil {
+		return nil, err
+	}
+	for _, cs := range saidOfBack {
+		e.saidOfBack = append(e.saidOfBack, [5]int{cs[0], cs[1], cs[2], cs[3], cs[4]})
 	}
 	if e.future, err = optionalConcept("future_time", rf.FutureTime, lines.FutureTime, ids, bad); err != nil {
 		return nil, err

@@ -100,6 +100,8 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"age_counted of an unknown concept", "rules:\n", "age_counted: [tablets]\nrules:\n", `line 10: age_counted: "tablets" is not a concept`},
 		{"now_said_with not a pair", "rules:\n", "now_said_with: [[pain, neck, pain]]\nrules:\n", `line 10: now_said_with: [pain neck pain] is not a time word and a concept it may be the time of`},
 		{"now_said_with of an unknown concept", "rules:\n", "now_said_with: [[pain, ache]]\nrules:\n", `line 10: now_said_with: "ache" is not a concept`},
+		{"said_of_back not five concepts", "rules:\n", "said_of_back: [[pain, neck, pain]]\nrules:\n", `line 10: said_of_back: [pain neck pain] is not a concept, its other subjects, its own, the pronouns that may stand for another and its own felt`},
+		{"said_of_back of an unknown concept", "rules:\n", "said_of_back: [[pain, neck, pain, neck, ache]]\nrules:\n", `line 10: said_of_back: "ache" is not a concept`},
 		{"said_of not a triple", "rules:\n", "said_of: [[pain, neck]]\nrules:\n", `line 10: said_of: [pain neck] is not a concept, its other subjects and its own`},
 		{"no fallback for admin", "  admin: {priority: routine, team: admin, says: fallback}\n", "", "needs a fallback for admin requests"},
 		{"bad yaml", rule, `  - {id: a, says: [`, "practice-rules.yaml line 11:"},
