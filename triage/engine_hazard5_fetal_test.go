@@ -12,7 +12,7 @@ import (
 // alone (hazard5, round 17), since "my dog", "my husband" or "my mum" anywhere
 // (movements_other) stood rule fetal-still-weeks aside. The stillness is another's only
 // when told of them (said_of_back): they stand before it in its clause with no word of
-// the baby's between ("my dog is very still"), or a pronoun before it in its clause
+// the baby's between ("my dog is very still"), or a pronoun (he, she, it) before it in its clause
 // stands for them and nothing in its sentence tells the baby felt ("My husband has had a
 // stroke. He's hardly moved since."). Round 16's lost variant ("she's hardly moved since,
 // usually she's kicking me in the ribs") is held here with "my mum". Look-alikes that
@@ -97,5 +97,15 @@ func TestStillnessIsAnothersOnlyWhenToldOfThem(t *testing.T) {
 		{"", 30, triage.Female, "30 weeks, my husband had a vasectomy, he's barely moving, how long will it hurt", false},
 		{"", 30, triage.Female, "35 weeks pregnant, my mum broke her wrist, she's hardly moved her fingers, is that ok", false},
 		{"", 30, triage.Female, "28 weeks pregnant, my husband has covid, he has hardly moved from bed for 3 days but eating and drinking", false},
+		// it/its stand for another like he and she (review12 at hazard5-2); the baby felt in
+		// the sentence claims them.
+		{"", 30, triage.Female, "34 weeks, my mum is here and it has gone very still in there", true},
+		{"", 30, triage.Female, "29 weeks, my dog jumped on me and it's gone very quiet, no kicks since", true},
+		{"", 30, triage.Female, "31 weeks, my cat sat on my bump and it has stopped moving since", true},
+		{"", 30, triage.Female, "35 weeks, my husband is at work and it's been really still inside me all day", true},
+		// review12 at hazard5-2.
+		{"", 30, triage.Female, "I'm 30 weeks. My cat has been poorly. It's gone very quiet and hides under the bed. Can I still clean the litter tray?", false},
+		{"", 30, triage.Female, "28 weeks. My dog had surgery yesterday, it has hardly moved since, the vet says that's normal. Baby kicking lots.", false},
+		{"", 30, triage.Female, "32 weeks pregnant, my dog is off his food, it's barely moving, sorry wrong place", false},
 	})
 }
