@@ -90,6 +90,13 @@ type Engine struct {
 	// (rules file: reported_apart): the red flag told as a report in a sentence apart
 	// from the condition drops the condition (dropReportedApart).
 	reportedApart [][2]int
+	// reportedApartClause pairs, by id, a concept that stands a rule aside with a red flag
+	// of that rule (rules file: reported_apart_clause): as reportedApart, by clause.
+	reportedApartClause [][2]int
+	// lasting pairs, by id, a long-standing concept with an event told with its length
+	// (rules file: lasting): the first's words inside the second's, told as a report,
+	// tell how long the event went on and are dropped (dropLasting).
+	lasting [][2]int
 	// saidOf holds, by id, a concept told of a subject, the subjects that take it from
 	// its rule and the subjects that keep it (rules file: said_of).
 	saidOf [][3]int
@@ -492,6 +499,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 	if len(nets) > 0 {
 		past = e.addSafetyNets(toks, present, past, e.standing(in, f, present, past, toks, nets))
 	}
+	e.dropLasting(in.Text, toks, present, past)
 	e.dropReportedApart(in.Text, toks, present, past)
 	forward := e.forwardNets(toks) // read once: both below need them
 	e.addReached(in.Text, toks, present, everyNet, forward)
@@ -763,8 +771,24 @@ func (e *Engine) dropSaidOfOther(toks []token, present [][]match) {
 // condition speaks for its own sentence, and a red flag told after it is a report. "If
 // his bm is low we treat it. BM 2.1 and not rising." tells a low now; "If my sugar's 2.5
 // and won't go up, do I use the glucagon?" asks in advance, in one sentence.
+//
+// reported_apart_clause reads its pairs so by clause, where the red flag's clause tells
+// a time of today: a long-standing word speaks for its own clause, and a fit told today
+// in another is a report ("Epilepsy for years but today he fitted and isn't coming
+// round").
 func (e *Engine) dropReportedApart(text string, toks []token, present [][]match, past *pastScope) {
-	for _, p := range e.reportedApart {
+	bySentence := func(a, b token) bool { return a.sentence == b.sentence }
+	byClause := func(a, b token) bool { return a.sentence == b.sentence && a.clause == b.clause }
+	e.dropApart(text, toks, present, past, e.reportedApart, bySentence, false)
+	e.dropApart(text, toks, present, past, e.reportedApartClause, byClause, true)
+}
+
+// dropApart is dropReportedApart's reading of pairs, where same says whether two words
+// are in the same sentence or clause, and now whether the red flag's clause must tell a
+// time of today ("today he fitted"): a report elsewhere of now, not a question run on
+// without its mark ("night terrors for ages, is it seizures").
+func (e *Engine) dropApart(text string, toks []token, present [][]match, past *pastScope, pairs [][2]int, same func(a, b token) bool, now bool) {
+	for _, p := range pairs {
 		cond, flag := p[0], p[1]
 		if len(present[cond]) == 0 || len(present[flag]) == 0 {
 			continue
@@ -773,13 +797,37 @@ func (e *Engine) dropReportedApart(text string, toks []token, present [][]match,
 			if f.from < 0 || (past != nil && past.any(f.from)) || !e.reportAt(text, toks, present, f) {
 				return false
 			}
+			if now && !todayIn(toks, clauseStart(toks, f.from)) {
+				return false
+			}
 			return !slices.ContainsFunc(present[cond], func(c match) bool {
-				return c.from >= 0 && toks[c.from].sentence == toks[f.from].sentence
+				return c.from >= 0 && same(toks[c.from], toks[f.from])
 			})
 		})
 		if apart {
 			present[cond] = present[cond][:0]
 		}
+	}
+}
+
+// dropLasting drops, for each pair of the rules file's lasting (a long-standing concept,
+// an event told with its length), the matches of the first inside a match of the second
+// told now (not asked, no time a day or more ago in its sentence, no scoped concept
+// speaking for it; a past verb is how a fit just had is told): "Dad in the
+// stairlift fitted for ages" tells how long the fit went on, not a long-standing
+// problem, while "Grandad fitted for ages at the weekend but he's back to normal now"
+// tells a fit days ago, and "he's had fits for ages" no event with its length.
+func (e *Engine) dropLasting(text string, toks []token, present [][]match, past *pastScope) {
+	for _, p := range e.lasting {
+		c, ev := p[0], p[1]
+		if len(present[c]) == 0 || len(present[ev]) == 0 {
+			continue
+		}
+		present[c] = slices.DeleteFunc(present[c], func(m match) bool {
+			return m.from >= 0 && slices.ContainsFunc(present[ev], func(x match) bool {
+				return x.from >= 0 && x.from <= m.from && m.to <= x.to && (past == nil || !past.any(x.from)) && !e.toldOlder(toks, present, x)
+			})
+		})
 	}
 }
 
@@ -791,15 +839,10 @@ func (e *Engine) dropReportedApart(text string, toks []token, present [][]match,
 // an hour ago and still hasn't come up" is now), and not in a sentence told only in the
 // past ("On our last holiday, blood sugar 2.7, not rising, I had to go to hospital").
 func (e *Engine) reportAt(text string, toks []token, present [][]match, m match) bool {
-	if toks[m.from].asked {
+	if e.toldOlder(toks, present, m) {
 		return false
 	}
 	first, until := sentenceBounds(toks, m.from)
-	for _, c := range e.olderTime {
-		if slices.ContainsFunc(present[c], func(x match) bool { return x.from >= first && x.from < until }) {
-			return false
-		}
-	}
 	past, everPast, everNow := false, false, false
 	for k := first; k < until; k++ {
 		switch tenseOf(text, toks, k) {
@@ -816,6 +859,32 @@ func (e *Engine) reportAt(text string, toks []token, present [][]match, m match)
 		}
 	}
 	return !past && (everNow || !everPast)
+}
+
+// toldOlder reports whether match m is asked (its sentence ends with a question mark)
+// or told in a sentence with a time a day or more ago (resolved_after).
+func (e *Engine) toldOlder(toks []token, present [][]match, m match) bool {
+	if toks[m.from].asked {
+		return true
+	}
+	first, until := sentenceBounds(toks, m.from)
+	for _, c := range e.olderTime {
+		if slices.ContainsFunc(present[c], func(x match) bool { return x.from >= first && x.from < until }) {
+			return true
+		}
+	}
+	return false
+}
+
+// todayIn reports whether the clause from first tells a time of today: "now", "today",
+// "still", "this morning".
+func todayIn(toks []token, first int) bool {
+	for k := first; k < len(toks) && toks[k].clause == toks[first].clause; k++ {
+		if presentTime[toks[k].norm] || (partOfDay[toks[k].norm] && k > first && toks[k-1].norm == "this") {
+			return true
+		}
+	}
+	return false
 }
 
 // A word's tense as reportAt reads it: none, the past or the present.

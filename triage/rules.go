@@ -17,40 +17,42 @@ import (
 
 // ruleFile is the rules file as written: see assets/rules.yaml for what each part means.
 type ruleFile struct {
-	Version         string              `yaml:"version"`
-	Spellings       map[string]string   `yaml:"spellings"`
-	Rephrasings     map[string]string   `yaml:"rephrasings"`
-	NarrowNegations []string            `yaml:"narrow_negations"`
-	Negations       []string            `yaml:"negations"`
-	PseudoNegations []string            `yaml:"pseudo_negations"`
-	PostNegations   []string            `yaml:"post_negations"`
-	ClauseBreakers  []string            `yaml:"clause_breakers"`
-	WordClasses     map[string][]string `yaml:"word_classes"`
-	Fallback        map[string]ruleSpec `yaml:"fallback"`
-	Concepts        map[string][]string `yaml:"concepts"`
-	Masks           map[string][]string `yaml:"masks"`
-	StatementMasks  []string            `yaml:"statement_masks"`
-	StandAside      map[string][]string `yaml:"stand_aside_near"`
-	ClauseScoped    []string            `yaml:"clause_scoped"`
-	ForwardScoped   []string            `yaml:"forward_scoped"`
-	SentenceScoped  []string            `yaml:"sentence_scoped"`
-	Conditions      []string            `yaml:"conditions"`
-	QuestionsOnly   []string            `yaml:"questions_only"`
-	EmergencyNone   []string            `yaml:"every_emergency_none"`
-	PersonFacts     []string            `yaml:"person_facts"`
-	ResolvedSince   []string            `yaml:"resolved_since"`
-	ResolvedAfter   []string            `yaml:"resolved_after"`
-	Qualifiers      []string            `yaml:"qualifiers"`     // read by an emergency rule, no emergency word: a time in minutes, a side
-	ToldAfter       [][]string          `yaml:"told_after"`     // pairs: the first counts only when told after the second
-	ReportedApart   [][]string          `yaml:"reported_apart"` // pairs: a condition, a red flag told apart from it as a report
-	SaidOf          [][]string          `yaml:"said_of"`        // triples: a concept, the subjects that take it, those that keep it
-	SaidOfBack      [][]string          `yaml:"said_of_back"`   // quadruples: said_of's, and the pronouns that may stand for another
-	FutureTime      string              `yaml:"future_time"`    // a time to come: an emergency word that reports nothing alone
-	CountedNow      countedNowSpec      `yaml:"counted_now"`
-	AgeCounted      []string            `yaml:"age_counted"`   // read with a count of ten or more that may be the patient's age
-	NowSaidWith     [][]string          `yaml:"now_said_with"` // pairs: a time word, a concept it may be the time of
-	SafetyNets      safetyNetSpec       `yaml:"safety_nets"`
-	Rules           []ruleSpec          `yaml:"rules"`
+	Version             string              `yaml:"version"`
+	Spellings           map[string]string   `yaml:"spellings"`
+	Rephrasings         map[string]string   `yaml:"rephrasings"`
+	NarrowNegations     []string            `yaml:"narrow_negations"`
+	Negations           []string            `yaml:"negations"`
+	PseudoNegations     []string            `yaml:"pseudo_negations"`
+	PostNegations       []string            `yaml:"post_negations"`
+	ClauseBreakers      []string            `yaml:"clause_breakers"`
+	WordClasses         map[string][]string `yaml:"word_classes"`
+	Fallback            map[string]ruleSpec `yaml:"fallback"`
+	Concepts            map[string][]string `yaml:"concepts"`
+	Masks               map[string][]string `yaml:"masks"`
+	StatementMasks      []string            `yaml:"statement_masks"`
+	StandAside          map[string][]string `yaml:"stand_aside_near"`
+	ClauseScoped        []string            `yaml:"clause_scoped"`
+	ForwardScoped       []string            `yaml:"forward_scoped"`
+	SentenceScoped      []string            `yaml:"sentence_scoped"`
+	Conditions          []string            `yaml:"conditions"`
+	QuestionsOnly       []string            `yaml:"questions_only"`
+	EmergencyNone       []string            `yaml:"every_emergency_none"`
+	PersonFacts         []string            `yaml:"person_facts"`
+	ResolvedSince       []string            `yaml:"resolved_since"`
+	ResolvedAfter       []string            `yaml:"resolved_after"`
+	Qualifiers          []string            `yaml:"qualifiers"`            // read by an emergency rule, no emergency word: a time in minutes, a side
+	ToldAfter           [][]string          `yaml:"told_after"`            // pairs: the first counts only when told after the second
+	ReportedApart       [][]string          `yaml:"reported_apart"`        // pairs: a condition, a red flag told apart from it as a report
+	ReportedApartClause [][]string          `yaml:"reported_apart_clause"` // pairs: as reported_apart, by clause
+	Lasting             [][]string          `yaml:"lasting"`               // pairs: a long-standing concept, an event told with its length
+	SaidOf              [][]string          `yaml:"said_of"`               // triples: a concept, the subjects that take it, those that keep it
+	SaidOfBack          [][]string          `yaml:"said_of_back"`          // five: a concept, other subjects, own, pronouns that may stand for another, own felt
+	FutureTime          string              `yaml:"future_time"`           // a time to come: an emergency word that reports nothing alone
+	CountedNow          countedNowSpec      `yaml:"counted_now"`
+	AgeCounted          []string            `yaml:"age_counted"`   // read with a count of ten or more that may be the patient's age
+	NowSaidWith         [][]string          `yaml:"now_said_with"` // pairs: a time word, a concept it may be the time of
+	SafetyNets          safetyNetSpec       `yaml:"safety_nets"`
+	Rules               []ruleSpec          `yaml:"rules"`
 }
 
 // safetyNetSpec is the rules file's safety_nets: the words that tell a safety net
@@ -155,33 +157,35 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, &RuleError{Source: source, Msg: msg}
 	}
 	var lines struct {
-		Rules          []yaml.Node `yaml:"rules"`
-		Concepts       yaml.Node   `yaml:"concepts"`
-		Masks          yaml.Node   `yaml:"masks"`
-		StatementMasks yaml.Node   `yaml:"statement_masks"`
-		StandAside     yaml.Node   `yaml:"stand_aside_near"`
-		ClauseScoped   yaml.Node   `yaml:"clause_scoped"`
-		ForwardScoped  yaml.Node   `yaml:"forward_scoped"`
-		SentenceScoped yaml.Node   `yaml:"sentence_scoped"`
-		Conditions     yaml.Node   `yaml:"conditions"`
-		QuestionsOnly  yaml.Node   `yaml:"questions_only"`
-		EmergencyNone  yaml.Node   `yaml:"every_emergency_none"`
-		PersonFacts    yaml.Node   `yaml:"person_facts"`
-		ResolvedSince  yaml.Node   `yaml:"resolved_since"`
-		ResolvedAfter  yaml.Node   `yaml:"resolved_after"`
-		Qualifiers     yaml.Node   `yaml:"qualifiers"`
-		ToldAfter      yaml.Node   `yaml:"told_after"`
-		ReportedApart  yaml.Node   `yaml:"reported_apart"`
-		SaidOf         yaml.Node   `yaml:"said_of"`
-		SaidOfBack     yaml.Node   `yaml:"said_of_back"`
-		FutureTime     yaml.Node   `yaml:"future_time"`
-		CountedNow     yaml.Node   `yaml:"counted_now"`
-		AgeCounted     yaml.Node   `yaml:"age_counted"`
-		NowSaidWith    yaml.Node   `yaml:"now_said_with"`
-		WordClasses    yaml.Node   `yaml:"word_classes"`
-		Rephrasings    yaml.Node   `yaml:"rephrasings"`
-		NarrowNeg      yaml.Node   `yaml:"narrow_negations"`
-		Fallback       yaml.Node   `yaml:"fallback"`
+		Rules               []yaml.Node `yaml:"rules"`
+		Concepts            yaml.Node   `yaml:"concepts"`
+		Masks               yaml.Node   `yaml:"masks"`
+		StatementMasks      yaml.Node   `yaml:"statement_masks"`
+		StandAside          yaml.Node   `yaml:"stand_aside_near"`
+		ClauseScoped        yaml.Node   `yaml:"clause_scoped"`
+		ForwardScoped       yaml.Node   `yaml:"forward_scoped"`
+		SentenceScoped      yaml.Node   `yaml:"sentence_scoped"`
+		Conditions          yaml.Node   `yaml:"conditions"`
+		QuestionsOnly       yaml.Node   `yaml:"questions_only"`
+		EmergencyNone       yaml.Node   `yaml:"every_emergency_none"`
+		PersonFacts         yaml.Node   `yaml:"person_facts"`
+		ResolvedSince       yaml.Node   `yaml:"resolved_since"`
+		ResolvedAfter       yaml.Node   `yaml:"resolved_after"`
+		Qualifiers          yaml.Node   `yaml:"qualifiers"`
+		ToldAfter           yaml.Node   `yaml:"told_after"`
+		ReportedApart       yaml.Node   `yaml:"reported_apart"`
+		ReportedApartClause yaml.Node   `yaml:"reported_apart_clause"`
+		Lasting             yaml.Node   `yaml:"lasting"`
+		SaidOf              yaml.Node   `yaml:"said_of"`
+		SaidOfBack          yaml.Node   `yaml:"said_of_back"`
+		FutureTime          yaml.Node   `yaml:"future_time"`
+		CountedNow          yaml.Node   `yaml:"counted_now"`
+		AgeCounted          yaml.Node   `yaml:"age_counted"`
+		NowSaidWith         yaml.Node   `yaml:"now_said_with"`
+		WordClasses         yaml.Node   `yaml:"word_classes"`
+		Rephrasings         yaml.Node   `yaml:"rephrasings"`
+		NarrowNeg           yaml.Node   `yaml:"narrow_negations"`
+		Fallback            yaml.Node   `yaml:"fallback"`
 	}
 	// One parse gives both the lines of each key and the whole tree (namesOutside).
 	var root yaml.Node
@@ -474,6 +478,12 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	if e.reportedApart, err = conceptPairs("reported_apart", rf.ReportedApart, lines.ReportedApart, "a condition and a red flag it names", ids, bad); err != nil {
+		return nil, err
+	}
+	if e.lasting, err = conceptPairs("lasting", rf.Lasting, lines.Lasting, "a long-standing concept and an event told with its length", ids, bad); err != nil {
+		return nil, err
+	}
+	if e.reportedApartClause, err = conceptPairs("reported_apart_clause", rf.ReportedApartClause, lines.ReportedApartClause, "a concept that stands a rule aside and a red flag of it", ids, bad); err != nil {
 		return nil, err
 	}
 	saidOf, err := conceptTuples("said_of", rf.SaidOf, lines.SaidOf, 3, "a concept, its other subjects and its own", ids, bad)
