@@ -118,6 +118,12 @@ type Engine struct {
 	// every one of them, the time word counts only where that sentence does not tell the
 	// patient well (keepNowSaidWith).
 	nowSaidWith []timeOf
+	// undoneAfter holds, by id, the rules file's undone_after: a stand-aside, the relief
+	// it tells, the words that undo the relief said after it in its sentence ("it calmed
+	// down then came back"), the words that make that undoing a pattern, not this time
+	// ("comes back every few weeks"), and what an undoing may be said of ("it", "they"). A relief undone is no relief: the stand-aside
+	// speaks for nothing in that sentence (keepReliefNotUndone).
+	undoneAfter [][5]int
 	// nets are the words that tell a safety net given from a report (safety_nets).
 	nets safetyNetWords
 	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's
@@ -493,6 +499,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 	e.keepNowSaidWith(toks, present)
 	e.dropSaidOfOther(toks, present)
 	e.dropSaidOfBack(toks, present, denied)
+	e.keepReliefNotUndone(toks, present, denied)
 	e.dropAgeCounts(toks, present, in.Age)
 	past := e.pastScopeOf(toks, present)
 	everyNet, nets := e.safetyNets(toks)
@@ -917,6 +924,298 @@ func tenseOf(text string, toks []token, k int) int {
 // stillNow are words besides presentVerb that tell a state going on now after a past
 // verb ("was 2.1 and hasn't come up", "it's not rising").
 var stillNow = map[string]bool{"hasnt": true, "havent": true, "its": true}
+
+// keepReliefNotUndone reads, for each four of the rules file's undone_after (a
+// stand-aside, its relief, the undoing and a pattern), whether the last relief of a
+// sentence is undone after it in that sentence: "panic attack, can't breathe, it calmed
+// down for a minute then came back and I'm gasping" tells a relief that did not last,
+// which is no relief, so the stand-aside's matches in that sentence are dropped; so is a
+// relief said denied after the last one told ("it usually settles but it hasn't
+// settled"), read from denied, not from words that hold a negation. Order
+// decides: "it came back but it settles after ten minutes like always" tells the relief
+// last, and stands aside as before. An undoing does not count where it is told as a
+// pattern in its clause ("they come back every few weeks", unless that clause says
+// today: "coming back for weeks and now I'm gasping"), as a condition ("what do I do if
+// it comes back", a forward-scoped concept before it in its clause), or asked in
+// advance (undoneAskedAhead).
+func (e *Engine) keepReliefNotUndone(toks []token, present, denied [][]match) {
+	for _, t := range e.undoneAfter {
+		c, relief, undo, pattern, subject := t[0], t[1], t[2], t[3], t[4]
+		undoing := present[undo]
+		for _, m := range denied[relief] {
+			if !slices.Contains(present[relief], m) {
+				undoing = append(slices.Clip(undoing), m) // "it hasn't settled"
+			}
+		}
+		if len(present[c]) == 0 || len(undoing) == 0 {
+			continue
+		}
+		var undone []int // the sentences whose relief is undone
+		for _, m := range present[c] {
+			if m.from < 0 {
+				continue
+			}
+			s := toks[m.from].sentence
+			if slices.Contains(undone, s) {
+				continue
+			}
+			last := e.lastIn(toks, present[relief], s)
+			if last.from < 0 {
+				last = e.lastIn(toks, present[c], s) // a relief the relief words lack
+			}
+			if slices.ContainsFunc(undoing, func(u match) bool {
+				return u.from >= 0 && toks[u.from].sentence == s && u.to >= last.to && u.from != last.from &&
+					!e.undonePattern(toks, present, u, pattern) &&
+					!e.saidInClause(toks, present, u, func(x int) bool { return x < len(e.forward) && e.forward[x] }, true) &&
+					!undoneAskedAhead(toks, u) && e.undoneOfOurs(toks, present, u, last, relief, subject) &&
+					e.undoneNow(toks, present, u, c, relief, undo)
+			}) {
+				undone = append(undone, s)
+			}
+		}
+		if len(undone) > 0 {
+			present[c] = slices.DeleteFunc(present[c], func(m match) bool {
+				return m.from >= 0 && slices.Contains(undone, toks[m.from].sentence)
+			})
+		}
+	}
+}
+
+// undonePattern reports whether undoing u is told as a pattern: a word of pattern in its
+// clause or just after it, with no time of today there outside the pattern's own words ("it's been coming
+// back for weeks and now I'm gasping" is this attack; "they come back now and then" is
+// not).
+func (e *Engine) undonePattern(toks []token, present [][]match, u match, pattern int) bool {
+	next := slices.ContainsFunc(present[pattern], func(m match) bool {
+		return m.from >= u.to && m.from <= u.to+1 && toks[m.from].sentence == toks[u.from].sentence
+	}) // "they come back, now and then": a time word may open a clause of its own
+	if !next && !e.saidInClause(toks, present, u, func(x int) bool { return x == pattern }, false) {
+		return false
+	}
+	for k := clauseStart(toks, u.from); k < len(toks) && toks[k].clause == toks[u.from].clause; k++ {
+		if presentTime[toks[k].norm] && !slices.ContainsFunc(present[pattern], func(m match) bool { return m.from <= k && k < m.to }) {
+			return false
+		}
+	}
+	return true
+}
+
+// undoneOfOurs reports whether undoing u is said of what the relief (last) relieved:
+// walking back from it in its sentence, over the words between, it reaches a subject of
+// its own (subject: "it", "they", "my breathing"; or the person the relief was said of:
+// "he calmed down but he's worse again"), the relief itself ("it calmed down then came
+// back") or the sentence's start, before any other subject: a pronoun of another person
+// ("I'm back again at college", "I still can't stop worrying") or a noun that is no
+// object of a preposition ("the anxiety came back", "exams are getting harder"; not "it
+// settled after his inhaler then came back"). A subject reached past a verb that is no
+// auxiliary of the undoing is that verb's ("the ECG they did came back"). An undoing
+// followed by one of undoneElsewhere tells a going, a thing harder to do or a result
+// ("it's harder to go out", "they came back from holiday", "came back normal"), not the
+// breathing (review12 at hazard4-1 and hazard4-2).
+func (e *Engine) undoneOfOurs(toks []token, present [][]match, u, last match, relief, subject int) bool {
+	if u.to < len(toks) && undoneElsewhere[toks[u.to].norm] && toks[u.to].sentence == toks[u.from].sentence {
+		return false
+	}
+	in := func(k, c int) bool {
+		return slices.ContainsFunc(present[c], func(m match) bool { return m.from >= 0 && m.from <= k && k < m.to })
+	}
+	same := func(k int) bool { return k >= 0 && toks[k].sentence == toks[u.from].sentence }
+	ownVerb := false // a verb passed that is no auxiliary of the undoing: "the ECG they did came back"
+	for k := u.from - 1; same(k); k-- {
+		w := toks[k].norm
+		switch {
+		case in(k, relief):
+			return true
+		case in(k, subject):
+			return !ownVerb
+		case personPronoun[w] != "":
+			// A person's undoing is the relief's only where the relief was said of the
+			// same person: "he calmed down but he's worse again".
+			for j := last.from - 1; j >= 0 && j >= last.from-pronounReach; j-- {
+				if personPronoun[toks[j].norm] == personPronoun[w] {
+					return true
+				}
+			}
+			return false
+		case undoFiller[w] || toks[k].number || undoAuxiliary[w]:
+			continue
+		case presentVerb[w] || pastVerb[w] || regularPast(w):
+			ownVerb = true
+			continue
+		}
+		// Another word, a noun: the object of a preposition a few words before it ("after
+		// his inhaler", "for a minute") is no subject; go on before the preposition.
+		j := k - 1
+		for same(j) && k-j <= prepReach && !preposition[toks[j].norm] {
+			j--
+		}
+		if !same(j) || k-j > prepReach {
+			return false
+		}
+		k = j
+	}
+	return true
+}
+
+// undoneNow reports whether undoing u tells the breathing back now: a red flag of a rule
+// the stand-aside c stands aside said after it in its sentence ("then came back and I'm
+// gasping"), or
+// nothing after it in its clause but words of degree and time, another undoing or the
+// relief ("it came back worse", "comes straight back", "came back twice within minutes").
+// Any other word makes it something else's: "it's getting worse at work", "they returned
+// my call", "it comes back in my dreams", "it was harder on my wife" (review12 at
+// hazard4-2, and fresh look-alikes).
+func (e *Engine) undoneNow(toks []token, present [][]match, u match, c, relief, undo int) bool {
+	for i := range e.rules {
+		r := &e.rules[i]
+		if !slices.Contains(r.none, c) {
+			continue
+		}
+		for _, x := range slices.Concat(r.all, r.anyOf, r.several) {
+			if slices.ContainsFunc(present[x], func(m match) bool {
+				return m.from >= u.to && toks[m.from].sentence == toks[u.from].sentence
+			}) {
+				return true
+			}
+		}
+	}
+	in := func(k, x int) bool {
+		return slices.ContainsFunc(present[x], func(m match) bool { return m.from >= 0 && m.from <= k && k < m.to })
+	}
+	for k := u.to; k < len(toks) && toks[k].clause == toks[u.to-1].clause; k++ {
+		w := toks[k].norm
+		if !undoTail[w] && !undoFiller[w] && !presentTime[w] && !toks[k].number && !in(k, undo) && !in(k, relief) {
+			return false
+		}
+	}
+	return true
+}
+
+// undoTail are the words of degree and time an undoing may be followed by in its clause
+// and still tell the breathing back now: "came back worse within minutes".
+var undoTail = map[string]bool{"worse": true, "bad": true, "badly": true, "harder": true, "more": true,
+	"away": true, "each": true, "every": true, "time": true, "times": true, "within": true, "in": true,
+	"after": true, "few": true, "couple": true, "of": true, "minute": true, "minutes": true, "mins": true,
+	"second": true, "seconds": true, "moment": true, "hour": true, "hours": true, "later": true, "ago": true,
+	"evening": true, "morning": true, "afternoon": true, "night": true, "than": true, "before": true,
+	"ever": true, "last": true, "this": true, "at": true, "about": true, "around": true, "almost": true,
+	"nearly": true, "fast": true, "too": true, "properly": true, "it": true, "its": true, "like": true,
+	"vengeance": true, "with": true, "im": true, "hes": true, "shes": true, "am": true, "is": true,
+	"wont": true, "stop": true}
+
+// undoneElsewhere are the words that, right after an undoing, make it a person's going
+// or a thing to do, not the breathing's return: "they came back from holiday", "I came
+// back inside", "it's harder to go out", "exams coming back round".
+var undoneElsewhere = map[string]bool{"to": true, "from": true, "home": true, "inside": true, "indoors": true,
+	"downstairs": true, "upstairs": true, "into": true, "round": true, "around": true, "over": true,
+	// A result: "the ECG came back normal" (review12 at hazard4-2).
+	"normal": true, "clear": true, "negative": true, "positive": true, "fine": true, "ok": true, "okay": true,
+	"good": true, "alright": true, "as": true, "abnormal": true}
+
+// undoAuxiliary are the verbs that carry an undoing ("it has come back", "they keep
+// getting worse"): a subject before them is the undoing's own. Any other verb passed
+// on the way back has a subject of its own ("the ECG they did came back").
+var undoAuxiliary = map[string]bool{"has": true, "have": true, "had": true, "is": true, "was": true,
+	"are": true, "were": true, "keeps": true, "keep": true, "kept": true, "seems": true, "seemed": true,
+	"started": true, "starts": true, "got": true, "gone": true}
+
+// prepReach is how many words before a noun a preposition may stand and still take it
+// as its object ("after his new inhaler").
+const prepReach = 3
+
+// preposition are the words whose object is no subject of an undoing after it.
+var preposition = map[string]bool{"after": true, "with": true, "for": true, "in": true, "on": true, "at": true,
+	"from": true, "by": true, "within": true, "into": true, "before": true, "during": true, "like": true, "of": true}
+
+// personPronoun are the people (and "they") who, said as the subject of an undoing, make
+// it theirs, not the breathing's ("I'm back again at college", "it settled, then they
+// came back"), each with the person it names; said of the relief too ("he calmed down
+// but he's worse again", "they settle but they came back"), the undoing is its.
+var personPronoun = map[string]string{"i": "i", "im": "i", "ive": "i", "id": "i", "ill": "i", "me": "i",
+	"we": "we", "weve": "we", "us": "we", "you": "you", "youre": "you", "he": "he", "hes": "he", "him": "he",
+	"she": "she", "shes": "she", "they": "they", "theyve": "they", "theyre": "they", "them": "they"}
+
+// pronounReach is how many words before a relief its subject may stand ("she has calmed
+// down").
+const pronounReach = 3
+
+// undoFiller are the words an undoing's subject may stand apart from it by: "it has
+// then suddenly come back", "it's only getting harder".
+var undoFiller = map[string]bool{"then": true, "and": true, "but": true, "so": true, "now": true, "just": true,
+	"straight": true, "suddenly": true, "soon": true, "quickly": true, "right": true, "only": true, "all": true,
+	"been": true, "being": true, "will": true, "wont": true, "would": true, "getting": true, "gets": true,
+	"get": true, "even": true, "much": true, "still": true, "again": true, "back": true, "up": true, "off": true,
+	"usually": true, "normally": true, "always": true, "really": true, "very": true, "bit": true, "little": true,
+	"lot": true, "a": true, "an": true, "the": true, "hasnt": true, "havent": true, "isnt": true, "didnt": true,
+	"doesnt": true, "wasnt": true, "not": true, "twice": true, "once": true, "down": true}
+
+// lastIn is the match of ms in sentence s that ends last (from -1 when none is).
+func (e *Engine) lastIn(toks []token, ms []match, s int) match {
+	last := match{from: -1}
+	for _, m := range ms {
+		if m.from >= 0 && toks[m.from].sentence == s && (last.from < 0 || m.to > last.to) {
+			last = m
+		}
+	}
+	return last
+}
+
+// saidInClause reports whether a concept is (as is reads it) matched in the clause of
+// match u, other than u itself: anywhere in it, or with before only where it starts at
+// or before u ("if it comes back" is a condition; "it came back, told to call if it
+// did" is not).
+func (e *Engine) saidInClause(toks []token, present [][]match, u match, is func(c int) bool, before bool) bool {
+	for c, ms := range present {
+		if !is(c) {
+			continue
+		}
+		for _, m := range ms {
+			if m.from < 0 || m == u || toks[m.from].clause != toks[u.from].clause && toks[m.to-1].clause != toks[u.from].clause {
+				continue
+			}
+			if !before || m.from <= u.from {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// aheadWindow is how many words before an undoing a modal makes it one to come ("it
+// will probably come back").
+const aheadWindow = 3
+
+// aheadModal are the modals that put an undoing to come: "I worry it will come back".
+var aheadModal = map[string]bool{"will": true, "would": true, "might": true, "may": true, "could": true,
+	"should": true, "shall": true, "going": true}
+
+// undoneAskedAhead reports whether undoing u is told ahead of it: with a modal just
+// before it in its clause ("I worry it will come back", "it might come back"), or said
+// in a question ("Will it come back?", "how do I stop it coming back?") and not told as
+// done, with no past verb among its words ("it came back, what do I do?") and no
+// present verb or time just before it ("it's come back, should I ring?", "now back").
+func undoneAskedAhead(toks []token, u match) bool {
+	for k := u.from - 1; k >= 0 && k >= u.from-aheadWindow && toks[k].clause == toks[u.from].clause; k-- {
+		if aheadModal[toks[k].norm] {
+			return true // "I worry it will come back", "it might come back"
+		}
+	}
+	if !toks[u.from].asked {
+		return false
+	}
+	for k := u.from; k < u.to; k++ {
+		if pastVerb[toks[k].norm] || regularPast(toks[k].norm) {
+			return false
+		}
+	}
+	if k := u.from - 1; k >= 0 && toks[k].clause == toks[u.from].clause {
+		w := toks[k].norm
+		if presentTime[w] || w == "its" || w == "has" || w == "have" || w == "hasnt" || w == "havent" || w == "is" || w == "hes" || w == "shes" {
+			return false
+		}
+	}
+	return true
+}
 
 // dropSaidOfBack drops, for each list of the rules file's said_of_back (a concept, the
 // other subjects that may take it, its own subjects, the pronouns that may stand for

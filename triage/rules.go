@@ -51,6 +51,7 @@ type ruleFile struct {
 	CountedNow          countedNowSpec      `yaml:"counted_now"`
 	AgeCounted          []string            `yaml:"age_counted"`   // read with a count of ten or more that may be the patient's age
 	NowSaidWith         [][]string          `yaml:"now_said_with"` // pairs: a time word, a concept it may be the time of
+	UndoneAfter         [][]string          `yaml:"undone_after"`  // fives: a stand-aside, its relief, the undoing, a pattern told, its subjects
 	SafetyNets          safetyNetSpec       `yaml:"safety_nets"`
 	Rules               []ruleSpec          `yaml:"rules"`
 }
@@ -182,6 +183,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		CountedNow          yaml.Node   `yaml:"counted_now"`
 		AgeCounted          yaml.Node   `yaml:"age_counted"`
 		NowSaidWith         yaml.Node   `yaml:"now_said_with"`
+		UndoneAfter         yaml.Node   `yaml:"undone_after"`
 		WordClasses         yaml.Node   `yaml:"word_classes"`
 		Rephrasings         yaml.Node   `yaml:"rephrasings"`
 		NarrowNeg           yaml.Node   `yaml:"narrow_negations"`
@@ -514,6 +516,14 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	e.nowSaidWith = timesOf(nowSaidWith)
+	undone, err := conceptTuples("undone_after", rf.UndoneAfter, lines.UndoneAfter, 5,
+		"a stand-aside, its relief, what undoes the relief, what makes the undoing a pattern and what it may be said of", ids, bad)
+	if err != nil {
+		return nil, err
+	}
+	for _, cs := range undone {
+		e.undoneAfter = append(e.undoneAfter, [5]int{cs[0], cs[1], cs[2], cs[3], cs[4]})
+	}
 
 	seen := map[string]int{}
 	for i, spec := range rf.Rules {
