@@ -801,10 +801,10 @@ func (e *Engine) dropApart(text string, toks []token, present [][]match, past *p
 			continue
 		}
 		apart := slices.ContainsFunc(present[flag], func(f match) bool {
-			if f.from < 0 || (past != nil && past.any(f.from)) || !e.reportAt(text, toks, present, f) {
+			if f.from < 0 || (past != nil && past.any(f.from)) {
 				return false
 			}
-			if now && !todayIn(toks, clauseStart(toks, f.from)) {
+			if !e.reportAt(text, toks, present, f) || (now && !todayIn(toks, clauseStart(toks, f.from))) {
 				return false
 			}
 			return !slices.ContainsFunc(present[cond], func(c match) bool {
@@ -884,14 +884,24 @@ func (e *Engine) toldOlder(toks []token, present [][]match, m match) bool {
 }
 
 // todayIn reports whether the clause from first tells a time of today: "now", "today",
-// "still", "this morning".
+// "still", "this morning", or such a time that opens the next clause of its sentence
+// right after it ("she's fitting now and it's been 7 minutes": "now" breaks a clause);
+// not "now and then".
 func todayIn(toks []token, first int) bool {
-	for k := first; k < len(toks) && toks[k].clause == toks[first].clause; k++ {
-		if presentTime[toks[k].norm] || (partOfDay[toks[k].norm] && k > first && toks[k-1].norm == "this") {
+	now := func(k int) bool {
+		if !presentTime[toks[k].norm] {
+			return false
+		}
+		// "now and then", "now and again" tell a habit, not today.
+		return !(k+2 < len(toks) && toks[k+1].norm == "and" && (toks[k+2].norm == "then" || toks[k+2].norm == "again"))
+	}
+	k := first
+	for ; k < len(toks) && toks[k].clause == toks[first].clause; k++ {
+		if now(k) || (partOfDay[toks[k].norm] && k > first && toks[k-1].norm == "this") {
 			return true
 		}
 	}
-	return false
+	return k < len(toks) && toks[k].sentence == toks[first].sentence && now(k)
 }
 
 // A word's tense as reportAt reads it: none, the past or the present.

@@ -182,5 +182,35 @@ func TestFitForAgesIsTheFitLasting(t *testing.T) {
 		{"", 50, triage.Female, "My trousers fitted for ages, now I've put on weight with the steroids", false},
 		{"", 50, triage.Female, "Clothes that fitted for ages are now loose, I've lost a stone without trying", false},
 		{"", 50, triage.Female, "The new boiler was fitted for ages before it broke, carbon monoxide alarm went off", false},
+		// Written after hazard5-4: a seizure named today. ("She fitted for ages in her school uniform, now
+		// it's too small" and "I've had epilepsy for years but today I want to ask about
+		// seizure triggers" are 999 on the desk by the second opinion at base: left out.)
+		{"", 40, triage.Female, "Long-standing epilepsy; today the neurologist said my seizures are under control, can I drive", false},
+		{"", 40, triage.Male, "Epilepsy for years, today I'm seizure free for 2 years, DVLA form please", false},
+		{"", 40, triage.Male, "Epilepsy for years, today I had my seizure review with the nurse, all fine, need a repeat", false},
+		{"", 40, triage.Female, "My son has had epilepsy for years, today his school asked for a seizure plan", false},
+		{"", 40, triage.Male, "Chronic epilepsy. Today I need a letter about my seizures for work.", false},
+		{"", 40, triage.Male, "Had fits for years but none now, today I'd like to come off my tablets", false},
+		{"", 40, triage.Female, "For years I have had a seizure now and then, can I have a review today", false},
+		{"", 40, triage.Male, "Epilepsy for years, but today he's fitting and won't stop", true},
+		{"", 80, triage.Male, "He fitted for ages in the stairlift and is still not with it", true},
+		{"", 80, triage.Male, "Dad fitted for ages in his wheelchair, now very sleepy", true},
+		{"", 80, triage.Male, "Dad fitted for ages in his bed and won't wake", true},
+		// review12 at hazard5-4 (rules alone below 999): "now" after the fit opens a clause.
+		{"", 30, triage.Female, "She's had fits for years, but she's fitting now and it's been 7 minutes", true},
+		{"", 60, triage.Female, "We've had the stairlift fitted for ages. Mum is fitting now, 6 minutes, shaking all over and it won't stop", true},
+		{"", 40, triage.Male, "Epilepsy for years, fitting now and then, can I have a review", false},
+		{"", 40, triage.Male, "I've had epilepsy for years and I still have a fit now and again, repeat please", false},
+		{"", 40, triage.Female, "She's had seizures for years, she has a fit now and then, no change, needs her repeat", false},
+		// review12 at hazard5-5: a fit today told as the usual pattern; a fit in clothes.
+		{"", 12, triage.Male, "my son has had fits for years; today at school he had a fit, 1 minute, his usual, he's back in class", false},
+		// ("my husband has had epilepsy for years. He had a seizure this morning, his usual,
+		// 2 minutes, and now he's sleeping it off as always" is soon with the rules alone
+		// and 999 on the desk by the second opinion at base: left out.)
+		{"", 12, triage.Female, "my daughter fitted for ages in her school uniform at assembly, she's still not waking properly", true},
+		{"", 40, triage.Male, "he fitted for ages in his coat at the bus stop and he's still out of it", true},
+		{"", 40, triage.Female, "I'm his wife: he fitted for ages into the night and he's still jerking now", true},
+		{"", 30, triage.Female, "she fitted for ages in her wedding dress at the reception, still not responding", true},
+		{"", 8, triage.Male, "my son fitted for ages in his costume at the party, still drowsy and not talking", true},
 	})
 }
