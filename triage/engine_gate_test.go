@@ -1,7 +1,6 @@
 package triage_test
 
 import (
-	"fmt"
 	"testing"
 
 	"triagedesk/triage"
@@ -27,10 +26,7 @@ rules:
 // a temperature as at least same-day.
 func gateModel(t *testing.T) *triage.SecondOpinion {
 	t.Helper()
-	texts := []struct {
-		text string
-		p    triage.Priority
-	}{
+	sets := fourSets("g", []labelledText{
 		{"i think i have sepsis and i am shivering and confused", triage.Emergency},
 		{"sepsis, cold and clammy and shivering", triage.Emergency},
 		{"could this be sepsis, shivering and a temperature", triage.Emergency},
@@ -40,18 +36,7 @@ func gateModel(t *testing.T) *triage.SecondOpinion {
 		{"a rash on my arm for a fortnight", triage.Soon},
 		{"fit note for work please", triage.Routine},
 		{"repeat prescription of my inhaler", triage.Routine},
-	}
-	var sets [][]triage.Labelled
-	for s := range 4 {
-		var set []triage.Labelled
-		for i, x := range texts {
-			set = append(set, triage.Labelled{
-				Input: triage.Input{ID: fmt.Sprintf("g%d-%d", s, i), Age: 40, Sex: triage.Female, Kind: triage.Clinical, Text: x.text},
-				Want:  triage.Suggestion{Priority: x.p, Team: triage.TeamGP, Signpost: triage.SignpostNone},
-			})
-		}
-		sets = append(sets, set)
-	}
+	})
 	m, _, err := triage.TrainSecondOpinion(sets, triage.TrainOptions{Version: "gate", Bits: 14})
 	if err != nil {
 		t.Fatal(err)

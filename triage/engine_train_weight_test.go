@@ -11,10 +11,7 @@ import (
 // weightSets are four small labelled sets in which look-alikes share an emergency's
 // words ("chest pain"), so the 999 head has something to weigh.
 func weightSets() [][]triage.Labelled {
-	texts := []struct {
-		text string
-		p    triage.Priority
-	}{
+	return fourSets("w", []labelledText{
 		{"crushing chest pain and sweating now", triage.Emergency},
 		{"crushing chest pain down my arm and grey", triage.Emergency},
 		{"chest pain last year, all fine now, review please", triage.Soon},
@@ -23,13 +20,24 @@ func weightSets() [][]triage.Labelled {
 		{"sore knee after a run for a week", triage.Soon},
 		{"fit note for work please", triage.Routine},
 		{"repeat prescription of my inhaler", triage.Routine},
-	}
+	})
+}
+
+// labelledText is one line of a small training set built in a test.
+type labelledText struct {
+	text string
+	p    triage.Priority
+}
+
+// fourSets repeats texts as four labelled sets (ids prefix0-0 …), so that training,
+// which holds each set out in turn to choose thresholds, has sets to hold out.
+func fourSets(prefix string, texts []labelledText) [][]triage.Labelled {
 	var sets [][]triage.Labelled
 	for s := range 4 {
 		var set []triage.Labelled
 		for i, x := range texts {
 			set = append(set, triage.Labelled{
-				Input: triage.Input{ID: fmt.Sprintf("w%d-%d", s, i), Age: 40, Sex: triage.Female, Kind: triage.Clinical, Text: x.text},
+				Input: triage.Input{ID: fmt.Sprintf("%s%d-%d", prefix, s, i), Age: 40, Sex: triage.Female, Kind: triage.Clinical, Text: x.text},
 				Want:  triage.Suggestion{Priority: x.p, Team: triage.TeamGP, Signpost: triage.SignpostNone},
 			})
 		}
