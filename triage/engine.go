@@ -121,8 +121,9 @@ type Engine struct {
 	// undoneAfter holds, by id, the rules file's undone_after: a stand-aside, the relief
 	// it tells, the words that undo the relief said after it in its sentence ("it calmed
 	// down then came back"), the words that make that undoing a pattern, not this time
-	// ("comes back every few weeks"), and what an undoing may be said of ("it", "they"). A relief undone is no relief: the stand-aside
-	// speaks for nothing in that sentence (keepReliefNotUndone).
+	// ("comes back every few weeks"), and what an undoing may be said of ("it", "they").
+	// A relief undone is no relief: the stand-aside speaks for nothing in that sentence
+	// (keepReliefNotUndone).
 	undoneAfter [][5]int
 	// nets are the words that tell a safety net given from a report (safety_nets).
 	nets safetyNetWords
@@ -935,8 +936,9 @@ func tenseOf(text string, toks []token, k int) int {
 // verb ("was 2.1 and hasn't come up", "it's not rising").
 var stillNow = map[string]bool{"hasnt": true, "havent": true, "its": true}
 
-// keepReliefNotUndone reads, for each four of the rules file's undone_after (a
-// stand-aside, its relief, the undoing and a pattern), whether the last relief of a
+// keepReliefNotUndone reads, for each five of the rules file's undone_after (a
+// stand-aside, its relief, the undoing, a pattern and what the undoing may be said
+// of), whether the last relief of a
 // sentence is undone after it in that sentence: "panic attack, can't breathe, it calmed
 // down for a minute then came back and I'm gasping" tells a relief that did not last,
 // which is no relief, so the stand-aside's matches in that sentence are dropped; so is a
