@@ -971,9 +971,9 @@ func (e *Engine) keepReliefNotUndone(toks []token, present, denied [][]match) {
 			if slices.Contains(undone, s) {
 				continue
 			}
-			last := e.lastIn(toks, present[relief], s)
+			last := lastIn(toks, present[relief], s)
 			if last.from < 0 {
-				last = e.lastIn(toks, present[c], s) // a relief the relief words lack
+				last = lastIn(toks, present[c], s) // a relief the relief words lack
 			}
 			if slices.ContainsFunc(undoing, func(u match) bool {
 				return u.from >= 0 && toks[u.from].sentence == s && u.to >= last.to && u.from != last.from &&
@@ -1005,7 +1005,7 @@ func (e *Engine) undonePattern(toks []token, present [][]match, u match, pattern
 		return false
 	}
 	for k := clauseStart(toks, u.from); k < len(toks) && toks[k].clause == toks[u.from].clause; k++ {
-		if presentTime[toks[k].norm] && !slices.ContainsFunc(present[pattern], func(m match) bool { return m.from <= k && k < m.to }) {
+		if presentTime[toks[k].norm] && !covers(present[pattern], k) {
 			return false
 		}
 	}
@@ -1028,17 +1028,14 @@ func (e *Engine) undoneOfOurs(toks []token, present [][]match, u, last match, re
 	if u.to < len(toks) && undoneElsewhere[toks[u.to].norm] && toks[u.to].sentence == toks[u.from].sentence {
 		return false
 	}
-	in := func(k, c int) bool {
-		return slices.ContainsFunc(present[c], func(m match) bool { return m.from >= 0 && m.from <= k && k < m.to })
-	}
 	same := func(k int) bool { return k >= 0 && toks[k].sentence == toks[u.from].sentence }
 	ownVerb := false // a verb passed that is no auxiliary of the undoing: "the ECG they did came back"
 	for k := u.from - 1; same(k); k-- {
 		w := toks[k].norm
 		switch {
-		case in(k, relief):
+		case covers(present[relief], k):
 			return true
-		case in(k, subject):
+		case covers(present[subject], k):
 			return !ownVerb
 		case personPronoun[w] != "":
 			// A person's undoing is the relief's only where the relief was said of the
@@ -1091,12 +1088,9 @@ func (e *Engine) undoneNow(toks []token, present [][]match, u match, c, relief, 
 			}
 		}
 	}
-	in := func(k, x int) bool {
-		return slices.ContainsFunc(present[x], func(m match) bool { return m.from >= 0 && m.from <= k && k < m.to })
-	}
 	for k := u.to; k < len(toks) && toks[k].clause == toks[u.to-1].clause; k++ {
 		w := toks[k].norm
-		if !undoTail[w] && !undoFiller[w] && !presentTime[w] && !toks[k].number && !in(k, undo) && !in(k, relief) {
+		if !undoTail[w] && !undoFiller[w] && !presentTime[w] && !toks[k].number && !covers(present[undo], k) && !covers(present[relief], k) {
 			return false
 		}
 	}
@@ -1161,8 +1155,14 @@ var undoFiller = map[string]bool{"then": true, "and": true, "but": true, "so": t
 	"lot": true, "a": true, "an": true, "the": true, "hasnt": true, "havent": true, "isnt": true, "didnt": true,
 	"doesnt": true, "wasnt": true, "not": true, "twice": true, "once": true, "down": true}
 
+// covers reports whether word k is inside one of ms (a structured answer, from -1,
+// covers no word).
+func covers(ms []match, k int) bool {
+	return slices.ContainsFunc(ms, func(m match) bool { return m.from >= 0 && m.from <= k && k < m.to })
+}
+
 // lastIn is the match of ms in sentence s that ends last (from -1 when none is).
-func (e *Engine) lastIn(toks []token, ms []match, s int) match {
+func lastIn(toks []token, ms []match, s int) match {
 	last := match{from: -1}
 	for _, m := range ms {
 		if m.from >= 0 && toks[m.from].sentence == s && (last.from < 0 || m.to > last.to) {

@@ -476,31 +476,24 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if e.qualifiers, err = conceptsNamed("qualifiers", rf.Qualifiers, lines.Qualifiers, ids, bad); err != nil {
 		return nil, err
 	}
-	if e.toldAfter, err = conceptPairs("told_after", rf.ToldAfter, lines.ToldAfter, "a pair of concepts", ids, bad); err != nil {
+	if e.toldAfter, err = conceptArrays[[2]int]("told_after", rf.ToldAfter, lines.ToldAfter, "a pair of concepts", ids, bad); err != nil {
 		return nil, err
 	}
-	if e.reportedApart, err = conceptPairs("reported_apart", rf.ReportedApart, lines.ReportedApart, "a condition and a red flag it names", ids, bad); err != nil {
+	if e.reportedApart, err = conceptArrays[[2]int]("reported_apart", rf.ReportedApart, lines.ReportedApart, "a condition and a red flag it names", ids, bad); err != nil {
 		return nil, err
 	}
-	if e.lasting, err = conceptPairs("lasting", rf.Lasting, lines.Lasting, "a long-standing concept and an event told with its length", ids, bad); err != nil {
+	if e.lasting, err = conceptArrays[[2]int]("lasting", rf.Lasting, lines.Lasting, "a long-standing concept and an event told with its length", ids, bad); err != nil {
 		return nil, err
 	}
-	if e.reportedApartClause, err = conceptPairs("reported_apart_clause", rf.ReportedApartClause, lines.ReportedApartClause, "a concept that stands a rule aside and a red flag of it", ids, bad); err != nil {
+	if e.reportedApartClause, err = conceptArrays[[2]int]("reported_apart_clause", rf.ReportedApartClause, lines.ReportedApartClause, "a concept that stands a rule aside and a red flag of it", ids, bad); err != nil {
 		return nil, err
 	}
-	saidOf, err := conceptTuples("said_of", rf.SaidOf, lines.SaidOf, 3, "a concept, its other subjects and its own", ids, bad)
-	if err != nil {
+	if e.saidOf, err = conceptArrays[[3]int]("said_of", rf.SaidOf, lines.SaidOf, "a concept, its other subjects and its own", ids, bad); err != nil {
 		return nil, err
 	}
-	for _, cs := range saidOf {
-		e.saidOf = append(e.saidOf, [3]int{cs[0], cs[1], cs[2]})
-	}
-	saidOfBack, err := conceptTuples("said_of_back", rf.SaidOfBack, lines.SaidOfBack, 5, "a concept, its other subjects, its own, the pronouns that may stand for another and its own felt", ids, bad)
-	if err != nil {
+	if e.saidOfBack, err = conceptArrays[[5]int]("said_of_back", rf.SaidOfBack, lines.SaidOfBack,
+		"a concept, its other subjects, its own, the pronouns that may stand for another and its own felt", ids, bad); err != nil {
 		return nil, err
-	}
-	for _, cs := range saidOfBack {
-		e.saidOfBack = append(e.saidOfBack, [5]int{cs[0], cs[1], cs[2], cs[3], cs[4]})
 	}
 	if e.future, err = optionalConcept("future_time", rf.FutureTime, lines.FutureTime, ids, bad); err != nil {
 		return nil, err
@@ -511,18 +504,14 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if e.ageCounted, err = conceptsNamed("age_counted", rf.AgeCounted, lines.AgeCounted, ids, bad); err != nil {
 		return nil, err
 	}
-	nowSaidWith, err := conceptPairs("now_said_with", rf.NowSaidWith, lines.NowSaidWith, "a time word and a concept it may be the time of", ids, bad)
+	nowSaidWith, err := conceptArrays[[2]int]("now_said_with", rf.NowSaidWith, lines.NowSaidWith, "a time word and a concept it may be the time of", ids, bad)
 	if err != nil {
 		return nil, err
 	}
 	e.nowSaidWith = timesOf(nowSaidWith)
-	undone, err := conceptTuples("undone_after", rf.UndoneAfter, lines.UndoneAfter, 5,
-		"a stand-aside, its relief, what undoes the relief, what makes the undoing a pattern and what it may be said of", ids, bad)
-	if err != nil {
+	if e.undoneAfter, err = conceptArrays[[5]int]("undone_after", rf.UndoneAfter, lines.UndoneAfter,
+		"a stand-aside, its relief, what undoes the relief, what makes the undoing a pattern and what it may be said of", ids, bad); err != nil {
 		return nil, err
-	}
-	for _, cs := range undone {
-		e.undoneAfter = append(e.undoneAfter, [5]int{cs[0], cs[1], cs[2], cs[3], cs[4]})
 	}
 
 	seen := map[string]int{}
@@ -736,18 +725,20 @@ func conceptTuples(key string, lists [][]string, node yaml.Node, n int, what str
 	return out, nil
 }
 
-// conceptPairs reads key's pairs of concepts (told_after, now_said_with) as conceptTuples
-// does, into the pairs the engine keeps.
-func conceptPairs(key string, lists [][]string, node yaml.Node, what string, ids map[string]int, bad func(int, string, ...any) error) ([][2]int, error) {
-	tuples, err := conceptTuples(key, lists, node, 2, what, ids, bad)
+// conceptArrays reads key's tuples of concepts as conceptTuples does, each as the
+// array of ids the engine keeps (its length is the tuple's: [2]int for told_after's
+// pairs, [5]int for undone_after's fives).
+func conceptArrays[A [2]int | [3]int | [5]int](key string, lists [][]string, node yaml.Node, what string, ids map[string]int, bad func(int, string, ...any) error) ([]A, error) {
+	var zero A
+	tuples, err := conceptTuples(key, lists, node, len(zero), what, ids, bad)
 	if err != nil {
 		return nil, err
 	}
-	pairs := make([][2]int, 0, len(tuples))
+	out := make([]A, 0, len(tuples))
 	for _, cs := range tuples {
-		pairs = append(pairs, [2]int{cs[0], cs[1]})
+		out = append(out, A(cs))
 	}
-	return pairs, nil
+	return out, nil
 }
 
 // timesOf groups now_said_with's pairs by their time word, in the order each first
