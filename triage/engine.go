@@ -124,7 +124,11 @@ type Engine struct {
 	// ("comes back every few weeks"), and what an undoing may be said of ("it", "they").
 	// A relief undone is no relief: the stand-aside speaks for nothing in that sentence
 	// (keepReliefNotUndone).
-	undoneAfter [][5]int
+	undoneAfter []reliefUndone
+	// undoTail and undoneElsewhere are the word classes @undo_tail and @undone_elsewhere
+	// that undone_after reads around an undoing (undoneNow, undoneOfOurs); a rules file
+	// with no undone_after needs neither.
+	undoTail, undoneElsewhere wordClass
 	// nets are the words that tell a safety net given from a report (safety_nets).
 	nets safetyNetWords
 	// ruleBy lists, by concept, the rules that cannot fire without it: a rule's
@@ -936,6 +940,15 @@ func tenseOf(text string, toks []token, k int) int {
 // verb ("was 2.1 and hasn't come up", "it's not rising").
 var stillNow = map[string]bool{"hasnt": true, "havent": true, "its": true}
 
+// reliefUndone is one of the rules file's undone_after, as keepReliefNotUndone reads it.
+type reliefUndone struct {
+	standAside, relief, undo, pattern, subject int // concept ids, in the file's order
+	// flags are the concepts of every rule standAside stands aside: one told after an
+	// undoing in its sentence tells the breathing back now ("then came back and I'm
+	// gasping"). Found once at load, so no request walks every rule for them.
+	flags []int
+}
+
 // keepReliefNotUndone reads, for each five of the rules file's undone_after (a
 // stand-aside, its relief, the undoing, a pattern and what the undoing may be said
 // of), whether the last relief of a
@@ -952,7 +965,7 @@ var stillNow = map[string]bool{"hasnt": true, "havent": true, "its": true}
 // advance (undoneAskedAhead).
 func (e *Engine) keepReliefNotUndone(toks []token, present, denied [][]match) {
 	for _, t := range e.undoneAfter {
-		c, relief, undo, pattern, subject := t[0], t[1], t[2], t[3], t[4]
+		c, relief, undo, pattern, subject := t.standAside, t.relief, t.undo, t.pattern, t.subject
 		undoing := present[undo]
 		for _, m := range denied[relief] {
 			if !slices.Contains(present[relief], m) {
@@ -980,7 +993,7 @@ func (e *Engine) keepReliefNotUndone(toks []token, present, denied [][]match) {
 					!e.undonePattern(toks, present, u, pattern) &&
 					!e.saidInClause(toks, present, u, func(x int) bool { return x < len(e.forward) && e.forward[x] }, true) &&
 					!undoneAskedAhead(toks, u) && e.undoneOfOurs(toks, present, u, last, relief, subject) &&
-					e.undoneNow(toks, present, u, c, relief, undo)
+					e.undoneNow(toks, present, u, t)
 			}) {
 				undone = append(undone, s)
 			}
@@ -1025,7 +1038,7 @@ func (e *Engine) undonePattern(toks []token, present [][]match, u match, pattern
 // ("it's harder to go out", "they came back from holiday", "came back normal"), not the
 // breathing (review12 at hazard4-1 and hazard4-2).
 func (e *Engine) undoneOfOurs(toks []token, present [][]match, u, last match, relief, subject int) bool {
-	if u.to < len(toks) && undoneElsewhere[toks[u.to].norm] && toks[u.to].sentence == toks[u.from].sentence {
+	if u.to < len(toks) && e.undoneElsewhere.holds(toks[u.to].norm) && toks[u.to].sentence == toks[u.from].sentence {
 		return false
 	}
 	same := func(k int) bool { return k >= 0 && toks[k].sentence == toks[u.from].sentence }
@@ -1074,49 +1087,22 @@ func (e *Engine) undoneOfOurs(toks []token, present [][]match, u, last match, re
 // Any other word makes it something else's: "it's getting worse at work", "they returned
 // my call", "it comes back in my dreams", "it was harder on my wife" (review12 at
 // hazard4-2, and fresh look-alikes).
-func (e *Engine) undoneNow(toks []token, present [][]match, u match, c, relief, undo int) bool {
-	for i := range e.rules {
-		r := &e.rules[i]
-		if !slices.Contains(r.none, c) {
-			continue
-		}
-		for _, x := range slices.Concat(r.all, r.anyOf, r.several) {
-			if slices.ContainsFunc(present[x], func(m match) bool {
-				return m.from >= u.to && toks[m.from].sentence == toks[u.from].sentence
-			}) {
-				return true
-			}
+func (e *Engine) undoneNow(toks []token, present [][]match, u match, t reliefUndone) bool {
+	for _, x := range t.flags {
+		if slices.ContainsFunc(present[x], func(m match) bool {
+			return m.from >= u.to && toks[m.from].sentence == toks[u.from].sentence
+		}) {
+			return true
 		}
 	}
 	for k := u.to; k < len(toks) && toks[k].clause == toks[u.to-1].clause; k++ {
 		w := toks[k].norm
-		if !undoTail[w] && !undoFiller[w] && !presentTime[w] && !toks[k].number && !covers(present[undo], k) && !covers(present[relief], k) {
+		if !e.undoTail.holds(w) && !undoFiller[w] && !presentTime[w] && !toks[k].number && !covers(present[t.undo], k) && !covers(present[t.relief], k) {
 			return false
 		}
 	}
 	return true
 }
-
-// undoTail are the words of degree and time an undoing may be followed by in its clause
-// and still tell the breathing back now: "came back worse within minutes".
-var undoTail = map[string]bool{"worse": true, "bad": true, "badly": true, "harder": true, "more": true,
-	"away": true, "each": true, "every": true, "time": true, "times": true, "within": true, "in": true,
-	"after": true, "few": true, "couple": true, "of": true, "minute": true, "minutes": true, "mins": true,
-	"second": true, "seconds": true, "moment": true, "hour": true, "hours": true, "later": true, "ago": true,
-	"evening": true, "morning": true, "afternoon": true, "night": true, "than": true, "before": true,
-	"ever": true, "last": true, "this": true, "at": true, "about": true, "around": true, "almost": true,
-	"nearly": true, "fast": true, "too": true, "properly": true, "it": true, "its": true, "like": true,
-	"vengeance": true, "with": true, "im": true, "hes": true, "shes": true, "am": true, "is": true,
-	"wont": true, "stop": true}
-
-// undoneElsewhere are the words that, right after an undoing, make it a person's going
-// or a thing to do, not the breathing's return: "they came back from holiday", "I came
-// back inside", "it's harder to go out", "exams coming back round".
-var undoneElsewhere = map[string]bool{"to": true, "from": true, "home": true, "inside": true, "indoors": true,
-	"downstairs": true, "upstairs": true, "into": true, "round": true, "around": true, "over": true,
-	// A result: "the ECG came back normal" (review12 at hazard4-2).
-	"normal": true, "clear": true, "negative": true, "positive": true, "fine": true, "ok": true, "okay": true,
-	"good": true, "alright": true, "as": true, "abnormal": true}
 
 // undoAuxiliary are the verbs that carry an undoing ("it has come back", "they keep
 // getting worse"): a subject before them is the undoing's own. Any other verb passed

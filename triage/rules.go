@@ -509,9 +509,25 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	e.nowSaidWith = timesOf(nowSaidWith)
-	if e.undoneAfter, err = conceptArrays[[5]int]("undone_after", rf.UndoneAfter, lines.UndoneAfter,
-		"a stand-aside, its relief, what undoes the relief, what makes the undoing a pattern and what it may be said of", ids, bad); err != nil {
+	undoneAfter, err := conceptArrays[[5]int]("undone_after", rf.UndoneAfter, lines.UndoneAfter,
+		"a stand-aside, its relief, what undoes the relief, what makes the undoing a pattern and what it may be said of", ids, bad)
+	if err != nil {
 		return nil, err
+	}
+	if len(undoneAfter) > 0 {
+		// An undoing is read with the words around it (undoneNow, undoneOfOurs): without
+		// them every undoing would be read as something else's, and undone_after would
+		// silently undo nothing.
+		for _, c := range []struct {
+			name string
+			to   *wordClass
+		}{{"@undo_tail", &e.undoTail}, {"@undone_elsewhere", &e.undoneElsewhere}} {
+			i := slices.IndexFunc(e.classes, func(w wordClass) bool { return w.name == c.name })
+			if i < 0 {
+				return nil, bad(lines.UndoneAfter.Line, "undone_after needs the word class %s (under word_classes)", strings.TrimPrefix(c.name, "@"))
+			}
+			*c.to = e.classes[i]
+		}
 	}
 
 	seen := map[string]int{}
@@ -574,6 +590,20 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		if !readOutside[name] && !isMask(ids[name]) {
 			return nil, bad(conceptLine[name], "concept %q is read by no rule, mask, scope or list: remove it, or name it where it should be read", name)
 		}
+	}
+	for _, t := range undoneAfter {
+		u := reliefUndone{standAside: t[0], relief: t[1], undo: t[2], pattern: t[3], subject: t[4]}
+		for _, r := range e.rules {
+			if !slices.Contains(r.none, u.standAside) {
+				continue
+			}
+			for _, x := range slices.Concat(r.all, r.anyOf, r.several) {
+				if !slices.Contains(u.flags, x) {
+					u.flags = append(u.flags, x)
+				}
+			}
+		}
+		e.undoneAfter = append(e.undoneAfter, u)
 	}
 	e.buildIndex()
 	e.indexRules()

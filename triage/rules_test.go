@@ -107,6 +107,7 @@ func TestMalformedRulesAreRefusedWithTheLine(t *testing.T) {
 		{"said_of_back of an unknown concept", "rules:\n", "said_of_back: [[pain, neck, pain, neck, ache]]\nrules:\n", `line 10: said_of_back: "ache" is not a concept`},
 		{"undone_after not a five", "rules:\n", "undone_after: [[pain, neck, pain, neck]]\nrules:\n", `line 10: undone_after: [pain neck pain neck] is not a stand-aside, its relief, what undoes the relief, what makes the undoing a pattern and what it may be said of`},
 		{"undone_after of an unknown concept", "rules:\n", "undone_after: [[pain, neck, pain, neck, ache]]\nrules:\n", `line 10: undone_after: "ache" is not a concept`},
+		{"undone_after without the words around an undoing", "rules:\n", "undone_after: [[pain, neck, pain, neck, pain]]\nrules:\n", `line 10: undone_after needs the word class undo_tail (under word_classes)`},
 		{"said_of not a triple", "rules:\n", "said_of: [[pain, neck]]\nrules:\n", `line 10: said_of: [pain neck] is not a concept, its other subjects and its own`},
 		{"no fallback for admin", "  admin: {priority: routine, team: admin, says: fallback}\n", "", "needs a fallback for admin requests"},
 		{"bad yaml", rule, `  - {id: a, says: [`, "practice-rules.yaml line 11:"},

@@ -37,6 +37,21 @@ type wordClass struct {
 	suffixes []string
 }
 
+// holds reports whether w is one of the class's words, or ends in one of its suffixes,
+// as it stands: a reading that asks of one class (undone_after's @undo_tail) needs no
+// plural folded in, only the words the rules file lists.
+func (c wordClass) holds(w string) bool {
+	if c.names[w] {
+		return true
+	}
+	for _, suf := range c.suffixes {
+		if len(w) >= len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // classOf returns the first class the word belongs to, or "". A plural belongs where
 // its singular does: "statins", "inhalers".
 func classOf(w string, classes []wordClass) string {
@@ -48,13 +63,8 @@ func classOf(w string, classes []wordClass) string {
 
 func classOfWord(w string, classes []wordClass) string {
 	for _, c := range classes {
-		if c.names[w] {
+		if c.holds(w) {
 			return c.name
-		}
-		for _, suf := range c.suffixes {
-			if len(w) >= len(suf)+3 && strings.HasSuffix(w, suf) {
-				return c.name
-			}
 		}
 	}
 	return ""
