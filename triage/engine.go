@@ -233,7 +233,18 @@ func (e *Engine) Classify(in Input) Suggestion {
 	defer putScratch(sc) // the analysis lives in sc: it must not outlive this call
 	s, a := e.classifyRules(in, sc)
 	if e.opinion != nil && s.Priority != Emergency {
-		e.opinion.raise(in, &s, func(p Priority) (ruling, string, bool) { return e.evidence(in, a, p) })
+		var marks func(string) []string
+		if e.opinion.ScopeMarks != 0 {
+			marks = func(text string) []string {
+				if text == in.Text {
+					return e.scopeMarks(a)
+				}
+				rest := in
+				rest.Text = text
+				return e.ScopeMarks(rest)
+			}
+		}
+		e.opinion.raise(in, &s, func(p Priority) (ruling, string, bool) { return e.evidence(in, a, p) }, marks)
 	}
 	return s
 }

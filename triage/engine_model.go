@@ -47,11 +47,25 @@ type SecondOpinion struct {
 	// Examples are the labelled requests the model names when it raises ("reads
 	// like: ..."): the urgent ones of the training sets.
 	Examples []Example
+	// ScopeMarks says which scope marks the 999 head was trained with: 0, none (every
+	// model before 2026.12.18, read exactly as before); 1, one feature "scoped:<concept>"
+	// per red flag the desk's rules read inside a scope (denied, put in the past, asked
+	// about in advance, said of someone else, a condition, a safety net not reached), beside
+	// the word features (Engine.scopeMarks). With the same words, a word feature cannot
+	// tell "crushing chest pain now" from "what should I do if I get crushing chest pain";
+	// the rules' reading of the scope can, and training and classifying read it alike.
+	ScopeMarks int
+	// MarkNames are the concepts of the scope marks, sorted, and MarkW the 999 head's
+	// weight of each; a concept without a weight (not in training's marks) adds nothing.
+	MarkNames []string
+	MarkW     []float32
 
 	// like is the Examples' feature vectors turned round, built on load: for each
 	// bucket, the examples that have it. ReadsLike then touches only the examples
 	// that share a feature with the text, not every example's every feature.
 	like postings
+	// markW is MarkNames and MarkW as a map, built on load.
+	markW map[string]float32
 }
 
 // postings is an inverted index of sparse vectors: the entries of bucket b are
@@ -91,6 +105,12 @@ func LoadSecondOpinion(b []byte) (*SecondOpinion, error) {
 	}
 	if m.Bits < 10 || m.Bits > 24 || len(m.Cells) != 1<<m.Bits {
 		return nil, fmt.Errorf("the second opinion's model is damaged: %d cells for %d bits", len(m.Cells), m.Bits)
+	}
+	if m.ScopeMarks < 0 || m.ScopeMarks > ScopeMarksVersion {
+		return nil, fmt.Errorf("the second opinion's model reads scope marks of version %d; this version reads up to %d: rebuild it with triagectl train", m.ScopeMarks, ScopeMarksVersion)
+	}
+	if len(m.MarkNames) != len(m.MarkW) {
+		return nil, fmt.Errorf("the second opinion's model is damaged: %d scope marks for %d weights", len(m.MarkNames), len(m.MarkW))
 	}
 	for _, ex := range m.Examples {
 		if !ex.Priority.Valid() {
@@ -132,6 +152,33 @@ func (m *SecondOpinion) prepare() {
 		}
 	}
 	m.like = p
+	m.markW = nil
+	if len(m.MarkNames) > 0 {
+		m.markW = make(map[string]float32, len(m.MarkNames))
+		for i, n := range m.MarkNames {
+			m.markW[n] = m.MarkW[i]
+		}
+	}
+}
+
+// ScopeMarksVersion is the newest scope marks this code reads and trains
+// (SecondOpinion.ScopeMarks).
+const ScopeMarksVersion = 1
+
+// markValue is the feature value of each of n scope marks: together they weigh as
+// much as the word features' L2-normalised vector, whatever their number.
+func markValue(n int) float32 { return 1 / float32(math.Sqrt(float64(n))) }
+
+// markScore is what the scope marks add to the 999 head's score.
+func (m *SecondOpinion) markScore(marks []string) float32 {
+	if len(marks) == 0 || m.markW == nil {
+		return 0
+	}
+	v, s := markValue(len(marks)), float32(0)
+	for _, k := range marks {
+		s += v * m.markW[k]
+	}
+	return s
 }
 
 // Opinion is what the model makes of one request.
@@ -142,11 +189,17 @@ type Opinion struct {
 }
 
 // Read scores a request's text.
-func (m *SecondOpinion) Read(text string) Opinion {
+func (m *SecondOpinion) Read(text string) Opinion { return m.ReadMarked(text, nil) }
+
+// ReadMarked scores a request's text with the scope marks the desk's rules read in it
+// (Engine.ScopeMarks), which only a model trained with them weighs: the rest read as
+// Read.
+func (m *SecondOpinion) ReadMarked(text string, marks []string) Opinion {
 	buf := bufPool.Get().(*featureBuf)
 	defer bufPool.Put(buf)
 	v := m.vectorInto(text, buf)
 	op := Opinion{Scores: m.scores(v)}
+	op.Scores[0] += m.markScore(marks)
 	th := m.Threshold
 	if buf.words < m.ShortWords {
 		th = m.ShortThreshold
@@ -579,8 +632,17 @@ func mix(a, b uint32) uint32 {
 // some of the text in the past or in a question about a red flag, the 999 head must
 // reach its threshold on the rest alone, or the raise falls to the next head (see
 // Engine.evidence).
-func (m *SecondOpinion) raise(in Input, s *Suggestion, evidence func(Priority) (ruling, string, bool)) {
-	op := m.Read(in.Text)
+//
+// marks, for a model trained with scope marks, gives the marks of a text (the whole or
+// the rest); nil for one without.
+func (m *SecondOpinion) raise(in Input, s *Suggestion, evidence func(Priority) (ruling, string, bool), marks func(string) []string) {
+	read := func(text string) Opinion {
+		if marks == nil {
+			return m.Read(text)
+		}
+		return m.ReadMarked(text, marks(text))
+	}
+	op := read(in.Text)
 	to := Priority("")
 	fell := false // the rest read as 999 only at the long threshold: a same-day look
 	for h, p := range heads {
@@ -606,7 +668,7 @@ func (m *SecondOpinion) raise(in Input, s *Suggestion, evidence func(Priority) (
 		// alone reads as p (for 999 at the stricter threshold, restReaches); where
 		// the rest reaches only the long messages' 999 threshold the raise falls to
 		// same-day.
-		ro := m.Read(rest)
+		ro := read(rest)
 		if m.restReaches(ro, h) {
 			to = p
 			break

@@ -39,17 +39,26 @@ func (e *Engine) emergencyReads(in Input, m *SecondOpinion) (rules999, blocked b
 	if r == ruledOutByFacts || (trimmed && rest == "") {
 		return false, true, nil
 	}
-	read := func(text string) reading {
+	read := func(text string, marks []string) reading {
 		buf := bufPool.Get().(*featureBuf)
 		defer bufPool.Put(buf)
 		v := m.vectorInto(text, buf)
-		return reading{m.scores(v)[0], buf.words}
+		return reading{m.scores(v)[0] + m.markScore(marks), buf.words}
 	}
-	reads = append(reads, read(in.Text))
+	var marks, restMarks []string
+	if m.ScopeMarks != 0 {
+		marks = e.scopeMarks(a)
+		if trimmed {
+			r := in
+			r.Text = rest
+			restMarks = e.ScopeMarks(r)
+		}
+	}
+	reads = append(reads, read(in.Text, marks))
 	if trimmed {
 		// The rest must reach the short messages' threshold too, whatever its length
 		// (SecondOpinion.restReaches): read it as a short text.
-		r := read(rest)
+		r := read(rest, restMarks)
 		r.words = 0
 		reads = append(reads, r)
 	}

@@ -37,6 +37,10 @@ type TrainOptions struct {
 	Seeds int
 	// Scoped reads denied and past words as features apart (Features).
 	Scoped bool
+	// ScopeMarks, above 0, gives the 999 head the rules' scope marks of that version
+	// beside the word features (SecondOpinion.ScopeMarks), read by Rules, which must be
+	// set; logistic only. 0: none, as every model before 2026.12.18.
+	ScopeMarks int
 	// Rules, when set with FalseAlarms999 above 0, are the desk's rules: the 999 head's
 	// threshold is then chosen on the engine's held-out false alarms
 	// (engine_operating.go), the lowest at which the raises to 999 the rules had not
@@ -117,6 +121,9 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 	if len(sets) < 2 {
 		return nil, nil, fmt.Errorf("training needs at least two labelled sets, to hold each out in turn")
 	}
+	if err := opt.checkMarks(); err != nil {
+		return nil, nil, err
+	}
 	all := trainItems(sets, opt)
 	held, _ := holdOut(all, len(sets), opt, false)
 	m := fit(all, opt)
@@ -139,6 +146,21 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 	return m, held, nil
 }
 
+// checkMarks says why scope marks cannot be trained as asked, or nil.
+func (o TrainOptions) checkMarks() error {
+	switch {
+	case o.ScopeMarks == 0:
+		return nil
+	case o.ScopeMarks < 0 || o.ScopeMarks > ScopeMarksVersion:
+		return fmt.Errorf("scope marks of version %d: this version trains up to %d", o.ScopeMarks, ScopeMarksVersion)
+	case o.Rules == nil:
+		return fmt.Errorf("scope marks are the rules' reading: training with them needs the rules")
+	case o.Method != "logistic":
+		return fmt.Errorf("scope marks are learned by logistic training only, not %s", o.Method)
+	}
+	return nil
+}
+
 // kept999 is keep with the 999 head of fresh (weights, bias, thresholds for long and
 // short messages) and the version given: fresh was fitted over keep's features and
 // IDF (TrainOptions.Keep), so its 999 weights read keep's vectors.
@@ -151,6 +173,7 @@ func kept999(keep, fresh *SecondOpinion, version string) *SecondOpinion {
 	}
 	c.Bias[0] = fresh.Bias[0]
 	c.Threshold[0], c.ShortThreshold[0] = fresh.Threshold[0], fresh.ShortThreshold[0]
+	c.ScopeMarks, c.MarkNames, c.MarkW = fresh.ScopeMarks, fresh.MarkNames, fresh.MarkW
 	c.Examples = slices.Clone(keep.Examples)
 	c.prepare()
 	return &c
@@ -184,6 +207,9 @@ func CrossValidatePoints(sets [][]Labelled, opt TrainOptions, shares []float64) 
 	if len(sets) < 3 {
 		return nil, fmt.Errorf("cross-validation needs at least three labelled sets: each is held out, and its thresholds come from two or more others")
 	}
+	if err := opt.checkMarks(); err != nil {
+		return nil, err
+	}
 	held, models := holdOut(trainItems(sets, opt), len(sets), opt, true)
 	points := make([][]*SecondOpinion, len(shares))
 	for si, m := range models {
@@ -209,19 +235,50 @@ func shortThresholds(held []Held, opt TrainOptions, inScope func(Held) bool) [3]
 	return thresholds(held, opt.HeadFalseRaise, func(h Held) bool { return inScope(h) && h.Words < opt.ShortWords })
 }
 
-// trainItems extracts every labelled request's features once, for all the fits.
+// trainItems extracts every labelled request's features once, for all the fits: with
+// scope marks, each request's marks as indexes into markNames (sorted), which every fit
+// of one training shares.
 func trainItems(sets [][]Labelled, opt TrainOptions) []trainItem {
 	var all []trainItem
+	var names []string
 	for si, set := range sets {
 		for _, l := range set {
 			it := trainItem{set: si, want: l.Want.Priority, text: l.Text, in: l.Input}
 			var buf featureBuf
 			it.words = Features(l.Text, opt.Bits, opt.Scoped, &buf)
 			it.buckets = slices.Clone(buf.buckets)
+			if opt.ScopeMarks != 0 {
+				it.markNames = opt.Rules.ScopeMarks(l.Input)
+				names = append(names, it.markNames...)
+			}
 			all = append(all, it)
 		}
 	}
+	if opt.ScopeMarks == 0 {
+		return all
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	for i := range all {
+		for _, n := range all[i].markNames {
+			k, _ := slices.BinarySearch(names, n)
+			all[i].marks = append(all[i].marks, int32(k))
+		}
+		all[i].allMarks = names
+	}
 	return all
+}
+
+// markPart is what item it's scope marks add to m's 999 score.
+func (m *SecondOpinion) markPart(it trainItem) float32 {
+	if len(it.marks) == 0 || len(m.MarkW) == 0 {
+		return 0
+	}
+	v, s := markValue(len(it.marks)), float32(0)
+	for _, k := range it.marks {
+		s += v * m.MarkW[k]
+	}
+	return s
 }
 
 // holdOut holds each of n sets out in turn, fits a model on the others and scores the
@@ -242,6 +299,7 @@ func holdOut(all []trainItem, n int, opt TrainOptions, keep bool) ([]Held, []*Se
 		m := fit(train, opt)
 		for _, it := range test {
 			h := Held{Set: si, Want: it.want, Words: it.words, Scores: m.scores(m.weigh(it.buckets))}
+			h.Scores[0] += m.markPart(it)
 			if opt.Rules != nil && (opt.FalseAlarms999 > 0 || keep) {
 				h.rules999, h.blocked999, h.reads = opt.Rules.emergencyReads(it.in, m)
 			}
@@ -284,6 +342,11 @@ type trainItem struct {
 	in      Input // the whole request, for the desk's engine (TrainOptions.Rules)
 	words   int
 	buckets []uint32
+	// With scope marks: the request's marks (markNames), as indexes into allMarks, the
+	// sorted marks of every request of the training.
+	markNames []string
+	marks     []int32
+	allMarks  []string
 }
 
 // fit learns IDF and the heads' weights from items.
@@ -291,6 +354,11 @@ func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
 	n := 1 << opt.Bits
 	m := &SecondOpinion{Format: ModelFormat, Version: opt.Version, Method: opt.Method, Bits: opt.Bits,
 		Scoped: opt.Scoped, Cells: make([]Cell, n), ShortWords: opt.ShortWords}
+	if opt.ScopeMarks != 0 && len(items) > 0 {
+		m.ScopeMarks = opt.ScopeMarks
+		m.MarkNames = items[0].allMarks
+		m.MarkW = make([]float32, len(m.MarkNames))
+	}
 	if opt.Keep != nil {
 		for b := range m.Cells {
 			m.Cells[b].IDF = opt.Keep.Cells[b].IDF
@@ -341,9 +409,10 @@ func fitWeights(m *SecondOpinion, items []trainItem, opt TrainOptions) *SecondOp
 		return m
 	}
 	sum := make([][3]float32, n)
+	markSum := make([]float32, len(m.MarkW))
 	var bias [3]float32
 	for k := range opt.Seeds {
-		one := &SecondOpinion{Cells: slices.Clone(m.Cells)}
+		one := &SecondOpinion{Cells: slices.Clone(m.Cells), MarkW: slices.Clone(m.MarkW)}
 		o := opt
 		o.Seed += uint64(k)
 		fitLogistic(one, items, vecs, ys, o)
@@ -355,6 +424,9 @@ func fitWeights(m *SecondOpinion, items []trainItem, opt TrainOptions) *SecondOp
 		for h := range heads {
 			bias[h] += one.Bias[h]
 		}
+		for k := range markSum {
+			markSum[k] += one.MarkW[k]
+		}
 	}
 	inv := 1 / float32(opt.Seeds)
 	for b := range sum {
@@ -364,6 +436,9 @@ func fitWeights(m *SecondOpinion, items []trainItem, opt TrainOptions) *SecondOp
 	}
 	for h := range heads {
 		m.Bias[h] = bias[h] * inv
+	}
+	for k := range markSum {
+		m.MarkW[k] = markSum[k] * inv
 	}
 	return m
 }
@@ -383,6 +458,7 @@ func fitLogistic(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(tra
 	weighted := opt.Weight999 > 0 && opt.Weight999 != 1
 	n := len(m.Cells)
 	g2 := make([][3]float32, n)
+	mg2 := make([]float32, len(m.MarkW)) // the scope marks' AdaGrad sums (999 head)
 	var b2 [3]float32
 	const rate, l2 = 0.4, 1e-6
 	order := make([]int, len(items))
@@ -395,6 +471,7 @@ func fitLogistic(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(tra
 		for _, i := range order {
 			v := vecs[i]
 			s := m.scores(v)
+			s[0] += m.markPart(items[i])
 			for h := range fitted {
 				y := ys(items[i], h)
 				p := 1 / (1 + float32(math.Exp(-float64(s[h]))))
@@ -408,6 +485,14 @@ func fitLogistic(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(tra
 					gw := g*v.val[k] + l2*m.Cells[b].W[h]
 					g2[b][h] += gw * gw
 					m.Cells[b].W[h] -= rate * gw / float32(math.Sqrt(float64(g2[b][h])+1e-8))
+				}
+				if h == 0 && len(items[i].marks) > 0 && len(m.MarkW) > 0 {
+					x := markValue(len(items[i].marks))
+					for _, k := range items[i].marks {
+						gw := g*x + l2*m.MarkW[k]
+						mg2[k] += gw * gw
+						m.MarkW[k] -= rate * gw / float32(math.Sqrt(float64(mg2[k])+1e-8))
+					}
 				}
 			}
 		}

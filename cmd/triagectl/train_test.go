@@ -114,10 +114,26 @@ func TestTrainCommand(t *testing.T) {
 		if err1 != nil || err2 != nil || km.Version != "t.5" || km.Bits != 12 || km.Threshold[1] != bm.Threshold[1] || len(km.Examples) != len(bm.Examples) {
 			t.Fatalf("kept model %v %v: version %q bits %d; want t.5 over the base's 12 bits, its same-day threshold and examples", err1, err2, km.Version, km.Bits)
 		}
+		marked := filepath.Join(dir, "marked.gob")
+		if code := run([]string{"train", "--keep-heads", base, "--scope-marks", "1", "--version", "t.6", "--out", marked, pa, pb}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("--scope-marks 1: exit %d: %s", code, stderr.String())
+		}
+		mm, err := triage.LoadSecondOpinion(mustRead(t, marked))
+		if err != nil {
+			t.Fatalf("--scope-marks 1: %v", err)
+		}
+		if mm.ScopeMarks != 1 || mm.Threshold[1] != bm.Threshold[1] {
+			t.Errorf("--scope-marks 1: scope marks %d, same-day threshold %.3f; want 1 over the kept heads (%.3f)", mm.ScopeMarks, mm.Threshold[1], bm.Threshold[1])
+		}
+		if km.ScopeMarks != 0 {
+			t.Errorf("without --scope-marks: scope marks %d, want 0", km.ScopeMarks)
+		}
 		for _, c := range []struct {
 			args []string
 			says string
 		}{
+			{[]string{"--scope-marks", "1", "--method", "naive-bayes"}, "logistic"},
+			{[]string{"--scope-marks", "2"}, "version 2"},
 			{[]string{"--weight-999", "0"}, "above 0"},
 			{[]string{"--keep-heads", filepath.Join(dir, "missing.gob")}, "--keep-heads"},
 			{[]string{"--keep-heads", base, "--held-out"}, "--held-out"},
