@@ -119,14 +119,24 @@ func TestScopeMarksTrainTheHead(t *testing.T) {
 
 func bytesEqual(a, b []byte) bool { return string(a) == string(b) }
 
+// unmarked is the shipped model without scope marks, as 2026.12.7 and every model
+// trained without --scope-marks is, whichever model ships.
+func unmarked(t *testing.T) *triage.SecondOpinion {
+	t.Helper()
+	c := *assets.DefaultSecondOpinion()
+	c.ScopeMarks, c.MarkNames, c.MarkW = 0, nil, nil
+	m, err := triage.LoadSecondOpinion(encoded(t, &c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 // TestScopeMarksOffClassifiesAsBefore: a model without scope marks (the shipped
 // 2026.12.7, and any model trained without --scope-marks) reads a text with marks as
 // without them, so the desk classifies byte for byte as before the marks existed.
 func TestScopeMarksOffClassifiesAsBefore(t *testing.T) {
-	m := assets.DefaultSecondOpinion()
-	if m.ScopeMarks != 0 || len(m.MarkNames) != 0 {
-		t.Fatalf("the shipped model has scope marks %d (%d names): this test is for a model without them", m.ScopeMarks, len(m.MarkNames))
-	}
+	m := unmarked(t)
 	for _, text := range []string{"what should I do if I get crushing chest pain?", "no chest pain, just a cough for a week"} {
 		if a, b := m.Read(text), m.ReadMarked(text, []string{"chest_pain", "cardiac_feature"}); a != b {
 			t.Errorf("%q: %+v read with marks, %+v without", text, b, a)
@@ -176,7 +186,7 @@ func TestScopeMarksRefused(t *testing.T) {
 // weighed up to 999 raises a request the same model leaves below it without marks, and
 // a request with no mark reads as it did.
 func TestClassifyReadsScopeMarks(t *testing.T) {
-	base := assets.DefaultSecondOpinion()
+	base := unmarked(t)
 	with := func(mark int, w float32) *triage.SecondOpinion {
 		c := *base
 		c.ScopeMarks, c.MarkNames, c.MarkW = mark, []string{"chest_pain"}, []float32{w}
