@@ -967,7 +967,9 @@ type reliefUndone struct {
 // down for a minute then came back and I'm gasping" tells a relief that did not last,
 // which is no relief, so the stand-aside's matches in that sentence are dropped; so is a
 // relief said denied after the last one told ("it usually settles but it hasn't
-// settled"), read from denied, not from words that hold a negation. Order
+// settled"), read from denied, not from words that hold a negation. The sentence right
+// after undoes it as well, read the same way after any relief it tells again ("it
+// settled. But it's come back and it's worse."; hazard6, round 18). Order
 // decides: "it came back but it settles after ten minutes like always" tells the relief
 // last, and stands aside as before. An undoing does not count where it is told as a
 // pattern in its clause ("they come back every few weeks", unless that clause says
@@ -999,9 +1001,17 @@ func (e *Engine) keepReliefNotUndone(toks []token, present, denied [][]match) {
 			if last.from < 0 {
 				last = lastIn(toks, present[c], s) // a relief the relief words lack
 			}
+			// The sentence right after may undo the relief too, after any relief it tells
+			// again: "Panic attack, couldn't breathe, it settled. But it's come back and
+			// it's worse."
+			again := lastIn(toks, present[relief], s+1)
 			if slices.ContainsFunc(undoing, func(u match) bool {
-				return u.from >= 0 && toks[u.from].sentence == s && u.to >= last.to && u.from != last.from &&
-					!e.undonePattern(toks, present, u, pattern) &&
+				if u.from < 0 {
+					return false
+				}
+				in := toks[u.from].sentence == s && u.to >= last.to && u.from != last.from
+				next := toks[u.from].sentence == s+1 && (again.from < 0 || u.from >= again.to)
+				return (in || next) && !e.undonePattern(toks, present, u, pattern) &&
 					!e.saidInClause(toks, present, u, func(x int) bool { return x < len(e.forward) && e.forward[x] }, true) &&
 					!undoneAskedAhead(toks, u) && e.undoneOfOurs(toks, present, u, last, relief, subject) &&
 					e.undoneNow(toks, present, u, t)
