@@ -212,3 +212,63 @@ func TestClassifyReadsScopeMarks(t *testing.T) {
 		t.Errorf("%q (no mark): %s with a marked model, %s without: a mark not read moves nothing", now.Text, b.Priority, a.Priority)
 	}
 }
+
+// TestMarksOnlyKeepsTheWords (`triagectl train --marks-only`): only the scope marks are
+// learned beside a kept model's 999 head, so a request with no mark scores as with the
+// kept model, byte for byte, a look-alike asked in advance scores lower on the 999
+// head, and no mark weighs above 0 (a scope never raises). Learned from zero beside the words, the marks had taken the 999 head's bias
+// with them, and every request without a mark read as more urgent.
+func TestMarksOnlyKeepsTheWords(t *testing.T) {
+	sets := scopeMarkSets()
+	e := assets.DefaultEngine()
+	keep, _, err := triage.TrainSecondOpinion(sets, triage.TrainOptions{Version: "s", Bits: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	only, _, err := triage.TrainSecondOpinion(sets, triage.TrainOptions{Version: "o", Keep: keep, Rules: e, ScopeMarks: 1, MarksOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for b := range keep.Cells {
+		if only.Cells[b] != keep.Cells[b] {
+			t.Fatalf("bucket %d: %+v with marks only, %+v kept: no word weight may move", b, only.Cells[b], keep.Cells[b])
+		}
+	}
+	for i, w := range only.MarkW {
+		if w > 0 {
+			t.Errorf("mark %s weighs %.3f: with marks only a scope may weigh a red flag down, never up", only.MarkNames[i], w)
+		}
+	}
+	if only.Bias != keep.Bias || only.Threshold != keep.Threshold || only.ShortThreshold != keep.ShortThreshold {
+		t.Errorf("bias %v thresholds %v %v; kept %v %v %v", only.Bias, only.Threshold, only.ShortThreshold, keep.Bias, keep.Threshold, keep.ShortThreshold)
+	}
+	in := func(text string) triage.Input {
+		return triage.Input{ID: "m", Age: 40, Sex: triage.Female, Kind: triage.Clinical, Text: text}
+	}
+	for _, text := range []string{"crushing chest pain and sweating now", "sore knee after a run for a week", "fit note for work please"} {
+		marks := e.ScopeMarks(in(text))
+		if len(marks) > 0 {
+			t.Fatalf("%q: marks %v; the test needs a text without", text, marks)
+		}
+		if got, want := only.ReadMarked(text, marks), keep.Read(text); got != want {
+			t.Errorf("%q, no mark: %+v with marks only, %+v kept", text, got, want)
+		}
+	}
+	look := "what should I do if I get crushing chest pain?"
+	lm := e.ScopeMarks(in(look))
+	if o, k := only.ReadMarked(look, lm).Scores[0], keep.Read(look).Scores[0]; o >= k {
+		t.Errorf("%q: 999 score %.3f with marks %v learned alone, %.3f kept: want lower", look, o, lm, k)
+	}
+	for _, c := range []struct {
+		name string
+		opt  triage.TrainOptions
+		want string
+	}{
+		{"no kept model", triage.TrainOptions{Bits: 12, ScopeMarks: 1, MarksOnly: true, Rules: e}, "kept model"},
+		{"no marks", triage.TrainOptions{Keep: keep, MarksOnly: true, Rules: e}, "needs scope marks"},
+	} {
+		if _, _, err := triage.TrainSecondOpinion(sets, c.opt); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one saying %q", c.name, err, c.want)
+		}
+	}
+}

@@ -41,6 +41,16 @@ type TrainOptions struct {
 	// beside the word features (SecondOpinion.ScopeMarks), read by Rules, which must be
 	// set; logistic only. 0: none, as every model before 2026.12.18.
 	ScopeMarks int
+	// MarksOnly, with Keep and ScopeMarks, learns the scope marks' weights alone: the
+	// kept model's 999 word weights, bias and thresholds stay, so a request with no mark
+	// scores as with the kept model, byte for byte. A mark's weight is at most 0: a red
+	// flag told out of the present may lower the 999 score, never raise it (learned
+	// freely, marks of overdoses and netted look-alikes came out above 0 and raised "what
+	// does a heart attack feel like? my dad had one years ago" to 999). Learned beside the words from zero,
+	// the marks (mostly look-alikes' red flags, weighed down) took the bias with them,
+	// and the 999 head read every request without a mark as more urgent than before
+	// ("stiff neck after sleeping funny" to 999).
+	MarksOnly bool
 	// Rules, when set with FalseAlarms999 above 0, are the desk's rules: the 999 head's
 	// threshold is then chosen on the engine's held-out false alarms
 	// (engine_operating.go), the lowest at which the raises to 999 the rules had not
@@ -121,6 +131,9 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 	if len(sets) < 2 {
 		return nil, nil, fmt.Errorf("training needs at least two labelled sets, to hold each out in turn")
 	}
+	if opt.MarksOnly && opt.ScopeMarks == 0 {
+		return nil, nil, fmt.Errorf("marks only needs scope marks to learn")
+	}
 	if err := opt.checkMarks(); err != nil {
 		return nil, nil, err
 	}
@@ -132,6 +145,9 @@ func TrainSecondOpinion(sets [][]Labelled, opt TrainOptions) (*SecondOpinion, []
 		every := func(Held) bool { return true }
 		short := shortThresholds(held, opt, every)[0]
 		m.set999(threshold999(held, opt.FalseAlarms999, short, opt.ShortWords, every), short)
+	}
+	if opt.MarksOnly {
+		m.Threshold[0], m.ShortThreshold[0] = opt.Keep.Threshold[0], opt.Keep.ShortThreshold[0]
 	}
 	if opt.Keep != nil {
 		m = kept999(opt.Keep, m, opt.Version)
@@ -157,6 +173,8 @@ func (o TrainOptions) checkMarks() error {
 		return fmt.Errorf("scope marks are the rules' reading: training with them needs the rules")
 	case o.Method != "logistic":
 		return fmt.Errorf("scope marks are learned by logistic training only, not %s", o.Method)
+	case o.MarksOnly && o.Keep == nil:
+		return fmt.Errorf("marks only learns scope marks beside a kept model's 999 head: give the model to keep")
 	}
 	return nil
 }
@@ -362,8 +380,14 @@ func fit(items []trainItem, opt TrainOptions) *SecondOpinion {
 	if opt.Keep != nil {
 		for b := range m.Cells {
 			m.Cells[b].IDF = opt.Keep.Cells[b].IDF
+			if opt.MarksOnly {
+				m.Cells[b].W[0] = opt.Keep.Cells[b].W[0]
+			}
 		}
 		m.DefaultIDF = opt.Keep.DefaultIDF
+		if opt.MarksOnly {
+			m.Bias[0] = opt.Keep.Bias[0]
+		}
 		return fitWeights(m, items, opt)
 	}
 	df := make([]int32, n)
@@ -412,7 +436,7 @@ func fitWeights(m *SecondOpinion, items []trainItem, opt TrainOptions) *SecondOp
 	markSum := make([]float32, len(m.MarkW))
 	var bias [3]float32
 	for k := range opt.Seeds {
-		one := &SecondOpinion{Cells: slices.Clone(m.Cells), MarkW: slices.Clone(m.MarkW)}
+		one := &SecondOpinion{Cells: slices.Clone(m.Cells), MarkW: slices.Clone(m.MarkW), Bias: m.Bias}
 		o := opt
 		o.Seed += uint64(k)
 		fitLogistic(one, items, vecs, ys, o)
@@ -479,9 +503,14 @@ func fitLogistic(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(tra
 				if weighted && h == 0 && y == 0 {
 					g *= w999
 				}
-				b2[h] += g * g
-				m.Bias[h] -= rate * g / float32(math.Sqrt(float64(b2[h])+1e-8))
+				if !(h == 0 && opt.MarksOnly) { // marks only: the kept words and bias stay
+					b2[h] += g * g
+					m.Bias[h] -= rate * g / float32(math.Sqrt(float64(b2[h])+1e-8))
+				}
 				for k, b := range v.idx {
+					if h == 0 && opt.MarksOnly {
+						break
+					}
 					gw := g*v.val[k] + l2*m.Cells[b].W[h]
 					g2[b][h] += gw * gw
 					m.Cells[b].W[h] -= rate * gw / float32(math.Sqrt(float64(g2[b][h])+1e-8))
@@ -492,6 +521,9 @@ func fitLogistic(m *SecondOpinion, items []trainItem, vecs []sparse, ys func(tra
 						gw := g*x + l2*m.MarkW[k]
 						mg2[k] += gw * gw
 						m.MarkW[k] -= rate * gw / float32(math.Sqrt(float64(mg2[k])+1e-8))
+						if opt.MarksOnly && m.MarkW[k] > 0 {
+							m.MarkW[k] = 0 // marks only: a scope may weigh a red flag down, never up
+						}
 					}
 				}
 			}

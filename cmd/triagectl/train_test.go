@@ -125,6 +125,17 @@ func TestTrainCommand(t *testing.T) {
 		if mm.ScopeMarks != 1 || mm.Threshold[1] != bm.Threshold[1] {
 			t.Errorf("--scope-marks 1: scope marks %d, same-day threshold %.3f; want 1 over the kept heads (%.3f)", mm.ScopeMarks, mm.Threshold[1], bm.Threshold[1])
 		}
+		only := filepath.Join(dir, "only.gob")
+		if code := run([]string{"train", "--keep-heads", base, "--scope-marks", "1", "--marks-only", "--version", "t.7", "--out", only, pa, pb}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("--marks-only: exit %d: %s", code, stderr.String())
+		}
+		om, err := triage.LoadSecondOpinion(mustRead(t, only))
+		if err != nil {
+			t.Fatalf("--marks-only: %v", err)
+		}
+		if om.ScopeMarks != 1 || om.Bias != bm.Bias || om.Threshold != bm.Threshold || om.Cells[0] != bm.Cells[0] {
+			t.Errorf("--marks-only: scope marks %d, bias %v, thresholds %v; want 1 over the kept model's 999 head (%v, %v)", om.ScopeMarks, om.Bias, om.Threshold, bm.Bias, bm.Threshold)
+		}
 		if km.ScopeMarks != 0 {
 			t.Errorf("without --scope-marks: scope marks %d, want 0", km.ScopeMarks)
 		}
@@ -134,6 +145,7 @@ func TestTrainCommand(t *testing.T) {
 		}{
 			{[]string{"--scope-marks", "1", "--method", "naive-bayes"}, "logistic"},
 			{[]string{"--scope-marks", "2"}, "version 2"},
+			{[]string{"--keep-heads", base, "--marks-only"}, "needs scope marks"},
 			{[]string{"--weight-999", "0"}, "above 0"},
 			{[]string{"--keep-heads", filepath.Join(dir, "missing.gob")}, "--keep-heads"},
 			{[]string{"--keep-heads", base, "--held-out"}, "--held-out"},
