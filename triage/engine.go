@@ -237,11 +237,11 @@ func (e *Engine) Classify(in Input) Suggestion {
 		if e.opinion.ScopeMarks != 0 {
 			marks = func(text string) []string {
 				if text == in.Text {
-					return e.scopeMarks(a)
+					return e.scopeMarks(a, e.opinion.ScopeMarks)
 				}
 				rest := in
 				rest.Text = text
-				return e.ScopeMarks(rest)
+				return e.ScopeMarksOf(rest, e.opinion.ScopeMarks)
 			}
 		}
 		e.opinion.raise(in, &s, func(p Priority) (ruling, string, bool) { return e.evidence(in, a, p) }, marks)

@@ -54,6 +54,7 @@ type SecondOpinion struct {
 	// the word features (Engine.scopeMarks). With the same words, a word feature cannot
 	// tell "crushing chest pain now" from "what should I do if I get crushing chest pain";
 	// the rules' reading of the scope can, and training and classifying read it alike.
+	// 2: as 1 without conditions and safety nets (Engine.ScopeMarksOf).
 	ScopeMarks int
 	// MarkNames are the concepts of the scope marks, sorted, and MarkW the 999 head's
 	// weight of each; a concept without a weight (not in training's marks) adds nothing.
@@ -163,7 +164,7 @@ func (m *SecondOpinion) prepare() {
 
 // ScopeMarksVersion is the newest scope marks this code reads and trains
 // (SecondOpinion.ScopeMarks).
-const ScopeMarksVersion = 1
+const ScopeMarksVersion = 2
 
 // markValue is the feature value of each of n scope marks: together they weigh as
 // much as the word features' L2-normalised vector, whatever their number.

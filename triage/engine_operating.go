@@ -47,11 +47,11 @@ func (e *Engine) emergencyReads(in Input, m *SecondOpinion) (rules999, blocked b
 	}
 	var marks, restMarks []string
 	if m.ScopeMarks != 0 {
-		marks = e.scopeMarks(a)
+		marks = e.scopeMarks(a, m.ScopeMarks)
 		if trimmed {
 			r := in
 			r.Text = rest
-			restMarks = e.ScopeMarks(r)
+			restMarks = e.ScopeMarksOf(r, m.ScopeMarks)
 		}
 	}
 	reads = append(reads, read(in.Text, marks))

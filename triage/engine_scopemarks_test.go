@@ -156,7 +156,7 @@ func TestScopeMarksRefused(t *testing.T) {
 	}{
 		{"no rules", triage.TrainOptions{Bits: 12, ScopeMarks: 1}, "needs the rules"},
 		{"naive Bayes", triage.TrainOptions{Bits: 12, ScopeMarks: 1, Rules: e, Method: "naive-bayes"}, "logistic"},
-		{"version 2", triage.TrainOptions{Bits: 12, ScopeMarks: 2, Rules: e}, "version 2"},
+		{"version 3", triage.TrainOptions{Bits: 12, ScopeMarks: 3, Rules: e}, "version 3"},
 	} {
 		if _, _, err := triage.TrainSecondOpinion(sets, c.opt); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want one saying %q", c.name, err, c.want)
@@ -269,6 +269,36 @@ func TestMarksOnlyKeepsTheWords(t *testing.T) {
 	} {
 		if _, _, err := triage.TrainSecondOpinion(sets, c.opt); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want one saying %q", c.name, err, c.want)
+		}
+	}
+}
+
+// TestScopeMarksVersion2LeaveConditionsOut (`--scope-marks 2`): version 2 marks no red
+// flag inside a condition or a safety net, which the rules read as not come true where
+// it often has (model5's m5 lost three nets come true at the gate to their marks); a red
+// flag denied, put in the past or said of someone else is marked as in version 1.
+func TestScopeMarksVersion2LeaveConditionsOut(t *testing.T) {
+	e := assets.DefaultEngine()
+	marks := func(text string, v int) []string {
+		return e.ScopeMarksOf(triage.Input{ID: "m", Age: 40, Sex: triage.Female, Kind: triage.Clinical, Text: text}, v)
+	}
+	for _, text := range []string{
+		"her ketone plan says over 3 with vomiting is A&E. it's 3.8 and she's been sick twice",
+		"On warfarin, the nurse said if I hit my head I must go to A&E. I fell against the door frame this afternoon and hit it.",
+		"After the stent they said ring 999 if I had the crushing feeling again. Yes. Right now. Sweating.",
+		"They told me if the nosebleed on my blood thinner didn't stop in 20 minutes of pinching, go to A&E. It's been an hour and it's still pouring.",
+		"what should I do if I get crushing chest pain down my arm?",
+	} {
+		if v1, v2 := marks(text, 1), marks(text, 2); len(v1) == 0 || len(v2) > 0 {
+			t.Errorf("%q: marks %v in version 1, %v in version 2; want some, then none", text, v1, v2)
+		}
+	}
+	for _, c := range []struct{ text, mark string }{
+		{"no chest pain, just a cough for a week", "chest_pain"},
+		{"my friend took an overdose last week, how do I support her", "overdose"},
+	} {
+		if got := marks(c.text, 2); !slices.Contains(got, c.mark) {
+			t.Errorf("%q: version 2 marks %v, want %s among them", c.text, got, c.mark)
 		}
 	}
 }

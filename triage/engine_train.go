@@ -266,7 +266,7 @@ func trainItems(sets [][]Labelled, opt TrainOptions) []trainItem {
 			it.words = Features(l.Text, opt.Bits, opt.Scoped, &buf)
 			it.buckets = slices.Clone(buf.buckets)
 			if opt.ScopeMarks != 0 {
-				it.markNames = opt.Rules.ScopeMarks(l.Input)
+				it.markNames = opt.Rules.ScopeMarksOf(l.Input, opt.ScopeMarks)
 				names = append(names, it.markNames...)
 			}
 			all = append(all, it)

@@ -47,7 +47,7 @@ apart (e.g. 0.01,0.02,0.02: a 999 raise costs a call, a same-day one a sooner lo
 	shortWords := fs.Int("short-words", 6, "messages with fewer words get their own, stricter thresholds")
 	seed := fs.Uint64("seed", 0, "the order of logistic training's shuffled passes (0: the order of every model before 2026.12.8)")
 	scoped := fs.Bool("scope", false, "read the words a patient denies or puts in the past as features apart from the same words said")
-	scopeMarks := fs.Int("scope-marks", 0, "with 1, the 999 head also reads a feature per red flag the rules read inside a scope (denied, past, asked about, someone else's, a condition, a safety net not reached) beside the words; 0: none, as every model before 2026.12.18")
+	scopeMarks := fs.Int("scope-marks", 0, "with 1, the 999 head also reads a feature per red flag the rules read inside a scope (denied, past, asked about, someone else's, a condition, a safety net not reached) beside the words; 2, the same without conditions and safety nets; 0: none, as every model before 2026.12.18")
 	marksOnly := fs.Bool("marks-only", false, "with --keep-heads and --scope-marks, learn only the scope marks' weights: the kept 999 head's words, bias and thresholds stay, so a request with no mark reads as with the kept model")
 	seeds := fs.Int("seeds", 1, "train this many logistic models from --seed, --seed+1, … and average their weights")
 	version := fs.String("version", time.Now().UTC().Format("2006.01.02"), "the model's version, shown in its reasons")

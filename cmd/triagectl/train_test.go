@@ -144,7 +144,7 @@ func TestTrainCommand(t *testing.T) {
 			says string
 		}{
 			{[]string{"--scope-marks", "1", "--method", "naive-bayes"}, "logistic"},
-			{[]string{"--scope-marks", "2"}, "version 2"},
+			{[]string{"--scope-marks", "3"}, "version 3"},
 			{[]string{"--keep-heads", base, "--marks-only"}, "needs scope marks"},
 			{[]string{"--weight-999", "0"}, "above 0"},
 			{[]string{"--keep-heads", filepath.Join(dir, "missing.gob")}, "--keep-heads"},
