@@ -26,25 +26,20 @@ func TestReliefUndoneInTheNextSentence(t *testing.T) {
 	}
 	for i, c := range undoneNextLookAlikes {
 		t.Run("not undone "+strconv.Itoa(i+1), func(t *testing.T) {
-			in := triage.Input{Age: c.age, Kind: triage.Clinical, Text: c.text}
-			for _, e := range rulesAndDesk() {
-				if got := e.eng.Classify(in); got.Priority == triage.Emergency {
-					t.Errorf("%q: %s gave emergency; because %v", c.text, e.name, got.Reasons)
-				}
-			}
+			hold999(t, triage.Input{Age: c.age, Kind: triage.Clinical, Text: c.text}, false)
 		})
 	}
 }
 
-// undoneNextCase is a request's age and text.
-type undoneNextCase struct {
+// ageTextCase is a request's age and text, for tables whose cases differ in nothing else.
+type ageTextCase struct {
 	age  int
 	text string
 }
 
 // undoneNextEmergencies tell a panic with severe breathlessness relieved, then undone in
 // the next sentence.
-var undoneNextEmergencies = []undoneNextCase{
+var undoneNextEmergencies = []ageTextCase{
 	{30, "Panic attack, couldn't breathe, it settled. But it's come back and it's worse."},
 	{25, "I had a panic attack and was gasping, it calmed down. Now it's back again."},
 	{41, "panic attack, I can't catch my breath, it calmed down. It's started again."},
@@ -82,7 +77,7 @@ var undoneNextEmergencies = []undoneNextCase{
 
 // undoneNextLookAlikes tell the same relief and, in the next sentence, something else
 // back, a pattern, a condition or question ahead, or the relief again.
-var undoneNextLookAlikes = []undoneNextCase{
+var undoneNextLookAlikes = []ageTextCase{
 	{40, "I get panic attacks where I can't breathe but it always settles. The panic came back after my divorce."},
 	{35, "panic attack, couldn't breathe, it calmed down. The anxiety came back this week at work."},
 	{28, "panic attack yesterday, couldn't breathe, it settled. My blood test came back normal."},

@@ -32,14 +32,8 @@ func TestBreathingProgressionLookAlikesStayBelow999(t *testing.T) {
 	}
 }
 
-// worseCase is a request's age and text.
-type worseCase struct {
-	age  int
-	text string
-}
-
 // worseNotNowLookAlikes share the words and tell no breathing getting harder now.
-var worseNotNowLookAlikes = []worseCase{
+var worseNotNowLookAlikes = []ageTextCase{
 	{72, "I have COPD and I'm breathless as usual, can I have a repeat of my inhalers"},
 	{81, "heart failure, breathless as usual when I walk to the shop, no change"},
 	{40, "it's harder to breathe on the stairs than it used to be, I think I'm unfit"},

@@ -216,8 +216,9 @@ func TestClassifyReadsScopeMarks(t *testing.T) {
 // TestMarksOnlyKeepsTheWords (`triagectl train --marks-only`): only the scope marks are
 // learned beside a kept model's 999 head, so a request with no mark scores as with the
 // kept model, byte for byte, a look-alike asked in advance scores lower on the 999
-// head, and no mark weighs above 0 (a scope never raises). Learned from zero beside the words, the marks had taken the 999 head's bias
-// with them, and every request without a mark read as more urgent.
+// head, and no mark weighs above 0 (a scope never raises). Learned from zero beside the
+// words, the marks had taken the 999 head's bias with them, and every request without a
+// mark read as more urgent.
 func TestMarksOnlyKeepsTheWords(t *testing.T) {
 	sets := scopeMarkSets()
 	e := assets.DefaultEngine()

@@ -46,10 +46,10 @@ type TrainOptions struct {
 	// scores as with the kept model, byte for byte. A mark's weight is at most 0: a red
 	// flag told out of the present may lower the 999 score, never raise it (learned
 	// freely, marks of overdoses and netted look-alikes came out above 0 and raised "what
-	// does a heart attack feel like? my dad had one years ago" to 999). Learned beside the words from zero,
-	// the marks (mostly look-alikes' red flags, weighed down) took the bias with them,
-	// and the 999 head read every request without a mark as more urgent than before
-	// ("stiff neck after sleeping funny" to 999).
+	// does a heart attack feel like? my dad had one years ago" to 999). Learned beside
+	// the words from zero, the marks (mostly look-alikes' red flags, weighed down) took
+	// the bias with them, and the 999 head read every request without a mark as more
+	// urgent than before ("stiff neck after sleeping funny" to 999).
 	MarksOnly bool
 	// Rules, when set with FalseAlarms999 above 0, are the desk's rules: the 999 head's
 	// threshold is then chosen on the engine's held-out false alarms
