@@ -31,6 +31,10 @@ type Engine struct {
 	groupIx   groupIndex              // which together groups a text's words allow
 	rules     []rule
 	fallback  map[Kind]rule
+	// teamRules read which team a request belongs to where only a fallback or a
+	// catch-all rule in teamOver recognised it (rules file: fallback_teams).
+	teamRules []rule
+	teamOver  map[string]bool
 	breakers  map[string]bool // words that end a clause, as full stops do
 	classes   []wordClass     // word classes ("@medicine") that phrases may name
 	opinion   *SecondOpinion  // the model that may raise a suggestion; nil for rules alone
@@ -182,6 +186,7 @@ type rule struct {
 	minTemp         float64
 	minKetones      float64 // a blood ketone reading, when given, must be at least this
 	weak            bool    // a catch-all: it counts only when no specific rule fires
+	asked           []int   // fallback_teams: concepts that must be said in a question
 }
 
 // Version is the rules file's version, shown to staff beside every suggestion so a
@@ -550,8 +555,10 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 			kind = Clinical
 		}
 		fb := e.fallback[kind]
-		return Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
-			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}, analysis{f, present, denied, past, toks, advice}, joins
+		s := Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
+			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}
+		e.teamOfFallback(in, f, present, past, toks, &s)
+		return s, analysis{f, present, denied, past, toks, advice}, joins
 	}
 	slices.SortStableFunc(fired, func(a, b *rule) int { return a.priority.Rank() - b.priority.Rank() })
 	best := fired[0].priority
@@ -579,7 +586,45 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		}
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
+	e.teamOfFallback(in, f, present, past, toks, &s)
 	return s, analysis{f, present, denied, past, toks, advice}, joins
+}
+
+// askedHold reports whether each of the rule's asked concepts is said in a sentence
+// asked as a question: "do I still need the omeprazole?" asks of the medicine, where
+// "paracetamol helped" tells what was tried for a problem.
+func (r *rule) askedHold(toks []token, present [][]match) bool {
+	for _, c := range r.asked {
+		if !slices.ContainsFunc(present[c], func(m match) bool { return m.from >= 0 && toks[m.from].asked }) {
+			return false
+		}
+	}
+	return true
+}
+
+// teamOfFallback reads which team a request belongs to where no rule that names a team
+// recognised it: every reason is a fallback's or a catch-all rule's of fallback_teams'
+// over ("a clinical problem no rule recognised" goes to the GP). The first team reading
+// that holds gives the team, and its reason is added after theirs so staff see why.
+// Priority and signpost are left as they are: a team reading moves a request between
+// queues, never up or down one; a signposted request stays the GP's, whose reviewer
+// closes it, and so does an emergency.
+func (e *Engine) teamOfFallback(in Input, f features, present [][]match, past *pastScope, toks []token, s *Suggestion) {
+	if len(e.teamRules) == 0 || s.Priority == Emergency || s.Signpost != SignpostNone || len(s.Reasons) == 0 {
+		return
+	}
+	for _, r := range s.Reasons {
+		if !e.teamOver[r.Rule] {
+			return
+		}
+	}
+	for i := range e.teamRules {
+		if r := &e.teamRules[i]; r.fires(in, f, present, past) && r.askedHold(toks, present) {
+			s.Team = r.team
+			s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
+			return
+		}
+	}
 }
 
 // emergencyWordAfter reports whether a word an emergency rule reads is present in a

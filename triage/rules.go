@@ -53,7 +53,18 @@ type ruleFile struct {
 	NowSaidWith         [][]string          `yaml:"now_said_with"` // pairs: a time word, a concept it may be the time of
 	UndoneAfter         [][]string          `yaml:"undone_after"`  // fives: a stand-aside, its relief, the undoing, a pattern told, its subjects
 	SafetyNets          safetyNetSpec       `yaml:"safety_nets"`
+	FallbackTeams       fallbackTeamsSpec   `yaml:"fallback_teams"`
 	Rules               []ruleSpec          `yaml:"rules"`
+}
+
+// fallbackTeamsSpec is the rules file's fallback_teams: which team a request belongs to
+// when no rule that names a team recognised it (see teamOfFallback in engine.go). Over
+// names the fallbacks and catch-all (weak) rules whose team GP it may read again; Teams
+// are read in order, the first that holds gives the team. A team reading sets no
+// priority and no signpost: it moves a request between queues, never up or down one.
+type fallbackTeamsSpec struct {
+	Over  []string   `yaml:"over"`
+	Teams []ruleSpec `yaml:"teams"`
 }
 
 // safetyNetSpec is the rules file's safety_nets: the words that tell a safety net
@@ -120,6 +131,10 @@ type ruleSpec struct {
 	Temp     float64  `yaml:"temp"`    // a temperature of at least this many °C is mentioned
 	Ketones  float64  `yaml:"ketones"` // a blood ketone reading, when given, of at least this (mmol/L)
 	Weak     bool     `yaml:"weak"`    // counts only when no other rule fires
+	// Asked are concepts that must be said in a sentence asked as a question ("can I
+	// take ibuprofen with my losartan?"); fallback_teams only, where a thing asked of is
+	// what the request is about.
+	Asked []string `yaml:"asked"`
 }
 
 // RuleError is a problem in a rules file, with the line it is on.
@@ -188,6 +203,10 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		Rephrasings         yaml.Node   `yaml:"rephrasings"`
 		NarrowNeg           yaml.Node   `yaml:"narrow_negations"`
 		Fallback            yaml.Node   `yaml:"fallback"`
+		FallbackTeams       struct {
+			Over  yaml.Node   `yaml:"over"`
+			Teams []yaml.Node `yaml:"teams"`
+		} `yaml:"fallback_teams"`
 	}
 	// One parse gives both the lines of each key and the whole tree (namesOutside).
 	var root yaml.Node
@@ -584,6 +603,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		}
 		e.fallback[k] = r
 	}
+	if err := e.compileFallbackTeams(rf.FallbackTeams, lines.FallbackTeams.Over.Line, lines.FallbackTeams.Teams, ids, seen, bad); err != nil {
+		return nil, err
+	}
 	// A concept nothing reads costs every request its matching and says nothing; one left
 	// behind when its rule went (round 15 left three) is refused, not carried silently.
 	for _, name := range e.concepts {
@@ -661,6 +683,9 @@ func compileRule(spec ruleSpec, ids map[string]int, line int, bad func(int, stri
 		}
 		return out, nil
 	}
+	if len(spec.Asked) > 0 {
+		return r, bad(line, "rule %q: asked is read only by fallback_teams", spec.ID)
+	}
 	if r.all, err = lookup(spec.All); err != nil {
 		return r, err
 	}
@@ -681,6 +706,69 @@ func compileRule(spec ruleSpec, ids map[string]int, line int, bad func(int, stri
 		return r, bad(line, "rule %q: min must be from 2 to the %d concepts in several, not %d (for one of them, use any)", spec.ID, len(r.several), spec.Min)
 	}
 	return r, nil
+}
+
+// compileFallbackTeams reads fallback_teams (fallbackTeamsSpec). Each id in over must
+// be a fallback's or a catch-all (weak) rule's: a team reading after a rule that
+// recognised the problem would overrule that rule's team. A team entry may set no
+// priority and no signpost (it moves no request up or down), must name a team other
+// than the GP's (the GP's is already the fallback's) and concepts to read.
+func (e *Engine) compileFallbackTeams(spec fallbackTeamsSpec, overLine int, teamLines []yaml.Node, ids map[string]int, ruleLines map[string]int, bad func(int, string, ...any) error) error {
+	if len(spec.Teams) == 0 {
+		return nil
+	}
+	e.teamOver = map[string]bool{}
+	for _, id := range spec.Over {
+		ok := false
+		for _, fb := range e.fallback {
+			ok = ok || fb.id == id
+		}
+		for _, r := range e.rules {
+			ok = ok || (r.id == id && r.weak)
+		}
+		if !ok {
+			return bad(overLine, "fallback_teams: over names %q, which is neither a fallback nor a weak rule", id)
+		}
+		e.teamOver[id] = true
+	}
+	if len(e.teamOver) == 0 {
+		return bad(overLine, "fallback_teams: teams need the fallbacks or weak rules they read over (over)")
+	}
+	for i, ts := range spec.Teams {
+		line := 0
+		if i < len(teamLines) {
+			line = teamLines[i].Line
+		}
+		if first, dup := ruleLines[ts.ID]; dup {
+			return bad(line, "rule id %q is used twice (first on line %d)", ts.ID, first)
+		}
+		ruleLines[ts.ID] = line
+		if ts.Priority != "" || ts.Signpost != "" || ts.Weak || ts.Temp != 0 || ts.Ketones != 0 {
+			return bad(line, "fallback_teams: %q sets a priority, signpost, weak, temp or ketones: a team reading may move a request between teams only", ts.ID)
+		}
+		ts.Priority, ts.Signpost = string(Routine), string(SignpostNone) // placeholders: never read
+		asked := ts.Asked
+		ts.Asked = nil
+		r, err := compileRule(ts, ids, line, bad)
+		if err != nil {
+			return err
+		}
+		for _, n := range asked {
+			id, ok := ids[n]
+			if !ok {
+				return bad(line, "fallback_teams: %q asks of concept %q, which the concepts section does not define", ts.ID, n)
+			}
+			r.asked = append(r.asked, id)
+		}
+		if r.team == TeamGP {
+			return bad(line, "fallback_teams: %q names the GP team, which the fallbacks already give", ts.ID)
+		}
+		if len(r.all) == 0 && len(r.anyOf) == 0 && len(r.several) == 0 && len(r.asked) == 0 {
+			return bad(line, "fallback_teams: %q names no concepts in all or any, so it would take every request", ts.ID)
+		}
+		e.teamRules = append(e.teamRules, r)
+	}
+	return nil
 }
 
 // parseRange reads "a-b", "a-", "-b" or "a"; -1 means no limit.
