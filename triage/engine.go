@@ -187,6 +187,7 @@ type rule struct {
 	minKetones      float64 // a blood ketone reading, when given, must be at least this
 	weak            bool    // a catch-all: it counts only when no specific rule fires
 	asked           []int   // fallback_teams: concepts that must be said in a question
+	denied          []int   // fallback_teams: concepts that must be said and denied
 }
 
 // Version is the rules file's version, shown to staff beside every suggestion so a
@@ -460,9 +461,12 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		negated[i] = e.negated(toks, found, m)
 	}
 	denied := sc.denied
+	var negatedSaid []int // the concepts said negated at least once (fallback_teams' denied)
 	for i, m := range found {
 		if !negated[i] && !insideNegated(found, negated, m) {
 			present[m.concept] = append(present[m.concept], m)
+		} else {
+			negatedSaid = append(negatedSaid, m.concept)
 		}
 		denied[m.concept] = append(denied[m.concept], m)
 	}
@@ -557,7 +561,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		fb := e.fallback[kind]
 		s := Suggestion{Priority: fb.priority, Team: fb.team, Signpost: fb.signpost,
 			Reasons: []Reason{{Rule: fb.id, Says: fb.says}}}
-		e.teamOfFallback(in, f, present, past, toks, &s)
+		e.teamOfFallback(in, f, present, negatedSaid, past, toks, &s)
 		return s, analysis{f, present, denied, past, toks, advice}, joins
 	}
 	slices.SortStableFunc(fired, func(a, b *rule) int { return a.priority.Rank() - b.priority.Rank() })
@@ -586,7 +590,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		}
 		s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 	}
-	e.teamOfFallback(in, f, present, past, toks, &s)
+	e.teamOfFallback(in, f, present, negatedSaid, past, toks, &s)
 	return s, analysis{f, present, denied, past, toks, advice}, joins
 }
 
@@ -602,6 +606,24 @@ func (r *rule) askedHold(toks []token, present [][]match) bool {
 	return true
 }
 
+// deniedHold reports whether one of the rule's denied concepts is said negated
+// (negatedSaid) and none of them is present: "no thoughts of harming myself" rules a
+// risk out and so tells of the patient's mood, where the same words said plainly are
+// a risk for the rules to read.
+func (r *rule) deniedHold(present [][]match, negatedSaid []int) bool {
+	if len(r.denied) == 0 {
+		return true
+	}
+	said := false
+	for _, c := range r.denied {
+		if len(present[c]) > 0 {
+			return false
+		}
+		said = said || slices.Contains(negatedSaid, c)
+	}
+	return said
+}
+
 // teamOfFallback reads which team a request belongs to where no rule that names a team
 // recognised it: every reason is a fallback's or a catch-all rule's of fallback_teams'
 // over ("a clinical problem no rule recognised" goes to the GP). The first team reading
@@ -609,7 +631,7 @@ func (r *rule) askedHold(toks []token, present [][]match) bool {
 // Priority and signpost are left as they are: a team reading moves a request between
 // queues, never up or down one; a signposted request stays the GP's, whose reviewer
 // closes it, and so does an emergency.
-func (e *Engine) teamOfFallback(in Input, f features, present [][]match, past *pastScope, toks []token, s *Suggestion) {
+func (e *Engine) teamOfFallback(in Input, f features, present [][]match, negatedSaid []int, past *pastScope, toks []token, s *Suggestion) {
 	if len(e.teamRules) == 0 || s.Priority == Emergency || s.Signpost != SignpostNone || len(s.Reasons) == 0 {
 		return
 	}
@@ -619,7 +641,7 @@ func (e *Engine) teamOfFallback(in Input, f features, present [][]match, past *p
 		}
 	}
 	for i := range e.teamRules {
-		if r := &e.teamRules[i]; r.fires(in, f, present, past) && r.askedHold(toks, present) {
+		if r := &e.teamRules[i]; r.fires(in, f, present, past) && r.askedHold(toks, present) && r.deniedHold(present, negatedSaid) {
 			s.Team = r.team
 			s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 			return

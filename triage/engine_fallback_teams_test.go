@@ -17,7 +17,7 @@ type fallbackTeamCase struct {
 
 // fallbackTeamsOnly names the concepts only fallback_teams reads, in a rule that cannot
 // fire (an age no one has), so the rules file loads with fallback_teams cut out.
-const fallbackTeamsOnly = `  - {id: test-fallback-teams-concepts, priority: routine, team: gp, age: "130", any: [vaccine_asked, treatment_wanted], says: "never fires"}`
+const fallbackTeamsOnly = `  - {id: test-fallback-teams-concepts, priority: routine, team: gp, age: "130", any: [vaccine_asked, treatment_wanted, mind_told], says: "never fires"}`
 
 // withoutFallbackTeams is the built-in rules with the fallback_teams section cut out:
 // the engine as it read before any team reading, to hold priority and signpost to it.
@@ -148,7 +148,8 @@ func TestAMedicineBesideANewProblemStaysTheGPs(t *testing.T) {
 
 // TestFallbackTeamsMoveNoPriority holds the loader to what a team reading may say: an
 // entry that sets a priority or a signpost, reads over a rule that is not a catch-all,
-// or names the GP's team (the fallbacks' already) is refused with its line.
+// or names the GP's team (the fallbacks' already) is refused with its line, and so is a
+// rule outside fallback_teams that reads denied or asked.
 func TestFallbackTeamsMoveNoPriority(t *testing.T) {
 	src := string(assets.Rules)
 	for _, c := range []struct{ name, from, to string }{
@@ -156,6 +157,7 @@ func TestFallbackTeamsMoveNoPriority(t *testing.T) {
 		{"a signpost", "- {id: team-medicine-asked, team: medicines,", "- {id: team-medicine-asked, team: medicines, signpost: pharmacy,"},
 		{"the GP's team", "- {id: team-medicine-asked, team: medicines,", "- {id: team-medicine-asked, team: gp,"},
 		{"over a rule that names a team", "over: [no-rule-clinical,", "over: [dose-question, no-rule-clinical,"},
+		{"denied read by a rule", "  - {id: side-effect, priority: soon,", "  - {id: side-effect, denied: [suicidal_thoughts], priority: soon,"},
 	} {
 		if !strings.Contains(src, c.from) {
 			t.Fatalf("%s: the rules file no longer holds %q", c.name, c.from)
@@ -164,4 +166,85 @@ func TestFallbackTeamsMoveNoPriority(t *testing.T) {
 			t.Errorf("a fallback_teams entry with %s was taken", c.name)
 		}
 	}
+}
+
+// TestAnAdultWhoRulesOutARiskIsMentalHealths is round 19's family (issue 10) of an adult
+// who tells of their mind in words no mood rule reads ("can't switch off", "drowning at
+// work") and rules out a risk to themselves ("not suicidal", "no thoughts of harming
+// myself"): it went to the GP's catch-all; LABELS.md gives low mood, stress and worry
+// without risk in adults to mental health (team-risk-denied in fallback_teams).
+func TestAnAdultWhoRulesOutARiskIsMentalHealths(t *testing.T) {
+	holdFallbackTeams(t, triage.TeamMentalHealth, []fallbackTeamCase{
+		{34, triage.Female, "Everything feels like too much since the baby's first birthday passed. Not suicidal, I just can't cope with it all."},
+		{29, triage.Male, "Since the break up I can't face seeing anyone. Not suicidal. Would like to talk to someone."},
+		{55, triage.Female, "I feel flat and empty since I retired. No thoughts of ending my life, just lost."},
+		{38, triage.Female, "Snapping at everyone, can't concentrate, cried at my desk twice this week. Not self harming."},
+		{62, triage.Male, "My wife died in March and I'm not coping with the house on my own. No thoughts of suicide, the kids are good."},
+		{24, triage.Female, "Feel like I'm going under with uni and my job. I'm not going to hurt myself, I just need some support."},
+		{41, triage.Male, "On edge all the time since the car crash, jump at every noise. Not suicidal."},
+		{50, triage.Female, "Going through a divorce and can't stop going over it in my head. No thoughts of killing myself, I promise."},
+		{33, triage.Male, "I've lost interest in everything, football, mates, the lot. Not suicidal at all, just want to feel normal."},
+		{27, triage.Female, "Panicky every morning before work. No self harm, no thoughts of it."},
+		{44, triage.Female, "I keep thinking the worst will happen to the kids, can't shake it. No thoughts of harming myself."},
+		{58, triage.Male, "Since being made redundant I can't motivate myself to do anything. Not suicidal. My wife asked me to write."},
+		{36, triage.Female, "My mind races with worries every night, I'm shattered in the day. Not self harming or suicidal."},
+		{22, triage.Male, "Been isolating myself for a couple of months, not answering messages. No thoughts of ending it."},
+		{67, triage.Female, "My husband has dementia and caring for him is wearing me down, I feel hopeless some days. Not suicidal."},
+		{31, triage.Female, "Keep having flashbacks to the birth. Not thinking of hurting myself, but I'd like to talk to someone."},
+		{53, triage.Male, "My head won't stop going over the money worries. Not suicidal, I want to get on top of it."},
+		{40, triage.Female, "Grieving my mum and it's not getting easier after a year. No thoughts of self harm."},
+		{19, triage.Male, "Exam pressure is getting to me, I can't think straight. I'm not suicidal, my mum said to message."},
+		{46, triage.Male, "Angry all the time and I don't know why, scaring the family. No thoughts of harming myself or anyone."},
+		{71, triage.Male, "Lonely since moving here, no one to talk to. Not suicidal, just low in myself."},
+		{35, triage.Male, "Work stress is crushing me, I dread Mondays. Not self harming, nothing like that."},
+		{42, triage.Female, "I've been obsessively checking the door locks and the oven for months. Not suicidal."},
+		{26, triage.Female, "Can't stop comparing myself to everyone, feel worthless. No thoughts of suicide."},
+		{59, triage.Female, "Since my operation I've lost my confidence and won't go out. No thoughts of harming myself."},
+		{30, triage.Male, "I feel like I'm failing as a dad. Not suicidal, but I need to talk to someone."},
+		{48, triage.Female, "Weepy and irritable for weeks, I don't recognise myself. No thoughts of ending my life."},
+		{37, triage.Male, "Gambling has got out of hand and I'm ashamed. Not suicidal, I want help to stop."},
+		{23, triage.Female, "I feel detached from everything like I'm watching through glass. Not self harming."},
+		{64, triage.Male, "Our son died two years ago and it's hitting me harder now. No thoughts of suicide."},
+	})
+}
+
+// TestARiskRuledOutBesideABodilyProblemOrByAChildStaysTheGPs is the other side of
+// TestAnAdultWhoRulesOutARiskIsMentalHealths: the same denial by or of a child under 18
+// (the GP's, LABELS.md), and beside a bodily problem, where it answers a question and
+// the problem is the body's.
+func TestARiskRuledOutBesideABodilyProblemOrByAChildStaysTheGPs(t *testing.T) {
+	holdFallbackTeams(t, triage.TeamGP, []fallbackTeamCase{
+		{15, triage.Female, "My daughter has been very quiet and tearful for a month. She says she isn't suicidal."},
+		{13, triage.Male, "Our son won't go to school and stays in his room. He says he's not hurting himself."},
+		{16, triage.Female, "I'm 16 and I can't stop worrying about everything. Not suicidal."},
+		{17, triage.Male, "I'm 17 and I feel flat all the time since my parents split. No thoughts of ending it."},
+		{11, triage.Female, "She's been having tantrums and crying every night since her nan died. No self harm."},
+		{14, triage.Male, "He's stopped seeing his friends and games all night. Says no thoughts of harming himself."},
+		{12, triage.Female, "Anxious about going to school, tummy aches every morning. Not self harming that we know."},
+		{9, triage.Male, "He's been angry and withdrawn since his dad left. No self harm."},
+		{16, triage.Male, "Exam stress, can't sleep, snapping at everyone. Not suicidal, mum made me write."},
+		{15, triage.Male, "My son is being bullied online and is very down. He says he isn't suicidal."},
+		{17, triage.Female, "I keep panicking in lessons. Not self harming. I'm 17."},
+		{10, triage.Female, "My daughter worries about us dying all the time. No thoughts of hurting herself."},
+		{45, triage.Female, "Headaches every afternoon for three weeks. Not suicidal or anything, just fed up with them."},
+		{33, triage.Female, "Losing weight without trying, about a stone. I'm not self harming, I eat normally."},
+		{29, triage.Female, "Scratches on my arm are from the cat, not self harm, but one looks red and swollen."},
+		{70, triage.Female, "Dizzy spells when I stand up for a fortnight. No thoughts of harming myself, the nurse asked."},
+		{52, triage.Male, "Tired and thirsty all the time for a month. Not depressed or suicidal, something isn't right."},
+		{38, triage.Female, "Pins and needles in both hands at night. No thoughts of harming myself, just annoying."},
+		{61, triage.Male, "Night sweats for two weeks. Not suicidal, just can't sleep with them."},
+		{44, triage.Male, "Cough for four weeks now, no blood. Not suicidal, the form asked."},
+		{27, triage.Female, "Itchy rash on my tummy for ten days. Not self harm, I haven't scratched it."},
+		{56, triage.Female, "Palpitations in the evenings for a week. No thoughts of ending it, just scared."},
+		{35, triage.Male, "Ringing in my ears for a month. Not suicidal but it's driving me mad."},
+		{49, triage.Female, "Hair falling out in clumps, not self harming, no stress I know of."},
+		{66, triage.Male, "Swollen ankles for a fortnight. No thoughts of harming myself, wife asked me to say."},
+		{31, triage.Female, "Bloated and sore tummy for weeks. Not suicidal, just miserable with it."},
+		{58, triage.Male, "Getting up to wee three times a night. No thoughts of suicide, the questionnaire asked."},
+		{24, triage.Female, "Cuts on my legs are from shaving, not self harm, but one is weeping."},
+		{42, triage.Male, "Numb patch on my thigh for a month. Not suicidal."},
+		{73, triage.Female, "Off my food and lost half a stone. No thoughts of harming myself."},
+		{39, triage.Female, "Bruises on my legs I can't explain. Not self harm, I bruise easily."},
+		{54, triage.Male, "Hoarse voice for five weeks. Not suicidal, just fed up."},
+	})
 }

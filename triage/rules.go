@@ -135,6 +135,10 @@ type ruleSpec struct {
 	// take ibuprofen with my losartan?"); fallback_teams only, where a thing asked of is
 	// what the request is about.
 	Asked []string `yaml:"asked"`
+	// Denied are concepts one of which must be said negated, and none of them said
+	// plainly ("no thoughts of harming myself", "not suicidal"); fallback_teams only,
+	// where a risk the patient rules out tells what the request is about.
+	Denied []string `yaml:"denied"`
 }
 
 // RuleError is a problem in a rules file, with the line it is on.
@@ -683,8 +687,8 @@ func compileRule(spec ruleSpec, ids map[string]int, line int, bad func(int, stri
 		}
 		return out, nil
 	}
-	if len(spec.Asked) > 0 {
-		return r, bad(line, "rule %q: asked is read only by fallback_teams", spec.ID)
+	if len(spec.Asked) > 0 || len(spec.Denied) > 0 {
+		return r, bad(line, "rule %q: asked and denied are read only by fallback_teams", spec.ID)
 	}
 	if r.all, err = lookup(spec.All); err != nil {
 		return r, err
@@ -747,8 +751,8 @@ func (e *Engine) compileFallbackTeams(spec fallbackTeamsSpec, overLine int, team
 			return bad(line, "fallback_teams: %q sets a priority, signpost, weak, temp or ketones: a team reading may move a request between teams only", ts.ID)
 		}
 		ts.Priority, ts.Signpost = string(Routine), string(SignpostNone) // placeholders: never read
-		asked := ts.Asked
-		ts.Asked = nil
+		asked, denied := ts.Asked, ts.Denied
+		ts.Asked, ts.Denied = nil, nil
 		r, err := compileRule(ts, ids, line, bad)
 		if err != nil {
 			return err
@@ -760,10 +764,17 @@ func (e *Engine) compileFallbackTeams(spec fallbackTeamsSpec, overLine int, team
 			}
 			r.asked = append(r.asked, id)
 		}
+		for _, n := range denied {
+			id, ok := ids[n]
+			if !ok {
+				return bad(line, "fallback_teams: %q denies concept %q, which the concepts section does not define", ts.ID, n)
+			}
+			r.denied = append(r.denied, id)
+		}
 		if r.team == TeamGP {
 			return bad(line, "fallback_teams: %q names the GP team, which the fallbacks already give", ts.ID)
 		}
-		if len(r.all) == 0 && len(r.anyOf) == 0 && len(r.several) == 0 && len(r.asked) == 0 {
+		if len(r.all) == 0 && len(r.anyOf) == 0 && len(r.several) == 0 && len(r.asked) == 0 && len(r.denied) == 0 {
 			return bad(line, "fallback_teams: %q names no concepts in all or any, so it would take every request", ts.ID)
 		}
 		e.teamRules = append(e.teamRules, r)
