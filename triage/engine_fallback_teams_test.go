@@ -17,7 +17,7 @@ type fallbackTeamCase struct {
 
 // fallbackTeamsOnly names the concepts only fallback_teams reads, in a rule that cannot
 // fire (an age no one has), so the rules file loads with fallback_teams cut out.
-const fallbackTeamsOnly = `  - {id: test-fallback-teams-concepts, priority: routine, team: gp, age: "130", any: [vaccine_asked, treatment_wanted, mind_told], says: "never fires"}`
+const fallbackTeamsOnly = `  - {id: test-fallback-teams-concepts, priority: routine, team: gp, age: "130", any: [vaccine_asked, treatment_wanted, mind_told, result_meaning], says: "never fires"}`
 
 // withoutFallbackTeams is the built-in rules with the fallback_teams section cut out:
 // the engine as it read before any team reading, to hold priority and signpost to it.
@@ -246,5 +246,88 @@ func TestARiskRuledOutBesideABodilyProblemOrByAChildStaysTheGPs(t *testing.T) {
 		{73, triage.Female, "Off my food and lost half a stone. No thoughts of harming myself."},
 		{39, triage.Female, "Bruises on my legs I can't explain. Not self harm, I bruise easily."},
 		{54, triage.Male, "Hoarse voice for five weeks. Not suicidal, just fed up."},
+	})
+}
+
+// TestAResultsMeaningBesideAMedicineIsTheGPs is review14's note on team1-1: a test's
+// result told and its meaning asked beside a medicine ("I'm on methotrexate and the
+// blood test says my liver numbers are up, what does that mean?") went to the medicines
+// team as a question of the medicine; what a result means is the GP's (LABELS.md), so
+// the medicine readings stand aside for result_meaning.
+func TestAResultsMeaningBesideAMedicineIsTheGPs(t *testing.T) {
+	holdFallbackTeams(t, triage.TeamGP, []fallbackTeamCase{
+		{58, triage.Female, "I'm on methotrexate and the blood test says my liver numbers are up, what does that mean?"},
+		{63, triage.Male, "Taking atorvastatin and the blood test shows my liver levels are raised. What does that mean?"},
+		{70, triage.Female, "On lithium for years, the blood test says my kidney numbers are down a bit, what does that mean?"},
+		{52, triage.Male, "I'm on ramipril and the test shows my potassium levels are high. What does it mean?"},
+		{66, triage.Male, "I take allopurinol and my urate levels are high again on the test. What does that mean for my gout?"},
+		{55, triage.Female, "I'm on levothyroxine and the test says my thyroid levels are low, what does that mean?"},
+		{71, triage.Male, "On metformin, my kidney test shows raised levels, what does this mean?"},
+		{44, triage.Female, "I take sodium valproate, my liver numbers are up on the last test. What does that mean?"},
+		{60, triage.Male, "On warfarin and the blood test shows my platelets are low, what does this mean?"},
+		{49, triage.Female, "I'm on HRT and the scan shows my womb lining is thick, what does that mean?"},
+		{68, triage.Male, "On amiodarone, my thyroid test says my levels are high, what does it mean?"},
+		{57, triage.Female, "I've been on omeprazole for years and my magnesium levels are low on the test. What does that mean?"},
+		{62, triage.Male, "I take spironolactone and the test shows my sodium levels are low. What does that mean?"},
+		{39, triage.Female, "I'm on the pill and my blood pressure numbers are up at the pharmacy. What does it mean?"},
+		{74, triage.Female, "On furosemide, my kidney numbers are up on the blood test. What does this mean?"},
+		{51, triage.Male, "On azathioprine, the blood test says my white cell numbers are low, what does that mean?"},
+		{46, triage.Female, "I take iron tablets and the test says my ferritin levels are high now, what does that mean?"},
+		{59, triage.Male, "I'm on a statin and my CK levels came back high, what does it mean?"},
+		{65, triage.Female, "Taking alendronic acid, my calcium levels came back low. What does that mean?"},
+		{53, triage.Male, "On testosterone gel, my blood count numbers are high on the test. What does that mean?"},
+		{42, triage.Female, "I'm on mesalazine and the test says my kidney numbers are up. What does it mean?"},
+		{48, triage.Female, "I take vitamin D and my levels are still low on the test, what does that mean?"},
+		{61, triage.Male, "On gliclazide, my HbA1c test shows the numbers are up to 64. What does this mean?"},
+		{56, triage.Female, "Taking prednisolone, my sugar levels are high on the test, what does that mean?"},
+		{72, triage.Male, "I'm on bisoprolol and the heart tracing test shows a slow rate. What does that mean?"},
+		{50, triage.Female, "On lansoprazole and the test says my B12 levels are low, what does it mean?"},
+		{67, triage.Female, "On leflunomide, my liver levels came back raised, what does that mean?"},
+		{58, triage.Male, "I'm on clopidogrel and the test shows my haemoglobin levels are low, what does that mean?"},
+		{67, triage.Male, "On finasteride, my PSA test shows the numbers are low, what does that mean?"},
+		{43, triage.Female, "I take citalopram and the heart tracing test says my QT is long, what does that mean?"},
+		{61, triage.Female, "I'm on ramipril and my kidney levels are raised on the test, what does that mean?"},
+		{54, triage.Male, "Taking methotrexate, my liver levels came back high, what does it mean?"},
+	})
+}
+
+// TestAMonitoringQuestionOfAMedicineStaysTheMedicinesTeams is the other side of
+// TestAResultsMeaningBesideAMedicineIsTheGPs: a monitoring test or reading named with
+// what to do with the medicine (a dose, a time, a day, how often) is still the medicines
+// team's.
+func TestAMonitoringQuestionOfAMedicineStaysTheMedicinesTeams(t *testing.T) {
+	holdFallbackTeams(t, triage.TeamMedicines, []fallbackTeamCase{
+		{58, triage.Female, "I'm on methotrexate, when is my next blood test due?"},
+		{64, triage.Male, "My INR is 1.7 today on warfarin, do I take an extra dose?"},
+		{66, triage.Male, "On lithium, when should I have my levels checked next?"},
+		{72, triage.Female, "INR 2.3 on warfarin, all in range. Can the checks be less often?"},
+		{61, triage.Male, "Do I stop my metformin before the scan with dye next week?"},
+		{45, triage.Male, "Should I have my levothyroxine before or after the blood test in the morning?"},
+		{68, triage.Female, "My INR came in at 3.1. Do I change my warfarin dose?"},
+		{53, triage.Male, "Do I take my statin on the morning of a fasting blood test?"},
+		{57, triage.Female, "Is it ok to take my alendronic acid the day of my bone scan?"},
+		{47, triage.Male, "Should I keep taking my ramipril while I wait for the kidney test?"},
+		{63, triage.Female, "Do I need to stop the HRT before my mammogram?"},
+		{52, triage.Male, "Lithium level due next week. Do I take my evening dose the night before?"},
+		{69, triage.Female, "My INR is 1.9. Do I need a bigger dose of warfarin?"},
+		{71, triage.Male, "Can I have my apixaban before the blood test or should I wait?"},
+		{44, triage.Female, "How long after my levothyroxine should the blood test be?"},
+		{59, triage.Male, "Do I still take my metformin if my sugar readings are good?"},
+		{62, triage.Female, "INR 2.8 on warfarin, can my next test be in six weeks?"},
+		{66, triage.Male, "Should my digoxin be taken before the ECG?"},
+		{50, triage.Female, "Can the methotrexate be taken on a different day to the blood test?"},
+		{73, triage.Male, "INR 3.3. Do I carry on with the same warfarin?"},
+		{56, triage.Female, "When is my next lithium blood level due?"},
+		{48, triage.Male, "Is it ok to take my omeprazole before the breath test?"},
+		{65, triage.Female, "My INR was 2.0 at the clinic. Should the warfarin go up a little?"},
+		{54, triage.Male, "Do I stop my aspirin before the blood test?"},
+		{70, triage.Female, "INR 3.9, no bleeding. How much warfarin tonight?"},
+		{67, triage.Male, "Do I need to stop my naproxen before the kidney blood test?"},
+		{51, triage.Female, "Can I take my methotrexate on Monday instead of Sunday?"},
+		{57, triage.Male, "Should I take my thyroxine on the day of my blood test?"},
+		{64, triage.Female, "INR 2.6, on warfarin. Can I have a glass of wine at the weekend?"},
+		{46, triage.Male, "Do I take my insulin as usual before the fasting blood test?"},
+		{59, triage.Female, "Could my lithium be given as the slow release one?"},
+		{73, triage.Male, "Is it ok to take my warfarin later tonight? INR was 2.4."},
 	})
 }
