@@ -331,3 +331,81 @@ func TestAMonitoringQuestionOfAMedicineStaysTheMedicinesTeams(t *testing.T) {
 		{73, triage.Male, "Is it ok to take my warfarin later tonight? INR was 2.4."},
 	})
 }
+
+// TestAReferralsProgressAskedIsAdmins is round 19's family (issue 10) of a talking
+// therapy referral's progress asked about ("referred in the summer and haven't heard
+// anything", "still on the CBT waiting list?"): the referral rule stands aside for
+// counselling and the counselling rule for admin words, so it fell to the GP's
+// catch-all; LABELS.md gives referral progress to admin (team-referral-asked).
+func TestAReferralsProgressAskedIsAdmins(t *testing.T) {
+	holdFallbackTeams(t, triage.TeamAdmin, []fallbackTeamCase{
+		{31, triage.Female, "I was referred for talking therapy in the summer and haven't heard anything. Is there a long wait?"},
+		{45, triage.Male, "Could you chase my counselling referral please? It's been two months."},
+		{52, triage.Female, "Am I still on the waiting list for CBT? I moved house and worry the letter went astray."},
+		{27, triage.Male, "I was put on the waiting list for counselling in March. Any idea how long is left?"},
+		{38, triage.Female, "Please take me off the talking therapy waiting list, I'm seeing someone privately now."},
+		{60, triage.Male, "My GP referred me for bereavement counselling, I haven't heard back. Could someone chase it?"},
+		{22, triage.Female, "Referred to the counselling service at uni but heard nothing. Can you check it was sent?"},
+		{41, triage.Female, "How long is the waiting list for talking therapies at the moment? I was referred in April."},
+		{35, triage.Male, "I've been waiting for counselling since January. Could you chase it for me?"},
+		{56, triage.Male, "I'm on the waiting list for counselling but I've started to feel better. Do I still need it?"},
+		{64, triage.Female, "I'd like to know where I am on the waiting list for grief counselling."},
+		{26, triage.Male, "Referred to talking therapy a month ago, not heard anything, is that normal?"},
+		{43, triage.Female, "My counsellor left and I was put back on the waiting list. Can you chase it?"},
+		{37, triage.Female, "Can you check if my referral for couples counselling went through? Heard nothing."},
+		{58, triage.Male, "Counselling referral from February, still waiting. Could someone chase it up?"},
+		{24, triage.Female, "I was told I'd be referred for counselling after my last appointment but I've not heard anything."},
+		{50, triage.Male, "Please remove me from the counselling waiting list, I'm moving abroad."},
+		{39, triage.Female, "Could I be moved up the counselling waiting list? I'm coping ok, just eager to start."},
+		{30, triage.Female, "On the waiting list for talking therapies since May. Still on it?"},
+		{62, triage.Female, "My husband was referred to counselling after his stroke, we've heard nothing. Can you chase?"},
+		{28, triage.Male, "Has my referral to the counselling service been sent yet?"},
+		{55, triage.Female, "How far down the waiting list for therapy am I? Referred in the spring."},
+		{34, triage.Male, "I was referred for CBT and then heard nothing for three months. Can you look into it?"},
+		{42, triage.Female, "Just checking I'm still on the counselling waiting list after changing my surname."},
+		{36, triage.Female, "I got a letter saying I'm on the talking therapy waiting list. How long will it be?"},
+		{32, triage.Female, "I was referred to psychology in the spring and haven't heard anything. Could you chase it?"},
+		{48, triage.Male, "Am I still on the CBT waiting list? It's been four months."},
+		{54, triage.Male, "Please could you chase my psychology referral, heard nothing since March."},
+		{61, triage.Female, "I'd like to come off the waiting list for talking therapy, I'm doing much better now."},
+		{29, triage.Male, "Any update on my referral to the psychologist? Not heard anything in eight weeks."},
+	})
+}
+
+// TestAReferralBesideABodilyProblemStaysTheGPs is the other side of
+// TestAReferralsProgressAskedIsAdmins: a referral or waiting list told beside a bodily
+// symptom or a second matter is the GP's.
+func TestAReferralBesideABodilyProblemStaysTheGPs(t *testing.T) {
+	holdFallbackTeams(t, triage.TeamGP, []fallbackTeamCase{
+		{45, triage.Male, "Still on the waiting list for counselling. Meanwhile I've had a cough for four weeks."},
+		{52, triage.Female, "Waiting list for CBT, fine, but I've found my ankles are swollen this week."},
+		{58, triage.Male, "Waiting list for counselling. Also dizzy when I stand up for a couple of weeks."},
+		{64, triage.Female, "Chasing my counselling referral. I've also got a rash on my tummy that's itchy."},
+		{22, triage.Female, "Referred to counselling, not heard anything. My periods have also become really heavy."},
+		{40, triage.Male, "I'm on the counselling waiting list and I keep getting palpitations in the evenings."},
+		{45, triage.Female, "Talking therapy referral sent in May. My eyes have gone yellow this week."},
+		{49, triage.Male, "Referred to talking therapy last month. Now I've got tummy pain after eating."},
+		{56, triage.Male, "Counselling referral not heard back. I've also noticed blood when I wee."},
+		{33, triage.Female, "On the waiting list for CBT. I'm getting bad headaches since last week."},
+		{26, triage.Male, "Heard nothing about my therapy referral. I've had diarrhoea for a week."},
+		{38, triage.Male, "Referral to counselling still pending. My vision has gone blurry at times."},
+		{47, triage.Male, "Counselling referral chased already. I'm getting chest tightness on the stairs."},
+		{9, triage.Male, "He was referred to the children's counselling service, and now he's wetting the bed again and has tummy aches."},
+		{30, triage.Female, "Referred to the counselling team. I've got a lump in my breast I'd like checked."},
+		{20, triage.Male, "On the uni counselling waiting list. I've had a temperature and aching for three days."},
+		{63, triage.Male, "Counselling waiting list. I've been getting up to wee four times a night and it burns."},
+		{35, triage.Female, "Waiting list for CBT. I've had a rash on my arms for a week."},
+		{44, triage.Male, "Referred to psychology last month. Now I've got a lump under my arm."},
+		{52, triage.Female, "Still waiting for talking therapy. My knee is swollen and sore since Tuesday."},
+		{28, triage.Male, "Chased my CBT referral already. I'm getting a burning pain when I wee."},
+		{39, triage.Male, "Referred to talking therapies. Another thing, I keep getting nosebleeds."},
+		{47, triage.Female, "On the waiting list for CBT. Also my periods have gone very irregular."},
+		{56, triage.Male, "Waiting list for psychology. I've noticed blood in my poo twice."},
+		{31, triage.Female, "Heard nothing about my talking therapy referral. I've got a fever and aching all over."},
+		{68, triage.Male, "Referred to psychology after the stroke. My left hand feels weak and clumsy this week."},
+		{26, triage.Female, "Waiting list for CBT. My tummy is swollen and sore after meals."},
+		{41, triage.Male, "On the talking therapy list. Separately, my ankle is painful after a run."},
+		{23, triage.Male, "CBT waiting list. I've got discharge and it stings."},
+		{50, triage.Female, "Referred to talking therapy. My breast has a lump and it aches."},
+	})
+}
