@@ -17,7 +17,7 @@ type fallbackTeamCase struct {
 
 // fallbackTeamsOnly names the concepts only fallback_teams reads, in a rule that cannot
 // fire (an age no one has), so the rules file loads with fallback_teams cut out.
-const fallbackTeamsOnly = `  - {id: test-fallback-teams-concepts, priority: routine, team: gp, age: "130", any: [vaccine_asked, treatment_wanted, mind_told, result_meaning], says: "never fires"}`
+const fallbackTeamsOnly = `  - {id: test-fallback-teams-concepts, priority: routine, team: gp, age: "130", any: [vaccine_asked, treatment_wanted, mind_told, result_meaning, physio_word], says: "never fires"}`
 
 // withoutFallbackTeams is the built-in rules with the fallback_teams section cut out:
 // the engine as it read before any team reading, to hold priority and signpost to it.
@@ -407,5 +407,83 @@ func TestAReferralBesideABodilyProblemStaysTheGPs(t *testing.T) {
 		{41, triage.Male, "On the talking therapy list. Separately, my ankle is painful after a run."},
 		{23, triage.Male, "CBT waiting list. I've got discharge and it stings."},
 		{50, triage.Female, "Referred to talking therapy. My breast has a lump and it aches."},
+	})
+}
+
+// TestThePhysioAskedForIsThePhysios is round 19's family (issue 10) of an adult who asks
+// for the physio by name with no problem a rule reads ("can the physio assess me?",
+// "more physio sessions please"): it went to the GP's catch-all; LABELS.md gives adults'
+// muscle and joint care to the physio team (team-physio-named).
+func TestThePhysioAskedForIsThePhysios(t *testing.T) {
+	holdFallbackTeams(t, triage.TeamPhysio, []fallbackTeamCase{
+		{34, triage.Male, "Could the physio see me about getting back to football after my knee op last year?"},
+		{45, triage.Male, "Wasn't referred to physio after my shoulder op, can I be?"},
+		{29, triage.Female, "Can I self refer to the physio here or does it go through the GP?"},
+		{61, triage.Male, "The hospital said I'd get outpatient physio after my hip replacement but nothing has come."},
+		{38, triage.Female, "I'd like to see the physio about returning to running after having my baby last year."},
+		{70, triage.Female, "Could my husband have some more physiotherapy at home after his knee replacement?"},
+		{41, triage.Male, "Is there a physio at the practice I can book with directly?"},
+		{23, triage.Male, "Can I see the practice physio for advice on a training plan after my ankle reconstruction?"},
+		{66, triage.Male, "Do you have a physiotherapist who does home visits? My wife is slow on her feet since the op."},
+		{32, triage.Female, "How do I get pelvic floor physio? Baby is 6 months."},
+		{54, triage.Male, "Could I be put back on the physio list? I stopped going when I was away."},
+		{27, triage.Female, "I'd like physiotherapy to strengthen my knee before skiing season."},
+		{59, triage.Male, "The consultant said I should have physio after the tendon repair in August, can it be arranged?"},
+		{44, triage.Female, "Is a physio assessment available for my hypermobility? It's stable, just want exercises."},
+		{36, triage.Male, "Can the physio check my rehab plan before I go back to rugby?"},
+		{63, triage.Female, "My physio retired. Can I be seen by another physiotherapist here?"},
+		{50, triage.Male, "I was told to ask for physio after my frozen shoulder settled. Can I book?"},
+		{25, triage.Male, "Can I get some physio sessions before my marathon? Been fine so far."},
+		{58, triage.Female, "Physio at the hospital discharged me, I'd like a few more sessions at the surgery."},
+		{40, triage.Male, "Is there a waiting time for physiotherapy here? I'd like to book for exercises."},
+		{69, triage.Female, "I'd like to go back to the physio for my balance exercises."},
+		{55, triage.Male, "Please could I have physio to build my strength up after being in hospital."},
+		{42, triage.Female, "Would the physio be able to teach me exercises for my hypermobile joints?"},
+		{37, triage.Male, "Can I get physiotherapy to help me return to work on the building site after my wrist op?"},
+		{64, triage.Male, "I'd like physio for my knee before my op, the surgeon suggested it."},
+		{46, triage.Female, "Could I have a physio appointment to go over my exercises again?"},
+		{53, triage.Male, "Is it possible to see a physiotherapist about getting fit after my heart op? Cardiac rehab finished."},
+		{35, triage.Female, "My physio left the practice, who do I see now?"},
+		{60, triage.Male, "I'd like to carry on with physio after my knee replacement, the hospital sessions stopped."},
+		{28, triage.Male, "Can I have physiotherapy before I go back to the army fitness test? Fine otherwise."},
+		{49, triage.Female, "Would the practice physio see me for a check before I take up tennis again?"},
+	})
+}
+
+// TestThePhysioNamedBesideABodilyProblemOrForAChildStaysTheGPs is the other side of
+// TestThePhysioAskedForIsThePhysios: the physio named beside a symptom to assess (a
+// swelling, a numbness, a wound, a fever, a palsy), or for a child under 16: the GP's.
+func TestThePhysioNamedBesideABodilyProblemOrForAChildStaysTheGPs(t *testing.T) {
+	holdFallbackTeams(t, triage.TeamGP, []fallbackTeamCase{
+		{34, triage.Male, "The physio said to see the GP because my calf is swollen and hot."},
+		{52, triage.Female, "The physio noticed a lump on my back, could I get it checked?"},
+		{45, triage.Male, "The physio sent me to you because my foot is numb since yesterday."},
+		{61, triage.Female, "Mouth has been lopsided since the Bell's palsy in March, can I get physio?"},
+		{70, triage.Male, "Could I have physio? I've been dizzy when I stand up for a week."},
+		{14, triage.Female, "Can my daughter have physio? She's 14 and her knees ache after netball."},
+		{12, triage.Male, "My son is 12, can he see a physio for his flat feet?"},
+		{15, triage.Male, "Can the physio see my son? He's 15 and hurt his ankle at football."},
+		{56, triage.Male, "The physio was worried about my weak leg and said to contact you."},
+		{29, triage.Female, "My physio says my blood pressure was high at the session, 170 over 100."},
+		{66, triage.Male, "Physio session cancelled because I had a temperature, can someone check me?"},
+		{48, triage.Female, "The physio thinks the rash on my arm needs looking at."},
+		{33, triage.Male, "Saw a private physio who said my back pain might be my kidneys, I've got pain when I wee."},
+		{72, triage.Female, "Physio said my breathing was off, I'm breathless on the stairs this week."},
+		{50, triage.Male, "I've been getting chest pains during physio exercises, should I stop?"},
+		{27, triage.Female, "Physio said I should see you about the numb patch on my thigh."},
+		{59, triage.Male, "During physio I noticed my leg is swollen and red. Should I still go?"},
+		{44, triage.Female, "My physio said I'm bleeding through the dressing, could the nurse look?"},
+		{63, triage.Male, "Physio said my wound is weeping, can someone look at it?"},
+		{36, triage.Female, "The physio said my tingling hands could be my neck, they're numb at night."},
+		{10, triage.Female, "My 10 year old's physio for her knee, can we have more sessions?"},
+		{13, triage.Male, "Physio for my son's back, he's 13, it still hurts."},
+		{47, triage.Male, "Physio says my heart rate was very fast at the session, I feel dizzy."},
+		{62, triage.Female, "The physio is worried about my ankle swelling, both legs are swollen."},
+		{39, triage.Male, "Had physio for my shoulder but now there's a lump on my collarbone."},
+		{53, triage.Female, "Physio says I should see a doctor about the pins and needles in my feet."},
+		{68, triage.Male, "The physio noticed I'm short of breath walking, can I be checked?"},
+		{43, triage.Female, "I had a fever after the physio session yesterday, can someone check me?"},
+		{65, triage.Female, "The physio says I'm too dizzy to do the exercises, what should I do?"},
+		{38, triage.Male, "My physio found my calf is sore and hot, they said see the GP."},
 	})
 }
