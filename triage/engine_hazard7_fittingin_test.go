@@ -1,0 +1,101 @@
+package triage_test
+
+import (
+	"testing"
+
+	"triagedesk/triage"
+)
+
+// TestFittingInOfBelongingOrTime: "fitting in" of belonging or of time (hazard7, round 19,
+// mask fitting_in_sense). "he's fitting in well at his new school but has a rash on his
+// arm", "she's struggling with fitting in at school", "fitting in exercise around work is
+// hard, my blood pressure is high" were 999 on both engines (16 of these 20 look-alikes).
+// The mask hides the fit's words only where they overlap: never "fitting in" a place, a
+// thing or a time it happened in ("a nap", "a swim class"), nor "with" anything but a
+// group ("with froth at his mouth": review14 at hazard7-6); it stands aside for a sign of
+// a fit said near it (eyes rolled, jerking, blue, froth, not waking, minutes, a fever,
+// fits one after another): fits told with "fitting in" stay 999 on both engines.
+func TestFittingInOfBelongingOrTime(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"", 2, triage.Female, "she's fitting in her cot right now and her lips are going blue", true},
+		{"", 35, triage.Male, "my husband is fitting in the bath, please help", true},
+		{"", 8, triage.Male, "my son is fitting in the car seat on the motorway, still going", true},
+		{"", 75, triage.Female, "Mum's fitting in her chair and won't stop", true},
+		{"", 4, triage.Male, "he's fitting in with a high temperature, 39.8", true},
+		{"", 30, triage.Female, "my sister is fitting in with her eyes rolled back, it's been 4 minutes", true},
+		{"", 60, triage.Male, "Dad is fitting in well over 5 minutes now, not stopping", true},
+		{"", 1, triage.Female, "baby fitting in her moses basket, twitching all over", true},
+		{"", 16, triage.Male, "my brother is fitting in the shower, I can't get in", true},
+		{"", 80, triage.Female, "Nan fitting in bed, she's grey and not responding", true},
+		{"", 25, triage.Female, "my friend is fitting in at the bus stop, jerking, what do I do", true},
+		{"", 12, triage.Male, "he's fitting in class right now, the teacher called me, it won't stop", true},
+		{"", 40, triage.Female, "she's fitting in with her arms and legs jerking and she's gone blue", true},
+		{"", 5, triage.Female, "my daughter is fitting in her sleep, it's lasted 6 minutes", true},
+		{"", 70, triage.Male, "husband keeps fitting in his recliner, one after another, not coming round between", true},
+		{"", 28, triage.Female, "I think my flatmate is fitting in the kitchen, she's on the floor shaking all over", true},
+		{"", 3, triage.Male, "toddler fitting in his high chair, hot to touch, floppy after", true},
+		{"", 50, triage.Male, "my colleague is fitting in the office now, foaming at the mouth", true},
+		{"", 9, triage.Female, "she's fitting in the playground, the school rang, she's still fitting", true},
+		{"", 66, triage.Female, "Mum is fitting in a chair at the day centre, staff say 5 minutes so far", true},
+		{"", 45, triage.Male, "he's fitting in and out of consciousness, jerking, not aware", true},
+		{"", 20, triage.Female, "my girlfriend is fitting in the car, eyes rolling, help", true},
+		{"", 0, triage.Male, "my 6 week old is fitting in his cot, stiff then jerking", true},
+		{"", 33, triage.Female, "I'm with my son, he's fitting in my arms and his lips are blue", true},
+		{"", 55, triage.Male, "brother is fitting in the garden, he's had 2 now without waking", true},
+		{"", 7, triage.Male, "my boy's fitting in the bath again, he's unresponsive", true},
+		{"", 18, triage.Female, "she's fitting in the toilet, locked in, we can hear her jerking", true},
+		{"", 90, triage.Female, "Resident fitting in the lounge, staff timing it, 7 minutes", true},
+		{"", 11, triage.Male, "my son is fitting in PE, the teacher says he's been fitting for 5 mins", true},
+		{"", 38, triage.Female, "my wife is fitting in bed and she won't wake up", true},
+		{"", 6, triage.Female, "daughter fitting in with a fever of 40, first time ever", true},
+		{"", 44, triage.Male, "my dad is fitting in the street, someone has called 999", true},
+		{"", 30, triage.Male, "he's fitting in a quick succession, one after another, not waking between", true},
+		{"", 25, triage.Male, "my mate is fitting in the gym changing room, jerking, someone called 999", true},
+		{"", 9, triage.Male, "my son is fitting in his class now, the teacher says it's not stopping", true},
+		{"", 40, triage.Female, "she's fitting in a walk in centre waiting room, 6 minutes now", true},
+		{"", 35, triage.Male, "he's fitting in with no break between them, three so far", true},
+		{"", 2, triage.Female, "my toddler is fitting in with a temp of 39, eyes rolling", true},
+		{"", 50, triage.Female, "my husband is fitting in a run of seizures, he hasn't come round", true},
+		{"", 14, triage.Female, "she's fitting in well over ten minutes, still going", true},
+		{"", 60, triage.Male, "Dad is fitting in with his arms jerking and he's frothing at the mouth", true},
+		{"", 16, triage.Female, "my sister is fitting in at her new school right now, teachers say she's unresponsive and blue", true},
+		{"", 70, triage.Female, "My mum was fitting in a nap this afternoon and now she's not waking properly.", true},
+		{"", 45, triage.Male, "My husband is fitting in with froth at his mouth, please help.", true},
+		{"", 30, triage.Female, "she's fitting in a swim class, the lifeguard pulled her out", true},
+		{"", 8, triage.Male, "he was fitting in a session at the trampoline park, now sleepy", true},
+		{"", 8, triage.Male, "my son is fitting in a quick run of fits, one after the other", true},
+		{"", 30, triage.Female, "she's fitting in well over twenty minutes now", true},
+		{"", 9, triage.Male, "he's fitting in with his new class but just now he had a fit in assembly and isn't waking", true},
+		{"", 40, triage.Male, "he keeps fitting in with no gaps, lips blue", true},
+		{"", 6, triage.Female, "she's fitting in the car, not fitting in well at all, help she's blue", true},
+		{"", 14, triage.Female, "she's fitting in a walk in shower, eyes rolled", true},
+		{"", 25, triage.Male, "my brother is fitting in with a temperature and won't stop", true},
+		{"", 2, triage.Male, "toddler fitting in his gym class now, jerking", true},
+		{"", 35, triage.Female, "I think she's fitting in her sleep again, she's been doing it 10 mins", true},
+		{"", 50, triage.Male, "my husband is fitting in with the team at work, they've called an ambulance, he's jerking", true},
+		{"", 11, triage.Female, "my daughter is fitting in well at school they said but she just had a seizure there and is still out of it", true},
+		{"", 4, triage.Male, "he was fitting in with the other kids then collapsed and started fitting", true},
+		{"", 8, triage.Male, "he is fitting in with his friends around him, help", true},
+		{"", 9, triage.Female, "she's fitting in with the other kids watching, it's happening right now", true},
+		{"", 14, triage.Male, "he's fitting in well at his new school but has a rash on his arm", false},
+		{"", 14, triage.Female, "she's struggling with fitting in at school and feels low", false},
+		{"", 45, triage.Male, "fitting in exercise around work is hard, my blood pressure is high", false},
+		{"", 8, triage.Male, "he's fitting in with his new class, but keeps wetting the bed", false},
+		{"", 70, triage.Male, "Dad's fitting in with the other residents fine, but his legs are swollen", false},
+		{"", 11, triage.Female, "my daughter is fitting in really well at secondary, but she gets headaches after school", false},
+		{"", 16, triage.Male, "my son is worried about fitting in at college and isn't sleeping", false},
+		{"", 25, triage.Female, "I find fitting in at work really hard, I think I might have ADHD", false},
+		{"", 35, triage.Female, "struggling fitting in my physio exercises with the kids, shoulder still sore", false},
+		{"", 60, triage.Female, "Mum's fitting in nicely at the care home but she's got a cough", false},
+		{"", 9, triage.Male, "he's not fitting in at school and he has tummy aches every morning", false},
+		{"", 19, triage.Female, "never fitting in anywhere, feeling really low lately", false},
+		{"", 7, triage.Female, "she's fitting in fine at her new school, nits again though", false},
+		{"", 38, triage.Male, "fitting in appointments around my shifts is hard, can I get a phone review for my blood pressure", false},
+		{"", 13, triage.Male, "my son has trouble fitting in with his year group, he's anxious and not eating", false},
+		{"", 55, triage.Female, "I'm fitting in a holiday next month, do I need more of my levothyroxine", false},
+		{"", 44, triage.Female, "she's fitting in okay at uni but her asthma is worse in halls", false},
+		{"", 6, triage.Male, "he's fitting in better now at nursery but has a runny nose", false},
+		{"", 9, triage.Female, "she's fitting in with her classmates better now but gets nosebleeds", false},
+		{"", 40, triage.Male, "I'm struggling with fitting in at the new job, can't sleep, heart racing at night", false},
+	})
+}
