@@ -129,6 +129,12 @@ type Engine struct {
 	// A relief undone is no relief: the stand-aside speaks for nothing in that sentence
 	// (keepReliefNotUndone).
 	undoneAfter []reliefUndone
+	// denialAfter holds, by id, the rules file's denial_after: a denial of a red flag's
+	// severity ("can talk in full sentences"), the red flag it denies, the words that undo
+	// the denial said after it ("but only a few words", "an hour ago"), and the words that
+	// name the patient and another as a subject ("I", "my" and "he", "my husband"). A
+	// denial counts only told after its red flag, of the same person, now (keepDenialAfter).
+	denialAfter [][5]int
 	// undoTail and undoneElsewhere are the word classes @undo_tail and @undone_elsewhere
 	// that undone_after reads around an undoing (undoneNow, undoneOfOurs); a rules file
 	// with no undone_after needs neither.
@@ -524,6 +530,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 	e.keepNowSaidWith(toks, present)
 	e.dropSaidOfOther(toks, present)
 	e.dropSaidOfBack(toks, present, denied)
+	e.keepDenialAfter(in.Text, toks, present, denied)
 	e.keepReliefNotUndone(toks, present, denied)
 	e.dropAgeCounts(toks, present, in.Age)
 	past := e.pastScopeOf(toks, present)
@@ -1017,6 +1024,116 @@ func tenseOf(text string, toks []token, k int) int {
 // stillNow are words besides presentVerb that tell a state going on now after a past
 // verb ("was 2.1 and hasn't come up", "it's not rising").
 var stillNow = map[string]bool{"hasnt": true, "havent": true, "its": true}
+
+// keepDenialAfter keeps, for each five of the rules file's denial_after (a denial, its
+// red flag, the words that undo the denial, the patient's subject words and another's),
+// only the denials that deny the red flag: told after a match of it in the denial's
+// sentence or the one before, said of the same person (the nearest subject word before
+// each in its sentence, where both name one: "I'm gasping but he can talk" denies
+// nothing), told now (not in a clause of its own ended by a question mark: "can talk in
+// sentences?? no"; no past verb before it in its clause with no present one between, "he
+// was talking normally"; no time a day or more ago in its clause), with no undoing after
+// it in its sentence ("I can talk but only a couple of words", "talking normally an hour
+// ago") and no match of the red flag anywhere after it ("can talk in full sentences
+// sitting up, lying down I'm gasping"). Any other denial is dropped: the red flag's rule
+// lists the denial in its none, which reads the whole request, so a denial said before the
+// red flag, of someone else or of before ("My husband can talk but I can't breathe", "he
+// was talking normally an hour ago, now he's gasping") stood the rule aside. Subject
+// words are read as found (said holds every match, negated or not): "No, he can talk"
+// names him.
+func (e *Engine) keepDenialAfter(text string, toks []token, present, said [][]match) {
+	for _, t := range e.denialAfter {
+		d, flag, undo, self, other := t[0], t[1], t[2], t[3], t[4]
+		if len(present[d]) == 0 {
+			continue
+		}
+		// subject is who the words at k are said of: 1 the patient's own words, 2
+		// another's, 0 none named before k in its sentence.
+		subject := func(k int) int {
+			for i := k - 1; i >= 0 && toks[i].sentence == toks[k].sentence; i-- {
+				switch {
+				case covers(said[self], i):
+					return 1
+				case covers(said[other], i):
+					return 2
+				}
+			}
+			return 0
+		}
+		present[d] = slices.DeleteFunc(present[d], func(m match) bool {
+			if m.from < 0 {
+				return false
+			}
+			at := toks[m.from]
+			if e.denialNotNow(text, toks, present, m) {
+				return true
+			}
+			if slices.ContainsFunc(present[flag], func(f match) bool { return f.from >= m.to }) {
+				return true
+			}
+			if slices.ContainsFunc(present[undo], func(u match) bool { return u.from >= m.to && toks[u.from].sentence == at.sentence }) {
+				return true
+			}
+			who := subject(m.from)
+			return !slices.ContainsFunc(present[flag], func(f match) bool {
+				if f.from < 0 || f.to > m.from {
+					return false
+				}
+				if s := toks[f.from].sentence; s != at.sentence && s+1 != at.sentence {
+					return false
+				}
+				theirs := subject(f.from)
+				return who == 0 || theirs == 0 || who == theirs
+			})
+		})
+	}
+}
+
+// denialNotNow reports whether the denial at m is not told of now: asked in a clause of
+// its own that the question mark ends ("can talk in sentences?? no, can barely say a
+// word"; "I can talk, is it my asthma?" asks of the asthma, not the talking), told
+// after a past verb in its clause with no present one between ("he was talking
+// normally"), or with a time a day or more ago in its clause (resolved_after).
+func (e *Engine) denialNotNow(text string, toks []token, present [][]match, m match) bool {
+	first, until := sentenceBounds(toks, m.from)
+	if toks[m.from].asked {
+		asked := true
+		for k := m.to; k < until; k++ {
+			if toks[k].clause != toks[m.to-1].clause {
+				asked = false
+				break
+			}
+		}
+		if asked {
+			return true
+		}
+	}
+	start := clauseStart(toks, m.from)
+	if start < first {
+		start = first
+	}
+	past := false
+	for k := start; k < m.from; k++ {
+		switch tenseOf(text, toks, k) {
+		case tensePast:
+			past = true
+		case tenseNow:
+			past = false
+		}
+	}
+	if past {
+		return true
+	}
+	clause := toks[m.from].clause
+	for _, c := range e.olderTime {
+		if slices.ContainsFunc(present[c], func(x match) bool {
+			return x.from >= first && x.from < until && toks[x.from].clause == clause
+		}) {
+			return true
+		}
+	}
+	return false
+}
 
 // reliefUndone is one of the rules file's undone_after, as keepReliefNotUndone reads it.
 type reliefUndone struct {

@@ -52,6 +52,7 @@ type ruleFile struct {
 	AgeCounted          []string            `yaml:"age_counted"`   // read with a count of ten or more that may be the patient's age
 	NowSaidWith         [][]string          `yaml:"now_said_with"` // pairs: a time word, a concept it may be the time of
 	UndoneAfter         [][]string          `yaml:"undone_after"`  // fives: a stand-aside, its relief, the undoing, a pattern told, its subjects
+	DenialAfter         [][]string          `yaml:"denial_after"`  // fives: a denial of a red flag's severity, the red flag, what undoes the denial, the patient's subject words, another's
 	SafetyNets          safetyNetSpec       `yaml:"safety_nets"`
 	FallbackTeams       fallbackTeamsSpec   `yaml:"fallback_teams"`
 	Rules               []ruleSpec          `yaml:"rules"`
@@ -203,6 +204,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		AgeCounted          yaml.Node   `yaml:"age_counted"`
 		NowSaidWith         yaml.Node   `yaml:"now_said_with"`
 		UndoneAfter         yaml.Node   `yaml:"undone_after"`
+		DenialAfter         yaml.Node   `yaml:"denial_after"`
 		WordClasses         yaml.Node   `yaml:"word_classes"`
 		Rephrasings         yaml.Node   `yaml:"rephrasings"`
 		NarrowNeg           yaml.Node   `yaml:"narrow_negations"`
@@ -535,6 +537,10 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	undoneAfter, err := conceptArrays[[5]int]("undone_after", rf.UndoneAfter, lines.UndoneAfter,
 		"a stand-aside, its relief, what undoes the relief, what makes the undoing a pattern and what it may be said of", ids, bad)
 	if err != nil {
+		return nil, err
+	}
+	if e.denialAfter, err = conceptArrays[[5]int]("denial_after", rf.DenialAfter, lines.DenialAfter,
+		"a denial, the red flag it denies, what undoes the denial, the patient's subject words and another's", ids, bad); err != nil {
 		return nil, err
 	}
 	if len(undoneAfter) > 0 {
