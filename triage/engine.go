@@ -134,7 +134,7 @@ type Engine struct {
 	// the denial said after it ("but only a few words", "an hour ago"), and the words that
 	// name the patient and another as a subject ("I", "my" and "he", "my husband"). A
 	// denial counts only told after its red flag, of the same person, now (keepDenialAfter).
-	denialAfter [][5]int
+	denialAfter [][6]int
 	// undoTail and undoneElsewhere are the word classes @undo_tail and @undone_elsewhere
 	// that undone_after reads around an undoing (undoneNow, undoneOfOurs); a rules file
 	// with no undone_after needs neither.
@@ -1043,7 +1043,7 @@ var stillNow = map[string]bool{"hasnt": true, "havent": true, "its": true}
 // names him.
 func (e *Engine) keepDenialAfter(text string, toks []token, present, said [][]match) {
 	for _, t := range e.denialAfter {
-		d, flag, undo, self, other := t[0], t[1], t[2], t[3], t[4]
+		d, flag, undo, self, other, contrast := t[0], t[1], t[2], t[3], t[4], t[5]
 		if len(present[d]) == 0 {
 			continue
 		}
@@ -1068,22 +1068,36 @@ func (e *Engine) keepDenialAfter(text string, toks []token, present, said [][]ma
 			if e.denialNotNow(text, toks, present, m) {
 				return true
 			}
-			if slices.ContainsFunc(present[flag], func(f match) bool { return f.from >= m.to }) {
-				return true
-			}
-			if slices.ContainsFunc(present[undo], func(u match) bool { return u.from >= m.to && toks[u.from].sentence == at.sentence }) {
+			if slices.ContainsFunc(present[undo], func(u match) bool {
+				// Words of the red flag itself ("hard to breathe") are read as the red flag.
+				inFlag := slices.ContainsFunc(present[flag], func(f match) bool { return f.from <= u.from && u.to <= f.to })
+				return u.from >= m.to && toks[u.from].sentence == at.sentence && !inFlag
+			}) {
 				return true
 			}
 			who := subject(m.from)
-			return !slices.ContainsFunc(present[flag], func(f match) bool {
-				if f.from < 0 || f.to > m.from {
-					return false
-				}
-				if s := toks[f.from].sentence; s != at.sentence && s+1 != at.sentence {
-					return false
-				}
+			ours := func(f match) bool {
 				theirs := subject(f.from)
 				return who == 0 || theirs == 0 || who == theirs
+			}
+			// turned: a contrast or a time of now stands between the denial and a red flag
+			// told after it ("I can talk but I can't finish a sentence", "can talk, now
+			// I'm gasping"): the red flag is told against the denial, which denies it not.
+			turned := func(f match) bool {
+				return slices.ContainsFunc(said[contrast], func(c match) bool { return c.from >= m.to && c.to <= f.from })
+			}
+			if slices.ContainsFunc(present[flag], func(f match) bool { return f.from >= m.to && turned(f) }) {
+				return true
+			}
+			return !slices.ContainsFunc(present[flag], func(f match) bool {
+				if f.from < 0 || !ours(f) {
+					return false
+				}
+				if f.from >= m.to {
+					return true // told after it with nothing turned: "I can still talk, it's just hard to breathe"
+				}
+				s := toks[f.from].sentence
+				return f.to <= m.from && (s == at.sentence || s+1 == at.sentence)
 			})
 		})
 	}

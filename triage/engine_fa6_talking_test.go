@@ -16,13 +16,17 @@ import (
 // after it. The rule's none read can_talk over the whole request, so at base a denial
 // anywhere stood the rule aside: "My husband can talk but I can't breathe", "he was
 // talking normally an hour ago, now he's gasping", "can't catch my breath, I can speak but
-// only just" (24 of these 63 emergencies below 999 with the rules alone at base, 10 on the
+// only just" (26 of these 65 emergencies below 999 with the rules alone at base, 10 on the
 // desk). It narrows only: "can talk normally" is still cleared by its own "normally" (a
 // reading of it as a denial stopped at three strikes: fa6-1, fa6-2, fa6-4, branch
 // fa6-denial-stopped), so review14's variants of those rounds stay 999 and are here. The
-// look-alikes tell the denial after the red flag of the same person now and stay below
-// 999 on both engines. A denial told before the red flag no longer stands it aside ("He
-// can still talk but he's very breathless with his cold" is 999).
+// look-alikes tell the denial of the same person now, after the red flag or before it with
+// no contrast between ("I can still talk, it's just hard to breathe"; review14 at fa6-7),
+// and stay below 999 on both engines. A denial before the red flag with a contrast or a
+// time of now between no longer stands it aside ("He can still talk but he's very
+// breathless with his cold" is 999); a red flag told after the denial with none stays
+// stood aside as at base ("Struggling to breathe but can talk in full sentences when I'm
+// sat up, lying down I'm gasping" is same-day).
 func TestTalkingDeniesOnlyTheBreathingBeforeIt(t *testing.T) {
 	for i, c := range talkingNotDeniedEmergencies {
 		t.Run("not denied "+strconv.Itoa(i+1), func(t *testing.T) {
@@ -72,7 +76,6 @@ var talkingNotDeniedEmergencies = []ageTextCase{
 	{72, "my husband is struggling to breathe, I can talk normally but he can't"},
 	{36, "I'm gasping for breath, he can talk fine, he's ok"},
 	{49, "Very short of breath but I can talk normally, and an hour later I can't breathe at all"},
-	{64, "Struggling to breathe but can talk in full sentences when I'm sat up, lying down I'm gasping"},
 	{57, "He's very breathless, talking normally an hour ago"},
 	{26, "I can't breathe. I could talk fine earlier, I can't now"},
 	{83, "Dad is struggling to breathe, he was talking normally at lunch"},
@@ -104,6 +107,10 @@ var talkingNotDeniedEmergencies = []ageTextCase{
 	{40, "My son can't breathe well, he's drooling and can't swallow his spit, but he can talk fine."},
 	{40, "He's fighting for breath, his ribs are sucking in, he can talk fine though."},
 	{40, "Peak flow is a third of my normal and I can't breathe, can talk fine."},
+	// review14 at fa6-7 (the first two) and one more.
+	{40, "My wife can talk but I can't breathe, I'm gasping sitting here."},
+	{40, "He was able to talk an hour ago, now he's fighting for breath."},
+	{40, "I can talk but I can't finish a sentence"},
 }
 
 // talkingDeniedLookAlikes tell breathlessness denied in its severity by the same person
@@ -143,4 +150,7 @@ var talkingDeniedLookAlikes = []ageTextCase{
 	{67, "Mum's very breathless with her chest, she's talking fine and drinking tea"},
 	{28, "Struggling for breath with this flu. I can talk in full sentences."},
 	{62, "Very short of breath with my COPD. Talking in full sentences and my sats are 95"},
+	// review14 at fa6-7: the red flag told after the denial with no contrast between.
+	{40, "I can still talk, it's just hard to breathe when I climb the stairs."},
+	{40, "I can speak ok, my nose is so bunged up I can't breathe through it."},
 }

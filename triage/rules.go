@@ -52,7 +52,7 @@ type ruleFile struct {
 	AgeCounted          []string            `yaml:"age_counted"`   // read with a count of ten or more that may be the patient's age
 	NowSaidWith         [][]string          `yaml:"now_said_with"` // pairs: a time word, a concept it may be the time of
 	UndoneAfter         [][]string          `yaml:"undone_after"`  // fives: a stand-aside, its relief, the undoing, a pattern told, its subjects
-	DenialAfter         [][]string          `yaml:"denial_after"`  // fives: a denial of a red flag's severity, the red flag, what undoes the denial, the patient's subject words, another's
+	DenialAfter         [][]string          `yaml:"denial_after"`  // sixes: a denial of a red flag's severity, the red flag, what undoes it, the patient's subject words, another's, a contrast
 	SafetyNets          safetyNetSpec       `yaml:"safety_nets"`
 	FallbackTeams       fallbackTeamsSpec   `yaml:"fallback_teams"`
 	Rules               []ruleSpec          `yaml:"rules"`
@@ -539,8 +539,8 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	if e.denialAfter, err = conceptArrays[[5]int]("denial_after", rf.DenialAfter, lines.DenialAfter,
-		"a denial, the red flag it denies, what undoes the denial, the patient's subject words and another's", ids, bad); err != nil {
+	if e.denialAfter, err = conceptArrays[[6]int]("denial_after", rf.DenialAfter, lines.DenialAfter,
+		"a denial, the red flag it denies, what undoes the denial, the patient's subject words, another's and a contrast", ids, bad); err != nil {
 		return nil, err
 	}
 	if len(undoneAfter) > 0 {
@@ -863,7 +863,7 @@ func conceptTuples(key string, lists [][]string, node yaml.Node, n int, what str
 // conceptArrays reads key's tuples of concepts as conceptTuples does, each as the
 // array of ids the engine keeps (its length is the tuple's: [2]int for told_after's
 // pairs, [5]int for undone_after's fives).
-func conceptArrays[A [2]int | [3]int | [5]int](key string, lists [][]string, node yaml.Node, what string, ids map[string]int, bad func(int, string, ...any) error) ([]A, error) {
+func conceptArrays[A [2]int | [3]int | [5]int | [6]int](key string, lists [][]string, node yaml.Node, what string, ids map[string]int, bad func(int, string, ...any) error) ([]A, error) {
 	var zero A
 	tuples, err := conceptTuples(key, lists, node, len(zero), what, ids, bad)
 	if err != nil {
