@@ -153,4 +153,7 @@ var talkingDeniedLookAlikes = []ageTextCase{
 	// review14 at fa6-7: the red flag told after the denial with no contrast between.
 	{40, "I can still talk, it's just hard to breathe when I climb the stairs."},
 	{40, "I can speak ok, my nose is so bunged up I can't breathe through it."},
+	// review14 at fa6-9: words after the denial of the effort or the cold, not the talking.
+	{60, "Hard to breathe on hills, I can still talk, I just puff a bit."},
+	{30, "My nose is so blocked I can't breathe through it, I can talk though, since last night."},
 }
