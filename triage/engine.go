@@ -1025,22 +1025,23 @@ func tenseOf(text string, toks []token, k int) int {
 // verb ("was 2.1 and hasn't come up", "it's not rising").
 var stillNow = map[string]bool{"hasnt": true, "havent": true, "its": true}
 
-// keepDenialAfter keeps, for each five of the rules file's denial_after (a denial, its
-// red flag, the words that undo the denial, the patient's subject words and another's),
-// only the denials that deny the red flag: told after a match of it in the denial's
-// sentence or the one before, said of the same person (the nearest subject word before
-// each in its sentence, where both name one: "I'm gasping but he can talk" denies
-// nothing), told now (not in a clause of its own ended by a question mark: "can talk in
-// sentences?? no"; no past verb before it in its clause with no present one between, "he
-// was talking normally"; no time a day or more ago in its clause), with no undoing after
-// it in its sentence ("I can talk but only a couple of words", "talking normally an hour
-// ago") and no match of the red flag anywhere after it ("can talk in full sentences
-// sitting up, lying down I'm gasping"). Any other denial is dropped: the red flag's rule
-// lists the denial in its none, which reads the whole request, so a denial said before the
-// red flag, of someone else or of before ("My husband can talk but I can't breathe", "he
-// was talking normally an hour ago, now he's gasping") stood the rule aside. Subject
-// words are read as found (said holds every match, negated or not): "No, he can talk"
-// names him.
+// keepDenialAfter keeps, for each six of the rules file's denial_after (a denial, its red
+// flag, the words that undo the denial, the patient's subject words, another's and the
+// contrast words between a denial and a red flag told after it), only the denials that
+// deny the red flag: told after a match of it in the denial's sentence or the one before,
+// said of the same person (the nearest subject word before each in its sentence, where
+// both name one: "I'm gasping but he can talk" denies nothing), told now (not in a clause
+// of its own ended by a question mark: "can talk in sentences?? no"; no past verb before
+// it in its clause with no present one between, "he was talking normally"; no time a day
+// or more ago in its clause), with no undoing after it in its sentence ("I can talk but
+// only a couple of words", "talking normally an hour ago") and no match of the red flag
+// after it with a contrast or a time of now between ("I can talk but I can't finish a
+// sentence", "can talk, now I'm gasping"); one told after it with none is denied too ("I
+// can still talk, it's just hard to breathe"). Any other denial is dropped: the red flag's rule lists the denial in its none, which reads
+// the whole request, so a denial said before the red flag, of someone else or of before
+// ("My husband can talk but I can't breathe", "he was talking normally an hour ago, now
+// he's gasping") stood the rule aside. Subject words are read as found (said holds every
+// match, negated or not): "No, he can talk" names him.
 func (e *Engine) keepDenialAfter(text string, toks []token, present, said [][]match) {
 	for _, t := range e.denialAfter {
 		d, flag, undo, self, other, contrast := t[0], t[1], t[2], t[3], t[4], t[5]
