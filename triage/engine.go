@@ -1037,11 +1037,12 @@ var stillNow = map[string]bool{"hasnt": true, "havent": true, "its": true}
 // only a couple of words", "talking normally an hour ago") and no match of the red flag
 // after it with a contrast or a time of now between ("I can talk but I can't finish a
 // sentence", "can talk, now I'm gasping"); one told after it with none is denied too ("I
-// can still talk, it's just hard to breathe"). Any other denial is dropped: the red flag's rule lists the denial in its none, which reads
-// the whole request, so a denial said before the red flag, of someone else or of before
-// ("My husband can talk but I can't breathe", "he was talking normally an hour ago, now
-// he's gasping") stood the rule aside. Subject words are read as found (said holds every
-// match, negated or not): "No, he can talk" names him.
+// can still talk, it's just hard to breathe"). Any other denial is dropped: the red flag's
+// rule lists the denial in its none, which reads the whole request, so a denial said
+// before the red flag, of someone else or of before ("My husband can talk but I can't
+// breathe", "he was talking normally an hour ago, now he's gasping") stood the rule aside.
+// Subject words are read as found (said holds every match, negated or not): "No, he can
+// talk" names him.
 func (e *Engine) keepDenialAfter(text string, toks []token, present, said [][]match) {
 	for _, t := range e.denialAfter {
 		d, flag, undo, self, other, contrast := t[0], t[1], t[2], t[3], t[4], t[5]
@@ -1110,19 +1111,10 @@ func (e *Engine) keepDenialAfter(text string, toks []token, present, said [][]ma
 // after a past verb in its clause with no present one between ("he was talking
 // normally"), or with a time a day or more ago in its clause (resolved_after).
 func (e *Engine) denialNotNow(text string, toks []token, present [][]match, m match) bool {
-	first, until := sentenceBounds(toks, m.from)
-	if toks[m.from].asked {
-		asked := true
-		for k := m.to; k < until; k++ {
-			if toks[k].clause != toks[m.to-1].clause {
-				asked = false
-				break
-			}
-		}
-		if asked {
-			return true
-		}
+	if askedIn(toks, m.to-1) {
+		return true
 	}
+	first, until := sentenceBounds(toks, m.from)
 	start := clauseStart(toks, m.from)
 	if start < first {
 		start = first

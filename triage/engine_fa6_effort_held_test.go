@@ -1,11 +1,6 @@
 package triage_test
 
-import (
-	"strconv"
-	"testing"
-
-	"triagedesk/triage"
-)
+import "testing"
 
 // TestBreathlessnessOnEffortWithMoreHeldAt999 holds, on both engines, severe
 // breathlessness told with the words of an effort or a slow change ("when I walk",
@@ -17,11 +12,7 @@ import (
 // out. These are its emergencies and review14's variants; a future fix must keep them at
 // 999. Tests only: main holds every one today.
 func TestBreathlessnessOnEffortWithMoreHeldAt999(t *testing.T) {
-	for i, c := range effortWithMoreEmergencies {
-		t.Run("effort and more "+strconv.Itoa(i+1), func(t *testing.T) {
-			hold999(t, triage.Input{Age: c.age, Kind: triage.Clinical, Text: c.text}, true)
-		})
-	}
+	holdAgeTexts(t, "effort and more", effortWithMoreEmergencies, true)
 }
 
 // effortWithMoreEmergencies tell severe breathlessness now inside the words of an effort

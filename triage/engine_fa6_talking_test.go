@@ -1,11 +1,6 @@
 package triage_test
 
-import (
-	"strconv"
-	"testing"
-
-	"triagedesk/triage"
-)
+import "testing"
 
 // TestTalkingDeniesOnlyTheBreathingBeforeIt holds denial_after (fa6, round 19): a denial
 // of breathlessness's severity ("can talk", "talking in full sentences") stands
@@ -28,16 +23,8 @@ import (
 // stood aside as at base ("Struggling to breathe but can talk in full sentences when I'm
 // sat up, lying down I'm gasping" is same-day).
 func TestTalkingDeniesOnlyTheBreathingBeforeIt(t *testing.T) {
-	for i, c := range talkingNotDeniedEmergencies {
-		t.Run("not denied "+strconv.Itoa(i+1), func(t *testing.T) {
-			hold999(t, triage.Input{Age: c.age, Kind: triage.Clinical, Text: c.text}, true)
-		})
-	}
-	for i, c := range talkingDeniedLookAlikes {
-		t.Run("denied "+strconv.Itoa(i+1), func(t *testing.T) {
-			hold999(t, triage.Input{Age: c.age, Kind: triage.Clinical, Text: c.text}, false)
-		})
-	}
+	holdAgeTexts(t, "not denied", talkingNotDeniedEmergencies, true)
+	holdAgeTexts(t, "denied", talkingDeniedLookAlikes, false)
 }
 
 // talkingNotDeniedEmergencies tell severe breathlessness now inside the words of a

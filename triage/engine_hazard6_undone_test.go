@@ -24,17 +24,24 @@ func TestReliefUndoneInTheNextSentence(t *testing.T) {
 	for i, c := range undoneNextEmergencies {
 		holdPriorities(t, []priorityCase{{"undone next " + strconv.Itoa(i+1), c.age, triage.SexUnknown, c.text, triage.Emergency}})
 	}
-	for i, c := range undoneNextLookAlikes {
-		t.Run("not undone "+strconv.Itoa(i+1), func(t *testing.T) {
-			hold999(t, triage.Input{Age: c.age, Kind: triage.Clinical, Text: c.text}, false)
-		})
-	}
+	holdAgeTexts(t, "not undone", undoneNextLookAlikes, false)
 }
 
 // ageTextCase is a request's age and text, for tables whose cases differ in nothing else.
 type ageTextCase struct {
 	age  int
 	text string
+}
+
+// holdAgeTexts holds each clinical request of cases to 999 (emergency) or off it, with
+// the rules alone and the desk's engine (hold999), in subtests named name and its number.
+func holdAgeTexts(t *testing.T, name string, cases []ageTextCase, emergency bool) {
+	t.Helper()
+	for i, c := range cases {
+		t.Run(name+" "+strconv.Itoa(i+1), func(t *testing.T) {
+			hold999(t, triage.Input{Age: c.age, Kind: triage.Clinical, Text: c.text}, emergency)
+		})
+	}
 }
 
 // undoneNextEmergencies tell a panic with severe breathlessness relieved, then undone in

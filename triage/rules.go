@@ -763,19 +763,23 @@ func (e *Engine) compileFallbackTeams(spec fallbackTeamsSpec, overLine int, team
 		if err != nil {
 			return err
 		}
-		for _, n := range asked {
-			id, ok := ids[n]
-			if !ok {
-				return bad(line, "fallback_teams: %q asks of concept %q, which the concepts section does not define", ts.ID, n)
+		// verb says what the entry does with the concepts, for the error: "asks of", "denies".
+		idsOf := func(verb string, names []string) ([]int, error) {
+			var out []int
+			for _, n := range names {
+				id, ok := ids[n]
+				if !ok {
+					return nil, bad(line, "fallback_teams: %q %s concept %q, which the concepts section does not define", ts.ID, verb, n)
+				}
+				out = append(out, id)
 			}
-			r.asked = append(r.asked, id)
+			return out, nil
 		}
-		for _, n := range denied {
-			id, ok := ids[n]
-			if !ok {
-				return bad(line, "fallback_teams: %q denies concept %q, which the concepts section does not define", ts.ID, n)
-			}
-			r.denied = append(r.denied, id)
+		if r.asked, err = idsOf("asks of", asked); err != nil {
+			return err
+		}
+		if r.denied, err = idsOf("denies", denied); err != nil {
+			return err
 		}
 		if r.team == TeamGP {
 			return bad(line, "fallback_teams: %q names the GP team, which the fallbacks already give", ts.ID)
