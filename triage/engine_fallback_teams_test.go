@@ -17,7 +17,7 @@ type fallbackTeamCase struct {
 
 // fallbackTeamsOnly names the concepts only fallback_teams reads, in a rule that cannot
 // fire (an age no one has), so the rules file loads with fallback_teams cut out.
-const fallbackTeamsOnly = `  - {id: test-fallback-teams-concepts, priority: routine, team: gp, age: "130", any: [vaccine_asked, treatment_wanted, mind_told, result_meaning, physio_word], says: "never fires"}`
+const fallbackTeamsOnly = `  - {id: test-fallback-teams-concepts, priority: routine, team: gp, age: "130", any: [vaccine_asked, treatment_wanted, mind_told, result_meaning, physio_word, medicine_change_told, passed_out_or_fell], says: "never fires"}`
 
 // withoutFallbackTeams is the built-in rules with the fallback_teams section cut out:
 // the engine as it read before any team reading, to hold priority and signpost to it.
