@@ -264,8 +264,11 @@ func TestWeakFieldTeams(t *testing.T) {
 			"need more insulin pen needles, about a week's worth left", triage.Routine, triage.TeamMedicines},
 		{"booking the midwife, well 1", 30, triage.Female, triage.Admin,
 			"I'm 7 weeks pregnant and well, how do I book in with the midwife?", triage.Routine, triage.TeamAdmin},
+		// Ticked clinical, the read sets give booking in with the midwife to the GP's
+		// pregnancy care (seven of eight lines: blind-3, 21, 54, 60, 90, teams-engine18,
+		// lay-engine30; rule pregnancy-booking, round 20); ticked admin, to admin (1 above).
 		{"booking the midwife, well 2", 27, triage.Female, triage.Clinical,
-			"just had a positive pregnancy test, feeling fine, do I need to book an appointment with the midwife?", triage.Routine, triage.TeamAdmin},
+			"just had a positive pregnancy test, feeling fine, do I need to book an appointment with the midwife?", triage.Routine, triage.TeamGP},
 		{"a letter for the dentist 1", 70, triage.Male, triage.Admin,
 			"my dentist needs a letter about my warfarin before my extraction", triage.Routine, triage.TeamAdmin},
 		{"a back sore since, no red flags 1", 36, triage.Male, triage.Clinical,
