@@ -2470,6 +2470,9 @@ func (p *phrase) at(toks []token, i int) (int, bool) {
 		if w.kind == patNumber && (w.pre == "#under4" || w.pre == "#4plus") && !readingAt(toks, i+k) {
 			return 0, false
 		}
+		if w.kind == patNumber && w.pre == "#inrhigh" && (!readingAt(toks, i+k) || rangeBound(toks, i+k)) {
+			return 0, false
+		}
 	}
 	if end := i + len(p.pats); p.atEnd && end < len(toks) && toks[end].sentence == sentence && toks[end].clause == toks[end-1].clause {
 		return 0, false // "$": the clause goes on after the phrase
@@ -2495,6 +2498,33 @@ func readingAt(toks []token, k int) bool {
 	}
 	return readingNext[next]
 }
+
+// rangeBound reports whether the number at token k is a bound a plan gives, not a
+// reading taken: "my target is 3.5", "range 3 to 4", "usually 3.5", "3.5 to 4.5". It
+// looks back over the three words before the number in its clause (up to another
+// number) for a word that names a target or a range, and at a number just before or
+// after it joined by "to" or "and".
+func rangeBound(toks []token, k int) bool {
+	same := func(j int) bool {
+		return j >= 0 && j < len(toks) && toks[j].clause == toks[k].clause
+	}
+	for j := k - 1; j >= k-3 && same(j); j-- {
+		if toks[j].number {
+			break
+		}
+		if boundWords[toks[j].norm] {
+			return true
+		}
+	}
+	joined := func(j, n int) bool {
+		return same(j) && same(n) && (toks[j].norm == "to" || toks[j].norm == "and") && toks[n].number
+	}
+	return joined(k-1, k-2) || joined(k+1, k+2) || (same(k+1) && toks[k+1].number) || (same(k-1) && toks[k-1].number)
+}
+
+// boundWords, before a number, make it a target or a range, not a reading taken.
+var boundWords = map[string]bool{"target": true, "range": true, "aim": true, "between": true, "usually": true,
+	"normally": true, "usual": true, "normal": true, "should": true, "supposed": true, "meant": true}
 
 // readingNext are the words after which a whole number ("sugar is 3 and ...") is still
 // a reading: they go on about the number, and are no noun it counts.
@@ -2564,6 +2594,11 @@ func wordMatches(pattern, word string) bool {
 	case pattern == "#4plus":
 		// A reading of 4 or more as a meter shows it ("it went to 6.4"): a sugar back up.
 		return isReadingFrom4(word)
+	case pattern == "#inrhigh":
+		// An INR of 3.5 or more as a meter or a clinic gives it ("INR 4.2", "came back
+		// at 6"): above the range warfarin is kept in (2 to 3, or up to 3.5 for a valve).
+		n, ok := meterReading(word)
+		return ok && n >= 3.5 && n < 20
 	case pattern == "#year":
 		// A year of the calendar: "in 2017", "back in 2019".
 		n, err := strconv.Atoi(word)

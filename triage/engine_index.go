@@ -186,7 +186,7 @@ type phraseIndex struct {
 
 // numberPatterns are the pattern words that stand for a number (wordMatches reads
 // them); a phrase that starts with one is indexed by pattern, not by word.
-var numberPatterns = []string{"#many", "#year", "#num", "#under4", "#4plus"}
+var numberPatterns = []string{"#many", "#year", "#num", "#under4", "#4plus", "#inrhigh"}
 
 // numberPhrases is the phrases that start with one of numberPatterns.
 type numberPhrases struct {
