@@ -2470,7 +2470,7 @@ func (p *phrase) at(toks []token, i int) (int, bool) {
 		if w.kind == patNumber && (w.pre == "#under4" || w.pre == "#4plus") && !readingAt(toks, i+k) {
 			return 0, false
 		}
-		if w.kind == patNumber && w.pre == "#inrhigh" && (!readingAt(toks, i+k) || rangeBound(toks, i+k)) {
+		if w.kind == patNumber && w.pre == "#inrhigh" && (!readingAt(toks, i+k) || rangeBound(toks, i+k) || clockAt(toks, i+k)) {
 			return 0, false
 		}
 	}
@@ -2521,6 +2521,23 @@ func rangeBound(toks []token, k int) bool {
 	}
 	return joined(k-1, k-2) || joined(k+1, k+2) || (same(k+1) && toks[k+1].number) || (same(k-1) && toks[k-1].number)
 }
+
+// clockAt reports whether the whole number at token k is a time of day, not a
+// reading: "my test is at 4 and I can't make it", "at 9 tomorrow". A reading told
+// with "at" says what came back or stood there: "came back at 5", "it was at 6".
+// A decimal is always a reading ("my INR is at 4.2").
+func clockAt(toks []token, k int) bool {
+	if strings.Contains(toks[k].norm, ".") || k < 1 || toks[k-1].norm != "at" {
+		return false
+	}
+	return k < 2 || toks[k-2].sentence != toks[k].sentence || !readingBefore[toks[k-2].norm]
+}
+
+// readingBefore, before "at" and a whole number, make the number a reading: "came back
+// at 5", "it was at 6", "sitting at 4".
+var readingBefore = map[string]bool{"back": true, "was": true, "now": true,
+	"sitting": true, "reading": true, "been": true, "still": true, "up": true, "inr": true, "result": true,
+	"high": true, "came": true, "stands": true, "stood": true, "level": true, "levels": true}
 
 // boundWords, before a number, make it a target or a range, not a reading taken.
 var boundWords = map[string]bool{"target": true, "range": true, "aim": true, "between": true, "usually": true,

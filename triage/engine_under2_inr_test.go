@@ -37,7 +37,9 @@ func holdAtOrBelow(t *testing.T, cases []priorityCase) {
 // medicines team), whether it is written "INR 4.4", "came back at 5.8", "the coaguchek
 // says 4.2" or "warfarin blood test came back at 6.1". The rules read only "INR" beside
 // a whole 5 to 9 or the word "high", so "INR 4.1" and "INR 5.2" fell to a dose question
-// or to soon. A target, a range's bounds and an INR in range stay where they were.
+// or to soon. The test may go by another name (clotting, a blood thinning test, the
+// warfarin level, the anticoag reading) and "INR's" is INR. A target, a range's bounds,
+// a time of day and an INR back in range stay where they were.
 func TestINRAboveItsRangeIsSameDay(t *testing.T) {
 	holdAtOrBelow(t, []priorityCase{
 		{"INR 4.4 with a dose question", 70, triage.Female, "My INR came back at 4.4 today, what should I do with my warfarin?", triage.SameDay},
@@ -51,6 +53,15 @@ func TestINRAboveItsRangeIsSameDay(t *testing.T) {
 		{"INR 4.7 after antibiotics", 63, triage.Male, "Since the antibiotics my INR has gone to 4.7, should I miss a dose", triage.SameDay},
 		{"a care home resident's INR 5.4", 90, triage.Female, "Nursing home: INR 5.4 for one of our residents on warfarin, advice on tonight please", triage.SameDay},
 
+		// review16 at 842545e: "INR's", and the test by another name.
+		{"INR's gone up after a course", 77, triage.Female, "my INR's jumped to 4.1 since the course of antibiotics", triage.SameDay},
+		{"a relative's blood thinning test", 85, triage.Male, "Grandad's blood thinning test came back at 5.5, what do we do", triage.SameDay},
+		{"warfarin levels", 72, triage.Female, "my warfarin levels came back at 4.3 yesterday", triage.SameDay},
+		{"clotting on warfarin", 69, triage.Male, "the clotting result was 6.2, I'm on warfarin", triage.SameDay},
+		{"an anticoag reading", 74, triage.Female, "the anticoag nurse rang, my reading is 4.6, what now", triage.SameDay},
+
+		{"a high INR back in range", 74, triage.Male, "INR was 4.8 a fortnight ago, it's back in range now at 2.7. Repeat please", triage.Routine},
+		{"a warfarin test at 4 o'clock", 70, triage.Female, "my warfarin test is at 4 and I can't make it, can I have a repeat of my warfarin", triage.Routine},
 		{"a valve's target of 3.5", 60, triage.Male, "I have a metal valve, my INR target is 3.5, repeat warfarin please", triage.Routine},
 		{"a range of 3 to 4", 58, triage.Female, "INR range 3 to 4 for my valve, can I have my warfarin repeat", triage.Routine},
 		{"INR 2.8 in range, a 5 mg dose", 72, triage.Male, "INR was 2.8, in range. Warfarin 5 mg, need a repeat", triage.Routine},
