@@ -551,6 +551,9 @@ func oxygenReadings(text string, toks []token) (at []int, pct []int) {
 			((next == "or" || next == "and") && i+2 < len(toks) && notReadingTails[toks[i+2].norm]) {
 			continue
 		}
+		if otherReadingOwns(toks, i) {
+			continue
+		}
 		percent := (t.end < len(text) && text[t.end] == '%') || next == "percent"
 		after := wordBefore(toks, i, 4, oxygenWords) || wordBefore(toks, i, 3, oxygenDevices)
 		itIs := i > 1 && (toks[i-1].norm == "is" || toks[i-1].norm == "are") && (toks[i-2].norm == "it" || toks[i-2].norm == "they")
@@ -560,6 +563,86 @@ func oxygenReadings(text string, toks []token) (at []int, pct []int) {
 		at, pct = append(at, i), append(pct, v)
 	}
 	return at, pct
+}
+
+// otherReadingWords name a reading that is not the oxygen saturation ("pulse 70",
+// "heart rate was 78", "BP 130", "temp 38", "sugar 6", "aged 70"): a number told with one
+// of them belongs to it, even beside an oxygen word ("sats 98% and pulse 70").
+var otherReadingWords = map[string]bool{"pulse": true, "heart": true, "hr": true, "heartrate": true,
+	"bp": true, "pressure": true, "systolic": true, "diastolic": true, "temp": true, "temperature": true,
+	"sugar": true, "sugars": true, "glucose": true, "bm": true, "bms": true, "ketones": true, "rr": true,
+	"resp": true, "respiratory": true, "respirations": true, "weight": true, "weighs": true, "aged": true, "age": true}
+
+// otherReadingUnits, just after a number, make it a heart rate ("70 bpm").
+var otherReadingUnits = map[string]bool{"bpm": true, "beats": true}
+
+// otherReadingAfter, just after a number, name the reading it is told with when the
+// oxygen word before has its own number already ("sats 98 and 70 pulse").
+var otherReadingAfter = map[string]bool{"pulse": true, "heart": true, "hr": true, "heartrate": true}
+
+// readingFillers stand between a reading's name and its number ("pulse is 70", "heart
+// rate was about 78", "pulse of 66").
+var readingFillers = map[string]bool{"rate": true, "is": true, "was": true, "were": true, "are": true,
+	"of": true, "at": true, "about": true, "now": true, "just": true, "then": true, "still": true,
+	"currently": true, "reading": true, "reads": true, "says": true, "been": true, "s": true, "its": true,
+	"his": true, "her": true, "my": true, "their": true, "the": true, "a": true}
+
+// pulseOxWords, after "pulse", make it the oximeter ("pulse ox", "pulse oximeter").
+var pulseOxWords = map[string]bool{"ox": true, "oxi": true, "oxy": true, "oximeter": true, "oxymeter": true,
+	"oximetre": true, "oximetry": true, "oxometer": true}
+
+// otherReadingOwns reports whether the number at token i is told as a reading other
+// than the oxygen saturation: the first word before it in its sentence, over
+// readingFillers only, names another reading ("sats 98 and pulse 70", "heart rate is
+// 74"); the number is told in beats ("sats 98 and 70 bpm"); or it is told before the
+// pulse's name once the oxygen word before it has its own number ("sats 98 and 70
+// pulse", "98% sats, 70 pulse"). A number told straight after an oxygen word ("sats 84
+// pulse 120", "pulse 120 and sats 84", "her sats have gone down to 84 pulse 120") is
+// the oxygen's, and so is one after "pulse ox".
+func otherReadingOwns(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && toks[k].sentence == toks[i].sentence; k-- {
+		w := toks[k].norm
+		if isOxygenWord(toks, k) {
+			return false
+		}
+		if otherReadingWords[w] {
+			return !(w == "pulse" && k+1 < len(toks) && pulseOxWords[toks[k+1].norm])
+		}
+		if !readingFillers[w] {
+			break
+		}
+	}
+	next := nextInClause(toks, i)
+	if otherReadingUnits[next] {
+		return true
+	}
+	if !otherReadingAfter[next] {
+		return false
+	}
+	for k := i - 1; k >= 0 && toks[k].sentence == toks[i].sentence; k-- {
+		if isOxygenWord(toks, k) {
+			return k > 0 && toks[k-1].number && toks[k-1].sentence == toks[k].sentence
+		}
+		if toks[k].number {
+			// a number between the oxygen word and this one: the oxygen's own, if an
+			// oxygen word stands before it in the sentence
+			for j := k - 1; j >= 0 && toks[j].sentence == toks[i].sentence; j-- {
+				if isOxygenWord(toks, j) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// isOxygenWord reports whether token k names the oxygen saturation ("sats", "O2"): the
+// "2" of "O2" and "SpO2" is part of the name, not a number told.
+func isOxygenWord(toks []token, k int) bool {
+	w := toks[k].norm
+	return oxygenWords[w] || (w == "o" && k+1 < len(toks) && toks[k+1].norm == "2") ||
+		(w == "2" && k > 0 && (toks[k-1].norm == "o" || toks[k-1].norm == "spo"))
 }
 
 // pulseWords, a few words before a number, make it a heart rate ("pulse 170", "heart
