@@ -568,7 +568,8 @@ func oxygenReadings(text string, toks []token) (at []int, pct []int) {
 // otherReadingWords name a reading that is not the oxygen saturation ("pulse 70",
 // "heart rate was 78", "BP 130", "temp 38", "sugar 6", "aged 70"): a number told with one
 // of them belongs to it, even beside an oxygen word ("sats 98% and pulse 70").
-var otherReadingWords = map[string]bool{"pulse": true, "heart": true, "hr": true, "heartrate": true,
+var otherReadingWords = map[string]bool{"pulse": true, "pulses": true, "heart": true, "hr": true, "heartrate": true,
+	"heartbeat": true, "heartbeats": true, "beat": true, "beating": true, "pr": true, "bpm": true,
 	"bp": true, "pressure": true, "systolic": true, "diastolic": true, "temp": true, "temperature": true,
 	"sugar": true, "sugars": true, "glucose": true, "bm": true, "bms": true, "ketones": true, "rr": true,
 	"resp": true, "respiratory": true, "respirations": true, "weight": true, "weighs": true, "aged": true, "age": true}
@@ -585,7 +586,37 @@ var otherReadingAfter = map[string]bool{"pulse": true, "heart": true, "hr": true
 var readingFillers = map[string]bool{"rate": true, "is": true, "was": true, "were": true, "are": true,
 	"of": true, "at": true, "about": true, "now": true, "just": true, "then": true, "still": true,
 	"currently": true, "reading": true, "reads": true, "says": true, "been": true, "s": true, "its": true,
-	"his": true, "her": true, "my": true, "their": true, "the": true, "a": true}
+	"his": true, "her": true, "my": true, "their": true, "the": true, "a": true, "rest": true, "resting": true}
+
+// secondReadingKeeps, said just before a number told after a saturation's own number,
+// tell the saturation again, changed or taken another time or way ("sats 98 then 84",
+// "oxygen 96 and dropping, 84", "sats 97 walking 84"): the number is still the
+// saturation's. Any other word there names another reading ("sats 98 and PR 72").
+var secondReadingKeeps = map[string]bool{"then": true, "now": true, "later": true, "after": true, "since": true,
+	"before": true, "again": true, "but": true, "to": true, "down": true, "up": true, "only": true, "just": true,
+	"drop": true, "drops": true, "dropped": true, "dropping": true, "fell": true, "falls": true, "falling": true,
+	"fallen": true, "dipped": true, "dips": true, "dipping": true, "sank": true, "sinking": true, "went": true,
+	"goes": true, "going": true, "gone": true, "got": true, "gets": true, "getting": true, "came": true, "coming": true,
+	"keeps": true, "kept": true, "stays": true, "stayed": true, "staying": true, "sat": true, "sits": true,
+	"hovering": true, "hovers": true, "low": true, "lower": true, "lowest": true, "under": true, "below": true,
+	"between": true, "around": true, "about": true, "nearly": true, "almost": true, "barely": true, "sometimes": true,
+	"occasionally": true, "briefly": true, "today": true, "tonight": true, "morning": true, "afternoon": true,
+	"evening": true, "night": true, "overnight": true, "earlier": true, "yesterday": true, "am": true, "pm": true,
+	"mins": true, "minutes": true, "hour": true, "hours": true, "ago": true, "rest": true, "resting": true,
+	"walking": true, "walk": true, "exercise": true, "exertion": true, "moving": true, "standing": true,
+	"sitting": true, "lying": true, "asleep": true, "sleeping": true, "awake": true, "air": true, "oxygen": true,
+	"on": true, "off": true, "finger": true, "fingers": true, "toe": true, "ear": true, "hand": true, "other": true,
+	"monitor": true, "probe": true, "machine": true, "oximeter": true, "reading": true, "readings": true, "it": true,
+	"its": true, "is": true, "was": true, "are": true, "were": true, "shes": true, "hes": true, "im": true,
+	"lowish": true, "worse": true, "worst": true, "recovered": true, "coughing": true, "crying": true, "feeding": true,
+	"upstairs": true, "downstairs": true, "stairs": true, "outside": true, "inside": true, "indoors": true,
+	"outdoors": true, "bed": true, "shower": true, "toilet": true, "loo": true, "sleep": true, "exercising": true,
+	"walked": true, "active": true, "activity": true, "effort": true, "talking": true, "eating": true,
+	"drinking": true, "laughing": true, "crawling": true, "playing": true, "running": true, "ambulance": true,
+	"paramedics": true, "hospital": true, "nurse": true, "doctor": true, "gp": true, "home": true}
+
+// listLinkers join two readings told as a list ("sats 98 and PR 72", "sats 98 & HR 70").
+var listLinkers = map[string]bool{"and": true, "with": true, "plus": true, "n": true}
 
 // pulseOxWords, after "pulse", make it the oximeter ("pulse ox", "pulse oximeter").
 var pulseOxWords = map[string]bool{"ox": true, "oxi": true, "oxy": true, "oximeter": true, "oxymeter": true,
@@ -600,7 +631,8 @@ var pulseOxWords = map[string]bool{"ox": true, "oxi": true, "oxy": true, "oximet
 // pulse 120", "pulse 120 and sats 84", "her sats have gone down to 84 pulse 120") is
 // the oxygen's, and so is one after "pulse ox".
 func otherReadingOwns(toks []token, i int) bool {
-	for k := i - 1; k >= 0 && toks[k].sentence == toks[i].sentence; k-- {
+	k := i - 1
+	for ; k >= 0 && toks[k].sentence == toks[i].sentence; k-- {
 		w := toks[k].norm
 		if isOxygenWord(toks, k) {
 			return false
@@ -611,6 +643,9 @@ func otherReadingOwns(toks []token, i int) bool {
 		if !readingFillers[w] {
 			break
 		}
+	}
+	if k >= 0 && toks[k].sentence == toks[i].sentence && namesSecondReading(toks, k) {
+		return true
 	}
 	next := nextInClause(toks, i)
 	if otherReadingUnits[next] {
@@ -631,6 +666,35 @@ func otherReadingOwns(toks []token, i int) bool {
 					return true
 				}
 			}
+			return false
+		}
+	}
+	return false
+}
+
+// namesSecondReading reports whether word k, said just before a number, names a
+// reading of its own told after a saturation's number in a list: "sats 98 and PR 72",
+// "SpO2 97% heartbeat 68", "oxygen 99 ticker 70". The saturation's number is a whole
+// number told right after an oxygen word (over readingFillers), then at most one list
+// linker; a word of secondReadingKeeps ("sats 98 then 84", "sats 97 walking 84") tells
+// the saturation again and names nothing.
+func namesSecondReading(toks []token, k int) bool {
+	if toks[k].number || secondReadingKeeps[toks[k].norm] || listLinkers[toks[k].norm] || isOxygenWord(toks, k) || oxygenDevices[toks[k].norm] ||
+		oxygenLeads[toks[k].norm] || notReadingLeads[toks[k].norm] {
+		return false
+	}
+	j := k - 1
+	if j >= 0 && listLinkers[toks[j].norm] {
+		j--
+	}
+	if j < 0 || !toks[j].number || toks[j].sentence != toks[k].sentence || strings.Contains(toks[j].norm, ".") {
+		return false
+	}
+	for j--; j >= 0 && toks[j].sentence == toks[k].sentence; j-- {
+		if isOxygenWord(toks, j) {
+			return true
+		}
+		if !readingFillers[toks[j].norm] {
 			return false
 		}
 	}
