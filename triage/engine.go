@@ -46,11 +46,6 @@ type Engine struct {
 	// question (statement_masks): "confused as usual?" asks whether the usual holds, and
 	// the answer may be no ("Confused as usual? No, much more").
 	statementMask []bool
-	// questionMask marks, by id, the masks that hide only in a sentence asked as a
-	// question (question_masks): "the results of my bloods taken on the 14th?" asks about
-	// a test's date, while "Bloods taken on the 14th. Been munching through the lot" may
-	// tell an overdose whose only words the rules read are the date's.
-	questionMask []bool
 	// standAside lists, by mask id, the concepts that make the mask hide nothing when
 	// said in its sentence or the one before or after (stand_aside_near): "took the rest
 	// of the week off. all of it. sorry." tells a supply, whatever closes the span.
@@ -2304,13 +2299,9 @@ func (e *Engine) standsAside(toks []token, found []match, m match) bool {
 	})
 }
 
-// askedMask reports whether mask m hides nothing for the way its sentence is told: a
-// statement mask said in a sentence asked as a question, or a question mask said in one
-// that is not.
+// askedMask reports whether mask m is a statement mask said in a sentence asked as a
+// question, where it hides nothing.
 func (e *Engine) askedMask(toks []token, m match) bool {
-	if m.concept < len(e.questionMask) && e.questionMask[m.concept] && !toks[m.from].asked {
-		return true
-	}
 	return m.concept < len(e.statementMask) && e.statementMask[m.concept] && toks[m.from].asked
 }
 

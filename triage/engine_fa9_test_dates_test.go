@@ -5,11 +5,12 @@ import "testing"
 // TestATestsDateAskedAboutIsNoCountOfTablets holds the mask test_taken_date (fa9, round
 // 21): "Could you tell me the results of my blood tests taken on the 14th please?"
 // (b96-217) read the date's 14 as a count of tablets ("taken ? ? #many") and sent a
-// question about results to 999 on both engines. The mask hides only in a sentence
-// asked as a question (question_masks) and stands aside for words of swallowing, of
-// medicines or of harm told in its sentence or the one before or after, so an overdose
-// told beside a test's date in words the rules do not know keeps the date's misreading
-// (TestOverdosesToldBesideADateOrATemperature holds the ones told as statements).
+// question about results to 999 on both engines. The mask reads a date after "taken" as
+// a date, asked or told ("My bloods were taken on the 14th. Are the results back?";
+// review16 at fa9-2), and stands aside for words of swallowing, of medicines or of harm
+// told in its sentence or the one before or after, so an overdose told beside a test's
+// date in words the rules do not know keeps the date's misreading
+// (TestOverdosesToldBesideADateOrATemperature holds more).
 func TestATestsDateAskedAboutIsNoCountOfTablets(t *testing.T) {
 	holdAgeTexts(t, "overdose beside a date asked about", overdosesBesideADateAsked, true)
 	holdAgeTexts(t, "test's date asked about", testDatesAsked, false)
@@ -29,6 +30,9 @@ var overdosesBesideADateAsked = []ageTextCase{
 	{30, "Bloods taken on the 14th. Been munching through the lot since tea"},
 	{30, "Bloods taken on the 14th. I wanted to end it so I went through the bathroom cupboard, feel very drowsy"},
 	{30, "results taken on the 14th. I've hoovered up whatever was in the cupboard. ears ringing"},
+	{30, "had bloods taken on the 14th. Tonight I've taken 30 of my sertraline"},
+	{30, "Were my bloods taken on the 14th ok? I've swallowed a whole strip of my diazepam tonight"},
+	{30, "tests taken on the 14th showed my kidneys are bad. I've taken all my tablets, about 40 of them"},
 }
 
 // testDatesAsked ask about a test, a sample or a photo taken on a date, and tell no
@@ -49,4 +53,13 @@ var testDatesAsked = []ageTextCase{
 	{35, "Any news on the smear taken on the 11th?"},
 	{58, "Is the blood pressure reading taken on the 15th ok for my review?"},
 	{26, "Did the urine sample taken on the 22nd grow anything?"},
+	{40, "My bloods were taken on the 14th. Are the results back?"},
+	{40, "I had blood taken on the 14th, any news on the results"},
+	{40, "Results of the test I had taken on 14 November please"},
+	{40, "cholesterol test taken on the 14th - results?"},
+	{40, "Could I get the results from the bloods they took on the 14th?"},
+	{40, "bloods taken 14/11, can someone ring me with the result"},
+	{40, "hi, the blood test that was taken on the 21st, has it come back? thanks"},
+	{40, "I'm chasing my blood test results. They were taken on the 14th."},
+	{40, "blood tests taken on the 14th, can I get the results please"},
 }

@@ -30,7 +30,6 @@ type ruleFile struct {
 	Concepts            map[string][]string `yaml:"concepts"`
 	Masks               map[string][]string `yaml:"masks"`
 	StatementMasks      []string            `yaml:"statement_masks"`
-	QuestionMasks       []string            `yaml:"question_masks"`
 	StandAside          map[string][]string `yaml:"stand_aside_near"`
 	ClauseScoped        []string            `yaml:"clause_scoped"`
 	ForwardScoped       []string            `yaml:"forward_scoped"`
@@ -183,7 +182,6 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		Concepts            yaml.Node   `yaml:"concepts"`
 		Masks               yaml.Node   `yaml:"masks"`
 		StatementMasks      yaml.Node   `yaml:"statement_masks"`
-		QuestionMasks       yaml.Node   `yaml:"question_masks"`
 		StandAside          yaml.Node   `yaml:"stand_aside_near"`
 		ClauseScoped        yaml.Node   `yaml:"clause_scoped"`
 		ForwardScoped       yaml.Node   `yaml:"forward_scoped"`
@@ -432,13 +430,6 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	e.statementMask = conceptFlags(len(e.concepts), statement)
-
-	// question_masks: masks that hide only in a sentence asked as a question.
-	question, err := namedAmong("question_masks", rf.QuestionMasks, lines.QuestionMasks, isMask, "not a mask")
-	if err != nil {
-		return nil, err
-	}
-	e.questionMask = conceptFlags(len(e.concepts), question)
 
 	// stand_aside_near: a mask that hides nothing where one of its concepts is said in
 	// its sentence or the one before or after.
