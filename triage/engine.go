@@ -61,6 +61,10 @@ type Engine struct {
 	// ("conditions": "if", "in case"): a report after one in its sentence says it came
 	// true, and then it scopes nothing.
 	condition []bool
+	// told marks, by id, the forward-scoped concepts that tell what a document says
+	// (document_scoped: "the letter says he had a fit"): they speak for the rest of
+	// their clause whatever its verbs, up to a time of now or a new report joined on.
+	told []bool
 	// sentenceWide marks, by id, the scoped concepts that speak for their whole sentence
 	// (sentence_scoped: "I can't breathe for a few minutes, then it settles" tells of a
 	// panic that passes across a comma), and for no other sentence: a panic said to settle
@@ -1746,6 +1750,9 @@ type pastScope struct {
 	// forward marks the concepts that speak only for what follows them in their
 	// clause (the engine's forward_scoped), condition those of them that are conditions.
 	forward, condition []bool
+	// told marks the forward-scoped concepts that tell what a document says (the
+	// engine's document_scoped).
+	told []bool
 	// sentenceWide marks the concepts that speak for their whole sentence (the engine's
 	// sentence_scoped).
 	sentenceWide []bool
@@ -1758,11 +1765,14 @@ type pastScope struct {
 // readings of its scoped concepts (facts, forward, conditions, sentence-wide), so every
 // place that builds one reads them alike.
 func (e *Engine) newPastScope(toks []token, n int) *pastScope {
-	return &pastScope{toks: toks, words: make([][]bool, n), fact: e.fact, forward: e.forward, condition: e.condition, sentenceWide: e.sentenceWide}
+	return &pastScope{toks: toks, words: make([][]bool, n), fact: e.fact, forward: e.forward, condition: e.condition, told: e.told, sentenceWide: e.sentenceWide}
 }
 
 // isForward reports whether concept c speaks only for the words after it in its clause.
 func (ps *pastScope) isForward(c int) bool { return c < len(ps.forward) && ps.forward[c] }
+
+// isTold reports whether concept c tells what a document says.
+func (ps *pastScope) isTold(c int) bool { return c < len(ps.told) && ps.told[c] }
 
 // isSentenceWide reports whether concept c speaks for its whole sentence.
 func (ps *pastScope) isSentenceWide(c int) bool {
@@ -1830,6 +1840,9 @@ func (ps *pastScope) span(c int, m match) (first, until int) {
 		}
 		return clauseStart(toks, m.from), until
 	}
+	if ps.isTold(c) {
+		return m.from, toldUntil(toks, m)
+	}
 	k := newReport(toks, m)
 	if k < 0 {
 		return m.from, len(toks)
@@ -1839,6 +1852,38 @@ func (ps *pastScope) span(c int, m match) (first, until int) {
 	}
 	return m.from, k
 }
+
+// toldUntil is where what a document says (match m of a document_scoped concept) ends
+// in its clause: what a letter says happened is what it says, whatever the tense ("the
+// letter says he had a fit", "the form asks if I've ever had fits"), so no verb ends it.
+// A time of now ends it ("the letter says her dose was doubled and now she's fitting"),
+// and so does a report joined on by "and", "then" or "so" with its own verb ("the letter
+// says her dose was doubled and she's fitting"): the patient telling what is happening
+// beside the document. The caller stops at the clause's end.
+func toldUntil(toks []token, m match) int {
+	for k := m.to; k < len(toks) && toks[k].clause == toks[m.from].clause; k++ {
+		w := toks[k].norm
+		if presentTime[w] || (partOfDay[w] && k > m.to && toks[k-1].norm == "this") {
+			return k
+		}
+		if !joinsReport[w] {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+joinedVerbWindow && toks[j].clause == toks[k].clause; j++ {
+			if reportWord(toks, j) {
+				return k
+			}
+		}
+	}
+	return len(toks)
+}
+
+// joinsReport are the words that join a new report on after what a document says.
+var joinsReport = map[string]bool{"and": true, "then": true, "so": true}
+
+// joinedVerbWindow is how many words after a joining word may hold the verb of the
+// report it joins on ("and my husband started fitting").
+const joinedVerbWindow = 4
 
 // ownVerbWindow is how many words after a phrase that ends in a conjunction ("if",
 // "in case", "that") hold the verb of its own clause ("if her lips went blue").

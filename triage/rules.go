@@ -34,6 +34,7 @@ type ruleFile struct {
 	ClauseScoped        []string            `yaml:"clause_scoped"`
 	ForwardScoped       []string            `yaml:"forward_scoped"`
 	SentenceScoped      []string            `yaml:"sentence_scoped"`
+	DocumentScoped      []string            `yaml:"document_scoped"`
 	Conditions          []string            `yaml:"conditions"`
 	QuestionsOnly       []string            `yaml:"questions_only"`
 	EmergencyNone       []string            `yaml:"every_emergency_none"`
@@ -186,6 +187,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		ClauseScoped        yaml.Node   `yaml:"clause_scoped"`
 		ForwardScoped       yaml.Node   `yaml:"forward_scoped"`
 		SentenceScoped      yaml.Node   `yaml:"sentence_scoped"`
+		DocumentScoped      yaml.Node   `yaml:"document_scoped"`
 		Conditions          yaml.Node   `yaml:"conditions"`
 		QuestionsOnly       yaml.Node   `yaml:"questions_only"`
 		EmergencyNone       yaml.Node   `yaml:"every_emergency_none"`
@@ -478,6 +480,11 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	e.condition = conceptFlags(len(e.concepts), conditions)
+	told, err := namedAmong("document_scoped", rf.DocumentScoped, lines.DocumentScoped, isForward, "not in forward_scoped")
+	if err != nil {
+		return nil, err
+	}
+	e.told = conceptFlags(len(e.concepts), told)
 	if e.askedOnly, err = inScoped("questions_only", rf.QuestionsOnly, lines.QuestionsOnly); err != nil {
 		return nil, err
 	}
