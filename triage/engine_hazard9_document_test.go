@@ -103,5 +103,9 @@ func TestAFitNowToldAnyWayStandsAsideForNoDocument(t *testing.T) {
 		{"", 40, triage.Male, "the clinic letter says reduce his keppra dose. He's been fitting less since, about one a month now. When do we start?", false},
 		{"", 40, triage.Female, "she's been having fits all day for years, PIP form", false},
 		{"", 40, triage.Male, "he keeps having fits all night sometimes, DLA form", false},
+		{"", 40, triage.Male, "the fitter's been fitting for ages and still isn't done, I need a letter for the council", false},
+		{"", 40, triage.Male, "my husband is fitting windows all week, need his repeat prescription", false},
+		{"", 40, triage.Male, "I'm a gas fitter, been fitting boilers all day, need a fit note", false},
+		{"", 40, triage.Male, "is it normal that he's fitting more since the dose went up? the letter says to ask", false},
 	})
 }
