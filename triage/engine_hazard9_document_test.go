@@ -89,6 +89,9 @@ func TestAFitNowToldAnyWayStandsAsideForNoDocument(t *testing.T) {
 		{"", 40, triage.Female, "ESA letter arrived. My wife's been convulsing for ages and can't hear me", true},
 		{"", 40, triage.Male, "was gonna ask bout my sick note but my mate's havin a fit on the floor n it's not stoppin", true},
 		{"", 40, triage.Female, "Dose was upped in the clinic letter and now she's been having seizures non stop for half an hour", true},
+		{"", 40, triage.Male, "the fit note from last week - forget it, my husband is seizing on the floor right now", true},
+		{"", 40, triage.Female, "she's been fine since the dose change but now she's fitting and it won't stop", true},
+		{"", 40, triage.Female, "I had a fit last year but my son is fitting now and won't stop, sorry about the form", true},
 		{"", 40, triage.Female, "she is having a fit every few weeks at the moment, please could the GP sign her blue badge form", false},
 		{"", 40, triage.Male, "he has a few fits a month, DVLA form needs signing", false},
 		{"", 40, triage.Female, "she has seizures every few weeks, can you do the PIP letter", false},
@@ -123,5 +126,9 @@ func TestAFitNowToldAnyWayStandsAsideForNoDocument(t *testing.T) {
 		{"", 40, triage.Female, "She's fitting right in at nursery, can you send the letter they asked for", false},
 		{"", 40, triage.Female, "her new splints are fitting fine now, can I get a letter for school", false},
 		{"", 40, triage.Female, "the hearing aid is fitting better now, please send the audiology letter to my new address", false},
+		{"", 40, triage.Female, "the new mould is fitting snug now, can you send the audiology letter", false},
+		{"", 40, triage.Male, "his school shoes are fitting really well now with the insoles, need a letter for PE", false},
+		{"", 40, triage.Female, "she is fitting into size 12 again since the new tablets, can I get a copy of the letter", false},
+		{"", 40, triage.Male, "Seizure free for 2 years. I'm fitting now a new kitchen and need a fit note for my back.", false},
 	})
 }
