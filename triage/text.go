@@ -659,14 +659,18 @@ func otherReadingOwns(toks []token, i int) bool {
 			return k > 0 && toks[k-1].number && toks[k-1].sentence == toks[k].sentence
 		}
 		if toks[k].number {
-			// a number between the oxygen word and this one: the oxygen's own, if an
-			// oxygen word stands before it in the sentence
-			for j := k - 1; j >= 0 && toks[j].sentence == toks[i].sentence; j-- {
-				if isOxygenWord(toks, j) {
-					return true
-				}
-			}
-			return false
+			// a number between the oxygen word and this one is the oxygen's own
+			return oxygenWordBefore(toks, k)
+		}
+	}
+	return false
+}
+
+// oxygenWordBefore reports whether an oxygen word stands before token k in its sentence.
+func oxygenWordBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && toks[j].sentence == toks[k].sentence; j-- {
+		if isOxygenWord(toks, j) {
+			return true
 		}
 	}
 	return false
