@@ -85,6 +85,10 @@ type Engine struct {
 	// a resolution speaks only for a red flag told with one. What happened this
 	// morning and stopped may still be an emergency now.
 	olderTime []int
+	// readThrough are the clause-scoped past times read for the red flag going on
+	// (past_read_through, timeGoesOn): a comparison, an onset, a present clause around
+	// them or a report after them that it goes on, and they speak for nothing.
+	readThrough []int
 	// emergencyWord marks, by id, the concepts an emergency rule reads: said after a
 	// resolution, one says the red flag is back, and the resolution speaks for nothing.
 	emergencyWord []bool
@@ -1756,6 +1760,9 @@ type pastScope struct {
 	// sentenceWide marks the concepts that speak for their whole sentence (the engine's
 	// sentence_scoped).
 	sentenceWide []bool
+	// readThrough are the engine's past times read for the red flag going on
+	// (past_read_through).
+	readThrough []int
 	// back holds, by concept, the words a resolution (resolved_since) speaks for, which
 	// no clause span gives: own keeps them as they are.
 	back [][]bool
@@ -1765,7 +1772,7 @@ type pastScope struct {
 // readings of its scoped concepts (facts, forward, conditions, sentence-wide), so every
 // place that builds one reads them alike.
 func (e *Engine) newPastScope(toks []token, n int) *pastScope {
-	return &pastScope{toks: toks, words: make([][]bool, n), fact: e.fact, forward: e.forward, condition: e.condition, told: e.told, sentenceWide: e.sentenceWide}
+	return &pastScope{toks: toks, words: make([][]bool, n), fact: e.fact, forward: e.forward, condition: e.condition, told: e.told, sentenceWide: e.sentenceWide, readThrough: e.readThrough}
 }
 
 // isForward reports whether concept c speaks only for the words after it in its clause.
@@ -1997,7 +2004,7 @@ func (ps *pastScope) own(present [][]match, scoped []int) *pastScope {
 			continue
 		}
 		for _, m := range present[c] {
-			if m.from < 0 || o.words[c] == nil {
+			if m.from < 0 || o.words[c] == nil || ps.goesOn(c, m) {
 				continue
 			}
 			first, until := ps.span(c, m)
@@ -2107,6 +2114,9 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 				}
 				e.markResolved(toks, present, m, ps.words[c], ps.back[c])
 				continue
+			}
+			if e.timeGoesOn(c, toks, m) {
+				continue // a past time that tells the red flag still going or back
 			}
 			first, until := ps.span(c, m)
 			mark(c, first, until)

@@ -41,6 +41,7 @@ type ruleFile struct {
 	PersonFacts         []string            `yaml:"person_facts"`
 	ResolvedSince       []string            `yaml:"resolved_since"`
 	ResolvedAfter       []string            `yaml:"resolved_after"`
+	PastReadThrough     []string            `yaml:"past_read_through"`     // past times read for the red flag going on (pastgoeson.go)
 	Qualifiers          []string            `yaml:"qualifiers"`            // read by an emergency rule, no emergency word: a time in minutes, a side
 	ToldAfter           [][]string          `yaml:"told_after"`            // pairs: the first counts only when told after the second
 	ReportedApart       [][]string          `yaml:"reported_apart"`        // pairs: a condition, a red flag told apart from it as a report
@@ -194,6 +195,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		PersonFacts         yaml.Node   `yaml:"person_facts"`
 		ResolvedSince       yaml.Node   `yaml:"resolved_since"`
 		ResolvedAfter       yaml.Node   `yaml:"resolved_after"`
+		PastReadThrough     yaml.Node   `yaml:"past_read_through"`
 		Qualifiers          yaml.Node   `yaml:"qualifiers"`
 		ToldAfter           yaml.Node   `yaml:"told_after"`
 		ReportedApart       yaml.Node   `yaml:"reported_apart"`
@@ -503,6 +505,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 	}
 	e.backward = conceptFlags(len(e.concepts), resolved)
 	if e.olderTime, err = conceptsNamed("resolved_after", rf.ResolvedAfter, lines.ResolvedAfter, ids, bad); err != nil {
+		return nil, err
+	}
+	if e.readThrough, err = inScoped("past_read_through", rf.PastReadThrough, lines.PastReadThrough); err != nil {
 		return nil, err
 	}
 	if e.qualifiers, err = conceptsNamed("qualifiers", rf.Qualifiers, lines.Qualifiers, ids, bad); err != nil {
