@@ -184,13 +184,16 @@ type phrase struct {
 
 // rule is a compiled rule of the rules file.
 type rule struct {
-	id, says        string
-	line            int
-	priority        Priority
-	team            Team
-	signpost        Signpost
-	all, anyOf      []int // concepts: every one of all, and one of anyOf, must be present
-	none            []int // concepts that stop the rule when present
+	id, says   string
+	line       int
+	priority   Priority
+	team       Team
+	signpost   Signpost
+	all, anyOf []int // concepts: every one of all, and one of anyOf, must be present
+	none       []int // concepts that stop the rule when present
+	// noneInClause are concepts that stop the rule only for its words said in the
+	// clause they are said in (rules file: none_in_clause).
+	noneInClause    []int
 	several         []int // concepts of which at least min must be present
 	min             int
 	kind            Kind
@@ -241,6 +244,10 @@ func namesFeverMedicine(toks []token) bool {
 type match struct {
 	concept  int
 	from, to int
+	// groupFrom and groupTo are, for a part of a group said together in a sentence
+	// ("chest & tight*"), the words from the group's first part to its last; both 0
+	// for a phrase said as one.
+	groupFrom, groupTo int
 }
 
 // Classify suggests a priority, team and signpost for one request. The most urgent
@@ -310,12 +317,12 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) (ruling, []bool) {
 		if r.priority != p || r.weak {
 			continue
 		}
-		if r.conceptsHold(a.denied, a.past) && !r.factsHold(in, a.f) && !r.onlyAgeRulesOut(in, a.f) {
+		if r.conceptsHold(a.toks, a.denied, a.past) && !r.factsHold(in, a.f) && !r.onlyAgeRulesOut(in, a.f) {
 			// Said or denied, the words meet a rule the facts rule out: "temperature of
 			// 37.5" in a baby of 8 weeks, read as no fever, is not raised to 38.
 			return ruledOutByFacts, nil
 		}
-		if len(r.several) == 0 && !r.conceptsHold(a.present, a.past) && r.conceptsHold(a.denied, a.past) && r.factsHold(in, a.f) {
+		if len(r.several) == 0 && !r.conceptsHold(a.toks, a.present, a.past) && r.conceptsHold(a.toks, a.denied, a.past) && r.factsHold(in, a.f) {
 			out = ruledOutByWords
 			drop = a.sentencesOf(r, drop)
 		}
@@ -325,7 +332,7 @@ func (e *Engine) ruledOut(in Input, a analysis, p Priority) (ruling, []bool) {
 		if own == nil {
 			own, cleared = a.past.own(a.present, e.scoped), a.past.cleared()
 		}
-		if !r.conceptsHold(a.present, own) && r.conceptsHold(a.present, cleared) && r.factsHold(in, a.f) {
+		if !r.conceptsHold(a.toks, a.present, own) && r.conceptsHold(a.toks, a.present, cleared) && r.factsHold(in, a.f) {
 			// The words are there but the patient put them in the past or asked about
 			// them in the same clause ("what are the signs of sepsis?", "I collapsed in
 			// 2021"): the model, which reads no time, may not raise them back. A time
@@ -558,7 +565,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		if !maybe[i] {
 			continue // none of the concepts it needs is in the text
 		}
-		if r := &e.rules[i]; r.fires(in, f, present, past) {
+		if r := &e.rules[i]; r.fires(in, f, toks, present, past) {
 			fired = append(fired, r)
 		}
 	}
@@ -656,7 +663,7 @@ func (e *Engine) teamOfFallback(in Input, f features, present [][]match, negated
 		}
 	}
 	for i := range e.teamRules {
-		if r := &e.teamRules[i]; r.fires(in, f, present, past) && r.askedHold(toks, present) && r.deniedHold(present, negatedSaid) {
+		if r := &e.teamRules[i]; r.fires(in, f, toks, present, past) && r.askedHold(toks, present) && r.deniedHold(present, negatedSaid) {
 			s.Team = r.team
 			s.Reasons = append(s.Reasons, r.reason(in.Text, toks, present))
 			return
@@ -1630,11 +1637,11 @@ type features struct {
 	ketoneSaid  bool
 }
 
-func (r *rule) fires(in Input, f features, present [][]match, past *pastScope) bool {
+func (r *rule) fires(in Input, f features, toks []token, present [][]match, past *pastScope) bool {
 	if r.kind != "" && in.Kind != r.kind {
 		return false
 	}
-	return r.factsHold(in, f) && r.conceptsHold(present, past)
+	return r.factsHold(in, f) && r.conceptsHold(toks, present, past)
 }
 
 // factsHold reports whether the patient's sex, age, a baby's months and any
@@ -1686,7 +1693,7 @@ func (r *rule) onlyAgeRulesOut(in Input, f features) bool {
 // conceptsHold reports whether the rule's concepts are present as it asks. A concept
 // of none that is scoped to its clause (past) stops the rule only for the words said
 // in the clauses it speaks for: the rule still fires on its concepts said elsewhere.
-func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
+func (r *rule) conceptsHold(toks []token, present [][]match, past *pastScope) bool {
 	var inPast []bool // the words the rule's scoped none concepts put in the past
 	for _, c := range r.none {
 		if len(present[c]) == 0 {
@@ -1705,14 +1712,27 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 		}
 		inPast = merged
 	}
+	// The clauses the rule's none_in_clause concepts stop it for: a group said together
+	// is stopped where its first or last part is ("had a fit for ages in the shop, he's
+	// still not right" is the fit of the long-standing clause).
+	inClause := r.stoppedInClause(toks, present)
+	stopped := func(m match) bool {
+		if inPast != nil && inPast[m.from] {
+			return true
+		}
+		if inClause == nil {
+			return false
+		}
+		return inClause[m.from] || (m.groupTo > 0 && (inClause[m.groupFrom] || inClause[m.groupTo-1]))
+	}
 	has := func(c int) bool {
-		if inPast == nil || past.isFact(c) {
+		if (inPast == nil && inClause == nil) || (past != nil && past.isFact(c)) {
 			// A fact about the person ("I'm pregnant, found out last month") holds
 			// wherever it is said; only the red flag beside it can be in the past.
 			return len(present[c]) > 0
 		}
 		for _, m := range present[c] {
-			if m.from < 0 || !inPast[m.from] {
+			if m.from < 0 || !stopped(m) {
 				return true
 			}
 		}
@@ -1738,6 +1758,34 @@ func (r *rule) conceptsHold(present [][]match, past *pastScope) bool {
 		}
 	}
 	return true
+}
+
+// stoppedInClause marks the words the rule's none_in_clause concepts stop it for:
+// the clause a match of one of them is said in. A phrase said as one speaks for every
+// clause it runs over ("fitting now and then": "now" opens a clause); a group said
+// together in a sentence ("fitting & a month") only when all its parts are in one
+// clause: "she's fitting right now and won't stop, her dose was changed a month ago"
+// tells no fit a month long. Nil when none of them speaks for any word.
+func (r *rule) stoppedInClause(toks []token, present [][]match) []bool {
+	var words []bool
+	for _, c := range r.noneInClause {
+		for _, m := range present[c] {
+			from, to := m.from, m.to
+			if m.groupTo > 0 {
+				from, to = m.groupFrom, m.groupTo
+			}
+			if from < 0 || to > len(toks) || to <= from || (m.groupTo > 0 && toks[from].clause != toks[to-1].clause) {
+				continue
+			}
+			if words == nil {
+				words = make([]bool, len(toks))
+			}
+			for k := clauseStart(toks, from); k < len(toks) && toks[k].clause <= toks[to-1].clause; k++ {
+				words[k] = true
+			}
+		}
+	}
+	return words
 }
 
 // pastScope holds, for each concept the rules file scopes to its clause
@@ -2431,6 +2479,15 @@ func (e *Engine) findTogether(toks []token, found, masks []match, sc *scratch) [
 					break
 				}
 				group = append(group, m)
+			}
+			if len(group) > 0 {
+				lo, hi := group[0].from, group[0].to
+				for _, m := range group {
+					lo, hi = min(lo, m.from), max(hi, m.to)
+				}
+				for k := range group {
+					group[k].groupFrom, group[k].groupTo = lo, hi
+				}
 			}
 			out = append(out, group...)
 			start = end

@@ -125,15 +125,18 @@ type ruleSpec struct {
 	All      []string `yaml:"all"`
 	Any      []string `yaml:"any"`
 	None     []string `yaml:"none"`
-	Several  []string `yaml:"several"` // at least Min of these concepts must be present
-	Min      int      `yaml:"min"`
-	Kind     string   `yaml:"kind"`
-	Sex      string   `yaml:"sex"`
-	Age      string   `yaml:"age"`     // years: "16-64", "16-", "-15"
-	Months   string   `yaml:"months"`  // age in months, for babies: "-2", "3-5"
-	Temp     float64  `yaml:"temp"`    // a temperature of at least this many °C is mentioned
-	Ketones  float64  `yaml:"ketones"` // a blood ketone reading, when given, of at least this (mmol/L)
-	Weak     bool     `yaml:"weak"`    // counts only when no other rule fires
+	// NoneInClause are concepts that stop the rule only for its words said in their
+	// own clause, not for the whole request (see conceptsHold).
+	NoneInClause []string `yaml:"none_in_clause"`
+	Several      []string `yaml:"several"` // at least Min of these concepts must be present
+	Min          int      `yaml:"min"`
+	Kind         string   `yaml:"kind"`
+	Sex          string   `yaml:"sex"`
+	Age          string   `yaml:"age"`     // years: "16-64", "16-", "-15"
+	Months       string   `yaml:"months"`  // age in months, for babies: "-2", "3-5"
+	Temp         float64  `yaml:"temp"`    // a temperature of at least this many °C is mentioned
+	Ketones      float64  `yaml:"ketones"` // a blood ketone reading, when given, of at least this (mmol/L)
+	Weak         bool     `yaml:"weak"`    // counts only when no other rule fires
 	// Asked are concepts that must be said in a sentence asked as a question ("can I
 	// take ibuprofen with my losartan?"); fallback_teams only, where a thing asked of is
 	// what the request is about.
@@ -715,6 +718,9 @@ func compileRule(spec ruleSpec, ids map[string]int, line int, bad func(int, stri
 		return r, err
 	}
 	if r.none, err = lookup(spec.None); err != nil {
+		return r, err
+	}
+	if r.noneInClause, err = lookup(spec.NoneInClause); err != nil {
 		return r, err
 	}
 	if r.several, err = lookup(spec.Several); err != nil {

@@ -237,7 +237,7 @@ func (e *Engine) clauseAnswers(toks []token, j int) bool {
 func (e *Engine) standing(in Input, f features, present [][]match, past *pastScope, toks []token, nets [][2]int) [][2]int {
 	var out [][2]int
 	for _, n := range nets {
-		if e.answeredAfter(toks, n[1]) && !e.affirmedAfter(toks, n[1]) && !e.firesAfter(in, f, present, past, n[1]) && !e.reportedAfter(toks, n[1]) {
+		if e.answeredAfter(toks, n[1]) && !e.affirmedAfter(toks, n[1]) && !e.firesAfter(in, f, toks, present, past, n[1]) && !e.reportedAfter(toks, n[1]) {
 			out = append(out, n)
 		}
 	}
@@ -333,10 +333,10 @@ func (e *Engine) clauseDenies(toks []token, j int) bool {
 
 // firesAfter reports whether an emergency rule fires on the words present, with one of
 // its concepts said after token k.
-func (e *Engine) firesAfter(in Input, f features, present [][]match, past *pastScope, k int) bool {
+func (e *Engine) firesAfter(in Input, f features, toks []token, present [][]match, past *pastScope, k int) bool {
 	for i := range e.rules {
 		r := &e.rules[i]
-		if r.priority != Emergency || r.weak || !r.fires(in, f, present, past) {
+		if r.priority != Emergency || r.weak || !r.fires(in, f, toks, present, past) {
 			continue
 		}
 		for _, list := range [][]int{r.all, r.anyOf, r.several} {
