@@ -1761,11 +1761,15 @@ func (r *rule) conceptsHold(toks []token, present [][]match, past *pastScope) bo
 }
 
 // stoppedInClause marks the words the rule's none_in_clause concepts stop it for:
-// the clause a match of one of them is said in. A phrase said as one speaks for every
-// clause it runs over ("fitting now and then": "now" opens a clause); a group said
-// together in a sentence ("fitting & a month") only when all its parts are in one
-// clause: "she's fitting right now and won't stop, her dose was changed a month ago"
-// tells no fit a month long. Nil when none of them speaks for any word.
+// the clauses a match of one of them is said in. A phrase said as one speaks for every
+// clause it runs over ("fitting now and then": "now" opens a clause). A group said
+// together in a sentence ("fitting & twice a") speaks for every clause from its first
+// part to its last ("he is fitting now, which is why we need the form, it's about twice
+// a month"), unless its last part's clause names its own: the group's first word, or a
+// word of its class, said again there ("the letter says he has fits once a month, but
+// right now he's fitting" is read so; "he is fitting now, his fits come once a month"
+// tells the frequency of the fits named in that clause), when it speaks for that clause
+// alone. Nil when none of them speaks for any word.
 func (r *rule) stoppedInClause(toks []token, present [][]match) []bool {
 	var words []bool
 	for _, c := range r.noneInClause {
@@ -1774,8 +1778,11 @@ func (r *rule) stoppedInClause(toks []token, present [][]match) []bool {
 			if m.groupTo > 0 {
 				from, to = m.groupFrom, m.groupTo
 			}
-			if from < 0 || to > len(toks) || to <= from || (m.groupTo > 0 && toks[from].clause != toks[to-1].clause) {
+			if from < 0 || to > len(toks) || to <= from {
 				continue
+			}
+			if m.groupTo > 0 && toks[from].clause != toks[to-1].clause && namesOwn(toks, from, to-1) {
+				from = clauseStart(toks, to-1)
 			}
 			if words == nil {
 				words = make([]bool, len(toks))
@@ -1786,6 +1793,18 @@ func (r *rule) stoppedInClause(toks []token, present [][]match) []bool {
 		}
 	}
 	return words
+}
+
+// namesOwn reports whether the clause of word last says word first again, or a word
+// of its class, before last.
+func namesOwn(toks []token, first, last int) bool {
+	w := toks[first]
+	for k := clauseStart(toks, last); k < last; k++ {
+		if toks[k].norm == w.norm || (w.class != "" && toks[k].class == w.class) {
+			return true
+		}
+	}
+	return false
 }
 
 // pastScope holds, for each concept the rules file scopes to its clause
