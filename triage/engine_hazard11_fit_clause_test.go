@@ -32,3 +32,33 @@ func TestAFitNowIsStoppedOnlyInItsOwnClause(t *testing.T) {
 		{"", 40, triage.Female, "Epilepsy for years, fitting now and then, can I have a review", false},
 	})
 }
+
+// TestASignOfNowBesideAFitOutranksAnyStop: review17 on main 4a0b649. A fit told with a
+// sign beside it that it goes on now (on the floor, won't stop, blue, not coming round,
+// minutes) was routine beside a repeat or a medication review, and soon beside "for
+// ages" ("fittin for ages an she's not comin round"), or a frequency elsewhere in its
+// sentence ("her dose was changed a month ago"). The sign outranks those; a fit with
+// such a sign told on a day gone by, resolved, read in a letter, or with a frequency
+// beside its own word ("Right now he's fitting less") or told as what happens when it
+// comes ("on the floor when he's seizing") stays below 999, and so does "a fit" had on
+// the floor without its verb (a tantrum).
+func TestASignOfNowBesideAFitOutranksAnyStop(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"", 40, triage.Female, "she's fitting right now and won't stop, her dose was changed a month ago per the letter", true},
+		{"", 40, triage.Male, "he's seizing on the bathroom floor, it's been 6 minutes, his fits are usually twice a month", true},
+		{"", 80, triage.Female, "Nan's fitting on the kitchen floor, I only rang about her repeat prescription", true},
+		{"", 40, triage.Female, "partner fitting on the floor for 7 mins, I only messaged about her medication review", true},
+		{"", 40, triage.Female, "fittin for ages an she's not comin round", true},
+		{"", 30, triage.Male, "my brother was fitting on the floor for ages, now he's not responding", true},
+		{"", 9, triage.Male, "my boy had a fit that lasted for ages, maybe 15 minutes, and now he won't wake up properly", true},
+		{"", 40, triage.Male, "he has fits most weeks but this one won't stop, he's been in a fit for 8 minutes, DVLA form can wait", true},
+		{"", 40, triage.Male, "he had a seizure for 3 minutes on Saturday and went blue, back to normal since, please review his meds", false},
+		{"", 40, triage.Female, "she had a fit on the floor at school last week, she's fine now, can we review her dose", false},
+		{"", 40, triage.Female, "the letter says if a fit lasts over 5 minutes give buccal, can I have a new supply", false},
+		{"", 40, triage.Female, "I'm worried she might have a fit on the floor at work, can we talk about her driving", false},
+		{"", 40, triage.Male, "Right now he's fitting less. It's about once a month. The PIP form needs updating", false},
+		{"", 40, triage.Male, "he usually ends up on the floor when he's seizing, can we have a letter for a helmet", false},
+		{"", 40, triage.Female, "I was filling in his PIP form when he started fitting on the floor and it won't stop", true},
+		{"", 2, triage.Male, "He had a fit on the floor for ages when we left the park, screaming and kicking. He's 2, is this normal?", false},
+	})
+}
