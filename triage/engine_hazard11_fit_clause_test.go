@@ -62,3 +62,19 @@ func TestASignOfNowBesideAFitOutranksAnyStop(t *testing.T) {
 		{"", 2, triage.Male, "He had a fit on the floor for ages when we left the park, screaming and kicking. He's 2, is this normal?", false},
 	})
 }
+
+// TestAFitOfLaughterIsNoSeizure: review17 at ffe4955. "Mum's convulsing with laughter
+// right now at your hold music" and "she had us all convulsing with laughter for 10
+// minutes" became 999 by rule seizure-told-now-sign: a fit told by what it is of
+// (laughter, giggles) is no seizure, whatever sign of now is said with it; a seizure
+// with the same signs stays 999.
+func TestAFitOfLaughterIsNoSeizure(t *testing.T) {
+	holdRecall(t, []recallCase{
+		{"", 38, triage.Female, "my husband is convulsing now for 5 mins, he gets these roughly every 3 weeks but they stop by themselves", true},
+		{"", 38, triage.Female, "son is convulsing on the floor, lips going blue, please help", true},
+		{"", 70, triage.Female, "Mum's convulsing with laughter right now at your hold music, anyway her repeat please", false},
+		{"", 62, triage.Female, "She had us all convulsing with laughter for 10 minutes at the party, she's doing well on the new tablets, repeat please", false},
+		{"", 45, triage.Male, "he's convulsed with laughter on the floor right now at the cat, sorry, his sertraline repeat please", false},
+		{"", 29, triage.Female, "in a fit of giggles right now reading the leaflet, can I have my pill repeat", false},
+	})
+}
