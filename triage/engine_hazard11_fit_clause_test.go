@@ -76,5 +76,12 @@ func TestAFitOfLaughterIsNoSeizure(t *testing.T) {
 		{"", 62, triage.Female, "She had us all convulsing with laughter for 10 minutes at the party, she's doing well on the new tablets, repeat please", false},
 		{"", 45, triage.Male, "he's convulsed with laughter on the floor right now at the cat, sorry, his sertraline repeat please", false},
 		{"", 29, triage.Female, "in a fit of giggles right now reading the leaflet, can I have my pill repeat", false},
+		{"", 52, triage.Female, "convulsing with the giggles right now reading your text, anyway my HRT repeat please", false},
+		{"", 34, triage.Male, "we were all in convulsions of helpless laughter for 10 minutes at the panto, repeat of my inhaler please", false},
+		{"", 30, triage.Female, "Mum was in fits of laughter at lunch, now she's having a seizure that won't stop, 6 minutes", true},
+		{"", 9, triage.Male, "had laughing gas at the dentist, now he's fitting on the floor and not responding", true},
+		{"", 7, triage.Male, "my son keeps seizing and laughing, it's his gelastic epilepsy, it's been going 8 minutes and he won't respond", true},
+		{"", 26, triage.Female, "we were all convulsing in helpless laughter at the hold music, can I rebook", false},
+		{"", 11, triage.Male, "he's fitting and giggling, 6 minutes, lips blue", true},
 	})
 }
