@@ -86,7 +86,7 @@ type Engine struct {
 	// morning and stopped may still be an emergency now.
 	olderTime []int
 	// readThrough are the clause-scoped past times read for the red flag going on
-	// (past_read_through, timeGoesOn): a comparison, an onset, a present clause around
+	// (past_read_through, pastScope.goesOn): a comparison, an onset, a present clause around
 	// them or a report after them that it goes on, and they speak for nothing.
 	readThrough []int
 	// emergencyWord marks, by id, the concepts an emergency rule reads: said after a
@@ -2182,7 +2182,7 @@ func (e *Engine) pastScopeOf(toks []token, present [][]match) *pastScope {
 				e.markResolved(toks, present, m, ps.words[c], ps.back[c])
 				continue
 			}
-			if e.timeGoesOn(c, toks, m) {
+			if ps.goesOn(c, m) {
 				continue // a past time that tells the red flag still going or back
 			}
 			first, until := ps.span(c, m)

@@ -129,9 +129,11 @@ var onsetWords = map[string]bool{"started": true, "start": true, "starts": true,
 // before it in its clause ("I started getting chest pain down my arm last month"), or
 // "came on" just before it.
 func timeIsOnset(toks []token, m match) bool {
-	for k := m.from - 1; k >= 0 && toks[k].clause == toks[m.from].clause; k-- {
-		w := toks[k].norm
-		if onsetWords[w] || (w == "on" && k > 0 && toks[k-1].norm == "came" && k >= m.from-2) {
+	if wordBefore(toks, m.from, m.from, onsetWords) {
+		return true
+	}
+	for k := m.from - 1; k > 0 && k >= m.from-2 && toks[k].clause == toks[m.from].clause; k-- {
+		if toks[k].norm == "on" && toks[k-1].norm == "came" {
 			return true
 		}
 	}
@@ -186,10 +188,8 @@ func goesOnAfter(toks []token, from int) bool {
 			}
 		case w == "now" || w == "today" || w == "tonight":
 			// "I have it now", not "we're trying again now".
-			for j := k - 1; j >= 0 && j >= k-2 && toks[j].clause == toks[k].clause; j-- {
-				if toks[j].norm == "it" || toks[j].norm == "its" {
-					return true
-				}
+			if wordBefore(toks, k, 2, itSelf) {
+				return true
 			}
 		}
 	}
@@ -234,6 +234,10 @@ func backIsReturn(toks []token, k int) bool {
 // "I still have it", "they're worse").
 var itWords = map[string]bool{"it": true, "its": true, "they": true, "theyre": true, "them": true, "this": true,
 	"same": true}
+
+// itSelf are the words that stand for the red flag itself just before "now" ("I have
+// it now"), without "they" or "this" that may be anything.
+var itSelf = map[string]bool{"it": true, "its": true}
 
 // itReach is how many words either side of a word of recurrence "it" may stand.
 const itReach = 3
@@ -314,12 +318,6 @@ func (ps *pastScope) goesOn(c int, m match) bool {
 	return !ps.isForward(c) && !ps.isSentenceWide(c) && slices.Contains(ps.readThrough, c) && timeGoesOn(ps.toks, m)
 }
 
-// timeGoesOn is pastScope.goesOn for the engine's own readings, before a scope exists.
-func (e *Engine) timeGoesOn(c int, toks []token, m match) bool {
-	ps := pastScope{toks: toks, forward: e.forward, sentenceWide: e.sentenceWide, readThrough: e.readThrough}
-	return ps.goesOn(c, m)
-}
-
 // againOf are the words just before "again" that make it the red flag again: "it",
 // "happening", "back", "same", "one" ("I have it again", "it's happening again", "the
 // same again"), not another thing done again ("drive again", "trying again").
@@ -330,12 +328,7 @@ var againOf = map[string]bool{"it": true, "its": true, "here": true, "them": tru
 // of againOf (up to two words before, in its clause). "We're trying again now" tells
 // another thing done again.
 func againOfIt(toks []token, k int) bool {
-	for j := k - 1; j >= 0 && j >= k-2 && toks[j].clause == toks[k].clause; j-- {
-		if againOf[toks[j].norm] {
-			return true
-		}
-	}
-	return false
+	return wordBefore(toks, k, 2, againOf)
 }
 
 // personWord are the subjects that, just before "still", make it the person still
