@@ -521,7 +521,7 @@ func (e *Engine) classifyOnce(in Input, sc *scratch) (Suggestion, analysis, []in
 		// under 3 months with a fever is an emergency, LABELS.md).
 		temp = 0
 	}
-	e.addOxygenReadings(in.Text, toks, present)
+	e.addOxygenReadings(in.Text, in.Age, toks, present)
 	e.addPulseReadings(in.Age, toks, present)
 	f := features{age: in.Age, months: monthsFromText(toks, in.Age), temp: temp}
 	f.ketones, f.ketoneSaid = ketoneReading(toks)
@@ -1559,11 +1559,141 @@ const (
 // gives an oxygen saturation reading under their levels: "the finger monitor says 82"
 // says it as plainly as "my oxygen is very low", and where it says it, so a reading
 // told in the past or set as a care plan's threshold stays out of scope.
-func (e *Engine) addOxygenReadings(text string, toks []token, present [][]match) {
-	at, pct := oxygenReadings(text, toks)
+func (e *Engine) addOxygenReadings(text string, age int, toks []token, present [][]match) {
+	at, pct := oxygenReadings(text, age, toks)
 	e.addReadings(present, "low_oxygen", at, pct, func(v int) bool { return v <= lowOxygenPct })
 	e.addReadings(present, "very_low_oxygen", at, pct, func(v int) bool { return v <= veryLowOxygenPct })
+	fell := oxygenFalls(text, toks, at, pct)
+	e.addReadings(present, "oxygen_fall", fell, make([]int, len(fell)), func(int) bool { return true })
 }
+
+// oxygenFallPct is the saturation, in %, at or under which a reading told after a normal
+// one is a fall to an emergency: under even a lung patient's target range (88 to 92), and
+// new, since the earlier reading was not low.
+const oxygenFallPct = 87
+
+// oxygenFalls are the readings (of at, with values pct) that tell the saturation has
+// fallen to oxygenFallPct or under from a reading over lowOxygenPct told before it, or
+// from a usual level told before it (usualOxygen): "spo2 97, after 10 min 86", "94
+// yesterday, 85 today", "normally 96 but today 86". A fall is not one when the low
+// reading is set as a condition in its clause ("if it drops to 86"), when a later reading
+// is back over lowOxygenPct or the sentence tells it back up ("dips to 86 then back to
+// 96", "86 for a few seconds then recovers"), when its sentence tells it as expected or
+// usual ("only dips to 87 on the stairs, which she said is expected"), or when only the
+// higher reading is told as now ("96 now, they were 86 in hospital"): then the low one
+// is the earlier.
+func oxygenFalls(text string, toks []token, at, pct []int) []int {
+	usual := usualOxygen(text, toks)
+	var fell []int
+	for n, i := range at {
+		if pct[n] > oxygenFallPct || slices.ContainsFunc(pct[n+1:], func(v int) bool { return v > lowOxygenPct }) ||
+			clauseHasBefore(toks, i, conditionWords) || toldBackUp(toks, i) || toldExpected(toks, i) {
+			continue
+		}
+		from := slices.ContainsFunc(usual, func(u int) bool { return u < i })
+		for m := 0; m < n && !from; m++ {
+			from = pct[m] > lowOxygenPct && !(toldNow(toks, at[m]) && !toldNow(toks, i))
+		}
+		if from {
+			fell = append(fell, i)
+		}
+	}
+	return fell
+}
+
+// usualOxygen are the tokens of the usual levels over lowOxygenPct a text gives of the
+// saturation: a whole number just after a word of a usual level (usualWords) in a
+// sentence with an oxygen word, or the one after it ("oxygen level normally 96").
+func usualOxygen(text string, toks []token) []int {
+	var at []int
+	for i, t := range toks {
+		if !t.number || !wordBefore(toks, i, 2, usualWords) || (t.end < len(text) && text[t.end] == '-') {
+			continue
+		}
+		v, err := strconv.Atoi(t.norm)
+		if err != nil || v <= lowOxygenPct || v > 100 {
+			continue
+		}
+		for k := i - 1; k >= 0 && toks[k].sentence >= t.sentence-1; k-- {
+			if isOxygenWord(toks, k) {
+				at = append(at, i)
+				break
+			}
+		}
+	}
+	return at
+}
+
+// usualWords, just before a number, make it a usual level ("normally 96", "usually 95").
+var usualWords = map[string]bool{"normally": true, "usually": true, "usual": true, "normal": true, "baseline": true}
+
+// toldExpected reports whether the sentence of a low reading at token i tells it as
+// expected or usual after it ("which she said is expected", "that's normal for me"), or as
+// a pattern ("whenever I walk", "every time"), unless denied ("not normal for me").
+func toldExpected(toks []token, i int) bool {
+	for k := range toks {
+		if toks[k].sentence != toks[i].sentence {
+			continue
+		}
+		w := toks[k].norm
+		if (k > i && expectedWords[w]) || w == "whenever" || w == "always" || (w == "every" && k+1 < len(toks) && toks[k+1].norm == "time") {
+			if deniedBefore(toks, k) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// expectedWords, after a low reading in its sentence, tell it as expected for the patient.
+var expectedWords = map[string]bool{"expected": true, "usual": true, "normal": true, "typical": true}
+
+// clauseHasBefore reports whether a word of set stands before token i in its clause.
+func clauseHasBefore(toks []token, i int, set map[string]bool) bool {
+	for k := i - 1; k >= 0 && toks[k].clause == toks[i].clause; k-- {
+		if set[toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// toldNow reports whether a word of present time stands within two words of the
+// reading at token i, in its sentence, with no other number between ("96 now", "now
+// they're 84", "today 86").
+func toldNow(toks []token, i int) bool {
+	for _, step := range []int{-1, 1} {
+		for k := i + step; k >= 0 && k < len(toks) && k != i+3*step && toks[k].sentence == toks[i].sentence && !toks[k].number; k += step {
+			if presentTime[toks[k].norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// toldBackUp reports whether the sentence of a low reading at token i tells it came back
+// up after it: "back" before "up", "to" or "normal" ("then back up to 95", "went back to
+// normal"), or a word of recovery or of a moment ("recovers", "briefly", "for a second").
+func toldBackUp(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && toks[k].sentence == toks[i].sentence; k++ {
+		w := toks[k].norm
+		if backUpWords[w] || (w == "back" && k+1 < len(toks) && (toks[k+1].norm == "up" || toks[k+1].norm == "to" || toks[k+1].norm == "normal")) {
+			if deniedBefore(toks, k) {
+				continue // "not coming back up", "hasn't recovered"
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// backUpWords, after a low reading in its sentence, tell it came back up or lasted a
+// moment only.
+var backUpWords = map[string]bool{"recovers": true, "recovered": true, "recovering": true, "briefly": true,
+	"momentarily": true, "second": true, "seconds": true, "blip": true, "instantly": true, "immediately": true,
+	"quickly": true, "settles": true, "settled": true, "returns": true, "returned": true}
 
 // addPulseReadings adds the concept fast_pulse where the text gives a heart rate of
 // fastPulseBPM or more in a patient of 12 or more ("it's racing at 170").

@@ -528,10 +528,10 @@ var notReadingTails = map[string]bool{"below": true, "under": true, "less": true
 // sign or "on the monitor", or after a word that tells a reading in the next sentence
 // ("It's 80 now", "it is 80"). A threshold ("if my sats go below 92", "92 or below"), a usual level
 // and a blood pressure ("165/95") are not readings.
-func oxygenReadings(text string, toks []token) (at []int, pct []int) {
+func oxygenReadings(text string, age int, toks []token) (at []int, pct []int) {
 	said := map[int]bool{} // sentences with an oxygen word
 	for i, t := range toks {
-		if oxygenWords[t.norm] || (t.norm == "o" && i+1 < len(toks) && toks[i+1].norm == "2") {
+		if isOxygenWord(toks, i) {
 			said[t.sentence] = true
 		}
 	}
@@ -551,7 +551,17 @@ func oxygenReadings(text string, toks []token) (at []int, pct []int) {
 			((next == "or" || next == "and") && i+2 < len(toks) && notReadingTails[toks[i+2].norm]) {
 			continue
 		}
+		if oxygen, listed := listedReading(text, toks, i); listed {
+			if oxygen {
+				at, pct = append(at, i), append(pct, v)
+			}
+			continue
+		}
 		if otherReadingOwns(toks, i) {
+			continue
+		}
+		if saturationAgain(text, age, toks, i, at) || namedAcrossColon(text, toks, i) {
+			at, pct = append(at, i), append(pct, v)
 			continue
 		}
 		percent := (t.end < len(text) && text[t.end] == '%') || next == "percent"
@@ -666,6 +676,164 @@ func otherReadingOwns(toks []token, i int) bool {
 	return false
 }
 
+// saturationAgain reports whether the number at token i tells the saturation again,
+// taken another time or way: a saturation reading (one of at) stands before it in its
+// sentence, and no other reading's name stands between (otherReadingWords,
+// otherReadingNames), whatever else does: "spo2 97, after 10 min 86", "94 yesterday, 85
+// today", "oxygen 95 earlier then 86". A number between that is a time ("after 10 min",
+// "at 3pm") is passed over; any other number between is another reading's, and so is
+// this one. Two numbers joined by nothing but "and" or a comma ("sats 98, 72") are a
+// list of two readings, the second most likely the pulse an oximeter shows beside the
+// saturation, not the saturation again. A number told with another reading's unit ("75
+// kg", "86 years old", "86/50"), told as an age ("mum is 86", "turned 86", "I'm 73" of a
+// patient of 73) or set as a condition ("if it drops to 86") is not the saturation's.
+func saturationAgain(text string, age int, toks []token, i int, at []int) bool {
+	if readingUnits[nextInClause(toks, i)] || (toks[i].end < len(text) && text[toks[i].end] == '/') ||
+		(i > 1 && ageVerbs[toks[i-1].norm] && (personNouns[toks[i-2].norm] || toks[i-1].norm != "is")) ||
+		(i > 0 && beWords[toks[i-1].norm] && toks[i].norm == strconv.Itoa(age)) {
+		return false
+	}
+	plain := true // only list linkers and commas so far
+	for j := i - 1; j >= 0 && toks[j].sentence == toks[i].sentence; j-- {
+		w := toks[j].norm
+		switch {
+		case isOxygenWord(toks, j):
+			plain = false // the saturation named again ("sats 97 on air, oxygen on 86")
+		case toks[j].number && slices.Contains(at, j):
+			return !plain || strings.ContainsAny(text[toks[j].end:toks[i].start], ">→")
+		case toks[j].number && timeNumber(toks, j):
+			plain = false
+		case toks[j].number, otherReadingWords[w], otherReadingNames[w], conditionWords[w]:
+			return false
+		case !listLinkers[w]:
+			plain = false
+		}
+	}
+	return false
+}
+
+// otherReadingNames, beside otherReadingWords, name a measure whose number is not the
+// saturation's, between a saturation and a number told after it: "sats 98 and my peak
+// flow 350", "sats 96, BMI 31", "oxygen 97, 75 kg".
+var otherReadingNames = map[string]bool{"peak": true, "flow": true, "pefr": true, "bmi": true, "height": true,
+	"cholesterol": true, "hba1c": true, "inr": true, "egfr": true, "score": true, "news": true, "rate": true,
+	"weigh": true, "weighed": true, "kg": true, "kgs": true, "kilos": true, "lbs": true, "stone": true,
+	"breaths": true, "mmol": true, "cm": true, "years": true, "yrs": true, "old": true, "born": true}
+
+// readingUnits, just after a number, make it a measure other than a saturation ("75 kg",
+// "86 years old", "88 bpm", "90 mins").
+var readingUnits = map[string]bool{"kg": true, "kgs": true, "kilo": true, "kilos": true, "lb": true, "lbs": true,
+	"pounds": true, "stone": true, "st": true, "cm": true, "mm": true, "mmol": true, "mg": true, "mcg": true,
+	"ml": true, "years": true, "yrs": true, "yr": true, "year": true, "yo": true, "y": true, "old": true,
+	"bpm": true, "beats": true, "breaths": true, "degrees": true, "degree": true, "deg": true, "c": true,
+	"f": true, "units": true, "litres": true, "liters": true, "l": true, "lpm": true, "min": true, "mins": true,
+	"minutes": true, "hour": true, "hours": true, "hrs": true, "sec": true, "secs": true, "seconds": true,
+	"am": true, "pm": true, "days": true, "day": true, "weeks": true, "week": true, "times": true,
+	"tablets": true, "puffs": true, "percentile": true, "points": true}
+
+// ageVerbs, just before a number, tell an age after a person ("mum is 86") or on their
+// own ("turned 86").
+var ageVerbs = map[string]bool{"is": true, "turned": true, "turns": true, "turning": true}
+
+// beWords, just before the patient's own age, tell it ("I'm 73 and tired").
+var beWords = map[string]bool{"im": true, "am": true, "is": true, "hes": true, "shes": true, "aged": true}
+
+// personNouns name a person whose number, told with "is", is an age ("mum is 86").
+var personNouns = map[string]bool{"mum": true, "mom": true, "mother": true, "dad": true, "father": true,
+	"nan": true, "nana": true, "nanna": true, "gran": true, "granny": true, "grandma": true, "grandad": true,
+	"grandpa": true, "grandmother": true, "grandfather": true, "husband": true, "wife": true, "partner": true,
+	"who": true, "aunt": true, "uncle": true, "brother": true, "sister": true, "son": true, "daughter": true,
+	"patient": true, "resident": true}
+
+// conditionWords, before a number, set it as a condition, not a reading ("if it drops to 86").
+var conditionWords = map[string]bool{"if": true, "unless": true, "should": true}
+
+// timeNumber reports whether the number at token j tells a time, not a reading: a unit of
+// time follows it ("10 min", "3pm", "2 days"), or it is a clock hour after "at" ("at 3").
+func timeNumber(toks []token, j int) bool {
+	if w := nextInClause(toks, j); timeUnits[w] || monthWords[w] > 0 || w == "oclock" {
+		return true
+	}
+	v, err := strconv.Atoi(toks[j].norm)
+	return err == nil && v <= 24 && j > 0 && (toks[j-1].norm == "at" || toks[j-1].norm == "by")
+}
+
+// listedReading reads the number at token i as one of a list of numbers told after a
+// list of the readings' names, in order: "oxygen and heart rate on the finger monitor: 83
+// and 125" and "heart rate and sats: 125, 83" give 83 to the oxygen and 125 to the heart
+// rate. The numbers are joined by "and" (or another list linker) or a comma (listJoined);
+// the names are, before the first number in its sentence (over any words but a number),
+// the oxygen words and otherReadingWords, one name each ("heart rate" and "pulse ox" are
+// one). listed says whether the number is in such a list with as many names as numbers,
+// of two or more; oxygen whether its name is the oxygen's.
+func listedReading(text string, toks []token, i int) (oxygen, listed bool) {
+	// The run of numbers around i: number (and number)...
+	run := []int{i}
+	for a := i; ; {
+		b, ok := listJoined(text, toks, a, -1)
+		if !ok {
+			break
+		}
+		run, a = append([]int{b}, run...), b
+	}
+	for a := i; ; {
+		b, ok := listJoined(text, toks, a, +1)
+		if !ok {
+			break
+		}
+		run, a = append(run, b), b
+	}
+	if len(run) < 2 {
+		return false, false
+	}
+	first := run[0]
+	var names []bool // by name, from the last: whether it is the oxygen's
+	for k := first - 1; k >= 0 && k >= first-listedReach && toks[k].sentence == toks[i].sentence && !toks[k].number; k-- {
+		w := toks[k].norm
+		switch {
+		case isOxygenWord(toks, k):
+			names = append(names, true)
+		case w == "pulse" && k+1 < len(toks) && pulseOxWords[toks[k+1].norm]:
+			// "pulse ox": its "ox" is the name
+		case w == "heart" && k+1 < len(toks) && (toks[k+1].norm == "rate" || toks[k+1].norm == "beat"):
+			names = append(names, false)
+		case otherReadingWords[w] && w != "beat":
+			names = append(names, false)
+		}
+	}
+	if len(names) != len(run) {
+		return false, false
+	}
+	slices.Reverse(names)
+	return names[slices.Index(run, i)], true
+}
+
+// listJoined returns the number joined to the number at token a in a list, before it
+// (step -1) or after it (step +1), in its sentence: the next number over one list linker
+// ("83 and 125") or over only a comma or "&" ("125, 83").
+func listJoined(text string, toks []token, a, step int) (int, bool) {
+	lo, hi := a, a+step
+	if step < 0 {
+		lo, hi = a+step, a
+	}
+	if lo < 0 || hi >= len(toks) || toks[lo].sentence != toks[hi].sentence {
+		return 0, false
+	}
+	if toks[lo].number && toks[hi].number {
+		sep := text[toks[lo].end:toks[hi].start]
+		return a + step, strings.Trim(sep, " ") != "" && strings.Trim(sep, " ,&") == ""
+	}
+	b := a + 2*step
+	if b < 0 || b >= len(toks) || !toks[b].number || toks[b].sentence != toks[a].sentence || !listLinkers[toks[a+step].norm] {
+		return 0, false
+	}
+	return b, true
+}
+
+// listedReach is how many words before a list of numbers its names may stand ("oxygen and
+// heart rate on the finger monitor: 83 and 125").
+const listedReach = 10
+
 // oxygenWordBefore reports whether an oxygen word stands before token k in its sentence.
 func oxygenWordBefore(toks []token, k int) bool {
 	for j := k - 1; j >= 0 && toks[j].sentence == toks[k].sentence; j-- {
@@ -710,7 +878,31 @@ func namesSecondReading(toks []token, k int) bool {
 func isOxygenWord(toks []token, k int) bool {
 	w := toks[k].norm
 	return oxygenWords[w] || (w == "o" && k+1 < len(toks) && toks[k+1].norm == "2") ||
-		(w == "2" && k > 0 && (toks[k-1].norm == "o" || toks[k-1].norm == "spo"))
+		(w == "2" && k > 0 && (toks[k-1].norm == "o" || toks[k-1].norm == "spo")) ||
+		(k > 0 && toks[k-1].sentence == toks[k].sentence &&
+			((toks[k-1].norm == "finger" && fingerDevices[w]) || (toks[k-1].norm == "pulse" && pulseOxWords[w])))
+}
+
+// fingerDevices, after "finger", name the pulse oximeter, whose number is the
+// saturation ("Finger probe: 94", "the finger monitor says 82").
+var fingerDevices = map[string]bool{"probe": true, "monitor": true, "clip": true, "sensor": true, "thing": true,
+	"oximeter": true, "machine": true, "reader": true}
+
+// namedAcrossColon reports whether the number at token i is told after an oxygen word
+// and a colon, over readingFillers only ("sats: 84", "Finger probe: 94 yesterday",
+// "O2 sat - 83"): the colon ends the name's clause, not its reading.
+func namedAcrossColon(text string, toks []token, i int) bool {
+	k := i - 1
+	for ; k >= 0 && toks[k].sentence == toks[i].sentence && readingFillers[toks[k].norm]; k-- {
+	}
+	if k < 0 || toks[k].sentence != toks[i].sentence || !isOxygenWord(toks, k) {
+		return false
+	}
+	sep := ""
+	for m := k; m < i; m++ {
+		sep += text[toks[m].end:toks[m+1].start]
+	}
+	return strings.ContainsAny(sep, ":=-") && strings.Trim(sep, " :=-") == ""
 }
 
 // pulseWords, a few words before a number, make it a heart rate ("pulse 170", "heart
