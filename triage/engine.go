@@ -1579,20 +1579,24 @@ const oxygenFallPct = 87
 // reading is set as a condition in its clause ("if it drops to 86"), when a later reading
 // is back over lowOxygenPct or the sentence tells it back up ("dips to 86 then back to
 // 96", "86 for a few seconds then recovers"), when its sentence tells it as expected or
-// usual ("only dips to 87 on the stairs, which she said is expected"), or when only the
-// higher reading is told as now ("96 now, they were 86 in hospital"): then the low one
-// is the earlier.
+// usual ("only dips to 87 on the stairs, which she said is expected"), when it is named
+// another reading after it ("86 for the heart rate", "86 is my husband's pulse") or told
+// as an age ("she's 87 next week"), when the two are a plain pair ("shows 97 and 86": the
+// oximeter's saturation and pulse side by side, no time or change between), or when only
+// the higher reading is told as now ("96 now, they were 86 in hospital"): then the low
+// one is the earlier.
 func oxygenFalls(text string, toks []token, at, pct []int) []int {
 	usual := usualOxygen(text, toks)
 	var fell []int
 	for n, i := range at {
 		if pct[n] > oxygenFallPct || slices.ContainsFunc(pct[n+1:], func(v int) bool { return v > lowOxygenPct }) ||
-			clauseHasBefore(toks, i, conditionWords) || toldBackUp(toks, i) || toldExpected(toks, i) {
+			clauseHasBefore(toks, i, conditionWords) || toldBackUp(toks, i) || toldExpected(toks, i) ||
+			namedAfter(toks, i) || toldAsAge(toks, i) {
 			continue
 		}
 		from := slices.ContainsFunc(usual, func(u int) bool { return u < i })
 		for m := 0; m < n && !from; m++ {
-			from = pct[m] > lowOxygenPct && !(toldNow(toks, at[m]) && !toldNow(toks, i))
+			from = pct[m] > lowOxygenPct && !plainPair(text, toks, at[m], i) && !(toldNow(toks, at[m]) && !toldNow(toks, i))
 		}
 		if from {
 			fell = append(fell, i)

@@ -15,8 +15,9 @@ import (
 // A number after another reading's name or with its unit stays that reading's ("sats 96,
 // and 75 kg now"); an age ("I'm 73" of a patient of 73, "mum is 86"), a condition ("if it
 // drops to 86"), a dip that comes back up or is told as expected, a low told before the
-// normal reading of now, and two numbers listed after one name ("sats 98, 72": the
-// oximeter's pulse) are no fall.
+// normal reading of now, two numbers listed after one name ("sats 98, 72", "shows 97 and
+// 86": the oximeter's pulse) and a number named after it ("86 for the heart rate", "84
+// is the pulse") are no fall (review18's FAIL of 70dcfa9).
 func TestAnOxygenReadingToldAgainOrInAList(t *testing.T) {
 	holdRecall(t, []recallCase{
 		{"", 59, triage.Male, "spo2 97, after 10 min 86, heart rate 120", true},
@@ -34,6 +35,11 @@ func TestAnOxygenReadingToldAgainOrInAList(t *testing.T) {
 		{"", 60, triage.Male, "oxygen and heart rate on the finger monitor: 83 and 125, lips bluish", true},
 		{"", 60, triage.Male, "o2 was 95 this morning but now 83", true},
 		{"", 60, triage.Male, "pulse and sats on the monitor: 118 and 84", true},
+		{"", 80, triage.Female, "finger thing read 97 at 9am, 86 at 2pm, mum's more breathless", true},
+		{"", 70, triage.Male, "pulse ox 98 earlier, now 86, pulse 124, really struggling", true},
+		{"", 70, triage.Male, "sats dropping, 95 an hour ago and 87 now, can't get comfy, breathless", true},
+		{"", 75, triage.Male, "yesterday at clinic the sats were 96. This evening 86 on our machine, he's breathless", true},
+		{"", 70, triage.Male, "sats 97 then 86 with a pulse of 120", true},
 
 		{"", 60, triage.Male, "sats 97 then 96 after the walk, pulse 88, all fine, just logging", false},
 		{"", 58, triage.Female, "sats 95 and pulse 84 at rest, 90 after the stairs, feel fine", false},
@@ -53,5 +59,11 @@ func TestAnOxygenReadingToldAgainOrInAList(t *testing.T) {
 		{"", 60, triage.Male, "sats 98% and pulse 70", false},
 		{"", 60, triage.Male, "oxygen and heart rate on the finger monitor: 98 and 72", false},
 		{"", 60, triage.Male, "heart rate and oxygen on the monitor: 84 and 97", false},
+		{"", 60, triage.Male, "my oximeter shows 97 and 86, I think the big number is oxygen and the small one pulse?", false},
+		{"", 60, triage.Male, "oxygen 96 and 86 for the heart rate, feel fine, is that good after covid?", false},
+		{"", 60, triage.Male, "sats 98, then 86 which was my heart rate, sorry I mixed them up, both fine", false},
+		{"", 60, triage.Female, "my mum's sats are 96 and she's 87 next week, can the nurse visit for her jab?", false},
+		{"", 60, triage.Female, "oxygen 95 and 86 is my husband's pulse, he's fine, just checking both of us after covid", false},
+		{"", 60, triage.Female, "oxygen 95% and 84 is the pulse, feeling well", false},
 	})
 }

@@ -557,15 +557,15 @@ func oxygenReadings(text string, age int, toks []token) (at []int, pct []int) {
 			}
 			continue
 		}
-		if otherReadingOwns(toks, i) {
+		if otherReadingOwns(toks, i) || (namedAfter(toks, i) && !(t.end < len(text) && text[t.end] == '%')) {
 			continue
 		}
-		if saturationAgain(text, age, toks, i, at) || namedAcrossColon(text, toks, i) {
+		if saturationAgain(text, age, toks, i, at) || namedOver(toks, i) {
 			at, pct = append(at, i), append(pct, v)
 			continue
 		}
 		percent := (t.end < len(text) && text[t.end] == '%') || next == "percent"
-		after := wordBefore(toks, i, 4, oxygenWords) || wordBefore(toks, i, 3, oxygenDevices)
+		after := oxygenNameBefore(toks, i, 4) || wordBefore(toks, i, 3, oxygenDevices)
 		itIs := i > 1 && (toks[i-1].norm == "is" || toks[i-1].norm == "are") && (toks[i-2].norm == "it" || toks[i-2].norm == "they")
 		if !(percent || after || itIs || wordBefore(toks, i, 3, oxygenLeads)) {
 			continue
@@ -678,7 +678,8 @@ func otherReadingOwns(toks []token, i int) bool {
 
 // saturationAgain reports whether the number at token i tells the saturation again,
 // taken another time or way: a saturation reading (one of at) stands before it in its
-// sentence, and no other reading's name stands between (otherReadingWords,
+// sentence or the one before ("the sats were 96. This evening 86 on our machine"), and
+// no other reading's name stands between (otherReadingWords,
 // otherReadingNames), whatever else does: "spo2 97, after 10 min 86", "94 yesterday, 85
 // today", "oxygen 95 earlier then 86". A number between that is a time ("after 10 min",
 // "at 3pm") is passed over; any other number between is another reading's, and so is
@@ -694,7 +695,7 @@ func saturationAgain(text string, age int, toks []token, i int, at []int) bool {
 		return false
 	}
 	plain := true // only list linkers and commas so far
-	for j := i - 1; j >= 0 && toks[j].sentence == toks[i].sentence; j-- {
+	for j := i - 1; j >= 0 && toks[j].sentence >= toks[i].sentence-1; j-- {
 		w := toks[j].norm
 		switch {
 		case isOxygenWord(toks, j):
@@ -743,7 +744,7 @@ var personNouns = map[string]bool{"mum": true, "mom": true, "mother": true, "dad
 	"nan": true, "nana": true, "nanna": true, "gran": true, "granny": true, "grandma": true, "grandad": true,
 	"grandpa": true, "grandmother": true, "grandfather": true, "husband": true, "wife": true, "partner": true,
 	"who": true, "aunt": true, "uncle": true, "brother": true, "sister": true, "son": true, "daughter": true,
-	"patient": true, "resident": true}
+	"patient": true, "resident": true, "she": true, "he": true}
 
 // conditionWords, before a number, set it as a condition, not a reading ("if it drops to 86").
 var conditionWords = map[string]bool{"if": true, "unless": true, "should": true}
@@ -888,22 +889,90 @@ func isOxygenWord(toks []token, k int) bool {
 var fingerDevices = map[string]bool{"probe": true, "monitor": true, "clip": true, "sensor": true, "thing": true,
 	"oximeter": true, "machine": true, "reader": true}
 
-// namedAcrossColon reports whether the number at token i is told after an oxygen word
-// and a colon, over readingFillers only ("sats: 84", "Finger probe: 94 yesterday",
-// "O2 sat - 83"): the colon ends the name's clause, not its reading.
-func namedAcrossColon(text string, toks []token, i int) bool {
-	k := i - 1
-	for ; k >= 0 && toks[k].sentence == toks[i].sentence && readingFillers[toks[k].norm]; k-- {
+// namedOver reports whether the number at token i is told just after an oxygen word,
+// over at most four words that tell a reading or its change (readingFillers,
+// secondReadingKeeps), across a colon or a comma in its sentence: "sats: 84", "Finger
+// probe: 94 yesterday", "sats dropping, 95 an hour ago".
+func namedOver(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5 && toks[k].sentence == toks[i].sentence && !toks[k].number; k-- {
+		if isOxygenWord(toks, k) {
+			return true
+		}
+		if w := toks[k].norm; !readingFillers[w] && !secondReadingKeeps[w] {
+			return false
+		}
 	}
-	if k < 0 || toks[k].sentence != toks[i].sentence || !isOxygenWord(toks, k) {
+	return false
+}
+
+// oxygenNameBefore reports whether an oxygen word (isOxygenWord: "sats", "O2", "finger
+// probe", "pulse ox") stands one of the back words before token i, in its clause.
+func oxygenNameBefore(toks []token, i, back int) bool {
+	for k := i - 1; k >= 0 && k >= i-back && toks[k].clause == toks[i].clause; k-- {
+		if isOxygenWord(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedAfter reports whether the number at token i is named as another reading after
+// it in its clause, over readingFillers and namingLinks only ("86 for the heart rate", "86
+// which was my heart rate", "86 is my husband's pulse"), by a name with no number of its
+// own after it ("86 pulse 124" names 124).
+func namedAfter(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+6 && toks[k].clause == toks[i].clause; k++ {
+		w := toks[k].norm
+		if w == "pulse" && k+1 < len(toks) && pulseOxWords[toks[k+1].norm] {
+			return false // "84 on the pulse ox": the oximeter
+		}
+		if otherReadingWords[w] || otherReadingNames[w] {
+			for j := k + 1; j < len(toks) && toks[j].clause == toks[i].clause; j++ {
+				if toks[j].number {
+					return false
+				}
+				if !readingFillers[toks[j].norm] && !otherReadingWords[toks[j].norm] {
+					break
+				}
+			}
+			return true
+		}
+		if !readingFillers[w] && !namingLinks[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// namingLinks may stand between a number and the name of what it measures, told after
+// it ("86 for the heart rate", "86 which was my pulse", "86 is my husband's pulse").
+var namingLinks = map[string]bool{"for": true, "which": true, "that": true, "thats": true, "being": true,
+	"husbands": true, "wifes": true, "mums": true, "dads": true, "sons": true, "daughters": true, "partners": true,
+	"own": true, "actually": true}
+
+// plainPair reports whether only list linkers (and commas) stand between tokens a and b,
+// with no arrow: "97 and 86", "98, 72" are two readings an oximeter shows side by side.
+func plainPair(text string, toks []token, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if !listLinkers[toks[k].norm] {
+			return false
+		}
+	}
+	return !strings.ContainsAny(text[toks[a].end:toks[b].start], ">→")
+}
+
+// toldAsAge reports whether the number at token i is told as an age: after "she's",
+// "he's", "turns", "aged", or after "is" told of a person ("mum is 86", "she is 87").
+func toldAsAge(toks []token, i int) bool {
+	if i == 0 {
 		return false
 	}
-	sep := ""
-	for m := k; m < i; m++ {
-		sep += text[toks[m].end:toks[m+1].start]
-	}
-	return strings.ContainsAny(sep, ":=-") && strings.Trim(sep, " :=-") == ""
+	w := toks[i-1].norm
+	return ageTellers[w] || (ageVerbs[w] && w != "is") || (w == "is" && i > 1 && personNouns[toks[i-2].norm])
 }
+
+// ageTellers, just before a number, tell a person's age ("she's 87 next week").
+var ageTellers = map[string]bool{"shes": true, "hes": true, "aged": true}
 
 // pulseWords, a few words before a number, make it a heart rate ("pulse 170", "heart
 // racing at 180", "heart rate is 160").
