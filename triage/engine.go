@@ -89,6 +89,10 @@ type Engine struct {
 	// (past_read_through, pastScope.goesOn): a comparison, an onset, a present clause around
 	// them or a report after them that it goes on, and they speak for nothing.
 	readThrough []int
+	// sharesCue are the concepts (rules file: shares_cue) whose phrases tell a denial
+	// with its negating word ("no trouble breathing") and leave that word to deny what
+	// follows as well: "not short of breath at rest" is still breath denied.
+	sharesCue []int
 	// emergencyWord marks, by id, the concepts an emergency rule reads: said after a
 	// resolution, one says the red flag is back, and the resolution speaks for nothing.
 	emergencyWord []bool
@@ -180,6 +184,10 @@ type phrase struct {
 	// off, while "took the rest of the week off a blister strip" tells tablets taken
 	// off their strip, and no list of what may follow "off" can name every strip.
 	atEnd bool
+	// openDenied, set for a concept of clause_phrases, are the negating words an open
+	// word ("?") of the phrase may not be: "my lips not swollen" is no "@lipword ?
+	// @swellword", since a negating word inside a phrase denies nothing before it.
+	openDenied map[string]bool
 }
 
 // rule is a compiled rule of the rules file.
@@ -2727,6 +2735,9 @@ func (p *phrase) at(toks []token, i int) (int, bool) {
 		if t.sentence != sentence || (p.inClause && t.clause != clause) || !w.matches(t) {
 			return 0, false
 		}
+		if w.kind == patAny && p.openDenied[t.norm] {
+			return 0, false
+		}
 		if w.kind == patNumber && w.pre == "#many" && i+k+1 < len(toks) && notTemperatureUnits[toks[i+k+1].norm] && !tabletWords[toks[i+k+1].norm] {
 			// "the bloods the midwife took at 28 weeks", "took 20 years": a number of
 			// weeks or years is not a count of tablets.
@@ -3081,7 +3092,7 @@ func insideNegated(found []match, negated []bool, m match) bool {
 // "no apixaban left" has run out of the apixaban, which it names.
 func (e *Engine) ownsCue(toks []token, found []match, i int, m match) bool {
 	for _, f := range found {
-		if f == m || f.from > i || i >= f.to {
+		if f == m || f.from > i || i >= f.to || slices.Contains(e.sharesCue, f.concept) {
 			continue
 		}
 		if f.to < m.from && continuesList(toks, f.to, m.from) {

@@ -29,6 +29,7 @@ type ruleFile struct {
 	Fallback            map[string]ruleSpec `yaml:"fallback"`
 	Concepts            map[string][]string `yaml:"concepts"`
 	Masks               map[string][]string `yaml:"masks"`
+	ClausePhrases       []string            `yaml:"clause_phrases"` // concepts whose phrases stay inside one clause, as a mask's do
 	StatementMasks      []string            `yaml:"statement_masks"`
 	StandAside          map[string][]string `yaml:"stand_aside_near"`
 	ClauseScoped        []string            `yaml:"clause_scoped"`
@@ -42,6 +43,7 @@ type ruleFile struct {
 	ResolvedSince       []string            `yaml:"resolved_since"`
 	ResolvedAfter       []string            `yaml:"resolved_after"`
 	PastReadThrough     []string            `yaml:"past_read_through"`     // past times read for the red flag going on (pastgoeson.go)
+	SharesCue           []string            `yaml:"shares_cue"`            // concepts whose phrases leave their negating word to deny what follows too
 	Qualifiers          []string            `yaml:"qualifiers"`            // read by an emergency rule, no emergency word: a time in minutes, a side
 	ToldAfter           [][]string          `yaml:"told_after"`            // pairs: the first counts only when told after the second
 	ReportedApart       [][]string          `yaml:"reported_apart"`        // pairs: a condition, a red flag told apart from it as a report
@@ -186,6 +188,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		Rules               []yaml.Node `yaml:"rules"`
 		Concepts            yaml.Node   `yaml:"concepts"`
 		Masks               yaml.Node   `yaml:"masks"`
+		ClausePhrases       yaml.Node   `yaml:"clause_phrases"`
 		StatementMasks      yaml.Node   `yaml:"statement_masks"`
 		StandAside          yaml.Node   `yaml:"stand_aside_near"`
 		ClauseScoped        yaml.Node   `yaml:"clause_scoped"`
@@ -199,6 +202,7 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		ResolvedSince       yaml.Node   `yaml:"resolved_since"`
 		ResolvedAfter       yaml.Node   `yaml:"resolved_after"`
 		PastReadThrough     yaml.Node   `yaml:"past_read_through"`
+		SharesCue           yaml.Node   `yaml:"shares_cue"`
 		Qualifiers          yaml.Node   `yaml:"qualifiers"`
 		ToldAfter           yaml.Node   `yaml:"told_after"`
 		ReportedApart       yaml.Node   `yaml:"reported_apart"`
@@ -327,6 +331,10 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		ids[k.Value] = len(e.concepts)
 		e.concepts = append(e.concepts, k.Value)
 	}
+	inClause, err := conceptsNamed("clause_phrases", rf.ClausePhrases, lines.ClausePhrases, ids, bad)
+	if err != nil {
+		return nil, err
+	}
 	for _, name := range e.concepts {
 		phrases := rf.Concepts[name]
 		if len(phrases) == 0 {
@@ -363,10 +371,16 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 				return nil, bad(conceptLine[name], "concept %q: %q names word class %s, which word_classes does not define", name, p, w)
 			}
 			// A mask's phrases stay inside one clause, and so do those that start with a
-			// number: "10/10, paracetamol not touching it" is a score, not ten tablets.
+			// number: "10/10, paracetamol not touching it" is a score, not ten tablets,
+			// and those of a concept listed in clause_phrases, whose phrases leave words
+			// open ("@lipword ? ? @swellword") that must not reach over a comma ("my
+			// tongue is sore, not swollen") nor be a negating word ("lips not swollen").
 			_, mask := rf.Masks[name]
 			counted := slices.Contains(numberPatterns, words[0])
 			ph := phrase{concept: ids[name], words: words, inClause: mask || counted, atEnd: atEnd}
+			if slices.Contains(inClause, ids[name]) {
+				ph.inClause, ph.openDenied = true, e.cues
+			}
 			if strings.HasSuffix(words[0], "*") {
 				if len(words[0]) < 4 {
 					return nil, bad(conceptLine[name], "concept %q: prefix %q is too short to be safe (at least 3 letters)", name, words[0])
@@ -511,6 +525,9 @@ func NewEngine(rules []byte, source string) (*Engine, error) {
 		return nil, err
 	}
 	if e.readThrough, err = inScoped("past_read_through", rf.PastReadThrough, lines.PastReadThrough); err != nil {
+		return nil, err
+	}
+	if e.sharesCue, err = conceptsNamed("shares_cue", rf.SharesCue, lines.SharesCue, ids, bad); err != nil {
 		return nil, err
 	}
 	if e.qualifiers, err = conceptsNamed("qualifiers", rf.Qualifiers, lines.Qualifiers, ids, bad); err != nil {
