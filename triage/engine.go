@@ -1598,7 +1598,7 @@ func oxygenFalls(text string, toks []token, at, pct []int) []int {
 	var fell []int
 	for n, i := range at {
 		if pct[n] > oxygenFallPct || slices.ContainsFunc(pct[n+1:], func(v int) bool { return v > lowOxygenPct }) ||
-			clauseHasBefore(toks, i, conditionWords) || toldBackUp(toks, i) || toldExpected(toks, i) ||
+			wordBefore(toks, i, i, conditionWords) || toldBackUp(toks, i) || toldExpected(toks, i) ||
 			namedAfter(toks, i) || toldAsAge(toks, i) {
 			continue
 		}
@@ -1619,7 +1619,7 @@ func oxygenFalls(text string, toks []token, at, pct []int) []int {
 func usualOxygen(text string, toks []token) []int {
 	var at []int
 	for i, t := range toks {
-		if !t.number || !wordBefore(toks, i, 2, usualWords) || (t.end < len(text) && text[t.end] == '-') {
+		if !t.number || !wordBefore(toks, i, 2, usualWords) || charAfter(text, t) == '-' {
 			continue
 		}
 		v, err := strconv.Atoi(t.norm)
@@ -1660,16 +1660,6 @@ func toldExpected(toks []token, i int) bool {
 
 // expectedWords, after a low reading in its sentence, tell it as expected for the patient.
 var expectedWords = map[string]bool{"expected": true, "usual": true, "normal": true, "typical": true}
-
-// clauseHasBefore reports whether a word of set stands before token i in its clause.
-func clauseHasBefore(toks []token, i int, set map[string]bool) bool {
-	for k := i - 1; k >= 0 && toks[k].clause == toks[i].clause; k-- {
-		if set[toks[k].norm] {
-			return true
-		}
-	}
-	return false
-}
 
 // toldNow reports whether a word of present time stands within two words of the
 // reading at token i, in its sentence, with no other number between ("96 now", "now

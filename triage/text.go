@@ -557,14 +557,14 @@ func oxygenReadings(text string, age int, toks []token) (at []int, pct []int) {
 			}
 			continue
 		}
-		if otherReadingOwns(toks, i) || (namedAfter(toks, i) && !(t.end < len(text) && text[t.end] == '%')) {
+		if otherReadingOwns(toks, i) || (namedAfter(toks, i) && charAfter(text, t) != '%') {
 			continue
 		}
 		if saturationAgain(text, age, toks, i, at) || namedOver(toks, i) {
 			at, pct = append(at, i), append(pct, v)
 			continue
 		}
-		percent := (t.end < len(text) && text[t.end] == '%') || next == "percent"
+		percent := charAfter(text, t) == '%' || next == "percent"
 		after := oxygenNameBefore(toks, i, 4) || wordBefore(toks, i, 3, oxygenDevices)
 		itIs := i > 1 && (toks[i-1].norm == "is" || toks[i-1].norm == "are") && (toks[i-2].norm == "it" || toks[i-2].norm == "they")
 		if !(percent || after || itIs || wordBefore(toks, i, 3, oxygenLeads)) {
@@ -689,8 +689,7 @@ func otherReadingOwns(toks []token, i int) bool {
 // kg", "86 years old", "86/50"), told as an age ("mum is 86", "turned 86", "I'm 73" of a
 // patient of 73) or set as a condition ("if it drops to 86") is not the saturation's.
 func saturationAgain(text string, age int, toks []token, i int, at []int) bool {
-	if readingUnits[nextInClause(toks, i)] || (toks[i].end < len(text) && text[toks[i].end] == '/') ||
-		(i > 1 && ageVerbs[toks[i-1].norm] && (personNouns[toks[i-2].norm] || toks[i-1].norm != "is")) ||
+	if readingUnits[nextInClause(toks, i)] || charAfter(text, toks[i]) == '/' || ageByVerb(toks, i) ||
 		(i > 0 && beWords[toks[i-1].norm] && toks[i].norm == strconv.Itoa(age)) {
 		return false
 	}
@@ -701,7 +700,7 @@ func saturationAgain(text string, age int, toks []token, i int, at []int) bool {
 		case isOxygenWord(toks, j):
 			plain = false // the saturation named again ("sats 97 on air, oxygen on 86")
 		case toks[j].number && slices.Contains(at, j):
-			return !plain || strings.ContainsAny(text[toks[j].end:toks[i].start], ">→")
+			return !plain || arrowBetween(text, toks, j, i)
 		case toks[j].number && timeNumber(toks, j):
 			plain = false
 		case toks[j].number, otherReadingWords[w], otherReadingNames[w], conditionWords[w]:
@@ -958,7 +957,22 @@ func plainPair(text string, toks []token, a, b int) bool {
 			return false
 		}
 	}
-	return !strings.ContainsAny(text[toks[a].end:toks[b].start], ">→")
+	return !arrowBetween(text, toks, a, b)
+}
+
+// arrowBetween reports whether an arrow stands between tokens a and b ("97 -> 86",
+// "97 → 86"): a change told, never a pair side by side.
+func arrowBetween(text string, toks []token, a, b int) bool {
+	return strings.ContainsAny(text[toks[a].end:toks[b].start], ">→")
+}
+
+// charAfter is the byte just after token t in text, 0 at the text's end: a "%", "/" or
+// "-" glued to a number tells what it is.
+func charAfter(text string, t token) byte {
+	if t.end < len(text) {
+		return text[t.end]
+	}
+	return 0
 }
 
 // toldAsAge reports whether the number at token i is told as an age: after "she's",
@@ -967,8 +981,17 @@ func toldAsAge(toks []token, i int) bool {
 	if i == 0 {
 		return false
 	}
+	return ageTellers[toks[i-1].norm] || ageByVerb(toks, i)
+}
+
+// ageByVerb reports whether the number at token i is told as an age by the verb before
+// it: "turned 86" on its own, "is" only after a person ("mum is 86").
+func ageByVerb(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
 	w := toks[i-1].norm
-	return ageTellers[w] || (ageVerbs[w] && w != "is") || (w == "is" && i > 1 && personNouns[toks[i-2].norm])
+	return (ageVerbs[w] && w != "is") || (w == "is" && i > 1 && personNouns[toks[i-2].norm])
 }
 
 // ageTellers, just before a number, tell a person's age ("she's 87 next week").
